@@ -1,0 +1,9 @@
+export { DEFAULT_CONFIG_PATH, type LoadedConfig, loadConfig, parseConfigText } from "./load.js";
+export {
+  Config,
+  type FeedConfig,
+  type ListConfig,
+  parseDuration,
+  type ScheduleConfig,
+  type TransportConfig,
+} from "./schema.js";

@@ -1,0 +1,212 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import type { z } from "zod";
+import { GazetteError } from "../shared/errors.js";
+import { Config, TransportConfig } from "./schema.js";
+
+export const DEFAULT_CONFIG_PATH = "config/gazette.yaml";
+
+export interface LoadedConfig {
+  config: Config;
+  /** Absolute path of the file it came from. */
+  file: string;
+  /** Absolute data directory (GAZETTE_DATA_DIR wins over the file). */
+  dataDir: string;
+  /** Absolute templates directory. */
+  templatesDir: string;
+  /** Base directory that relative paths in the file are resolved against (the working directory). */
+  baseDir: string;
+}
+
+export interface LoadOptions {
+  /** `--config`; falls back to GAZETTE_CONFIG, then config/gazette.yaml. */
+  path?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/**
+ * Reads, interpolates and validates the config file. Order: YAML parse → ${ENV} interpolation →
+ * schema validation → environment overrides. Every problem is reported at once, with its key path
+ * and line, in one CONFIG_INVALID error.
+ */
+export function loadConfig(options: LoadOptions = {}): LoadedConfig {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const file = path.resolve(cwd, options.path ?? env.GAZETTE_CONFIG ?? DEFAULT_CONFIG_PATH);
+  if (!existsSync(file)) {
+    throw new GazetteError(
+      "CONFIG_NOT_FOUND",
+      `${file}: config file not found. Pass --config PATH or set GAZETTE_CONFIG.`,
+    );
+  }
+  const source = readFileSync(file, "utf8");
+  const config = parseConfigText(source, file, env);
+  const dataDir = path.resolve(cwd, env.GAZETTE_DATA_DIR || config.dataDir);
+  return { config, file, dataDir, templatesDir: path.resolve(cwd, config.templates), baseDir: cwd };
+}
+
+/** Parses config text; `file` is only used in messages. Exported for tests and `gazette check`. */
+export function parseConfigText(source: string, file: string, env: NodeJS.ProcessEnv): Config {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const lines = doc.errors.map((error) => {
+      const line = error.linePos?.[0]?.line;
+      return `  ${file}${line ? `:${line}` : ""}: ${error.message.split("\n")[0]}`;
+    });
+    throw configError(file, lines);
+  }
+
+  const problems: string[] = [];
+  const raw = interpolate(doc.toJS(), [], env, (keyPath, name) =>
+    problems.push(
+      `  ${locate(file, doc, lineCounter, keyPath)} ${formatPath(keyPath)}: environment variable ${name} is not set`,
+    ),
+  );
+  if (raw === null || typeof raw !== "object") {
+    throw configError(file, [`  ${file}: the file is empty or not a mapping of keys`]);
+  }
+
+  const result = Config.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(describeIssue(issue, file, doc, lineCounter));
+  }
+  if (problems.length > 0) throw configError(file, problems);
+  const config = result.data as Config;
+  applyEnvOverrides(config, env, file);
+  checkRules(config, file);
+  return config;
+}
+
+function applyEnvOverrides(config: Config, env: NodeJS.ProcessEnv, file: string): void {
+  const transport = env.GAZETTE_TRANSPORT;
+  if (!transport) return;
+  const parsed = TransportConfig.safeParse(
+    transport === "outbox" ? { type: "outbox" } : { type: "smtp", url: transport },
+  );
+  if (!parsed.success || !/^(outbox|smtps?:\/\/)/.test(transport)) {
+    throw configError(file, [
+      `  GAZETTE_TRANSPORT: "${transport}" is neither "outbox" nor an smtp:// or smtps:// URL`,
+    ]);
+  }
+  config.transport = parsed.data;
+}
+
+/** Rules that span keys, checked after the schema. */
+function checkRules(config: Config, file: string): void {
+  const problems: string[] = [];
+  const feedKeys = new Set(config.feeds.flatMap((feed) => [feed.url, feed.name ?? feed.url]));
+  const seenLists = new Set<string>();
+  config.lists.forEach((list, index) => {
+    if (seenLists.has(list.id)) problems.push(`  ${file} lists[${index}].id: "${list.id}" is used twice`);
+    seenLists.add(list.id);
+    if (list.feeds !== "all") {
+      list.feeds.forEach((ref, feedIndex) => {
+        if (!feedKeys.has(ref)) {
+          problems.push(
+            `  ${file} lists[${index}].feeds[${feedIndex}]: "${ref}" names no feed (use a feed's name or url)`,
+          );
+        }
+      });
+    }
+    if (list.minArticles > list.maxArticles) {
+      problems.push(`  ${file} lists[${index}].minArticles: is larger than maxArticles`);
+    }
+  });
+  const seenFeeds = new Set<string>();
+  config.feeds.forEach((feed, index) => {
+    if (seenFeeds.has(feed.url)) problems.push(`  ${file} feeds[${index}].url: "${feed.url}" is listed twice`);
+    seenFeeds.add(feed.url);
+  });
+  if (problems.length > 0) throw configError(file, problems);
+}
+
+function configError(file: string, lines: string[]): GazetteError {
+  const count = lines.length === 1 ? "1 problem" : `${lines.length} problems`;
+  return new GazetteError("CONFIG_INVALID", `${file}: ${count}:\n${lines.join("\n")}`);
+}
+
+const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
+/** Replaces ${VAR} and ${VAR:-default} in every string value; reports unset variables. */
+function interpolate(
+  value: unknown,
+  keyPath: (string | number)[],
+  env: NodeJS.ProcessEnv,
+  onMissing: (keyPath: (string | number)[], name: string) => void,
+): unknown {
+  if (typeof value === "string") {
+    return value.replace(ENV_REF, (_match, name: string, fallback: string | undefined) => {
+      const found = env[name];
+      if (found !== undefined && found !== "") return found;
+      if (fallback !== undefined) return fallback;
+      onMissing(keyPath, name);
+      return "";
+    });
+  }
+  if (Array.isArray(value)) return value.map((item, i) => interpolate(item, [...keyPath, i], env, onMissing));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, interpolate(item, [...keyPath, key], env, onMissing)]),
+    );
+  }
+  return value;
+}
+
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  file: string,
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+): string {
+  const keyPath = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys
+      .map((key) => {
+        const where = locate(file, doc, lineCounter, [...keyPath, key], true);
+        return `  ${where} ${formatPath([...keyPath, key])}: unknown key (check its spelling; see README "Configuration")`;
+      })
+      .join("\n");
+  }
+  const where = locate(file, doc, lineCounter, keyPath);
+  const message =
+    issue.code === "invalid_type" && issue.message.includes("received undefined")
+      ? "is required"
+      : issue.message;
+  return `  ${where} ${formatPath(keyPath)}: ${message}`;
+}
+
+/** "file:line" of the deepest node along keyPath that exists in the document. */
+function locate(
+  file: string,
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  keyPath: (string | number)[],
+  isKey = false,
+): string {
+  for (let depth = keyPath.length; depth >= 0; depth--) {
+    const parentPath = keyPath.slice(0, depth);
+    let offset: number | undefined;
+    if (isKey && depth === keyPath.length && depth > 0) {
+      const parent = doc.getIn(keyPath.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === keyPath.at(-1));
+        if (pair && isScalar(pair.key)) offset = pair.key.range?.[0];
+      }
+    } else {
+      const node = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+      if (node && typeof node === "object" && "range" in node) offset = (node.range as number[] | undefined)?.[0];
+    }
+    if (offset !== undefined) return `${file}:${lineCounter.linePos(offset).line}`;
+  }
+  return file;
+}
+
+function formatPath(keyPath: (string | number)[]): string {
+  if (keyPath.length === 0) return "(top level)";
+  return keyPath
+    .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join("");
+}
