@@ -71,7 +71,8 @@ export function parseConfigText(source: string, file: string, env: NodeJS.Proces
 
   const result = Config.safeParse(raw);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(describeIssue(issue, file, doc, lineCounter));
+    for (const issue of result.error.issues)
+      problems.push(describeIssue(issue, file, doc, lineCounter));
   }
   if (problems.length > 0) throw configError(file, problems);
   const config = result.data as Config;
@@ -100,7 +101,8 @@ function checkRules(config: Config, file: string): void {
   const feedKeys = new Set(config.feeds.flatMap((feed) => [feed.url, feed.name ?? feed.url]));
   const seenLists = new Set<string>();
   config.lists.forEach((list, index) => {
-    if (seenLists.has(list.id)) problems.push(`  ${file} lists[${index}].id: "${list.id}" is used twice`);
+    if (seenLists.has(list.id))
+      problems.push(`  ${file} lists[${index}].id: "${list.id}" is used twice`);
     seenLists.add(list.id);
     if (list.feeds !== "all") {
       list.feeds.forEach((ref, feedIndex) => {
@@ -117,7 +119,8 @@ function checkRules(config: Config, file: string): void {
   });
   const seenFeeds = new Set<string>();
   config.feeds.forEach((feed, index) => {
-    if (seenFeeds.has(feed.url)) problems.push(`  ${file} feeds[${index}].url: "${feed.url}" is listed twice`);
+    if (seenFeeds.has(feed.url))
+      problems.push(`  ${file} feeds[${index}].url: "${feed.url}" is listed twice`);
     seenFeeds.add(feed.url);
   });
   if (problems.length > 0) throw configError(file, problems);
@@ -146,10 +149,14 @@ function interpolate(
       return "";
     });
   }
-  if (Array.isArray(value)) return value.map((item, i) => interpolate(item, [...keyPath, i], env, onMissing));
+  if (Array.isArray(value))
+    return value.map((item, i) => interpolate(item, [...keyPath, i], env, onMissing));
   if (value && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, interpolate(item, [...keyPath, key], env, onMissing)]),
+      Object.entries(value).map(([key, item]) => [
+        key,
+        interpolate(item, [...keyPath, key], env, onMissing),
+      ]),
     );
   }
   return value;
@@ -192,12 +199,15 @@ function locate(
     if (isKey && depth === keyPath.length && depth > 0) {
       const parent = doc.getIn(keyPath.slice(0, -1), true);
       if (isMap(parent)) {
-        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === keyPath.at(-1));
+        const pair = parent.items.find(
+          (item) => isScalar(item.key) && item.key.value === keyPath.at(-1),
+        );
         if (pair && isScalar(pair.key)) offset = pair.key.range?.[0];
       }
     } else {
       const node = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
-      if (node && typeof node === "object" && "range" in node) offset = (node.range as number[] | undefined)?.[0];
+      if (node && typeof node === "object" && "range" in node)
+        offset = (node.range as number[] | undefined)?.[0];
     }
     if (offset !== undefined) return `${file}:${lineCounter.linePos(offset).line}`;
   }

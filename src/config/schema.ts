@@ -22,7 +22,7 @@ export type FeedConfig = z.infer<typeof FeedConfig>;
 
 export const ScheduleConfig = z.strictObject({
   cron: z.string().refine((value) => isValidCron(value), {
-    message: "is not a valid cron expression (five or six fields, e.g. \"0 9 * * MON\")",
+    message: 'is not a valid cron expression (five or six fields, e.g. "0 9 * * MON")',
   }),
   timezone: z.string().refine(isTimeZone, { message: "is not an IANA time zone" }).default("UTC"),
 });
@@ -63,7 +63,10 @@ export const SummarizerConfig = z.strictObject({
 
 export const CollectConfig = z.strictObject({
   timeout: Duration.default("20s"),
-  maxBytes: z.int().positive().default(10 * 1024 * 1024),
+  maxBytes: z
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   concurrency: z.int().positive().default(8),
   userAgent: z.string().default("Gazette/0.1 (+https://github.com/gazette-newsletter/gazette)"),
 });

@@ -32,9 +32,7 @@ export class GazetteError extends Error {
 
 /** True when `error` is a GazetteError with one of the given codes. */
 export function isGazetteError(error: unknown, ...codes: ErrorCode[]): error is GazetteError {
-  return (
-    error instanceof GazetteError && (codes.length === 0 || codes.includes(error.code))
-  );
+  return error instanceof GazetteError && (codes.length === 0 || codes.includes(error.code));
 }
 
 /** A one-line description of any thrown value, for reports. */

@@ -15,8 +15,8 @@ export interface FeedsTable {
   last_fetched_at: string | null;
   last_status: string | null;
   last_error: string | null;
-  consecutive_errors: number;
-  item_count: number;
+  consecutive_errors: Generated<number>;
+  item_count: Generated<number>;
   created_at: string;
 }
 
@@ -113,7 +113,8 @@ export interface DeliveriesTable {
   sent_at: string | null;
 }
 
-export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "bounced";
+/** skipped: the subscriber left the list after the ledger was created and before the send. */
+export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "bounced" | "skipped";
 
 export interface RunsTable {
   id: Generated<number>;

@@ -45,7 +45,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("categories", "text", (c) => c.notNull().defaultTo("[]"))
     .addColumn("content_hash", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("articles_feed_seen").on("articles").columns(["feed_id", "first_seen_at"]).execute();
+  await db.schema
+    .createIndex("articles_feed_seen")
+    .on("articles")
+    .columns(["feed_id", "first_seen_at"])
+    .execute();
 
   await db.schema
     .createTable("enrichments")
@@ -130,7 +134,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("sent_at", "text")
     .addUniqueConstraint("deliveries_identity", ["issue_id", "subscriber_id"])
     .execute();
-  await db.schema.createIndex("deliveries_issue_status").on("deliveries").columns(["issue_id", "status"]).execute();
+  await db.schema
+    .createIndex("deliveries_issue_status")
+    .on("deliveries")
+    .columns(["issue_id", "status"])
+    .execute();
 
   await db.schema
     .createTable("runs")

@@ -1,0 +1,22 @@
+import { type SigningKey, signToken } from "./tokens.js";
+
+/** The public URLs behind the links in each email, all under the newsletter's base URL. */
+export function unsubscribeUrl(
+  baseUrl: string,
+  key: SigningKey,
+  listId: number,
+  subscriberId: number,
+): string {
+  return joinUrl(
+    baseUrl,
+    `unsubscribe/${signToken({ purpose: "unsubscribe", listId, subscriberId }, key)}`,
+  );
+}
+
+export function webVersionUrl(baseUrl: string, listSlug: string, issueNumber: number): string {
+  return joinUrl(baseUrl, `archive/${encodeURIComponent(listSlug)}/${issueNumber}.html`);
+}
+
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, "")}/${path}`;
+}

@@ -1,0 +1,31 @@
+import type { Command } from "commander";
+import { listId } from "../../pipeline/stages.js";
+import { nextRun } from "../../schedule/next-run.js";
+import { type GlobalOptions, withContext } from "../with-context.js";
+
+export function registerLists(program: Command): void {
+  program
+    .command("lists")
+    .description("show each list with subscriber counts by status, its last issue and next run")
+    .action(async (_options: object, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        for (const list of ctx.config.lists) {
+          const id = await listId(ctx, list);
+          const counts = await ctx.store.subscribers.countsByStatus(id);
+          const last = await ctx.store.issues.latest(id);
+          const countText =
+            Object.entries(counts)
+              .map(([status, n]) => `${n} ${status}`)
+              .join(", ") || "no subscribers";
+          console.log(`${list.id} — ${list.name}`);
+          console.log(`  subscribers: ${countText}`);
+          console.log(
+            `  last issue: ${last ? `#${last.number} (${last.status}, ${last.created_at})` : "none yet"}`,
+          );
+          console.log(
+            `  schedule: ${list.schedule.cron} (${list.schedule.timezone}), next ${nextRun(list.schedule, ctx.clock.now()).toISOString()}`,
+          );
+        }
+      });
+    });
+}

@@ -1,0 +1,24 @@
+import type { Command } from "commander";
+import { findList, renderStage } from "../../pipeline/stages.js";
+import { pickIssue } from "../pick-issue.js";
+import { type GlobalOptions, withContext } from "../with-context.js";
+
+export function registerRender(program: Command): void {
+  program
+    .command("render")
+    .description("render an issue to HTML and plain-text files and print their paths")
+    .option("--list <id>", "the list (needed when several are configured)")
+    .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
+    .action(async (options: { list?: string; issue?: string }, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const list = findList(ctx, options.list);
+        const issue = await pickIssue(ctx, list, options.issue);
+        const output = await renderStage(ctx, list, issue);
+        console.log(
+          `Issue #${issue.number} of ${list.id}: ${output.articleCount} articles · "${output.compiled.subject}"`,
+        );
+        console.log(output.htmlPath);
+        console.log(output.textPath);
+      });
+    });
+}

@@ -1,0 +1,22 @@
+import type { Command } from "commander";
+import { runCycle } from "../../pipeline/run-cycle.js";
+import { findList } from "../../pipeline/stages.js";
+import { EXIT_FAILURE, EXIT_OK } from "../exit-codes.js";
+import { formatCycle } from "../format-report.js";
+import { type GlobalOptions, withContext } from "../with-context.js";
+
+export function registerRun(program: Command, setExit: (code: number) => void): void {
+  program
+    .command("run")
+    .description("run every stage once: collect, enrich, then compose, render and send per list")
+    .option("--list <id>", "only this list")
+    .option("--dry-run", "build every message but send none and record nothing as sent")
+    .action(async (options: { list?: string; dryRun?: boolean }, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const lists = options.list ? [findList(ctx, options.list)] : undefined;
+        const report = await runCycle(ctx, { lists, dryRun: options.dryRun });
+        for (const line of formatCycle(report)) console.log(line);
+        setExit(report.lists.some((list) => list.error) ? EXIT_FAILURE : EXIT_OK);
+      });
+    });
+}

@@ -1,0 +1,46 @@
+import type { Command } from "commander";
+import { collectStage, composeStage, enrichStage, findList } from "../../pipeline/stages.js";
+import { formatCollect, formatEnrich } from "../format-report.js";
+import { type GlobalOptions, withContext } from "../with-context.js";
+
+/** collect, enrich and compose: each stage on its own. */
+export function registerStages(program: Command): void {
+  program
+    .command("collect")
+    .description("fetch every feed and store new and changed articles")
+    .action(async (_options: object, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        for (const line of formatCollect(await collectStage(ctx))) console.log(line);
+      });
+    });
+
+  program
+    .command("enrich")
+    .description("write the summary, why-it-matters, tags and read time of articles that lack them")
+    .action(async (_options: object, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        for (const line of formatEnrich(await enrichStage(ctx))) console.log(line);
+      });
+    });
+
+  program
+    .command("compose")
+    .alias("draft")
+    .description("compose the next issue of a list from the articles since its last issue")
+    .option("--list <id>", "the list (needed when several are configured)")
+    .action(async (options: { list?: string }, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const list = findList(ctx, options.list);
+        const result = await composeStage(ctx, list);
+        if (result.kind === "skipped") console.log(`List ${list.id}: no issue — ${result.reason}.`);
+        else if (result.kind === "resumed") {
+          console.log(
+            `List ${list.id}: issue #${result.issue.number} is composed and not yet sent; it stays the next issue.`,
+          );
+        } else
+          console.log(
+            `List ${list.id}: composed issue #${result.issue.number} with ${result.articleCount} articles.`,
+          );
+      });
+    });
+}

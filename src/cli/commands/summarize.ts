@@ -1,0 +1,20 @@
+import type { Command } from "commander";
+import { createExtractiveSummarizer, summarizeJsonl } from "../../enrich/index.js";
+
+export function registerSummarize(program: Command): void {
+  program
+    .command("summarize")
+    .description(
+      "summarize articles from a JSON Lines file: rows {id, title, text, url?} → {id, summary, why, tags, category, readMinutes}",
+    )
+    .requiredOption("--input <file>", "JSON Lines input")
+    .requiredOption("--output <file>", "JSON Lines output")
+    .action(async (options: { input: string; output: string }) => {
+      const count = await summarizeJsonl(
+        options.input,
+        options.output,
+        createExtractiveSummarizer(),
+      );
+      console.error(`Summarized ${count} articles into ${options.output}`);
+    });
+}

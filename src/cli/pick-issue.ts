@@ -1,0 +1,27 @@
+import type { ListConfig } from "../config/index.js";
+import type { Context } from "../pipeline/context.js";
+import { listId } from "../pipeline/stages.js";
+import { GazetteError } from "../shared/errors.js";
+import type { IssueRow } from "../store/index.js";
+
+/** Issue N of the list, or (without N) its unfinished issue, or its latest one. */
+export async function pickIssue(
+  ctx: Context,
+  list: ListConfig,
+  number?: string,
+): Promise<IssueRow> {
+  const id = await listId(ctx, list);
+  if (number !== undefined) {
+    const n = Number(number);
+    if (!Number.isInteger(n) || n < 1)
+      throw new GazetteError("USAGE", `--issue takes an issue number, not "${number}"`);
+    return ctx.store.issues.byNumberOrThrow(id, list.id, n);
+  }
+  const issue = (await ctx.store.issues.unfinished(id)) ?? (await ctx.store.issues.latest(id));
+  if (!issue)
+    throw new GazetteError(
+      "ISSUE_NOT_FOUND",
+      `list ${list.id} has no issue yet; run "gazette compose" first`,
+    );
+  return issue;
+}

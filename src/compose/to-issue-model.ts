@@ -1,0 +1,54 @@
+import { webVersionUrl } from "../audience/links.js";
+import type { Config, ListConfig } from "../config/index.js";
+import type { ArticleModel, IssueModel } from "../render/types.js";
+import type { IssueArticleRow, IssueRow } from "../store/index.js";
+import { readStringArray } from "../store/json.js";
+
+/** Turns stored rows into the plain data the templates see. */
+export function toIssueModel(
+  config: Config,
+  list: ListConfig,
+  issue: IssueRow,
+  rows: IssueArticleRow[],
+): IssueModel {
+  return {
+    newsletter: {
+      name: config.newsletter.name,
+      baseUrl: config.newsletter.baseUrl,
+      language: config.newsletter.language,
+      postalAddress: config.newsletter.postalAddress,
+    },
+    list: { id: list.id, name: list.name, description: list.description },
+    issue: {
+      number: issue.number,
+      periodStart: new Date(issue.period_start),
+      periodEnd: new Date(issue.period_end),
+      webUrl: webVersionUrl(config.newsletter.baseUrl, list.id, issue.number),
+    },
+    articles: rows.map(toArticleModel),
+  };
+}
+
+function toArticleModel(row: IssueArticleRow): ArticleModel {
+  return {
+    id: row.article_id,
+    title: row.title,
+    url: row.url,
+    source: row.feed_name ?? row.feed_title ?? hostOf(row.feed_url),
+    publishedAt: new Date(row.published_at ?? row.first_seen_at),
+    category: row.category ?? "Engineering",
+    readMinutes: row.read_minutes ?? 1,
+    // An article whose summary failed still goes out, with its title standing alone.
+    summary: row.summary ?? "",
+    why: row.why ?? "",
+    tags: readStringArray(row.tags),
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}

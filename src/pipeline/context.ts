@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import type { SigningKey } from "../audience/tokens.js";
+import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
+import { type Clock, systemClock } from "../shared/clock.js";
+import { openStore, type Store } from "../store/index.js";
+
+/** What every command works with: the loaded config, the open store and the clock. */
+export interface Context {
+  loaded: LoadedConfig;
+  config: Config;
+  store: Store;
+  clock: Clock;
+  signingKey: SigningKey;
+  /** Random id of this installation, part of every Message-ID. */
+  installId: string;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  configPath?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  clock?: Clock;
+}
+
+/** Loads the config and opens the store. The signing secret comes from GAZETTE_SECRET, else the store makes one. */
+export async function openContext(options: ContextOptions = {}): Promise<Context> {
+  const env = options.env ?? process.env;
+  const loaded = loadConfig({ path: options.configPath, env, cwd: options.cwd });
+  const store = await openStore(loaded.dataDir);
+  const secret =
+    env.GAZETTE_SECRET ||
+    (await store.runs.setting("signing_secret", () => randomBytes(32).toString("base64url")));
+  const keyId = env.GAZETTE_SECRET ? (env.GAZETTE_SECRET_ID ?? "k1") : "k0";
+  const installId = await store.runs.setting("install_id", () => randomBytes(6).toString("hex"));
+  return {
+    loaded,
+    config: loaded.config,
+    store,
+    clock: options.clock ?? systemClock,
+    signingKey: { id: keyId, secret },
+    installId,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,98 @@
+import type { SyncReport } from "../audience/sync-subscribers.js";
+import type { ListConfig } from "../config/index.js";
+import type { SendReport } from "../deliver/send-issue.js";
+import type { EnrichReport } from "../enrich/enrich-articles.js";
+import type { CollectReport } from "../ingest/collect-feeds.js";
+import { describeError } from "../shared/errors.js";
+import type { Context } from "./context.js";
+import {
+  collectStage,
+  composeStage,
+  enrichStage,
+  openMailer,
+  renderStage,
+  sendStage,
+} from "./stages.js";
+import { syncSubscribersFile } from "./sync-subscribers-file.js";
+
+export interface ListCycleReport {
+  list: string;
+  issueNumber?: number;
+  articleCount?: number;
+  /** Why no issue went out, when none did. */
+  skipped?: string;
+  resumed?: boolean;
+  htmlPath?: string;
+  textPath?: string;
+  send?: SendReport;
+  error?: string;
+}
+
+export interface CycleReport {
+  subscribers?: SyncReport;
+  collect: CollectReport;
+  enrich: EnrichReport;
+  lists: ListCycleReport[];
+  status: "ok" | "partial" | "failed";
+}
+
+/**
+ * One full cycle, the body of `gazette run` and of each scheduled job. Order: sync the
+ * subscribers file → collect → enrich → per list: compose → render → send. A list that fails
+ * is reported and never stops the others.
+ */
+export async function runCycle(
+  ctx: Context,
+  options: { lists?: ListConfig[]; dryRun?: boolean } = {},
+): Promise<CycleReport> {
+  const runId = await ctx.store.runs.start(
+    "run",
+    options.lists?.length === 1 ? (options.lists[0]?.id ?? null) : null,
+    ctx.clock.now(),
+  );
+  const subscribers = await syncSubscribersFile(ctx);
+  const collect = await collectStage(ctx);
+  const enrich = await enrichStage(ctx);
+  const mailer = openMailer(ctx, { dryRun: options.dryRun });
+  const lists: ListCycleReport[] = [];
+  try {
+    for (const list of options.lists ?? ctx.config.lists)
+      lists.push(await runList(ctx, list, mailer));
+  } finally {
+    await mailer.close();
+  }
+  const hasProblems =
+    collect.failed > 0 ||
+    enrich.failed.length > 0 ||
+    lists.some((l) => l.error || (l.send && !l.send.isFinished));
+  const status = lists.every((l) => l.error) ? "failed" : hasProblems ? "partial" : "ok";
+  const report: CycleReport = { subscribers, collect, enrich, lists, status };
+  await ctx.store.runs.finish(runId, status, report, ctx.clock.now());
+  return report;
+}
+
+async function runList(
+  ctx: Context,
+  list: ListConfig,
+  mailer: ReturnType<typeof openMailer>,
+): Promise<ListCycleReport> {
+  const report: ListCycleReport = { list: list.id };
+  try {
+    const composed = await composeStage(ctx, list);
+    if (composed.kind === "skipped") {
+      report.skipped = composed.reason;
+      return report;
+    }
+    const issue = composed.issue;
+    report.issueNumber = issue.number;
+    report.resumed = composed.kind === "resumed";
+    const rendered = await renderStage(ctx, list, issue);
+    report.articleCount = rendered.articleCount;
+    report.htmlPath = rendered.htmlPath;
+    report.textPath = rendered.textPath;
+    report.send = await sendStage(ctx, list, issue, rendered.compiled, mailer);
+  } catch (error) {
+    report.error = describeError(error);
+  }
+  return report;
+}

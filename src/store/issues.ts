@@ -1,0 +1,160 @@
+import type { Kysely, Selectable } from "kysely";
+import { GazetteError } from "../shared/errors.js";
+import type { Database, IssueStatus, IssuesTable } from "./tables.js";
+
+export type IssueRow = Selectable<IssuesTable>;
+
+/** An issue's article with what the email shows of it. */
+export interface IssueArticleRow {
+  article_id: number;
+  position: number;
+  title: string;
+  url: string;
+  published_at: string | null;
+  first_seen_at: string;
+  feed_name: string | null;
+  feed_title: string | null;
+  feed_url: string;
+  summary: string | null;
+  why: string | null;
+  tags: string | null;
+  category: string | null;
+  read_minutes: number | null;
+}
+
+/** Queries on issues and the articles they hold. */
+export class IssueRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  latest(listId: number): Promise<IssueRow | undefined> {
+    return this.db
+      .selectFrom("issues")
+      .selectAll()
+      .where("list_id", "=", listId)
+      .orderBy("number", "desc")
+      .executeTakeFirst();
+  }
+
+  /** The newest issue of the list that is composed but not finished sending. */
+  unfinished(listId: number): Promise<IssueRow | undefined> {
+    return this.db
+      .selectFrom("issues")
+      .selectAll()
+      .where("list_id", "=", listId)
+      .where("status", "in", ["draft", "sending"])
+      .orderBy("number", "desc")
+      .executeTakeFirst();
+  }
+
+  byNumber(listId: number, number: number): Promise<IssueRow | undefined> {
+    return this.db
+      .selectFrom("issues")
+      .selectAll()
+      .where("list_id", "=", listId)
+      .where("number", "=", number)
+      .executeTakeFirst();
+  }
+
+  async byNumberOrThrow(listId: number, listSlug: string, number: number): Promise<IssueRow> {
+    const issue = await this.byNumber(listId, number);
+    if (!issue)
+      throw new GazetteError("ISSUE_NOT_FOUND", `list ${listSlug} has no issue #${number}`);
+    return issue;
+  }
+
+  /** Creates the next-numbered issue with its articles, in one transaction. */
+  create(input: {
+    listId: number;
+    periodStart: Date;
+    periodEnd: Date;
+    articleIds: number[];
+    now: Date;
+  }): Promise<IssueRow> {
+    return this.db.transaction().execute(async (trx) => {
+      const last = await trx
+        .selectFrom("issues")
+        .select("number")
+        .where("list_id", "=", input.listId)
+        .orderBy("number", "desc")
+        .executeTakeFirst();
+      const issue = await trx
+        .insertInto("issues")
+        .values({
+          list_id: input.listId,
+          number: (last?.number ?? 0) + 1,
+          period_start: input.periodStart.toISOString(),
+          period_end: input.periodEnd.toISOString(),
+          status: "draft",
+          subject: "",
+          created_at: input.now.toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (input.articleIds.length > 0) {
+        await trx
+          .insertInto("issue_articles")
+          .values(
+            input.articleIds.map((articleId, position) => ({
+              issue_id: issue.id,
+              article_id: articleId,
+              position,
+            })),
+          )
+          .execute();
+      }
+      return issue;
+    });
+  }
+
+  /** The issue's articles in order, each with its newest enrichment for its current content. */
+  articles(issueId: number): Promise<IssueArticleRow[]> {
+    return this.db
+      .selectFrom("issue_articles")
+      .innerJoin("articles", "articles.id", "issue_articles.article_id")
+      .innerJoin("feeds", "feeds.id", "articles.feed_id")
+      .leftJoin("enrichments", (join) =>
+        join
+          .onRef("enrichments.article_id", "=", "articles.id")
+          .onRef("enrichments.content_hash", "=", "articles.content_hash"),
+      )
+      .select([
+        "articles.id as article_id",
+        "issue_articles.position",
+        "articles.title",
+        "articles.url",
+        "articles.published_at",
+        "articles.first_seen_at",
+        "feeds.name as feed_name",
+        "feeds.title as feed_title",
+        "feeds.url as feed_url",
+        "enrichments.summary",
+        "enrichments.why",
+        "enrichments.tags",
+        "enrichments.category",
+        "enrichments.read_minutes",
+      ])
+      .where("issue_articles.issue_id", "=", issueId)
+      .orderBy("issue_articles.position")
+      .orderBy("enrichments.created_at", "desc")
+      .execute()
+      .then(firstPerArticle);
+  }
+
+  async setStatus(issueId: number, status: IssueStatus, now: Date): Promise<void> {
+    await this.db
+      .updateTable("issues")
+      .set({ status, ...(status === "sent" ? { sent_at: now.toISOString() } : {}) })
+      .where("id", "=", issueId)
+      .execute();
+  }
+
+  /** Records the subject the issue was rendered with. */
+  async setSubject(issueId: number, subject: string): Promise<void> {
+    await this.db.updateTable("issues").set({ subject }).where("id", "=", issueId).execute();
+  }
+}
+
+function firstPerArticle(rows: IssueArticleRow[]): IssueArticleRow[] {
+  const seen = new Set<number>();
+  return rows.filter((row) => !seen.has(row.article_id) && seen.add(row.article_id));
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig, parseConfigText } from "../../src/config/index.js";
+import { GazetteError } from "../../src/shared/errors.js";
+import { runCli } from "../helpers/cli.js";
+
+const VALID = `newsletter:
+  name: Test Weekly
+  baseUrl: https://news.example.com
+  postalAddress: 1 Test Street
+sender:
+  from: Test <digest@example.com>
+feeds:
+  - url: https://blog.example.com/feed.xml
+    name: Example Blog
+lists:
+  - id: weekly
+    name: Weekly
+    schedule:
+      cron: "0 9 * * MON"
+      timezone: Europe/Berlin
+`;
+
+function problemOf(text: string, env: NodeJS.ProcessEnv = {}): string {
+  try {
+    parseConfigText(text, "gazette.yaml", env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(GazetteError);
+    expect((error as GazetteError).code).toBe("CONFIG_INVALID");
+    return (error as Error).message;
+  }
+  throw new Error("expected a config error");
+}
+
+describe("config", () => {
+  it("fills defaults into a minimal valid file", () => {
+    const config = parseConfigText(VALID, "gazette.yaml", {});
+    expect(config.transport).toEqual({ type: "outbox" });
+    expect(config.lists[0]?.maxArticles).toBe(20);
+    expect(config.lists[0]?.lookback).toBe("7d");
+    expect(config.feeds[0]?.tags).toEqual([]);
+  });
+
+  it.each([
+    ["an unknown key, with its line", VALID.replace("  postalAddress", "  postalAdress: x\n  postalAddress"), /gazette\.yaml:4 newsletter\.postalAdress: unknown key/],
+    ["a missing required key", VALID.replace("  name: Test Weekly\n", ""), /newsletter\.name: is required/],
+    ["a bad cron expression, with its line", VALID.replace('"0 9 * * MON"', '"0 9 * * FUNDAY"'), /gazette\.yaml:14 lists\[0\]\.schedule\.cron: is not a valid cron expression/],
+    ["a bad time zone", VALID.replace("Europe/Berlin", "Mars/Olympus"), /lists\[0\]\.schedule\.timezone: is not an IANA time zone/],
+    ["malformed YAML", `${VALID}\n  - : : bad\n\tx`, /gazette\.yaml(:\d+)?: /],
+    ["a list naming an unknown feed", VALID.replace("    name: Weekly\n", "    name: Weekly\n    feeds: [Nope]\n"), /lists\[0\]\.feeds\[0\]: "Nope" names no feed/],
+  ])("reports %s", (_name, text, pattern) => {
+    expect(problemOf(text)).toMatch(pattern);
+  });
+
+  it("reports every problem at once", () => {
+    const text = VALID.replace("  name: Test Weekly\n", "").replace('"0 9 * * MON"', '"nope"').replace("sender:", "sendr: 1\nsender:");
+    const message = problemOf(text);
+    expect(message).toMatch(/3 problems/);
+    expect(message).toMatch(/newsletter\.name/);
+    expect(message).toMatch(/sendr/);
+    expect(message).toMatch(/schedule\.cron/);
+  });
+
+  it("interpolates ${VAR} and ${VAR:-default}, and names an unset variable", () => {
+    const text = VALID.replace("Test <digest@example.com>", "${SENDER}").replace("1 Test Street", "${ADDR:-2 Default Road}");
+    const config = parseConfigText(text, "gazette.yaml", { SENDER: "Env <env@example.com>" });
+    expect(config.sender.from).toBe("Env <env@example.com>");
+    expect(config.newsletter.postalAddress).toBe("2 Default Road");
+    expect(problemOf(text, {})).toMatch(/sender\.from: environment variable SENDER is not set/);
+  });
+
+  it("lets GAZETTE_DATA_DIR and GAZETTE_TRANSPORT override the file", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
+    writeFileSync(path.join(dir, "g.yaml"), VALID);
+    const loaded = loadConfig({
+      path: "g.yaml",
+      cwd: dir,
+      env: { GAZETTE_DATA_DIR: "/srv/gazette", GAZETTE_TRANSPORT: "smtp://u:p@mail.example.com:587" },
+    });
+    expect(loaded.dataDir).toBe("/srv/gazette");
+    expect(loaded.config.transport).toMatchObject({ type: "smtp", url: "smtp://u:p@mail.example.com:587", pool: true });
+    expect(() => loadConfig({ path: "g.yaml", cwd: dir, env: { GAZETTE_TRANSPORT: "ftp://x" } })).toThrow(/GAZETTE_TRANSPORT/);
+  });
+
+  it("exits with code 2 and writes nothing when the config is invalid", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
+    writeFileSync(path.join(dir, "gazette.yaml"), VALID.replace('"0 9 * * MON"', '"61 9 * * MON"'));
+    const result = await runCli(["--config", "gazette.yaml", "run"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/gazette\.yaml:14 lists\[0\]\.schedule\.cron/);
+    expect(result.stdout).toBe("");
+    expect(existsSync(path.join(dir, "data"))).toBe(false);
+  });
+
+  it("exits with code 2 when the config file is missing, naming the path", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
+    const result = await runCli(["status"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(path.join(dir, "config/gazette.yaml"));
+  });
+});
