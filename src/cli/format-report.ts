@@ -31,7 +31,8 @@ export function formatSend(report: SendReport): string {
   if (report.bounced) parts.push(`${report.bounced} bounced`);
   if (report.skipped) parts.push(`${report.skipped} skipped (unsubscribed)`);
   if (report.remaining) parts.push(`${report.remaining} still pending`);
-  return parts.join(", ");
+  const line = parts.join(", ");
+  return report.transportError ? `${line} — stopped: ${report.transportError}` : line;
 }
 
 function formatList(list: ListCycleReport): string[] {

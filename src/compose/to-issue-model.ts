@@ -11,6 +11,7 @@ export function toIssueModel(
   issue: IssueRow,
   rows: IssueArticleRow[],
 ): IssueModel {
+  const articles = rows.map(toArticleModel);
   return {
     newsletter: {
       name: config.newsletter.name,
@@ -21,19 +22,26 @@ export function toIssueModel(
     list: { id: list.id, name: list.name, description: list.description },
     issue: {
       number: issue.number,
-      periodStart: new Date(issue.period_start),
+      periodStart: coveredFrom(new Date(issue.period_start), articles),
       periodEnd: new Date(issue.period_end),
       webUrl: webVersionUrl(config.newsletter.baseUrl, list.id, issue.number),
     },
-    articles: rows.map(toArticleModel),
+    articles,
   };
+}
+
+/** The start of the period the header shows: no earlier than the oldest article in the issue. */
+function coveredFrom(periodStart: Date, articles: ArticleModel[]): Date {
+  const dates = articles.flatMap((a) => (a.publishedAt ? [a.publishedAt.getTime()] : []));
+  return dates.length === 0 ? periodStart : new Date(Math.max(periodStart.getTime(), Math.min(...dates)));
 }
 
 function toArticleModel(row: IssueArticleRow): ArticleModel {
   return {
     id: row.article_id,
     title: row.title,
-    url: row.url,
+    // The canonical URL: the original link without tracking parameters.
+    url: row.canonical_url,
     source: row.feed_name ?? row.feed_title ?? hostOf(row.feed_url),
     publishedAt: new Date(row.published_at ?? row.first_seen_at),
     category: row.category ?? "Engineering",

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
@@ -34,8 +34,8 @@ export interface LoadOptions {
 export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
-  const file = path.resolve(cwd, options.path ?? env.GAZETTE_CONFIG ?? DEFAULT_CONFIG_PATH);
-  if (!existsSync(file)) {
+  const file = path.resolve(cwd, options.path || env.GAZETTE_CONFIG || DEFAULT_CONFIG_PATH);
+  if (!existsSync(file) || !statSync(file).isFile()) {
     throw new GazetteError(
       "CONFIG_NOT_FOUND",
       `${file}: config file not found. Pass --config PATH or set GAZETTE_CONFIG.`,
@@ -98,6 +98,11 @@ function applyEnvOverrides(config: Config, env: NodeJS.ProcessEnv, file: string)
 /** Rules that span keys, checked after the schema. */
 function checkRules(config: Config, file: string): void {
   const problems: string[] = [];
+  const base = new URL(config.newsletter.baseUrl);
+  if (base.protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(base.hostname)) {
+    // RFC 8058 one-click unsubscribe needs an https URL; plain http only for a local server.
+    problems.push(`  ${file} newsletter.baseUrl: must be https (http only for localhost)`);
+  }
   const feedKeys = new Set(config.feeds.flatMap((feed) => [feed.url, feed.name ?? feed.url]));
   const seenLists = new Set<string>();
   config.lists.forEach((list, index) => {

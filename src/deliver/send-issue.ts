@@ -1,6 +1,7 @@
 import type { Recipient, RenderedMessage } from "../render/types.js";
 import { describeError, isGazetteError } from "../shared/errors.js";
 import type { ClaimedDelivery, Store } from "../store/index.js";
+import { SmtpError } from "./smtp-error.js";
 import type { Mailer, OutgoingMessage } from "./types.js";
 
 export interface SendReport {
@@ -12,6 +13,8 @@ export interface SendReport {
   /** Still pending or in flight after this call (transient failures left for the next run). */
   remaining: number;
   isFinished: boolean;
+  /** Set when the transport itself failed (connection, authentication): the send stopped early. */
+  transportError?: string;
 }
 
 export interface SendIssueInput {
@@ -30,6 +33,8 @@ export interface SendIssueInput {
   leaseMs?: number;
   maxAttempts?: number;
 }
+
+type Outcome = "sent" | "failed" | "bounced" | "retry" | { stop: string };
 
 // RFC 5321 reply codes that say the mailbox itself is bad: a bounce, not a failure of this send.
 const RECIPIENT_ERRORS = new Set([550, 551, 553]);
@@ -50,7 +55,7 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
     isFinished: false,
   };
   const maxAttempts = input.maxAttempts ?? 3;
-  for (;;) {
+  while (!report.transportError) {
     const batch = await store.deliveries.claim(
       issue.id,
       issue.listId,
@@ -59,9 +64,16 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
       input.leaseMs ?? 10 * 60_000,
     );
     if (batch.length === 0) break;
-    for (const delivery of batch) {
+    for (const [index, delivery] of batch.entries()) {
       const outcome = await sendOne(input, delivery, maxAttempts);
-      report[outcome]++;
+      if (typeof outcome === "object") {
+        report.transportError = outcome.stop;
+        // Give the rest of the batch back untried: every other message would fail the same way.
+        for (const rest of batch.slice(index + 1))
+          await store.deliveries.release(rest.id, input.now());
+        break;
+      }
+      if (outcome !== "retry") report[outcome]++;
     }
   }
   const counts = await store.deliveries.counts(issue.id);
@@ -76,7 +88,7 @@ async function sendOne(
   input: SendIssueInput,
   delivery: ClaimedDelivery,
   maxAttempts: number,
-): Promise<"sent" | "failed" | "bounced" | "remaining"> {
+): Promise<Outcome> {
   const { store } = input;
   try {
     const body = input.fill({
@@ -94,11 +106,18 @@ async function sendOne(
     return "sent";
   } catch (error) {
     const reason = describeError(error);
+    if (error instanceof SmtpError && error.isTransportFailure) {
+      // Not this recipient's fault: the row goes back with this attempt un-counted.
+      await store.deliveries.markUnsent(delivery.id, "pending", reason, input.now(), {
+        refundAttempt: true,
+      });
+      return { stop: reason };
+    }
     if (isGazetteError(error, "SMTP_TRANSIENT") && delivery.attempts < maxAttempts) {
       await store.deliveries.markUnsent(delivery.id, "pending", reason, input.now());
-      return "remaining";
+      return "retry";
     }
-    const code = (error as { responseCode?: number }).responseCode;
+    const code = error instanceof SmtpError ? error.responseCode : undefined;
     const status = code !== undefined && RECIPIENT_ERRORS.has(code) ? "bounced" : "failed";
     await store.deliveries.markUnsent(delivery.id, status, reason, input.now());
     return status;

@@ -1,7 +1,12 @@
 import { describeError } from "../shared/errors.js";
 import type { Store } from "../store/index.js";
 import { readStringArray } from "../store/json.js";
+import { clipText } from "./clip-text.js";
+import { countReadMinutes } from "./count-read-minutes.js";
 import type { Summarizer } from "./types.js";
+
+/** Stored when the summarizer fails, so the article still goes out; retried on the next run. */
+const FALLBACK_ID = "fallback@1";
 
 export interface EnrichReport {
   enriched: number;
@@ -18,7 +23,11 @@ export async function enrichArticles(
   const report: EnrichReport = { enriched: 0, failed: [] };
   const articles = await store.articles.needingEnrichment(summarizer.id, options.since);
   for (const article of articles) {
-    const base = { article_id: article.id, content_hash: article.content_hash, summarizer: summarizer.id };
+    const base = {
+      article_id: article.id,
+      content_hash: article.content_hash,
+      summarizer: summarizer.id,
+    };
     try {
       const summary = await summarizer.summarize({
         title: article.title,
@@ -38,7 +47,11 @@ export async function enrichArticles(
       });
       report.enriched++;
     } catch (error) {
-      report.failed.push({ articleId: article.id, title: article.title, error: describeError(error) });
+      report.failed.push({
+        articleId: article.id,
+        title: article.title,
+        error: describeError(error),
+      });
     }
   }
   return report;

@@ -157,17 +157,42 @@ export class DeliveryRepo {
       .execute();
   }
 
-  /** Settles a row as failed or bounced (permanent), or puts it back to pending (transient). */
+  /**
+   * Settles a row as failed or bounced (permanent), or puts it back to pending (transient).
+   * `refundAttempt` un-counts the attempt when the failure was not the recipient's.
+   */
   async markUnsent(
     id: number,
     status: "failed" | "bounced" | "pending",
     error: string,
     now: Date,
+    options: { refundAttempt?: boolean } = {},
   ): Promise<void> {
     await this.db
       .updateTable("deliveries")
-      .set({ status, error, lease_until: null, updated_at: now.toISOString() })
+      .set((eb) => ({
+        status,
+        error,
+        lease_until: null,
+        updated_at: now.toISOString(),
+        ...(options.refundAttempt ? { attempts: eb("attempts", "-", 1) } : {}),
+      }))
       .where("id", "=", id)
+      .execute();
+  }
+
+  /** Puts a claimed row that was never tried back to pending, its attempt un-counted. */
+  async release(id: number, now: Date): Promise<void> {
+    await this.db
+      .updateTable("deliveries")
+      .set((eb) => ({
+        status: "pending",
+        lease_until: null,
+        updated_at: now.toISOString(),
+        attempts: eb("attempts", "-", 1),
+      }))
+      .where("id", "=", id)
+      .where("status", "=", "sending")
       .execute();
   }
 

@@ -10,6 +10,7 @@ export interface IssueArticleRow {
   position: number;
   title: string;
   url: string;
+  canonical_url: string;
   published_at: string | null;
   first_seen_at: string;
   feed_name: string | null;
@@ -122,6 +123,7 @@ export class IssueRepo {
         "issue_articles.position",
         "articles.title",
         "articles.url",
+        "articles.canonical_url",
         "articles.published_at",
         "articles.first_seen_at",
         "feeds.name as feed_name",

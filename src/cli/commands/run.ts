@@ -16,7 +16,10 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         const lists = options.list ? [findList(ctx, options.list)] : undefined;
         const report = await runCycle(ctx, { lists, dryRun: options.dryRun });
         for (const line of formatCycle(report)) console.log(line);
-        setExit(report.lists.some((list) => list.error) ? EXIT_FAILURE : EXIT_OK);
+        const isIncomplete = report.lists.some(
+          (list) => list.error || (list.send && !list.send.isFinished),
+        );
+        setExit(isIncomplete ? EXIT_FAILURE : EXIT_OK);
       });
     });
 }
