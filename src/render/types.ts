@@ -39,3 +39,19 @@ export interface RenderedMessage {
   html: string;
   text: string;
 }
+
+/** An issue rendered once: subject, HTML and text split at the per-recipient fields. */
+export interface CompiledIssue {
+  subject: string;
+  /** Joins the parts with one subscriber's values; string joins only, no template runs. */
+  fill(recipient: Recipient): RenderedMessage;
+  /** The public archive page: no personal data, a generic unsubscribe link. */
+  webVersion(): { html: string; text: string };
+}
+
+export interface RenderOptions {
+  /** The theme folder: `issue.mjml`, `issue.txt.hbs` and `partials/`. */
+  templatesDir: string;
+  /** Handlebars source of the subject line, e.g. `{{newsletter.name}} #{{issue.number}}`. */
+  subjectTemplate: string;
+}

@@ -1,11 +1,9 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const ENTRY = path.join(ROOT, "src/cli/bin.ts");
-// By absolute URL, so the CLI also starts from a temp working directory.
-const TSX = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The compiled CLI, built by test/global-setup.ts before the tests start. */
+export const CLI_ENTRY = path.join(ROOT, "dist/cli/bin.js");
 
 export interface CliResult {
   code: number | null;
@@ -13,12 +11,21 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `gazette` CLI (from source, through tsx) in a child process. */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+/** Runs the real `gazette` CLI in a child process, with the GAZETTE_* variables cleared. */
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", TSX, ENTRY, ...args], {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: { ...process.env, GAZETTE_CONFIG: "", GAZETTE_DATA_DIR: "", GAZETTE_TRANSPORT: "", ...options.env },
+      env: {
+        ...process.env,
+        GAZETTE_CONFIG: "",
+        GAZETTE_DATA_DIR: "",
+        GAZETTE_TRANSPORT: "",
+        ...options.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -33,5 +40,3 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
-
-export { ROOT };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { renderIssue } from "../../src/render/index.js";
+import { isGazetteError } from "../../src/shared/errors.js";
+import { buildArticle, buildIssueModel, SUBJECT, TEMPLATES_DIR } from "./build-issue-model.js";
+
+async function subjectOf(subjectTemplate: string, title = "Scaling queue workers") {
+  const model = buildIssueModel({ articles: [buildArticle(1, { title })] });
+  const compiled = await renderIssue(model, { templatesDir: TEMPLATES_DIR, subjectTemplate });
+  return compiled.subject;
+}
+
+describe("the subject line", () => {
+  it.each([
+    {
+      template: SUBJECT,
+      title: "Scaling queue workers",
+      expected: "Gazette Demo #42: Scaling queue workers",
+    },
+    { template: SUBJECT, title: "Rust & Go <3", expected: "Gazette Demo #42: Rust & Go <3" },
+    {
+      template: SUBJECT,
+      title: "Line one\r\nLine\ttwo  ",
+      expected: "Gazette Demo #42: Line one Line two",
+    },
+    {
+      template: "{{list.name}} · {{dateRange issue.periodStart issue.periodEnd}}",
+      title: "x",
+      expected: "Weekly Digest · Nov 9 – Nov 22, 2026",
+    },
+    { template: "  {{newsletter.name}}   weekly \n", title: "x", expected: "Gazette Demo weekly" },
+  ])("$template with title $title → $expected", async ({ template, title, expected }) => {
+    expect(await subjectOf(template, title)).toBe(expected);
+  });
+
+  it("rejects a template that writes a line break itself", async () => {
+    const error = await subjectOf("{{newsletter.name}}\r\nBcc: victim@example.com").catch(
+      (caught: unknown) => caught,
+    );
+    expect(isGazetteError(error, "HEADER_INVALID")).toBe(true);
+  });
+
+  it("reports a broken subject template as TEMPLATE_INVALID", async () => {
+    await expect(subjectOf("{{#if issue.lead}}{{issue.lead.title}}")).rejects.toThrow(
+      /subject template:1: \{\{#if\}\} is never closed/,
+    );
+  });
+});
