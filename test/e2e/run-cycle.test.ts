@@ -77,12 +77,17 @@ describe("gazette run, end to end", () => {
   beforeAll(async () => {
     feeds = await startFeedServer({
       "/broken-500.xml": { status: 500, body: "oops" },
-      "/invalid.xml": { body: "<rss version='2.0'><channel><title>Bad</title><item><title>x</item></channel>" },
+      "/invalid.xml": {
+        body: "<rss version='2.0'><channel><title>Bad</title><item><title>x</item></channel>",
+      },
       // Answers nothing, ever: the collect timeout must give up on it.
       "/never.xml": () => {},
     });
     const base = feeds.url("").replace(/\/$/, "");
-    feeds.route("/acme.xml", { body: rss(POSTS, base), headers: { "content-type": "application/rss+xml" } });
+    feeds.route("/acme.xml", {
+      body: rss(POSTS, base),
+      headers: { "content-type": "application/rss+xml" },
+    });
     smtp = await startSmtpSink();
     dir = mkdtempSync(path.join(tmpdir(), "gazette-e2e-"));
     writeFileSync(
@@ -138,7 +143,11 @@ lists:
     expect(messages.flatMap((m) => m.to).sort()).toEqual([...SUBSCRIBERS].sort());
 
     const store = await openStore(path.join(dir, "data"));
-    const enrichments = await store.db.selectFrom("enrichments").innerJoin("articles", "articles.id", "enrichments.article_id").select(["articles.title", "summary", "why"]).execute();
+    const enrichments = await store.db
+      .selectFrom("enrichments")
+      .innerJoin("articles", "articles.id", "enrichments.article_id")
+      .select(["articles.title", "summary", "why"])
+      .execute();
     await store.close();
     expect(enrichments).toHaveLength(2);
 
@@ -147,7 +156,9 @@ lists:
       expect(mail.subject).toBe(`Test Weekly #1: ${POSTS[0]?.title}`);
       expect(headerText(mail, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
       const unsubscribe = headerText(mail, "list-unsubscribe");
-      const httpsLink = /<(https:\/\/news\.example\.com\/unsubscribe\/[^>]+)>/.exec(unsubscribe)?.[1];
+      const httpsLink = /<(https:\/\/news\.example\.com\/unsubscribe\/[^>]+)>/.exec(
+        unsubscribe,
+      )?.[1];
       expect(httpsLink).toBeDefined();
       expect(unsubscribe).toContain("<mailto:unsubscribe@news.example.com");
       expect(String(mail.html)).toContain(`href="${httpsLink}"`);
@@ -156,14 +167,20 @@ lists:
         expect(mail.text).toContain(enrichment.title);
         expect(normalizeSpace(mail.text ?? "")).toContain(normalizeSpace(enrichment.summary));
         expect(normalizeSpace(mail.text ?? "")).toContain(normalizeSpace(enrichment.why));
-        expect(normalizeSpace(htmlText(String(mail.html)))).toContain(normalizeSpace(enrichment.summary));
-        expect(normalizeSpace(htmlText(String(mail.html)))).toContain(normalizeSpace(enrichment.why));
+        expect(normalizeSpace(htmlText(String(mail.html)))).toContain(
+          normalizeSpace(enrichment.summary),
+        );
+        expect(normalizeSpace(htmlText(String(mail.html)))).toContain(
+          normalizeSpace(enrichment.why),
+        );
       }
       // Canonical links in the email: tracking parameters gone.
       expect(String(mail.html)).not.toContain("utm_source");
     }
     // Every subscriber has their own unsubscribe link.
-    const links = await Promise.all(messages.map(async (m) => headerText(await m.parse(), "list-unsubscribe")));
+    const links = await Promise.all(
+      messages.map(async (m) => headerText(await m.parse(), "list-unsubscribe")),
+    );
     expect(new Set(links).size).toBe(3);
   });
 
@@ -186,7 +203,10 @@ lists:
         "This change removed a whole class of injection bugs and lets editors paste any title safely.",
       ],
     };
-    feeds.route("/acme.xml", { body: rss([fresh, ...POSTS], base), headers: { "content-type": "application/rss+xml" } });
+    feeds.route("/acme.xml", {
+      body: rss([fresh, ...POSTS], base),
+      headers: { "content-type": "application/rss+xml" },
+    });
     const result = await runCli(["--config", "gazette.yaml", "run"], { cwd: dir, env: env() });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/issue #2 with 1 articles/);
@@ -204,13 +224,20 @@ lists:
 
 function headerText(mail: ParsedMail, name: string): string {
   const line = mail.headerLines.find((h) => h.key === name);
-  return line ? line.line.slice(line.line.indexOf(":") + 1).replace(/\s+/g, " ").trim() : "";
+  return line
+    ? line.line
+        .slice(line.line.indexOf(":") + 1)
+        .replace(/\s+/g, " ")
+        .trim()
+    : "";
 }
 
 function htmlText(html: string): string {
   return html
     .replace(/<[^>]+>/g, " ")
-    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) =>
+      String.fromCodePoint(Number.parseInt(hex, 16)),
+    )
     .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, "<")
