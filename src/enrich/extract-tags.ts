@@ -1,0 +1,129 @@
+import type { Category, Vocabulary } from "./vocabulary.js";
+
+/** What tags are drawn from. */
+export interface TagInput {
+  title: string;
+  text: string;
+  categories?: readonly string[] | undefined;
+  feedTags?: readonly string[] | undefined;
+}
+
+/** A vocabulary tag found for an article, with how strongly it applies. */
+export interface ScoredTag {
+  tag: string;
+  score: number;
+  category?: Category | undefined;
+}
+
+interface Phrase {
+  tag: string;
+  /** Set when the phrase must match in this exact case. */
+  exact?: string;
+}
+
+interface Matcher {
+  phrases: Map<string, Phrase[]>;
+  /** First words of all phrases: most words start none and are skipped at once. */
+  firstWords: Set<string>;
+  longest: number;
+}
+
+interface Token {
+  lower: string;
+  original: string;
+}
+
+// The operator said so (feed tags), the publisher said so (categories), the title says so.
+const FEED_TAG_WEIGHT = 5;
+const CATEGORY_WEIGHT = 4;
+const TITLE_WEIGHT = 3;
+
+/** Builds, once per vocabulary, a function that maps an article onto that vocabulary's tags. */
+export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) => ScoredTag[] {
+  const phrases = new Map<string, Phrase[]>();
+  const firstWords = new Set<string>();
+  let longest = 1;
+  for (const { tag, synonyms } of vocabulary) {
+    for (const synonym of [tag, ...synonyms]) {
+      const tokens = tokenizeForMatch(synonym);
+      const key = tokens.map((token) => token.lower).join(" ");
+      const phrase: Phrase = /\p{Lu}/u.test(synonym)
+        ? { tag, exact: tokens.map((token) => token.original).join(" ") }
+        : { tag };
+      phrases.set(key, [...(phrases.get(key) ?? []), phrase]);
+      firstWords.add(tokens[0]?.lower ?? "");
+      longest = Math.max(longest, tokens.length);
+    }
+  }
+  const terms = new Map(vocabulary.map((term, order) => [term.tag, { term, order }]));
+  const matcher: Matcher = { phrases, firstWords, longest };
+  const find = (text: string) => findTags(tokenizeForMatch(text), matcher);
+
+  return (input) => {
+    const scores = new Map<string, number>();
+    const add = (tag: string, weight: number) => scores.set(tag, (scores.get(tag) ?? 0) + weight);
+    for (const tag of new Set((input.feedTags ?? []).flatMap(find))) add(tag, FEED_TAG_WEIGHT);
+    for (const tag of new Set((input.categories ?? []).flatMap(find))) add(tag, CATEGORY_WEIGHT);
+    for (const tag of new Set(find(input.title))) add(tag, TITLE_WEIGHT);
+    const words = tokenizeForMatch(input.text);
+    const inText = findTags(words, matcher);
+    const counts = new Map<string, number>();
+    for (const tag of inText) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    // A passing mention is not a topic unless something else already said it was: ask for
+    // one mention per 150 words, between 1 (an excerpt) and 4.
+    const minMentions = Math.max(1, Math.min(4, Math.round(words.length / 150)));
+    for (const [tag, count] of counts) {
+      if (count >= minMentions || scores.has(tag)) add(tag, 1 + Math.log2(count));
+    }
+    for (const [tag, score] of [...scores]) {
+      const broader = terms.get(tag)?.term.broader;
+      if (broader !== undefined && terms.has(broader)) add(broader, score / 2);
+    }
+    const firstSeen = (tag: string) => {
+      const at = inText.indexOf(tag);
+      return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    };
+    return [...scores]
+      .map(([tag, score]) => ({ tag, score, category: terms.get(tag)?.term.category }))
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          firstSeen(a.tag) - firstSeen(b.tag) ||
+          (terms.get(a.tag)?.order ?? 0) - (terms.get(b.tag)?.order ?? 0),
+      );
+  };
+}
+
+/** Tags of every phrase found, in text order, the longest phrase winning at each position. */
+function findTags(tokens: Token[], { phrases, firstWords, longest }: Matcher): string[] {
+  const found: string[] = [];
+  for (let start = 0; start < tokens.length; ) {
+    let matched = 0;
+    const first = tokens[start]?.lower ?? "";
+    const longestHere = firstWords.has(first) ? Math.min(longest, tokens.length - start) : 0;
+    for (let length = longestHere; length > 0; length--) {
+      const window = tokens.slice(start, start + length);
+      const candidates = phrases.get(window.map((token) => token.lower).join(" ")) ?? [];
+      const original = window.map((token) => token.original).join(" ");
+      const hits = candidates.filter(
+        (phrase) => phrase.exact === undefined || phrase.exact === original,
+      );
+      if (hits.length === 0) continue;
+      // A tag can be listed under one phrase twice ("rust" and "Rust"); count it once.
+      for (const tag of new Set(hits.map((hit) => hit.tag))) found.push(tag);
+      matched = length;
+      break;
+    }
+    start += Math.max(matched, 1);
+  }
+  return found;
+}
+
+/** Words for phrase matching: "CI/CD" → CI, CD; plurals folded so "SLOs" meets "SLO". */
+function tokenizeForMatch(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}_+#]+/gu)].map(([word]) => {
+    const isPlural = word.length > 3 && word.endsWith("s") && !/(?:ss|us|is)$/i.test(word);
+    const original = isPlural ? word.slice(0, -1) : word;
+    return { lower: original.toLowerCase(), original };
+  });
+}

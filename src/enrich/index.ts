@@ -1,0 +1,23 @@
+export { chooseCategory } from "./choose-category.js";
+export { clipText, joinSentences } from "./clip-text.js";
+export { countReadMinutes } from "./count-read-minutes.js";
+export { defaultVocabulary } from "./default-vocabulary.js";
+export { createTagExtractor, type ScoredTag, type TagInput } from "./extract-tags.js";
+export { createExtractiveSummarizer, EXTRACTIVE_ID, type ExtractiveOptions } from "./extractive.js";
+export { type Sentence, segmentDocument, segmentSentences } from "./segment-sentences.js";
+export { MAX_CHARS, MAX_TAGS, summarizeExtractively } from "./summarize-extractively.js";
+export {
+  parseRow,
+  type SummarizeJsonlOptions,
+  SummarizeRow,
+  summarizeJsonl,
+} from "./summarize-jsonl.js";
+export type { SummarizeInput, Summarizer, Summary } from "./types.js";
+export {
+  CATEGORIES,
+  type Category,
+  DEFAULT_CATEGORY,
+  findVocabularyProblems,
+  type Vocabulary,
+  type VocabularyTerm,
+} from "./vocabulary.js";

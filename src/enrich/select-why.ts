@@ -1,0 +1,40 @@
+import { scoreOutcome } from "./score-outcome.js";
+import type { ScoredSentence } from "./score-sentences.js";
+import { isNearDuplicate, rankByScore } from "./select-summary.js";
+
+/** Sentences that state an outcome, result or lesson, strongest first. */
+export function rankOutcomes(scored: readonly ScoredSentence[]): ScoredSentence[] {
+  const strength = new Map(
+    rankByScore(scored).map((sentence) => [sentence, scoreOutcome(sentence.text)]),
+  );
+  return [...strength.entries()]
+    .filter(([, outcome]) => outcome > 0)
+    .sort(
+      ([a, outcomeA], [b, outcomeB]) =>
+        outcomeB + b.score - (outcomeA + a.score) || a.index - b.index,
+    )
+    .map(([sentence]) => sentence);
+}
+
+/**
+ * "Why it matters": the strongest outcome sentences that fit in `max` characters and do not
+ * repeat the summary; else the best remaining sentence; else nothing.
+ */
+export function selectWhy(
+  scored: readonly ScoredSentence[],
+  summary: readonly ScoredSentence[],
+  max = 300,
+  outcomes: readonly ScoredSentence[] = rankOutcomes(scored),
+): ScoredSentence[] {
+  const fresh = (sentence: ScoredSentence) => !isNearDuplicate(sentence, summary);
+  const [first, ...rest] = outcomes.filter(fresh);
+  if (first === undefined) {
+    const fallback = rankByScore(scored).find(fresh);
+    return fallback === undefined ? [] : [fallback];
+  }
+  const second = rest.find(
+    (sentence) =>
+      first.text.length + 1 + sentence.text.length <= max && !isNearDuplicate(sentence, [first]),
+  );
+  return second === undefined ? [first] : [first, second].sort((a, b) => a.index - b.index);
+}
