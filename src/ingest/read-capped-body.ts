@@ -1,0 +1,35 @@
+import { GazetteError } from "../shared/errors.js";
+
+/**
+ * All bytes of a response body, or FEED_TOO_LARGE as soon as more than `maxBytes` have arrived
+ * (the stream is then cancelled, so the rest is never downloaded). Bytes are counted after
+ * content decoding, so a small gzip bomb is caught too.
+ */
+export async function readCappedBody(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  source: string,
+): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) throw tooLarge(source, maxBytes);
+      chunks.push(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw error;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** The FEED_TOO_LARGE error for `source`. */
+export function tooLarge(source: string, maxBytes: number): GazetteError {
+  return new GazetteError("FEED_TOO_LARGE", `feed ${source} is over ${maxBytes} bytes`);
+}

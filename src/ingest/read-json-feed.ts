@@ -1,0 +1,69 @@
+import type { RawFeed, RawItem } from "./read-feed-xml.js";
+
+type Json = Record<string, unknown>;
+
+/**
+ * Reads a JSON Feed (https://jsonfeed.org, versions 1 and 1.1) into the same raw shape as an
+ * RSS or Atom feed, so that one normalization serves all three. Throws when it is not one.
+ */
+export function readJsonFeed(document: string): RawFeed {
+  const feed: unknown = JSON.parse(document);
+  // Some generators write a bare "1.1" instead of the spec's URL; both name a JSON Feed version.
+  const version = isObject(feed) ? String(feed.version ?? "") : "";
+  if (!/^(?:https:\/\/jsonfeed\.org\/version\/)?\d+(?:\.\d+)?$/.test(version)) {
+    throw new Error("no jsonfeed.org version");
+  }
+  if (!isObject(feed) || !Array.isArray(feed.items)) throw new Error("no items array");
+  return {
+    title: escapeText(feed.title),
+    link: feed.home_page_url,
+    feedUrl: feed.feed_url,
+    items: feed.items.map((item) =>
+      isObject(item) ? toRawItem(item, feed) : { failure: "not an object" },
+    ),
+  };
+}
+
+function toRawItem(item: Json, feed: Json): RawItem {
+  const authors = [...asArray(item.authors), item.author, ...asArray(feed.authors), feed.author];
+  const image = item.image ?? item.banner_image;
+  return {
+    // JSON Feed text is plain text: escaped, it comes out of plainTitle exactly as it went in.
+    title: escapeText(item.title),
+    link: item.url ?? item.external_url,
+    id: typeof item.id === "number" ? String(item.id) : item.id,
+    content:
+      typeof item.content_html === "string" ? item.content_html : textToHtml(item.content_text),
+    summary: escapeText(item.summary),
+    published: item.date_published,
+    updated: item.date_modified,
+    creator: authors
+      .filter(isObject)
+      .map((author) => author.name)
+      .find((name) => typeof name === "string"),
+    rawCategories: asArray(item.tags).filter((tag) => typeof tag === "string"),
+    mediaThumbnail: typeof image === "string" ? { $: { url: image } } : undefined,
+  };
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function escapeText(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function textToHtml(value: unknown): string | undefined {
+  const escaped = escapeText(value);
+  if (escaped === undefined) return undefined;
+  return escaped
+    .split(/\n\s*\n/)
+    .map((paragraph) => `<p>${paragraph.trim().replace(/\n/g, "<br>")}</p>`)
+    .join("");
+}

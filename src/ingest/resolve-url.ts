@@ -1,0 +1,24 @@
+/**
+ * `href` made absolute against `base`, or undefined when it cannot be resolved or its scheme is
+ * not one of `schemes` (so `javascript:`, `data:` and the like never come out).
+ */
+export function resolveUrl(
+  href: string | undefined,
+  base: string | undefined,
+  schemes: readonly string[] = ["http:", "https:"],
+): string | undefined {
+  const trimmed = href?.trim();
+  if (!trimmed) return undefined;
+  let resolved: URL;
+  try {
+    resolved = base === undefined ? new URL(trimmed) : new URL(trimmed, base);
+  } catch {
+    return undefined;
+  }
+  return schemes.includes(resolved.protocol) ? resolved.href : undefined;
+}
+
+/** True when `url` is an absolute http(s) URL. */
+export function isHttpUrl(url: string | undefined): url is string {
+  return resolveUrl(url, undefined) !== undefined;
+}

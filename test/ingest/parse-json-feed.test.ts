@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { parseFeed } from "../../src/ingest/index.js";
+import { feedFixture, linksIn } from "./fixtures.js";
+
+const now = new Date("2025-03-06T12:00:00Z");
+const feedUrl = "https://json.example.org/feed.json";
+
+describe("parseFeed on a JSON Feed", () => {
+  it("reads the feed and its items like RSS and Atom", async () => {
+    const feed = await parseFeed(feedFixture("json-feed.json"), { feedUrl, now });
+    expect(feed.title).toBe("JSON Engineering <Notes>");
+    expect(feed.siteUrl).toBe("https://json.example.org/");
+    expect(feed.items.map((item) => item.canonicalUrl)).toEqual([
+      "https://json.example.org/posts/1",
+      "https://elsewhere.example.com/article",
+    ]);
+    expect(feed.problems).toEqual([`${feedUrl}: item 3 skipped: "Nowhere to link" has no link`]);
+  });
+
+  it("keeps plain-text titles literal and sanitizes content_html", async () => {
+    const [first] = (await parseFeed(feedFixture("json-feed.json"), { feedUrl, now })).items;
+    expect(first).toMatchObject({
+      guid: "https://json.example.org/posts/1",
+      title: "Why <template> tags matter",
+      author: "Jo Doe",
+      categories: ["html", "templates"],
+      imageUrl: "https://json.example.org/img/templates.png",
+      contentText: "Templates explained.",
+    });
+    expect(first?.publishedAt?.toISOString()).toBe("2025-03-01T09:00:00.000Z");
+    expect(first?.contentHtml).not.toMatch(/<script/i);
+    expect(linksIn(first?.contentHtml ?? "")).toEqual(["https://json.example.org/docs/templates"]);
+  });
+
+  it("turns content_text into paragraphs and titles the item from it", async () => {
+    const [, second] = (await parseFeed(feedFixture("json-feed.json"), { feedUrl, now })).items;
+    expect(second).toMatchObject({
+      guid: "2",
+      author: "The JSON Team",
+      title: "First paragraph of plain text & more. Second <paragraph>.",
+      contentText: "First paragraph of plain text & more.\n\nSecond <paragraph>.",
+    });
+    expect(second?.publishedAt?.toISOString()).toBe("2025-03-02T12:00:00.000Z");
+  });
+
+  it.each([
+    ["broken JSON", '{"version": ', /not a valid JSON Feed \(.*JSON.*\)$/],
+    [
+      "JSON that is not a JSON Feed",
+      '{"items": []}',
+      /not a valid JSON Feed \(no jsonfeed\.org version\)$/,
+    ],
+  ])("rejects %s with FEED_PARSE_FAILED", async (_case, document, message) => {
+    await expect(parseFeed(document, { feedUrl, now })).rejects.toMatchObject({
+      code: "FEED_PARSE_FAILED",
+      message: expect.stringMatching(message),
+    });
+  });
+});
