@@ -77,6 +77,7 @@ async function collectOne(
       await store.feeds.recordFetch(feed.id, { status: "unchanged", fetchedAt: now() });
       return report;
     }
+    if (result.kind === "gone") throw new Error(`HTTP 410 Gone from ${feed.url}: the feed was removed`);
     const parsed = await parseFeed(result.body, { feedUrl: result.url, now: now() });
     report.problems = parsed.problems;
     for (const item of parsed.items) {

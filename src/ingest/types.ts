@@ -28,8 +28,18 @@ export interface ParsedFeed {
   problems: string[];
 }
 
+/** What the server said about when to ask again (Cache-Control max-age, Retry-After). */
+export interface FetchHints {
+  /** Seconds from Cache-Control: max-age (or Expires), when given. */
+  maxAgeSeconds?: number;
+  /** Seconds from Retry-After (on 429/503), when given. */
+  retryAfterSeconds?: number;
+  /** Set when a 301 or 308 moved the feed for good: the new URL to store. */
+  movedPermanentlyTo?: string;
+}
+
 export type FetchResult =
-  | {
+  | ({
       kind: "ok";
       /** The final URL after redirects (or the file path). */
       url: string;
@@ -37,8 +47,10 @@ export type FetchResult =
       body: string;
       etag?: string;
       lastModified?: string;
-    }
-  | { kind: "not-modified"; url: string; status: 304 };
+    } & FetchHints)
+  | ({ kind: "not-modified"; url: string; status: 304 } & FetchHints)
+  /** 410 Gone: the feed is retired and never fetched again. */
+  | ({ kind: "gone"; url: string; status: 410 } & FetchHints);
 
 export interface FetchOptions {
   etag?: string;
