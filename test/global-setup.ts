@@ -6,6 +6,10 @@ import path from "node:path";
 export default function setup(): void {
   const root = path.resolve(import.meta.dirname, "..");
   const tsc = path.join(root, "node_modules/typescript/bin/tsc");
-  const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, encoding: "utf8" });
-  if (result.status !== 0) console.warn(`test setup: tsc reported errors; dist/ was built anyway\n${result.stdout}`);
+  const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (result.status !== 0)
+    console.warn(`test setup: tsc reported errors; dist/ was built anyway\n${result.stdout}`);
 }

@@ -22,7 +22,13 @@ async function seedIssueWithSubscribers(emails: string[]) {
     await store.subscribers.join(listId, id, { status: "active", source: "test", now: T0 });
     ids.push(id);
   }
-  const issue = await store.issues.create({ listId, periodStart: later(-60), periodEnd: T0, articleIds: [], now: T0 });
+  const issue = await store.issues.create({
+    listId,
+    periodStart: later(-60),
+    periodEnd: T0,
+    articleIds: [],
+    now: T0,
+  });
   return { listId, issue, ids };
 }
 
@@ -51,9 +57,19 @@ describe("store", () => {
     };
     expect(await store.articles.upsert(article, T0)).toBe("new");
     expect(await store.articles.upsert(article, later(5))).toBe("unchanged");
-    expect(await store.articles.upsert({ ...article, title: "Post (edited)", contentHash: "h2" }, later(10))).toBe("updated");
+    expect(
+      await store.articles.upsert(
+        { ...article, title: "Post (edited)", contentHash: "h2" },
+        later(10),
+      ),
+    ).toBe("updated");
     // A changed GUID with the same URL, or the same GUID under a new URL, is the same article.
-    expect(await store.articles.upsert({ ...article, guid: "g-1", canonicalUrl: "https://a.example/post", contentHash: "h2" }, later(11))).toBe("unchanged");
+    expect(
+      await store.articles.upsert(
+        { ...article, guid: "g-1", canonicalUrl: "https://a.example/post", contentHash: "h2" },
+        later(11),
+      ),
+    ).toBe("unchanged");
     const rows = await store.db.selectFrom("articles").selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.title).toBe("Post (edited)");
@@ -62,7 +78,12 @@ describe("store", () => {
 
   it("creates the delivery ledger once per subscriber, however often it is asked", async () => {
     const { listId, issue } = await seedIssueWithSubscribers(["a@example.com", "b@example.com"]);
-    const input = { issueId: issue.id, listId, now: T0, messageIdFor: (s: number) => `<${issue.id}.${s}@example.com>` };
+    const input = {
+      issueId: issue.id,
+      listId,
+      now: T0,
+      messageIdFor: (s: number) => `<${issue.id}.${s}@example.com>`,
+    };
     expect(await store.deliveries.createLedger(input)).toBe(2);
     expect(await store.deliveries.createLedger(input)).toBe(0);
     expect(await store.deliveries.counts(issue.id)).toEqual({ pending: 2 });
@@ -70,8 +91,17 @@ describe("store", () => {
   });
 
   it("claims rows with a lease, reclaims them when it expires, and skips people who left", async () => {
-    const { listId, issue, ids } = await seedIssueWithSubscribers(["a@example.com", "b@example.com", "c@example.com"]);
-    await store.deliveries.createLedger({ issueId: issue.id, listId, now: T0, messageIdFor: (s) => `<${s}@x>` });
+    const { listId, issue, ids } = await seedIssueWithSubscribers([
+      "a@example.com",
+      "b@example.com",
+      "c@example.com",
+    ]);
+    await store.deliveries.createLedger({
+      issueId: issue.id,
+      listId,
+      now: T0,
+      messageIdFor: (s) => `<${s}@x>`,
+    });
     await store.subscribers.setStatus(listId, ids[2] as number, "unsubscribed", T0);
 
     const first = await store.deliveries.claim(issue.id, listId, 10, T0, 60_000);
@@ -87,7 +117,11 @@ describe("store", () => {
   it("never reactivates an unsubscribed membership on a later join", async () => {
     const { listId, ids } = await seedIssueWithSubscribers(["a@example.com"]);
     await store.subscribers.setStatus(listId, ids[0] as number, "unsubscribed", T0);
-    const outcome = await store.subscribers.join(listId, ids[0] as number, { status: "active", source: "sync", now: later(1) });
+    const outcome = await store.subscribers.join(listId, ids[0] as number, {
+      status: "active",
+      source: "sync",
+      now: later(1),
+    });
     expect(outcome).toBe("kept");
     expect(await store.subscribers.countsByStatus(listId)).toEqual({ unsubscribed: 1 });
   });
