@@ -1,4 +1,15 @@
 #!/usr/bin/env bash
-# Installs or starts what the tests need beyond npm, only when it is missing.
+# Installs or starts what the tests need beyond npm, only when it is missing:
+# PostgreSQL running on 127.0.0.1:5432 (the PostgreSQL store's tests).
 set -euo pipefail
-echo "test setup: nothing beyond npm is needed yet"
+
+pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
+
+if ! pg_ready; then
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ -d /etc/postgresql ]; then
+    echo "test setup: starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start || true
+    for _ in $(seq 1 30); do pg_ready && break; sleep 1; done
+  fi
+  pg_ready || echo "test setup: PostgreSQL is not reachable on 127.0.0.1:5432; its tests will fail" >&2
+fi

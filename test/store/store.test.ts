@@ -3,15 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/index.js";
+import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const T0 = new Date("2026-11-20T09:00:00Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 let store: Store;
-beforeEach(async () => {
-  store = await openStore(mkdtempSync(path.join(tmpdir(), "gazette-store-")));
-});
-afterEach(() => store.close());
 
 async function seedIssueWithSubscribers(emails: string[]) {
   const lists = await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0);
@@ -32,7 +29,7 @@ async function seedIssueWithSubscribers(emails: string[]) {
   return { listId, issue, ids };
 }
 
-describe("store", () => {
+describe("the SQLite store", () => {
   it("is migrated on open and can be opened twice", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "gazette-store-"));
     const first = await openStore(dir);
@@ -42,6 +39,16 @@ describe("store", () => {
     expect(await second.runs.setting("install_id", () => "other")).toBe("abc");
     await second.close();
   });
+});
+
+// One contract suite, run against every backend (STYLE §2: like unstorage's driver tests).
+describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
+  let handle: TestStore;
+  beforeEach(async () => {
+    handle = await open();
+    store = handle.store;
+  });
+  afterEach(() => handle.dispose());
 
   it("keeps one article per canonical URL and updates it in place", async () => {
     const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
