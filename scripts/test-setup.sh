@@ -1,7 +1,19 @@
 #!/usr/bin/env bash
 # Installs or starts what the tests need beyond npm, only when it is missing:
-# PostgreSQL running on 127.0.0.1:5432 (the PostgreSQL store's tests).
+# PostgreSQL running on 127.0.0.1:5432 (the PostgreSQL store's tests); Debian's chromium (the
+# email's browser checks, driven by playwright-core) and spamassassin (its spam score).
 set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v spamassassin >/dev/null 2>&1 || missing+=(spamassassin)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test setup: installing ${missing[*]}"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
 

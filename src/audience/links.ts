@@ -13,6 +13,19 @@ export function unsubscribeUrl(
   );
 }
 
+/** The subscriber's preferences page: the same signed token, for purpose "preferences". */
+export function preferencesUrl(
+  baseUrl: string,
+  key: SigningKey,
+  listId: number,
+  subscriberId: number,
+): string {
+  return joinUrl(
+    baseUrl,
+    `preferences/${signToken({ purpose: "preferences", listId, subscriberId }, key)}`,
+  );
+}
+
 export function webVersionUrl(baseUrl: string, listSlug: string, issueNumber: number): string {
   return joinUrl(baseUrl, `archive/${encodeURIComponent(listSlug)}/${issueNumber}.html`);
 }

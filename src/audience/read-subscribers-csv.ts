@@ -1,14 +1,18 @@
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import { GazetteError } from "../shared/errors.js";
+import type { MembershipStatus } from "../store/index.js";
 import { normalizeEmail } from "./email-address.js";
 
+/** One valid row of a subscribers CSV. */
 export interface SubscriberRecord {
   line: number;
   email: string;
   name?: string;
   /** List ids from the `lists` column (separated by ; or |); empty means "the default list(s)". */
   lists: string[];
+  /** From a `status` column (an export read back); new memberships get it, default active. */
+  status?: MembershipStatus;
 }
 
 export interface CsvProblem {
@@ -16,55 +20,96 @@ export interface CsvProblem {
   message: string;
 }
 
+const EMAIL_HEADER = /^(e-?mail|e-?mail[ _-]?address|mail)$/;
+const STATUSES: readonly string[] = ["pending", "active", "unsubscribed", "bounced", "complained"];
+
+interface Columns {
+  email: number;
+  name?: number;
+  lists?: number;
+  status?: number;
+}
+
 /**
- * Streams a subscribers CSV (header row with `email`, optional `name` and `lists`) and returns the
- * valid rows and every problem with its line number. Duplicate addresses are merged.
+ * Streams a subscribers CSV, one row at a time, as records or problems with their line numbers.
+ * Header detection: a first row with an "email" column is a header (other columns: name, lists,
+ * status); a first row whose first cell is an address means there is none (email, name, lists).
  */
-export async function readSubscribersCsv(
+export async function* readSubscribersCsv(
   file: string,
-): Promise<{ records: SubscriberRecord[]; problems: CsvProblem[] }> {
-  const records = new Map<string, SubscriberRecord>();
-  const problems: CsvProblem[] = [];
+): AsyncGenerator<SubscriberRecord | CsvProblem> {
   const parser = createReadStream(file).pipe(
     parse({
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
       bom: true,
       skip_empty_lines: true,
-      trim: true,
+      // Not `trim`: it refuses a quote followed by text ("x"@y), which must be a row problem.
+      ltrim: true,
       info: true,
       relax_column_count: true,
+      // A stray quote inside a cell is that row's problem (a bad address), not the whole file's.
+      relax_quotes: true,
     }),
   );
+  let columns: Columns | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
+      record: string[];
       info: { lines: number };
     }>) {
-      const line = info.lines;
-      if (!("email" in record)) {
-        throw new GazetteError("CSV_INVALID", `${file}:1: no "email" column in the header row`);
+      if (!columns) {
+        columns = detectColumns(record, file);
+        if (!("isHeaderless" in columns)) continue;
       }
-      const email = normalizeEmail(record.email ?? "");
-      if (!email) {
-        problems.push({ line, message: `"${record.email ?? ""}" is not a valid email address` });
-        continue;
-      }
-      const lists = (record.lists ?? "")
-        .split(/[;|]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-      const previous = records.get(email);
-      records.set(email, {
-        line,
-        email,
-        name: record.name || previous?.name || undefined,
-        lists: [...new Set([...(previous?.lists ?? []), ...lists])],
-      });
+      yield toRecord(record, info.lines, columns);
     }
   } catch (error) {
     if (error instanceof GazetteError) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new GazetteError("CSV_INVALID", `${file}: ${message}`, { cause: error });
   }
-  return { records: [...records.values()], problems };
+}
+
+/** True for a problem row. */
+export function isProblem(row: SubscriberRecord | CsvProblem): row is CsvProblem {
+  return "message" in row;
+}
+
+function detectColumns(first: string[], file: string): Columns & { isHeaderless?: true } {
+  const names = first.map((cell) => cell.trim().toLowerCase());
+  const email = names.findIndex((name) => EMAIL_HEADER.test(name));
+  if (email >= 0) {
+    const at = (name: string) => (names.includes(name) ? names.indexOf(name) : undefined);
+    return { email, name: at("name"), lists: at("lists") ?? at("list"), status: at("status") };
+  }
+  if (normalizeEmail((first[0] ?? "").trim()))
+    return { email: 0, name: 1, lists: 2, isHeaderless: true };
+  throw new GazetteError(
+    "CSV_INVALID",
+    `${file}:1: no "email" column in the header row, and no email address in the first column`,
+  );
+}
+
+function toRecord(cells: string[], line: number, columns: Columns): SubscriberRecord | CsvProblem {
+  const cell = (index: number | undefined) =>
+    index === undefined ? "" : (cells[index] ?? "").trim();
+  const raw = cell(columns.email);
+  const email = normalizeEmail(raw);
+  if (!email) return { line, message: `"${raw.slice(0, 200)}" is not a valid email address` };
+  const status = cell(columns.status).toLowerCase();
+  if (status && !STATUSES.includes(status))
+    return {
+      line,
+      message: `status "${status.slice(0, 40)}" is not one of ${STATUSES.join(", ")}`,
+    };
+  const lists = cell(columns.lists)
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    line,
+    email,
+    ...(cell(columns.name) ? { name: cell(columns.name) } : {}),
+    lists,
+    ...(status ? { status: status as MembershipStatus } : {}),
+  };
 }

@@ -1,53 +1,61 @@
 import type { Store } from "../store/index.js";
-import type { SubscriberRecord } from "./read-subscribers-csv.js";
+import { importSubscribers } from "./import-subscribers.js";
 
 export interface SyncReport {
   added: number;
   updated: number;
   unchanged: number;
-  /** Rows naming a list that is not configured. */
+  /** Memberships from the file that it no longer lists, removed (only when pruning). */
+  removed?: number;
+  /** Bad rows and other things the operator should look at; never fatal. */
   problems: string[];
 }
 
 /**
- * Applies subscriber records to the store: new subscribers and memberships are added and names
- * updated. Nobody is removed and no unsubscribed or bounced membership is reactivated.
+ * Syncs the subscribers file into the store: new subscribers and memberships are added and names
+ * updated; bad rows are reported and skipped. Memberships the file added earlier and no longer
+ * lists are removed only with `prune`; otherwise they are counted in a problem line. Nobody who
+ * unsubscribed is re-subscribed, and memberships from other sources (signups) are never touched.
  */
 export async function syncSubscribers(
   store: Store,
-  records: SubscriberRecord[],
+  file: string,
   options: {
     listIds: Map<string, number>;
     defaultLists: string[];
-    source: string;
     now: Date;
-    file: string;
+    prune?: boolean;
   },
 ): Promise<SyncReport> {
-  const report: SyncReport = { added: 0, updated: 0, unchanged: 0, problems: [] };
-  for (const record of records) {
-    const lists = record.lists.length > 0 ? record.lists : options.defaultLists;
-    const unknown = lists.filter((slug) => !options.listIds.has(slug));
-    if (unknown.length > 0) {
-      report.problems.push(
-        `${options.file}:${record.line}: unknown list ${unknown.map((s) => `"${s}"`).join(", ")}`,
-      );
-      continue;
-    }
-    const { id, isNew } = await store.subscribers.upsert(record.email, record.name, options.now);
-    let changed = isNew;
-    for (const slug of lists) {
-      const listId = options.listIds.get(slug) as number;
-      const outcome = await store.subscribers.join(listId, id, {
-        status: "active",
-        source: options.source,
-        now: options.now,
-      });
-      if (outcome === "added") changed = true;
-    }
-    if (isNew) report.added++;
-    else if (changed) report.updated++;
-    else report.unchanged++;
+  const source = "subscribers-file";
+  const listed = new Set<string>();
+  const imported = await importSubscribers(store, file, {
+    ...options,
+    source,
+    skipInvalid: true,
+    onRow: (email, listIds) => {
+      for (const listId of listIds) listed.add(`${listId}:${email}`);
+    },
+  });
+  const report: SyncReport = {
+    added: imported.added,
+    updated: imported.updated,
+    unchanged: imported.unchanged,
+    problems: imported.problems.map((p) => `${file}:${p.line}: ${p.message}`),
+  };
+  const stale = (await store.subscribers.bySource(source)).filter(
+    (m) => !listed.has(`${m.list_id}:${m.email}`),
+  );
+  if (stale.length === 0) return report;
+  if (!options.prune) {
+    report.problems.push(
+      `${stale.length} membership${stale.length === 1 ? " is" : "s are"} no longer in ${file}; run with --prune-subscribers to remove ${stale.length === 1 ? "it" : "them"}`,
+    );
+    return report;
   }
+  report.removed = 0;
+  for (const membership of stale)
+    if (await store.subscribers.removeMembership(membership.list_id, membership.subscriber_id))
+      report.removed++;
   return report;
 }

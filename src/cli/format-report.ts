@@ -7,49 +7,89 @@ import type { CycleReport, ListCycleReport } from "../pipeline/run-cycle.js";
 /** Lines for the collect stage: totals, then one line per feed that failed or skipped items. */
 export function formatCollect(report: CollectReport): string[] {
   const lines = [
-    `Feeds: ${report.fetched} fetched, ${report.unchanged} unchanged, ${report.failed} failed · ${report.newArticles} new articles${report.updatedArticles ? `, ${report.updatedArticles} updated` : ""}`,
+    `Feeds: ${report.fetched} fetched, ${report.unchanged} unchanged, ${notDue(report)}${report.failed} failed · ${report.newArticles} new articles${report.updatedArticles ? `, ${report.updatedArticles} updated` : ""}`,
   ];
   for (const feed of report.feeds) {
-    if (feed.status === "failed") lines.push(`  ✗ ${feed.name}: ${feed.error}`);
+    if (feed.status === "failed" || feed.status === "retired")
+      lines.push(`  ✗ ${feed.name}: ${feed.error}`);
     for (const problem of feed.problems) lines.push(`  ! ${feed.name}: ${problem}`);
   }
   return lines;
 }
 
+// Shown only when there are some, so the everyday line stays short.
+function notDue(report: CollectReport): string {
+  const deferred = report.deferred ? `${report.deferred} deferred, ` : "";
+  return `${deferred}${report.retired ? `${report.retired} retired, ` : ""}`;
+}
+
+/** Lines for the enrich stage: totals, model usage, then each fallback, ungrounded field, failure. */
+
 export function formatEnrich(report: EnrichReport): string[] {
-  const lines = [
-    `Summaries: ${report.enriched} written${report.failed.length ? `, ${report.failed.length} failed` : ""}`,
-  ];
+  const parts = [`${report.enriched} written`];
+  if (report.fallbacks.length) parts.push(`${report.fallbacks.length} by the built-in summarizer`);
+  if (report.ungrounded.length) parts.push(`${report.ungrounded.length} fields replaced`);
+  if (report.failed.length) parts.push(`${report.failed.length} failed`);
+  const lines = [`Summaries: ${parts.join(", ")}`];
+  if (report.usage) {
+    const { requests, inputTokens, outputTokens, cost } = report.usage;
+    const price = cost === undefined ? "" : `, estimated cost ${cost.toFixed(4)}`;
+    lines.push(
+      `  Model: ${requests} requests, ${inputTokens} tokens in, ${outputTokens} tokens out${price}`,
+    );
+  }
+  for (const { articleId, title, reason } of report.fallbacks)
+    lines.push(`  ↩ article ${articleId} "${title}": built-in summary used — ${reason}`);
+  for (const { articleId, title, field, claims } of report.ungrounded)
+    lines.push(
+      `  ! article ${articleId} "${title}": the model's ${field} names ${claims.join(", ")}, not in the article; built-in ${field} used`,
+    );
   for (const failure of report.failed)
     lines.push(`  ✗ article ${failure.articleId} "${failure.title}": ${failure.error}`);
   return lines;
 }
 
 export function formatSend(report: SendReport): string {
+  if (report.built !== undefined) return `${report.built} messages built, none sent (dry run)`;
   const parts = [`${report.sent} delivered`];
   if (report.failed) parts.push(`${report.failed} failed`);
   if (report.bounced) parts.push(`${report.bounced} bounced`);
   if (report.skipped) parts.push(`${report.skipped} skipped (unsubscribed)`);
   if (report.remaining) parts.push(`${report.remaining} still pending`);
+  if (report.waiting && report.nextAttemptAt)
+    parts.push(`${report.waiting} waiting for a retry from ${report.nextAttemptAt.toISOString()}`);
   const line = parts.join(", ");
+  if (report.isPaused) return `${line} — paused; resume with "gazette send --resume"`;
   return report.transportError ? `${line} — stopped: ${report.transportError}` : line;
 }
 
-function formatList(list: ListCycleReport): string[] {
+export function formatList(list: ListCycleReport): string[] {
   if (list.error) return [`List ${list.list}: ✗ ${list.error}`];
   if (list.skipped) return [`List ${list.list}: no issue — ${list.skipped}; nothing sent.`];
+  if (list.waiting) {
+    return [
+      `List ${list.list}: issue #${list.issueNumber} with ${list.articleCount} articles — ${list.waiting}; nothing sent.`,
+    ];
+  }
   const lines = [
     `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${list.articleCount} articles`,
   ];
   if (list.send) {
     lines.push(
-      list.send.sent === 0 && list.send.isFinished
+      list.send.sent === 0 && list.send.isFinished && list.send.built === undefined
         ? "  Messages: nothing new to send (every subscriber already has this issue)"
         : `  Messages: ${formatSend(list.send)}`,
     );
   }
+  if (list.size?.trimmed) {
+    const { shown, trimmed, htmlBytes, maxHtmlBytes } = list.size;
+    lines.push(
+      `  Trimmed to fit the email size budget: ${shown} articles in full, ${trimmed} listed under "and ${trimmed} more" (${kib(htmlBytes)} of ${kib(maxHtmlBytes)} KiB of HTML)`,
+    );
+  }
   if (list.htmlPath) lines.push(`  HTML: ${relative(list.htmlPath)}`);
   if (list.textPath) lines.push(`  Text: ${relative(list.textPath)}`);
+  if (list.archivePath) lines.push(`  Archive: ${relative(list.archivePath)}`);
   return lines;
 }
 
@@ -59,13 +99,17 @@ export function formatCycle(report: CycleReport): string[] {
   if (report.subscribers) {
     const s = report.subscribers;
     lines.push(
-      `Subscribers file: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged`,
+      `Subscribers file: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged${s.removed ? `, ${s.removed} removed` : ""}`,
     );
     for (const problem of s.problems) lines.push(`  ! ${problem}`);
   }
   lines.push(...formatCollect(report.collect), ...formatEnrich(report.enrich));
   for (const list of report.lists) lines.push(...formatList(list));
   return lines;
+}
+
+function kib(bytes: number): string {
+  return (bytes / 1024).toFixed(1);
 }
 
 function relative(file: string): string {

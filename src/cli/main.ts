@@ -1,10 +1,16 @@
 import { Command, CommanderError } from "commander";
 import { describeError } from "../shared/errors.js";
+import { registerArticle } from "./commands/article.js";
+import { registerDeliveries } from "./commands/deliveries.js";
+import { registerFeeds } from "./commands/feeds.js";
+import { registerIssue } from "./commands/issue.js";
 import { registerLists } from "./commands/lists.js";
+import { registerPreview } from "./commands/preview.js";
 import { registerRender } from "./commands/render.js";
 import { registerRun } from "./commands/run.js";
 import { registerSchedule } from "./commands/schedule.js";
 import { registerSend } from "./commands/send.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStages } from "./commands/stages.js";
 import { registerStatus } from "./commands/status.js";
 import { registerSubscribers } from "./commands/subscribers.js";
@@ -29,9 +35,15 @@ export async function main(argv: string[]): Promise<number> {
   registerRun(program, setExit);
   registerSchedule(program);
   registerStatus(program);
+  registerDeliveries(program);
   registerSubscribers(program);
   registerLists(program);
+  registerFeeds(program);
+  registerServe(program);
+  registerPreview(program);
   registerSummarize(program);
+  registerArticle(program);
+  registerIssue(program);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -1,9 +1,14 @@
 import type { ListConfig } from "../config/index.js";
 import type { FeedRow } from "../store/index.js";
+import { readStringArray } from "../store/json.js";
 
-/** The stored feeds a list draws from: all of them, or those named by name or URL. */
+/** The stored feeds a list draws from: all of them, those named by name or URL, or by tag. */
 export function feedsOfList(list: ListConfig, feeds: FeedRow[]): FeedRow[] {
   if (list.feeds === "all") return feeds;
+  if (!Array.isArray(list.feeds)) {
+    const tags = new Set(list.feeds.tags);
+    return feeds.filter((feed) => readStringArray(feed.tags).some((tag) => tags.has(tag)));
+  }
   const wanted = new Set(list.feeds);
   return feeds.filter(
     (feed) => wanted.has(feed.url) || (feed.name !== null && wanted.has(feed.name)),

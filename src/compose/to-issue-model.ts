@@ -11,20 +11,32 @@ export function toIssueModel(
   issue: IssueRow,
   rows: IssueArticleRow[],
 ): IssueModel {
-  const articles = rows.map(toArticleModel);
+  const logos = new Map(config.feeds.map((feed) => [feed.url, feed.logoUrl]));
+  const articles = rows.map((row) => ({
+    ...toArticleModel(row),
+    sourceLogoUrl: logos.get(row.feed_url),
+  }));
   return {
     newsletter: {
       name: config.newsletter.name,
       baseUrl: config.newsletter.baseUrl,
       language: config.newsletter.language,
       postalAddress: config.newsletter.postalAddress,
+      logoUrl: config.newsletter.logoUrl,
     },
-    list: { id: list.id, name: list.name, description: list.description },
+    list: {
+      id: list.id,
+      name: list.name,
+      description: list.description,
+      groupByCategory: list.groupByCategory,
+    },
     issue: {
       number: issue.number,
       periodStart: coveredFrom(new Date(issue.period_start), articles),
       periodEnd: new Date(issue.period_end),
       webUrl: webVersionUrl(config.newsletter.baseUrl, list.id, issue.number),
+      // The editor's words for this issue, else the list's standing intro.
+      intro: issue.intro ?? list.intro,
     },
     articles,
   };
@@ -33,7 +45,9 @@ export function toIssueModel(
 /** The start of the period the header shows: no earlier than the oldest article in the issue. */
 function coveredFrom(periodStart: Date, articles: ArticleModel[]): Date {
   const dates = articles.flatMap((a) => (a.publishedAt ? [a.publishedAt.getTime()] : []));
-  return dates.length === 0 ? periodStart : new Date(Math.max(periodStart.getTime(), Math.min(...dates)));
+  return dates.length === 0
+    ? periodStart
+    : new Date(Math.max(periodStart.getTime(), Math.min(...dates)));
 }
 
 function toArticleModel(row: IssueArticleRow): ArticleModel {

@@ -3,6 +3,7 @@ export {
   Config,
   type FeedConfig,
   type ListConfig,
+  type ListFilters,
   parseDuration,
   type ScheduleConfig,
   type TransportConfig,

@@ -109,7 +109,16 @@ function checkRules(config: Config, file: string): void {
     if (seenLists.has(list.id))
       problems.push(`  ${file} lists[${index}].id: "${list.id}" is used twice`);
     seenLists.add(list.id);
-    if (list.feeds !== "all") {
+    if (!Array.isArray(list.feeds) && list.feeds !== "all") {
+      const tags = new Set(config.feeds.flatMap((feed) => feed.tags));
+      list.feeds.tags.forEach((tag, tagIndex) => {
+        if (!tags.has(tag))
+          problems.push(
+            `  ${file} lists[${index}].feeds.tags[${tagIndex}]: no feed has tag "${tag}"`,
+          );
+      });
+    }
+    if (Array.isArray(list.feeds)) {
       list.feeds.forEach((ref, feedIndex) => {
         if (!feedKeys.has(ref)) {
           problems.push(

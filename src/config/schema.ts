@@ -1,5 +1,6 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
+import { SummarizerConfig } from "./summarizer-config.js";
 
 // Every object is strict: an unknown key is a typo until proven otherwise.
 
@@ -17,6 +18,10 @@ export const FeedConfig = z.strictObject({
   url: z.string().min(1),
   name: z.string().min(1).optional(),
   tags: z.array(z.string().min(1)).default([]),
+  /** An http(s) image shown next to the source name of each article. */
+  logoUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Fetch each article's page for its full text; default: collect.fullText. */
+  fullText: z.enum(["auto", "always", "never"]).optional(),
 });
 export type FeedConfig = z.infer<typeof FeedConfig>;
 
@@ -25,23 +30,64 @@ export const ScheduleConfig = z.strictObject({
     message: 'is not a valid cron expression (five or six fields, e.g. "0 9 * * MON")',
   }),
   timezone: z.string().refine(isTimeZone, { message: "is not an IANA time zone" }).default("UTC"),
+  /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
+  missWindow: Duration.default("6h"),
 });
 export type ScheduleConfig = z.infer<typeof ScheduleConfig>;
+
+/** A keyword (case-insensitive substring) or a regular expression written `/…/flags`. */
+const TextPattern = z
+  .string()
+  .min(1)
+  .refine(isValidPattern, { message: 'is not a valid regular expression (form: "/pattern/i")' });
+
+export const ListFilters = z.strictObject({
+  /** An article must match at least one of these in its title or text (when any are given). */
+  include: z.array(TextPattern).default([]),
+  /** An article matching any of these in its title or text is left out. */
+  exclude: z.array(TextPattern).default([]),
+  /** Only articles filed under one of these categories or tagged with one (case-insensitive). */
+  categories: z.array(z.string().min(1)).default([]),
+});
+export type ListFilters = z.infer<typeof ListFilters>;
 
 export const ListConfig = z.strictObject({
   /** Stable identifier used in the store, CLI and List-Id; lowercase letters, digits and dashes. */
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
   name: z.string().min(1),
   description: z.string().optional(),
-  /** "all", or feed names / URLs. */
-  feeds: z.union([z.literal("all"), z.array(z.string().min(1)).min(1)]).default("all"),
-  schedule: ScheduleConfig.default({ cron: "0 9 * * MON", timezone: "UTC" }),
+  /** "all", feed names / URLs, or `{ tags: [...] }`: the feeds carrying any of these tags. */
+  feeds: z
+    .union([
+      z.literal("all"),
+      z.array(z.string().min(1)).min(1),
+      z.strictObject({ tags: z.array(z.string().min(1)).min(1) }),
+    ])
+    .default("all"),
+  /** Replaces the top-level sender for this list's emails. */
+  sender: z.strictObject({ from: Address, replyTo: Address.optional() }).optional(),
+  filters: ListFilters.default({ include: [], exclude: [], categories: [] }),
+  /** At most this many articles from one feed per issue, so no single blog fills it. */
+  maxPerSource: z.int().positive().optional(),
+  /** A theme folder for this list; replaces the top-level `templates`. */
+  template: z.string().min(1).optional(),
+  schedule: ScheduleConfig.default({ cron: "0 9 * * MON", timezone: "UTC", missWindow: "6h" }),
   maxArticles: z.int().positive().default(20),
   minArticles: z.int().nonnegative().default(1),
   /** How far back the first issue (and a newly added feed) may reach. */
   lookback: Duration.default("7d"),
   /** Handlebars, rendered as plain text with the issue's data. */
   subject: z.string().min(1).default("{{newsletter.name}} #{{issue.number}}: {{issue.lead.title}}"),
+  /** The editor's words above the articles of every issue (plain text). */
+  intro: z.string().optional(),
+  /** Show articles in sections under a heading per category. */
+  groupByCategory: z.boolean().default(false),
+  /** HTML size budget of this list's emails; replaces render.maxHtmlBytes. */
+  maxEmailBytes: z.int().positive().optional(),
+  /** auto: issues go out on their own · review: `run` composes a draft and waits for approval. */
+  mode: z.enum(["auto", "review"]).default("auto"),
+  /** In auto mode, how long a composed issue waits before it is sent (time to drop a post). */
+  hold: Duration.default("0s"),
 });
 export type ListConfig = z.infer<typeof ListConfig>;
 
@@ -53,13 +99,64 @@ export const TransportConfig = z.discriminatedUnion("type", [
     url: z.string().min(1),
     pool: z.boolean().default(true),
     maxConnections: z.int().positive().default(5),
+    /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+    secure: z.boolean().optional(),
+    tls: z
+      .strictObject({
+        /** false accepts any certificate: only for a relay on a trusted network. */
+        rejectUnauthorized: z.boolean().optional(),
+        /** The name to check the certificate against (SNI), when the URL's host differs. */
+        servername: z.string().min(1).optional(),
+      })
+      .optional(),
   }),
 ]);
 export type TransportConfig = z.infer<typeof TransportConfig>;
 
-export const SummarizerConfig = z.strictObject({
-  provider: z.literal("extractive").default("extractive"),
+/** How the send works through the ledger: batches, leases, retries, rate, DKIM. */
+export const DeliveryConfig = z.strictObject({
+  /** Rows claimed at a time. */
+  batchSize: z.int().positive().default(100),
+  /** Messages in flight at once; default: twice the SMTP pool size, else 4. */
+  concurrency: z.int().positive().optional(),
+  /** Sent rows marked in one write; default: the concurrency. 1 marks each right after its reply. */
+  markBatch: z.int().positive().optional(),
+  /** How long a claimed row is the claimer's; after a crash it is sent again once this passes. */
+  leaseDuration: Duration.default("10m"),
+  retry: z
+    .strictObject({
+      maxAttempts: z.int().positive().default(5),
+      baseDelay: Duration.default("30s"),
+      maxDelay: Duration.default("1h"),
+    })
+    .default({ maxAttempts: 5, baseDelay: "30s", maxDelay: "1h" }),
+  /** Messages per second, minute and/or hour, spaced evenly. */
+  rateLimit: z
+    .strictObject({
+      perSecond: z.number().positive().optional(),
+      perMinute: z.number().positive().optional(),
+      perHour: z.number().positive().optional(),
+    })
+    .optional(),
+  /** Hard bounces after which an address is suppressed on every list. */
+  maxBounces: z.int().positive().default(2),
+  dkim: z
+    .strictObject({
+      domain: z.string().min(1),
+      selector: z.string().min(1),
+      /** A PEM private key file (relative to the directory gazette runs in). */
+      privateKeyFile: z.string().min(1).optional(),
+      /** The name of an environment variable holding the PEM private key. */
+      privateKeyEnv: z.string().min(1).optional(),
+    })
+    .refine((dkim) => (dkim.privateKeyFile === undefined) !== (dkim.privateKeyEnv === undefined), {
+      message: "give exactly one of privateKeyFile and privateKeyEnv",
+    })
+    .optional(),
 });
+export type DeliveryConfig = z.infer<typeof DeliveryConfig>;
+
+export { SummarizerConfig };
 
 export const CollectConfig = z.strictObject({
   timeout: Duration.default("20s"),
@@ -69,6 +166,27 @@ export const CollectConfig = z.strictObject({
     .default(10 * 1024 * 1024),
   concurrency: z.int().positive().default(8),
   userAgent: z.string().default("Gazette/0.1 (+https://github.com/gazette-newsletter/gazette)"),
+  /** A feed that sends no byte for this long is given up, however much time is left. */
+  idleTimeout: Duration.default("10s"),
+  /** Requests in flight at once to one host name: politeness towards shared hosts. */
+  perHostConcurrency: z.int().positive().default(2),
+  /** Addresses, CIDR ranges or host names the private-address guard lets through (internal feeds). */
+  allowPrivate: z.array(z.string().min(1)).default([]),
+  /** Items kept from one fetch of a feed, newest first. */
+  maxItemsPerFeed: z.int().positive().default(200),
+  /** Fetch article pages for their full text: auto (when the feed has under fullTextMinWords). */
+  fullText: z.enum(["auto", "always", "never"]).default("auto"),
+  fullTextMinWords: z.int().nonnegative().default(150),
+  /** Parsing one feed (or extracting one page) longer than this is given up. */
+  parseTimeout: Duration.default("10s"),
+});
+
+/** Gmail clips a message past 102 KB of HTML; 90 KiB leaves room for per-recipient fields. */
+export const RenderConfig = z.strictObject({
+  maxHtmlBytes: z
+    .int()
+    .positive()
+    .default(90 * 1024),
 });
 
 export const Config = z.strictObject({
@@ -79,6 +197,8 @@ export const Config = z.strictObject({
     language: z.string().default("en"),
     /** Required by anti-spam law in most places; shown in every footer. */
     postalAddress: z.string().min(1),
+    /** An http(s) image shown in the header of every issue. */
+    logoUrl: z.url({ protocol: /^https?$/ }).optional(),
   }),
   sender: z.strictObject({
     from: Address,
@@ -91,6 +211,7 @@ export const Config = z.strictObject({
   /** CSV of subscribers synced into the store on every run (optional). */
   subscribersFile: z.string().optional(),
   templates: z.string().default("templates"),
+  render: RenderConfig.default({ maxHtmlBytes: 90 * 1024 }),
   transport: TransportConfig.default({ type: "outbox" }),
   summarizer: SummarizerConfig.default({ provider: "extractive" }),
   collect: CollectConfig.default({
@@ -98,11 +219,38 @@ export const Config = z.strictObject({
     maxBytes: 10 * 1024 * 1024,
     concurrency: 8,
     userAgent: "Gazette/0.1 (+https://github.com/gazette-newsletter/gazette)",
+    idleTimeout: "10s",
+    perHostConcurrency: 2,
+    allowPrivate: [],
+    maxItemsPerFeed: 200,
+    fullText: "auto",
+    fullTextMinWords: 150,
+    parseTimeout: "10s",
+  }),
+  delivery: DeliveryConfig.default({
+    batchSize: 100,
+    leaseDuration: "10m",
+    retry: { maxAttempts: 5, baseDelay: "30s", maxDelay: "1h" },
+    maxBounces: 2,
   }),
   feeds: z.array(FeedConfig).min(1),
   lists: z.array(ListConfig).min(1),
+  /** The topics subscribers may choose on the preferences page (categories or tags). */
+  topics: z.array(z.string().min(1)).optional(),
 });
 export type Config = z.infer<typeof Config>;
+
+/** True for keywords and for `/…/flags` strings that compile as regular expressions. */
+function isValidPattern(value: string): boolean {
+  const match = /^\/(.+)\/([a-z]*)$/s.exec(value);
+  if (!match) return true;
+  try {
+    new RegExp(match[1] as string, match[2]);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(value: string): boolean {
   try {

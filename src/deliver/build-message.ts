@@ -1,15 +1,39 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import type { DkimOptions } from "./dkim-options.js";
 import { toMailOptions } from "./to-mail-options.js";
-import type { OutgoingMessage } from "./types.js";
+import type { OutgoingMessage, RawMessage } from "./types.js";
 
-let composer: Transporter | undefined;
+/** Builds messages to bytes, DKIM-signed when given a key, without sending them anywhere. */
+export interface MessageBuilder {
+  /** The RFC 5322 bytes of a message (LF line ends), built as the SMTP transport builds them. */
+  build(message: OutgoingMessage): Promise<Buffer>;
+  /** A raw message as it would go out: signed when there is a key, else unchanged. */
+  finish(message: RawMessage): Promise<Buffer>;
+}
 
-/** The RFC 5322 bytes of a message (LF line ends), built the way the SMTP transport builds them. */
-export async function buildMessage(message: OutgoingMessage): Promise<Buffer> {
-  // The stream transport runs nodemailer's whole pipeline (list headers included),
-  // which MailComposer alone does not.
-  composer ??= nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-  const info = await composer.sendMail(toMailOptions(message));
-  if (!Buffer.isBuffer(info.message)) throw new TypeError("stream transport returned no buffer");
-  return info.message;
+/** A builder on nodemailer's stream transport, which runs its whole pipeline (list headers, DKIM). */
+export function createMessageBuilder(dkim?: DkimOptions): MessageBuilder {
+  const composer: Transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: "unix",
+    ...(dkim && { dkim }),
+  });
+  const bytes = async (mail: Parameters<Transporter["sendMail"]>[0]) => {
+    const info = await composer.sendMail(mail);
+    if (!Buffer.isBuffer(info.message)) throw new TypeError("stream transport returned no buffer");
+    return info.message;
+  };
+  return {
+    build: (message) => bytes(toMailOptions(message)),
+    finish: async ({ envelope, raw }) => (dkim ? bytes({ envelope, raw }) : raw),
+  };
+}
+
+let plain: MessageBuilder | undefined;
+
+/** The RFC 5322 bytes of a message (LF line ends), unsigned. */
+export function buildMessage(message: OutgoingMessage): Promise<Buffer> {
+  plain ??= createMessageBuilder();
+  return plain.build(message);
 }

@@ -42,3 +42,19 @@ export function domainOf(address: string | { name?: string; address: string }): 
 function invalid(what: string, value: string): GazetteError {
   return new GazetteError("HEADER_INVALID", `not a valid ${what}: ${JSON.stringify(value)}`);
 }
+
+/**
+ * Gmail's Feedback-ID, `a:b:c:SenderId` — here `<issue>:<list>:gazette:<installId>` — so that
+ * complaint rates can be told apart per issue and per list. No part may contain a colon.
+ */
+export function feedbackIdFor(parts: {
+  issueNumber: number;
+  listId: string;
+  installId: string;
+}): string {
+  const { issueNumber, listId, installId } = parts;
+  for (const part of [String(issueNumber), listId, installId]) {
+    if (!ID_PART.test(part)) throw invalid("Feedback-ID part", part);
+  }
+  return `${issueNumber}:${listId}:gazette:${installId}`;
+}

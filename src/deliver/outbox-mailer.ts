@@ -1,21 +1,28 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { buildMessage } from "./build-message.js";
+import { createMessageBuilder } from "./build-message.js";
+import type { DkimOptions } from "./dkim-options.js";
 import type { Mailer } from "./types.js";
 
 const MAX_NAME = 180;
 
 /** The default transport: one `.eml` file per message in `dir`, named after its Message-ID. */
-export function createOutboxMailer(dir: string): Mailer {
+export function createOutboxMailer(dir: string, options: { dkim?: DkimOptions } = {}): Mailer {
   const root = resolve(dir);
+  const builder = createMessageBuilder(options.dkim);
+  const write = async (messageId: string, raw: Buffer) => {
+    await mkdir(root, { recursive: true });
+    const file = join(root, outboxFileName(messageId));
+    await writeAtomically(file, raw);
+    return { messageId, response: file };
+  };
   return {
     async send(message) {
-      const raw = await buildMessage(message);
-      await mkdir(root, { recursive: true });
-      const file = join(root, outboxFileName(message.messageId));
-      await writeAtomically(file, raw);
-      return { messageId: message.messageId, response: file };
+      return write(message.messageId, await builder.build(message));
+    },
+    async sendRaw(message) {
+      return write(message.messageId, await builder.finish(message));
     },
     async close() {},
   };

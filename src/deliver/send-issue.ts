@@ -1,125 +1,317 @@
+import { setTimeout as delay } from "node:timers/promises";
+import addressparser from "nodemailer/lib/addressparser";
 import type { Recipient, RenderedMessage } from "../render/types.js";
-import { describeError, isGazetteError } from "../shared/errors.js";
 import type { ClaimedDelivery, Store } from "../store/index.js";
-import { SmtpError } from "./smtp-error.js";
-import type { Mailer, OutgoingMessage } from "./types.js";
+import { classifyFailure } from "./classify-failure.js";
+import type { DeliveryOptions } from "./delivery-options.js";
+import { dryRunIssue } from "./dry-run-issue.js";
+import { forEachConcurrently } from "./for-each-concurrently.js";
+import { createMarkSentQueue, type MarkSentQueue } from "./mark-sent-queue.js";
+import { compileMessage, type IssueMessage, type MessageTemplate } from "./message-template.js";
+import { createRateLimiter, type RateLimiter, type RateTurn } from "./rate-limiter.js";
+import { retryDelay } from "./retry-delay.js";
+import type { Mailer } from "./types.js";
 
 export interface SendReport {
   /** Accepted by the transport in this call. */
   sent: number;
   failed: number;
   bounced: number;
+  /** Rows of the issue settled as skipped (the subscriber left or was suppressed), in all. */
   skipped: number;
-  /** Still pending or in flight after this call (transient failures left for the next run). */
+  /** Put back to pending after a transient failure in this call. */
+  retried: number;
+  /** Still pending or in flight after this call. */
   remaining: number;
+  /** Of the remaining, those that cannot be claimed yet (a retry time or a lease ahead). */
+  waiting: number;
+  /** When the first waiting row can be claimed: a later send or run picks it up. */
+  nextAttemptAt?: Date;
   isFinished: boolean;
-  /** Set when the transport itself failed (connection, authentication): the send stopped early. */
+  /** The issue is paused (`gazette send --pause`): this call stopped at a batch boundary. */
+  isPaused?: boolean;
+  /** Set when the relay itself failed repeatedly (connection, authentication): stopped early. */
   transportError?: string;
+  /** Dry run only: messages built (and not sent, nothing recorded). */
+  built?: number;
 }
 
 export interface SendIssueInput {
   store: Store;
   mailer: Mailer;
   issue: { id: number; listId: number };
+  /** The headers and subject the same for every recipient: the message is built once from them. */
+  message: IssueMessage;
   /** Fills one subscriber's fields into the issue compiled once. */
   fill: (recipient: Recipient) => RenderedMessage;
-  /** The per-message envelope: everything but the body. */
-  envelope: (
-    delivery: ClaimedDelivery,
-  ) => Omit<OutgoingMessage, "subject" | "html" | "text" | "to" | "messageId">;
   unsubscribeUrl: (subscriberId: number) => string;
+  preferencesUrl: (subscriberId: number) => string;
+  /** The Message-ID of a delivery; only a dry run needs it (a real send reads it from the row). */
+  messageIdFor: (subscriberId: number) => string;
   now: () => Date;
-  batchSize?: number;
-  leaseMs?: number;
-  maxAttempts?: number;
+  /** How the rate limiter waits; tests pass one that advances their clock. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The jitter of retry delays (0 ≤ r < 1). */
+  random?: () => number;
+  options?: Partial<DeliveryOptions>;
 }
 
-type Outcome = "sent" | "failed" | "bounced" | "retry" | { stop: string };
+const DEFAULTS: DeliveryOptions = {
+  batchSize: 100,
+  concurrency: 4,
+  markBatch: 1,
+  leaseMs: 10 * 60_000,
+  retry: { maxAttempts: 5, baseDelayMs: 30_000, maxDelayMs: 3_600_000 },
+  maxBounces: 2,
+  stopAfterRelayFailures: 3,
+};
 
-// RFC 5321 reply codes that say the mailbox itself is bad: a bounce, not a failure of this send.
-const RECIPIENT_ERRORS = new Set([550, 551, 553]);
+/** One call's state, shared by its workers. */
+interface SendRun {
+  input: SendIssueInput;
+  options: DeliveryOptions;
+  template: MessageTemplate;
+  envelopeFrom: string;
+  limiter?: RateLimiter;
+  marks: MarkSentQueue;
+  report: SendReport;
+  /**
+   * Rows this call has claimed and not yet settled in the store. A row whose lease ran out while
+   * its message was on the wire may come back in a later claim: it is still ours, never sent twice.
+   */
+  held: Set<number>;
+  /** Rows that failed for the relay's sake since the last message that got through. */
+  relayFailures: number[];
+  stopReason?: string;
+  hasRetryDue: boolean;
+}
 
 /**
- * Sends an issue from its ledger. Order per batch: claim (rows → sending, with a lease) → send
- * each → mark each row sent right after the transport accepted it. The issue becomes `sent` only
- * when no row is pending or sending.
+ * Sends an issue from its ledger. Order: claim a batch (rows → sending, with a lease; the pause
+ * flag is read first) → per row, with at most `concurrency` in flight: fill and build → wait for
+ * the rate limiter → re-check the lease and the subscription → hand to the transport → mark the
+ * row sent (or failed, bounced, pending for a retry) → claim the next batch when the queue runs
+ * dry. Ends when nothing is claimable now; the issue becomes `sent` when no row is pending or
+ * sending.
  */
 export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
-  const { store, issue } = input;
-  const report: SendReport = {
-    sent: 0,
-    failed: 0,
-    bounced: 0,
-    skipped: 0,
-    remaining: 0,
-    isFinished: false,
+  const options = { ...DEFAULTS, ...input.options };
+  const template = await compileMessage(input.message, input.fill);
+  if (input.mailer.isDryRun) return dryRunIssue(input, template, envelopeFromOf(input.message));
+  const sleep = input.sleep ?? ((ms: number) => delay(ms));
+  const limiter = options.rateLimit
+    ? createRateLimiter(options.rateLimit, { now: input.now }, sleep)
+    : undefined;
+  const held = new Set<number>();
+  const run: SendRun = {
+    input,
+    options: limiter ? { ...options, batchSize: batchWithinLease(options, limiter) } : options,
+    template,
+    envelopeFrom: envelopeFromOf(input.message),
+    ...(limiter && { limiter }),
+    marks: createMarkSentQueue(input.store, input.now, {
+      maxRows: options.markBatch,
+      maxDelayMs: 100,
+      onWritten: (ids) => {
+        for (const id of ids) held.delete(id);
+      },
+    }),
+    held,
+    report: {
+      sent: 0,
+      failed: 0,
+      bounced: 0,
+      skipped: 0,
+      retried: 0,
+      remaining: 0,
+      waiting: 0,
+      isFinished: false,
+    },
+    relayFailures: [],
+    hasRetryDue: false,
   };
-  const maxAttempts = input.maxAttempts ?? 3;
-  while (!report.transportError) {
+  do {
+    run.hasRetryDue = false;
+    await sendRound(run);
+  } while (run.hasRetryDue && !run.stopReason && !run.report.isPaused);
+  if (run.stopReason) {
+    // The relay was down, not these recipients' mailboxes: give their attempts back.
+    await input.store.deliveries.refund(run.relayFailures, input.now());
+    run.report.transportError = run.stopReason;
+  }
+  return finish(run);
+}
+
+/** Claims and sends until nothing is claimable, the issue is paused or the relay is down. */
+async function sendRound(run: SendRun): Promise<void> {
+  const { store, issue } = run.input;
+  const queue: ClaimedDelivery[] = [];
+  let isDrained = false;
+  let claiming: Promise<void> | undefined;
+  const refill = async () => {
+    // The batch boundary: `gazette send --pause` takes effect here.
+    if (await store.issues.isPaused(issue.id)) {
+      run.report.isPaused = true;
+      return;
+    }
+    const { batchSize, leaseMs } = run.options;
     const batch = await store.deliveries.claim(
       issue.id,
       issue.listId,
-      input.batchSize ?? 50,
-      input.now(),
-      input.leaseMs ?? 10 * 60_000,
+      batchSize,
+      run.input.now(),
+      leaseMs,
     );
-    if (batch.length === 0) break;
-    for (const [index, delivery] of batch.entries()) {
-      const outcome = await sendOne(input, delivery, maxAttempts);
-      if (typeof outcome === "object") {
-        report.transportError = outcome.stop;
-        // Give the rest of the batch back untried: every other message would fail the same way.
-        for (const rest of batch.slice(index + 1))
-          await store.deliveries.release(rest.id, input.now());
-        break;
-      }
-      if (outcome !== "retry") report[outcome]++;
+    const fresh = batch.filter((delivery) => !run.held.has(delivery.id));
+    // Only rows of ours came back (their leases ran out on the wire): nothing new to claim now.
+    if (fresh.length === 0) isDrained = true;
+    for (const delivery of fresh) {
+      run.held.add(delivery.id);
+      queue.push(delivery);
+    }
+  };
+  const next = async (): Promise<ClaimedDelivery | undefined> => {
+    while (!run.stopReason && !run.report.isPaused) {
+      const delivery = queue.shift();
+      if (delivery) return delivery;
+      if (isDrained) return undefined;
+      claiming ??= refill().finally(() => {
+        claiming = undefined;
+      });
+      await claiming;
+    }
+    return undefined;
+  };
+  try {
+    await forEachConcurrently(next, run.options.concurrency, (delivery) => sendOne(run, delivery));
+  } finally {
+    await run.marks.flush();
+    // Claimed but never tried (the send stopped or failed): back to pending, attempt un-counted.
+    for (const delivery of queue) {
+      await store.deliveries.release(delivery.id, run.input.now());
+      run.held.delete(delivery.id);
     }
   }
-  const counts = await store.deliveries.counts(issue.id);
-  report.skipped = counts.skipped ?? 0;
-  report.remaining = (counts.pending ?? 0) + (counts.sending ?? 0);
-  report.isFinished = report.remaining === 0;
-  if (report.isFinished) await store.issues.setStatus(issue.id, "sent", input.now());
-  return report;
 }
 
-async function sendOne(
-  input: SendIssueInput,
-  delivery: ClaimedDelivery,
-  maxAttempts: number,
-): Promise<Outcome> {
+async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
+  const { input, report } = run;
   const { store } = input;
+  let turn: RateTurn | undefined;
+  let response: string | undefined;
   try {
-    const body = input.fill({
+    const raw = await buildFor(run, delivery);
+    turn = await run.limiter?.acquire();
+    // Past its lease the row may be another sender's now: leave it to whoever holds it.
+    if (input.now().getTime() >= Date.parse(delivery.lease_until)) return;
+    // An unsubscribe committed during the send is honoured for every message not yet handed over.
+    const skip = await store.deliveries.skipReasonNow(input.issue.listId, delivery);
+    if (skip) {
+      await store.deliveries.markSkipped(delivery.id, skip, input.now());
+      return;
+    }
+    // Nothing awaited between the turn's end and the hand-over: the rate holds at the transport.
+    turn?.release(true);
+    const result = await input.mailer.sendRaw({
+      envelope: { from: run.envelopeFrom, to: delivery.email },
+      messageId: delivery.message_id,
+      raw,
+    });
+    response = result.response;
+  } catch (error) {
+    await settleFailure(run, delivery, error);
+    return;
+  } finally {
+    turn?.release(false);
+    // Settled (or left to a later claim) unless it went out: then it is ours until marked.
+    if (response === undefined) run.held.delete(delivery.id);
+  }
+  report.sent++;
+  run.relayFailures = [];
+  // Outside the try: the message went out, so a failed write must stop the send, never turn
+  // the row back to pending. Marked at once (markBatch 1) or with its group.
+  await run.marks.add(delivery.id, response);
+}
+
+/** One recipient's message: the issue's, with their fields filled in. */
+function buildFor(run: SendRun, delivery: ClaimedDelivery): Promise<Buffer> {
+  const { input } = run;
+  return run.template.build({
+    recipient: {
       email: delivery.email,
       name: delivery.name ?? undefined,
       unsubscribeUrl: input.unsubscribeUrl(delivery.subscriber_id),
-    });
-    const result = await input.mailer.send({
-      ...input.envelope(delivery),
-      ...body,
-      to: delivery.email,
-      messageId: delivery.message_id,
-    });
-    await store.deliveries.markSent(delivery.id, result.response, input.now());
-    return "sent";
-  } catch (error) {
-    const reason = describeError(error);
-    if (error instanceof SmtpError && error.isTransportFailure) {
-      // Not this recipient's fault: the row goes back with this attempt un-counted.
-      await store.deliveries.markUnsent(delivery.id, "pending", reason, input.now(), {
-        refundAttempt: true,
-      });
-      return { stop: reason };
-    }
-    if (isGazetteError(error, "SMTP_TRANSIENT") && delivery.attempts < maxAttempts) {
-      await store.deliveries.markUnsent(delivery.id, "pending", reason, input.now());
-      return "retry";
-    }
-    const code = error instanceof SmtpError ? error.responseCode : undefined;
-    const status = code !== undefined && RECIPIENT_ERRORS.has(code) ? "bounced" : "failed";
-    await store.deliveries.markUnsent(delivery.id, status, reason, input.now());
-    return status;
+      preferencesUrl: input.preferencesUrl(delivery.subscriber_id),
+    },
+    messageId: delivery.message_id,
+    subscriberId: delivery.subscriber_id,
+    date: input.now(),
+  });
+}
+
+/** Marks a row after a failed hand-over: retried later, failed, or bounced (maybe suppressed). */
+async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unknown) {
+  const { input, options, report } = run;
+  const { store } = input;
+  const now = input.now();
+  const failure = classifyFailure(error);
+  if (failure.kind === "bounced") {
+    await store.deliveries.markUnsent(delivery.id, "bounced", failure.reason, now);
+    report.bounced++;
+    const bounces = await store.deliveries.bounceCount(delivery.email);
+    if (bounces >= options.maxBounces)
+      await store.suppressions.add(delivery.email, `${bounces} hard bounces`, now);
+    return;
   }
+  if (failure.kind !== "retry") {
+    await store.deliveries.markUnsent(delivery.id, "failed", failure.reason, now);
+    report.failed++;
+    return;
+  }
+  if (failure.isRelayFailure) {
+    run.relayFailures.push(delivery.id);
+    if (run.relayFailures.length >= options.stopAfterRelayFailures)
+      run.stopReason ??= failure.reason;
+  } else {
+    run.relayFailures = [];
+  }
+  if (delivery.attempts >= options.retry.maxAttempts) {
+    const reason = `gave up after ${delivery.attempts} attempts: ${failure.reason}`;
+    await store.deliveries.markUnsent(delivery.id, "failed", reason, now);
+    report.failed++;
+    return;
+  }
+  const wait = retryDelay(delivery.attempts, options.retry, input.random ?? Math.random);
+  await store.deliveries.markUnsent(delivery.id, "pending", failure.reason, now, {
+    nextAttemptAt: new Date(now.getTime() + wait),
+  });
+  report.retried++;
+  if (wait === 0) run.hasRetryDue = true;
+}
+
+async function finish(run: SendRun): Promise<SendReport> {
+  const { store, issue } = run.input;
+  const report = run.report;
+  const counts = await store.deliveries.counts(issue.id);
+  const waiting = await store.deliveries.waiting(issue.id, run.input.now());
+  report.skipped = counts.skipped ?? 0;
+  report.remaining = (counts.pending ?? 0) + (counts.sending ?? 0);
+  report.waiting = waiting.count;
+  if (waiting.nextAt) report.nextAttemptAt = waiting.nextAt;
+  report.isFinished = report.remaining === 0;
+  if (report.isFinished) await store.issues.setStatus(issue.id, "sent", run.input.now());
+  return report;
+}
+
+/** With a rate limit, a batch must go out well within its lease, or another sender takes it. */
+function batchWithinLease(options: DeliveryOptions, limiter: RateLimiter): number {
+  return Math.max(
+    1,
+    Math.min(options.batchSize, Math.floor(options.leaseMs / 2 / limiter.intervalMs)),
+  );
+}
+
+/** The bare address of From, for MAIL FROM. */
+function envelopeFromOf(message: IssueMessage): string {
+  return addressparser(message.from, { flatten: true })[0]?.address ?? message.from;
 }

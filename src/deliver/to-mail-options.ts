@@ -65,7 +65,8 @@ function addresses(header: string, value: string): string {
   return value;
 }
 
-function singleAddress(header: string, value: string): string {
+/** Throws HEADER_INVALID unless `value` is exactly one address. */
+export function singleAddress(header: string, value: string): string {
   // One delivery is one recipient: a second address would receive someone else's links.
   if (addressparser(addresses(header, value), { flatten: true }).length !== 1) {
     invalidHeader(header, "must be exactly one address", value);
@@ -73,7 +74,8 @@ function singleAddress(header: string, value: string): string {
   return value;
 }
 
-function checkedMessageId(messageId: string): string {
+/** Throws HEADER_INVALID unless `messageId` is `<id@domain>`. */
+export function checkedMessageId(messageId: string): string {
   assertHeaderValue("Message-ID", messageId);
   if (!/^<[^<>\s@]+@[^<>\s@]+>$/.test(messageId)) {
     invalidHeader("Message-ID", "is not of the form <id@domain>", messageId);

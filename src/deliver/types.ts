@@ -21,8 +21,20 @@ export interface SendResult {
   response: string;
 }
 
-/** deliver/ sends through this; the outbox and SMTP transports implement it. */
+/** A message already built (RFC 5322 bytes, CRLF), with the SMTP envelope to send it under. */
+export interface RawMessage {
+  envelope: { from: string; to: string };
+  messageId: string;
+  raw: Buffer;
+}
+
+/** deliver/ sends through this; the outbox, SMTP and dry-run transports implement it. */
 export interface Mailer {
+  /** Builds and sends one message (test copies). */
   send(message: OutgoingMessage): Promise<SendResult>;
+  /** Sends a message built once per issue and filled per recipient (the bulk path). */
+  sendRaw(message: RawMessage): Promise<SendResult>;
+  /** True for the dry run: a send with it must record nothing in the ledger. */
+  readonly isDryRun?: boolean;
   close(): Promise<void>;
 }

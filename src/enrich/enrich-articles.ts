@@ -1,9 +1,12 @@
+import pLimit from "p-limit";
 import { describeError } from "../shared/errors.js";
-import type { Store } from "../store/index.js";
+import type { ArticleRow, Store } from "../store/index.js";
 import { readStringArray } from "../store/json.js";
 import { clipText } from "./clip-text.js";
 import { countReadMinutes } from "./count-read-minutes.js";
-import type { Summarizer } from "./types.js";
+import { MAX_CHARS } from "./summarize-extractively.js";
+import type { Summarizer, Summary, TokenUsage, UngroundedField } from "./types.js";
+import { DEFAULT_CATEGORY } from "./vocabulary.js";
 
 /** Stored when the summarizer fails, so the article still goes out; retried on the next run. */
 const FALLBACK_ID = "fallback@1";
@@ -12,47 +15,141 @@ export interface EnrichReport {
   enriched: number;
   /** Articles the summarizer failed on; each got a plain fallback so the issue still goes out. */
   failed: { articleId: number; title: string; error: string }[];
+  /** Articles the built-in summarizer wrote because the model could not (budget, errors…). */
+  fallbacks: { articleId: number; title: string; reason: string }[];
+  /** Model-written fields with numbers or names not in the article; the built-in text replaced them. */
+  ungrounded: ({ articleId: number; title: string } & UngroundedField)[];
+  /** Tokens sent to and received from a model in this run, and their price when configured. */
+  usage?: TokenUsage & { requests: number; cost?: number };
 }
 
-/** Summarizes every article dated since `since` that has no enrichment for its current content. */
+export interface EnrichOptions {
+  /** Articles dated before this are left alone. */
+  since: Date;
+  now: () => Date;
+  /** Summarize again even when an enrichment for the current content exists. */
+  force?: boolean;
+  /** Only this article (whatever its date). */
+  articleId?: number;
+}
+
+type ArticleToEnrich = ArticleRow & { feed_tags: string };
+
+/**
+ * Summarizes every article dated since `since` that has no enrichment by this summarizer for
+ * its current content (with `force`, every one), a bounded number at once. An enrichment that
+ * fell back to the built-in summarizer is stored under the built-in id, so the model is asked
+ * again next run; editors' overrides live elsewhere and are never touched.
+ */
 export async function enrichArticles(
   store: Store,
   summarizer: Summarizer,
-  options: { since: Date; now: () => Date },
+  options: EnrichOptions,
 ): Promise<EnrichReport> {
-  const report: EnrichReport = { enriched: 0, failed: [] };
-  const articles = await store.articles.needingEnrichment(summarizer.id, options.since);
-  for (const article of articles) {
-    const base = {
-      article_id: article.id,
-      content_hash: article.content_hash,
-      summarizer: summarizer.id,
-    };
-    try {
-      const summary = await summarizer.summarize({
-        title: article.title,
-        text: article.content_text,
-        url: article.url,
-        categories: readStringArray(article.categories),
-        feedTags: readStringArray(article.feed_tags),
-      });
-      await store.articles.saveEnrichment({
-        ...base,
-        summary: summary.summary,
-        why: summary.why,
-        tags: summary.tags,
-        category: summary.category,
-        read_minutes: summary.readMinutes,
-        created_at: options.now().toISOString(),
-      });
-      report.enriched++;
-    } catch (error) {
-      report.failed.push({
-        articleId: article.id,
-        title: article.title,
-        error: describeError(error),
-      });
-    }
+  const report: EnrichReport = { enriched: 0, failed: [], fallbacks: [], ungrounded: [] };
+  const articles = await articlesToEnrich(store, summarizer.id, options);
+  const limit = pLimit(Math.max(1, summarizer.concurrency ?? 1));
+  await Promise.all(
+    articles.map((article) =>
+      limit(async () => {
+        try {
+          const summary = await summarizer.summarize({
+            title: article.title,
+            text: article.content_text,
+            url: article.url,
+            categories: readStringArray(article.categories),
+            feedTags: readStringArray(article.feed_tags),
+          });
+          await save(store, article, summary, summarizer.id, options.now());
+          noteSummary(report, article, summary);
+        } catch (error) {
+          report.failed.push({
+            articleId: article.id,
+            title: article.title,
+            error: describeError(error),
+          });
+          await savePlainFallback(store, article, options.now());
+        }
+      }),
+    ),
+  );
+  if (report.usage && summarizer.estimateCost) {
+    const cost = summarizer.estimateCost(report.usage);
+    if (cost !== undefined) report.usage.cost = cost;
   }
+  // Concurrent work finishes in any order; the report reads in article order.
+  const byId = (a: { articleId: number }, b: { articleId: number }) => a.articleId - b.articleId;
+  report.failed.sort(byId);
+  report.fallbacks.sort(byId);
+  report.ungrounded.sort(byId);
   return report;
+}
+
+function articlesToEnrich(
+  store: Store,
+  summarizerId: string,
+  options: EnrichOptions,
+): Promise<ArticleToEnrich[]> {
+  if (options.articleId !== undefined) {
+    return options.force
+      ? store.articleLookup.toEnrich({ articleId: options.articleId })
+      : store.articles
+          .needingEnrichment(summarizerId, new Date(0))
+          .then((rows) => rows.filter((row) => row.id === options.articleId));
+  }
+  return options.force
+    ? store.articleLookup.toEnrich({ since: options.since })
+    : store.articles.needingEnrichment(summarizerId, options.since);
+}
+
+function save(
+  store: Store,
+  article: ArticleToEnrich,
+  summary: Summary,
+  summarizerId: string,
+  now: Date,
+): Promise<void> {
+  return store.articles.saveEnrichment({
+    article_id: article.id,
+    content_hash: article.content_hash,
+    summarizer: summary.fallback?.summarizer ?? summarizerId,
+    summary: summary.summary,
+    why: summary.why,
+    tags: summary.tags,
+    category: summary.category,
+    read_minutes: summary.readMinutes,
+    created_at: now.toISOString(),
+  });
+}
+
+/** A plain enrichment (the opening paragraph) for an article the summarizer threw on. */
+async function savePlainFallback(store: Store, article: ArticleToEnrich, now: Date): Promise<void> {
+  const opening = article.content_text.split(/\n\s*\n/).find((part) => part.trim() !== "");
+  await store.articles.saveEnrichment({
+    article_id: article.id,
+    content_hash: article.content_hash,
+    summarizer: FALLBACK_ID,
+    summary: clipText(opening ?? "", MAX_CHARS),
+    why: "",
+    tags: readStringArray(article.feed_tags),
+    category: DEFAULT_CATEGORY,
+    read_minutes: countReadMinutes(article.content_text),
+    created_at: now.toISOString(),
+  });
+}
+
+function noteSummary(report: EnrichReport, article: ArticleToEnrich, summary: Summary): void {
+  const { id: articleId, title } = article;
+  report.enriched++;
+  if (summary.fallback)
+    report.fallbacks.push({ articleId, title, reason: summary.fallback.reason });
+  for (const field of summary.ungrounded ?? [])
+    report.ungrounded.push({ articleId, title, ...field });
+  if (summary.usage) {
+    const usage = report.usage ?? { inputTokens: 0, outputTokens: 0, requests: 0 };
+    usage.inputTokens += summary.usage.inputTokens;
+    usage.outputTokens += summary.usage.outputTokens;
+    usage.requests++;
+    report.usage = usage;
+  }
 }

@@ -7,7 +7,7 @@ import type { Summarizer } from "./types.js";
 import { findVocabularyProblems, type Vocabulary } from "./vocabulary.js";
 
 /** The built-in summarizer's identity; bump the version when its output changes. */
-export const EXTRACTIVE_ID = "extractive@1";
+export const EXTRACTIVE_ID = "extractive@2";
 
 export interface ExtractiveOptions {
   /** Replaces the default tag vocabulary; spread `defaultVocabulary` to extend it instead. */

@@ -1,6 +1,7 @@
 export { chooseCategory } from "./choose-category.js";
 export { clipText, joinSentences } from "./clip-text.js";
 export { countReadMinutes } from "./count-read-minutes.js";
+export { createSummarizer, type SummarizerDeps } from "./create-summarizer.js";
 export { defaultVocabulary } from "./default-vocabulary.js";
 export { createTagExtractor, type ScoredTag, type TagInput } from "./extract-tags.js";
 export { createExtractiveSummarizer, EXTRACTIVE_ID, type ExtractiveOptions } from "./extractive.js";
@@ -12,7 +13,14 @@ export {
   SummarizeRow,
   summarizeJsonl,
 } from "./summarize-jsonl.js";
-export type { SummarizeInput, Summarizer, Summary } from "./types.js";
+export type {
+  ChatModel,
+  SummarizeInput,
+  Summarizer,
+  Summary,
+  TokenUsage,
+  UngroundedField,
+} from "./types.js";
 export {
   CATEGORIES,
   type Category,

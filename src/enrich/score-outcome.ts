@@ -19,13 +19,20 @@ const count = (text: string, pattern: RegExp) => Math.min(text.match(pattern)?.l
 /**
  * How strongly a sentence states an outcome, result or lesson; 0 unless it states one:
  * a lesson, a figure that changed ("cut the bill by 41%"), or at least two verbs of change.
- * A bare figure ("when the rate crosses 2%") describes, it does not conclude.
+ * A bare figure ("when the rate crosses 2%") describes, it does not conclude, unless it
+ * stands under a results heading.
  */
-export function scoreOutcome(sentence: string): number {
+export function scoreOutcome(sentence: string, inResults = false): number {
   let figures = 0;
   for (const [pattern, weight] of FIGURES) figures += weight * count(sentence, pattern);
   const changes = count(sentence, CHANGE);
   const lessons = count(sentence, LESSON);
-  const isOutcome = lessons > 0 || (figures > 0 && changes > 0) || changes >= 2;
+  // Under a "Results" heading a figure is the result ("the run takes 35 minutes").
+  const isOutcome = lessons > 0 || (figures > 0 && (changes > 0 || inResults)) || changes >= 2;
   return isOutcome ? figures + changes + 2 * lessons : 0;
+}
+
+/** True when the sentence draws a lesson rather than reporting a figure. */
+export function statesLesson(sentence: string): boolean {
+  return count(sentence, LESSON) > 0;
 }

@@ -9,6 +9,7 @@ export interface Sentence {
   isListItem: boolean;
 }
 
+const HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "prof", "jr", "sr", "st", "mt"]);
 const LIST_MARKER = /^(?:[-*•‣◦▪–]|\d{1,3}[.)])\s+/;
 const TERMINAL = /[.!?…:]["'”’)\]]*$/;
 // A terminator run, any closing quotes/brackets, then the whitespace where we may split.
@@ -91,7 +92,9 @@ function endsSentence(before: string, terminators: string, after: string): boole
   const words = before.trim().split(/\s+/);
   const token = (words.at(-1) ?? "").replace(/^["'“‘([]+/, "");
   const lower = token.toLowerCase();
-  if (NEVER_FINAL.has(lower)) return false;
+  // "Ms. Chen" is a title, "70 ms." a unit ending a sentence: titles are capitalized.
+  const isUnit = /^\p{Ll}/u.test(token) && HONORIFICS.has(lower);
+  if (NEVER_FINAL.has(lower) && !isUnit) return false;
   // A lone initial ("J. Smith") or a dotted acronym ("U.S.") rarely ends a sentence.
   const isInitial = /^\p{Lu}$/u.test(token) || /^(?:\p{L}\.)+\p{L}$/u.test(token);
   if (isInitial || MAYBE_FINAL.has(lower)) {

@@ -17,8 +17,9 @@ const MAX_SENTENCES = 250;
 
 /**
  * Summarizes one article from its own sentences. Order matters:
- * segment → score → reserve the strongest outcome for "why" → pick the summary from the
- * rest → pick "why" avoiding the summary → tags → category from the tags → read time.
+ * segment → score → reserve the outcome sentences for "why" (a summary says what was done)
+ * → pick the summary from the rest → pick "why" avoiding the summary → tags → category from
+ * the tags → read time.
  */
 export function summarizeExtractively(
   input: SummarizeInput,
@@ -27,7 +28,7 @@ export function summarizeExtractively(
   const sentences = segmentDocument(input.text).slice(0, MAX_SENTENCES);
   const scored = scoreSentences(sentences, input.title);
   const outcomes = rankOutcomes(scored);
-  const reserved = new Set(outcomes.slice(0, 1));
+  const reserved = new Set(outcomes);
   const summarySentences = selectSummary(scored, reserved, MAX_CHARS);
   const whySentences = selectWhy(scored, summarySentences, MAX_CHARS, outcomes);
   const tags = extractTags(input).slice(0, MAX_TAGS);

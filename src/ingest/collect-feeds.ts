@@ -1,19 +1,27 @@
 import pLimit from "p-limit";
-import type { Config } from "../config/index.js";
+import type { Config, FeedConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
 import { describeError } from "../shared/errors.js";
 import type { FeedRow, Store } from "../store/index.js";
-import { fetchFeed } from "./fetch-feed.js";
-import { parseFeed } from "./parse-feed.js";
+import { completeExcerpts } from "./complete-excerpts.js";
+import { createFetcher, type Fetcher, type FetchRequestOptions } from "./create-fetcher.js";
+import { createParsePool, type ParsePool } from "./create-parse-pool.js";
+import { dropRepeatedGuids } from "./drop-repeated-guids.js";
+import { FetchFailedError } from "./fetch-failed-error.js";
+import { nextFetchAt } from "./next-fetch-at.js";
+import type { FetchResult } from "./types.js";
 
 export interface FeedReport {
   url: string;
   name: string;
-  status: "fetched" | "unchanged" | "failed";
+  /** deferred: not due yet (max-age, Retry-After, backoff) · retired: answered 410 Gone. */
+  status: "fetched" | "unchanged" | "deferred" | "retired" | "failed";
   newArticles: number;
   updatedArticles: number;
   error?: string;
-  /** Items skipped inside an otherwise good feed. */
+  /** When the feed may be fetched again (ISO), when it is not at once. */
+  nextFetchAt?: string;
+  /** Items skipped inside an otherwise good feed, pages whose full text could not be read. */
   problems: string[];
 }
 
@@ -21,41 +29,105 @@ export interface CollectReport {
   feeds: FeedReport[];
   fetched: number;
   unchanged: number;
+  deferred: number;
+  retired: number;
   failed: number;
   newArticles: number;
   updatedArticles: number;
 }
 
+export interface CollectOptions {
+  /** Fetch every feed now, even before its next fetch time (retired feeds stay retired). */
+  force?: boolean;
+}
+
+/** What a successful fetch tells about the feed itself. */
+interface FeedDetails {
+  title?: string;
+  siteUrl?: string;
+  itemCount?: number;
+  /** Fingerprints of the items stored (or seen unchanged), for the next fetch. */
+  itemFingerprints?: string[];
+}
+
+const STATUS_OF = { ok: "fetched", "not-modified": "unchanged", gone: "retired" } as const;
+const OUTCOME_OF = { ok: "fetched", "not-modified": "unchanged", gone: "gone" } as const;
+
+/** What one run shares between its feeds. */
+interface Run {
+  store: Store;
+  config: Config;
+  now: () => Date;
+  fetcher: Fetcher;
+  pool: ParsePool;
+  request: FetchRequestOptions;
+  /** Articles dated before this are stored but are not news (the longest list look-back). */
+  horizon: Date;
+  feedConfigs: Map<string, FeedConfig>;
+  force: boolean;
+}
+
 /**
- * Fetches every configured feed (bounded concurrency) and stores new and changed articles.
- * A feed that fails is reported with its reason and never stops the others.
+ * Fetches every configured feed that is due and stores its new and changed articles. Per feed:
+ * fetch (conditional GET, through the guard and the global and per-host limits) → parse in a
+ * worker (deadline, item cap) → full text for excerpts → store in one transaction → record the
+ * outcome and the next fetch time. A feed that fails is reported with its reason and never
+ * stops the others.
  */
 export async function collectFeeds(
   store: Store,
   config: Config,
   now: () => Date,
+  options: CollectOptions = {},
 ): Promise<CollectReport> {
   const feeds = await store.feeds.sync(config.feeds, now());
-  const limit = pLimit(config.collect.concurrency);
-  const reports = await Promise.all(
-    feeds.map((feed) => limit(() => collectOne(store, config, feed, now))),
-  );
+  const settings = config.collect;
+  const longest = Math.max(...config.lists.map((list) => parseDuration(list.lookback)));
+  const run: Run = {
+    store,
+    config,
+    now,
+    fetcher: createFetcher({
+      allowPrivate: settings.allowPrivate,
+      concurrency: settings.concurrency,
+      perHostConcurrency: settings.perHostConcurrency,
+    }),
+    pool: createParsePool({ deadlineMs: parseDuration(settings.parseTimeout) }),
+    request: {
+      timeoutMs: parseDuration(settings.timeout),
+      idleTimeoutMs: parseDuration(settings.idleTimeout),
+      maxBytes: settings.maxBytes,
+      userAgent: settings.userAgent,
+    },
+    horizon: new Date(now().getTime() - longest),
+    feedConfigs: new Map(config.feeds.map((feed) => [feed.url, feed])),
+    force: options.force ?? false,
+  };
+  // Twice the fetcher's limit: feeds waiting on a busy host must not idle the other hosts' slots.
+  const limit = pLimit(settings.concurrency * 2);
+  try {
+    const reports = await Promise.all(feeds.map((feed) => limit(() => collectOne(run, feed))));
+    return summarize(reports);
+  } finally {
+    await Promise.all([run.pool.close(), run.fetcher.close()]);
+  }
+}
+
+function summarize(reports: FeedReport[]): CollectReport {
+  const count = (status: FeedReport["status"]) => reports.filter((r) => r.status === status).length;
   return {
     feeds: reports,
-    fetched: reports.filter((r) => r.status === "fetched").length,
-    unchanged: reports.filter((r) => r.status === "unchanged").length,
-    failed: reports.filter((r) => r.status === "failed").length,
+    fetched: count("fetched"),
+    unchanged: count("unchanged"),
+    deferred: count("deferred"),
+    retired: count("retired"),
+    failed: count("failed"),
     newArticles: reports.reduce((sum, r) => sum + r.newArticles, 0),
     updatedArticles: reports.reduce((sum, r) => sum + r.updatedArticles, 0),
   };
 }
 
-async function collectOne(
-  store: Store,
-  config: Config,
-  feed: FeedRow,
-  now: () => Date,
-): Promise<FeedReport> {
+async function collectOne(run: Run, feed: FeedRow): Promise<FeedReport> {
   const report: FeedReport = {
     url: feed.url,
     name: feed.name ?? feed.title ?? feed.url,
@@ -64,44 +136,149 @@ async function collectOne(
     updatedArticles: 0,
     problems: [],
   };
+  if (feed.retired_at !== null) {
+    report.status = "retired";
+    report.error = feed.last_error ?? "retired";
+    return report;
+  }
+  if (!run.force && feed.next_fetch_at !== null && feed.next_fetch_at > run.now().toISOString()) {
+    report.status = "deferred";
+    report.nextFetchAt = feed.next_fetch_at;
+    return report;
+  }
   try {
-    const result = await fetchFeed(feed.url, {
+    const result = await run.fetcher.fetch(feed.current_url ?? feed.url, {
+      ...run.request,
       etag: feed.etag ?? undefined,
       lastModified: feed.last_modified ?? undefined,
-      timeoutMs: parseDuration(config.collect.timeout),
-      maxBytes: config.collect.maxBytes,
-      userAgent: config.collect.userAgent,
     });
-    if (result.kind === "not-modified") {
-      report.status = "unchanged";
-      await store.feeds.recordFetch(feed.id, { status: "unchanged", fetchedAt: now() });
-      return report;
-    }
-    if (result.kind === "gone") throw new Error(`HTTP 410 Gone from ${feed.url}: the feed was removed`);
-    const parsed = await parseFeed(result.body, { feedUrl: result.url, now: now() });
-    report.problems = parsed.problems;
-    for (const item of parsed.items) {
-      const outcome = await store.articles.upsert({ ...item, feedId: feed.id }, now());
-      if (outcome === "new") report.newArticles++;
-      if (outcome === "updated") report.updatedArticles++;
-    }
-    report.status = "fetched";
-    await store.feeds.recordFetch(feed.id, {
-      status: "fetched",
-      fetchedAt: now(),
-      etag: result.etag,
-      lastModified: result.lastModified,
-      itemCount: parsed.items.length,
-      title: parsed.title,
-      siteUrl: parsed.siteUrl,
-    });
+    const stored = result.kind === "ok" ? await storeArticles(run, feed, result, report) : {};
+    report.status = STATUS_OF[result.kind];
+    if (result.kind === "gone") report.error = goneMessage(result.url);
+    await record(run, feed, result, report, stored);
   } catch (error) {
+    report.status = "failed";
     report.error = describeError(error);
-    await store.feeds.recordFetch(feed.id, {
+    const at = nextFetchAt({
+      outcome: "failed",
+      consecutiveErrors: feed.consecutive_errors + 1,
+      retryAfterSeconds: error instanceof FetchFailedError ? error.retryAfterSeconds : undefined,
+      now: run.now(),
+    });
+    report.nextFetchAt = at?.toISOString();
+    await run.store.feeds.recordFetch(feed.id, {
       status: "failed",
-      fetchedAt: now(),
+      fetchedAt: run.now(),
+      nextFetchAt: at,
       error: report.error,
     });
   }
   return report;
+}
+
+async function storeArticles(
+  run: Run,
+  feed: FeedRow,
+  result: Extract<FetchResult, { kind: "ok" }>,
+  report: FeedReport,
+): Promise<FeedDetails> {
+  const parsed = await run.pool.parse(result.body, {
+    feedUrl: result.url,
+    now: run.now(),
+    maxItems: run.config.collect.maxItemsPerFeed,
+    // The items stored at the last fetch and unchanged since come back in `seen`, unnormalized.
+    known: knownFingerprints(feed),
+  });
+  const seen = parsed.seen ?? [];
+  const items = dropRepeatedGuids(parsed.items);
+  let stored: ReturnType<Store["articles"]["byCanonicalUrls"]> | undefined;
+  const completed = await completeExcerpts(items, {
+    mode: run.feedConfigs.get(feed.url)?.fullText ?? run.config.collect.fullText,
+    minWords: run.config.collect.fullTextMinWords,
+    fetcher: run.fetcher,
+    pool: run.pool,
+    request: run.request,
+    isStored: async (item) => {
+      // One query for the whole feed, and only when some item is an excerpt.
+      stored ??= run.store.articles.byCanonicalUrls(items.map((entry) => entry.canonicalUrl));
+      const match = (await stored).get(item.canonicalUrl);
+      return (
+        match !== undefined && (match.feed_id !== feed.id || match.feed_hash === item.contentHash)
+      );
+    },
+  });
+  const isFirstFetch =
+    feed.item_count === 0 && !["fetched", "unchanged"].includes(feed.last_status ?? "");
+  const now = run.now();
+  const inputs = completed.items.map((item) => ({
+    ...item,
+    feedId: feed.id,
+    // The first fetch of a feed cannot tell when undated items appeared: they count as seen
+    // before every look-back window, so a new feed never floods the next issue with its archive.
+    firstSeenAt:
+      isFirstFetch && !item.publishedAt ? new Date(run.horizon.getTime() - 1000) : undefined,
+  }));
+  const outcomes = await run.store.articles.upsertAll(
+    inputs,
+    now,
+    seen.map((item) => item.canonicalUrl),
+  );
+  outcomes.forEach((outcome, index) => {
+    const date = inputs[index]?.publishedAt ?? inputs[index]?.firstSeenAt ?? now;
+    // Only articles within the look-back window are news; older ones are kept as the archive.
+    if (outcome === "new" && date >= run.horizon) report.newArticles++;
+    if (outcome === "updated") report.updatedArticles++;
+  });
+  report.problems = [...parsed.problems, ...completed.problems];
+  const fingerprints = [...items, ...seen].flatMap((item) => item.fingerprint ?? []);
+  return {
+    title: parsed.title,
+    siteUrl: parsed.siteUrl,
+    itemCount: items.length + seen.length,
+    itemFingerprints: fingerprints,
+  };
+}
+
+function knownFingerprints(feed: FeedRow): string[] {
+  try {
+    const known: unknown = JSON.parse(feed.item_fingerprints ?? "[]");
+    return Array.isArray(known) ? known.filter((entry) => typeof entry === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+async function record(
+  run: Run,
+  feed: FeedRow,
+  result: FetchResult,
+  report: FeedReport,
+  details: FeedDetails,
+): Promise<void> {
+  const at = nextFetchAt({
+    outcome: OUTCOME_OF[result.kind],
+    consecutiveErrors: 0,
+    maxAgeSeconds: result.maxAgeSeconds,
+    retryAfterSeconds: result.retryAfterSeconds,
+    now: run.now(),
+  });
+  if (at && at > run.now()) report.nextFetchAt = at.toISOString();
+  await run.store.feeds.recordFetch(feed.id, {
+    status: OUTCOME_OF[result.kind],
+    fetchedAt: run.now(),
+    nextFetchAt: at,
+    etag: result.kind === "ok" ? result.etag : undefined,
+    lastModified: result.kind === "ok" ? result.lastModified : undefined,
+    itemCount: details.itemCount,
+    itemFingerprints: details.itemFingerprints,
+    title: details.title,
+    siteUrl: details.siteUrl,
+    movedTo: result.movedPermanentlyTo,
+    maxAgeSeconds: result.maxAgeSeconds,
+    error: report.error,
+  });
+}
+
+function goneMessage(url: string): string {
+  return `HTTP 410 Gone from ${url}: the feed was removed and is retired (gazette feeds reset to try it again)`;
 }

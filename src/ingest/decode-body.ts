@@ -18,8 +18,9 @@ const WIDE_PROLOGS: ReadonlyArray<[bytes: number[], encoding: string]> = [
 
 /**
  * Decodes a feed's raw bytes. The encoding is taken from, in order: a byte order mark (or UTF-16/32
- * bytes), the Content-Type charset, the XML declaration; else UTF-8. A declared UTF-8 that the bytes are not
- * is skipped (servers often label legacy files utf-8), falling back to windows-1252.
+ * bytes), the Content-Type charset, the XML declaration; else UTF-8. A declared UTF-8 that the
+ * bytes are not is skipped (servers often label legacy files utf-8), falling back to windows-1252,
+ * unless the bytes are mostly UTF-8: then the few broken sequences become U+FFFD.
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string): string {
   const fromBom = matchPrefix(bytes, BOMS);
@@ -34,7 +35,20 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): string {
     const text = decodeStrictUtf8(bytes);
     if (text !== undefined) return text;
   }
-  return decodeStrictUtf8(bytes) ?? iconv.decode(bytes, "windows-1252");
+  return decodeStrictUtf8(bytes) ?? decodeMostlyUtf8(bytes) ?? iconv.decode(bytes, "windows-1252");
+}
+
+// More well-formed multi-byte characters than broken bytes: a UTF-8 file with a few bad bytes (a
+// truncated copy, a stray byte), not a legacy file, whose other characters must survive.
+function decodeMostlyUtf8(bytes: Uint8Array): string | undefined {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  let broken = 0;
+  let wellFormed = 0;
+  for (const char of text) {
+    if (char === "\uFFFD") broken++;
+    else if (char.charCodeAt(0) > 0x7f) wellFormed++;
+  }
+  return wellFormed > broken ? text : undefined;
 }
 
 function matchPrefix(

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { describeError } from "../shared/errors.js";
 
 type Builder = (input: Record<string, unknown>, ...rest: unknown[]) => unknown;
@@ -9,6 +10,7 @@ type Internals = Record<string, Builder>;
  * enough; rss-parser is unmaintained, so they will not move under us.
  */
 export function hardenRssParser(instance: object): void {
+  skipSnippets();
   const internals = instance as Internals;
   for (const name of ["parseItemAtom", "parseItemRss"]) isolateItem(internals, name);
   for (const [name, root] of [
@@ -37,13 +39,16 @@ function isolateItem(internals: Internals, name: string): void {
   };
 }
 
-// <rss version="2.0"></rss> is an empty feed, not a TypeError on `channel[0]`.
+// <rss version="2.0"></rss> is an empty feed, not a TypeError on `channel[0]`; items written
+// straight under <rss> (no <channel>, as some RSS 0.9x generators do) are read as its channel.
 function allowMissingChannel(internals: Internals, name: string, root: string): void {
   const build = bound(internals, name);
   internals[name] = (document, ...rest) => {
     const element = document[root];
-    const hasChannel = typeof element === "object" && element !== null && "channel" in element;
-    return hasChannel ? build(document, ...rest) : { items: [] };
+    if (typeof element !== "object" || element === null) return { items: [] };
+    if ("channel" in element) return build(document, ...rest);
+    if (!("item" in element)) return { items: [] };
+    return build({ ...document, [root]: { ...element, channel: [element] } }, ...rest);
   };
 }
 
@@ -51,4 +56,12 @@ function bound(internals: Internals, name: string): Builder {
   const method = internals[name];
   if (typeof method !== "function") throw new Error(`rss-parser has no ${name}: check its version`);
   return method.bind(internals);
+}
+
+// rss-parser computes a `contentSnippet` for every item with regular expressions that are
+// quadratic on "<" (a 313 KB feed of "&lt;" took 12 s, 1 MB took minutes). We never read it, so
+// its module-wide helper is replaced by one that costs nothing; parser.js shares the same object.
+function skipSnippets(): void {
+  const utils = createRequire(import.meta.url)("rss-parser/lib/utils.js") as Internals;
+  utils.getSnippet = () => "";
 }

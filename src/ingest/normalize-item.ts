@@ -4,6 +4,8 @@ import { htmlToPlainText } from "./html-to-plain-text.js";
 import { parseFeedDate } from "./parse-feed-date.js";
 import { plainTitle } from "./plain-title.js";
 import type { RawItem } from "./read-feed-xml.js";
+import { resolveBaseChain } from "./record-xml-base.js";
+import { repairC1Controls } from "./repair-c1-controls.js";
 import { isHttpUrl, resolveUrl } from "./resolve-url.js";
 import { sanitizeContent } from "./sanitize-content.js";
 import type { FeedItem } from "./types.js";
@@ -12,47 +14,111 @@ import { xmlAttribute, xmlText } from "./xml-value.js";
 export interface ItemContext {
   /** What relative item links are resolved against: the site's link, else the feed's URL. */
   baseUrl: string | undefined;
+  /** The document's own URL: what an xml:base chain starts from. */
+  feedUrl: string | undefined;
   now: Date;
 }
+
+/** An item normalized as far as its fields allow: `url` is missing when it has no usable link. */
+export type NormalizedItem = Omit<FeedItem, "url" | "canonicalUrl"> & {
+  url?: string;
+  canonicalUrl?: string;
+};
 
 /** Thrown for an item that cannot become an article; the feed reports it and goes on. */
 export class SkippedItem extends Error {}
 
 const TITLE_FALLBACK_WORDS = 12;
 
-/** One rss-parser item turned into a FeedItem: absolute URLs, plain-text title, sanitized content. */
-export function normalizeItem(raw: RawItem, context: ItemContext): FeedItem {
+/** What identifies an item and orders it, read without touching its content (cheap). */
+export interface ItemIdentity {
+  guid?: string;
+  url?: string;
+  canonicalUrl?: string;
+  publishedAt?: Date;
+}
+
+/** The item's identity and date, as normalizeItem reads them. */
+export function identifyItem(raw: RawItem, context: ItemContext): ItemIdentity {
+  const { guid, url, canonicalUrl, publishedAt } = readIdentity(raw, context);
+  return { guid, url, canonicalUrl, publishedAt };
+}
+
+function readIdentity(raw: RawItem, context: ItemContext) {
   if (raw.failure !== undefined) throw new SkippedItem(raw.failure);
-  const guid = xmlText(raw.guid) ?? xmlText(raw.id);
+  const xmlBase = xmlText(raw["gazette-base"]);
+  const itemBase = xmlBase ? resolveBaseChain(xmlBase, context.feedUrl) : context.baseUrl;
+  const guid = absolutePath(
+    xmlText(raw.guid) ?? xmlText(raw.id) ?? xmlText(raw["rdf:about"]),
+    itemBase,
+  );
   const link = xmlText(raw["feedburner:origLink"]) ?? xmlText(raw.link);
-  const url = resolveUrl(link, context.baseUrl) ?? (isHttpUrl(guid) ? guid : undefined);
-  const rawTitle = plainTitle(xmlText(raw.title) ?? "");
-  if (url === undefined) throw new SkippedItem(`"${rawTitle || guid || "untitled"}" has no link`);
-  const contentHtml = sanitizeContent(richestContent(raw), url);
+  const url = resolveUrl(link, itemBase) ?? (isPermalink(raw, guid) ? guid : undefined);
+  const publishedAt = parseFeedDate(
+    [
+      ...[raw.published, raw.pubDate, raw["dc:date"], raw["dcterms:issued"]],
+      // Atom 0.3 said issued, created and modified.
+      ...[raw.issued, raw["dcterms:created"], raw.created, raw.updated],
+      ...[raw.modified, raw["dcterms:modified"], raw.isoDate],
+    ].map(xmlText),
+    context.now,
+  );
+  const canonical = url === undefined ? undefined : canonicalUrl(url);
+  return { guid, url, canonicalUrl: canonical, publishedAt, xmlBase, itemBase };
+}
+
+/** One rss-parser item normalized: absolute URLs, plain-text title, sanitized content. */
+export function normalizeItem(raw: RawItem, context: ItemContext): NormalizedItem {
+  const { guid, url, canonicalUrl, publishedAt, xmlBase, itemBase } = readIdentity(raw, context);
+  // Inside an item, xml:base says what relative links mean; without it, the item's own page.
+  const contentBase = xmlText(raw["gazette-content-base"]) ?? xmlBase;
+  const contentHtml = sanitizeContent(
+    repairC1Controls(richestContent(raw)),
+    contentBase ? resolveBaseChain(contentBase, context.feedUrl) : (url ?? itemBase),
+  );
   const contentText = htmlToPlainText(contentHtml);
-  if (!rawTitle && !contentText) throw new SkippedItem(`${url} has neither a title nor content`);
+  const rawTitle = plainTitle(repairC1Controls(xmlText(raw.title) ?? ""));
   const title = rawTitle || firstWords(contentText, TITLE_FALLBACK_WORDS);
   return {
     guid,
     url,
-    canonicalUrl: canonicalUrl(url),
+    canonicalUrl,
     title,
     author: authorOf(raw),
-    publishedAt: parseFeedDate(
-      [raw.published, raw.pubDate, raw["dc:date"], raw.updated, raw.isoDate].map(xmlText),
-      context.now,
-    ),
+    publishedAt,
     contentHtml,
     contentText,
-    categories: categoriesOf(raw.rawCategories),
-    imageUrl: imageOf(raw, url),
+    categories: categoriesOf([...asArray(raw.rawCategories), ...asArray(raw.subjects)]),
+    imageUrl: imageOf(raw, url ?? itemBase),
     contentHash: createHash("sha256").update(`${title}\n${contentText}`).digest("hex"),
   };
 }
 
+/** The item as an article, or SkippedItem when a newsletter cannot use it (no link, nothing to show). */
+export function toArticle(item: NormalizedItem): FeedItem {
+  const { url, canonicalUrl } = item;
+  if (url === undefined || canonicalUrl === undefined) {
+    throw new SkippedItem(`"${item.title || item.guid || "untitled"}" has no link`);
+  }
+  if (!item.title) throw new SkippedItem(`${url} has neither a title nor content`);
+  return { ...item, url, canonicalUrl };
+}
+
+// An id written as a path ("/2025/post") is a link relative to the feed, like any other.
+function absolutePath(id: string | undefined, base: string | undefined): string | undefined {
+  return id?.startsWith("/") && !id.startsWith("//") ? (resolveUrl(id, base) ?? id) : id;
+}
+
+// rss-parser keeps <guid isPermaLink="false"> as plain text; the element says whether it links.
+function isPermalink(raw: RawItem, guid: string | undefined): guid is string {
+  const element = asArray(raw.guidElement)[0];
+  return isHttpUrl(guid) && xmlAttribute(element, "isPermaLink")?.toLowerCase() !== "false";
+}
+
 // Feeds often carry an excerpt in one field and the whole article in another.
 function richestContent(raw: RawItem): string {
-  const candidates = [raw["content:encoded"], raw.content, raw.summary].map(xmlText);
+  const bodies = [raw["content:encoded"], raw.content, raw.summary, raw["dc:description"]];
+  const candidates = [...bodies, raw.body, raw["xhtml:body"], raw.fullitem].map(xmlText);
   return candidates.reduce<string>(
     (best, next) => (next && next.length > best.length ? next : best),
     "",
@@ -60,22 +126,24 @@ function richestContent(raw: RawItem): string {
 }
 
 function authorOf(raw: RawItem): string | undefined {
-  const value = xmlText(raw.creator) ?? xmlText(raw["dc:creator"]) ?? xmlText(raw.author);
-  // RSS <author> is "jane@example.com (Jane Doe)": keep the name.
-  const name = value?.match(/^\S+@\S+\s*\((.+)\)$/)?.[1] ?? value;
+  const value = [raw.creator, raw["dc:creator"], raw.author, raw["dc:author"]]
+    .map(xmlText)
+    .find(Boolean);
+  // RSS <author> is "jane@example.com (Jane Doe)", elsewhere "Jane Doe <jane@example.com>".
+  const name = value?.match(/^\S+@\S+\s*\((.+)\)$/)?.[1] ?? value?.replace(/\s*<\S+@\S+>$/, "");
   return name ? plainTitle(name) || undefined : undefined;
 }
 
-function categoriesOf(values: unknown): string[] {
+function categoriesOf(values: unknown[]): string[] {
   const seen = new Map<string, string>();
-  for (const value of Array.isArray(values) ? values : []) {
+  for (const value of values) {
     const name = (xmlText(value) ?? xmlAttribute(value, "term") ?? "").replace(/\s+/g, " ");
     if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
   }
   return [...seen.values()];
 }
 
-function imageOf(raw: RawItem, itemUrl: string): string | undefined {
+function imageOf(raw: RawItem, base: string | undefined): string | undefined {
   const media = Array.isArray(raw.mediaContent) ? raw.mediaContent : [];
   const enclosure = raw.enclosure as Record<string, unknown> | undefined;
   const candidates = [
@@ -83,7 +151,7 @@ function imageOf(raw: RawItem, itemUrl: string): string | undefined {
     ...media.filter(isImage).map((entry) => xmlAttribute(entry, "url")),
     xmlText(enclosure?.type)?.startsWith("image/") ? xmlText(enclosure?.url) : undefined,
   ];
-  return candidates.map((candidate) => resolveUrl(candidate, itemUrl)).find(Boolean);
+  return candidates.map((candidate) => resolveUrl(candidate, base)).find(Boolean);
 }
 
 function isImage(media: unknown): boolean {
@@ -91,6 +159,10 @@ function isImage(media: unknown): boolean {
     xmlAttribute(media, "medium") === "image" ||
     Boolean(xmlAttribute(media, "type")?.startsWith("image/"))
   );
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function firstWords(plainText: string, count: number): string {

@@ -1,6 +1,10 @@
 import Parser from "rss-parser";
+import { decodeBase64Text } from "./decode-base64-text.js";
+import { expandInternalEntities } from "./expand-internal-entities.js";
 import { hardenRssParser } from "./harden-rss-parser.js";
 import { inlineXhtml } from "./inline-xhtml.js";
+import { normalizeRoot } from "./normalize-root.js";
+import { recordXmlBase } from "./record-xml-base.js";
 import { repairXml } from "./repair-xml.js";
 
 /** rss-parser's view of one item, with the custom fields we ask for; values are unchecked. */
@@ -15,6 +19,8 @@ export interface RawFeed {
   title?: unknown;
   link?: unknown;
   feedUrl?: unknown;
+  /** The channel's xml:base chain (see recordXmlBase). */
+  "gazette-base"?: unknown;
   items: RawItem[];
 }
 
@@ -22,21 +28,48 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
   // Many real feeds say <rss> with no version; without this rss-parser rejects them.
   defaultRSS: 2,
   customFields: {
+    feed: ["gazette-base"],
     item: [
       "content:encoded",
       "dc:creator",
       "dc:date",
       "updated",
       "published",
+      // Older RSS and RDF feeds: Dublin Core and DCMI terms, XHTML bodies.
+      "dc:author",
+      "dc:description",
+      "dcterms:issued",
+      "dcterms:created",
+      "dcterms:modified",
+      "issued",
+      "created",
+      "modified",
+      "body",
+      "xhtml:body",
+      "fullitem",
+      ["dc:subject", "subjects", { keepArray: true }],
+      // rss-parser flattens <guid> to its text; isPermaLink="false" says it is not a link.
+      ["guid", "guidElement", { keepArray: true }],
       // FeedBurner replaces <link> with a feedproxy redirect and keeps the real one here.
       "feedburner:origLink",
       ["media:thumbnail", "mediaThumbnail"],
       ["media:content", "mediaContent", { keepArray: true }],
       // rss-parser keeps RSS categories as raw xml2js values and drops Atom's <category term>.
       ["category", "rawCategories", { keepArray: true }],
+      "gazette-base",
+      "gazette-content-base",
     ],
   },
 };
+
+// In this order: entities can spell elements; xml:base is recorded on the final element names.
+const PREPARE = [
+  expandInternalEntities,
+  normalizeRoot,
+  decodeBase64Text,
+  inlineXhtml,
+  recordXmlBase,
+];
 
 // A new parser for every document: xml2js, under rss-parser, leaks state from one parse into the
 // next on the same instance, and a document without a root element then never settles.
@@ -47,12 +80,13 @@ function createParser(): Parser<Record<string, unknown>, RawItem> {
 }
 
 /**
- * Parses feed XML with rss-parser (Atom xhtml content inlined first); when strict XML parsing
- * fails, retries once with bare ampersands and HTML entities escaped. Rejects with the first
- * attempt's error.
+ * Parses feed XML with rss-parser after preparing it (PREPARE: DOCTYPE entities expanded, feed
+ * elements unprefixed, base64 text decoded, markup written as child elements escaped, xml:base
+ * recorded). When strict XML parsing fails, retries once with bare ampersands and HTML entities
+ * escaped. Rejects with the first attempt's error.
  */
 export async function readFeedXml(document: string): Promise<RawFeed> {
-  const xml = inlineXhtml(document);
+  const xml = PREPARE.reduce((text, step) => step(text), document);
   try {
     return await createParser().parseString(xml);
   } catch (error) {

@@ -15,7 +15,7 @@ export function readJsonFeed(document: string): RawFeed {
   }
   if (!isObject(feed) || !Array.isArray(feed.items)) throw new Error("no items array");
   return {
-    title: escapeText(feed.title),
+    title: escapeTitle(feed.title),
     link: feed.home_page_url,
     feedUrl: feed.feed_url,
     items: feed.items.map((item) =>
@@ -28,8 +28,7 @@ function toRawItem(item: Json, feed: Json): RawItem {
   const authors = [...asArray(item.authors), item.author, ...asArray(feed.authors), feed.author];
   const image = item.image ?? item.banner_image;
   return {
-    // JSON Feed text is plain text: escaped, it comes out of plainTitle exactly as it went in.
-    title: escapeText(item.title),
+    title: escapeTitle(item.title),
     link: item.url ?? item.external_url,
     id: typeof item.id === "number" ? String(item.id) : item.id,
     content:
@@ -57,6 +56,12 @@ function asArray(value: unknown): unknown[] {
 function escapeText(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+// Titles are plain text by the spec, yet WordPress writes "&#8211;" and "&amp;" into them: the
+// markup is escaped, entity references are left for plainTitle to decode.
+function escapeTitle(value: unknown): string | undefined {
+  return typeof value === "string" ? value.replace(/</g, "&lt;").replace(/>/g, "&gt;") : undefined;
 }
 
 function textToHtml(value: unknown): string | undefined {

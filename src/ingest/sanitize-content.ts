@@ -7,10 +7,11 @@ const ALLOWED_TAGS = [
   ...["table", "thead", "tbody", "tr", "th", "td"],
 ];
 
-// Tags whose text must go with them, not be kept as loose text.
+// Tags whose text must go with them, not be kept as loose text. An <iframe> or <object> goes
+// but its fallback content stays: it is what a reader without the embed was meant to see.
 const DROPPED_WITH_CONTENT = [
   ...["script", "style", "textarea", "option", "noscript", "template"],
-  ...["iframe", "object", "embed", "svg", "math", "form", "select", "button"],
+  ...["svg", "math", "form", "select", "button"],
 ];
 
 const LINK_SCHEMES = ["http:", "https:", "mailto:"];
@@ -20,6 +21,9 @@ const LINK_SCHEMES = ["http:", "https:", "mailto:"];
  * and http(s) images only, every relative href and src resolved against `baseUrl`.
  */
 export function sanitizeContent(html: string, baseUrl: string | undefined): string {
+  // Without a single tag the HTML is text: escaping its angle brackets is all there is to do, and
+  // it keeps hostile input (a megabyte of "&lt;") linear and fast.
+  if (!/<[A-Za-z/!?]/.test(html)) return html.replace(/</g, "&lt;").replace(/>/g, "&gt;").trim();
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {

@@ -18,6 +18,14 @@ export interface FeedItem {
   imageUrl?: string;
   /** sha256 of title + text: changes when the article's content changes. */
   contentHash: string;
+  /** Set when parsed for collect (ParseOptions.known): what to remember the item by (see readFeed). */
+  fingerprint?: string;
+}
+
+/** An item that has not changed since the last fetch: identified, not normalized again. */
+export interface SeenItem {
+  canonicalUrl: string;
+  fingerprint: string;
 }
 
 export interface ParsedFeed {
@@ -26,6 +34,8 @@ export interface ParsedFeed {
   items: FeedItem[];
   /** Items skipped, with the reason; one bad item never fails its feed. */
   problems: string[];
+  /** With ParseOptions.known: the items unchanged since the last fetch, left out of `items`. */
+  seen?: SeenItem[];
 }
 
 /** What the server said about when to ask again (Cache-Control max-age, Retry-After). */
@@ -55,7 +65,25 @@ export type FetchResult =
 export interface FetchOptions {
   etag?: string;
   lastModified?: string;
+  /** Total deadline for the whole exchange, redirects and body included. */
   timeoutMs: number;
+  /** Cap on the DECODED body (after gzip/br/deflate), so a compression bomb stops here too. */
   maxBytes: number;
   userAgent: string;
+  /** Gives up when no byte arrives for this long (before or during the body); default 10 000. */
+  idleTimeoutMs?: number;
+  /** Redirects followed before giving up; default 5. */
+  maxRedirects?: number;
+  /**
+   * `collect.allowPrivate`: addresses, CIDR ranges or host names that may be private/loopback.
+   * Read by `fetchFeed` only; a Fetcher takes it once, in `createFetcher`.
+   */
+  allowPrivate?: readonly string[];
+  /** Replaces the system resolver (tests map `evil.test` to 127.0.0.1). Read by `fetchFeed` only. */
+  resolveHost?: HostResolver;
 }
+
+/** Every address a host name resolves to, as `dns.lookup(name, { all: true })` gives them. */
+export type HostResolver = (
+  hostname: string,
+) => Promise<Array<{ address: string; family: number }>>;

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readSigningKeys, type SigningKeys } from "../audience/signing-keys.js";
 import type { SigningKey } from "../audience/tokens.js";
 import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
 import { type Clock, systemClock } from "../shared/clock.js";
@@ -11,6 +12,8 @@ export interface Context {
   store: Store;
   clock: Clock;
   signingKey: SigningKey;
+  /** The signing key and the retired keys that still verify old links. */
+  signingKeys: SigningKeys;
   /** Random id of this installation, part of every Message-ID. */
   installId: string;
   close(): Promise<void>;
@@ -27,18 +30,19 @@ export interface ContextOptions {
 export async function openContext(options: ContextOptions = {}): Promise<Context> {
   const env = options.env ?? process.env;
   const loaded = loadConfig({ path: options.configPath, env, cwd: options.cwd });
-  const store = await openStore(loaded.dataDir);
-  const secret =
-    env.GAZETTE_SECRET ||
-    (await store.runs.setting("signing_secret", () => randomBytes(32).toString("base64url")));
-  const keyId = env.GAZETTE_SECRET ? (env.GAZETTE_SECRET_ID ?? "k1") : "k0";
+  const store = await openStore(loaded.dataDir, { databaseUrl: env.DATABASE_URL });
+  const stored = await store.runs.setting("signing_secret", () =>
+    randomBytes(32).toString("base64url"),
+  );
+  const signingKeys = readSigningKeys(env, stored);
   const installId = await store.runs.setting("install_id", () => randomBytes(6).toString("hex"));
   return {
     loaded,
     config: loaded.config,
     store,
     clock: options.clock ?? systemClock,
-    signingKey: { id: keyId, secret },
+    signingKey: signingKeys.current,
+    signingKeys,
     installId,
     close: () => store.close(),
   };

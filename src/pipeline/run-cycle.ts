@@ -1,9 +1,12 @@
 import type { SyncReport } from "../audience/sync-subscribers.js";
-import type { ListConfig } from "../config/index.js";
+import { type ListConfig, parseDuration } from "../config/index.js";
 import type { SendReport } from "../deliver/send-issue.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
+import type { SizeReport } from "../render/index.js";
 import { describeError } from "../shared/errors.js";
+import type { IssueRow } from "../store/index.js";
+import { archiveStage } from "./archive-stage.js";
 import type { Context } from "./context.js";
 import {
   collectStage,
@@ -21,10 +24,16 @@ export interface ListCycleReport {
   articleCount?: number;
   /** Why no issue went out, when none did. */
   skipped?: string;
+  /** Set when the issue waits: for an editor's approval, or for its hold window to pass. */
+  waiting?: string;
   resumed?: boolean;
   htmlPath?: string;
   textPath?: string;
+  /** The email's HTML size; `trimmed` articles went into the "and N more" section. */
+  size?: SizeReport;
   send?: SendReport;
+  /** The issue's page in the archive, written once it is sent. */
+  archivePath?: string;
   error?: string;
 }
 
@@ -43,21 +52,21 @@ export interface CycleReport {
  */
 export async function runCycle(
   ctx: Context,
-  options: { lists?: ListConfig[]; dryRun?: boolean } = {},
+  options: { lists?: ListConfig[]; dryRun?: boolean; pruneSubscribers?: boolean } = {},
 ): Promise<CycleReport> {
   const runId = await ctx.store.runs.start(
     "run",
     options.lists?.length === 1 ? (options.lists[0]?.id ?? null) : null,
     ctx.clock.now(),
   );
-  const subscribers = await syncSubscribersFile(ctx);
+  const subscribers = await syncSubscribersFile(ctx, { prune: options.pruneSubscribers });
   const collect = await collectStage(ctx);
   const enrich = await enrichStage(ctx);
   const mailer = openMailer(ctx, { dryRun: options.dryRun });
   const lists: ListCycleReport[] = [];
   try {
     for (const list of options.lists ?? ctx.config.lists)
-      lists.push(await runList(ctx, list, mailer));
+      lists.push(await runList(ctx, list, mailer, options.dryRun === true));
   } finally {
     await mailer.close();
   }
@@ -71,10 +80,11 @@ export async function runCycle(
   return report;
 }
 
-async function runList(
+export async function runList(
   ctx: Context,
   list: ListConfig,
   mailer: ReturnType<typeof openMailer>,
+  isDryRun: boolean,
 ): Promise<ListCycleReport> {
   const report: ListCycleReport = { list: list.id };
   try {
@@ -90,9 +100,33 @@ async function runList(
     report.articleCount = rendered.articleCount;
     report.htmlPath = rendered.htmlPath;
     report.textPath = rendered.textPath;
+    report.size = rendered.size;
+    const waiting = waitingReason(list, issue, ctx.clock.now());
+    if (waiting) {
+      report.waiting = waiting;
+      return report;
+    }
     report.send = await sendStage(ctx, list, issue, rendered.compiled, mailer);
+    if (report.send.isFinished && !isDryRun) {
+      report.archivePath = (await archiveStage(ctx, list, issue, rendered.compiled)).issuePath;
+    }
   } catch (error) {
     report.error = describeError(error);
   }
   return report;
+}
+
+/**
+ * Why a composed issue may not be sent yet: review mode without approval, or (auto mode) a hold
+ * window that has not passed since it was composed. An approved issue never waits.
+ */
+export function waitingReason(list: ListConfig, issue: IssueRow, now: Date): string | undefined {
+  if (issue.approved_at || issue.status !== "draft") return undefined;
+  if (list.mode === "review") {
+    return `draft awaiting review: "gazette issue show ${issue.number} --list ${list.id}", then "gazette issue approve ${issue.number} --list ${list.id}"`;
+  }
+  const until = new Date(new Date(issue.created_at).getTime() + parseDuration(list.hold));
+  if (until > now)
+    return `held until ${until.toISOString()} (hold ${list.hold}); drop articles before then with "gazette article drop ID"`;
+  return undefined;
 }

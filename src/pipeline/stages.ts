@@ -1,34 +1,50 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { unsubscribeUrl } from "../audience/links.js";
+import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
 import { toIssueModel } from "../compose/to-issue-model.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
-import { createDryRunMailer, createMailer, domainOf, messageIdFor } from "../deliver/index.js";
+import {
+  createDryRunMailer,
+  createMailer,
+  domainOf,
+  feedbackIdFor,
+  loadDkimOptions,
+  messageIdFor,
+  toDeliveryOptions,
+} from "../deliver/index.js";
 import { type SendReport, sendIssue } from "../deliver/send-issue.js";
 import type { Mailer } from "../deliver/types.js";
 import { type EnrichReport, enrichArticles } from "../enrich/enrich-articles.js";
-import { createExtractiveSummarizer } from "../enrich/index.js";
-import { type CollectReport, collectFeeds } from "../ingest/collect-feeds.js";
-import { type CompiledIssue, renderIssue } from "../render/index.js";
+import { createSummarizer } from "../enrich/index.js";
+import { type CollectOptions, type CollectReport, collectFeeds } from "../ingest/collect-feeds.js";
+import { type CompiledIssue, checkTheme, renderIssue, type SizeReport } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 import { formatAddress } from "./format-address.js";
+import { renderOptionsOf, renderSegments, themeDirOf } from "./render-segments.js";
 
-/** collect: fetch every feed and store its new and changed articles. */
-export function collectStage(ctx: Context): Promise<CollectReport> {
-  return collectFeeds(ctx.store, ctx.config, () => ctx.clock.now());
+/** collect: fetch every feed that is due and store its new and changed articles. */
+export function collectStage(ctx: Context, options: CollectOptions = {}): Promise<CollectReport> {
+  return collectFeeds(ctx.store, ctx.config, () => ctx.clock.now(), options);
 }
 
-/** enrich: summarize the articles any list could still use (within the longest look-back). */
-export function enrichStage(ctx: Context): Promise<EnrichReport> {
+/**
+ * enrich: summarize the articles any list could still use (within the longest look-back) with
+ * the configured summarizer; `force` redoes those already done, `articleId` picks one article.
+ */
+export function enrichStage(
+  ctx: Context,
+  options: { force?: boolean; articleId?: number } = {},
+): Promise<EnrichReport> {
   const longest = Math.max(...ctx.config.lists.map((list) => parseDuration(list.lookback)));
   const since = new Date(ctx.clock.now().getTime() - longest);
-  return enrichArticles(ctx.store, createExtractiveSummarizer(), {
-    since,
-    now: () => ctx.clock.now(),
+  const summarizer = createSummarizer(ctx.config.summarizer, {
+    env: process.env,
+    templatesDir: ctx.loaded.templatesDir,
   });
+  return enrichArticles(ctx.store, summarizer, { ...options, since, now: () => ctx.clock.now() });
 }
 
 /** The list's store id, creating the configured lists on first use. */
@@ -45,6 +61,8 @@ export async function composeStage(ctx: Context, list: ListConfig): Promise<Comp
 export interface RenderOutput {
   compiled: CompiledIssue;
   articleCount: number;
+  /** The email's HTML size, and how many articles were cut to fit the budget. */
+  size: SizeReport;
   htmlPath: string;
   textPath: string;
 }
@@ -57,10 +75,7 @@ export async function renderStage(
 ): Promise<RenderOutput> {
   const rows = await ctx.store.issues.articles(issue.id);
   const model = toIssueModel(ctx.config, list, issue, rows);
-  const compiled = await renderIssue(model, {
-    templatesDir: ctx.loaded.templatesDir,
-    subjectTemplate: list.subject,
-  });
+  const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
   const dir = path.join(ctx.loaded.dataDir, "issues", list.id);
   await mkdir(dir, { recursive: true });
   const web = compiled.webVersion();
@@ -68,19 +83,23 @@ export async function renderStage(
   const textPath = path.join(dir, `${issue.number}.txt`);
   await writeFile(htmlPath, web.html);
   await writeFile(textPath, web.text);
-  return { compiled, articleCount: rows.length, htmlPath, textPath };
+  return { compiled, articleCount: rows.length, size: compiled.size, htmlPath, textPath };
 }
 
 /** The configured transport, the dry-run one, or the outbox under the data directory. */
 export function openMailer(ctx: Context, options: { dryRun?: boolean } = {}): Mailer {
-  if (options.dryRun) return createDryRunMailer();
+  const dkimConfig = ctx.config.delivery.dkim;
+  const dkim = dkimConfig
+    ? loadDkimOptions(dkimConfig, { baseDir: ctx.loaded.baseDir, env: process.env })
+    : undefined;
+  if (options.dryRun) return createDryRunMailer({ dkim });
   const outboxDir = path.resolve(
     ctx.loaded.baseDir,
     ctx.config.transport.type === "outbox" && ctx.config.transport.dir
       ? ctx.config.transport.dir
       : path.join(ctx.loaded.dataDir, "outbox"),
   );
-  return createMailer(ctx.config.transport, { outboxDir });
+  return createMailer(ctx.config.transport, { outboxDir, dkim });
 }
 
 /** send: create the issue's ledger (idempotent) and deliver every row still pending. */
@@ -92,44 +111,63 @@ export async function sendStage(
   mailer: Mailer,
 ): Promise<SendReport> {
   const id = await listId(ctx, list);
-  const from = formatAddress(ctx.config.sender.from);
+  const sender = list.sender ?? ctx.config.sender;
+  const from = formatAddress(sender.from);
   const domain = domainOf(from);
   const host = new URL(ctx.config.newsletter.baseUrl).hostname;
+  // Before the ledger exists: a send that cannot go out right creates no delivery row.
+  assertPostalAddress(ctx.config.newsletter.postalAddress);
+  await checkTheme(themeDirOf(ctx, list), list.subject);
   await ctx.store.issues.setSubject(issue.id, compiled.subject);
-  await ctx.store.deliveries.createLedger({
-    issueId: issue.id,
-    listId: id,
-    now: ctx.clock.now(),
-    messageIdFor: (subscriberId) =>
-      messageIdFor({ installId: ctx.installId, issueId: issue.id, subscriberId, domain }),
-  });
+  const deliveryIdFor = (subscriberId: number) =>
+    messageIdFor({ installId: ctx.installId, issueId: issue.id, subscriberId, domain });
+  // A dry run records nothing, not even the ledger.
+  if (!mailer.isDryRun) {
+    await ctx.store.deliveries.createLedger({
+      issueId: issue.id,
+      listId: id,
+      now: ctx.clock.now(),
+      messageIdFor: deliveryIdFor,
+    });
+  }
   return sendIssue({
     store: ctx.store,
     mailer,
     issue: { id: issue.id, listId: id },
-    fill: (recipient) => compiled.fill(recipient),
+    fill: (await renderSegments(ctx, list, id, issue, compiled)).fill,
     unsubscribeUrl: (subscriberId) =>
       unsubscribeUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
-    envelope: (delivery) => ({
+    preferencesUrl: (subscriberId) =>
+      preferencesUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
+    message: {
       from,
-      replyTo: ctx.config.sender.replyTo ? formatAddress(ctx.config.sender.replyTo) : undefined,
+      replyTo: sender.replyTo ? formatAddress(sender.replyTo) : undefined,
+      subject: compiled.subject,
       listId: `${list.name} <${list.id}.${host}>`,
-      unsubscribe: {
-        url: unsubscribeUrl(
-          ctx.config.newsletter.baseUrl,
-          ctx.signingKey,
-          id,
-          delivery.subscriber_id,
-        ),
-        mailto: ctx.config.sender.unsubscribeMailto,
-      },
+      unsubscribeMailto: ctx.config.sender.unsubscribeMailto,
       headers: {
         "X-Gazette-Issue": `${list.id}/${issue.number}`,
-        "X-Gazette-Subscriber": String(delivery.subscriber_id),
+        "Feedback-ID": feedbackIdFor({
+          issueNumber: issue.number,
+          listId: list.id,
+          installId: ctx.installId,
+        }),
       },
-    }),
+    },
+    messageIdFor: deliveryIdFor,
+    options: toDeliveryOptions(ctx.config.delivery, ctx.config.transport),
     now: () => ctx.clock.now(),
   });
+}
+
+/** Anti-spam law wants a postal address in every bulk email; `${VAR:-}` can leave it blank. */
+function assertPostalAddress(address: string): void {
+  if (address.trim() === "") {
+    throw new GazetteError(
+      "CONFIG_INVALID",
+      "newsletter.postalAddress is blank: a bulk send needs a postal address in every footer",
+    );
+  }
 }
 
 /** The list with this id, or a usage error naming the lists there are. */

@@ -1,5 +1,15 @@
 import type { RecipientSlots } from "./recipient-slots.js";
+import { safeUrl } from "./safe-url.js";
 import type { ArticleModel, IssueModel } from "./types.js";
+
+/** An article as the theme sees it: `url` is "" when the feed's link is not a safe http(s) URL. */
+export type ArticleView = ArticleModel;
+
+/** A run of articles under one heading (one section without a heading when not grouped). */
+export interface SectionView {
+  category?: string;
+  articles: ArticleView[];
+}
 
 /** What the theme's templates see: the issue model, a few derived values, recipient tokens. */
 export interface IssueView {
@@ -7,37 +17,63 @@ export interface IssueView {
   list: IssueModel["list"];
   issue: IssueModel["issue"] & {
     /** The first article, for the subject and the preheader. */
-    lead: ArticleModel | undefined;
+    lead: ArticleView | undefined;
+    /** Every article of the issue, shown in full or not. */
     articleCount: number;
     /** Articles after the lead. */
     moreCount: number;
+    /** `intro` split at blank lines. */
+    introParagraphs: string[];
+    /** The article title's heading element: h3 under category headings, else h2. */
+    titleTag: "h2" | "h3";
   };
-  articles: ArticleModel[];
+  /** The articles shown in full, in the order shown. */
+  articles: ArticleView[];
+  sections: SectionView[];
+  /** The articles cut to keep the email under its size budget; absent when none was. */
+  more?: { count: number; articles: ArticleView[]; unlisted: number };
   /** Tokens replaced per subscriber after rendering; see RecipientSlots. */
-  recipient: { name: string; email: string; unsubscribeUrl: string };
+  recipient: { name: string; email: string; unsubscribeUrl: string; preferencesUrl: string };
 }
 
-/** Builds the template data of an issue; feed text stays data, titles on one line. */
-export function buildView(model: IssueModel, slots: RecipientSlots): IssueView {
-  const articles = model.articles.map((article) => ({
-    ...article,
-    title: collapseWhitespace(article.title),
-    source: collapseWhitespace(article.source),
-  }));
+/** At most this many cut articles are listed by title; the web version has them all. */
+const MORE_LISTED = 20;
+
+/**
+ * Builds the template data of an issue showing its first `shown` articles in full (default: all).
+ * Feed text stays data; titles go on one line; unsafe URLs are blanked.
+ */
+export function buildView(model: IssueModel, slots: RecipientSlots, shown?: number): IssueView {
+  const ordered = orderForDisplay(model.articles.map(toArticleView), model.list.groupByCategory);
+  const inFull = ordered.slice(0, shown ?? ordered.length);
+  const cut = ordered.slice(inFull.length);
+  const isGrouped = model.list.groupByCategory === true;
   return {
-    newsletter: model.newsletter,
+    newsletter: { ...model.newsletter, logoUrl: safeUrl(model.newsletter.logoUrl) },
     list: model.list,
     issue: {
       ...model.issue,
-      lead: articles[0],
-      articleCount: articles.length,
-      moreCount: Math.max(0, articles.length - 1),
+      lead: ordered[0],
+      articleCount: ordered.length,
+      moreCount: Math.max(0, ordered.length - 1),
+      introParagraphs: paragraphsOf(model.issue.intro),
+      titleTag: isGrouped ? "h3" : "h2",
     },
-    articles,
+    articles: inFull,
+    sections: isGrouped ? groupByCategory(inFull) : [{ articles: inFull }],
+    more:
+      cut.length === 0
+        ? undefined
+        : {
+            count: cut.length,
+            articles: cut.slice(0, MORE_LISTED),
+            unlisted: Math.max(0, cut.length - MORE_LISTED),
+          },
     recipient: {
       name: slots.token("name"),
       email: slots.token("email"),
       unsubscribeUrl: slots.token("unsubscribeUrl"),
+      preferencesUrl: slots.token("preferencesUrl"),
     },
   };
 }
@@ -45,4 +81,38 @@ export function buildView(model: IssueModel, slots: RecipientSlots): IssueView {
 /** Folds runs of whitespace, line breaks included, into single spaces. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+function toArticleView(article: ArticleModel): ArticleView {
+  return {
+    ...article,
+    title: collapseWhitespace(article.title),
+    source: collapseWhitespace(article.source),
+    category: collapseWhitespace(article.category),
+    url: safeUrl(article.url) ?? "",
+    sourceLogoUrl: safeUrl(article.sourceLogoUrl),
+  };
+}
+
+// Grouped, categories come in the order of their newest article, so the lead stays first.
+function orderForDisplay(articles: ArticleView[], isGrouped = false): ArticleView[] {
+  return isGrouped ? groupByCategory(articles).flatMap((section) => section.articles) : articles;
+}
+
+function groupByCategory(articles: ArticleView[]): SectionView[] {
+  const sections = new Map<string, SectionView>();
+  for (const article of articles) {
+    const category = article.category || "Other";
+    const section = sections.get(category) ?? { category, articles: [] };
+    section.articles.push(article);
+    sections.set(category, section);
+  }
+  return [...sections.values()];
+}
+
+function paragraphsOf(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(/\n\s*\n/)
+    .map(collapseWhitespace)
+    .filter((paragraph) => paragraph !== "");
 }

@@ -1,4 +1,7 @@
-import { renderIssue } from "./render-issue.js";
+import { loadTemplates } from "./load-templates.js";
+import { RecipientSlots } from "./recipient-slots.js";
+import { renderSubject } from "./render-subject.js";
+import { renderVariant } from "./render-variant.js";
 import type { IssueModel } from "./types.js";
 
 const SAMPLE_ARTICLE = {
@@ -6,6 +9,7 @@ const SAMPLE_ARTICLE = {
   title: "A sample article",
   url: "https://example.com/posts/sample",
   source: "Example Engineering",
+  sourceLogoUrl: "https://example.com/logo.png",
   publishedAt: new Date("2026-11-20T00:00:00Z"),
   category: "Infrastructure",
   readMinutes: 4,
@@ -21,6 +25,7 @@ const SAMPLE_ISSUE: IssueModel = {
     baseUrl: "https://example.com",
     language: "en",
     postalAddress: "1 Sample Street, Sample City",
+    logoUrl: "https://example.com/newsletter-logo.png",
   },
   list: { id: "sample", name: "Sample List", description: "A list for checking themes." },
   issue: {
@@ -28,15 +33,26 @@ const SAMPLE_ISSUE: IssueModel = {
     periodStart: new Date("2026-11-09T00:00:00Z"),
     periodEnd: new Date("2026-11-22T00:00:00Z"),
     webUrl: "https://example.com/archive/sample/1.html",
+    intro: "A word from the editor.\n\nA second paragraph.",
   },
-  articles: [SAMPLE_ARTICLE, { ...SAMPLE_ARTICLE, id: 2, publishedAt: undefined }],
+  articles: [
+    SAMPLE_ARTICLE,
+    { ...SAMPLE_ARTICLE, id: 2, publishedAt: undefined, sourceLogoUrl: undefined },
+    { ...SAMPLE_ARTICLE, id: 3, category: "Databases", summary: "", why: "", tags: [] },
+  ],
 };
 
 /**
  * Checks a theme and a subject template without an issue to send: Handlebars parsing and
- * partials, then MJML's strict validation on sample data. Throws TEMPLATE_INVALID or HEADER_INVALID.
+ * partials, then MJML's strict validation on sample data, in both variants (every article in
+ * full; grouped by category with the "and N more articles" section). Throws TEMPLATE_INVALID
+ * or HEADER_INVALID naming the file and line.
  */
 export async function checkTheme(templatesDir: string, subjectTemplate: string): Promise<void> {
-  const compiled = await renderIssue(SAMPLE_ISSUE, { templatesDir, subjectTemplate });
-  compiled.fill({ email: "reader@example.com", unsubscribeUrl: "https://example.com/u/1" });
+  const theme = await loadTemplates(templatesDir);
+  const slots = new RecipientSlots();
+  const full = await renderVariant(theme, SAMPLE_ISSUE, slots);
+  const grouped = { ...SAMPLE_ISSUE, list: { ...SAMPLE_ISSUE.list, groupByCategory: true } };
+  await renderVariant(theme, grouped, slots, 1);
+  renderSubject(subjectTemplate, full.view);
 }

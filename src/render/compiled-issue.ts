@@ -1,39 +1,40 @@
-import {
-  escapeHtml,
-  joinDocument,
-  type RecipientSlots,
-  type SplitDocument,
-} from "./recipient-slots.js";
-import type { CompiledIssue, Recipient } from "./types.js";
+import { escapeHtml, joinDocument, type RecipientSlots } from "./recipient-slots.js";
+import type { RenderedVariant } from "./render-variant.js";
+import type { CompiledIssue, Recipient, SizeReport } from "./types.js";
 
 interface CompiledParts {
   subject: string;
-  html: SplitDocument;
-  text: SplitDocument;
+  /** What subscribers get: within the size budget. */
+  email: Pick<RenderedVariant, "html" | "text">;
+  /** Every article in full, for the archive. */
+  web: Pick<RenderedVariant, "html" | "text">;
   slots: RecipientSlots;
   baseUrl: string;
+  size: SizeReport;
 }
 
 /** Wraps the parts of an issue rendered once; filling a recipient is string joins only. */
 export function createCompiledIssue(parts: CompiledParts): CompiledIssue {
-  const { subject, html, text, slots } = parts;
-  const fill = (recipient: Recipient) => ({
-    subject,
-    html: joinDocument(html, slots.values(recipient, escapeHtml)),
-    text: joinDocument(text, slots.values(recipient, asIs)),
-  });
-  // The archive page is public: no name, no address, and the unsubscribe page asks who you are.
+  const { subject, email, web, slots } = parts;
+  const base = parts.baseUrl.replace(/\/+$/, "");
+  // The archive page is public: no name, no address; those pages ask who you are.
   const anonymous: Recipient = {
     email: "",
-    unsubscribeUrl: `${parts.baseUrl.replace(/\/+$/, "")}/unsubscribe`,
+    unsubscribeUrl: `${base}/unsubscribe`,
+    preferencesUrl: `${base}/preferences`,
   };
   return {
     subject,
-    fill,
-    webVersion: () => {
-      const { html, text } = fill(anonymous);
-      return { html, text };
-    },
+    size: parts.size,
+    fill: (recipient) => ({
+      subject,
+      html: joinDocument(email.html, slots.values(recipient, escapeHtml)),
+      text: joinDocument(email.text, slots.values(recipient, asIs)),
+    }),
+    webVersion: () => ({
+      html: joinDocument(web.html, slots.values(anonymous, escapeHtml)),
+      text: joinDocument(web.text, slots.values(anonymous, asIs)),
+    }),
   };
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { GazetteError } from "../shared/errors.js";
 import type { Recipient } from "./types.js";
 
-export type RecipientField = "name" | "email" | "unsubscribeUrl";
+export type RecipientField = "name" | "email" | "unsubscribeUrl" | "preferencesUrl";
 
 interface Slot {
   field: RecipientField;

@@ -19,6 +19,10 @@ export function templateError(file: string, error: unknown, source?: string): Ga
 
 const TOKENS: Record<string, string> = {
   OPEN: "{{",
+  OPEN_BLOCK: "{{#",
+  OPEN_ENDBLOCK: "{{/",
+  OPEN_INVERSE: "{{^",
+  OPEN_PARTIAL: "{{>",
   CLOSE: "}}",
   EOF: "the end of the file",
   INVALID: "an invalid character",

@@ -15,6 +15,8 @@ export const themeHelpers: Record<string, Helper> = {
   },
   truncate: (value, length) =>
     truncate(String(value ?? ""), typeof length === "number" ? length : 90),
+  plural: (count, singular, plural) =>
+    `${Number(count)} ${Number(count) === 1 ? String(singular) : String(plural)}`,
   wrap: (value, width) => wrapText(String(value ?? ""), typeof width === "number" ? width : 72),
 };
 

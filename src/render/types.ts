@@ -1,7 +1,20 @@
 /** Everything a template may show: plain data, never template source. */
 export interface IssueModel {
-  newsletter: { name: string; baseUrl: string; language: string; postalAddress: string };
-  list: { id: string; name: string; description?: string };
+  newsletter: {
+    name: string;
+    baseUrl: string;
+    language: string;
+    postalAddress: string;
+    /** An http(s) image shown in the header, with the newsletter's name as its alt text. */
+    logoUrl?: string;
+  };
+  list: {
+    id: string;
+    name: string;
+    description?: string;
+    /** Articles shown in sections under a heading per category. */
+    groupByCategory?: boolean;
+  };
   issue: {
     number: number;
     /** The period the issue covers; `periodEnd` is the issue's date. */
@@ -9,6 +22,8 @@ export interface IssueModel {
     periodEnd: Date;
     /** The public web version of this issue. */
     webUrl: string;
+    /** The editor's words above the articles (plain text; blank lines separate paragraphs). */
+    intro?: string;
   };
   articles: ArticleModel[];
 }
@@ -19,6 +34,8 @@ export interface ArticleModel {
   url: string;
   /** The feed's display name (config name, else the feed's title, else its host). */
   source: string;
+  /** The feed's logo (http(s)), shown next to the source name. */
+  sourceLogoUrl?: string;
   publishedAt?: Date;
   category: string;
   readMinutes: number;
@@ -32,6 +49,7 @@ export interface Recipient {
   email: string;
   name?: string;
   unsubscribeUrl: string;
+  preferencesUrl: string;
 }
 
 export interface RenderedMessage {
@@ -40,12 +58,25 @@ export interface RenderedMessage {
   text: string;
 }
 
+/** How an issue was fitted into the HTML size budget. */
+export interface SizeReport {
+  /** The budget, in bytes of HTML. */
+  maxHtmlBytes: number;
+  /** Bytes of the email's HTML filled with the longest plausible recipient fields. */
+  htmlBytes: number;
+  /** Articles shown in full in the email. */
+  shown: number;
+  /** Articles moved into the "and N more articles" section (0 when everything fit). */
+  trimmed: number;
+}
+
 /** An issue rendered once: subject, HTML and text split at the per-recipient fields. */
 export interface CompiledIssue {
   subject: string;
+  size: SizeReport;
   /** Joins the parts with one subscriber's values; string joins only, no template runs. */
   fill(recipient: Recipient): RenderedMessage;
-  /** The public archive page: no personal data, a generic unsubscribe link. */
+  /** The public archive page, every article in full: no personal data, generic links. */
   webVersion(): { html: string; text: string };
 }
 
@@ -54,4 +85,6 @@ export interface RenderOptions {
   templatesDir: string;
   /** Handlebars source of the subject line, e.g. `{{newsletter.name}} #{{issue.number}}`. */
   subjectTemplate: string;
+  /** HTML size budget per email (default 90 KiB): Gmail clips a message past 102 KB. */
+  maxHtmlBytes?: number;
 }

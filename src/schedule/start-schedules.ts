@@ -1,40 +1,74 @@
+import { hostname } from "node:os";
 import { schedule as cronSchedule, type ScheduledTask } from "node-cron";
 import type { ListConfig } from "../config/index.js";
+import type { Clock } from "../shared/clock.js";
+import type { Store } from "../store/index.js";
+import { runSlot, type SlotOutcome } from "./run-slot.js";
 
 export interface Schedules {
   /** Stops every job and waits for a run in progress to finish. */
   stop(): Promise<void>;
   /** Runs in progress, by list id. */
-  readonly running: ReadonlyMap<string, Promise<void>>;
+  readonly running: ReadonlyMap<string, Promise<SlotOutcome>>;
+}
+
+export interface ScheduleOptions {
+  store: Store;
+  clock: Clock;
+  runList: (list: ListConfig) => Promise<void>;
+  log: (line: string, fields?: Record<string, unknown>) => void;
+  /** Lease on a slot, renewed while its run goes on (default 10 minutes). */
+  leaseMs?: number;
 }
 
 /**
- * One node-cron job per list, in the list's time zone. A list never runs twice at once: a
- * firing that finds the previous run still going is skipped and reported.
+ * One node-cron job per list, in the list's time zone. Every firing — and one check at start,
+ * which catches up a slot missed by less than its window — goes through runSlot, whose lease in
+ * the store lets each slot run once even with two schedulers or a duplicate firing.
  */
-export function startSchedules(
-  lists: ListConfig[],
-  runList: (list: ListConfig) => Promise<void>,
-  log: (line: string) => void,
-): Schedules {
-  const running = new Map<string, Promise<void>>();
-  const tasks: ScheduledTask[] = lists.map((list) =>
-    cronSchedule(
-      list.schedule.cron,
-      () => {
-        if (running.has(list.id)) {
-          log(`${list.id}: the previous run is still going; this firing is skipped`);
-          return;
+export function startSchedules(lists: ListConfig[], options: ScheduleOptions): Schedules {
+  const running = new Map<string, Promise<SlotOutcome>>();
+  const owner = `${hostname()}:${process.pid}`;
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+
+  const fire = (list: ListConfig) => {
+    const inProgress = running.get(list.id);
+    if (inProgress) return inProgress;
+    const outcome = runSlot({
+      store: options.store,
+      list,
+      owner,
+      now: () => options.clock.now(),
+      leaseMs,
+      run: async (slot) => {
+        // Renew the lease while the run goes on, so nobody takes over a slot that is alive.
+        const renew = () =>
+          options.store.slots.renew(list.id, slot, owner, options.clock.now(), leaseMs);
+        const heartbeat = setInterval(() => void renew(), leaseMs / 3);
+        heartbeat.unref();
+        try {
+          await options.runList(list);
+        } finally {
+          clearInterval(heartbeat);
         }
-        const run = runList(list)
-          .catch((error: unknown) => log(`${list.id}: run failed: ${String(error)}`))
-          .finally(() => running.delete(list.id));
-        running.set(list.id, run);
-        return run;
       },
-      { timezone: list.schedule.timezone, name: `gazette:${list.id}` },
-    ),
+    })
+      .then((result) => {
+        logOutcome(list, result, options.log);
+        return result;
+      })
+      .finally(() => running.delete(list.id));
+    running.set(list.id, outcome);
+    return outcome;
+  };
+
+  const tasks: ScheduledTask[] = lists.map((list) =>
+    cronSchedule(list.schedule.cron, () => fire(list), {
+      timezone: list.schedule.timezone,
+      name: `gazette:${list.id}`,
+    }),
   );
+  for (const list of lists) void fire(list);
   return {
     running,
     async stop() {
@@ -43,4 +77,17 @@ export function startSchedules(
       await Promise.all(tasks.map((task) => task.destroy()));
     },
   };
+}
+
+function logOutcome(list: ListConfig, outcome: SlotOutcome, log: ScheduleOptions["log"]): void {
+  const fields = { list: list.id, slot: outcome.slot.toISOString(), outcome: outcome.kind };
+  if (outcome.kind === "ran") log(`${list.id}: slot ${fields.slot} done`, fields);
+  else if (outcome.kind === "failed")
+    log(`${list.id}: slot ${fields.slot} failed: ${outcome.error}`, fields);
+  else if (outcome.kind === "missed" && outcome.isNew) {
+    log(
+      `${list.id}: slot ${fields.slot} was missed by more than ${list.schedule.missWindow}; skipped, not sent late`,
+      fields,
+    );
+  }
 }

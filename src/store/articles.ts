@@ -16,9 +16,30 @@ export interface ArticleInput {
   contentText: string;
   categories: string[];
   contentHash: string;
+  imageUrl?: string;
+  /** Hash of the item as its feed carried it (default: contentHash); full text changes only contentHash. */
+  feedHash?: string;
+  /** When the article counts as first seen (default: now); see collectFeeds on backfill. */
+  firstSeenAt?: Date;
 }
 
 export type UpsertResult = "new" | "updated" | "unchanged";
+
+/** The stored article an input is the same article as, with what upsert compares. */
+export type ArticleMatch = Pick<
+  ArticleRow,
+  "id" | "feed_id" | "guid" | "canonical_url" | "url" | "content_hash" | "feed_hash"
+>;
+
+const MATCH_COLUMNS = [
+  "id",
+  "feed_id",
+  "guid",
+  "canonical_url",
+  "url",
+  "content_hash",
+  "feed_hash",
+] as const;
 
 /** An article is "dated" by its published time, or when we first saw it if the feed gave none. */
 const effectiveDate = sql<string>`coalesce(published_at, first_seen_at)`;
@@ -28,23 +49,68 @@ export class ArticleRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   /**
-   * Inserts a new article or updates one with the same identity in place. Identity: the canonical
-   * URL, or the same GUID in the same feed. An update keeps first_seen_at, so it is never "new"
-   * again and never re-sent.
+   * The stored article `input` is, in this order: the same canonical URL (in any feed: the same
+   * story in two feeds is one article, and a GUID that changes under a fixed URL is unstable);
+   * else the same GUID in the same feed (the URL was edited); else the same feed content in the
+   * same feed (GUID and URL both changed, e.g. the blog moved). Callers drop GUIDs that repeat
+   * within one fetch before asking.
+   */
+  async findSame(input: ArticleInput): Promise<ArticleMatch | undefined> {
+    const byUrl = await this.db
+      .selectFrom("articles")
+      .select(MATCH_COLUMNS)
+      .where("canonical_url", "=", input.canonicalUrl)
+      .executeTakeFirst();
+    if (byUrl) return byUrl;
+    if (input.guid) {
+      const byGuid = await this.db
+        .selectFrom("articles")
+        .select(MATCH_COLUMNS)
+        .where("feed_id", "=", input.feedId)
+        .where("guid", "=", input.guid)
+        .orderBy("id")
+        .executeTakeFirst();
+      if (byGuid) return byGuid;
+    }
+    return this.db
+      .selectFrom("articles")
+      .select(MATCH_COLUMNS)
+      .where("feed_id", "=", input.feedId)
+      .where("feed_hash", "=", input.feedHash ?? input.contentHash)
+      .orderBy("id")
+      .executeTakeFirst();
+  }
+
+  /**
+   * Inserts a new article or updates the same article (see findSame) in place. An update keeps
+   * first_seen_at, so an edited article is never "new" again and never re-sent; an article
+   * another feed stored first stays that feed's, untouched.
    */
   async upsert(input: ArticleInput, now: Date): Promise<UpsertResult> {
-    const existing = await this.db
-      .selectFrom("articles")
-      .select(["id", "content_hash"])
-      .where((eb) =>
-        eb.or([
-          eb("canonical_url", "=", input.canonicalUrl),
-          ...(input.guid
-            ? [eb.and([eb("feed_id", "=", input.feedId), eb("guid", "=", input.guid)])]
-            : []),
-        ]),
-      )
-      .executeTakeFirst();
+    return this.write(input, await this.findSame(input), now);
+  }
+
+  /** The stored articles at these canonical URLs, by URL: one query for a whole feed. */
+  async byCanonicalUrls(urls: string[]): Promise<Map<string, ArticleMatch>> {
+    const unique = [...new Set(urls)];
+    const found = new Map<string, ArticleMatch>();
+    for (let at = 0; at < unique.length; at += 500) {
+      const rows = await this.db
+        .selectFrom("articles")
+        .select(MATCH_COLUMNS)
+        .where("canonical_url", "in", unique.slice(at, at + 500))
+        .execute();
+      for (const row of rows) found.set(row.canonical_url, row);
+    }
+    return found;
+  }
+
+  private async write(
+    input: ArticleInput,
+    existing: ArticleMatch | undefined,
+    now: Date,
+  ): Promise<UpsertResult> {
+    const feedHash = input.feedHash ?? input.contentHash;
     const fields = {
       url: input.url,
       guid: input.guid ?? null,
@@ -55,27 +121,78 @@ export class ArticleRepo {
       content_text: input.contentText,
       categories: JSON.stringify(input.categories),
       content_hash: input.contentHash,
+      image_url: input.imageUrl ?? null,
+      feed_hash: feedHash,
     };
     if (!existing) {
-      await this.db
+      const result = await this.db
         .insertInto("articles")
         .values({
           ...fields,
           feed_id: input.feedId,
           canonical_url: input.canonicalUrl,
-          first_seen_at: now.toISOString(),
+          first_seen_at: (input.firstSeenAt ?? now).toISOString(),
           updated_at: now.toISOString(),
         })
-        .execute();
-      return "new";
+        // Another feed may store the same URL between our lookup and this insert.
+        .onConflict((oc) => oc.column("canonical_url").doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? "new" : "unchanged";
     }
-    if (existing.content_hash === input.contentHash) return "unchanged";
+    if (existing.feed_id !== input.feedId) return "unchanged";
+    const isSameContent =
+      existing.feed_hash === feedHash || existing.content_hash === input.contentHash;
+    const identity = {
+      canonical_url: input.canonicalUrl,
+      url: input.url,
+      guid: input.guid ?? null,
+    };
+    if (isSameContent) {
+      const hasMoved =
+        existing.canonical_url !== identity.canonical_url ||
+        existing.url !== identity.url ||
+        existing.guid !== identity.guid;
+      if (hasMoved) {
+        await this.db.updateTable("articles").set(identity).where("id", "=", existing.id).execute();
+      }
+      return "unchanged";
+    }
     await this.db
       .updateTable("articles")
-      .set({ ...fields, updated_at: now.toISOString() })
+      .set({ ...fields, canonical_url: input.canonicalUrl, updated_at: now.toISOString() })
       .where("id", "=", existing.id)
       .execute();
     return "updated";
+  }
+
+  /**
+   * upsert for every input, in one transaction (one commit per feed rather than per article).
+   * `alsoFetched`: canonical URLs of the other items of the same fetch, known unchanged and so
+   * not written; like the inputs' own, their rows are never another input's match.
+   */
+  upsertAll(
+    inputs: ArticleInput[],
+    now: Date,
+    alsoFetched: readonly string[] = [],
+  ): Promise<UpsertResult[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const repo = new ArticleRepo(trx);
+      const urls = new Set(inputs.map((input) => input.canonicalUrl));
+      // One query finds every article already stored: an unchanged article then costs no other.
+      const stored = await repo.byCanonicalUrls([...urls]);
+      for (const url of alsoFetched) urls.add(url);
+      const results: UpsertResult[] = [];
+      for (const input of inputs) {
+        let match = stored.get(input.canonicalUrl) ?? (await repo.findSame(input));
+        // A GUID or content match on the row of another item of this same fetch is two articles.
+        if (match && match.canonical_url !== input.canonicalUrl && urls.has(match.canonical_url))
+          match = undefined;
+        results.push(await repo.write(input, match, now));
+        // Written rows change what later inputs of the batch match: look those up afresh.
+        stored.delete(input.canonicalUrl);
+      }
+      return results;
+    });
   }
 
   byId(id: number): Promise<ArticleRow | undefined> {
@@ -129,7 +246,8 @@ export class ArticleRepo {
 
   /**
    * The next issue's candidates: articles of the given feeds first seen in (after, until], dated
-   * no earlier than `notBefore`, never in an earlier issue of the list; newest first.
+   * no earlier than `notBefore`, never in an earlier issue of the list, not dropped by an
+   * editor; newest first.
    */
   candidates(options: {
     feedIds: number[];
@@ -155,6 +273,17 @@ export class ArticleRepo {
               .select("issue_articles.article_id")
               .whereRef("issue_articles.article_id", "=", "articles.id")
               .where("issues.list_id", "=", options.listId),
+          ),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("article_overrides")
+              .select("article_overrides.article_id")
+              .whereRef("article_overrides.article_id", "=", "articles.id")
+              .where("article_overrides.dropped", "=", 1),
           ),
         ),
       );

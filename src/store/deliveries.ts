@@ -1,4 +1,5 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { prepareQuery } from "./prepared-query.js";
 import type { Database, DeliveryStatus } from "./tables.js";
 
 export interface ClaimedDelivery {
@@ -7,19 +8,83 @@ export interface ClaimedDelivery {
   email: string;
   name: string | null;
   message_id: string;
+  /** Counting this claim. */
   attempts: number;
+  /** The claim is ours until then; past it another sender may take the row. */
+  lease_until: string;
 }
+
+/** A row that did not go out, or not yet: failed, bounced, or pending after a transient error. */
+export interface DeliveryFailure {
+  email: string;
+  status: DeliveryStatus;
+  error: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+}
+
+/** A subscriber who would get the issue now, for a dry run (which writes no row). */
+export interface PendingRecipient {
+  subscriber_id: number;
+  email: string;
+  name: string | null;
+}
+
+const PAGE = 500;
+const SETTLED: DeliveryStatus[] = ["sent", "failed", "bounced", "skipped"];
 
 /**
  * The send ledger: one row per (issue, subscriber). A row is marked `sent` only after the
- * transport accepted it, so a crash loses nothing; at most the claimed batch is uncertain.
+ * transport accepted it, so a crash loses nothing; at most the messages in flight are uncertain.
  */
 export class DeliveryRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  // The two queries run once per message: compiled once (see prepareQuery).
+  readonly #consent;
+  readonly #markSent;
+  readonly #markSentMany = new Map<
+    number,
+    (params: Record<string, string | number>) => Promise<unknown>
+  >();
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.#consent = prepareQuery(
+      db as Kysely<unknown>,
+      ["listId", "subscriberId"],
+      (p: { listId: number; subscriberId: number }) =>
+        db
+          .selectFrom("subscribers")
+          .leftJoin("memberships", (join) =>
+            join
+              .onRef("memberships.subscriber_id", "=", "subscribers.id")
+              .on("memberships.list_id", "=", p.listId),
+          )
+          .leftJoin("suppressions", "suppressions.email", "subscribers.email")
+          .select(["memberships.status as membership", "suppressions.reason as suppressed"])
+          .where("subscribers.id", "=", p.subscriberId),
+    );
+    this.#markSent = prepareQuery(
+      db as Kysely<unknown>,
+      ["id", "response", "at"],
+      (p: { id: number; response: string; at: string }) =>
+        db
+          .updateTable("deliveries")
+          .set({
+            status: "sent",
+            smtp_response: p.response,
+            error: null,
+            lease_until: null,
+            next_attempt_at: null,
+            sent_at: p.at,
+            updated_at: p.at,
+          })
+          .where("id", "=", p.id),
+    );
+  }
 
   /**
-   * Creates the rows for every active member, in one transaction, and marks the issue `sending`.
-   * Idempotent: rows that exist are kept as they are. Returns how many rows were added.
+   * Creates the rows for every active member who is not suppressed, in one transaction, and
+   * marks the issue `sending`. Idempotent: rows that exist are kept as they are. Members are
+   * read page by page, so memory does not grow with the list. Returns how many rows were added.
    */
   createLedger(input: {
     issueId: number;
@@ -28,30 +93,45 @@ export class DeliveryRepo {
     messageIdFor: (subscriberId: number) => string;
   }): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const members = await trx
-        .selectFrom("memberships")
-        .innerJoin("subscribers", "subscribers.id", "memberships.subscriber_id")
-        .select(["subscribers.id", "subscribers.email"])
-        .where("memberships.list_id", "=", input.listId)
-        .where("memberships.status", "=", "active")
-        .orderBy("subscribers.id")
-        .execute();
       const at = input.now.toISOString();
       let added = 0;
-      for (let i = 0; i < members.length; i += 500) {
-        const rows = members.slice(i, i + 500).map((member) => ({
-          issue_id: input.issueId,
-          subscriber_id: member.id,
-          email: member.email,
-          status: "pending" as const,
-          attempts: 0,
-          message_id: input.messageIdFor(member.id),
-          created_at: at,
-          updated_at: at,
-        }));
+      let after = 0;
+      for (;;) {
+        const members = await trx
+          .selectFrom("memberships")
+          .innerJoin("subscribers", "subscribers.id", "memberships.subscriber_id")
+          .select(["subscribers.id", "subscribers.email"])
+          .where("memberships.list_id", "=", input.listId)
+          .where("memberships.status", "=", "active")
+          .where("subscribers.id", ">", after)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom("suppressions")
+                  .select("suppressions.email")
+                  .whereRef("suppressions.email", "=", "subscribers.email"),
+              ),
+            ),
+          )
+          .orderBy("subscribers.id")
+          .limit(PAGE)
+          .execute();
+        if (members.length === 0) break;
+        after = members[members.length - 1]?.id ?? after;
         const result = await trx
           .insertInto("deliveries")
-          .values(rows)
+          .values(
+            members.map((member) => ({
+              issue_id: input.issueId,
+              subscriber_id: member.id,
+              email: member.email,
+              status: "pending" as const,
+              attempts: 0,
+              message_id: input.messageIdFor(member.id),
+              created_at: at,
+              updated_at: at,
+            })),
+          )
           .onConflict((oc) => oc.columns(["issue_id", "subscriber_id"]).doNothing())
           .executeTakeFirst();
         added += Number(result.numInsertedOrUpdatedRows ?? 0);
@@ -67,106 +147,179 @@ export class DeliveryRepo {
   }
 
   /**
-   * Claims up to `limit` rows that are pending or whose lease expired, marking them `sending`.
-   * Rows of subscribers who left the list meanwhile are settled as `skipped` instead.
+   * Claims up to `limit` rows — leases that expired first, then pending rows whose retry time has
+   * come — marking them `sending` until now + leaseMs. Rows of subscribers who left the list or
+   * were suppressed meanwhile are settled as `skipped` instead. Safe against a concurrent claimer:
+   * the update re-checks each row's state, and only the rows it changed are returned.
    */
-  claim(
+  async claim(
     issueId: number,
     listId: number,
     limit: number,
     now: Date,
     leaseMs: number,
   ): Promise<ClaimedDelivery[]> {
-    return this.db.transaction().execute(async (trx) => {
-      const at = now.toISOString();
-      const rows = await trx
-        .selectFrom("deliveries")
-        .innerJoin("subscribers", "subscribers.id", "deliveries.subscriber_id")
-        .leftJoin("memberships", (join) =>
-          join
-            .onRef("memberships.subscriber_id", "=", "deliveries.subscriber_id")
-            .on("memberships.list_id", "=", listId),
-        )
-        .select([
-          "deliveries.id",
-          "deliveries.subscriber_id",
-          "deliveries.email",
-          "subscribers.name",
-          "deliveries.message_id",
-          "deliveries.attempts",
-          "memberships.status as membership",
-        ])
-        .where("deliveries.issue_id", "=", issueId)
-        .where((eb) =>
-          eb.or([
-            eb("deliveries.status", "=", "pending"),
-            eb.and([
-              eb("deliveries.status", "=", "sending"),
-              eb("deliveries.lease_until", "<", at),
-            ]),
-          ]),
-        )
-        .orderBy("deliveries.id")
-        .limit(limit)
-        .execute();
-      const gone = rows.filter((row) => row.membership !== "active").map((row) => row.id);
-      const claimed = rows.filter((row) => row.membership === "active");
-      if (gone.length > 0) {
-        await trx
-          .updateTable("deliveries")
-          .set({ status: "skipped", error: "no longer subscribed", updated_at: at })
-          .where("id", "in", gone)
-          .execute();
-      }
-      if (claimed.length > 0) {
-        await trx
-          .updateTable("deliveries")
-          .set((eb) => ({
-            status: "sending",
-            lease_until: new Date(now.getTime() + leaseMs).toISOString(),
-            attempts: eb("attempts", "+", 1),
-            updated_at: at,
-          }))
-          .where(
-            "id",
-            "in",
-            claimed.map((row) => row.id),
-          )
-          .execute();
-      }
-      return claimed.map(({ membership: _membership, ...row }) => ({
+    const at = now.toISOString();
+    const candidates = this.db
+      .selectFrom("deliveries")
+      .innerJoin("subscribers", "subscribers.id", "deliveries.subscriber_id")
+      .leftJoin("memberships", (join) =>
+        join
+          .onRef("memberships.subscriber_id", "=", "deliveries.subscriber_id")
+          .on("memberships.list_id", "=", listId),
+      )
+      .leftJoin("suppressions", "suppressions.email", "deliveries.email")
+      .select([
+        "deliveries.id",
+        "deliveries.subscriber_id",
+        "deliveries.email",
+        "subscribers.name",
+        "deliveries.message_id",
+        "deliveries.attempts",
+        "memberships.status as membership",
+        "suppressions.reason as suppressed",
+      ])
+      .where("deliveries.issue_id", "=", issueId)
+      .orderBy("deliveries.id")
+      .limit(limit);
+    // Two narrow queries rather than one OR: each walks the (issue_id, status) index in id order,
+    // so a claim costs the same at the end of a 100,000-row ledger as at its start.
+    const expired = await candidates
+      .where("deliveries.status", "=", "sending")
+      .where("deliveries.lease_until", "<", at)
+      .execute();
+    const ready =
+      expired.length < limit
+        ? await candidates
+            .where("deliveries.status", "=", "pending")
+            .where((eb) =>
+              eb.or([
+                eb("deliveries.next_attempt_at", "is", null),
+                eb("deliveries.next_attempt_at", "<=", at),
+              ]),
+            )
+            .limit(limit - expired.length)
+            .execute()
+        : [];
+    const rows = [...expired, ...ready];
+    const gone = rows.filter((row) => row.membership !== "active" || row.suppressed !== null);
+    for (const row of gone) await this.markSkipped(row.id, skipReason(row), now);
+    const wanted = rows.filter((row) => !gone.includes(row));
+    if (wanted.length === 0) return [];
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const taken = await this.db
+      .updateTable("deliveries")
+      .set((eb) => ({
+        status: "sending",
+        lease_until: leaseUntil,
+        attempts: eb("attempts", "+", 1),
+        updated_at: at,
+      }))
+      .where(
+        "id",
+        "in",
+        wanted.map((row) => row.id),
+      )
+      .where((eb) =>
+        eb.or([
+          eb("status", "=", "pending"),
+          eb.and([eb("status", "=", "sending"), eb("lease_until", "<", at)]),
+        ]),
+      )
+      .returning("id")
+      .execute();
+    const isTaken = new Set(taken.map((row) => row.id));
+    return wanted
+      .filter((row) => isTaken.has(row.id))
+      .map(({ membership: _m, suppressed: _s, ...row }) => ({
         ...row,
         attempts: row.attempts + 1,
+        lease_until: leaseUntil,
       }));
-    });
   }
 
-  async markSent(id: number, response: string, now: Date): Promise<void> {
-    const at = now.toISOString();
+  /**
+   * Why this subscriber must not get the message now (left the list, suppressed), or undefined.
+   * Two primary-key lookups: cheap enough to run right before every hand-over to the transport.
+   */
+  async skipReasonNow(
+    listId: number,
+    delivery: { subscriber_id: number; email: string },
+  ): Promise<string | undefined> {
+    const [row] = await this.#consent({ listId, subscriberId: delivery.subscriber_id });
+    if (!row) return "no longer subscribed";
+    return row.membership === "active" && row.suppressed === null ? undefined : skipReason(row);
+  }
+
+  async markSkipped(id: number, reason: string, now: Date): Promise<void> {
     await this.db
       .updateTable("deliveries")
-      .set({
-        status: "sent",
-        smtp_response: response,
-        error: null,
-        lease_until: null,
-        sent_at: at,
-        updated_at: at,
-      })
+      .set({ status: "skipped", error: reason, lease_until: null, updated_at: now.toISOString() })
       .where("id", "=", id)
       .execute();
   }
 
+  async markSent(id: number, response: string, now: Date): Promise<void> {
+    await this.#markSent({ id, response, at: now.toISOString() });
+  }
+
   /**
-   * Settles a row as failed or bounced (permanent), or puts it back to pending (transient).
-   * `refundAttempt` un-counts the attempt when the failure was not the recipient's.
+   * Marks many rows sent in one statement, each with its own SMTP reply: the group commit of a
+   * bulk send, one write instead of one per message.
+   */
+  async markSentMany(rows: { id: number; response: string }[], now: Date): Promise<void> {
+    if (rows.length === 0) return;
+    let prepared = this.#markSentMany.get(rows.length);
+    if (!prepared) {
+      prepared = this.#prepareMarkSentMany(rows.length);
+      this.#markSentMany.set(rows.length, prepared);
+    }
+    const params: Record<string, string | number> = { at: now.toISOString() };
+    rows.forEach((row, i) => {
+      params[`id${i}`] = row.id;
+      params[`response${i}`] = row.response;
+    });
+    await prepared(params);
+  }
+
+  /** markSentMany's statement for `size` rows, compiled once per size (groups are mostly full). */
+  #prepareMarkSentMany(size: number) {
+    const indexes = Array.from({ length: size }, (_, i) => i);
+    const names = ["at", ...indexes.flatMap((i) => [`id${i}`, `response${i}`])];
+    return prepareQuery(db(this.db), names, (p: Record<string, string | number>) => {
+      const responses = sql.join(
+        indexes.map((i) => sql`when ${p[`id${i}`]} then ${p[`response${i}`]}`),
+        sql` `,
+      );
+      return this.db
+        .updateTable("deliveries")
+        .set({
+          status: "sent",
+          smtp_response: sql<string>`case id ${responses} end`,
+          error: null,
+          lease_until: null,
+          next_attempt_at: null,
+          sent_at: p.at as string,
+          updated_at: p.at as string,
+        })
+        .where(
+          "id",
+          "in",
+          indexes.map((i) => p[`id${i}`] as number),
+        );
+    });
+  }
+
+  /**
+   * Settles a row as failed or bounced (permanent), or puts it back to pending (transient), not
+   * to be claimed before `nextAttemptAt`. `refundAttempt` un-counts the attempt.
    */
   async markUnsent(
     id: number,
     status: "failed" | "bounced" | "pending",
     error: string,
     now: Date,
-    options: { refundAttempt?: boolean } = {},
+    options: { refundAttempt?: boolean; nextAttemptAt?: Date } = {},
   ): Promise<void> {
     await this.db
       .updateTable("deliveries")
@@ -174,6 +327,7 @@ export class DeliveryRepo {
         status,
         error,
         lease_until: null,
+        next_attempt_at: options.nextAttemptAt?.toISOString() ?? null,
         updated_at: now.toISOString(),
         ...(options.refundAttempt ? { attempts: eb("attempts", "-", 1) } : {}),
       }))
@@ -196,6 +350,24 @@ export class DeliveryRepo {
       .execute();
   }
 
+  /**
+   * Makes rows that failed for the relay's sake (it was down) claimable at once again, their
+   * last attempt un-counted: an outage must not use up a recipient's attempts.
+   */
+  async refund(ids: number[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable("deliveries")
+      .set((eb) => ({
+        next_attempt_at: null,
+        updated_at: now.toISOString(),
+        attempts: eb("attempts", "-", 1),
+      }))
+      .where("id", "in", ids)
+      .where("status", "=", "pending")
+      .execute();
+  }
+
   async counts(issueId: number): Promise<Partial<Record<DeliveryStatus, number>>> {
     const rows = await this.db
       .selectFrom("deliveries")
@@ -206,16 +378,135 @@ export class DeliveryRepo {
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
   }
 
-  failures(
-    issueId: number,
-  ): Promise<{ email: string; status: DeliveryStatus; error: string | null; attempts: number }[]> {
+  /**
+   * Unsettled rows that cannot be claimed at `now` (a retry time or a live lease ahead), and the
+   * earliest time one of them can.
+   */
+  async waiting(issueId: number, now: Date): Promise<{ count: number; nextAt?: Date }> {
+    const at = now.toISOString();
+    const row = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => [
+        eb.fn.countAll<number>().as("count"),
+        eb.fn.min(eb.fn.coalesce("next_attempt_at", "lease_until")).as("next_at"),
+      ])
+      .where("issue_id", "=", issueId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("status", "=", "pending"), eb("next_attempt_at", ">", at)]),
+          eb.and([eb("status", "=", "sending"), eb("lease_until", ">=", at)]),
+        ]),
+      )
+      .executeTakeFirst();
+    const count = Number(row?.count ?? 0);
+    const nextAt = row?.next_at ? new Date(String(row.next_at)) : undefined;
+    return nextAt ? { count, nextAt } : { count };
+  }
+
+  /** Every row that failed, bounced or waits for a retry, with its reason. */
+  failures(issueId: number): Promise<DeliveryFailure[]> {
     return this.db
       .selectFrom("deliveries")
-      .select(["email", "status", "error", "attempts"])
+      .select(["email", "status", "error", "attempts", "next_attempt_at"])
       .where("issue_id", "=", issueId)
-      .where("status", "in", ["failed", "bounced", "pending"])
-      .where("error", "is not", null)
+      .where((eb) =>
+        eb.or([
+          eb("status", "in", ["failed", "bounced"]),
+          eb.and([eb("status", "=", "pending"), eb("error", "is not", null)]),
+        ]),
+      )
       .orderBy("id")
       .execute();
   }
+
+  /**
+   * `--resend-failed`: failed rows (not bounced, not skipped) back to pending with their attempts
+   * reset, and the issue re-opened for sending. Returns how many rows were reset.
+   */
+  resetFailed(issueId: number, now: Date): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable("deliveries")
+        .set({
+          status: "pending",
+          attempts: 0,
+          error: null,
+          next_attempt_at: null,
+          lease_until: null,
+          updated_at: now.toISOString(),
+        })
+        .where("issue_id", "=", issueId)
+        .where("status", "=", "failed")
+        .executeTakeFirst();
+      const reset = Number(result.numUpdatedRows);
+      if (reset > 0) {
+        await trx
+          .updateTable("issues")
+          .set({ status: "sending", sent_at: null })
+          .where("id", "=", issueId)
+          .where("status", "=", "sent")
+          .execute();
+      }
+      return reset;
+    });
+  }
+
+  /** How many deliveries to this address bounced, over every issue. */
+  async bounceCount(email: string): Promise<number> {
+    const row = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("email", "=", email)
+      .where("status", "=", "bounced")
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
+
+  /**
+   * For a dry run: active, unsuppressed members with no settled row for the issue, in subscriber
+   * order after `afterSubscriberId`, one page at a time.
+   */
+  unsentRecipients(
+    issueId: number,
+    listId: number,
+    afterSubscriberId: number,
+    limit: number,
+  ): Promise<PendingRecipient[]> {
+    return this.db
+      .selectFrom("memberships")
+      .innerJoin("subscribers", "subscribers.id", "memberships.subscriber_id")
+      .select(["subscribers.id as subscriber_id", "subscribers.email", "subscribers.name"])
+      .where("memberships.list_id", "=", listId)
+      .where("memberships.status", "=", "active")
+      .where("subscribers.id", ">", afterSubscriberId)
+      .where(({ not, exists, selectFrom, or }) =>
+        not(
+          or([
+            exists(
+              selectFrom("suppressions")
+                .select("suppressions.email")
+                .whereRef("suppressions.email", "=", "subscribers.email"),
+            ),
+            exists(
+              selectFrom("deliveries")
+                .select("deliveries.id")
+                .whereRef("deliveries.subscriber_id", "=", "subscribers.id")
+                .where("deliveries.issue_id", "=", issueId)
+                .where("deliveries.status", "in", SETTLED),
+            ),
+          ]),
+        ),
+      )
+      .orderBy("subscribers.id")
+      .limit(limit)
+      .execute();
+  }
+}
+
+function db(kysely: Kysely<Database>): Kysely<unknown> {
+  return kysely as Kysely<unknown>;
+}
+
+function skipReason(row: { membership: string | null; suppressed: string | null }): string {
+  return row.suppressed !== null ? `suppressed (${row.suppressed})` : "no longer subscribed";
 }

@@ -4,14 +4,22 @@ import type { Database, FeedsTable } from "./tables.js";
 export type FeedRow = Selectable<FeedsTable>;
 
 export interface FetchOutcome {
-  status: "fetched" | "unchanged" | "failed";
+  /** gone: the feed answered 410 and is retired. */
+  status: "fetched" | "unchanged" | "failed" | "gone";
   fetchedAt: Date;
+  /** Not fetched again before this time (null: never, for a retired feed). */
+  nextFetchAt: Date | null;
   etag?: string | null;
   lastModified?: string | null;
   error?: string;
   itemCount?: number;
   title?: string;
   siteUrl?: string;
+  /** A 301/308 moved the feed here: fetched from now on instead of the configured URL. */
+  movedTo?: string;
+  maxAgeSeconds?: number;
+  /** Fingerprints of the items stored from this fetch (see readFeed); on "fetched" only. */
+  itemFingerprints?: string[];
 }
 
 /** Queries on feeds and their fetch health. */
@@ -59,17 +67,24 @@ export class FeedRepo {
     return this.db.selectFrom("feeds").selectAll().where("url", "=", url).executeTakeFirst();
   }
 
-  /** Records one fetch: validators on success, an error count on failure. */
+  /** Records one fetch: validators and counts on success, the error and backoff on failure. */
   async recordFetch(feedId: number, outcome: FetchOutcome): Promise<void> {
     const at = outcome.fetchedAt.toISOString();
-    if (outcome.status === "failed") {
+    const common = {
+      last_fetched_at: at,
+      last_status: outcome.status,
+      next_fetch_at: outcome.nextFetchAt?.toISOString() ?? null,
+      max_age_seconds: outcome.maxAgeSeconds ?? null,
+      ...(outcome.movedTo ? { current_url: outcome.movedTo } : {}),
+    };
+    if (outcome.status === "failed" || outcome.status === "gone") {
       await this.db
         .updateTable("feeds")
         .set((eb) => ({
-          last_fetched_at: at,
-          last_status: "failed",
+          ...common,
           last_error: outcome.error ?? "unknown error",
           consecutive_errors: eb("consecutive_errors", "+", 1),
+          ...(outcome.status === "gone" ? { retired_at: at } : {}),
         }))
         .where("id", "=", feedId)
         .execute();
@@ -78,8 +93,7 @@ export class FeedRepo {
     await this.db
       .updateTable("feeds")
       .set({
-        last_fetched_at: at,
-        last_status: outcome.status,
+        ...common,
         last_error: null,
         consecutive_errors: 0,
         ...(outcome.status === "fetched"
@@ -89,9 +103,21 @@ export class FeedRepo {
               item_count: outcome.itemCount ?? 0,
               title: outcome.title ?? null,
               site_url: outcome.siteUrl ?? null,
+              item_fingerprints: outcome.itemFingerprints
+                ? JSON.stringify(outcome.itemFingerprints)
+                : null,
             }
           : {}),
       })
+      .where("id", "=", feedId)
+      .execute();
+  }
+
+  /** Un-retires the feed and clears its backoff, so the next collect fetches it. */
+  async reset(feedId: number): Promise<void> {
+    await this.db
+      .updateTable("feeds")
+      .set({ retired_at: null, next_fetch_at: null, consecutive_errors: 0, last_error: null })
       .where("id", "=", feedId)
       .execute();
   }

@@ -1,21 +1,33 @@
 import path from "node:path";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { GazetteError } from "../shared/errors.js";
+import { ArticleLookupRepo } from "./article-lookup.js";
+import { ArticleTopicRepo } from "./article-topics.js";
 import { ArticleRepo } from "./articles.js";
+import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
 import { FeedRepo } from "./feeds.js";
+import { IssueReviewRepo } from "./issue-review.js";
 import { IssueRepo } from "./issues.js";
 import { migrateToLatest } from "./migrate.js";
 import { openSqlite } from "./open-database.js";
+import { openPostgres } from "./open-postgres.js";
+import { OverrideRepo } from "./overrides.js";
 import { RunRepo } from "./runs.js";
+import { SlotRepo } from "./slots.js";
 import { SubscriberRepo } from "./subscribers.js";
+import { SuppressionRepo } from "./suppressions.js";
 import type { Database } from "./tables.js";
 
 export type { ArticleInput, ArticleRow, UpsertResult } from "./articles.js";
-export type { ClaimedDelivery } from "./deliveries.js";
+export type { ConsentRow } from "./consents.js";
+export type { ClaimedDelivery, DeliveryFailure } from "./deliveries.js";
 export type { FeedRow, FetchOutcome } from "./feeds.js";
 export type { IssueArticleRow, IssueRow } from "./issues.js";
+export type { OverrideInput, OverrideRow } from "./overrides.js";
 export type { RunRow } from "./runs.js";
-export type { MemberRow } from "./subscribers.js";
+export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscribers.js";
+export type { SuppressionRow } from "./suppressions.js";
 export type { DeliveryStatus, IssueStatus, MembershipStatus } from "./tables.js";
 
 /** Every query Gazette makes, grouped by what it is about. */
@@ -25,7 +37,14 @@ export class Store {
   readonly issues: IssueRepo;
   readonly subscribers: SubscriberRepo;
   readonly deliveries: DeliveryRepo;
+  readonly suppressions: SuppressionRepo;
+  readonly consents: ConsentRepo;
+  readonly articleTopics: ArticleTopicRepo;
   readonly runs: RunRepo;
+  readonly slots: SlotRepo;
+  readonly review: IssueReviewRepo;
+  readonly overrides: OverrideRepo;
+  readonly articleLookup: ArticleLookupRepo;
 
   constructor(readonly db: Kysely<Database>) {
     this.feeds = new FeedRepo(db);
@@ -33,7 +52,14 @@ export class Store {
     this.issues = new IssueRepo(db);
     this.subscribers = new SubscriberRepo(db);
     this.deliveries = new DeliveryRepo(db);
+    this.suppressions = new SuppressionRepo(db);
+    this.consents = new ConsentRepo(db);
+    this.articleTopics = new ArticleTopicRepo(db);
     this.runs = new RunRepo(db);
+    this.slots = new SlotRepo(db);
+    this.review = new IssueReviewRepo(db);
+    this.overrides = new OverrideRepo(db);
+    this.articleLookup = new ArticleLookupRepo(db);
   }
 
   close(): Promise<void> {
@@ -41,9 +67,45 @@ export class Store {
   }
 }
 
-/** Opens the SQLite store in `dataDir` (gazette.db) and migrates it to the newest schema. */
-export async function openStore(dataDir: string): Promise<Store> {
+export interface StoreOptions {
+  /** postgres://… selects PostgreSQL (DATABASE_URL); otherwise SQLite in `dataDir`. */
+  databaseUrl?: string;
+  /** PostgreSQL only: keep every table in this schema (created if missing). */
+  schema?: string;
+}
+
+/**
+ * Opens the store and migrates it to the newest schema: SQLite (`dataDir`/gazette.db, WAL) by
+ * default, PostgreSQL when a postgres:// URL is given.
+ */
+export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<Store> {
+  const url = options.databaseUrl;
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    if (options.schema) await createSchema(url, options.schema);
+    const db = openPostgres(url, { schema: options.schema });
+    await migrateToLatest(db as Kysely<unknown>);
+    return new Store(db);
+  }
+  if (url)
+    throw new GazetteError(
+      "CONFIG_INVALID",
+      `DATABASE_URL: "${url.split("@").pop()}" is not a postgres:// URL`,
+    );
   const db = openSqlite(dataDir === ":memory:" ? ":memory:" : path.join(dataDir, "gazette.db"));
   await migrateToLatest(db as Kysely<unknown>);
   return new Store(db);
+}
+
+async function createSchema(url: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema))
+    throw new GazetteError(
+      "CONFIG_INVALID",
+      `schema "${schema}": use lowercase letters, digits and _`,
+    );
+  const db = openPostgres(url);
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } finally {
+    await db.destroy();
+  }
 }

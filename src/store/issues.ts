@@ -63,6 +63,17 @@ export class IssueRepo {
     return issue;
   }
 
+  /** The list's sent issues, newest first, for the archive. */
+  sent(listId: number): Promise<IssueRow[]> {
+    return this.db
+      .selectFrom("issues")
+      .selectAll()
+      .where("list_id", "=", listId)
+      .where("status", "=", "sent")
+      .orderBy("number", "desc")
+      .execute();
+  }
+
   /** Creates the next-numbered issue with its articles, in one transaction. */
   create(input: {
     listId: number;
@@ -107,39 +118,56 @@ export class IssueRepo {
     });
   }
 
-  /** The issue's articles in order, each with its newest enrichment for its current content. */
+  /**
+   * The issue's articles in order, each with its newest enrichment for its current content and
+   * the editor's overrides on top; an article the editor dropped is left out of a draft.
+   */
   articles(issueId: number): Promise<IssueArticleRow[]> {
-    return this.db
-      .selectFrom("issue_articles")
-      .innerJoin("articles", "articles.id", "issue_articles.article_id")
-      .innerJoin("feeds", "feeds.id", "articles.feed_id")
-      .leftJoin("enrichments", (join) =>
-        join
-          .onRef("enrichments.article_id", "=", "articles.id")
-          .onRef("enrichments.content_hash", "=", "articles.content_hash"),
-      )
-      .select([
-        "articles.id as article_id",
-        "issue_articles.position",
-        "articles.title",
-        "articles.url",
-        "articles.canonical_url",
-        "articles.published_at",
-        "articles.first_seen_at",
-        "feeds.name as feed_name",
-        "feeds.title as feed_title",
-        "feeds.url as feed_url",
-        "enrichments.summary",
-        "enrichments.why",
-        "enrichments.tags",
-        "enrichments.category",
-        "enrichments.read_minutes",
-      ])
-      .where("issue_articles.issue_id", "=", issueId)
-      .orderBy("issue_articles.position")
-      .orderBy("enrichments.created_at", "desc")
-      .execute()
-      .then(firstPerArticle);
+    return (
+      this.db
+        .selectFrom("issue_articles")
+        .innerJoin("issues", "issues.id", "issue_articles.issue_id")
+        .innerJoin("articles", "articles.id", "issue_articles.article_id")
+        .innerJoin("feeds", "feeds.id", "articles.feed_id")
+        .leftJoin("enrichments", (join) =>
+          join
+            .onRef("enrichments.article_id", "=", "articles.id")
+            .onRef("enrichments.content_hash", "=", "articles.content_hash"),
+        )
+        .leftJoin("article_overrides", "article_overrides.article_id", "articles.id")
+        .select((eb) => [
+          eb.fn.coalesce("article_overrides.summary", "enrichments.summary").as("summary"),
+          eb.fn.coalesce("article_overrides.why", "enrichments.why").as("why"),
+          eb.fn.coalesce("article_overrides.tags", "enrichments.tags").as("tags"),
+        ])
+        // Once sending has started every recipient must get the same articles.
+        .where((eb) =>
+          eb.or([
+            eb("article_overrides.dropped", "is", null),
+            eb("article_overrides.dropped", "=", 0),
+            eb("issues.status", "!=", "draft"),
+          ]),
+        )
+        .select([
+          "articles.id as article_id",
+          "issue_articles.position",
+          "articles.title",
+          "articles.url",
+          "articles.canonical_url",
+          "articles.published_at",
+          "articles.first_seen_at",
+          "feeds.name as feed_name",
+          "feeds.title as feed_title",
+          "feeds.url as feed_url",
+          "enrichments.category",
+          "enrichments.read_minutes",
+        ])
+        .where("issue_articles.issue_id", "=", issueId)
+        .orderBy("issue_articles.position")
+        .orderBy("enrichments.created_at", "desc")
+        .execute()
+        .then(firstPerArticle)
+    );
   }
 
   async setStatus(issueId: number, status: IssueStatus, now: Date): Promise<void> {
@@ -148,6 +176,24 @@ export class IssueRepo {
       .set({ status, ...(status === "sent" ? { sent_at: now.toISOString() } : {}) })
       .where("id", "=", issueId)
       .execute();
+  }
+
+  /** Pauses (a date) or resumes (null) the issue's send; senders re-read it at every batch. */
+  async setPaused(issueId: number, pausedAt: Date | null): Promise<void> {
+    await this.db
+      .updateTable("issues")
+      .set({ paused_at: pausedAt?.toISOString() ?? null })
+      .where("id", "=", issueId)
+      .execute();
+  }
+
+  async isPaused(issueId: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("issues")
+      .select("paused_at")
+      .where("id", "=", issueId)
+      .executeTakeFirst();
+    return row?.paused_at != null;
   }
 
   /** Records the subject the issue was rendered with. */

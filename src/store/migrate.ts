@@ -1,11 +1,25 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import { GazetteError } from "../shared/errors.js";
 import * as initial from "./migrations/001-initial.js";
+import * as feedHealth from "./migrations/002-feed-health.js";
+import * as articleOverrides from "./migrations/003-article-overrides.js";
+import * as deliveryRetries from "./migrations/005-delivery-retries.js";
+import * as audience from "./migrations/006-audience.js";
+import * as scheduleSlots from "./migrations/007-schedule-slots.js";
+import * as issueReview from "./migrations/008-issue-review.js";
+import * as itemFingerprint from "./migrations/009-item-fingerprint.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
 // run the same list, in this order.
 const MIGRATIONS: Record<string, Migration> = {
   "001-initial": initial,
+  "002-feed-health": feedHealth,
+  "003-article-overrides": articleOverrides,
+  "005-delivery-retries": deliveryRetries,
+  "006-audience": audience,
+  "007-schedule-slots": scheduleSlots,
+  "008-issue-review": issueReview,
+  "009-item-fingerprint": itemFingerprint,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -17,6 +31,8 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     provider,
     migrationTableName: "gazette_migrations",
     migrationLockTableName: "gazette_migrations_lock",
+    // Migrations from parallel branches may land in any order; each one stands on its own.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,7 +1,31 @@
 import type { Kysely, Selectable } from "kysely";
+import { readStringArray } from "./json.js";
 import type { Database, MembershipStatus, SubscribersTable } from "./tables.js";
 
 export type SubscriberRow = Selectable<SubscribersTable>;
+
+/** One subscriber's membership of one list, with the topics they chose (null: every topic). */
+export interface MembershipRow {
+  list_id: number;
+  list_slug: string;
+  status: MembershipStatus;
+  source: string;
+  topics: string[] | null;
+}
+
+/** A row of an import batch: one address, its lists by id, the status a new membership gets. */
+export interface ImportRow {
+  email: string;
+  name?: string;
+  listIds: number[];
+  status: MembershipStatus;
+}
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
 
 export interface MemberRow {
   subscriber_id: number;
@@ -26,6 +50,12 @@ export class SubscriberRepo {
         .onConflict((oc) => oc.column("slug").doUpdateSet({ name: list.name }))
         .execute();
     }
+    const rows = await this.db.selectFrom("lists").select(["id", "slug"]).execute();
+    return new Map(rows.map((row) => [row.slug, row.id]));
+  }
+
+  /** The lists in the store, slug → id; reads only (syncLists creates them). */
+  async listIds(): Promise<Map<string, number>> {
     const rows = await this.db.selectFrom("lists").select(["id", "slug"]).execute();
     return new Map(rows.map((row) => [row.slug, row.id]));
   }
@@ -143,6 +173,217 @@ export class SubscriberRepo {
       ]);
     if (listId !== undefined) query = query.where("memberships.list_id", "=", listId);
     return query.orderBy("lists.slug").orderBy("subscribers.email").execute();
+  }
+
+  byId(id: number): Promise<SubscriberRow | undefined> {
+    return this.db.selectFrom("subscribers").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
+  byEmail(email: string): Promise<SubscriberRow | undefined> {
+    return this.db
+      .selectFrom("subscribers")
+      .selectAll()
+      .where("email", "=", email)
+      .executeTakeFirst();
+  }
+
+  /** Every list the subscriber is on, whatever the status. */
+  async membershipsOf(subscriberId: number): Promise<MembershipRow[]> {
+    const rows = await this.db
+      .selectFrom("memberships")
+      .innerJoin("lists", "lists.id", "memberships.list_id")
+      .select([
+        "memberships.list_id",
+        "lists.slug as list_slug",
+        "memberships.status",
+        "memberships.source",
+        "memberships.topics",
+      ])
+      .where("memberships.subscriber_id", "=", subscriberId)
+      .orderBy("lists.slug")
+      .execute();
+    return rows.map((row) => ({
+      ...row,
+      topics: row.topics === null ? null : readStringArray(row.topics),
+    }));
+  }
+
+  /** Sets the topics the subscriber wants from the list; null or empty means every topic. */
+  async setTopics(
+    listId: number,
+    subscriberId: number,
+    topics: string[] | null,
+    now: Date,
+  ): Promise<void> {
+    await this.db
+      .updateTable("memberships")
+      .set({
+        topics: topics && topics.length > 0 ? JSON.stringify([...topics].sort()) : null,
+        updated_at: now.toISOString(),
+      })
+      .where("list_id", "=", listId)
+      .where("subscriber_id", "=", subscriberId)
+      .execute();
+  }
+
+  /** Active members' addresses with their topics, for splitting a send into segments. */
+  async activeTopics(listId: number): Promise<{ email: string; topics: string[] | null }[]> {
+    const rows = await this.db
+      .selectFrom("memberships")
+      .innerJoin("subscribers", "subscribers.id", "memberships.subscriber_id")
+      .select(["subscribers.email", "memberships.topics"])
+      .where("memberships.list_id", "=", listId)
+      .where("memberships.status", "=", "active")
+      .execute();
+    return rows.map((row) => ({
+      email: row.email,
+      topics: row.topics === null ? null : readStringArray(row.topics),
+    }));
+  }
+
+  /**
+   * Applies one batch of import rows in the given transaction: new subscribers inserted, names
+   * updated, missing memberships added with the row's status. Existing memberships keep their
+   * status: an import never re-subscribes anyone.
+   */
+  async importBatch(
+    rows: ImportRow[],
+    options: { source: string; now: Date },
+    db: Kysely<Database> = this.db,
+  ): Promise<ImportCounts> {
+    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
+    if (rows.length === 0) return counts;
+    const at = options.now.toISOString();
+    const emails = rows.map((row) => row.email);
+    const existing = new Map(
+      (
+        await db
+          .selectFrom("subscribers")
+          .select(["id", "email", "name"])
+          .where("email", "in", emails)
+          .execute()
+      ).map((row) => [row.email, row]),
+    );
+    const fresh = rows.filter((row) => !existing.has(row.email));
+    if (fresh.length > 0) {
+      const inserted = await db
+        .insertInto("subscribers")
+        .values(
+          fresh.map((row) => ({
+            email: row.email,
+            name: row.name ?? null,
+            created_at: at,
+            updated_at: at,
+          })),
+        )
+        .returning(["id", "email", "name"])
+        .execute();
+      for (const row of inserted) existing.set(row.email, row);
+    }
+    const ids = [...existing.values()].map((row) => row.id);
+    const joined = new Set(
+      (
+        await db
+          .selectFrom("memberships")
+          .select(["list_id", "subscriber_id"])
+          .where("subscriber_id", "in", ids)
+          .execute()
+      ).map((row) => `${row.list_id}:${row.subscriber_id}`),
+    );
+    const memberships: Database["memberships"][] = [];
+    for (const row of rows) {
+      const subscriber = existing.get(row.email);
+      if (!subscriber) continue;
+      const isNew = fresh.includes(row);
+      let isChanged = false;
+      if (!isNew && row.name !== undefined && row.name !== subscriber.name) {
+        await db
+          .updateTable("subscribers")
+          .set({ name: row.name, updated_at: at })
+          .where("id", "=", subscriber.id)
+          .execute();
+        isChanged = true;
+      }
+      for (const listId of row.listIds) {
+        const key = `${listId}:${subscriber.id}`;
+        if (joined.has(key)) continue;
+        joined.add(key);
+        isChanged = true;
+        memberships.push({
+          list_id: listId,
+          subscriber_id: subscriber.id,
+          status: row.status,
+          source: options.source,
+          created_at: at,
+          updated_at: at,
+          topics: null,
+        });
+      }
+      if (isNew) counts.added++;
+      else if (isChanged) counts.updated++;
+      else counts.unchanged++;
+    }
+    if (memberships.length > 0) await db.insertInto("memberships").values(memberships).execute();
+    return counts;
+  }
+
+  /** One page of memberships in a stable order, for streaming exports without loading them all. */
+  membersAfter(
+    cursor: { listId: number; subscriberId: number } | undefined,
+    limit: number,
+    listId?: number,
+  ): Promise<(MemberRow & { list_id: number })[]> {
+    let query = this.db
+      .selectFrom("memberships")
+      .innerJoin("subscribers", "subscribers.id", "memberships.subscriber_id")
+      .innerJoin("lists", "lists.id", "memberships.list_id")
+      .select([
+        "memberships.list_id",
+        "subscribers.id as subscriber_id",
+        "subscribers.email",
+        "subscribers.name",
+        "lists.slug as list_slug",
+        "memberships.status",
+        "memberships.source",
+        "memberships.created_at",
+      ]);
+    if (listId !== undefined) query = query.where("memberships.list_id", "=", listId);
+    if (cursor) {
+      query = query.where((eb) =>
+        eb.or([
+          eb("memberships.list_id", ">", cursor.listId),
+          eb.and([
+            eb("memberships.list_id", "=", cursor.listId),
+            eb("memberships.subscriber_id", ">", cursor.subscriberId),
+          ]),
+        ]),
+      );
+    }
+    return query
+      .orderBy("memberships.list_id")
+      .orderBy("memberships.subscriber_id")
+      .limit(limit)
+      .execute();
+  }
+
+  /** Memberships that came from `source` (e.g. the subscribers file), as email and list id. */
+  bySource(source: string): Promise<{ email: string; list_id: number; subscriber_id: number }[]> {
+    return this.db
+      .selectFrom("memberships")
+      .innerJoin("subscribers", "subscribers.id", "memberships.subscriber_id")
+      .select(["subscribers.email", "memberships.list_id", "memberships.subscriber_id"])
+      .where("memberships.source", "=", source)
+      .execute();
+  }
+
+  /** Ends one membership; true when there was one. */
+  async removeMembership(listId: number, subscriberId: number): Promise<boolean> {
+    const result = await this.db
+      .deleteFrom("memberships")
+      .where("list_id", "=", listId)
+      .where("subscriber_id", "=", subscriberId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
   }
 
   async countsByStatus(listId: number): Promise<Partial<Record<MembershipStatus, number>>> {

@@ -18,6 +18,15 @@ export interface FeedsTable {
   consecutive_errors: Generated<number>;
   item_count: Generated<number>;
   created_at: string;
+  /** Where a 301/308 moved the feed; fetched instead of `url`, which stays the feed's identity. */
+  current_url: string | null;
+  /** Not fetched before this time (max-age, Retry-After, error backoff) unless forced. */
+  next_fetch_at: string | null;
+  /** Set when the feed answered 410 Gone: never fetched again. */
+  retired_at: string | null;
+  max_age_seconds: number | null;
+  /** JSON array: fingerprints of the items of the last successful fetch (see readFeed). */
+  item_fingerprints: string | null;
 }
 
 export interface ArticlesTable {
@@ -35,6 +44,9 @@ export interface ArticlesTable {
   content_text: string;
   categories: string;
   content_hash: string;
+  image_url: string | null;
+  /** Hash of the item as the feed carried it; differs from content_hash after full-text extraction. */
+  feed_hash: string | null;
 }
 
 export interface EnrichmentsTable {
@@ -72,6 +84,8 @@ export interface MembershipsTable {
   source: string;
   created_at: string;
   updated_at: string;
+  /** JSON array of the topics the subscriber wants from this list; null: every topic. */
+  topics: string | null;
 }
 
 export type MembershipStatus = "pending" | "active" | "unsubscribed" | "bounced" | "complained";
@@ -86,6 +100,12 @@ export interface IssuesTable {
   subject: string;
   created_at: string;
   sent_at: string | null;
+  /** Set by `gazette send --pause`: no sender claims the issue's rows until it is cleared. */
+  paused_at: string | null;
+  /** Set by `gazette issue approve`: a list in review mode sends only approved issues. */
+  approved_at: string | null;
+  /** The editor's words for this issue; the list's standing intro when null. */
+  intro: string | null;
 }
 
 /** draft: composed, not yet sending · sending: ledger created · sent: no row left pending/sending. */
@@ -108,6 +128,8 @@ export interface DeliveriesTable {
   smtp_response: string | null;
   error: string | null;
   lease_until: string | null;
+  /** A row put back to pending after a transient failure is not claimed before this time. */
+  next_attempt_at: string | null;
   created_at: string;
   updated_at: string;
   sent_at: string | null;
@@ -115,6 +137,27 @@ export interface DeliveriesTable {
 
 /** skipped: the subscriber left the list after the ledger was created and before the send. */
 export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "bounced" | "skipped";
+
+/** Addresses no list ever sends to again (hard bounces, complaints, manual). */
+export interface SuppressionsTable {
+  email: string;
+  reason: string;
+  created_at: string;
+}
+
+/** Consent to a list given through a form, kept as proof; confirmed once by its emailed link. */
+export interface ConsentsTable {
+  id: Generated<number>;
+  subscriber_id: number;
+  list_id: number;
+  form: string;
+  ip: string;
+  user_agent: string;
+  nonce: string;
+  created_at: string;
+  expires_at: string;
+  confirmed_at: string | null;
+}
 
 export interface RunsTable {
   id: Generated<number>;
@@ -124,6 +167,18 @@ export interface RunsTable {
   finished_at: string | null;
   status: "running" | "ok" | "partial" | "failed";
   report: string | null;
+}
+
+export interface ScheduleSlotsTable {
+  list_slug: string;
+  /** The cron instant (UTC ISO) this row stands for. */
+  slot: string;
+  status: "running" | "done" | "failed" | "missed";
+  owner: string;
+  claimed_at: string;
+  lease_until: string;
+  finished_at: string | null;
+  note: string | null;
 }
 
 export interface SettingsTable {
@@ -141,6 +196,21 @@ export interface Database {
   issues: IssuesTable;
   issue_articles: IssueArticlesTable;
   deliveries: DeliveriesTable;
+  suppressions: SuppressionsTable;
+  consents: ConsentsTable;
   runs: RunsTable;
   settings: SettingsTable;
+  schedule_slots: ScheduleSlotsTable;
+  article_overrides: ArticleOverridesTable;
+}
+
+/** An editor's corrections; null fields fall through to the enrichment. tags: JSON array. */
+export interface ArticleOverridesTable {
+  article_id: number;
+  summary: string | null;
+  why: string | null;
+  tags: string | null;
+  /** 1: kept out of issues not yet sent. */
+  dropped: number;
+  updated_at: string;
 }

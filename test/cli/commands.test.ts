@@ -31,6 +31,7 @@ lists:
     schedule:
       cron: "0 9 * * MON"
       timezone: America/New_York
+      missWindow: 1m
 ${extra}`,
   );
 }
@@ -182,7 +183,7 @@ describe("gazette CLI", () => {
       });
       child.on("exit", () => reject(new Error(`schedule exited early: ${stdout}`)));
     });
-    expect(stdout).toMatch(/weekly: scheduled "0 9 \* \* MON" \(America\/New_York\)/);
+    expect(stdout).toMatch(/"msg":"weekly: scheduled 0 9 \* \* MON \(America\/New_York\), next run/);
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

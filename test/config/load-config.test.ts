@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -44,18 +44,40 @@ describe("config", () => {
   });
 
   it.each([
-    ["an unknown key, with its line", VALID.replace("  postalAddress", "  postalAdress: x\n  postalAddress"), /gazette\.yaml:4 newsletter\.postalAdress: unknown key/],
-    ["a missing required key", VALID.replace("  name: Test Weekly\n", ""), /newsletter\.name: is required/],
-    ["a bad cron expression, with its line", VALID.replace('"0 9 * * MON"', '"0 9 * * FUNDAY"'), /gazette\.yaml:14 lists\[0\]\.schedule\.cron: is not a valid cron expression/],
-    ["a bad time zone", VALID.replace("Europe/Berlin", "Mars/Olympus"), /lists\[0\]\.schedule\.timezone: is not an IANA time zone/],
+    [
+      "an unknown key, with its line",
+      VALID.replace("  postalAddress", "  postalAdress: x\n  postalAddress"),
+      /gazette\.yaml:4 newsletter\.postalAdress: unknown key/,
+    ],
+    [
+      "a missing required key",
+      VALID.replace("  name: Test Weekly\n", ""),
+      /newsletter\.name: is required/,
+    ],
+    [
+      "a bad cron expression, with its line",
+      VALID.replace('"0 9 * * MON"', '"0 9 * * FUNDAY"'),
+      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: is not a valid cron expression/,
+    ],
+    [
+      "a bad time zone",
+      VALID.replace("Europe/Berlin", "Mars/Olympus"),
+      /lists\[0\]\.schedule\.timezone: is not an IANA time zone/,
+    ],
     ["malformed YAML", `${VALID}\n  - : : bad\n\tx`, /gazette\.yaml(:\d+)?: /],
-    ["a list naming an unknown feed", VALID.replace("    name: Weekly\n", "    name: Weekly\n    feeds: [Nope]\n"), /lists\[0\]\.feeds\[0\]: "Nope" names no feed/],
+    [
+      "a list naming an unknown feed",
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    feeds: [Nope]\n"),
+      /lists\[0\]\.feeds\[0\]: "Nope" names no feed/,
+    ],
   ])("reports %s", (_name, text, pattern) => {
     expect(problemOf(text)).toMatch(pattern);
   });
 
   it("reports every problem at once", () => {
-    const text = VALID.replace("  name: Test Weekly\n", "").replace('"0 9 * * MON"', '"nope"').replace("sender:", "sendr: 1\nsender:");
+    const text = VALID.replace("  name: Test Weekly\n", "")
+      .replace('"0 9 * * MON"', '"nope"')
+      .replace("sender:", "sendr: 1\nsender:");
     const message = problemOf(text);
     expect(message).toMatch(/3 problems/);
     expect(message).toMatch(/newsletter\.name/);
@@ -64,7 +86,10 @@ describe("config", () => {
   });
 
   it("interpolates ${VAR} and ${VAR:-default}, and names an unset variable", () => {
-    const text = VALID.replace("Test <digest@example.com>", "${SENDER}").replace("1 Test Street", "${ADDR:-2 Default Road}");
+    const text = VALID.replace("Test <digest@example.com>", "${SENDER}").replace(
+      "1 Test Street",
+      "${ADDR:-2 Default Road}",
+    );
     const config = parseConfigText(text, "gazette.yaml", { SENDER: "Env <env@example.com>" });
     expect(config.sender.from).toBe("Env <env@example.com>");
     expect(config.newsletter.postalAddress).toBe("2 Default Road");
@@ -77,11 +102,20 @@ describe("config", () => {
     const loaded = loadConfig({
       path: "g.yaml",
       cwd: dir,
-      env: { GAZETTE_DATA_DIR: "/srv/gazette", GAZETTE_TRANSPORT: "smtp://u:p@mail.example.com:587" },
+      env: {
+        GAZETTE_DATA_DIR: "/srv/gazette",
+        GAZETTE_TRANSPORT: "smtp://u:p@mail.example.com:587",
+      },
     });
     expect(loaded.dataDir).toBe("/srv/gazette");
-    expect(loaded.config.transport).toMatchObject({ type: "smtp", url: "smtp://u:p@mail.example.com:587", pool: true });
-    expect(() => loadConfig({ path: "g.yaml", cwd: dir, env: { GAZETTE_TRANSPORT: "ftp://x" } })).toThrow(/GAZETTE_TRANSPORT/);
+    expect(loaded.config.transport).toMatchObject({
+      type: "smtp",
+      url: "smtp://u:p@mail.example.com:587",
+      pool: true,
+    });
+    expect(() =>
+      loadConfig({ path: "g.yaml", cwd: dir, env: { GAZETTE_TRANSPORT: "ftp://x" } }),
+    ).toThrow(/GAZETTE_TRANSPORT/);
   });
 
   it("exits with code 2 and writes nothing when the config is invalid", async () => {

@@ -107,6 +107,7 @@ subscribersFile: subscribers.csv
 templates: ${path.join(ROOT, "templates")}
 collect:
   timeout: 1500ms
+  allowPrivate: ["127.0.0.1"]
 feeds:
   - url: ${feeds.url("/acme.xml")}
     name: Acme Engineering

@@ -14,8 +14,8 @@ const BOILERPLATE_OPENING = /^(?:In this (?:post|article)|By |Posted by|Thanks|S
 const ENDS_AT_BOUNDARY = /[.!?…]["'”’)]?$/;
 
 describe("createExtractiveSummarizer", () => {
-  it("is identified as extractive@1", () => {
-    expect(summarizer.id).toBe("extractive@1");
+  it("is identified as extractive@2", () => {
+    expect(summarizer.id).toBe("extractive@2");
   });
 
   it.each([
@@ -122,7 +122,7 @@ describe("createExtractiveSummarizer", () => {
     const result = await custom.summarize(fixture("postgres-pooling"));
     expect(result.tags).toEqual(["connection-pooling"]);
     expect(result.category).toBe("Backend");
-    expect(custom.id).toMatch(/^extractive@1\+vocabulary\.[0-9a-f]{8}$/);
+    expect(custom.id).toMatch(/^extractive@2\+vocabulary\.[0-9a-f]{8}$/);
   });
 
   it("rejects a custom vocabulary with every problem named", () => {

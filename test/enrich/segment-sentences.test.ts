@@ -24,6 +24,11 @@ describe("segmentSentences", () => {
       ["Dr. Smith reviewed the design.", "It passed."],
     ],
     [
+      "a unit that looks like a title",
+      "Latency fell from 180 ms to 45 ms. CPU rose by 8%. Ms. Chen signed off.",
+      ["Latency fell from 180 ms to 45 ms.", "CPU rose by 8%.", "Ms. Chen signed off."],
+    ],
+    [
       "Inc. inside a sentence",
       "Acme Inc. Platform Team owns it. We thank them.",
       ["Acme Inc. Platform Team owns it.", "We thank them."],

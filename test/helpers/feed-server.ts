@@ -33,8 +33,9 @@ export interface FeedServer {
 }
 
 /**
- * Starts an HTTP server on 127.0.0.1 and a free port, answering the given routes (matched on the
- * path with its query, then without) and 404 for anything else.
+ * Starts an HTTP server on 127.0.0.1 (or another loopback `host`, e.g. 127.0.0.2 for a canary)
+ * and a free port (or `port`), answering the given routes (matched on the path with its query, then without)
+ * and 404 for anything else.
  *
  * @example
  * const server = await startFeedServer({
@@ -45,7 +46,10 @@ export interface FeedServer {
  * await fetchFeed(server.url("/a.xml"), options);
  * await server.close();
  */
-export async function startFeedServer(routes: Record<string, Route> = {}): Promise<FeedServer> {
+export async function startFeedServer(
+  routes: Record<string, Route> = {},
+  { host = "127.0.0.1", port: wanted = 0 }: { host?: string; port?: number } = {},
+): Promise<FeedServer> {
   const table = new Map<string, Route>();
   const requests: Array<FeedServer["requests"][number]> = [];
   const route = (path: string, value: Route) => table.set(path, loadFile(value));
@@ -59,11 +63,11 @@ export async function startFeedServer(routes: Record<string, Route> = {}): Promi
     if (typeof match === "function") return match(request, response);
     answer(match, request, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(wanted, host, resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: (path) => new URL(path, `http://127.0.0.1:${port}`).href,
+    url: (path) => new URL(path, `http://${host}:${port}`).href,
     route,
     requests,
     close: () =>

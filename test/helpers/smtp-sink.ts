@@ -25,13 +25,29 @@ export interface SmtpSink {
   rejectRecipient(address: string, code: number, message: string): void;
   /** Answers the end of DATA of the next `count` messages with `code message`. */
   failNext(count: number, code: number, message: string): void;
+  /** Every RCPT TO address received, refused ones included, in order. */
+  recipientsTried: string[];
+  /** Messages refused by the fault injection (transient replies and disconnects). */
+  faultsInjected: number;
   /** Stops the server; connections still open (an unclosed pool) are dropped. */
   close(): Promise<void>;
 }
 
+/** Faults the sink injects, drawn from a seeded generator so that a failing run can be replayed. */
+export interface SinkFaults {
+  seed: number;
+  /** Share of messages answered 421 or 451 (half each) at the end of DATA. */
+  transientRate?: number;
+  /** Share of messages whose connection is cut in the middle of DATA. */
+  disconnectRate?: number;
+}
+
 /** Starts an SMTP sink: no TLS, any or no AUTH accepted, nothing logged. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: { faults?: SinkFaults } = {}): Promise<SmtpSink> {
   const messages: SinkMessage[] = [];
+  const recipientsTried: string[] = [];
+  const random = seededRandom(options.faults?.seed ?? 1);
+  let faultsInjected = 0;
   const arrivals = new EventEmitter();
   const rejections = new Map<string, SMTPServerError>();
   let failures: { remaining: number; error: SMTPServerError } | undefined;
@@ -47,12 +63,29 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     closeTimeout: 1,
     onAuth: (_auth, _session, callback) => callback(null, { user: "test" }),
     onRcptTo: (address, _session, callback) => {
+      recipientsTried.push(address.address.toLowerCase());
       callback(rejections.get(address.address.toLowerCase()) ?? null);
     },
     onData: (stream, session, callback) => {
       const chunks: Buffer[] = [];
+      const faults = options.faults;
+      if (faults?.disconnectRate && random() < faults.disconnectRate) {
+        // Cut the connection after the first chunk: the client is left in the middle of DATA.
+        stream.once("data", () => {
+          faultsInjected += 1;
+          connectionOf(server, session.id)?._socket.destroy();
+        });
+        stream.resume();
+        return;
+      }
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
+        if (faults?.transientRate && random() < faults.transientRate) {
+          faultsInjected += 1;
+          const code = random() < 0.5 ? 421 : 451;
+          callback(smtpError(code, code === 421 ? "Service shutting down" : "Try again later"));
+          return;
+        }
         if (failures && failures.remaining > 0) {
           failures.remaining -= 1;
           callback(failures.error);
@@ -76,12 +109,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
   });
+  // A client killed mid-session (the crash tests do it) resets its connection: not the sink's error.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error;
+  });
   const { port } = server.server.address() as AddressInfo;
 
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    recipientsTried,
+    get faultsInjected() {
+      return faultsInjected;
+    },
     waitFor: (count) =>
       new Promise((resolve) => {
         const check = () => {
@@ -104,4 +145,27 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 
 function smtpError(code: number, message: string): SMTPServerError {
   return Object.assign(new Error(message), { responseCode: code });
+}
+
+/** smtp-server keeps its open connections in a set it does not type; the session id finds one. */
+function connectionOf(
+  server: SMTPServer,
+  sessionId: string,
+): { _socket: { destroy(): void } } | undefined {
+  const connections = (
+    server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }
+  ).connections;
+  return [...connections].find((connection) => connection.id === sessionId);
+}
+
+/** mulberry32: a small seeded generator of numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -11,6 +11,8 @@ export const TEST_DATABASE_URL =
 
 export interface TestStore {
   store: Store;
+  /** Another connection to the same database, as a second process would have. */
+  reopen(): Promise<Store>;
   /** Closes the store and removes what it created (the temp dir stays; the schema is dropped). */
   dispose(): Promise<void>;
 }
@@ -20,8 +22,9 @@ export const STORE_BACKENDS: { name: string; open: () => Promise<TestStore> }[] 
   {
     name: "sqlite",
     open: async () => {
-      const store = await openStore(mkdtempSync(path.join(tmpdir(), "gazette-store-")));
-      return { store, dispose: () => store.close() };
+      const dir = mkdtempSync(path.join(tmpdir(), "gazette-store-"));
+      const store = await openStore(dir);
+      return { store, reopen: () => openStore(dir), dispose: () => store.close() };
     },
   },
   {
@@ -32,6 +35,7 @@ export const STORE_BACKENDS: { name: string; open: () => Promise<TestStore> }[] 
       const store = await openStore("", { databaseUrl: TEST_DATABASE_URL, schema });
       return {
         store,
+        reopen: () => openStore("", { databaseUrl: TEST_DATABASE_URL, schema }),
         dispose: async () => {
           await store.close();
           const client = new pg.Client({ connectionString: TEST_DATABASE_URL });

@@ -9,6 +9,8 @@ const options: FetchOptions = {
   timeoutMs: 5_000,
   maxBytes: 100_000,
   userAgent: "Gazette-test/1.0",
+  // The test server listens on loopback, which the private-address guard refuses by default.
+  allowPrivate: ["127.0.0.1"],
 };
 const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`;
 

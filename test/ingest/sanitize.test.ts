@@ -38,10 +38,10 @@ describe("hostile feed", () => {
     ]);
   });
 
-  it("keeps the harmless text and maps h1 to h2", async () => {
+  it("keeps the harmless text, an iframe's fallback included, and maps h1 to h2", async () => {
     const [item] = (await parse()).items;
     expect(item?.contentText).toBe(
-      "Hello world.\n\njs link encoded js vbs data link safe link\n\nBig heading",
+      "Hello world.\n\niframe fallback text\n\njs link encoded js vbs data link safe link\n\nBig heading",
     );
     expect(item?.contentHtml).toMatch(/<h2>Big heading<\/h2>$/);
   });

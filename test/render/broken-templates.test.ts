@@ -36,8 +36,8 @@ describe("a broken theme is a TEMPLATE_INVALID that names the file and line", ()
     {
       what: "an unclosed block (named at its opening line)",
       file: "partials/article.mjml",
-      find: "{{/if}}\n    </mj-text>",
-      replace: "\n    </mj-text>",
+      find: "{{/if}}\n    {{#if why}}",
+      replace: "\n    {{#if why}}",
       expected: /partials\/article\.mjml:8: \{\{#if\}\} is never closed/,
     },
     {
@@ -52,14 +52,15 @@ describe("a broken theme is a TEMPLATE_INVALID that names the file and line", ()
       file: "issue.txt.hbs",
       find: "{{title}}",
       replace: "{{title",
-      expected: /issue\.txt\.hbs:11: parse error: unexpected \{\{ in ".*\{\{title\{\{url/,
+      expected: /issue\.txt\.hbs:21: parse error: unexpected \{\{# in ".*\{\{title\{\{#if url/,
     },
     {
       what: "a missing partial (named, with the file that calls it)",
       file: "issue.mjml",
       find: "{{> article}}",
       replace: "{{> articel}}",
-      expected: /issue\.mjml:9: partial "articel" not found \(expected .*partials\/articel\.mjml\)/,
+      expected:
+        /issue\.mjml:15: partial "articel" not found \(expected .*partials\/articel\.mjml\)/,
     },
   ])("$what", async ({ file, find, replace, expected }) => {
     const dir = await brokenTheme(file, find, replace);
@@ -83,10 +84,14 @@ describe("a broken theme is a TEMPLATE_INVALID that names the file and line", ()
   });
 
   it("an illegal MJML attribute on a line with Handlebars in it", async () => {
-    const dir = await brokenTheme("partials/header.mjml", 'padding="6px 0 0"', 'paddin="6px 0 0"');
+    const dir = await brokenTheme(
+      "partials/header.mjml",
+      '<mj-text css-class="gz-text">',
+      '<mj-text css-class="gz-text" paddin="{{issue.number}}px">',
+    );
     const error = await renderError(dir);
     expect(error.message).toMatch(/<mj-text>: Attribute paddin is illegal/);
-    expect(error.message).toContain(`from ${join(dir, "partials/header.mjml")}:6;`);
+    expect(error.message).toContain(`from ${join(dir, "partials/header.mjml")}:3;`);
   });
 
   it("a missing text template", async () => {
@@ -105,8 +110,8 @@ describe("checkTheme", () => {
   it("finds an MJML error without an issue to render", async () => {
     const dir = await brokenTheme(
       "partials/article.mjml",
-      "<mj-column>",
-      "<mj-column>\n<mj-foo />",
+      "<mj-text css",
+      "<mj-foo />\n<mj-text css",
     );
     await expect(checkTheme(dir, SUBJECT)).rejects.toThrow(/<mj-foo>/);
   });

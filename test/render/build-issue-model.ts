@@ -43,6 +43,7 @@ export function buildRecipient(n: number, overrides: Partial<Recipient> = {}): R
     email: `reader${n}@example.net`,
     name: `Reader ${n}`,
     unsubscribeUrl: `https://news.example.org/unsubscribe/tok${n}?a=1&b=2`,
+    preferencesUrl: `https://news.example.org/preferences/tok${n}`,
     ...overrides,
   };
 }

@@ -14,7 +14,12 @@ beforeAll(async () => {
 
 /** The message with this recipient's values put back to placeholders. */
 function withoutRecipient(document: string, recipient: Recipient, isHtml: boolean): string {
-  const values = [recipient.unsubscribeUrl, recipient.name ?? "", recipient.email];
+  const values = [
+    recipient.unsubscribeUrl,
+    recipient.preferencesUrl,
+    recipient.name ?? "",
+    recipient.email,
+  ];
   let out = document;
   for (const value of values) {
     out = out.replaceAll(isHtml ? value.replaceAll("&", "&amp;") : value, "<recipient field>");

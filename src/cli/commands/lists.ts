@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { ListConfig } from "../../config/index.js";
 import { listId } from "../../pipeline/stages.js";
 import { nextRun } from "../../schedule/next-run.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -19,6 +20,7 @@ export function registerLists(program: Command): void {
               .join(", ") || "no subscribers";
           console.log(`${list.id} — ${list.name}`);
           console.log(`  subscribers: ${countText}`);
+          console.log(`  feeds: ${describeFeeds(list)}${describeFilters(list)}`);
           console.log(
             `  last issue: ${last ? `#${last.number} (${last.status}, ${last.created_at})` : "none yet"}`,
           );
@@ -28,4 +30,21 @@ export function registerLists(program: Command): void {
         }
       });
     });
+}
+
+function describeFeeds(list: ListConfig): string {
+  if (list.feeds === "all") return "all";
+  if (Array.isArray(list.feeds)) return list.feeds.join(", ");
+  return `tagged ${list.feeds.tags.join(", ")}`;
+}
+
+function describeFilters(list: ListConfig): string {
+  const { include, exclude, categories } = list.filters;
+  const parts = [
+    include.length > 0 ? `include ${include.join(", ")}` : "",
+    exclude.length > 0 ? `exclude ${exclude.join(", ")}` : "",
+    categories.length > 0 ? `categories ${categories.join(", ")}` : "",
+    list.maxPerSource !== undefined ? `at most ${list.maxPerSource} per feed` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? ` · ${parts.join(" · ")}` : "";
 }

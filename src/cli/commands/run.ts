@@ -11,15 +11,25 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
     .description("run every stage once: collect, enrich, then compose, render and send per list")
     .option("--list <id>", "only this list")
     .option("--dry-run", "build every message but send none and record nothing as sent")
-    .action(async (options: { list?: string; dryRun?: boolean }, command: Command) => {
-      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const lists = options.list ? [findList(ctx, options.list)] : undefined;
-        const report = await runCycle(ctx, { lists, dryRun: options.dryRun });
-        for (const line of formatCycle(report)) console.log(line);
-        const isIncomplete = report.lists.some(
-          (list) => list.error || (list.send && !list.send.isFinished),
-        );
-        setExit(isIncomplete ? EXIT_FAILURE : EXIT_OK);
-      });
-    });
+    .option("--prune-subscribers", "remove memberships the subscribers file no longer lists")
+    .action(
+      async (
+        options: { list?: string; dryRun?: boolean; pruneSubscribers?: boolean },
+        command: Command,
+      ) => {
+        await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+          const lists = options.list ? [findList(ctx, options.list)] : undefined;
+          const report = await runCycle(ctx, {
+            lists,
+            dryRun: options.dryRun,
+            pruneSubscribers: options.pruneSubscribers,
+          });
+          for (const line of formatCycle(report)) console.log(line);
+          const isIncomplete = report.lists.some(
+            (list) => list.error || (list.send && !list.send.isFinished),
+          );
+          setExit(isIncomplete ? EXIT_FAILURE : EXIT_OK);
+        });
+      },
+    );
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { pino } from "pino";
 import { runCycle } from "../../pipeline/run-cycle.js";
 import { findList } from "../../pipeline/stages.js";
 import { nextRun } from "../../schedule/next-run.js";
@@ -16,31 +17,47 @@ export function registerSchedule(program: Command): void {
     .action(async (options: { list?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const lists = options.list ? [findList(ctx, options.list)] : ctx.config.lists;
-        const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
-        const schedules = startSchedules(
-          lists,
-          async (list) => {
-            log(`${list.id}: run started`);
-            const report = await runCycle(ctx, { lists: [list] });
-            for (const line of formatCycle(report)) log(`${list.id}: ${line}`);
-          },
+        // One JSON line per event (pino), for log collectors; the run report also goes to the store.
+        const logger = pino({ base: { app: "gazette" } });
+        const log = (line: string, fields: Record<string, unknown> = {}) =>
+          logger.info(fields, line);
+        // Signal handlers first: a SIGTERM that arrives while the jobs start must stop cleanly too.
+        let requestStop: (signal: string) => void = () => {};
+        const stopped = new Promise<string>((resolve) => {
+          requestStop = resolve;
+        });
+        process.once("SIGINT", () => requestStop("SIGINT"));
+        process.once("SIGTERM", () => requestStop("SIGTERM"));
+        const schedules = startSchedules(lists, {
+          store: ctx.store,
+          clock: ctx.clock,
           log,
-        );
+          runList: async (list) => {
+            log(`${list.id}: run started`, { list: list.id });
+            const report = await runCycle(ctx, { lists: [list] });
+            log(`${list.id}: run finished: ${report.status}`, {
+              list: list.id,
+              status: report.status,
+              report: formatCycle(report),
+            });
+          },
+        });
         for (const list of lists) {
+          const next = nextRun(list.schedule, ctx.clock.now()).toISOString();
           log(
-            `${list.id}: scheduled "${list.schedule.cron}" (${list.schedule.timezone}), next run ${nextRun(list.schedule, ctx.clock.now()).toISOString()}`,
+            `${list.id}: scheduled ${list.schedule.cron} (${list.schedule.timezone}), next run ${next}`,
+            {
+              list: list.id,
+              next,
+            },
           );
         }
-        // Stop cleanly: no new firing, let a run in progress finish, then close the store.
-        await new Promise<void>((resolve) => {
-          const stop = (signal: string) => {
-            log(`${signal}: stopping after the current run`);
-            schedules.stop().then(resolve, resolve);
-          };
-          process.once("SIGINT", () => stop("SIGINT"));
-          process.once("SIGTERM", () => stop("SIGTERM"));
-        });
+        // Stop cleanly: no new firing, let a run in progress finish (its ledger is its checkpoint).
+        const signal = await stopped;
+        log(`${signal}: stopping after the current run`, { signal });
+        await schedules.stop();
         log("stopped");
+        logger.flush();
       });
     });
 }

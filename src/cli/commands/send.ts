@@ -2,14 +2,34 @@ import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { normalizeEmail } from "../../audience/email-address.js";
 import { joinUrl } from "../../audience/links.js";
-import { domainOf } from "../../deliver/index.js";
+import type { ListConfig } from "../../config/index.js";
+import { domainOf, type Mailer } from "../../deliver/index.js";
+import { archiveStage } from "../../pipeline/archive-stage.js";
+import type { Context } from "../../pipeline/context.js";
 import { formatAddress } from "../../pipeline/format-address.js";
-import { findList, openMailer, renderStage, sendStage } from "../../pipeline/stages.js";
+import {
+  findList,
+  openMailer,
+  type RenderOutput,
+  renderStage,
+  sendStage,
+} from "../../pipeline/stages.js";
 import { GazetteError } from "../../shared/errors.js";
+import type { IssueRow } from "../../store/index.js";
 import { EXIT_FAILURE } from "../exit-codes.js";
 import { formatSend } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
+
+interface SendOptions {
+  list?: string;
+  issue?: string;
+  to?: string;
+  dryRun?: boolean;
+  resendFailed?: boolean;
+  pause?: boolean;
+  resume?: boolean;
+}
 
 export function registerSend(program: Command, setExit: (code: number) => void): void {
   program
@@ -19,52 +39,92 @@ export function registerSend(program: Command, setExit: (code: number) => void):
     .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
     .option("--to <address>", "send one test copy to this address only; records nothing")
     .option("--dry-run", "build every message but send none")
-    .action(
-      async (
-        options: { list?: string; issue?: string; to?: string; dryRun?: boolean },
-        command: Command,
-      ) => {
-        await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-          const list = findList(ctx, options.list);
-          const issue = await pickIssue(ctx, list, options.issue);
-          if (!options.to && issue.status === "sent") {
-            console.log(
-              `Issue #${issue.number} of ${list.id} is already sent to every subscriber; nothing to send.`,
-            );
-            return;
+    .option("--resend-failed", "put the issue's failed deliveries (not bounced) back, then send")
+    .option("--pause", "pause the issue's send; a running sender stops at its next batch")
+    .option("--resume", "lift the pause and send to exactly the remaining recipients")
+    .action(async (options: SendOptions, command: Command) => {
+      checkCombination(options);
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const list = findList(ctx, options.list);
+        let issue = await pickIssue(ctx, list, options.issue);
+        const name = `Issue #${issue.number} of ${list.id}`;
+        if (options.pause) {
+          if (issue.status === "sent") console.log(`${name} is already sent; nothing to pause.`);
+          else {
+            await ctx.store.issues.setPaused(issue.id, ctx.clock.now());
+            console.log(`${name} paused; a running send stops at its next batch.`);
           }
-          const rendered = await renderStage(ctx, list, issue);
-          const mailer = openMailer(ctx, { dryRun: options.dryRun });
-          try {
-            if (options.to) {
-              const to = normalizeEmail(options.to);
-              if (!to)
-                throw new GazetteError(
-                  "USAGE",
-                  `--to: "${options.to}" is not a valid email address`,
-                );
-              const from = formatAddress(ctx.config.sender.from);
-              const unsubscribe = joinUrl(ctx.config.newsletter.baseUrl, "unsubscribe/test-copy");
-              const body = rendered.compiled.fill({ email: to, unsubscribeUrl: unsubscribe });
-              const result = await mailer.send({
-                ...body,
-                subject: `[Test] ${body.subject}`,
-                from,
-                to,
-                messageId: `<gz.test.${randomBytes(8).toString("hex")}@${domainOf(from)}>`,
-                listId: `${list.name} <${list.id}.${new URL(ctx.config.newsletter.baseUrl).hostname}>`,
-                unsubscribe: { url: unsubscribe },
-              });
-              console.log(`Test copy of issue #${issue.number} sent to ${to}: ${result.response}`);
-              return;
-            }
-            const report = await sendStage(ctx, list, issue, rendered.compiled, mailer);
-            console.log(`Issue #${issue.number} of ${list.id}: ${formatSend(report)}`);
-            if (!report.isFinished || report.failed > 0) setExit(EXIT_FAILURE);
-          } finally {
-            await mailer.close();
+          return;
+        }
+        if (options.resume) {
+          await ctx.store.issues.setPaused(issue.id, null);
+          issue = { ...issue, paused_at: null };
+        }
+        if (options.resendFailed) {
+          const reset = await ctx.store.deliveries.resetFailed(issue.id, ctx.clock.now());
+          console.log(`${name}: ${reset} failed deliveries put back in the queue.`);
+          issue = await ctx.store.issues.byNumberOrThrow(issue.list_id, list.id, issue.number);
+        }
+        if (!options.to && issue.status === "sent") {
+          console.log(`${name} is already sent to every subscriber; nothing to send.`);
+          return;
+        }
+        if (!options.to && issue.paused_at !== null) {
+          console.log(`${name} is paused; resume it with "gazette send --resume".`);
+          return;
+        }
+        const rendered = await renderStage(ctx, list, issue);
+        const mailer = openMailer(ctx, { dryRun: options.dryRun });
+        try {
+          if (options.to) return await sendTestCopy(ctx, list, issue, rendered, mailer, options.to);
+          const report = await sendStage(ctx, list, issue, rendered.compiled, mailer);
+          console.log(`${name}: ${formatSend(report)}`);
+          if (report.isFinished && !options.dryRun) {
+            const archived = await archiveStage(ctx, list, issue, rendered.compiled);
+            console.log(`Archive: ${archived.issuePath}`);
           }
-        });
-      },
-    );
+          if ((!report.isFinished && !report.isPaused) || report.failed > 0) setExit(EXIT_FAILURE);
+        } finally {
+          await mailer.close();
+        }
+      });
+    });
+}
+
+function checkCombination(options: SendOptions): void {
+  const modes = [options.pause && "--pause", options.resume && "--resume", options.to && "--to"];
+  const given = modes.filter(Boolean);
+  if (given.length > 1 || (options.pause && (options.resendFailed || options.dryRun))) {
+    throw new GazetteError("USAGE", `${given.join(" and ")} cannot be combined`);
+  }
+}
+
+/** `--to`: one copy, subject prefixed `[Test]`, generic links, nothing recorded. */
+async function sendTestCopy(
+  ctx: Context,
+  list: ListConfig,
+  issue: IssueRow,
+  rendered: RenderOutput,
+  mailer: Mailer,
+  address: string,
+): Promise<void> {
+  const to = normalizeEmail(address);
+  if (!to) throw new GazetteError("USAGE", `--to: "${address}" is not a valid email address`);
+  const from = formatAddress(ctx.config.sender.from);
+  const unsubscribe = joinUrl(ctx.config.newsletter.baseUrl, "unsubscribe/test-copy");
+  const body = rendered.compiled.fill({
+    email: to,
+    unsubscribeUrl: unsubscribe,
+    preferencesUrl: joinUrl(ctx.config.newsletter.baseUrl, "preferences/test-copy"),
+  });
+  const result = await mailer.send({
+    ...body,
+    subject: `[Test] ${body.subject}`,
+    from,
+    to,
+    messageId: `<gz.test.${randomBytes(8).toString("hex")}@${domainOf(from)}>`,
+    listId: `${list.name} <${list.id}.${new URL(ctx.config.newsletter.baseUrl).hostname}>`,
+    unsubscribe: { url: unsubscribe },
+  });
+  console.log(`Test copy of issue #${issue.number} sent to ${to}: ${result.response}`);
 }

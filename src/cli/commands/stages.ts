@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { collectStage, composeStage, enrichStage, findList } from "../../pipeline/stages.js";
+import { findArticle } from "../find-article.js";
 import { formatCollect, formatEnrich } from "../format-report.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -7,19 +8,26 @@ import { type GlobalOptions, withContext } from "../with-context.js";
 export function registerStages(program: Command): void {
   program
     .command("collect")
-    .description("fetch every feed and store new and changed articles")
-    .action(async (_options: object, command: Command) => {
+    .description("fetch every feed that is due and store new and changed articles")
+    .option("--force", "fetch every feed now, even before its next fetch time")
+    .action(async (options: { force?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        for (const line of formatCollect(await collectStage(ctx))) console.log(line);
+        const report = await collectStage(ctx, { force: options.force });
+        for (const line of formatCollect(report)) console.log(line);
       });
     });
 
   program
     .command("enrich")
     .description("write the summary, why-it-matters, tags and read time of articles that lack them")
-    .action(async (_options: object, command: Command) => {
+    .option("--force", "summarize again even articles already done (never touches edits)")
+    .option("--article <id>", "only this article (see gazette article list)")
+    .action(async (options: { force?: boolean; article?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        for (const line of formatEnrich(await enrichStage(ctx))) console.log(line);
+        const articleId =
+          options.article === undefined ? undefined : (await findArticle(ctx, options.article)).id;
+        const report = await enrichStage(ctx, { force: options.force === true, articleId });
+        for (const line of formatEnrich(report)) console.log(line);
       });
     });
 

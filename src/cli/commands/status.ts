@@ -35,6 +35,10 @@ export function registerStatus(program: Command): void {
           console.log(
             `    next run ${nextRun(list.schedule, ctx.clock.now()).toISOString()} (${list.schedule.cron}, ${list.schedule.timezone})`,
           );
+          for (const slot of await ctx.store.slots.recent(list.id, 3)) {
+            const note = slot.note ? ` — ${slot.note}` : "";
+            console.log(`    slot ${slot.slot}: ${slot.status}${note}`);
+          }
         }
         console.log("Feeds:");
         for (const feed of await ctx.store.feeds.all()) {

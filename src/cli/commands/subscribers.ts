@@ -1,11 +1,13 @@
 import { createWriteStream } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import { stringify } from "csv-stringify";
 import { normalizeEmail } from "../../audience/email-address.js";
-import { readSubscribersCsv } from "../../audience/read-subscribers-csv.js";
-import { syncSubscribers } from "../../audience/sync-subscribers.js";
+import { importSubscribers } from "../../audience/import-subscribers.js";
 import { findList, listId } from "../../pipeline/stages.js";
 import { GazetteError } from "../../shared/errors.js";
+import type { Store } from "../../store/index.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerSubscribers(program: Command): void {
@@ -69,33 +71,38 @@ export function registerSubscribers(program: Command): void {
 
   subscribers
     .command("import <file>")
-    .description("import subscribers from a CSV with an email column (and optional name, lists)")
-    .option("--list <id>", "put rows without a lists column on this list")
-    .action(async (file: string, options: { list?: string }, command: Command) => {
-      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { records, problems } = await readSubscribersCsv(file);
-        if (problems.length > 0) {
-          const lines = problems.map((p) => `  ${file}:${p.line}: ${p.message}`).join("\n");
-          throw new GazetteError(
-            "CSV_INVALID",
-            `nothing imported; fix these rows first:\n${lines}`,
+    .description(
+      "import a CSV (header with email, optional name, lists, status; or headerless email,name,lists)",
+    )
+    .option("--list <id>", "put rows without a lists cell on this list")
+    .option("--skip-invalid", "import the good rows and report the bad ones")
+    .option("--dry-run", "check and count everything, write nothing")
+    .action(
+      async (
+        file: string,
+        options: { list?: string; skipInvalid?: boolean; dryRun?: boolean },
+        command: Command,
+      ) => {
+        await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+          const listIds = await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
+          const report = await importSubscribers(ctx.store, file, {
+            listIds,
+            defaultLists: [findList(ctx, options.list).id],
+            source: "import",
+            now: ctx.clock.now(),
+            skipInvalid: options.skipInvalid,
+            dryRun: options.dryRun,
+          });
+          const verb = options.dryRun ? "Would import" : "Imported";
+          console.log(
+            `${verb} ${file}: ${report.rows} rows · ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid} skipped`,
           );
-        }
-        const listIds = await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
-        const defaultLists = [findList(ctx, options.list).id];
-        const report = await syncSubscribers(ctx.store, records, {
-          listIds,
-          defaultLists,
-          source: "import",
-          now: ctx.clock.now(),
-          file,
+          for (const p of report.problems) console.log(`  ! ${file}:${p.line}: ${p.message}`);
+          if (report.invalid > report.problems.length)
+            console.log(`  ! … and ${report.invalid - report.problems.length} more`);
         });
-        console.log(
-          `Imported ${file}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged`,
-        );
-        for (const problem of report.problems) console.log(`  ! ${problem}`);
-      });
-    });
+      },
+    );
 
   subscribers
     .command("export")
@@ -106,15 +113,21 @@ export function registerSubscribers(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const id = options.list ? await listId(ctx, findList(ctx, options.list)) : undefined;
         const csv = stringify({ header: true, columns: ["email", "name", "lists", "status"] });
-        const done = new Promise<void>((resolve, reject) => {
-          const out = options.output ? createWriteStream(options.output) : process.stdout;
-          csv.pipe(out);
-          csv.on("end", resolve).on("error", reject);
-        });
-        for (const m of await ctx.store.subscribers.members(id))
-          csv.write([m.email, m.name ?? "", m.list_slug, m.status]);
-        csv.end();
-        await done;
+        const out = options.output ? createWriteStream(options.output) : process.stdout;
+        // Page by page through the store, with backpressure: the export never holds every row.
+        const rows = Readable.from(exportRows(ctx.store, id));
+        await pipeline(rows, csv, out, { end: out !== process.stdout });
       });
     });
+}
+
+async function* exportRows(store: Store, listId: number | undefined): AsyncGenerator<string[]> {
+  let cursor: { listId: number; subscriberId: number } | undefined;
+  for (;;) {
+    const page = await store.subscribers.membersAfter(cursor, 1000, listId);
+    for (const m of page) yield [m.email, m.name ?? "", m.list_slug, m.status];
+    const last = page.at(-1);
+    if (!last || page.length < 1000) return;
+    cursor = { listId: last.list_id, subscriberId: last.subscriber_id };
+  }
 }

@@ -1,0 +1,13 @@
+import { seedIssue, idFor } from "./test/deliver/seed-issue.js";
+const s = await seedIssue(4000, { ledger: false });
+const t = performance.now(); const c = process.cpuUsage();
+await s.store.deliveries.createLedger({ issueId: s.issue.id, listId: s.issue.listId, now: new Date(), messageIdFor: idFor(s.issue.id) });
+const u = process.cpuUsage(c);
+console.log("createLedger", ((performance.now() - t) / 4000 * 1000).toFixed(0), "µs/row wall", ((u.user + u.system) / 4000).toFixed(0), "µs/row cpu");
+const t2 = performance.now();
+for (let i = 0; i < 40; i++) await s.store.deliveries.claim(s.issue.id, s.issue.listId, 100, new Date(), 60000);
+console.log("claim", ((performance.now() - t2) / 4000 * 1000).toFixed(0), "µs/row");
+const rows = await s.store.db.selectFrom("deliveries").select(["id"]).execute();
+const t3 = performance.now();
+for (let i = 0; i < rows.length; i += 10) await s.store.deliveries.markSentMany(rows.slice(i, i + 10).map((r) => ({ id: r.id, response: "250 2.0.0 Ok: queued as 4Xyz" })), new Date());
+console.log("markSentMany/10", ((performance.now() - t3) / 4000 * 1000).toFixed(0), "µs/row");

@@ -1,0 +1,11 @@
+import { createSmtpMailer, sendIssue } from "./src/deliver/index.js";
+import { startSmtpSink } from "./test/helpers/smtp-sink.js";
+import { seedIssue, sendInput } from "./test/deliver/seed-issue.js";
+const sink = await startSmtpSink();
+const seeded = await seedIssue(400);
+const mailer = createSmtpMailer({ url: sink.url, pool: true, maxConnections: 5 });
+const big = "<p>" + "lorem ipsum dolor sit amet ".repeat(2200) + "</p>";
+const t = performance.now();
+const r = await sendIssue(sendInput(seeded, mailer, { now: () => new Date(), fill: (rc) => ({ subject: "s", html: big + rc.email, text: big.slice(0, 20000) }), options: { concurrency: 10, batchSize: 100 } }));
+console.log(r.sent, ((performance.now() - t) / 1000).toFixed(2), "s");
+await mailer.close(); await sink.close();

@@ -1,0 +1,125 @@
+import { GazetteError } from "../shared/errors.js";
+import type { ImportRow, Store } from "../store/index.js";
+import { type CsvProblem, isProblem, readSubscribersCsv } from "./read-subscribers-csv.js";
+
+export interface ImportOptions {
+  /** Configured list slug → store id. */
+  listIds: Map<string, number>;
+  /** Lists for rows whose `lists` cell is empty. */
+  defaultLists: string[];
+  /** Recorded on each new membership (import, subscribers-file). */
+  source: string;
+  now: Date;
+  /** Import the good rows and report the bad ones, instead of importing nothing. */
+  skipInvalid?: boolean;
+  /** Check and count everything, write nothing. */
+  dryRun?: boolean;
+  /** Called with each valid row's email and list ids (the file sync uses it to find removals). */
+  onRow?: (email: string, listIds: number[]) => void;
+}
+
+export interface ImportReport {
+  rows: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Rows left out (only with skipInvalid). */
+  invalid: number;
+  /** The first problems, with line numbers; `invalid` counts them all. */
+  problems: CsvProblem[];
+}
+
+const BATCH = 500;
+const SHOWN_PROBLEMS = 100;
+
+/**
+ * Imports a subscribers CSV in two streaming passes, so a file of millions of rows is never held
+ * in memory: 1. read and check every row (address, status, lists); 2. unless a row is bad (and
+ * not `skipInvalid`), apply the rows in batches inside one transaction — all or nothing.
+ * Duplicate addresses merge. Existing memberships keep their status: nobody is re-subscribed.
+ */
+export async function importSubscribers(
+  store: Store,
+  file: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    rows: 0,
+    added: 0,
+    updated: 0,
+    unchanged: 0,
+    invalid: 0,
+    problems: [],
+  };
+  for await (const row of readSubscribersCsv(file)) {
+    report.rows++;
+    const problem = isProblem(row)
+      ? row
+      : checkLists(row.line, listsOf(row.lists, options), options);
+    if (!problem) continue;
+    report.invalid++;
+    if (report.problems.length < SHOWN_PROBLEMS) report.problems.push(problem);
+  }
+  if (report.invalid > 0 && !options.skipInvalid) {
+    const more =
+      report.invalid > SHOWN_PROBLEMS ? `\n  … and ${report.invalid - SHOWN_PROBLEMS} more` : "";
+    const lines = report.problems.map((p) => `  ${file}:${p.line}: ${p.message}`).join("\n");
+    throw new GazetteError(
+      "CSV_INVALID",
+      `nothing imported: ${report.invalid} bad row${report.invalid === 1 ? "" : "s"} (fix them, or pass --skip-invalid):\n${lines}${more}`,
+    );
+  }
+  await applyRows(store, file, options, report).catch((error: unknown) => {
+    if (!(error instanceof DryRunRollback)) throw error;
+  });
+  return report;
+}
+
+/** Thrown to roll the transaction back after a dry run counted what it would do. */
+class DryRunRollback extends Error {}
+
+async function applyRows(
+  store: Store,
+  file: string,
+  options: ImportOptions,
+  report: ImportReport,
+): Promise<void> {
+  await store.db.transaction().execute(async (trx) => {
+    let batch = new Map<string, ImportRow>();
+    const flush = async () => {
+      const counts = await store.subscribers.importBatch([...batch.values()], options, trx);
+      report.added += counts.added;
+      report.updated += counts.updated;
+      report.unchanged += counts.unchanged;
+      batch = new Map();
+    };
+    for await (const row of readSubscribersCsv(file)) {
+      if (isProblem(row)) continue;
+      const slugs = listsOf(row.lists, options);
+      if (checkLists(row.line, slugs, options)) continue;
+      const listIds = slugs.map((slug) => options.listIds.get(slug) as number);
+      options.onRow?.(row.email, listIds);
+      const previous = batch.get(row.email);
+      // Duplicates within a batch merge here; across batches, the store's upsert merges them.
+      batch.set(row.email, {
+        email: row.email,
+        ...((row.name ?? previous?.name) !== undefined ? { name: row.name ?? previous?.name } : {}),
+        listIds: [...new Set([...(previous?.listIds ?? []), ...listIds])],
+        status: previous?.status ?? row.status ?? "active",
+      });
+      if (batch.size >= BATCH) await flush();
+    }
+    await flush();
+    if (options.dryRun) throw new DryRunRollback();
+  });
+}
+
+function listsOf(lists: string[], options: ImportOptions): string[] {
+  return lists.length > 0 ? lists : options.defaultLists;
+}
+
+function checkLists(line: number, slugs: string[], options: ImportOptions): CsvProblem | undefined {
+  const unknown = slugs.filter((slug) => !options.listIds.has(slug));
+  if (unknown.length === 0) return undefined;
+  return { line, message: `unknown list ${unknown.map((s) => `"${s.slice(0, 60)}"`).join(", ")}` };
+}

@@ -1,0 +1,44 @@
+import type { Command } from "commander";
+import { findList } from "../../pipeline/stages.js";
+import type { DeliveryFailure, DeliveryStatus } from "../../store/index.js";
+import { pickIssue } from "../pick-issue.js";
+import { type GlobalOptions, withContext } from "../with-context.js";
+
+const ORDER: DeliveryStatus[] = ["sent", "pending", "sending", "failed", "bounced", "skipped"];
+
+export function registerDeliveries(program: Command): void {
+  program
+    .command("deliveries")
+    .description("show an issue's deliveries: counts by status and every failure with its reason")
+    .option("--list <id>", "the list (needed when several are configured)")
+    .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
+    .action(async (options: { list?: string; issue?: string }, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const list = findList(ctx, options.list);
+        const issue = await pickIssue(ctx, list, options.issue);
+        const counts = await ctx.store.deliveries.counts(issue.id);
+        const paused = issue.paused_at ? `, paused since ${issue.paused_at}` : "";
+        console.log(`Issue #${issue.number} of ${list.id} (${issue.status}${paused})`);
+        const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        console.log(
+          total === 0
+            ? "  no deliveries yet"
+            : `  ${ORDER.filter((s) => counts[s])
+                .map((s) => `${counts[s]} ${s}`)
+                .join(", ")}`,
+        );
+        const failures = await ctx.store.deliveries.failures(issue.id);
+        if (failures.length > 0) console.log("Failures (email, status, attempts, reason):");
+        for (const failure of failures) console.log(`  ${formatFailure(failure)}`);
+      });
+    });
+}
+
+function formatFailure(failure: DeliveryFailure): string {
+  const status =
+    failure.status === "pending" && failure.next_attempt_at
+      ? `retry at ${failure.next_attempt_at}`
+      : failure.status;
+  const attempts = `${failure.attempts} attempt${failure.attempts === 1 ? "" : "s"}`;
+  return [failure.email, status, attempts, failure.error ?? ""].join("\t");
+}

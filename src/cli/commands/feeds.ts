@@ -1,0 +1,86 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import { addFeeds } from "../../config/add-feeds.js";
+import { loadConfig, parseConfigText } from "../../config/index.js";
+import { parseOpml, toOpml } from "../../ingest/opml.js";
+import { systemClock } from "../../shared/clock.js";
+import { GazetteError } from "../../shared/errors.js";
+import { formatFeeds } from "../format-feeds.js";
+import { type GlobalOptions, withContext } from "../with-context.js";
+
+/** feeds: the health of every feed; OPML import and export; reset a retired or failing feed. */
+export function registerFeeds(program: Command): void {
+  const feeds = program
+    .command("feeds")
+    .description("list feeds with their fetch health; import, export and reset them");
+
+  feeds
+    .command("list", { isDefault: true })
+    .description("one row per feed: status, last fetch, items, consecutive errors, next fetch")
+    .option("--json", "print the rows as JSON")
+    .action(async (options: { json?: boolean }, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const rows = await ctx.store.feeds.sync(ctx.config.feeds, ctx.clock.now());
+        if (options.json) console.log(JSON.stringify(rows, null, 2));
+        else for (const line of formatFeeds(rows, ctx.clock.now())) console.log(line);
+      });
+    });
+
+  feeds
+    .command("import <file>")
+    .description("append the feeds of an OPML file to the config file (comments kept)")
+    .option("--dry-run", "only print the feeds that would be added")
+    .action((file: string, options: { dryRun?: boolean }, command: Command) => {
+      const loaded = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
+      const found = parseOpml(readText(file));
+      const { text, added } = addFeeds(readFileSync(loaded.file, "utf8"), found);
+      for (const feed of added) {
+        const tags = feed.tags.length > 0 ? `  [${feed.tags.join(", ")}]` : "";
+        console.log(`+ ${feed.name ?? "(untitled)"}  ${feed.url}${tags}`);
+      }
+      const skipped = found.length - added.length;
+      const summary = `${added.length} feeds ${options.dryRun ? "would be added" : "added"}${skipped ? `, ${skipped} already configured` : ""}`;
+      if (!options.dryRun && added.length > 0) {
+        // Never leave a config file that no longer loads.
+        parseConfigText(text, loaded.file, process.env);
+        writeFileSync(loaded.file, text);
+      }
+      console.log(`${summary} (${loaded.file}).`);
+    });
+
+  feeds
+    .command("export")
+    .description("print the configured feeds as OPML 2.0")
+    .action((_options: object, command: Command) => {
+      const { config } = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
+      const list = config.feeds.map((feed) => ({
+        url: feed.url,
+        name: feed.name,
+        tags: feed.tags,
+      }));
+      process.stdout.write(`${toOpml(config.newsletter.name, list, systemClock.now())}\n`);
+    });
+
+  feeds
+    .command("reset <feed>")
+    .description("fetch a retired or failing feed again at the next collect (name or URL)")
+    .action(async (ref: string, _options: object, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const rows = await ctx.store.feeds.sync(ctx.config.feeds, ctx.clock.now());
+        const feed = rows.find((row) => row.url === ref || row.name === ref);
+        if (!feed) throw new GazetteError("USAGE", `no configured feed named or at "${ref}"`);
+        await ctx.store.feeds.reset(feed.id);
+        console.log(`${feed.name ?? feed.url}: will be fetched at the next collect.`);
+      });
+    });
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new GazetteError("USAGE", `cannot read ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Command } from "commander";
+import { findList, openMailer } from "../../pipeline/stages.js";
+import { startServer } from "../../server/index.js";
+import { createPreviewServer, watchPreview } from "../../server/preview/create-preview-server.js";
+import { selectionQuery } from "../../server/preview/preview-selection.js";
+import { readFixture } from "../../server/preview/read-fixture.js";
+import { takeScreenshot } from "../../server/preview/take-screenshot.js";
+import { GazetteError } from "../../shared/errors.js";
+import { type GlobalOptions, withContext } from "../with-context.js";
+
+interface PreviewFlags {
+  list?: string;
+  issue?: string;
+  fixture?: string;
+  port: string;
+  screenshot?: string;
+  width: string;
+  dark?: boolean;
+}
+
+/** gazette preview: the next issue (or a past one, or a fixture) in the browser, live reloaded. */
+export function registerPreview(program: Command): void {
+  program
+    .command("preview")
+    .description(
+      "preview the next issue in the browser (localhost), live reloaded; or --screenshot",
+    )
+    .option("--list <id>", "the list shown first (default: the first list)")
+    .option("--issue <n>", "show issue N instead of the next one")
+    .option(
+      "--fixture <file.json>",
+      "show a saved issue model (JSON) instead of the store's issues",
+    )
+    .option("--port <n>", "port on 127.0.0.1 (0 picks a free one)", "4000")
+    .option("--screenshot <out.png>", "write a PNG of the email through Chromium and exit")
+    .option("--width <px>", "screenshot width: 600 (desktop) or 375 (mobile)", "600")
+    .option("--dark", "screenshot in the dark color scheme")
+    .action(async (flags: PreviewFlags, command: Command) => {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new GazetteError("USAGE", `--port: "${flags.port}" is not a port number`);
+      const width = Number(flags.width);
+      if (width !== 600 && width !== 375)
+        throw new GazetteError("USAGE", `--width: "${flags.width}" must be 600 or 375`);
+      const issue = flags.issue === undefined ? undefined : Number(flags.issue);
+      if (issue !== undefined && (!Number.isInteger(issue) || issue < 1))
+        throw new GazetteError("USAGE", `--issue takes an issue number, not "${flags.issue}"`);
+      const fixture = flags.fixture ? await readFixture(flags.fixture) : undefined;
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const list = findList(ctx, flags.list ?? ctx.config.lists[0]?.id);
+        const mailer = openMailer(ctx);
+        const isScreenshot = flags.screenshot !== undefined;
+        const live = isScreenshot
+          ? undefined
+          : watchPreview(ctx, (message) => console.error(`gazette preview: ${message}`));
+        const app = createPreviewServer({
+          ctx,
+          mailer,
+          fixture,
+          live,
+          defaults: { list: list.id, issue },
+        });
+        // Local only: the preview shows drafts and every subscriber's personal links.
+        const server = await startServer(app, { port: isScreenshot ? 0 : port, host: "127.0.0.1" });
+        try {
+          if (flags.screenshot) {
+            const query = selectionQuery({
+              list: list.id,
+              issue: issue ?? "next",
+              reader: "sample",
+              device: width,
+              scheme: flags.dark ? "dark" : "light",
+              view: "html",
+            });
+            const png = await takeScreenshot({
+              url: `${server.url}/preview/frame?${query}`,
+              width,
+              isDark: flags.dark === true,
+              executablePath: process.env.GAZETTE_CHROMIUM || undefined,
+            });
+            await writeFile(flags.screenshot, png);
+            console.log(
+              `Wrote ${path.resolve(flags.screenshot)} (${width} px, ${flags.dark ? "dark" : "light"})`,
+            );
+            return;
+          }
+          console.log(`Previewing ${ctx.config.newsletter.name} on ${server.url}/preview`);
+          console.log("  live reload: templates, config and edits; Ctrl+C stops");
+          const signal = await new Promise<string>((resolve) => {
+            process.once("SIGINT", () => resolve("SIGINT"));
+            process.once("SIGTERM", () => resolve("SIGTERM"));
+          });
+          console.log(`${signal}: stopping`);
+        } finally {
+          live?.close();
+          await server.close();
+          await mailer.close();
+        }
+      });
+    });
+}

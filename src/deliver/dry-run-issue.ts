@@ -1,0 +1,55 @@
+import type { MessageTemplate } from "./message-template.js";
+import type { SendIssueInput, SendReport } from "./send-issue.js";
+
+const PAGE = 500;
+
+/**
+ * `--dry-run`: builds the message of everyone the issue would go to now — fills, encodes and,
+ * with a key, signs it — and hands it to the dry-run transport. Writes nothing to the ledger.
+ */
+export async function dryRunIssue(
+  input: SendIssueInput,
+  template: MessageTemplate,
+  envelopeFrom: string,
+): Promise<SendReport> {
+  const { store, issue } = input;
+  let built = 0;
+  let after = 0;
+  for (;;) {
+    const page = await store.deliveries.unsentRecipients(issue.id, issue.listId, after, PAGE);
+    if (page.length === 0) break;
+    for (const recipient of page) {
+      const messageId = input.messageIdFor(recipient.subscriber_id);
+      const raw = await template.build({
+        recipient: {
+          email: recipient.email,
+          name: recipient.name ?? undefined,
+          unsubscribeUrl: input.unsubscribeUrl(recipient.subscriber_id),
+          preferencesUrl: input.preferencesUrl(recipient.subscriber_id),
+        },
+        messageId,
+        subscriberId: recipient.subscriber_id,
+        date: input.now(),
+      });
+      await input.mailer.sendRaw({
+        envelope: { from: envelopeFrom, to: recipient.email },
+        messageId,
+        raw,
+      });
+      built++;
+    }
+    after = page[page.length - 1]?.subscriber_id ?? after;
+  }
+  return {
+    sent: 0,
+    failed: 0,
+    bounced: 0,
+    skipped: 0,
+    retried: 0,
+    remaining: 0,
+    waiting: 0,
+    // Nothing is left for a dry run to do; the ledger is as it was.
+    isFinished: true,
+    built,
+  };
+}

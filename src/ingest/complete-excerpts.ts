@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import pLimit from "p-limit";
+import { describeError } from "../shared/errors.js";
+import type { Fetcher, FetchRequestOptions } from "./create-fetcher.js";
+import type { ParsePool } from "./create-parse-pool.js";
+import type { FeedItem } from "./types.js";
+
+export type FullTextMode = "auto" | "always" | "never";
+
+/** A feed item as it will be stored: `feedHash` is set when full text replaced its content. */
+export type CompletedItem = FeedItem & { feedHash?: string };
+
+export interface CompleteOptions {
+  mode: FullTextMode;
+  /** auto: items with fewer words than this are excerpts. */
+  minWords: number;
+  fetcher: Fetcher;
+  pool: ParsePool;
+  /** How article pages are fetched: the feed's own timeout, size cap and user agent. */
+  request: FetchRequestOptions;
+  /** True when the item is stored already, unchanged: its page is not fetched again. */
+  isStored(item: FeedItem): Promise<boolean>;
+}
+
+// Pages of one feed usually share a host, whose own limit applies too; this bounds the memory.
+const PAGES_AT_ONCE = 4;
+
+/**
+ * Replaces the excerpt of each new or changed item that needs it (see `mode`) with the main text
+ * of its article page, and takes the page's og:image. A page that cannot be fetched or read
+ * keeps the excerpt and adds a problem; it never fails the feed.
+ */
+export async function completeExcerpts(
+  items: FeedItem[],
+  options: CompleteOptions,
+): Promise<{ items: CompletedItem[]; problems: string[] }> {
+  if (options.mode === "never") return { items, problems: [] };
+  const problems: string[] = [];
+  const limit = pLimit(PAGES_AT_ONCE);
+  const completed = await Promise.all(
+    items.map((item) =>
+      limit(async () => {
+        const isExcerpt =
+          options.mode === "always" || wordCount(item.contentText) < options.minWords;
+        if (!isExcerpt || (await options.isStored(item))) return item;
+        try {
+          return await withFullText(item, options);
+        } catch (error) {
+          problems.push(
+            `${item.url}: full text not fetched, excerpt kept (${describeError(error)})`,
+          );
+          return item;
+        }
+      }),
+    ),
+  );
+  return { items: completed, problems };
+}
+
+async function withFullText(item: FeedItem, options: CompleteOptions): Promise<CompletedItem> {
+  const page = await options.fetcher.fetch(item.url, options.request);
+  if (page.kind !== "ok") throw new Error(`HTTP ${page.status}`);
+  const full = await options.pool.extract(page.body, page.url);
+  if (!full) throw new Error("no article text found in the page");
+  const imageUrl = full.imageUrl ?? item.imageUrl;
+  // A page whose main text is shorter than the feed's excerpt was not the article.
+  if (full.contentText.length <= item.contentText.length) return { ...item, imageUrl };
+  return {
+    ...item,
+    contentHtml: full.contentHtml,
+    contentText: full.contentText,
+    imageUrl,
+    contentHash: createHash("sha256").update(`${item.title}\n${full.contentText}`).digest("hex"),
+    feedHash: item.contentHash,
+  };
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

@@ -1,0 +1,182 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { GazetteError } from "../shared/errors.js";
+import type { FullText } from "./extract-full-text.js";
+import type { ParseOptions } from "./parse-feed.js";
+import type { WorkerAnswer, WorkerTask } from "./parse-worker.js";
+import type { ParsedFeed } from "./types.js";
+
+export interface ParsePoolOptions {
+  /** Worker threads; default: the available cores, at least 2 and at most 8. */
+  size?: number;
+  /** A task still running after this long is given up and its worker replaced; default 10 s. */
+  deadlineMs?: number;
+  /** The compiled worker module; default: see defaultWorkerUrl. */
+  workerUrl?: URL;
+  /** Heap limit of each worker: a document that needs more fails alone; default 512 MB. */
+  maxHeapMb?: number;
+}
+
+/** Feed parsing and full-text extraction off the main thread, each task under a deadline. */
+export interface ParsePool {
+  /**
+   * parseFeed in a worker, keeping the newest `maxItems` items (default: all); FEED_PARSE_FAILED
+   * past the deadline or when the worker dies. With `known`, parseChanged instead: unchanged
+   * items come back in `seen` only.
+   */
+  parse(
+    document: string,
+    options: ParseOptions & { maxItems?: number; known?: readonly string[] },
+  ): Promise<ParsedFeed>;
+  /** extractFullText in a worker, under the same deadline. */
+  extract(html: string, pageUrl: string): Promise<FullText | undefined>;
+  /** Terminates the workers; tasks not yet answered are rejected. */
+  close(): Promise<void>;
+}
+
+type TaskInput = WorkerTask extends infer T
+  ? T extends WorkerTask
+    ? Omit<T, "id">
+    : never
+  : never;
+
+interface Job {
+  task: WorkerTask;
+  label: string;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * A small pool of worker threads for the CPU-heavy work on untrusted documents (rss-parser's
+ * quadratic corners, sanitize-html, Readability), so that no feed blocks the event loop: the
+ * main thread only passes strings, and a worker that overruns its deadline is terminated.
+ */
+export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
+  const size = options.size ?? Math.min(8, Math.max(2, availableParallelism()));
+  const deadlineMs = options.deadlineMs ?? 10_000;
+  const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  // Each worker's state: starting (loading its modules), its job, or undefined when idle.
+  const workers = new Map<Worker, Job | typeof STARTING | undefined>();
+  let nextId = 1;
+  let isClosed = false;
+
+  const failAll = (error: Error) => {
+    for (const job of queue.splice(0)) finish(job, error);
+  };
+  const fail = (worker: Worker, reason: string) => {
+    const state = workers.get(worker);
+    if (!workers.has(worker)) return;
+    workers.delete(worker);
+    const at = idle.indexOf(worker);
+    if (at >= 0) idle.splice(at, 1);
+    void worker.terminate();
+    // A worker that cannot even start would fail every replacement the same way.
+    if (state === STARTING)
+      failAll(new GazetteError("FEED_PARSE_FAILED", `parse worker: ${reason}`));
+    else if (state)
+      finish(state, new GazetteError("FEED_PARSE_FAILED", `${state.label}: ${reason}`));
+    dispatch();
+  };
+  const spawn = (): void => {
+    const worker = new Worker(workerUrl, {
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+    });
+    // The pool never keeps the process alive by itself; a task's deadline timer does meanwhile.
+    worker.unref();
+    workers.set(worker, STARTING);
+    worker.on("message", (answer: WorkerAnswer | "ready") => {
+      const state = workers.get(worker);
+      if (answer === "ready" || (state && state !== STARTING && state.task.id === answer.id)) {
+        workers.set(worker, undefined);
+        idle.push(worker);
+        if (answer !== "ready" && state && state !== STARTING) settle(state, answer);
+        dispatch();
+      }
+    });
+    worker.on("error", (error) => fail(worker, `the parser crashed (${error.message})`));
+    worker.on("exit", (code) => fail(worker, `the parser stopped (exit code ${code})`));
+  };
+  const start = (worker: Worker, job: Job) => {
+    workers.set(worker, job);
+    // The deadline counts the work only, not the worker's start-up.
+    job.timer = setTimeout(() => {
+      fail(worker, `took longer than ${deadlineMs / 1000} s to parse; given up`);
+    }, deadlineMs);
+    worker.postMessage(job.task);
+  };
+  function dispatch(): void {
+    while (queue.length > 0 && !isClosed) {
+      const worker = idle.pop();
+      if (worker) {
+        start(worker, queue.shift() as Job);
+        continue;
+      }
+      const starting = [...workers.values()].filter((state) => state === STARTING).length;
+      if (workers.size >= size || starting >= queue.length) return;
+      if (!existsSync(fileURLToPath(workerUrl))) {
+        const message = `the parse worker ${fileURLToPath(workerUrl)} is missing: run npm run build`;
+        failAll(new GazetteError("FEED_PARSE_FAILED", message));
+        return;
+      }
+      spawn();
+    }
+  }
+  const submit = <T>(task: TaskInput, label: string): Promise<T> => {
+    if (isClosed) return Promise.reject(new GazetteError("FEED_PARSE_FAILED", "pool closed"));
+    return new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      queue.push({ task: { ...task, id } as WorkerTask, label, resolve: resolve as never, reject });
+      dispatch();
+    });
+  };
+
+  return {
+    parse: (document, { maxItems = Number.MAX_SAFE_INTEGER, known, ...parseOptions }) =>
+      submit(
+        { kind: "parse", document, options: parseOptions, maxItems, known },
+        parseOptions.feedUrl,
+      ),
+    extract: (html, pageUrl) => submit({ kind: "extract", html, pageUrl }, pageUrl),
+    async close() {
+      isClosed = true;
+      const all = [...workers.entries()];
+      workers.clear();
+      idle.length = 0;
+      const closed = (job: Job) =>
+        finish(job, new GazetteError("FEED_PARSE_FAILED", `${job.label}: pool closed`));
+      for (const [, state] of all) if (state && state !== STARTING) closed(state);
+      for (const job of queue.splice(0)) closed(job);
+      await Promise.all(all.map(([worker]) => worker.terminate()));
+    },
+  };
+}
+
+const STARTING = Symbol("starting");
+
+function settle(job: Job, answer: WorkerAnswer): void {
+  if (answer.ok) finish(job, undefined, answer.value);
+  else finish(job, new GazetteError(answer.code ?? "FEED_PARSE_FAILED", answer.message));
+}
+
+function finish(job: Job, error: Error | undefined, value?: unknown): void {
+  clearTimeout(job.timer);
+  if (error) job.reject(error);
+  else job.resolve(value);
+}
+
+/**
+ * The compiled worker beside this module (dist/ingest/parse-worker.js). A Worker cannot load
+ * TypeScript, so when this module runs from the sources (vitest, tsx) the compiled copy in dist/
+ * is used: `npm run build` first (the test setup does).
+ */
+function defaultWorkerUrl(): URL {
+  return import.meta.url.endsWith(".ts")
+    ? new URL("../../dist/ingest/parse-worker.js", import.meta.url)
+    : new URL("./parse-worker.js", import.meta.url);
+}

@@ -1,0 +1,44 @@
+const RSS1_NAMESPACE = "http://purl.org/rss/1.0/";
+
+/**
+ * The document's feed elements under the names rss-parser looks for: a namespace prefix on RSS
+ * 1.0 or Atom elements (`<rss:item>`, `<atom:feed>`) or on an `<rss>` root removed, and an Atom
+ * document that is one `<entry>` (RFC 4287 §4.1.2 allows it) wrapped in a `<feed>`, and Atom
+ * entries written as `<item>` or with a link in `<link>` text read as an Atom reader would.
+ */
+export function normalizeRoot(xml: string): string {
+  let result = xml;
+  for (const prefix of feedPrefixes(xml)) {
+    result = result.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1");
+  }
+  const root = result.match(
+    /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*<([\w:.-]+)/,
+  );
+  if (root?.[1] === "feed") return atomEntries(result);
+  if (root?.[1] === "entry") {
+    const start = root[0].length - "<entry".length;
+    return `${result.slice(0, start)}<feed xmlns="http://www.w3.org/2005/Atom">${result.slice(start)}</feed>`;
+  }
+  return result;
+}
+
+// RSS 1.0's namespace only ever holds feed elements; a prefixed root (`<atom:feed>`,
+// `<rss:rss>`) says its prefix is the feed's own. RSS 2.0's common `atom:link` is left alone.
+function feedPrefixes(xml: string): string[] {
+  const prefixes = new Set<string>();
+  for (const match of xml.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) {
+    if (match[2] === RSS1_NAMESPACE) prefixes.add(match[1] ?? "");
+  }
+  const rootPrefix = xml.match(/<([\w.-]+):(?:rss|feed)[\s>]/)?.[1];
+  if (rootPrefix && !/<(?:rss|feed|rdf:RDF)[\s>]/.test(xml)) prefixes.add(rootPrefix);
+  return [...prefixes].filter((prefix) => prefix !== "" && prefix !== "xml" && prefix !== "rdf");
+}
+
+// rss-parser reads an Atom link's href only (a link without one throws) and entries only.
+function atomEntries(xml: string): string {
+  const entries = /<entry[\s>]/.test(xml) ? xml : xml.replace(/<(\/?)item([\s>])/g, "<$1entry$2");
+  return entries.replace(
+    /<link((?:\s+(?!href)[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*>\s*([^<\s]+)\s*<\/link>/g,
+    '<link$1 href="$2"/>',
+  );
+}

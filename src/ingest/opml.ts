@@ -1,0 +1,96 @@
+import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { GazetteError } from "../shared/errors.js";
+import { isHttpUrl } from "./resolve-url.js";
+
+/** One feed of an OPML file: its URL, title and categories (as tags). */
+export interface OpmlFeed {
+  url: string;
+  name?: string;
+  tags: string[];
+}
+
+type Outline = Record<string, unknown> & { outline?: Outline[] };
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  isArray: (name) => name === "outline",
+  // OPML carries no entities of its own; a DOCTYPE's would only be an expansion attack.
+  processEntities: true,
+  htmlEntities: false,
+});
+
+/**
+ * The feeds of an OPML 1.0/2.0 subscription list: every outline with an http(s) `xmlUrl`, its
+ * `title` (else `text`) as the name, and as tags the names of the folders it sits in plus its
+ * `category` attribute (comma-separated, "/a/b" paths split). Throws USAGE when the text is not
+ * OPML.
+ */
+export function parseOpml(text: string): OpmlFeed[] {
+  let document: { opml?: { body?: { outline?: Outline[] } } };
+  try {
+    document = parser.parse(text, true);
+  } catch (error) {
+    throw new GazetteError("USAGE", `not an OPML file (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
+  if (!document.opml) throw new GazetteError("USAGE", "not an OPML file (no <opml> element)");
+  const feeds: OpmlFeed[] = [];
+  const seen = new Set<string>();
+  const visit = (outlines: Outline[], folders: string[]) => {
+    for (const outline of outlines) {
+      const url = attribute(outline, "xmlUrl")?.trim();
+      const name = attribute(outline, "title") ?? attribute(outline, "text");
+      if (url && isHttpUrl(url) && !seen.has(url)) {
+        seen.add(url);
+        const tags = [...folders, ...categories(attribute(outline, "category"))];
+        // Exports name untitled feeds by their URL; that is no name.
+        const title = name && name !== url ? name : undefined;
+        feeds.push({ url, name: title, tags: [...new Set(tags)] });
+      }
+      const isFolder = !url && name;
+      visit(outline.outline ?? [], isFolder ? [...folders, name] : folders);
+    }
+  };
+  visit(document.opml.body?.outline ?? [], []);
+  return feeds;
+}
+
+/** An OPML 2.0 document listing `feeds`, tags in each outline's `category` attribute. */
+export function toOpml(title: string, feeds: OpmlFeed[], now: Date): string {
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    format: true,
+    suppressEmptyNode: true,
+  });
+  const outline = feeds.map((feed) => ({
+    "@type": "rss",
+    "@text": feed.name ?? feed.url,
+    "@title": feed.name ?? feed.url,
+    "@xmlUrl": feed.url,
+    ...(feed.tags.length > 0 ? { "@category": feed.tags.join(",") } : {}),
+  }));
+  const xml = builder.build({
+    opml: {
+      "@version": "2.0",
+      head: { title, dateCreated: now.toUTCString() },
+      body: { outline },
+    },
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
+}
+
+function attribute(outline: Outline, name: string): string | undefined {
+  const value = outline[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+function categories(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .flatMap((part) => part.split("/"))
+    .map((part) => part.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,49 @@
+import { parentPort } from "node:worker_threads";
+import { type ErrorCode, GazetteError } from "../shared/errors.js";
+import { newestItems } from "./newest-items.js";
+import { parseChanged } from "./parse-changed.js";
+import { type ParseOptions, parseFeed } from "./parse-feed.js";
+
+/** A task sent to a parse worker; `id` pairs it with its answer. */
+export type WorkerTask =
+  | {
+      id: number;
+      kind: "parse";
+      document: string;
+      options: ParseOptions;
+      maxItems: number;
+      /** Fingerprints of the items of the last fetch: see parseChanged. */
+      known?: readonly string[];
+    }
+  | { id: number; kind: "extract"; html: string; pageUrl: string };
+
+/** A worker's answer: the value, or the error as plain data (errors do not survive cloning). */
+export type WorkerAnswer =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; code: ErrorCode | undefined; message: string };
+
+// Tells the pool the modules are loaded, so its deadlines never count a worker's start-up.
+parentPort?.postMessage("ready");
+
+// The worker side of createParsePool: the CPU-heavy, attacker-controlled work runs here, so a
+// hostile feed can stall only this thread, which the pool then terminates.
+parentPort?.on("message", async (task: WorkerTask) => {
+  try {
+    const value =
+      task.kind === "parse"
+        ? await parse(task)
+        : // Loaded on first use: most runs extract no page, and linkedom takes long to load.
+          (await import("./extract-full-text.js")).extractFullText(task.html, task.pageUrl);
+    parentPort?.postMessage({ id: task.id, ok: true, value } satisfies WorkerAnswer);
+  } catch (error) {
+    const code = error instanceof GazetteError ? error.code : undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    parentPort?.postMessage({ id: task.id, ok: false, code, message } satisfies WorkerAnswer);
+  }
+});
+
+async function parse(task: Extract<WorkerTask, { kind: "parse" }>) {
+  return task.known
+    ? parseChanged(task.document, task.options, task.known, task.maxItems)
+    : newestItems(await parseFeed(task.document, task.options), task.maxItems);
+}

@@ -1,0 +1,44 @@
+import path from "node:path";
+import { type ArchiveEntry, type ArchiveFiles, writeArchive } from "../archive/index.js";
+import { joinUrl, webVersionUrl } from "../audience/links.js";
+import type { ListConfig } from "../config/index.js";
+import type { CompiledIssue } from "../render/index.js";
+import type { IssueRow } from "../store/index.js";
+import type { Context } from "./context.js";
+import { listId } from "./stages.js";
+
+/**
+ * archive: once an issue is sent, its web version (every article, no personal data) goes to
+ * `<dataDir>/archive/<list>/<number>.html`, with the list's index page and Atom feed rewritten.
+ */
+export async function archiveStage(
+  ctx: Context,
+  list: ListConfig,
+  issue: IssueRow,
+  compiled: CompiledIssue,
+): Promise<ArchiveFiles> {
+  const baseUrl = ctx.config.newsletter.baseUrl;
+  const sent = await ctx.store.issues.sent(await listId(ctx, list));
+  const entries: ArchiveEntry[] = [];
+  for (const row of sent) {
+    const articles = await ctx.store.issues.articles(row.id);
+    entries.push({
+      number: row.number,
+      subject: row.subject,
+      sentAt: new Date(row.sent_at ?? row.period_end),
+      url: webVersionUrl(baseUrl, list.id, row.number),
+      articleTitles: articles.map((article) => article.title),
+    });
+  }
+  return writeArchive({
+    dir: path.join(ctx.loaded.dataDir, "archive", list.id),
+    info: {
+      newsletterName: ctx.config.newsletter.name,
+      listName: list.name,
+      language: ctx.config.newsletter.language,
+      baseUrl: joinUrl(baseUrl, `archive/${encodeURIComponent(list.id)}/`),
+    },
+    issue: { number: issue.number, html: compiled.webVersion().html },
+    entries,
+  });
+}

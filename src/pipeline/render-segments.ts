@@ -1,0 +1,62 @@
+import path from "node:path";
+import { articlesForTopics, groupSegments } from "../compose/segments.js";
+import { toIssueModel } from "../compose/to-issue-model.js";
+import type { ListConfig } from "../config/index.js";
+import {
+  type CompiledIssue,
+  type Recipient,
+  type RenderedMessage,
+  type RenderOptions,
+  renderIssue,
+} from "../render/index.js";
+import type { IssueRow } from "../store/index.js";
+import type { Context } from "./context.js";
+
+/** The list's theme folder: its own `template`, else the top-level `templates`. */
+export function themeDirOf(ctx: Context, list: ListConfig): string {
+  return list.template ? path.resolve(ctx.loaded.baseDir, list.template) : ctx.loaded.templatesDir;
+}
+
+/** How the list's issues are rendered. */
+export function renderOptionsOf(ctx: Context, list: ListConfig): RenderOptions {
+  return {
+    templatesDir: themeDirOf(ctx, list),
+    subjectTemplate: list.subject,
+    maxHtmlBytes: list.maxEmailBytes ?? ctx.config.render.maxHtmlBytes,
+  };
+}
+
+/**
+ * Segments: active members who chose the same topics get the same email. Each segment's subset
+ * of the issue's articles is rendered once, here, before the send; the returned fill picks the
+ * recipient's segment by address. Members without topics (the usual case) get `compiled`, the
+ * whole issue, which costs nothing extra. The subject stays the issue's.
+ */
+export async function renderSegments(
+  ctx: Context,
+  list: ListConfig,
+  listId: number,
+  issue: IssueRow,
+  compiled: CompiledIssue,
+): Promise<{ fill: (recipient: Recipient) => RenderedMessage; segmentCount: number }> {
+  const segments = groupSegments(await ctx.store.subscribers.activeTopics(listId));
+  if (segments.every((segment) => segment.key === "all"))
+    return { fill: (recipient) => compiled.fill(recipient), segmentCount: 1 };
+  const model = toIssueModel(ctx.config, list, issue, await ctx.store.issues.articles(issue.id));
+  const rendered = new Map<string, CompiledIssue>();
+  const byEmail = new Map<string, CompiledIssue>();
+  for (const segment of segments) {
+    const articles = articlesForTopics(model.articles, segment.topics);
+    const key = articles.map((article) => article.id).join(",");
+    let issueForSegment = articles.length === model.articles.length ? compiled : rendered.get(key);
+    if (!issueForSegment) {
+      issueForSegment = await renderIssue({ ...model, articles }, renderOptionsOf(ctx, list));
+      rendered.set(key, issueForSegment);
+    }
+    for (const email of segment.emails) byEmail.set(email, issueForSegment);
+  }
+  return {
+    fill: (recipient) => (byEmail.get(recipient.email) ?? compiled).fill(recipient),
+    segmentCount: rendered.size + 1,
+  };
+}

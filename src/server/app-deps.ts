@@ -1,0 +1,62 @@
+import type { Context } from "hono";
+import type { SigningKeys } from "../audience/signing-keys.js";
+import type { Config, ListConfig } from "../config/index.js";
+import type { Mailer } from "../deliver/types.js";
+import type { Clock } from "../shared/clock.js";
+import type { Store } from "../store/index.js";
+import type { RateLimiter } from "./rate-limiter.js";
+
+/** What the web app works with; everything is passed in, so tests run it in-process. */
+export interface AppOptions {
+  store: Store;
+  config: Config;
+  signingKeys: SigningKeys;
+  clock: Clock;
+  /** Sends the signup confirmation emails: the configured transport. */
+  mailer: Mailer;
+  /** `<dataDir>/archive`: the web versions written after each send. */
+  archiveDir: string;
+  /** The client's address for rate limits and consent records (default: the socket's peer). */
+  clientIp?: (c: Context) => string;
+  /** Signup attempts allowed per address and window (default 5 per hour). */
+  signupLimit?: { max: number; windowMs: number };
+  /** How long a confirmation link stays valid (default 48 hours). */
+  confirmTtlMs?: number;
+}
+
+/** The options with the lists resolved and the limiter made: what each route reads. */
+export interface AppDeps extends AppOptions {
+  lists: ListIndex;
+  signupLimiter: RateLimiter;
+  confirmTtlMs: number;
+  clientIp: (c: Context) => string;
+}
+
+/** Configured lists by store id and slug, created in the store on first use. */
+export interface ListIndex {
+  byId(id: number): Promise<ListConfig | undefined>;
+  idOf(slug: string): Promise<number | undefined>;
+}
+
+/**
+ * Reads the store's lists, never writes them: a GET must change nothing, so the lists are created
+ * before serving (`gazette serve` syncs them) and re-read when one is missing.
+ */
+export function createListIndex(store: Store, config: Config): ListIndex {
+  let ids: Map<string, number> | undefined;
+  const load = async (slug?: string) => {
+    if (!ids || (slug !== undefined && !ids.has(slug))) ids = await store.subscribers.listIds();
+    return ids;
+  };
+  return {
+    async byId(id) {
+      for (const [slug, known] of await load())
+        if (known === id) return config.lists.find((list) => list.id === slug);
+      return undefined;
+    },
+    async idOf(slug) {
+      if (!config.lists.some((list) => list.id === slug)) return undefined;
+      return (await load(slug)).get(slug);
+    },
+  };
+}

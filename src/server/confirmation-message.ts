@@ -1,0 +1,52 @@
+import { escapeMarkup } from "../archive/escape-markup.js";
+import { joinUrl, unsubscribeUrl } from "../audience/links.js";
+import type { SigningKey } from "../audience/tokens.js";
+import type { Config, ListConfig } from "../config/index.js";
+import type { OutgoingMessage } from "../deliver/types.js";
+import { formatAddress } from "../pipeline/format-address.js";
+
+/** The double opt-in email: one link that confirms, nothing else to click. */
+export function confirmationMessage(input: {
+  config: Config;
+  list: ListConfig;
+  key: SigningKey;
+  listId: number;
+  subscriberId: number;
+  to: string;
+  confirmToken: string;
+  nonce: string;
+}): OutgoingMessage {
+  const { config, list } = input;
+  const from = formatAddress(list.sender?.from ?? config.sender.from);
+  const replyTo = list.sender?.replyTo ?? config.sender.replyTo;
+  const link = joinUrl(config.newsletter.baseUrl, `confirm/${input.confirmToken}`);
+  const host = new URL(config.newsletter.baseUrl).hostname;
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? host;
+  const text = `Please confirm that you want ${list.name} from ${config.newsletter.name}:
+
+${link}
+
+If you did not ask for this, ignore this email: without a confirmation you get nothing more.
+
+${config.newsletter.postalAddress}
+`;
+  const html = `<!doctype html><html lang="${escapeMarkup(config.newsletter.language)}"><body>
+<p>Please confirm that you want <strong>${escapeMarkup(list.name)}</strong> from ${escapeMarkup(config.newsletter.name)}.</p>
+<p><a href="${escapeMarkup(link)}">Confirm my subscription</a></p>
+<p>If you did not ask for this, ignore this email: without a confirmation you get nothing more.</p>
+<p>${escapeMarkup(config.newsletter.postalAddress)}</p>
+</body></html>`;
+  return {
+    from,
+    ...(replyTo ? { replyTo: formatAddress(replyTo) } : {}),
+    to: input.to,
+    subject: `Confirm your subscription to ${list.name}`,
+    html,
+    text,
+    messageId: `<gz.confirm.${input.nonce}@${domain}>`,
+    listId: `${list.name} <${list.id}.${host}>`,
+    unsubscribe: {
+      url: unsubscribeUrl(config.newsletter.baseUrl, input.key, input.listId, input.subscriberId),
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import type { Hono, Context as HonoContext } from "hono";
+import { MAX_CHARS } from "../../enrich/index.js";
+import { composeStage, findList, listId } from "../../pipeline/stages.js";
+import { describeError, GazetteError } from "../../shared/errors.js";
+import type { IssueRow, OverrideInput } from "../../store/index.js";
+import { isValidCsrf } from "../csrf.js";
+import type { PreviewDeps } from "./preview-deps.js";
+import { parseSelection, selectionQuery } from "./preview-selection.js";
+import { sendTestCopy } from "./send-test-copy.js";
+
+type Form = Record<string, string>;
+/** What an action changes in the page it goes back to. */
+type Outcome = { done?: string; sent?: string; issue?: number };
+
+/**
+ * The editor's POST forms, each calling the same store methods as the CLI: overrides for an
+ * article's summary, why and drop; the review repo for intro, order and approval of a draft.
+ * Every form carries the CSRF token; each answers with a redirect back to the preview (POST →
+ * redirect → GET, so a reload never repeats an action).
+ */
+export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
+  const { ctx } = deps;
+  const act = (run: (form: Form, c: HonoContext) => Promise<Outcome>) => async (c: HonoContext) => {
+    const form = await formOf(c);
+    if (!isValidCsrf(ctx.signingKeys.all, "preview", form.csrf))
+      return c.text("Forbidden: this form has expired; reload the preview.", 403);
+    const selection = parseSelection(
+      Object.fromEntries(new URLSearchParams(form.back ?? "")),
+      ctx.config,
+      deps.defaults,
+    );
+    const extra: Record<string, string> = {};
+    try {
+      const outcome = await run(form, c);
+      if (outcome.issue !== undefined) selection.issue = outcome.issue;
+      if (outcome.done) extra.done = outcome.done;
+      if (outcome.sent) extra.sent = outcome.sent;
+      deps.live.bump();
+    } catch (error) {
+      extra.error = describeError(error);
+    }
+    return c.redirect(`/preview?${selectionQuery(selection, extra)}`, 303);
+  };
+
+  app.post(
+    "/articles/:id",
+    act(async (form, c) => {
+      const id = await articleId(deps, c.req.param("id") ?? "");
+      const input: OverrideInput = {};
+      // Only what the editor changed: an untouched field keeps following the enrichment.
+      for (const field of ["summary", "why"] as const) {
+        const value = (form[field] ?? "").trim();
+        if (value === (form[`${field}_was`] ?? "").trim()) continue;
+        if (value.length > MAX_CHARS)
+          throw new GazetteError(
+            "USAGE",
+            `${field}: ${value.length} characters; at most ${MAX_CHARS}`,
+          );
+        input[field] = value === "" ? null : value;
+      }
+      if (Object.keys(input).length > 0) await ctx.store.overrides.edit(id, input, ctx.clock.now());
+      return { done: "saved" };
+    }),
+  );
+
+  app.post(
+    "/articles/:id/drop",
+    act(async (_form, c) => {
+      const id = await articleId(deps, c.req.param("id") ?? "");
+      await ctx.store.overrides.setDropped(id, true, ctx.clock.now());
+      return { done: "dropped" };
+    }),
+  );
+
+  app.post(
+    "/intro",
+    act(async (form) => {
+      const issue = await draftOf(deps, form);
+      const intro = (form.intro ?? "").trim();
+      await ctx.store.review.setIntro(issue.id, intro === "" ? null : intro);
+      return { done: "intro", issue: issue.number };
+    }),
+  );
+
+  app.post(
+    "/reorder",
+    act(async (form) => {
+      const issue = await draftOf(deps, form);
+      const order = (form.order ?? "").split(",").map((id) => Number(id.trim()));
+      if (order.some((id) => !Number.isInteger(id)))
+        throw new GazetteError("USAGE", `"${form.order}" is not a list of article ids`);
+      await ctx.store.review.reorder(issue.id, order);
+      return { done: "reordered", issue: issue.number };
+    }),
+  );
+
+  app.post(
+    "/approve",
+    act(async (form) => {
+      const issue = await draftOf(deps, form);
+      await ctx.store.review.approve(issue.id, ctx.clock.now());
+      return { done: "approved", issue: issue.number };
+    }),
+  );
+
+  app.post(
+    "/compose",
+    act(async (form) => {
+      const result = await composeStage(ctx, findList(ctx, form.list));
+      return result.kind === "skipped"
+        ? { done: "skipped" }
+        : { done: "composed", issue: result.issue.number };
+    }),
+  );
+
+  app.post(
+    "/send",
+    act(async (form) => {
+      const selection = parseSelection(
+        Object.fromEntries(new URLSearchParams(form.back ?? "")),
+        ctx.config,
+        deps.defaults,
+      );
+      return { sent: await sendTestCopy(deps, selection, form.to ?? "") };
+    }),
+  );
+}
+
+async function formOf(c: HonoContext): Promise<Form> {
+  const body = await c.req.parseBody();
+  const form: Form = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === "string") form[key] = value;
+  return form;
+}
+
+async function articleId(deps: PreviewDeps, raw: string): Promise<number> {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || !(await deps.ctx.store.articles.byId(id)))
+    throw new GazetteError("NOT_FOUND", `no article ${raw}`);
+  return id;
+}
+
+/** The draft the form names (list + issue number); only a draft can still be edited. */
+async function draftOf(deps: PreviewDeps, form: Form): Promise<IssueRow> {
+  const list = findList(deps.ctx, form.list);
+  const issue = await deps.ctx.store.issues.byNumberOrThrow(
+    await listId(deps.ctx, list),
+    list.id,
+    Number(form.issue),
+  );
+  if (issue.status !== "draft")
+    throw new GazetteError("USAGE", `issue #${issue.number} is ${issue.status}, not a draft`);
+  return issue;
+}

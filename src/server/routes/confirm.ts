@@ -1,0 +1,79 @@
+import type { Hono } from "hono";
+import { html } from "hono/html";
+import type { AppDeps } from "../app-deps.js";
+import { csrfToken, isValidCsrf } from "../csrf.js";
+import { forbidden, invalidLink, renderPage } from "../messages.js";
+import { csrfField } from "../page.js";
+import { type ResolvedMember, resolveMember } from "../resolve-member.js";
+
+/** The double opt-in link: GET shows a button (scanners fetch links), POST activates once. */
+export function registerConfirm(app: Hono, deps: AppDeps): void {
+  app.get("/confirm/:token", async (c) => {
+    const token = c.req.param("token");
+    const member = await resolveMember(deps, token, "confirm");
+    const consent = member && (await consentOf(deps, member));
+    if (!member || !consent) return invalidLink(c, deps);
+    if (consent.confirmed_at) return alreadyUsed(c, deps);
+    return renderPage(
+      c,
+      deps,
+      `Confirm your subscription to ${member.list.name}`,
+      html`<form method="post" action="/confirm/${token}">
+${csrfField(csrfToken(deps.signingKeys.current, token))}
+<button type="submit">Confirm my subscription</button>
+</form>`,
+    );
+  });
+
+  app.post("/confirm/:token", async (c) => {
+    const token = c.req.param("token");
+    const body = await c.req.parseBody();
+    if (!isValidCsrf(deps.signingKeys.all, token, body.csrf)) return forbidden(c, deps);
+    const member = await resolveMember(deps, token, "confirm");
+    const consent = member && (await consentOf(deps, member));
+    if (!member || !consent) return invalidLink(c, deps);
+    // Single use: only the request that sets confirmed_at goes on.
+    if (!(await deps.store.consents.confirm(consent.nonce, deps.clock.now())))
+      return alreadyUsed(c, deps);
+    const membership = (await deps.store.subscribers.membershipsOf(member.subscriber.id)).find(
+      (m) => m.list_id === member.claims.listId,
+    );
+    if (membership?.status !== "bounced" && membership?.status !== "complained") {
+      await deps.store.subscribers.join(member.claims.listId, member.subscriber.id, {
+        status: "active",
+        source: "signup",
+        now: deps.clock.now(),
+        force: true,
+      });
+    }
+    return renderPage(
+      c,
+      deps,
+      "You are subscribed",
+      html`<p class="notice" role="status">Thank you: you are subscribed to <strong>${member.list.name}</strong>.
+The next issue comes to your inbox.</p>`,
+    );
+  });
+}
+
+/** The consent the token's nonce names, if it belongs to the token's subscriber and list. */
+async function consentOf(deps: AppDeps, member: ResolvedMember) {
+  const consent = await deps.store.consents.byNonce(member.claims.nonce ?? "");
+  if (
+    !consent ||
+    consent.subscriber_id !== member.subscriber.id ||
+    consent.list_id !== member.claims.listId
+  )
+    return undefined;
+  return consent;
+}
+
+function alreadyUsed(c: Parameters<typeof renderPage>[0], deps: AppDeps) {
+  return renderPage(
+    c,
+    deps,
+    "This link was already used",
+    html`<p class="notice" role="status">This confirmation link was already used. If you confirmed, you are subscribed.</p>`,
+    410,
+  );
+}

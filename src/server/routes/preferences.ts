@@ -1,0 +1,99 @@
+import type { Context, Hono } from "hono";
+import { html } from "hono/html";
+import { CATEGORIES } from "../../enrich/vocabulary.js";
+import type { AppDeps } from "../app-deps.js";
+import { csrfToken, isValidCsrf } from "../csrf.js";
+import { forbidden, invalidLink, renderPage } from "../messages.js";
+import { csrfField, type Markup } from "../page.js";
+import { maskEmail, type ResolvedMember, resolveMember } from "../resolve-member.js";
+import { savePreferences } from "../save-preferences.js";
+import { unsubscribeMember } from "../unsubscribe-member.js";
+
+/** The topics offered: `topics` from the config, else the article categories. */
+export function topicsOf(deps: AppDeps): readonly string[] {
+  return deps.config.topics ?? CATEGORIES;
+}
+
+/** The preferences page: topics, lists joined or left, and unsubscribe from everything. */
+export function registerPreferences(app: Hono, deps: AppDeps): void {
+  app.get("/preferences/:token", async (c) => {
+    const token = c.req.param("token");
+    const member = await resolveMember(deps, token, "preferences");
+    if (!member) return invalidLink(c, deps);
+    return preferencesPage(c, deps, token, member);
+  });
+
+  app.post("/preferences/:token", async (c) => {
+    const token = c.req.param("token");
+    const body = await c.req.parseBody({ all: true });
+    if (!isValidCsrf(deps.signingKeys.all, token, body.csrf)) return forbidden(c, deps);
+    const member = await resolveMember(deps, token, "preferences");
+    if (!member) return invalidLink(c, deps);
+    if (body.action === "unsubscribe-all") {
+      for (const membership of await deps.store.subscribers.membershipsOf(member.subscriber.id))
+        await unsubscribeMember(deps, membership.list_id, member.subscriber.id);
+      return renderPage(
+        c,
+        deps,
+        "You are unsubscribed from everything",
+        html`<p class="notice" role="status">You will get no more email from ${deps.config.newsletter.name}.</p>`,
+      );
+    }
+    await savePreferences(deps, member.subscriber.id, {
+      topics: asArray(body.topics).filter((topic) => topicsOf(deps).includes(topic)),
+      lists: asArray(body.lists),
+      ip: deps.clientIp(c),
+      userAgent: c.req.header("user-agent") ?? "",
+    });
+    return preferencesPage(c, deps, token, member, "Your preferences are saved.");
+  });
+}
+
+async function preferencesPage(
+  c: Context,
+  deps: AppDeps,
+  token: string,
+  member: ResolvedMember,
+  notice?: string,
+) {
+  const memberships = await deps.store.subscribers.membershipsOf(member.subscriber.id);
+  const chosen = new Set(memberships.find((m) => m.list_id === member.claims.listId)?.topics ?? []);
+  const isOn = (slug: string) =>
+    memberships.some(
+      (m) => m.list_slug === slug && (m.status === "active" || m.status === "pending"),
+    );
+  const topics: Markup[] = topicsOf(deps).map(
+    (topic) =>
+      html`<label><input type="checkbox" name="topics" value="${topic}"${chosen.has(topic) ? html` checked` : ""}>${topic}</label>`,
+  );
+  const lists: Markup[] = deps.config.lists.map(
+    (list) =>
+      html`<label><input type="checkbox" name="lists" value="${list.id}"${isOn(list.id) ? html` checked` : ""}>${list.name}${list.description ? html` — ${list.description}` : ""}</label>`,
+  );
+  return renderPage(
+    c,
+    deps,
+    "Your email preferences",
+    html`${notice ? html`<p class="notice" role="status">${notice}</p>` : ""}
+<p>For ${maskEmail(member.subscriber.email)}.</p>
+<form method="post" action="/preferences/${token}">
+${csrfField(csrfToken(deps.signingKeys.current, token))}
+<fieldset>
+<legend>Topics</legend>
+<p>Get only the articles on these topics. Leave every box empty to get whole issues.</p>
+${topics}
+</fieldset>
+<fieldset>
+<legend>Lists</legend>
+${lists}
+</fieldset>
+<button type="submit" name="action" value="save">Save preferences</button>
+<button type="submit" name="action" value="unsubscribe-all" class="secondary">Unsubscribe from everything</button>
+</form>`,
+  );
+}
+
+function asArray(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values.filter((item): item is string => typeof item === "string");
+}

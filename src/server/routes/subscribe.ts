@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import type { Context, Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { html } from "hono/html";
+import { normalizeEmail } from "../../audience/email-address.js";
+import { describeError } from "../../shared/errors.js";
+import type { AppDeps } from "../app-deps.js";
+import { csrfToken, isValidCsrf } from "../csrf.js";
+import { forbidden, renderPage } from "../messages.js";
+import { csrfField, type Markup } from "../page.js";
+import { requestSignup } from "../request-signup.js";
+
+const COOKIE = "gz_form";
+
+/**
+ * The signup form with double opt-in. CSRF: a random cookie (SameSite=Strict) and, in the form,
+ * its HMAC. Bots: a honeypot field hidden from people, and a per-address rate limit.
+ */
+export function registerSubscribe(app: Hono, deps: AppDeps): void {
+  app.get("/subscribe", (c) => {
+    const chosen = c.req.query("list");
+    return signupForm(c, deps, { list: chosen });
+  });
+
+  app.post("/subscribe", async (c) => {
+    if (!deps.signupLimiter.take(deps.clientIp(c))) {
+      return renderPage(
+        c,
+        deps,
+        "Too many attempts",
+        html`<p class="error" role="alert">Too many signups from your address. Try again in an hour.</p>`,
+        429,
+      );
+    }
+    const body = await c.req.parseBody();
+    const cookie = getCookie(c, COOKIE);
+    if (!cookie || !isValidCsrf(deps.signingKeys.all, cookie, body.csrf)) return forbidden(c, deps);
+    const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
+    const listSlug = field("list") || deps.config.lists[0]?.id || "";
+    // A person never sees the honeypot; whatever filled it gets the same answer and no email.
+    if (field("website") !== "") return checkInbox(c, deps);
+    const email = normalizeEmail(field("email"));
+    const list = deps.config.lists.find((candidate) => candidate.id === listSlug);
+    const listId = list ? await deps.lists.idOf(list.id) : undefined;
+    if (!email || !list || listId === undefined) {
+      const error = !email ? "Enter a valid email address, like name@example.com." : "Pick a list.";
+      return signupForm(c, deps, { list: listSlug, email: field("email"), error }, 400);
+    }
+    try {
+      await requestSignup(deps, {
+        email,
+        list,
+        listId,
+        ip: deps.clientIp(c),
+        userAgent: c.req.header("user-agent") ?? "",
+      });
+    } catch (error) {
+      console.error(`gazette serve: confirmation email not sent: ${describeError(error)}`);
+      return renderPage(
+        c,
+        deps,
+        "Please try again later",
+        html`<p class="error" role="alert">We could not send the confirmation email just now. Please try again later.</p>`,
+        503,
+      );
+    }
+    return checkInbox(c, deps);
+  });
+}
+
+function checkInbox(c: Context, deps: AppDeps) {
+  return renderPage(
+    c,
+    deps,
+    "Check your inbox",
+    html`<p class="notice" role="status">If the address can receive our email, a message with a
+confirmation link is on its way. Open it to start your subscription; the link works for 48 hours.</p>`,
+  );
+}
+
+function signupForm(
+  c: Context,
+  deps: AppDeps,
+  values: { list?: string; email?: string; error?: string },
+  status: 200 | 400 = 200,
+) {
+  let cookie = getCookie(c, COOKIE);
+  if (!cookie || !/^[\w-]{22}$/.test(cookie)) {
+    cookie = randomBytes(16).toString("base64url");
+    setCookie(c, COOKIE, cookie, {
+      httpOnly: true,
+      sameSite: "Strict",
+      path: "/subscribe",
+      secure: deps.config.newsletter.baseUrl.startsWith("https:"),
+    });
+  }
+  const lists = deps.config.lists;
+  const choice: Markup =
+    lists.length === 1
+      ? html`<input type="hidden" name="list" value="${lists[0]?.id ?? ""}">`
+      : html`<label for="list">List
+<select id="list" name="list">${lists.map(
+          (list) =>
+            html`<option value="${list.id}"${list.id === values.list ? html` selected` : ""}>${list.name}</option>`,
+        )}</select></label>`;
+  return renderPage(
+    c,
+    deps,
+    lists.length === 1 ? `Subscribe to ${lists[0]?.name ?? ""}` : "Subscribe",
+    html`${values.error ? html`<p class="error" role="alert" id="email-error">${values.error}</p>` : ""}
+<form method="post" action="/subscribe">
+${csrfField(csrfToken(deps.signingKeys.current, cookie))}
+<label for="email">Email address
+<input type="email" id="email" name="email" required autocomplete="email" value="${values.email ?? ""}"${values.error ? html` aria-invalid="true" aria-describedby="email-error"` : ""}></label>
+${choice}
+<div class="trap" aria-hidden="true"><label for="website">Leave this field empty
+<input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></label></div>
+<button type="submit">Subscribe</button>
+</form>
+<p>We send a confirmation link first; nothing arrives until you open it.</p>`,
+    status,
+  );
+}

@@ -1,0 +1,62 @@
+import type { Kysely, Selectable } from "kysely";
+import type { ConsentsTable, Database } from "./tables.js";
+
+export type ConsentRow = Selectable<ConsentsTable>;
+
+/** Consent records of the signup form: the proof of a double opt-in. */
+export class ConsentRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async record(input: {
+    subscriberId: number;
+    listId: number;
+    form: string;
+    ip: string;
+    userAgent: string;
+    nonce: string;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<ConsentRow> {
+    return this.db
+      .insertInto("consents")
+      .values({
+        subscriber_id: input.subscriberId,
+        list_id: input.listId,
+        form: input.form,
+        ip: input.ip,
+        user_agent: input.userAgent,
+        nonce: input.nonce,
+        created_at: input.now.toISOString(),
+        expires_at: input.expiresAt.toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+
+  byNonce(nonce: string): Promise<ConsentRow | undefined> {
+    return this.db.selectFrom("consents").selectAll().where("nonce", "=", nonce).executeTakeFirst();
+  }
+
+  /**
+   * Marks the consent confirmed if it was not already: true for the one call that confirmed it,
+   * false for every later one (the link is single-use even under concurrent clicks).
+   */
+  async confirm(nonce: string, now: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable("consents")
+      .set({ confirmed_at: now.toISOString() })
+      .where("nonce", "=", nonce)
+      .where("confirmed_at", "is", null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  ofSubscriber(subscriberId: number): Promise<ConsentRow[]> {
+    return this.db
+      .selectFrom("consents")
+      .selectAll()
+      .where("subscriber_id", "=", subscriberId)
+      .orderBy("id")
+      .execute();
+  }
+}

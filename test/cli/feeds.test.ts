@@ -1,0 +1,130 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseOpml } from "../../src/ingest/opml.js";
+import { ROOT, runCli } from "../helpers/cli.js";
+import { type FeedServer, startFeedServer } from "../helpers/feed-server.js";
+
+describe("gazette feeds", () => {
+  let dir: string;
+  let server: FeedServer;
+  const cli = (args: string[]) => runCli(["--config", "gazette.yaml", ...args], { cwd: dir });
+
+  beforeAll(async () => {
+    server = await startFeedServer({
+      "/ok.xml": {
+        body: `<rss version="2.0"><channel><title>OK</title><link>https://ok.example/</link><item><title>Hello</title><link>https://ok.example/hello</link><pubDate>${new Date().toUTCString()}</pubDate><description>Hi there.</description></item></channel></rss>`,
+        headers: { "cache-control": "max-age=3600" },
+      },
+      "/down.xml": { status: 500, body: "oops" },
+      "/gone.xml": { status: 410, body: "gone" },
+    });
+    dir = mkdtempSync(path.join(tmpdir(), "gazette-feeds-"));
+    writeFileSync(
+      path.join(dir, "gazette.yaml"),
+      `# My newsletter (this comment must survive an import)
+newsletter:
+  name: Feeds Test
+  baseUrl: https://news.example.com
+  postalAddress: 1 Test Street
+sender:
+  from: Test <digest@news.example.com>
+templates: ${path.join(ROOT, "templates")}
+collect:
+  timeout: 2s
+  allowPrivate: ["127.0.0.1"]
+feeds:
+  - url: ${server.url("/ok.xml")}
+    name: OK Blog
+  - url: ${server.url("/down.xml")}
+    name: Down Blog
+  - url: ${server.url("/gone.xml")}
+    name: Gone Blog
+  - url: ${server.url("/later.xml")}
+    name: Later Blog
+    tags: [later]
+lists:
+  - id: weekly
+    name: Weekly
+`,
+    );
+  });
+  afterAll(() => server.close());
+
+  it("lists every feed before any fetch as never fetched", async () => {
+    const result = await cli(["feeds"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/^NAME\s+STATUS\s+LAST FETCH\s+ITEMS\s+ERRORS\s+NEXT FETCH\s+URL$/);
+    expect(lines.filter((line) => /never fetched/.test(line))).toHaveLength(4);
+  });
+
+  it("shows ok, failing ×N and retired after a collect, with next fetch times", async () => {
+    const collect = await cli(["collect"]);
+    expect(collect.stdout).toMatch(
+      /Feeds: 1 fetched, 0 unchanged, 1 retired, 2 failed · 1 new articles/,
+    );
+    expect(collect.stdout).toMatch(/Gone Blog: HTTP 410 Gone/);
+
+    const list = await cli(["feeds"]);
+    const row = (name: string) =>
+      list.stdout.split("\n").find((line) => line.startsWith(name)) ?? "";
+    expect(row("OK Blog")).toMatch(
+      /OK Blog\s+ok\s+\d{4}-\d\d-\d\d \d\d:\d\dZ\s+1\s+0\s+\d{4}-\d\d-\d\d \d\d:\d\dZ\s+http/,
+    );
+    expect(row("Down Blog")).toMatch(/failing ×1\s+.*\s+0\s+1\s+\d{4}-/);
+    expect(row("Gone Blog")).toMatch(/retired\s+.*\s+never\s+http/);
+    expect(list.stdout).toMatch(/└ HTTP 500/);
+
+    const again = await cli(["collect"]);
+    expect(again.stdout).toMatch(/Feeds: 0 fetched, 0 unchanged, 3 deferred, 1 retired, 0 failed/);
+    const json = JSON.parse((await cli(["feeds", "--json"])).stdout) as Array<{
+      name: string;
+      consecutive_errors: number;
+    }>;
+    expect(json.find((feed) => feed.name === "Later Blog")?.consecutive_errors).toBe(1);
+  });
+
+  it("resets a retired feed so the next collect tries it again", async () => {
+    const reset = await cli(["feeds", "reset", "Gone Blog"]);
+    expect(reset.stdout).toMatch(/Gone Blog: will be fetched at the next collect/);
+    const list = await cli(["feeds"]);
+    expect(list.stdout.split("\n").find((line) => line.startsWith("Gone Blog"))).toMatch(/\sdue\s/);
+    expect((await cli(["feeds", "reset", "Nope"])).code).toBe(2);
+  });
+
+  it("exports OPML and imports it back into the config, comments kept and known feeds skipped", async () => {
+    const exported = await cli(["feeds", "export"]);
+    expect(exported.code).toBe(0);
+    const feeds = parseOpml(exported.stdout);
+    expect(feeds.map((feed) => feed.name)).toEqual([
+      "OK Blog",
+      "Down Blog",
+      "Gone Blog",
+      "Later Blog",
+    ]);
+    expect(feeds.at(-1)?.tags).toEqual(["later"]);
+
+    writeFileSync(
+      path.join(dir, "more.opml"),
+      exported.stdout.replace(
+        "</body>",
+        `<outline text="New &amp; Shiny" xmlUrl="https://new.example/feed" category="tools"/></body>`,
+      ),
+    );
+    const dry = await cli(["feeds", "import", "more.opml", "--dry-run"]);
+    expect(dry.stdout).toMatch(/\+ New & Shiny {2}https:\/\/new\.example\/feed {2}\[tools\]/);
+    expect(dry.stdout).toMatch(/1 feeds would be added, 4 already configured/);
+    expect(readFileSync(path.join(dir, "gazette.yaml"), "utf8")).not.toContain("new.example");
+
+    const real = await cli(["feeds", "import", "more.opml"]);
+    expect(real.code).toBe(0);
+    const config = readFileSync(path.join(dir, "gazette.yaml"), "utf8");
+    expect(config).toContain("# My newsletter (this comment must survive an import)");
+    expect(config).toContain("url: https://new.example/feed");
+    expect(config).toContain("name: New & Shiny");
+    expect((await cli(["feeds"])).stdout).toMatch(/New & Shiny\s+never fetched/);
+  });
+});

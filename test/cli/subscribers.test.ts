@@ -1,0 +1,149 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CLI_ENTRY, ROOT, runCli } from "../helpers/cli.js";
+
+function writeConfig(dir: string): void {
+  writeFileSync(
+    path.join(dir, "gazette.yaml"),
+    `newsletter:
+  name: Subscribers Test
+  baseUrl: https://news.example.com
+  postalAddress: 1 Test Street
+sender:
+  from: Test <digest@news.example.com>
+templates: ${path.join(ROOT, "templates")}
+subscribersFile: subscribers.csv
+feeds:
+  - url: ${path.join(ROOT, "examples/feeds/quarry-data.xml")}
+    name: quarry
+    tags: [data]
+lists:
+  - id: weekly
+    name: Weekly
+  - id: data
+    name: Data
+    feeds: { tags: [data] }
+    maxPerSource: 2
+    filters:
+      exclude: ["/hiring/i"]
+`,
+  );
+}
+
+describe("gazette subscribers and lists", () => {
+  let dir: string;
+  const cli = (args: string[]) => runCli(["--config", "gazette.yaml", ...args], { cwd: dir });
+  const write = (name: string, text: string) => writeFileSync(path.join(dir, name), text);
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "gazette-subscribers-"));
+    writeConfig(dir);
+    write("subscribers.csv", "email\n");
+  });
+
+  it("imports with --dry-run and --skip-invalid, naming bad lines", async () => {
+    write(
+      "people.csv",
+      'ann@example.com,Ann\nbad-address,Bob\n"x@y"@example.com,Quoted\ncy@example.com,Cy,data\n',
+    );
+    const refused = await cli(["subscribers", "import", "people.csv", "--list", "weekly"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/nothing imported: 2 bad rows/);
+    expect(refused.stderr).toMatch(/people\.csv:2: "bad-address" is not a valid email address/);
+    expect(refused.stderr).toMatch(
+      /people\.csv:3: ""x@y"@example\.com" is not a valid email address/,
+    );
+
+    const dry = await cli([
+      "subscribers",
+      "import",
+      "people.csv",
+      "--list",
+      "weekly",
+      "--skip-invalid",
+      "--dry-run",
+    ]);
+    expect(dry.stdout).toMatch(
+      /Would import people\.csv: 4 rows · 2 added, 0 updated, 0 unchanged, 2 skipped/,
+    );
+    expect((await cli(["subscribers", "list"])).stdout).toBe("");
+
+    const real = await cli([
+      "subscribers",
+      "import",
+      "people.csv",
+      "--list",
+      "weekly",
+      "--skip-invalid",
+    ]);
+    expect(real.stdout).toMatch(/Imported people\.csv: 4 rows · 2 added/);
+    expect((await cli(["subscribers", "list"])).stdout).toBe(
+      "cy@example.com\tCy\tdata\tactive\nann@example.com\tAnn\tweekly\tactive\n",
+    );
+  });
+
+  it("exports CSV that imports back unchanged, statuses included", async () => {
+    await cli(["subscribers", "export", "--output", "out.csv"]);
+    const exported = readFileSync(path.join(dir, "out.csv"), "utf8");
+    expect(exported).toBe(
+      "email,name,lists,status\nann@example.com,Ann,weekly,active\ncy@example.com,Cy,data,active\n",
+    );
+    const again = await cli(["subscribers", "import", "out.csv", "--list", "weekly"]);
+    expect(again.stdout).toMatch(/0 added, 0 updated, 2 unchanged/);
+  });
+
+  it("lists show feeds, filters and counts by status", async () => {
+    const lists = await cli(["lists"]);
+    expect(lists.stdout).toMatch(
+      /data — Data\n {2}subscribers: 1 active\n {2}feeds: tagged data · exclude \/hiring\/i · at most 2 per feed/,
+    );
+  });
+
+  it("run syncs the subscribers file and removes nobody unless told to", async () => {
+    write("subscribers.csv", "email,lists\ndee@example.com,weekly\neve@example.com,weekly\n");
+    const first = await cli(["run", "--dry-run"]);
+    expect(first.stdout).toMatch(/Subscribers file: 2 added/);
+    write("subscribers.csv", "email,lists\ndee@example.com,weekly\n");
+    const kept = await cli(["run", "--dry-run"]);
+    expect(kept.stdout).toMatch(
+      /1 membership is no longer in .*subscribers\.csv; run with --prune-subscribers/,
+    );
+    expect((await cli(["subscribers", "list", "--list", "weekly"])).stdout).toContain(
+      "eve@example.com",
+    );
+    const pruned = await cli(["run", "--dry-run", "--prune-subscribers"]);
+    expect(pruned.stdout).toMatch(/Subscribers file: 0 added, 0 updated, 1 unchanged, 1 removed/);
+    const left = (await cli(["subscribers", "list", "--list", "weekly"])).stdout;
+    expect(left).not.toContain("eve@example.com");
+    expect(left).toContain("ann@example.com");
+  });
+
+  it("serve answers on a free port and stops on SIGTERM", async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI_ENTRY, "--config", "gazette.yaml", "serve", "--port", "0"],
+      {
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on("exit", () => reject(new Error(`serve exited: ${out}`)));
+    });
+    const page = await fetch(`${url}/subscribe`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("<h1>Subscribe</h1>");
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { collectFeeds } from "../../src/ingest/collect-feeds.js";
+import type { Store } from "../../src/store/index.js";
+import { type FeedServer, startFeedServer } from "../helpers/feed-server.js";
+import { rssFeed, tempStore, testConfig } from "./collect-helpers.js";
+
+const NOW = new Date("2026-11-23T12:00:00.000Z");
+const now = () => NOW;
+const DATE = "2026-11-22T10:00:00Z";
+const EXCERPT = "<p>We moved our queue into PostgreSQL… <a href='#'>Continue reading</a></p>";
+
+function articlePage(title: string): string {
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `<p>Paragraph ${i + 1}: the queue now lives in <a href="/docs/skip-locked">PostgreSQL</a>, claimed with SELECT FOR UPDATE SKIP LOCKED, and failovers no longer lose jobs, which is what we wanted all along.</p>`,
+  ).join("\n");
+  return `<!doctype html><html><head><title>${title}</title>
+<meta property="og:image" content="/images/cover.png"></head>
+<body><nav><a href="/">Home</a> · <a href="/about">About</a></nav>
+<article><h1>${title}</h1>${paragraphs}<script>steal()</script></article>
+<footer>© Test Blog</footer></body></html>`;
+}
+
+describe("collectFeeds: full text for excerpt-only feeds", () => {
+  let server: FeedServer;
+  let store: Store;
+  let base: string;
+
+  beforeEach(async () => {
+    server = await startFeedServer();
+    base = server.url("").replace(/\/$/, "");
+    store = await tempStore();
+    server.route("/posts/queue", {
+      body: articlePage("Our queue"),
+      headers: { "content-type": "text/html" },
+    });
+    server.route("/posts/missing", { status: 404, body: "not found" });
+    server.route("/excerpts.xml", {
+      body: rssFeed(base, [
+        { slug: "queue", guid: "q", date: DATE, html: EXCERPT },
+        { slug: "missing", guid: "m", date: DATE, html: EXCERPT },
+      ]),
+    });
+  });
+  afterEach(async () => {
+    await store.close();
+    await server.close();
+  });
+
+  const article = (slug: string) =>
+    store.db
+      .selectFrom("articles")
+      .selectAll()
+      .where("url", "=", `${base}/posts/${slug}`)
+      .executeTakeFirstOrThrow();
+  const pageRequests = () => server.requests.filter((r) => r.path.startsWith("/posts/")).length;
+
+  it("replaces a short excerpt with the page's main text, sanitized, links absolute, og:image kept", async () => {
+    const config = testConfig([{ url: server.url("/excerpts.xml"), name: "Excerpts" }]);
+    const report = await collectFeeds(store, config, now);
+    expect(report.newArticles).toBe(2);
+
+    const queue = await article("queue");
+    expect(queue.content_text).toMatch(/Paragraph 8: the queue now lives in PostgreSQL/);
+    expect(queue.content_text).not.toMatch(/Home|© Test Blog|steal/);
+    expect(queue.content_html).toContain(`href="${base}/docs/skip-locked"`);
+    expect(queue.content_html).not.toContain("<script");
+    expect(queue.image_url).toBe(`${base}/images/cover.png`);
+
+    // A page that cannot be fetched keeps the excerpt and is reported; the feed is not failed.
+    const missing = await article("missing");
+    expect(missing.content_text).toMatch(/We moved our queue into PostgreSQL/);
+    expect(report.feeds[0]?.status).toBe("fetched");
+    expect(report.feeds[0]?.problems.join("\n")).toMatch(
+      /posts\/missing: full text not fetched, excerpt kept \(HTTP 404/,
+    );
+  });
+
+  it("never fetches the page of an item it already stored unchanged, and keeps its full text", async () => {
+    const config = testConfig([{ url: server.url("/excerpts.xml"), name: "Excerpts" }]);
+    await collectFeeds(store, config, now);
+    const fetched = pageRequests();
+    const again = await collectFeeds(store, config, now, { force: true });
+    expect(again).toMatchObject({ newArticles: 0, updatedArticles: 0 });
+    expect(fetched).toBe(2);
+    expect(pageRequests()).toBe(fetched);
+    expect((await article("queue")).content_text).toMatch(/Paragraph 8/);
+  });
+
+  it("leaves excerpts alone when the feed says fullText: never", async () => {
+    const config = testConfig([
+      { url: server.url("/excerpts.xml"), name: "Excerpts", extra: "fullText: never" },
+    ]);
+    await collectFeeds(store, config, now);
+    expect(pageRequests()).toBe(0);
+    expect((await article("queue")).content_text).not.toMatch(/Paragraph/);
+  });
+
+  it("fetches pages of long items only when the feed says fullText: always", async () => {
+    server.route("/long.xml", { body: rssFeed(base, [{ slug: "queue", guid: "q", date: DATE }]) });
+    await collectFeeds(store, testConfig([{ url: server.url("/long.xml"), name: "Long" }]), now);
+    expect(pageRequests()).toBe(0);
+
+    const always = await tempStore();
+    const feed = { url: server.url("/long.xml"), name: "Long", extra: "fullText: always" };
+    await collectFeeds(always, testConfig([feed]), now);
+    await always.close();
+    expect(pageRequests()).toBe(1);
+  });
+});

@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it } from "vitest";
+import { decodeBody, parseFeed } from "../../src/ingest/index.js";
+import { feedFixture, feedFixturePath } from "./fixtures.js";
+
+const now = new Date("2025-03-06T12:00:00Z");
+const feedUrl = "https://hostile.example.com/feed.xml";
+
+/** Parses `document`; a loud rejection is as good an answer as a feed for hostile input. */
+async function parseOrReject(document: string): Promise<string> {
+  const outcome = await parseFeed(document, { feedUrl, now }).catch((error: Error) => error);
+  return outcome instanceof Error ? outcome.message : JSON.stringify(outcome);
+}
+
+describe("external entities (XXE) are never resolved", () => {
+  it("reads neither a file nor a URL named by a SYSTEM entity", async () => {
+    const secret = readFileSync(feedFixturePath("xxe-secret.txt"), "utf8").trim();
+    let requests = 0;
+    const server = createServer((_request, response) => {
+      requests++;
+      response.end("GAZETTE-XXE-REMOTE");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const document = feedFixture("xxe-file.xml")
+        .replace("__SECRET_PATH__", feedFixturePath("xxe-secret.txt"))
+        .replace("__PORT__", String(port));
+      const result = await parseOrReject(document);
+      // The feed is read, with the references left as the literal text they are.
+      expect(result).toContain("Leak &secret; here");
+      expect(result).not.toContain(secret);
+      expect(result).not.toContain("GAZETTE-XXE-REMOTE");
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("entity expansion (billion laughs) stays bounded", () => {
+  it("never expands nested entities", async () => {
+    const result = await parseOrReject(feedFixture("billion-laughs.xml"));
+    // Ten levels of ten would be a billion "lol"s; nothing near that may come out.
+    expect(result.length).toBeLessThan(10_000);
+    expect(result).not.toContain("lollollollol");
+    expect(result).toContain('"contentHtml":"&lol9;"');
+  });
+});
+
+describe("a megabyte of escaped angle brackets", () => {
+  it("parses and comes out as escaped text, with no tag", async () => {
+    const body = "&lt;".repeat(256 * 1024);
+    const xml = `<rss version="2.0"><channel><title>t</title><item><title>Angles</title>
+      <link>https://hostile.example.com/angles</link><description>${body}</description></item></channel></rss>`;
+    // The time it takes is printed by `npm run conformance`; here only the result is checked.
+    const [item] = (await parseFeed(xml, { feedUrl, now })).items;
+    expect(item?.contentHtml).toBe("&lt;".repeat(256 * 1024));
+    expect(item?.contentText).toBe("<".repeat(256 * 1024));
+  });
+});
+
+describe("bytes that are not what they claim", () => {
+  it("decodes a mostly UTF-8 file with broken bytes to U+FFFD, keeping the rest", async () => {
+    const text = decodeBody(readFileSync(feedFixturePath("invalid-utf8.xml")));
+    const feed = await parseFeed(text, { feedUrl, now });
+    expect(feed.title).toBe("Broken bytes — café");
+    expect(feed.items[0]?.title).toBe(
+      "Half a character: \uFFFD and a stray \uFFFD byte in “UTF-8”",
+    );
+    expect(feed.items[0]?.contentText).toBe("Still readable: naïve résumé.");
+  });
+
+  it("reads Shift_JIS declared only in the XML prolog", async () => {
+    const text = decodeBody(readFileSync(feedFixturePath("shift-jis-prolog.xml")));
+    const feed = await parseFeed(text, { feedUrl, now });
+    expect(feed.title).toBe("日本語のブログ");
+    expect(feed.items[0]?.title).toBe("文字コードの話");
+    expect(JSON.stringify(feed)).not.toContain("\uFFFD");
+  });
+});

@@ -1,0 +1,117 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { readSigningKeys } from "../../src/audience/signing-keys.js";
+import { parseConfigText } from "../../src/config/index.js";
+import { createMailer } from "../../src/deliver/index.js";
+import { createApp } from "../../src/server/index.js";
+import { fixedClock } from "../../src/shared/clock.js";
+import { type MembershipStatus, openStore, type Store } from "../../src/store/index.js";
+import { startSmtpSink } from "../helpers/smtp-sink.js";
+
+export const CONFIG_YAML = `newsletter:
+  name: Fixture Weekly
+  baseUrl: https://news.example.com
+  postalAddress: 1 Test Street
+sender:
+  from: Fixture <digest@news.example.com>
+feeds:
+  - url: https://blog.example.com/feed.xml
+lists:
+  - id: weekly
+    name: Weekly
+  - id: ai
+    name: AI Digest
+    description: Machine learning only
+topics: [Backend, AI, Security]
+`;
+
+/** A real store in a temp dir, a real SMTP sink behind the mailer, the app in-process. */
+export async function createAppFixture(
+  options: { signupLimit?: { max: number; windowMs: number } } = {},
+) {
+  const dir = mkdtempSync(path.join(tmpdir(), "gazette-server-"));
+  const store = await openStore(dir);
+  const config = parseConfigText(CONFIG_YAML, "fixture.yaml", {});
+  const signingKeys = readSigningKeys(
+    { GAZETTE_SECRET: "fixture-secret", GAZETTE_SECRET_ID: "k1" },
+    "stored",
+  );
+  const clock = fixedClock("2026-05-01T10:00:00Z");
+  const sink = await startSmtpSink();
+  const mailer = createMailer(
+    { type: "smtp", url: sink.url, pool: false, maxConnections: 1 },
+    { outboxDir: dir },
+  );
+  const app = createApp({
+    store,
+    config,
+    signingKeys,
+    clock,
+    mailer,
+    archiveDir: path.join(dir, "archive"),
+    clientIp: (c) => c.req.header("x-test-ip") ?? "192.0.2.1",
+    ...(options.signupLimit ? { signupLimit: options.signupLimit } : {}),
+  });
+  const listIds = await store.subscribers.syncLists(config.lists, clock.now());
+  return {
+    dir,
+    store,
+    config,
+    signingKeys,
+    clock,
+    sink,
+    app,
+    listIds,
+    listId: (slug: string) => listIds.get(slug) as number,
+    /** Adds a subscriber on a list with a status; returns the subscriber id. */
+    async addMember(email: string, slug: string, status: MembershipStatus = "active") {
+      const { id } = await store.subscribers.upsert(email, undefined, clock.now());
+      await store.subscribers.join(listIds.get(slug) as number, id, {
+        status,
+        source: "test",
+        now: clock.now(),
+        force: true,
+      });
+      return id;
+    },
+    /** Everything an audience route could change, to prove that a request changed nothing. */
+    snapshot: () => snapshotAudience(store),
+    async close() {
+      await mailer.close();
+      await sink.close();
+      await store.close();
+    },
+  };
+}
+
+export type AppFixture = Awaited<ReturnType<typeof createAppFixture>>;
+
+export async function snapshotAudience(store: Store): Promise<string> {
+  const tables = await Promise.all(
+    (["lists", "subscribers", "memberships", "consents", "suppressions"] as const).map((table) =>
+      store.db.selectFrom(table).selectAll().execute(),
+    ),
+  );
+  return JSON.stringify(tables);
+}
+
+/** The page parsed with linkedom, for assertions on structure. */
+export function parsePage(body: string) {
+  return parseHTML(body).document;
+}
+
+/** The CSRF field of the first form on a page. */
+export function csrfOf(body: string): string {
+  const value = parsePage(body).querySelector('input[name="csrf"]')?.getAttribute("value");
+  if (!value) throw new Error("no csrf field on the page");
+  return value;
+}
+
+export function form(fields: Record<string, string | string[]>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields))
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+  return params;
+}

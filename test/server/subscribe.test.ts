@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type AppFixture, createAppFixture, csrfOf, form, parsePage } from "./app-fixture.js";
+
+/** Opens the form like a browser: the cookie it sets and the CSRF field that goes with it. */
+async function openForm(f: AppFixture, ip = "198.51.100.7") {
+  const response = await f.app.request("/subscribe", { headers: { "x-test-ip": ip } });
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  return { cookie, csrf: csrfOf(await response.text()), ip };
+}
+
+async function submit(f: AppFixture, fields: Record<string, string>, ip = "198.51.100.7") {
+  const { cookie, csrf } = await openForm(f, ip);
+  return f.app.request("/subscribe", {
+    method: "POST",
+    body: form({ csrf, ...fields }),
+    headers: { cookie, "x-test-ip": ip, "user-agent": "Browser/1.0" },
+  });
+}
+
+describe("signup with double opt-in", () => {
+  let f: AppFixture;
+  beforeEach(async () => {
+    f = await createAppFixture({ signupLimit: { max: 3, windowMs: 3_600_000 } });
+  });
+  afterEach(() => f.close());
+
+  it("shows an accessible form whose honeypot is hidden from people", async () => {
+    const response = await f.app.request("/subscribe");
+    const cookie = response.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const doc = parsePage(await response.text());
+    expect(doc.querySelector('label[for="email"] input#email[type="email"]')).not.toBeNull();
+    expect(doc.querySelector("select#list")?.closest("label")).not.toBeNull();
+    const trap = doc.querySelector('input[name="website"]');
+    expect(trap?.getAttribute("tabindex")).toBe("-1");
+    expect(trap?.closest('[aria-hidden="true"]')?.getAttribute("class")).toBe("trap");
+  });
+
+  it("records pending + consent, emails a link that confirms once, and expires", async () => {
+    const response = await submit(f, { email: " Dee@Example.COM ", list: "ai", website: "" });
+    expect(response.status).toBe(200);
+    expect(parsePage(await response.text()).querySelector("h1")?.textContent).toBe(
+      "Check your inbox",
+    );
+    const subscriber = await f.store.subscribers.byEmail("Dee@example.com");
+    expect(subscriber).toBeDefined();
+    const id = subscriber?.id as number;
+    expect(await f.store.subscribers.membershipsOf(id)).toMatchObject([
+      { list_slug: "ai", status: "pending" },
+    ]);
+    expect(await f.store.consents.ofSubscriber(id)).toMatchObject([
+      { form: "signup", ip: "198.51.100.7", user_agent: "Browser/1.0", confirmed_at: null },
+    ]);
+
+    const [message] = await f.sink.waitFor(1);
+    const mail = await message?.parse();
+    expect(message?.to).toEqual(["Dee@example.com"]);
+    expect(mail?.subject).toBe("Confirm your subscription to AI Digest");
+    const link = /https:\/\/news\.example\.com(\/confirm\/\S+)/.exec(
+      mail?.text ?? "",
+    )?.[1] as string;
+    expect(link).toBeDefined();
+    expect(link).not.toContain("example.com/");
+
+    const before = await f.snapshot();
+    const page = await f.app.request(link);
+    expect(page.status).toBe(200);
+    expect(await f.snapshot()).toBe(before);
+    const csrf = csrfOf(await page.text());
+    const confirmed = await f.app.request(link, { method: "POST", body: form({ csrf }) });
+    expect(parsePage(await confirmed.text()).querySelector("h1")?.textContent).toBe(
+      "You are subscribed",
+    );
+    expect((await f.store.subscribers.membershipsOf(id))[0]?.status).toBe("active");
+
+    // Single use: the second POST changes nothing and says so.
+    await f.store.subscribers.setStatus(f.listId("ai"), id, "unsubscribed", f.clock.now());
+    const again = await f.app.request(link, { method: "POST", body: form({ csrf }) });
+    expect(again.status).toBe(410);
+    expect((await f.store.subscribers.membershipsOf(id))[0]?.status).toBe("unsubscribed");
+  });
+
+  it("refuses an expired confirmation link", async () => {
+    await submit(f, { email: "eve@example.com", list: "weekly" });
+    const mail = await (await f.sink.waitFor(1))[0]?.parse();
+    const link = /https:\/\/news\.example\.com(\/confirm\/\S+)/.exec(
+      mail?.text ?? "",
+    )?.[1] as string;
+    const csrf = csrfOf(await (await f.app.request(link)).text());
+    f.clock.advance(48 * 3_600_000 + 1_000);
+    expect((await f.app.request(link)).status).toBe(404);
+    const late = await f.app.request(link, { method: "POST", body: form({ csrf }) });
+    expect(late.status).toBe(404);
+    const id = (await f.store.subscribers.byEmail("eve@example.com"))?.id as number;
+    expect((await f.store.subscribers.membershipsOf(id))[0]?.status).toBe("pending");
+  });
+
+  it("a filled honeypot, a missing CSRF cookie and a bad address send nothing", async () => {
+    const trapped = await submit(f, {
+      email: "bot@example.com",
+      list: "weekly",
+      website: "http://spam",
+    });
+    expect(trapped.status).toBe(200);
+    const { csrf } = await openForm(f);
+    const noCookie = await f.app.request("/subscribe", {
+      method: "POST",
+      body: form({ csrf, email: "x@example.com", list: "weekly" }),
+    });
+    expect(noCookie.status).toBe(403);
+    const bad = await submit(f, { email: '"a@b"@example.com', list: "weekly" });
+    expect(bad.status).toBe(400);
+    expect(parsePage(await bad.text()).querySelector('[role="alert"]')?.textContent).toMatch(
+      /valid email/,
+    );
+    expect(await f.store.subscribers.byEmail("bot@example.com")).toBeUndefined();
+    expect(await f.store.subscribers.byEmail("x@example.com")).toBeUndefined();
+    expect(f.sink.messages).toHaveLength(0);
+  });
+
+  it("rate-limits signups per address, and the window slides with the clock", async () => {
+    for (let i = 0; i < 3; i++)
+      expect((await submit(f, { email: `p${i}@example.com`, list: "weekly" })).status).toBe(200);
+    expect((await submit(f, { email: "p3@example.com", list: "weekly" })).status).toBe(429);
+    expect(
+      (await submit(f, { email: "q@example.com", list: "weekly" }, "203.0.113.9")).status,
+    ).toBe(200);
+    f.clock.advance(3_600_000);
+    expect((await submit(f, { email: "p4@example.com", list: "weekly" })).status).toBe(200);
+    expect(await f.store.subscribers.byEmail("p3@example.com")).toBeUndefined();
+  });
+
+  it("sends no email to a suppressed or an active address, and answers the same", async () => {
+    await f.store.suppressions.add("sup@example.com", "complaint", f.clock.now());
+    await f.addMember("act@example.com", "weekly");
+    for (const email of ["sup@example.com", "act@example.com"]) {
+      const response = await submit(f, { email, list: "weekly" });
+      expect(parsePage(await response.text()).querySelector("h1")?.textContent).toBe(
+        "Check your inbox",
+      );
+    }
+    expect(f.sink.messages).toHaveLength(0);
+  });
+});
