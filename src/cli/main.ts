@@ -15,6 +15,7 @@ import { registerStages } from "./commands/stages.js";
 import { registerStatus } from "./commands/status.js";
 import { registerSubscribers } from "./commands/subscribers.js";
 import { registerSummarize } from "./commands/summarize.js";
+import { registerWorker } from "./commands/worker.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from "./exit-codes.js";
 
 /** Runs the CLI and returns the exit code; the only place that prints errors. */
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSummarize(program);
   registerArticle(program);
   registerIssue(program);
+  registerWorker(program);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -34,6 +34,8 @@ export interface SendReport {
   transportError?: string;
   /** Dry run only: messages built (and not sent, nothing recorded). */
   built?: number;
+  /** Batches claimed from the ledger in this call (`gazette worker` and the bench count them). */
+  claims?: number;
 }
 
 export interface SendIssueInput {
@@ -54,6 +56,10 @@ export interface SendIssueInput {
   /** The jitter of retry delays (0 ≤ r < 1). */
   random?: () => number;
   options?: Partial<DeliveryOptions>;
+  /** A limiter shared with other senders (the workers' pacing row); replaces the in-process one. */
+  limiter?: RateLimiter;
+  /** Once aborted, the send stops at the next batch boundary, as a pause does (a worker's SIGTERM). */
+  signal?: AbortSignal;
 }
 
 const DEFAULTS: DeliveryOptions = {
@@ -99,9 +105,11 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
   const template = await compileMessage(input.message, input.fill);
   if (input.mailer.isDryRun) return dryRunIssue(input, template, envelopeFromOf(input.message));
   const sleep = input.sleep ?? ((ms: number) => delay(ms));
-  const limiter = options.rateLimit
-    ? createRateLimiter(options.rateLimit, { now: input.now }, sleep)
-    : undefined;
+  const limiter =
+    input.limiter ??
+    (options.rateLimit
+      ? createRateLimiter(options.rateLimit, { now: input.now }, sleep)
+      : undefined);
   const held = new Set<number>();
   const run: SendRun = {
     input,
@@ -150,7 +158,7 @@ async function sendRound(run: SendRun): Promise<void> {
   let claiming: Promise<void> | undefined;
   const refill = async () => {
     // The batch boundary: `gazette send --pause` takes effect here.
-    if (await store.issues.isPaused(issue.id)) {
+    if (run.input.signal?.aborted || (await store.issues.isPaused(issue.id))) {
       run.report.isPaused = true;
       return;
     }
@@ -162,6 +170,7 @@ async function sendRound(run: SendRun): Promise<void> {
       run.input.now(),
       leaseMs,
     );
+    run.report.claims = (run.report.claims ?? 0) + 1;
     const fresh = batch.filter((delivery) => !run.held.has(delivery.id));
     // Only rows of ours came back (their leases ran out on the wire): nothing new to claim now.
     if (fresh.length === 0) isDrained = true;

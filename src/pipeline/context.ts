@@ -30,7 +30,11 @@ export interface ContextOptions {
 export async function openContext(options: ContextOptions = {}): Promise<Context> {
   const env = options.env ?? process.env;
   const loaded = loadConfig({ path: options.configPath, env, cwd: options.cwd });
-  const store = await openStore(loaded.dataDir, { databaseUrl: env.DATABASE_URL });
+  // GAZETTE_DATABASE_SCHEMA: PostgreSQL only, keeps the tables in that schema (tests, one database for several newsletters).
+  const store = await openStore(loaded.dataDir, {
+    databaseUrl: env.DATABASE_URL,
+    schema: env.GAZETTE_DATABASE_SCHEMA || undefined,
+  });
   const stored = await store.runs.setting("signing_secret", () =>
     randomBytes(32).toString("base64url"),
   );

@@ -13,6 +13,7 @@ import {
   messageIdFor,
   toDeliveryOptions,
 } from "../deliver/index.js";
+import type { RateLimiter } from "../deliver/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/send-issue.js";
 import type { Mailer } from "../deliver/types.js";
 import { type EnrichReport, enrichArticles } from "../enrich/enrich-articles.js";
@@ -109,6 +110,7 @@ export async function sendStage(
   issue: IssueRow,
   compiled: CompiledIssue,
   mailer: Mailer,
+  extra: { limiter?: RateLimiter; signal?: AbortSignal; hasLedger?: boolean } = {},
 ): Promise<SendReport> {
   const id = await listId(ctx, list);
   const sender = list.sender ?? ctx.config.sender;
@@ -122,7 +124,8 @@ export async function sendStage(
   const deliveryIdFor = (subscriberId: number) =>
     messageIdFor({ installId: ctx.installId, issueId: issue.id, subscriberId, domain });
   // A dry run records nothing, not even the ledger.
-  if (!mailer.isDryRun) {
+  // A worker sends issues already `sending`: their ledger exists, re-walking the list costs a page per 500 members.
+  if (!mailer.isDryRun && !extra.hasLedger) {
     await ctx.store.deliveries.createLedger({
       issueId: issue.id,
       listId: id,
@@ -157,6 +160,8 @@ export async function sendStage(
     messageIdFor: deliveryIdFor,
     options: toDeliveryOptions(ctx.config.delivery, ctx.config.transport),
     now: () => ctx.clock.now(),
+    ...(extra.limiter && { limiter: extra.limiter }),
+    ...(extra.signal && { signal: extra.signal }),
   });
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { isPostgres } from "./dialect.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { Database, DeliveryStatus } from "./tables.js";
 
@@ -152,7 +153,26 @@ export class DeliveryRepo {
    * were suppressed meanwhile are settled as `skipped` instead. Safe against a concurrent claimer:
    * the update re-checks each row's state, and only the rows it changed are returned.
    */
-  async claim(
+  claim(
+    issueId: number,
+    listId: number,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ClaimedDelivery[]> {
+    // PostgreSQL, many workers: each locks its candidates (FOR UPDATE SKIP LOCKED) until its
+    // update commits, so concurrent claims take disjoint rows instead of racing for the same ones.
+    // SQLite has one writer at a time: the update's re-check is enough there.
+    if (isPostgres(db(this.db)))
+      return this.db
+        .transaction()
+        .execute((trx) => this.#claim(trx, true, issueId, listId, limit, now, leaseMs));
+    return this.#claim(this.db, false, issueId, listId, limit, now, leaseMs);
+  }
+
+  async #claim(
+    q: Kysely<Database>,
+    isLocking: boolean,
     issueId: number,
     listId: number,
     limit: number,
@@ -160,7 +180,7 @@ export class DeliveryRepo {
     leaseMs: number,
   ): Promise<ClaimedDelivery[]> {
     const at = now.toISOString();
-    const candidates = this.db
+    const candidates = q
       .selectFrom("deliveries")
       .innerJoin("subscribers", "subscribers.id", "deliveries.subscriber_id")
       .leftJoin("memberships", (join) =>
@@ -181,7 +201,8 @@ export class DeliveryRepo {
       ])
       .where("deliveries.issue_id", "=", issueId)
       .orderBy("deliveries.id")
-      .limit(limit);
+      .limit(limit)
+      .$if(isLocking, (qb) => qb.forUpdate(["deliveries"]).skipLocked());
     // Two narrow queries rather than one OR: each walks the (issue_id, status) index in id order,
     // so a claim costs the same at the end of a 100,000-row ledger as at its start.
     const expired = await candidates
@@ -203,11 +224,17 @@ export class DeliveryRepo {
         : [];
     const rows = [...expired, ...ready];
     const gone = rows.filter((row) => row.membership !== "active" || row.suppressed !== null);
-    for (const row of gone) await this.markSkipped(row.id, skipReason(row), now);
+    // In the claim's transaction: on PostgreSQL these rows are locked by it.
+    for (const row of gone)
+      await q
+        .updateTable("deliveries")
+        .set({ status: "skipped", error: skipReason(row), lease_until: null, updated_at: at })
+        .where("id", "=", row.id)
+        .execute();
     const wanted = rows.filter((row) => !gone.includes(row));
     if (wanted.length === 0) return [];
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    const taken = await this.db
+    const taken = await q
       .updateTable("deliveries")
       .set((eb) => ({
         status: "sending",

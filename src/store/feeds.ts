@@ -31,7 +31,12 @@ export class FeedRepo {
     feeds: { url: string; name?: string; tags: string[] }[],
     now: Date,
   ): Promise<FeedRow[]> {
+    const stored = new Map((await this.byUrls(feeds.map((f) => f.url))).map((f) => [f.url, f]));
     for (const feed of feeds) {
+      // Most runs change no feed: only a new feed, or a new name or tags, is written.
+      const row = stored.get(feed.url);
+      if (row && row.name === (feed.name ?? null) && row.tags === JSON.stringify(feed.tags))
+        continue;
       await this.db
         .insertInto("feeds")
         .values({
@@ -47,16 +52,19 @@ export class FeedRepo {
         )
         .execute();
     }
-    return this.db
-      .selectFrom("feeds")
-      .selectAll()
-      .where(
-        "url",
-        "in",
-        feeds.map((f) => f.url),
-      )
-      .orderBy("id")
-      .execute();
+    return this.byUrls(feeds.map((f) => f.url));
+  }
+
+  private async byUrls(urls: string[]): Promise<FeedRow[]> {
+    const rows: FeedRow[] = [];
+    // In slices: SQLite limits the parameters of one statement.
+    for (let at = 0; at < urls.length; at += 500) {
+      const slice = urls.slice(at, at + 500);
+      rows.push(
+        ...(await this.db.selectFrom("feeds").selectAll().where("url", "in", slice).execute()),
+      );
+    }
+    return rows.sort((a, b) => a.id - b.id);
   }
 
   all(): Promise<FeedRow[]> {

@@ -13,6 +13,7 @@ import { migrateToLatest } from "./migrate.js";
 import { openSqlite } from "./open-database.js";
 import { openPostgres } from "./open-postgres.js";
 import { OverrideRepo } from "./overrides.js";
+import { PacingRepo } from "./pacing.js";
 import { RunRepo } from "./runs.js";
 import { SlotRepo } from "./slots.js";
 import { SubscriberRepo } from "./subscribers.js";
@@ -45,6 +46,7 @@ export class Store {
   readonly review: IssueReviewRepo;
   readonly overrides: OverrideRepo;
   readonly articleLookup: ArticleLookupRepo;
+  readonly pacing: PacingRepo;
 
   constructor(readonly db: Kysely<Database>) {
     this.feeds = new FeedRepo(db);
@@ -60,6 +62,7 @@ export class Store {
     this.review = new IssueReviewRepo(db);
     this.overrides = new OverrideRepo(db);
     this.articleLookup = new ArticleLookupRepo(db);
+    this.pacing = new PacingRepo(db);
   }
 
   close(): Promise<void> {

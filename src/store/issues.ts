@@ -196,6 +196,19 @@ export class IssueRepo {
     return row?.paused_at != null;
   }
 
+  /** Issues whose ledger is being sent and that are not paused, with their list's slug: a worker's work. */
+  sendable(): Promise<(IssueRow & { list_slug: string })[]> {
+    return this.db
+      .selectFrom("issues")
+      .innerJoin("lists", "lists.id", "issues.list_id")
+      .selectAll("issues")
+      .select("lists.slug as list_slug")
+      .where("issues.status", "=", "sending")
+      .where("issues.paused_at", "is", null)
+      .orderBy("issues.id")
+      .execute();
+  }
+
   /** Records the subject the issue was rendered with. */
   async setSubject(issueId: number, subject: string): Promise<void> {
     await this.db.updateTable("issues").set({ subject }).where("id", "=", issueId).execute();

@@ -8,6 +8,7 @@ import * as audience from "./migrations/006-audience.js";
 import * as scheduleSlots from "./migrations/007-schedule-slots.js";
 import * as issueReview from "./migrations/008-issue-review.js";
 import * as itemFingerprint from "./migrations/009-item-fingerprint.js";
+import * as workLeases from "./migrations/010-work-leases.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
 // run the same list, in this order.
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "007-schedule-slots": scheduleSlots,
   "008-issue-review": issueReview,
   "009-item-fingerprint": itemFingerprint,
+  "010-work-leases": workLeases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -202,6 +202,13 @@ export interface Database {
   settings: SettingsTable;
   schedule_slots: ScheduleSlotsTable;
   article_overrides: ArticleOverridesTable;
+  send_pacing: SendPacingTable;
+}
+
+/** A rate limit shared by every worker: the next free send slot, in epoch milliseconds. */
+export interface SendPacingTable {
+  name: string;
+  next_at: number;
 }
 
 /** An editor's corrections; null fields fall through to the enrichment. tags: JSON array. */

@@ -65,6 +65,12 @@ describe("gazette CLI", () => {
       "subscribers",
       "lists",
       "summarize",
+      "feeds",
+      "article",
+      "issue",
+      "deliveries",
+      "serve",
+      "preview",
     ]) {
       expect(help.stdout).toContain(command);
     }
@@ -183,7 +189,9 @@ describe("gazette CLI", () => {
       });
       child.on("exit", () => reject(new Error(`schedule exited early: ${stdout}`)));
     });
-    expect(stdout).toMatch(/"msg":"weekly: scheduled 0 9 \* \* MON \(America\/New_York\), next run/);
+    expect(stdout).toMatch(
+      /"msg":"weekly: scheduled 0 9 \* \* MON \(America\/New_York\), next run/,
+    );
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

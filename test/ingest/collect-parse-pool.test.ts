@@ -57,7 +57,8 @@ describe("createParsePool (worker threads)", () => {
   });
 
   it("gives up a feed past the deadline, replaces its worker and parses the next one", async () => {
-    pool = createParsePool({ size: 1, deadlineMs: 1_000 });
+    // A deadline far below what 4,000 long items take to parse, whatever the machine.
+    pool = createParsePool({ size: 1, deadlineMs: 50 });
     const huge = rss(
       Array.from({ length: 4000 }, (_, i) => item(i, `&lt;p&gt;${"word ".repeat(200)}&lt;/p&gt;`)),
     );
@@ -65,7 +66,7 @@ describe("createParsePool (worker threads)", () => {
       pool.parse(huge, { feedUrl: "https://big.example/feed", now: NOW }),
     ).rejects.toMatchObject({
       code: "FEED_PARSE_FAILED",
-      message: expect.stringMatching(/big\.example.*longer than 1 s/),
+      message: expect.stringMatching(/big\.example.*longer than/),
     });
     const small = await pool.parse(rss([item(1, "hello")]), {
       feedUrl: "https://ok.example/feed",

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Store } from "../../src/store/index.js";
+import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
+
+const T0 = new Date("2026-11-20T09:00:00Z");
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+// The send ledger's contract, on every backend: retry times, group marks, suppression, pause.
+describe.each(STORE_BACKENDS)("the delivery ledger on $name", ({ open }) => {
+  let handle: TestStore;
+  let store: Store;
+  let issueId: number;
+  let listId: number;
+  const emails = ["a@example.com", "b@example.com", "c@example.com", "d@example.com"];
+
+  beforeEach(async () => {
+    handle = await open();
+    store = handle.store;
+    listId = (await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0)).get(
+      "weekly",
+    ) as number;
+    for (const email of emails) {
+      const { id } = await store.subscribers.upsert(email, undefined, T0);
+      await store.subscribers.join(listId, id, { status: "active", source: "test", now: T0 });
+    }
+    const issue = await store.issues.create({
+      listId,
+      periodStart: at(-3600),
+      periodEnd: T0,
+      articleIds: [],
+      now: T0,
+    });
+    issueId = issue.id;
+    await store.suppressions.add("d@example.com", "complaint", T0);
+    await store.deliveries.createLedger({
+      issueId,
+      listId,
+      now: T0,
+      messageIdFor: (id) => `<gz.t.${issueId}.${id}@example.com>`,
+    });
+  });
+  afterEach(() => handle.dispose());
+
+  it("leaves suppressed addresses out of the ledger", async () => {
+    expect(await store.deliveries.counts(issueId)).toEqual({ pending: 3 });
+  });
+
+  it("claims a row put back for a retry only once its time has come", async () => {
+    const [first, ...rest] = await store.deliveries.claim(issueId, listId, 10, T0, 60_000);
+    expect(rest).toHaveLength(2);
+    await store.deliveries.markUnsent(first?.id as number, "pending", "451 later", T0, {
+      nextAttemptAt: at(30),
+    });
+    for (const row of rest) await store.deliveries.release(row.id, T0);
+
+    expect(
+      (await store.deliveries.claim(issueId, listId, 10, at(29), 60_000)).map((d) => d.email),
+    ).toEqual(["b@example.com", "c@example.com"]);
+    expect(await store.deliveries.waiting(issueId, at(29))).toEqual({ count: 3, nextAt: at(30) });
+    const retried = await store.deliveries.claim(issueId, listId, 10, at(30), 60_000);
+    expect(retried.map((d) => [d.email, d.attempts])).toEqual([["a@example.com", 2]]);
+  });
+
+  it("marks a group sent in one write, each row with its own reply", async () => {
+    const claimed = await store.deliveries.claim(issueId, listId, 10, T0, 60_000);
+    await store.deliveries.markSentMany(
+      claimed.map((d) => ({ id: d.id, response: `250 queued as ${d.email}` })),
+      at(1),
+    );
+    const rows = await store.db
+      .selectFrom("deliveries")
+      .select(["email", "status", "smtp_response", "sent_at"])
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual(
+      ["a", "b", "c"].map((name) => ({
+        email: `${name}@example.com`,
+        status: "sent",
+        smtp_response: `250 queued as ${name}@example.com`,
+        sent_at: at(1).toISOString(),
+      })),
+    );
+  });
+
+  it("skips a row whose subscriber left or was suppressed after the ledger was made", async () => {
+    const claimed = await store.deliveries.claim(issueId, listId, 1, T0, 60_000);
+    const row = claimed[0] as (typeof claimed)[number];
+    expect(await store.deliveries.skipReasonNow(listId, row)).toBeUndefined();
+    await store.suppressions.add(row.email, "2 hard bounces", T0);
+    expect(await store.deliveries.skipReasonNow(listId, row)).toBe("suppressed (2 hard bounces)");
+    const next = await store.deliveries.claim(issueId, listId, 1, T0, 60_000);
+    await store.subscribers.setStatus(listId, next[0]?.subscriber_id as number, "unsubscribed", T0);
+    expect(await store.deliveries.skipReasonNow(listId, next[0] as (typeof next)[number])).toBe(
+      "no longer subscribed",
+    );
+  });
+
+  it("puts failed rows back with --resend-failed and re-opens a sent issue", async () => {
+    const claimed = await store.deliveries.claim(issueId, listId, 10, T0, 60_000);
+    const [failed, bounced, sent] = claimed;
+    await store.deliveries.markUnsent(failed?.id as number, "failed", "gave up", T0);
+    await store.deliveries.markUnsent(bounced?.id as number, "bounced", "550", T0);
+    await store.deliveries.markSent(sent?.id as number, "250 ok", T0);
+    await store.issues.setStatus(issueId, "sent", T0);
+
+    expect(await store.deliveries.resetFailed(issueId, at(60))).toBe(1);
+    expect(await store.deliveries.counts(issueId)).toEqual({ pending: 1, bounced: 1, sent: 1 });
+    expect((await store.issues.byNumber(listId, 1))?.status).toBe("sending");
+    expect(await store.deliveries.bounceCount(bounced?.email as string)).toBe(1);
+  });
+
+  it("pauses and resumes an issue", async () => {
+    await store.issues.setPaused(issueId, T0);
+    expect(await store.issues.isPaused(issueId)).toBe(true);
+    await store.issues.setPaused(issueId, null);
+    expect(await store.issues.isPaused(issueId)).toBe(false);
+  });
+});
