@@ -1,5 +1,5 @@
 import { chooseCategory } from "./choose-category.js";
-import { clipText, joinSentences } from "./clip-text.js";
+import { joinSentences } from "./clip-text.js";
 import { countReadMinutes } from "./count-read-minutes.js";
 import type { ScoredTag, TagInput } from "./extract-tags.js";
 import { scoreSentences } from "./score-sentences.js";
@@ -33,14 +33,12 @@ export function summarizeExtractively(
   const whySentences = selectWhy(scored, summarySentences, MAX_CHARS, outcomes);
   const tags = extractTags(input).slice(0, MAX_TAGS);
   return {
-    // With no usable sentence (empty text, only headings) the title is the best we have.
-    summary:
-      summarySentences.length > 0
-        ? joinSentences(
-            summarySentences.map((sentence) => sentence.text),
-            MAX_CHARS,
-          )
-        : clipText(input.title, MAX_CHARS),
+    // With no usable sentence (empty text, only headings) there is nothing to say: repeating
+    // the title, which the email shows right above, would only look like a summary.
+    summary: joinSentences(
+      summarySentences.map((sentence) => sentence.text),
+      MAX_CHARS,
+    ),
     why: joinSentences(
       whySentences.map((sentence) => sentence.text),
       MAX_CHARS,

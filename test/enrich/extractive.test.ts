@@ -73,13 +73,13 @@ describe("createExtractiveSummarizer", () => {
     expect(result.summary).not.toContain(result.why || "\u0000");
   });
 
-  it("falls back to the title when the text is empty", async () => {
+  it("writes no summary when the text is empty, rather than repeating the title", async () => {
     const result = await summarizer.summarize({
       title: "Kubernetes upgrades without downtime",
       text: "",
     });
     expect(result).toEqual({
-      summary: "Kubernetes upgrades without downtime",
+      summary: "",
       why: "",
       tags: ["kubernetes", "reliability"],
       category: "Infrastructure",
@@ -87,12 +87,12 @@ describe("createExtractiveSummarizer", () => {
     });
   });
 
-  it("falls back to the title when the text is only headings and boilerplate", async () => {
+  it("writes no summary when the text is only headings and boilerplate", async () => {
     const result = await summarizer.summarize({
       title: "Notes from our first on-call rotation",
       text: "By Sam Okafor\n\nOverview\n\nThanks to everyone who helped out this quarter.",
     });
-    expect(result.summary).toBe("Notes from our first on-call rotation");
+    expect(result.summary).toBe("");
     expect(result.why).toBe("");
   });
 

@@ -45,7 +45,7 @@ describe("summarizeJsonl", () => {
     expect(first?.why).toContain("30%");
     expect(second).toEqual({
       id: 7,
-      summary: "Empty",
+      summary: "",
       why: "",
       tags: [],
       category: "Engineering",
