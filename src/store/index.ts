@@ -86,7 +86,7 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     if (options.schema) await createSchema(url, options.schema);
     const db = openPostgres(url, { schema: options.schema });
-    await migrateToLatest(db as Kysely<unknown>);
+    await migrateToLatest(db as Kysely<unknown>, options.schema);
     return new Store(db);
   }
   if (url)

@@ -27,10 +27,13 @@ const MIGRATIONS: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Brings the database to the newest schema; safe to call on every start. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider,
+    // PostgreSQL: Kysely looks its bookkeeping tables up by schema; without naming ours it finds
+    // another schema's tables (the tests run many side by side) and then misses its own.
+    ...(schema ? { migrationTableSchema: schema } : {}),
     migrationTableName: "gazette_migrations",
     migrationLockTableName: "gazette_migrations_lock",
     // Migrations from parallel branches may land in any order; each one stands on its own.
