@@ -1,4 +1,4 @@
-import { escapeMarkup as e } from "./escape-markup.js";
+import { escapeMarkup as e } from "../shared/escape-markup.js";
 import type { ArchiveEntry, ArchiveInfo } from "./types.js";
 
 /**

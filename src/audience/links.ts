@@ -7,10 +7,7 @@ export function unsubscribeUrl(
   listId: number,
   subscriberId: number,
 ): string {
-  return joinUrl(
-    baseUrl,
-    `unsubscribe/${signToken({ purpose: "unsubscribe", listId, subscriberId }, key)}`,
-  );
+  return signedLink(baseUrl, "unsubscribe", key, listId, subscriberId);
 }
 
 /** The subscriber's preferences page: the same signed token, for purpose "preferences". */
@@ -20,10 +17,17 @@ export function preferencesUrl(
   listId: number,
   subscriberId: number,
 ): string {
-  return joinUrl(
-    baseUrl,
-    `preferences/${signToken({ purpose: "preferences", listId, subscriberId }, key)}`,
-  );
+  return signedLink(baseUrl, "preferences", key, listId, subscriberId);
+}
+
+function signedLink(
+  baseUrl: string,
+  purpose: "unsubscribe" | "preferences",
+  key: SigningKey,
+  listId: number,
+  subscriberId: number,
+): string {
+  return joinUrl(baseUrl, `${purpose}/${signToken({ purpose, listId, subscriberId }, key)}`);
 }
 
 export function webVersionUrl(baseUrl: string, listSlug: string, issueNumber: number): string {

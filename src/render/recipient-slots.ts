@@ -62,11 +62,4 @@ function fieldValue(recipient: Recipient, slot: Slot): string {
 }
 
 /** Escapes a value for HTML text and double- or single-quoted attributes. */
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
+export { escapeMarkup as escapeHtml } from "../shared/escape-markup.js";

@@ -1,9 +1,9 @@
-import { escapeMarkup } from "../archive/escape-markup.js";
 import { joinUrl, unsubscribeUrl } from "../audience/links.js";
 import type { SigningKey } from "../audience/tokens.js";
 import type { Config, ListConfig } from "../config/index.js";
 import type { OutgoingMessage } from "../deliver/types.js";
 import { formatAddress } from "../pipeline/format-address.js";
+import { escapeMarkup } from "../shared/escape-markup.js";
 
 /** The double opt-in email: one link that confirms, nothing else to click. */
 export function confirmationMessage(input: {

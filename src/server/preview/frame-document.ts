@@ -1,5 +1,5 @@
-import { escapeMarkup } from "../../archive/escape-markup.js";
 import type { RenderedMessage } from "../../render/index.js";
+import { escapeMarkup } from "../../shared/escape-markup.js";
 import { forceColorScheme } from "./force-color-scheme.js";
 import type { PreviewSelection } from "./preview-selection.js";
 
