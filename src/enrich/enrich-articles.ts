@@ -1,6 +1,6 @@
 import pLimit from "p-limit";
 import { describeError } from "../shared/errors.js";
-import type { ArticleRow, Store } from "../store/index.js";
+import type { ArticleToEnrich, Store } from "../store/index.js";
 import { readStringArray } from "../store/json.js";
 import { clipText } from "./clip-text.js";
 import { countReadMinutes } from "./count-read-minutes.js";
@@ -31,9 +31,9 @@ export interface EnrichOptions {
   force?: boolean;
   /** Only this article (whatever its date). */
   articleId?: number;
+  /** Only these articles, as they are (a worker's claim); `since`, `force` and `articleId` are moot. */
+  articles?: ArticleToEnrich[];
 }
-
-type ArticleToEnrich = ArticleRow & { feed_tags: string };
 
 /**
  * Summarizes every article dated since `since` that has no enrichment by this summarizer for
@@ -90,6 +90,7 @@ function articlesToEnrich(
   summarizerId: string,
   options: EnrichOptions,
 ): Promise<ArticleToEnrich[]> {
+  if (options.articles) return Promise.resolve(options.articles);
   if (options.articleId !== undefined) {
     return options.force
       ? store.articleLookup.toEnrich({ articleId: options.articleId })

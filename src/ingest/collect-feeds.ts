@@ -39,6 +39,8 @@ export interface CollectReport {
 export interface CollectOptions {
   /** Fetch every feed now, even before its next fetch time (retired feeds stay retired). */
   force?: boolean;
+  /** Only these stored feeds (a worker's claim), instead of every configured feed. */
+  feeds?: FeedRow[];
 }
 
 /** What a successful fetch tells about the feed itself. */
@@ -72,7 +74,7 @@ interface Run {
  * fetch (conditional GET, through the guard and the global and per-host limits) → parse in a
  * worker (deadline, item cap) → full text for excerpts → store in one transaction → record the
  * outcome and the next fetch time. A feed that fails is reported with its reason and never
- * stops the others.
+ * stops the others. `options.feeds`: only those (a worker's claim; the config is not synced).
  */
 export async function collectFeeds(
   store: Store,
@@ -80,7 +82,7 @@ export async function collectFeeds(
   now: () => Date,
   options: CollectOptions = {},
 ): Promise<CollectReport> {
-  const feeds = await store.feeds.sync(config.feeds, now());
+  const feeds = options.feeds ?? (await store.feeds.sync(config.feeds, now()));
   const settings = config.collect;
   const longest = Math.max(...config.lists.map((list) => parseDuration(list.lookback)));
   const run: Run = {

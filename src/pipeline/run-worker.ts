@@ -1,10 +1,18 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
 import { createSharedRateLimiter } from "../deliver/shared-rate-limiter.js";
 import type { Mailer } from "../deliver/types.js";
 import type { CompiledIssue } from "../render/index.js";
 import { archiveStage } from "./archive-stage.js";
+import { type FeedClaim, collectRound } from "./collect-round.js";
 import type { Context } from "./context.js";
-import { findList, openMailer, renderStage, sendStage } from "./stages.js";
+import { type ArticleClaim, enrichRound } from "./enrich-round.js";
+import { findList, openMailer, openSummarizer, renderStage, sendStage } from "./stages.js";
+
+/** The work a worker claims: feeds to collect, articles to enrich, deliveries to send. */
+export const WORK_KINDS = ["feeds", "articles", "deliveries"] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
 
 /** What one worker has done since it started. */
 export interface WorkerReport {
@@ -14,9 +22,16 @@ export interface WorkerReport {
   /** Batches claimed from the ledger (empty claims included). */
   claims: number;
   rounds: number;
+  /** Feeds fetched (or found unchanged, or failed) and articles summarized. */
+  feeds: number;
+  articles: number;
 }
 
 export interface WorkerOptions {
+  /** Default: all of WORK_KINDS. */
+  kinds?: readonly WorkKind[];
+  /** A feed is fetched at most this often (default 1 h); its max-age or backoff can make it later. */
+  collectEveryMs?: number;
   /** Stop once a round finds nothing to do, instead of waiting for more. */
   once?: boolean;
   /** Once aborted, the worker finishes its in-flight batch and returns (SIGTERM). */
@@ -29,12 +44,17 @@ export interface WorkerOptions {
 
 const IDLE_MIN_MS = 250;
 const IDLE_MAX_MS = 5_000;
+const COLLECT_EVERY_MS = 3_600_000;
+// A claimed batch of feeds or articles is the worker's for this long: far above a batch's fetch
+// timeouts or model calls. A dead worker's batch is taken up by another once it passes.
+const WORK_LEASE_MS = 10 * 60_000;
 
 /**
- * `gazette worker`: claims and sends the deliveries of every issue in `sending`, on any number
- * of processes and machines at once — the ledger's claims with a lease (SKIP LOCKED on
- * PostgreSQL) keep them apart, and `send_pacing` holds the configured rate across all of them.
- * Idle rounds back off from 250 ms to 5 s.
+ * `gazette worker`: each round claims and collects a batch of due feeds, claims and summarizes
+ * a batch of articles, then claims and sends the deliveries of every issue in `sending` — on any
+ * number of processes and machines at once. Claims with a lease (SKIP LOCKED on PostgreSQL) keep
+ * workers apart, and `send_pacing` holds the configured rate across all of them. Idle rounds back
+ * off from 250 ms to 5 s.
  */
 export async function runWorker(ctx: Context, options: WorkerOptions = {}): Promise<WorkerReport> {
   const sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, { signal }));
@@ -47,17 +67,57 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
         (ms) => sleep(ms),
       )
     : undefined;
-  const mailer = openMailer(ctx);
   const compiled = new Map<number, CompiledIssue>();
-  const report: WorkerReport = { sent: 0, failed: 0, bounced: 0, claims: 0, rounds: 0 };
+  const kinds = new Set(options.kinds ?? WORK_KINDS);
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  // Only the configured feeds: one dropped from the config is no longer any worker's to fetch.
+  const feedClaim: FeedClaim | undefined = kinds.has("feeds")
+    ? {
+        owner,
+        feedIds: (await ctx.store.feeds.sync(ctx.config.feeds, ctx.clock.now())).map((f) => f.id),
+        everyMs: options.collectEveryMs ?? COLLECT_EVERY_MS,
+        leaseMs: WORK_LEASE_MS,
+      }
+    : undefined;
+  const summarizer = kinds.has("articles") ? openSummarizer(ctx) : undefined;
+  const articleClaim: ArticleClaim | undefined = summarizer && {
+    summarizerId: summarizer.id,
+    // Two per request in flight: one wave being summarized, one waiting.
+    batchSize: Math.max(10, 2 * (summarizer.concurrency ?? 1)),
+    leaseMs: WORK_LEASE_MS,
+  };
+  const report: WorkerReport = {
+    sent: 0,
+    failed: 0,
+    bounced: 0,
+    claims: 0,
+    rounds: 0,
+    feeds: 0,
+    articles: 0,
+  };
+  // A worker that only collects or enriches needs no transport (nor its DKIM key).
+  const mailer = kinds.has("deliveries") ? openMailer(ctx) : undefined;
   let idleMs = IDLE_MIN_MS;
   try {
     while (!options.signal?.aborted) {
       report.rounds++;
-      const done = await deliverRound(ctx, mailer, compiled, report, {
-        ...(limiter && { limiter }),
-        ...(options.signal && { signal: options.signal }),
-      });
+      let done = 0;
+      if (feedClaim) {
+        const collected = await collectRound(ctx, feedClaim);
+        report.feeds += collected?.feeds.length ?? 0;
+        done += collected?.feeds.length ?? 0;
+      }
+      if (articleClaim && !options.signal?.aborted) {
+        const enriched = await enrichRound(ctx, articleClaim);
+        const count = enriched ? enriched.enriched + enriched.failed.length : 0;
+        report.articles += count;
+        done += count;
+      }
+      if (mailer && !options.signal?.aborted)
+        done += await deliverRound(ctx, mailer, compiled, report, {
+          ...(limiter && { limiter }),
+          ...(options.signal && { signal: options.signal }),
+        });
       if (done > 0) {
         idleMs = IDLE_MIN_MS;
         options.onRound?.(report);
@@ -68,7 +128,7 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
       idleMs = Math.min(IDLE_MAX_MS, idleMs * 2);
     }
   } finally {
-    await mailer.close();
+    await mailer?.close();
   }
   return report;
 }

@@ -16,8 +16,8 @@ import {
 import type { RateLimiter } from "../deliver/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/send-issue.js";
 import type { Mailer } from "../deliver/types.js";
-import { type EnrichReport, enrichArticles } from "../enrich/enrich-articles.js";
-import { createSummarizer } from "../enrich/index.js";
+import { type EnrichOptions, type EnrichReport, enrichArticles } from "../enrich/enrich-articles.js";
+import { createSummarizer, type Summarizer } from "../enrich/index.js";
 import { type CollectOptions, type CollectReport, collectFeeds } from "../ingest/collect-feeds.js";
 import { type CompiledIssue, checkTheme, renderIssue, type SizeReport } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
@@ -33,19 +33,32 @@ export function collectStage(ctx: Context, options: CollectOptions = {}): Promis
 
 /**
  * enrich: summarize the articles any list could still use (within the longest look-back) with
- * the configured summarizer; `force` redoes those already done, `articleId` picks one article.
+ * the configured summarizer; `force` redoes those already done, `articleId` picks one article,
+ * `articles` takes those (a worker's claim).
  */
 export function enrichStage(
   ctx: Context,
-  options: { force?: boolean; articleId?: number } = {},
+  options: Pick<EnrichOptions, "force" | "articleId" | "articles"> = {},
 ): Promise<EnrichReport> {
+  return enrichArticles(ctx.store, openSummarizer(ctx), {
+    ...options,
+    since: enrichSince(ctx),
+    now: () => ctx.clock.now(),
+  });
+}
+
+/** The oldest date any list could still use (the longest look-back): enrich leaves older ones. */
+export function enrichSince(ctx: Context): Date {
   const longest = Math.max(...ctx.config.lists.map((list) => parseDuration(list.lookback)));
-  const since = new Date(ctx.clock.now().getTime() - longest);
-  const summarizer = createSummarizer(ctx.config.summarizer, {
+  return new Date(ctx.clock.now().getTime() - longest);
+}
+
+/** The configured summarizer; a new one carries a new run budget (summarizer.maxArticles…). */
+export function openSummarizer(ctx: Context): Summarizer {
+  return createSummarizer(ctx.config.summarizer, {
     env: process.env,
     templatesDir: ctx.loaded.templatesDir,
   });
-  return enrichArticles(ctx.store, summarizer, { ...options, since, now: () => ctx.clock.now() });
 }
 
 /** The list's store id, creating the configured lists on first use. */

@@ -1,7 +1,10 @@
-import { type Kysely, type Selectable, sql } from "kysely";
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
+import { isPostgres } from "./dialect.js";
 import type { ArticlesTable, Database, EnrichmentsTable } from "./tables.js";
 
 export type ArticleRow = Selectable<ArticlesTable>;
+/** An article with its feed's tags (JSON array), as the summarizer gets it. */
+export type ArticleToEnrich = ArticleRow & { feed_tags: string };
 export type EnrichmentRow = Selectable<EnrichmentsTable>;
 
 export interface ArticleInput {
@@ -200,11 +203,12 @@ export class ArticleRepo {
   }
 
   /** Articles dated on or after `since` that have no enrichment by `summarizer` for their content. */
-  needingEnrichment(
-    summarizer: string,
-    since: Date,
-  ): Promise<(ArticleRow & { feed_tags: string })[]> {
-    return this.db
+  needingEnrichment(summarizer: string, since: Date): Promise<ArticleToEnrich[]> {
+    return this.#needingEnrichment(this.db, summarizer, since).execute();
+  }
+
+  #needingEnrichment(q: Kysely<Database>, summarizer: string, since: Date) {
+    return q
       .selectFrom("articles")
       .innerJoin("feeds", "feeds.id", "articles.feed_id")
       .leftJoin("enrichments", (join) =>
@@ -221,7 +225,84 @@ export class ArticleRepo {
         ">=",
         since.toISOString(),
       )
-      .orderBy("articles.id")
+      .orderBy("articles.id");
+  }
+
+  /**
+   * Claims up to `limit` articles needing enrichment (see needingEnrichment) whose enrich lease
+   * is free or passed, until now + leaseMs, for a worker to summarize; returns them, each with
+   * its new `enrich_lease_until` (what releaseEnrichment takes). Safe against concurrent
+   * claimers, as DeliveryRepo.claim is.
+   */
+  claimForEnrichment(
+    summarizer: string,
+    since: Date,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ArticleToEnrich[]> {
+    // PostgreSQL: candidates locked FOR UPDATE SKIP LOCKED until the update commits, so two
+    // workers take disjoint articles; SQLite has one writer, the update's re-check suffices.
+    if (isPostgres(this.db as Kysely<unknown>))
+      return this.db
+        .transaction()
+        .execute((trx) =>
+          this.#claimForEnrichment(trx, true, summarizer, since, limit, now, leaseMs),
+        );
+    return this.#claimForEnrichment(this.db, false, summarizer, since, limit, now, leaseMs);
+  }
+
+  async #claimForEnrichment(
+    q: Kysely<Database>,
+    isLocking: boolean,
+    summarizer: string,
+    since: Date,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ArticleToEnrich[]> {
+    const at = now.toISOString();
+    const isFree = (eb: ExpressionBuilder<Database, "articles">) =>
+      eb.or([
+        eb("articles.enrich_lease_until", "is", null),
+        eb("articles.enrich_lease_until", "<", at),
+      ]);
+    const candidates = await this.#needingEnrichment(q, summarizer, since)
+      .where(isFree)
+      .limit(limit)
+      // Only the articles are locked: the enrichments side of the outer join may be null.
+      .$if(isLocking, (qb) => qb.forUpdate(["articles"]).skipLocked())
+      .execute();
+    if (candidates.length === 0) return [];
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const taken = await q
+      .updateTable("articles")
+      .set({ enrich_lease_until: leaseUntil })
+      .where(
+        "id",
+        "in",
+        candidates.map((row) => row.id),
+      )
+      .where(isFree)
+      .returning("id")
+      .execute();
+    const isTaken = new Set(taken.map((row) => row.id));
+    return candidates
+      .filter((row) => isTaken.has(row.id))
+      .map((row) => ({ ...row, enrich_lease_until: leaseUntil }));
+  }
+
+  /**
+   * Gives up the claims taken with this lease: the lease time is the claim's token (an article
+   * whose lease passed and that another worker claimed since has another one, and keeps it).
+   */
+  async releaseEnrichment(articleIds: readonly number[], leaseUntil: string): Promise<void> {
+    if (articleIds.length === 0) return;
+    await this.db
+      .updateTable("articles")
+      .set({ enrich_lease_until: null })
+      .where("id", "in", [...articleIds])
+      .where("enrich_lease_until", "=", leaseUntil)
       .execute();
   }
 

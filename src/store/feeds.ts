@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from "kysely";
+import { isPostgres } from "./dialect.js";
 import type { Database, FeedsTable } from "./tables.js";
 
 export type FeedRow = Selectable<FeedsTable>;
@@ -20,6 +21,13 @@ export interface FetchOutcome {
   maxAgeSeconds?: number;
   /** Fingerprints of the items stored from this fetch (see readFeed); on "fetched" only. */
   itemFingerprints?: string[];
+}
+
+export interface ClaimDueOptions {
+  /** Only these feeds (a worker's configured ones): a feed dropped from the config is left alone. */
+  among?: readonly number[];
+  /** Only feeds not fetched since then: a worker's floor between two fetches of one feed. */
+  fetchedBefore?: Date;
 }
 
 /** Queries on feeds and their fetch health. */
@@ -121,6 +129,84 @@ export class FeedRepo {
       .execute();
   }
 
+  /**
+   * Claims up to `limit` feeds that are due — not retired, their next fetch time come, no live
+   * lease — for `owner` until now + leaseMs, and returns them. Safe against concurrent claimers,
+   * as DeliveryRepo.claim is: the update re-checks the lease, and only the rows it took come back.
+   */
+  claimDue(
+    owner: string,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+    options: ClaimDueOptions = {},
+  ): Promise<FeedRow[]> {
+    // PostgreSQL: candidates locked FOR UPDATE SKIP LOCKED until the update commits, so two
+    // workers take disjoint feeds instead of racing for the same ones; SQLite has one writer.
+    if (isPostgres(this.db as Kysely<unknown>))
+      return this.db
+        .transaction()
+        .execute((trx) => this.#claimDue(trx, true, owner, limit, now, leaseMs, options));
+    return this.#claimDue(this.db, false, owner, limit, now, leaseMs, options);
+  }
+
+  async #claimDue(
+    q: Kysely<Database>,
+    isPg: boolean,
+    owner: string,
+    limit: number,
+    now: Date,
+    leaseMs: number,
+    options: ClaimDueOptions,
+  ): Promise<FeedRow[]> {
+    const at = now.toISOString();
+    const candidates = await q
+      .selectFrom("feeds")
+      .select("id")
+      .where("retired_at", "is", null)
+      .where((eb) => eb.or([eb("next_fetch_at", "is", null), eb("next_fetch_at", "<=", at)]))
+      .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", at)]))
+      .$if(options.fetchedBefore !== undefined, (qb) =>
+        qb.where((eb) =>
+          eb.or([
+            eb("last_fetched_at", "is", null),
+            eb("last_fetched_at", "<=", (options.fetchedBefore as Date).toISOString()),
+          ]),
+        ),
+      )
+      .$if(options.among !== undefined, (qb) =>
+        qb.where(idAmong(isPg, options.among as readonly number[])),
+      )
+      .orderBy("id")
+      .limit(limit)
+      .$if(isPg, (qb) => qb.forUpdate().skipLocked())
+      .execute();
+    if (candidates.length === 0) return [];
+    return q
+      .updateTable("feeds")
+      .set({ lease_until: new Date(now.getTime() + leaseMs).toISOString(), lease_owner: owner })
+      .where(
+        "id",
+        "in",
+        candidates.map((row) => row.id),
+      )
+      .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", at)]))
+      .returningAll()
+      .execute()
+      .then((rows) => rows.sort((a, b) => a.id - b.id));
+  }
+
+  /** Gives up `owner`'s claims on these feeds (a claim another worker took over is kept). */
+  async releaseLease(feedIds: readonly number[], owner: string): Promise<void> {
+    if (feedIds.length === 0) return;
+    await this.db
+      .updateTable("feeds")
+      .set({ lease_until: null, lease_owner: null })
+      .where("id", "in", [...feedIds])
+      .where("lease_owner", "=", owner)
+      .execute();
+  }
+
   /** Un-retires the feed and clears its backoff, so the next collect fetches it. */
   async reset(feedId: number): Promise<void> {
     await this.db
@@ -129,4 +215,11 @@ export class FeedRepo {
       .where("id", "=", feedId)
       .execute();
   }
+}
+
+/** `feeds.id` is one of `ids`, as one parameter whatever their number (SQLite caps parameters). */
+function idAmong(isPg: boolean, ids: readonly number[]): Expression<SqlBool> {
+  return isPg
+    ? sql<SqlBool>`feeds.id = any(${[...ids]}::integer[])`
+    : sql<SqlBool>`feeds.id in (select value from json_each(${JSON.stringify(ids)}))`;
 }

@@ -20,10 +20,10 @@ import { SubscriberRepo } from "./subscribers.js";
 import { SuppressionRepo } from "./suppressions.js";
 import type { Database } from "./tables.js";
 
-export type { ArticleInput, ArticleRow, UpsertResult } from "./articles.js";
+export type { ArticleInput, ArticleRow, ArticleToEnrich, UpsertResult } from "./articles.js";
 export type { ConsentRow } from "./consents.js";
 export type { ClaimedDelivery, DeliveryFailure } from "./deliveries.js";
-export type { FeedRow, FetchOutcome } from "./feeds.js";
+export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
 export type { IssueArticleRow, IssueRow } from "./issues.js";
 export type { OverrideInput, OverrideRow } from "./overrides.js";
 export type { RunRow } from "./runs.js";

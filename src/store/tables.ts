@@ -27,6 +27,9 @@ export interface FeedsTable {
   max_age_seconds: number | null;
   /** JSON array: fingerprints of the items of the last successful fetch (see readFeed). */
   item_fingerprints: string | null;
+  /** A worker's claim on the feed while it fetches it; claimable again once this passes. */
+  lease_until: string | null;
+  lease_owner: string | null;
 }
 
 export interface ArticlesTable {
@@ -47,6 +50,8 @@ export interface ArticlesTable {
   image_url: string | null;
   /** Hash of the item as the feed carried it; differs from content_hash after full-text extraction. */
   feed_hash: string | null;
+  /** A worker's claim on the article while it summarizes it; claimable again once this passes. */
+  enrich_lease_until: string | null;
 }
 
 export interface EnrichmentsTable {

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { runWorker } from "../../pipeline/run-worker.js";
+import { parseDuration } from "../../config/index.js";
+import { runWorker, WORK_KINDS, type WorkKind } from "../../pipeline/run-worker.js";
 import { GazetteError } from "../../shared/errors.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -7,28 +8,44 @@ interface WorkerCliOptions {
   concurrency?: string;
   once?: boolean;
   kinds: string;
+  collectEvery: string;
 }
-
-const KINDS = ["deliveries"];
 
 export function registerWorker(program: Command): void {
   program
     .command("worker")
-    .description("claim and send deliveries until SIGTERM; run any number, on any machine")
+    .description(
+      "claim and collect feeds, enrich articles and send deliveries until SIGTERM; run any number, on any machine",
+    )
     .option(
       "--concurrency <n>",
       "messages in flight in this worker (default: delivery.concurrency)",
     )
     .option("--once", "exit once there is nothing to claim instead of waiting for more")
-    .option("--kinds <list>", "the work to claim, comma-separated (deliveries)", "deliveries")
+    .option(
+      "--kinds <list>",
+      `the work to claim, comma-separated (${WORK_KINDS.join(", ")})`,
+      WORK_KINDS.join(","),
+    )
+    .option(
+      "--collect-every <duration>",
+      "fetch a feed at most this often; its max-age or error backoff can make it later",
+      "1h",
+    )
     .action(async (options: WorkerCliOptions, command: Command) => {
       const kinds = options.kinds.split(",").map((kind) => kind.trim());
-      const unknown = kinds.filter((kind) => !KINDS.includes(kind));
+      const unknown = kinds.filter((kind) => !(WORK_KINDS as readonly string[]).includes(kind));
       if (unknown.length > 0)
         throw new GazetteError(
           "USAGE",
-          `--kinds: ${unknown.join(", ")} (known: ${KINDS.join(", ")})`,
+          `--kinds: ${unknown.join(", ") || "none given"} (known: ${WORK_KINDS.join(", ")})`,
         );
+      if (!/^\d+(ms|s|m|h|d)$/.test(options.collectEvery))
+        throw new GazetteError(
+          "USAGE",
+          `--collect-every: "${options.collectEvery}" is not a duration such as 15m or 1h`,
+        );
+      const collectEveryMs = parseDuration(options.collectEvery);
       const concurrency =
         options.concurrency === undefined ? undefined : Number(options.concurrency);
       if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
@@ -44,9 +61,14 @@ export function registerWorker(program: Command): void {
         process.once("SIGTERM", onSignal);
         process.once("SIGINT", onSignal);
         try {
-          const report = await runWorker(ctx, { once: options.once, signal: stop.signal });
+          const report = await runWorker(ctx, {
+            once: options.once,
+            signal: stop.signal,
+            kinds: kinds as WorkKind[],
+            collectEveryMs,
+          });
           console.log(
-            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${report.claims} claims in ${report.rounds} rounds.`,
+            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${report.feeds} feeds collected, ${report.articles} articles enriched; ${report.claims} claims in ${report.rounds} rounds.`,
           );
         } finally {
           process.off("SIGTERM", onSignal);
