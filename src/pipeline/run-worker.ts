@@ -5,7 +5,7 @@ import { createSharedRateLimiter } from "../deliver/shared-rate-limiter.js";
 import type { Mailer } from "../deliver/types.js";
 import type { CompiledIssue } from "../render/index.js";
 import { archiveStage } from "./archive-stage.js";
-import { type FeedClaim, collectRound } from "./collect-round.js";
+import { collectRound, type FeedClaim } from "./collect-round.js";
 import type { Context } from "./context.js";
 import { type ArticleClaim, enrichRound } from "./enrich-round.js";
 import { findList, openMailer, openSummarizer, renderStage, sendStage } from "./stages.js";

@@ -16,7 +16,11 @@ import {
 import type { RateLimiter } from "../deliver/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/send-issue.js";
 import type { Mailer } from "../deliver/types.js";
-import { type EnrichOptions, type EnrichReport, enrichArticles } from "../enrich/enrich-articles.js";
+import {
+  type EnrichOptions,
+  type EnrichReport,
+  enrichArticles,
+} from "../enrich/enrich-articles.js";
 import { createSummarizer, type Summarizer } from "../enrich/index.js";
 import { type CollectOptions, type CollectReport, collectFeeds } from "../ingest/collect-feeds.js";
 import { type CompiledIssue, checkTheme, renderIssue, type SizeReport } from "../render/index.js";

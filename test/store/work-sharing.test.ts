@@ -6,7 +6,7 @@ const T0 = new Date("2026-11-20T09:00:00Z");
 
 // The store's part of many workers: claims of deliveries, feeds and articles that never overlap,
 // leases that pass, and a shared send pacing.
-describe.each(STORE_BACKENDS)("work sharing on $name", ({ open }) => {
+describe.each(STORE_BACKENDS)("work sharing on $name", ({ name, open }) => {
   let handle: TestStore;
   let store: Store;
   beforeEach(async () => {
@@ -171,6 +171,53 @@ describe.each(STORE_BACKENDS)("work sharing on $name", ({ open }) => {
       expect(freed.map((row) => row.id)).toEqual([ids[0]]);
     } finally {
       await Promise.all(others.map((s) => s.close()));
+    }
+  });
+
+  // Without SKIP LOCKED the claim would wait for the lock, which is held until the claim returns.
+  it.runIf(name === "postgres")("skips feeds and articles another claim has locked", async () => {
+    const feeds = await store.feeds.sync(
+      ["a", "b"].map((host) => ({ url: `https://${host}.example.com/feed`, tags: [] })),
+      T0,
+    );
+    const [locked, free] = feeds as [FeedRow, FeedRow];
+    await store.articles.upsertAll(
+      feeds.map((feed) => ({
+        feedId: feed.id,
+        canonicalUrl: `${feed.url}/post`,
+        url: `${feed.url}/post`,
+        title: "Post",
+        publishedAt: T0,
+        contentHtml: "<p>Text</p>",
+        contentText: "Text",
+        categories: [],
+        contentHash: feed.url,
+      })),
+      T0,
+    );
+    const [lockedArticle] = await store.articles.needingEnrichment("s@1", T0);
+    const other = await handle.reopen();
+    try {
+      await other.db.transaction().execute(async (trx) => {
+        await trx
+          .selectFrom("feeds")
+          .select("id")
+          .where("id", "=", locked.id)
+          .forUpdate()
+          .execute();
+        await trx
+          .selectFrom("articles")
+          .select("id")
+          .where("id", "=", (lockedArticle as ArticleToEnrich).id)
+          .forUpdate()
+          .execute();
+        const claimed = await store.feeds.claimDue("w", 10, T0, 60_000);
+        expect(claimed.map((row) => row.id)).toEqual([free.id]);
+        const articles = await store.articles.claimForEnrichment("s@1", T0, 10, T0, 60_000);
+        expect(articles.map((row) => row.feed_id)).toEqual([free.id]);
+      });
+    } finally {
+      await other.close();
     }
   });
 

