@@ -1,7 +1,8 @@
 // The feed server of `npm run bench:ingest`, in its own process so that its memory and CPU are
 // not counted as the collector's. Serves FEEDS generated feeds of ITEMS items each; every fifth
 // feed never changes and answers 304 to a conditional GET, the others gain one new item (and a
-// new ETag) each time the parent sends "bump". Prints nothing; sends {port} over IPC.
+// new ETag) each time the parent sends "bump". Prints nothing; over IPC it says "ready" once
+// listening, and answers "address" with {port, feeds} and "bump" with {generation}.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -55,11 +56,13 @@ const server = createServer((request, response) => {
     .end(feedXml(feed, base));
 });
 
-server.listen(0, "127.0.0.1", () => {
-  process.send?.({ port: (server.address() as AddressInfo).port, feeds: FEEDS });
-});
+server.listen(0, "127.0.0.1", () => process.send?.("ready"));
 process.on("message", (message) => {
-  if (message === "bump") generation++;
-  process.send?.({ generation });
+  if (message === "address")
+    process.send?.({ port: (server.address() as AddressInfo).port, feeds: FEEDS });
+  else {
+    if (message === "bump") generation++;
+    process.send?.({ generation });
+  }
 });
 process.on("disconnect", () => server.close(() => process.exit(0)));

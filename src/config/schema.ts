@@ -179,6 +179,8 @@ export const CollectConfig = z.strictObject({
   fullTextMinWords: z.int().nonnegative().default(150),
   /** Parsing one feed (or extracting one page) longer than this is given up. */
   parseTimeout: Duration.default("10s"),
+  /** Worker threads that parse feeds and pages; default: the cores but one (at least 1, at most 8). */
+  parseWorkers: z.int().positive().max(64).optional(),
 });
 
 /** Gmail clips a message past 102 KB of HTML; 90 KiB leaves room for per-recipient fields. */

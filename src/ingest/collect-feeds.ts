@@ -2,7 +2,13 @@ import pLimit from "p-limit";
 import type { Config, FeedConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
 import { describeError } from "../shared/errors.js";
-import type { FeedRow, Store } from "../store/index.js";
+import {
+  createFetchSaver,
+  type FeedRow,
+  type FetchOutcome,
+  type FetchSaver,
+  type Store,
+} from "../store/index.js";
 import { completeExcerpts } from "./complete-excerpts.js";
 import { createFetcher, type Fetcher, type FetchRequestOptions } from "./create-fetcher.js";
 import { createParsePool, type ParsePool } from "./create-parse-pool.js";
@@ -41,6 +47,8 @@ export interface CollectOptions {
   force?: boolean;
   /** Only these stored feeds (a worker's claim), instead of every configured feed. */
   feeds?: FeedRow[];
+  /** A parse pool that outlives this collect (a long-running process); default: one for it. */
+  pool?: ParsePool;
 }
 
 /** What a successful fetch tells about the feed itself. */
@@ -48,8 +56,8 @@ interface FeedDetails {
   title?: string;
   siteUrl?: string;
   itemCount?: number;
-  /** Fingerprints of the items stored (or seen unchanged), for the next fetch. */
-  itemFingerprints?: string[];
+  /** What to remember of the items stored or seen unchanged, for the next fetch (KnownItem). */
+  itemFingerprints?: readonly object[];
 }
 
 const STATUS_OF = { ok: "fetched", "not-modified": "unchanged", gone: "retired" } as const;
@@ -67,6 +75,8 @@ interface Run {
   horizon: Date;
   feedConfigs: Map<string, FeedConfig>;
   force: boolean;
+  /** Every feed's outcome and articles go to the store through it: one commit per group. */
+  save: FetchSaver;
 }
 
 /**
@@ -94,7 +104,12 @@ export async function collectFeeds(
       concurrency: settings.concurrency,
       perHostConcurrency: settings.perHostConcurrency,
     }),
-    pool: createParsePool({ deadlineMs: parseDuration(settings.parseTimeout) }),
+    pool:
+      options.pool ??
+      createParsePool({
+        deadlineMs: parseDuration(settings.parseTimeout),
+        size: settings.parseWorkers,
+      }),
     request: {
       timeoutMs: parseDuration(settings.timeout),
       idleTimeoutMs: parseDuration(settings.idleTimeout),
@@ -104,6 +119,7 @@ export async function collectFeeds(
     horizon: new Date(now().getTime() - longest),
     feedConfigs: new Map(config.feeds.map((feed) => [feed.url, feed])),
     force: options.force ?? false,
+    save: createFetchSaver(store),
   };
   // Twice the fetcher's limit: feeds waiting on a busy host must not idle the other hosts' slots.
   const limit = pLimit(settings.concurrency * 2);
@@ -111,7 +127,7 @@ export async function collectFeeds(
     const reports = await Promise.all(feeds.map((feed) => limit(() => collectOne(run, feed))));
     return summarize(reports);
   } finally {
-    await Promise.all([run.pool.close(), run.fetcher.close()]);
+    await Promise.all([options.pool ? undefined : run.pool.close(), run.fetcher.close()]);
   }
 }
 
@@ -154,10 +170,10 @@ async function collectOne(run: Run, feed: FeedRow): Promise<FeedReport> {
       etag: feed.etag ?? undefined,
       lastModified: feed.last_modified ?? undefined,
     });
-    const stored = result.kind === "ok" ? await storeArticles(run, feed, result, report) : {};
     report.status = STATUS_OF[result.kind];
     if (result.kind === "gone") report.error = goneMessage(result.url);
-    await record(run, feed, result, report, stored);
+    if (result.kind === "ok") await storeArticles(run, feed, result, report);
+    else await run.save({ feedId: feed.id, outcome: fetchOutcome(run, result, report, {}) });
   } catch (error) {
     report.status = "failed";
     report.error = describeError(error);
@@ -168,28 +184,28 @@ async function collectOne(run: Run, feed: FeedRow): Promise<FeedReport> {
       now: run.now(),
     });
     report.nextFetchAt = at?.toISOString();
-    await run.store.feeds.recordFetch(feed.id, {
-      status: "failed",
-      fetchedAt: run.now(),
-      nextFetchAt: at,
-      error: report.error,
+    await run.save({
+      feedId: feed.id,
+      outcome: { status: "failed", fetchedAt: run.now(), nextFetchAt: at, error: report.error },
     });
   }
   return report;
 }
 
+/** Parses a fetched feed, completes its excerpts, and saves its articles with the fetch. */
 async function storeArticles(
   run: Run,
   feed: FeedRow,
   result: Extract<FetchResult, { kind: "ok" }>,
   report: FeedReport,
-): Promise<FeedDetails> {
-  const parsed = await run.pool.parse(result.body, {
+): Promise<void> {
+  // The bytes go to the worker as they are: the main thread never holds the feed's text.
+  const parsed = await run.pool.parse(result, {
     feedUrl: result.url,
     now: run.now(),
     maxItems: run.config.collect.maxItemsPerFeed,
     // The items stored at the last fetch and unchanged since come back in `seen`, unnormalized.
-    known: knownFingerprints(feed),
+    known: (await run.store.feeds.knownItems(feed.id)) ?? "[]",
   });
   const seen = parsed.seen ?? [];
   const items = dropRepeatedGuids(parsed.items);
@@ -220,43 +236,35 @@ async function storeArticles(
     firstSeenAt:
       isFirstFetch && !item.publishedAt ? new Date(run.horizon.getTime() - 1000) : undefined,
   }));
-  const outcomes = await run.store.articles.upsertAll(
+  report.problems = [...parsed.problems, ...completed.problems];
+  const outcome = fetchOutcome(run, result, report, {
+    title: parsed.title,
+    siteUrl: parsed.siteUrl,
+    itemCount: items.length + seen.length,
+    itemFingerprints: parsed.known,
+  });
+  const outcomes = await run.save({
+    feedId: feed.id,
+    outcome,
     inputs,
     now,
-    seen.map((item) => item.canonicalUrl),
-  );
+    alsoFetched: seen.map((item) => item.canonicalUrl),
+  });
   outcomes.forEach((outcome, index) => {
     const date = inputs[index]?.publishedAt ?? inputs[index]?.firstSeenAt ?? now;
     // Only articles within the look-back window are news; older ones are kept as the archive.
     if (outcome === "new" && date >= run.horizon) report.newArticles++;
     if (outcome === "updated") report.updatedArticles++;
   });
-  report.problems = [...parsed.problems, ...completed.problems];
-  const fingerprints = [...items, ...seen].flatMap((item) => item.fingerprint ?? []);
-  return {
-    title: parsed.title,
-    siteUrl: parsed.siteUrl,
-    itemCount: items.length + seen.length,
-    itemFingerprints: fingerprints,
-  };
 }
 
-function knownFingerprints(feed: FeedRow): string[] {
-  try {
-    const known: unknown = JSON.parse(feed.item_fingerprints ?? "[]");
-    return Array.isArray(known) ? known.filter((entry) => typeof entry === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-async function record(
+/** What to record of a fetch that got an answer; sets the report's next fetch time. */
+function fetchOutcome(
   run: Run,
-  feed: FeedRow,
   result: FetchResult,
   report: FeedReport,
   details: FeedDetails,
-): Promise<void> {
+): FetchOutcome {
   const at = nextFetchAt({
     outcome: OUTCOME_OF[result.kind],
     consecutiveErrors: 0,
@@ -265,7 +273,7 @@ async function record(
     now: run.now(),
   });
   if (at && at > run.now()) report.nextFetchAt = at.toISOString();
-  await run.store.feeds.recordFetch(feed.id, {
+  return {
     status: OUTCOME_OF[result.kind],
     fetchedAt: run.now(),
     nextFetchAt: at,
@@ -278,7 +286,7 @@ async function record(
     movedTo: result.movedPermanentlyTo,
     maxAgeSeconds: result.maxAgeSeconds,
     error: report.error,
-  });
+  };
 }
 
 function goneMessage(url: string): string {

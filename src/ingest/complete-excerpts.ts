@@ -60,7 +60,7 @@ export async function completeExcerpts(
 async function withFullText(item: FeedItem, options: CompleteOptions): Promise<CompletedItem> {
   const page = await options.fetcher.fetch(item.url, options.request);
   if (page.kind !== "ok") throw new Error(`HTTP ${page.status}`);
-  const full = await options.pool.extract(page.body, page.url);
+  const full = await options.pool.extract(page, page.url);
   if (!full) throw new Error("no article text found in the page");
   const imageUrl = full.imageUrl ?? item.imageUrl;
   // A page whose main text is shorter than the feed's excerpt was not the article.

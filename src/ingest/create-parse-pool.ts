@@ -6,10 +6,10 @@ import { GazetteError } from "../shared/errors.js";
 import type { FullText } from "./extract-full-text.js";
 import type { ParseOptions } from "./parse-feed.js";
 import type { WorkerAnswer, WorkerTask } from "./parse-worker.js";
-import type { ParsedFeed } from "./types.js";
+import type { FetchedDocument, ParsedFeed } from "./types.js";
 
 export interface ParsePoolOptions {
-  /** Worker threads; default: the available cores, at least 2 and at most 8. */
+  /** Worker threads; default: defaultParseWorkers(). */
   size?: number;
   /** A task still running after this long is given up and its worker replaced; default 10 s. */
   deadlineMs?: number;
@@ -17,21 +17,30 @@ export interface ParsePoolOptions {
   workerUrl?: URL;
   /** Heap limit of each worker: a document that needs more fails alone; default 512 MB. */
   maxHeapMb?: number;
+  /**
+   * Each worker's young generation; default 8 MB. A parse leaves little alive, so a small one
+   * costs a few more, cheap, collections and saves tens of MB of resident memory per worker.
+   */
+  maxYoungMb?: number;
 }
 
 /** Feed parsing and full-text extraction off the main thread, each task under a deadline. */
 export interface ParsePool {
   /**
    * parseFeed in a worker, keeping the newest `maxItems` items (default: all); FEED_PARSE_FAILED
-   * past the deadline or when the worker dies. With `known`, parseChanged instead: unchanged
-   * items come back in `seen` only.
+   * past the deadline or when the worker dies. With `known` (the JSON collect stored of the
+   * last fetch's ParsedFeed.known), parseChanged instead: unchanged items come back in `seen` only.
+   * A document given as bytes is decoded in the worker; bytes that own their buffer are moved
+   * there, not copied (the caller's view is left empty).
    */
   parse(
-    document: string,
-    options: ParseOptions & { maxItems?: number; known?: readonly string[] },
+    document: FetchedDocument,
+    options: ParseOptions & { maxItems?: number; known?: string },
   ): Promise<ParsedFeed>;
   /** extractFullText in a worker, under the same deadline. */
-  extract(html: string, pageUrl: string): Promise<FullText | undefined>;
+  extract(html: FetchedDocument, pageUrl: string): Promise<FullText | undefined>;
+  /** Worker threads started so far, replacements of terminated ones included. */
+  workersStarted(): number;
   /** Terminates the workers; tasks not yet answered are rejected. */
   close(): Promise<void>;
 }
@@ -56,7 +65,7 @@ interface Job {
  * main thread only passes strings, and a worker that overruns its deadline is terminated.
  */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
-  const size = options.size ?? Math.min(8, Math.max(2, availableParallelism()));
+  const size = options.size ?? defaultParseWorkers();
   const deadlineMs = options.deadlineMs ?? 10_000;
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
   const queue: Job[] = [];
@@ -64,6 +73,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   // Each worker's state: starting (loading its modules), its job, or undefined when idle.
   const workers = new Map<Worker, Job | typeof STARTING | undefined>();
   let nextId = 1;
+  let started = 0;
   let isClosed = false;
 
   const failAll = (error: Error) => {
@@ -88,8 +98,12 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       // The worker is compiled JavaScript: no loader of the parent (tsx, vitest) is needed, and
       // without one it starts faster.
       execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.maxHeapMb ?? 512,
+        maxYoungGenerationSizeMb: options.maxYoungMb ?? 8,
+      },
     });
+    started++;
     // The pool never keeps the process alive by itself; a task's deadline timer does meanwhile.
     worker.unref();
     workers.set(worker, STARTING);
@@ -111,7 +125,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     job.timer = setTimeout(() => {
       fail(worker, `took longer than ${deadlineMs / 1000} s to parse; given up`);
     }, deadlineMs);
-    worker.postMessage(job.task);
+    worker.postMessage(job.task, transferable(job.task));
   };
   function dispatch(): void {
     while (queue.length > 0 && !isClosed) {
@@ -142,10 +156,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   return {
     parse: (document, { maxItems = Number.MAX_SAFE_INTEGER, known, ...parseOptions }) =>
       submit(
-        { kind: "parse", document, options: parseOptions, maxItems, known },
+        { kind: "parse", document: sent(document), options: parseOptions, maxItems, known },
         parseOptions.feedUrl,
       ),
-    extract: (html, pageUrl) => submit({ kind: "extract", html, pageUrl }, pageUrl),
+    extract: (html, pageUrl) => submit({ kind: "extract", html: sent(html), pageUrl }, pageUrl),
+    workersStarted: () => started,
     async close() {
       isClosed = true;
       const all = [...workers.entries()];
@@ -161,6 +176,32 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 }
 
 const STARTING = Symbol("starting");
+
+// Only the document's own fields: a fetch result carries more than the worker reads.
+function sent(document: FetchedDocument): FetchedDocument {
+  return typeof document === "string"
+    ? document
+    : { bytes: document.bytes, contentType: document.contentType };
+}
+
+// A document's bytes move to the worker instead of being copied, when they are a buffer of their
+// own (a small Buffer is a view on a pool shared with the rest of the process: that is copied).
+function transferable(task: WorkerTask): ArrayBuffer[] {
+  const document = task.kind === "parse" ? task.document : task.html;
+  if (typeof document === "string") return [];
+  const { buffer, byteOffset, byteLength } = document.bytes;
+  const isOwn =
+    buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
+  return isOwn ? [buffer] : [];
+}
+
+/**
+ * The cores but one, at least 1 and at most 8: the main thread keeps a core for fetching and the
+ * store, and a worker more than the cores only adds switching and memory (each has its own heap).
+ */
+export function defaultParseWorkers(): number {
+  return Math.min(8, Math.max(1, availableParallelism() - 1));
+}
 
 function settle(job: Job, answer: WorkerAnswer): void {
   if (answer.ok) finish(job, undefined, answer.value);

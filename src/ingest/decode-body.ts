@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import type { FetchedDocument } from "./types.js";
 
 const BOMS: ReadonlyArray<[bytes: number[], encoding: string]> = [
   [[0xef, 0xbb, 0xbf], "utf-8"],
@@ -86,4 +87,9 @@ function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The text of a fetched document (see decodeBody). */
+export function documentText(document: FetchedDocument): string {
+  return typeof document === "string" ? document : decodeBody(document.bytes, document.contentType);
 }

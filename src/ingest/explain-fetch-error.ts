@@ -1,5 +1,6 @@
 import { GazetteError } from "../shared/errors.js";
 import { refused } from "./net/check-feed-url.js";
+import { AddressRefused } from "./net/guarded-connector.js";
 
 export interface FailedFetch {
   /** The feed's URL, which every message names. */
@@ -13,11 +14,15 @@ export interface FailedFetch {
 }
 
 /**
- * The one GazetteError a failed fetch ends with: our own errors as they are, then a deadline
- * (FEED_TIMEOUT), then a refusal raised inside the connector, then the system error code.
+ * The one GazetteError a failed fetch ends with: a refusal raised inside the connector, then our
+ * own errors as they are, then a deadline (FEED_TIMEOUT), then the system error code.
  */
 export function explainFetchError(error: unknown, fetch: FailedFetch): GazetteError {
   const { location, hop } = fetch;
+  const guard = findRefusal(error);
+  if (guard !== undefined) {
+    return refused(hop === location ? hop : `${hop} (a redirect from ${location})`, guard.message);
+  }
   if (error instanceof GazetteError) return error;
   if (fetch.expired === "total") {
     const message = `no complete answer from ${location} within ${fetch.timeoutMs / 1000} s`;
@@ -27,23 +32,19 @@ export function explainFetchError(error: unknown, fetch: FailedFetch): GazetteEr
     const message = `no data from ${location} for ${fetch.idleTimeoutMs / 1000} s`;
     return new GazetteError("FEED_TIMEOUT", message, { cause: error });
   }
-  const guard = findGazetteError(error);
-  if (guard !== undefined) {
-    return refused(hop === location ? hop : `${hop} (a redirect from ${location})`, guard.message);
-  }
   const message = `could not fetch ${location} (${causeCode(error)})`;
   return new GazetteError("FEED_FETCH_FAILED", message, { cause: error });
 }
 
-/** The guard's refusal, raised inside the connector and wrapped in fetch's "fetch failed". */
-function findGazetteError(error: unknown): GazetteError | undefined {
+/** The guard's refusal, raised inside the connector, perhaps wrapped by the HTTP client. */
+function findRefusal(error: unknown): AddressRefused | undefined {
   for (let current = error; current instanceof Error; current = current.cause) {
-    if (current instanceof GazetteError) return current;
+    if (current instanceof AddressRefused) return current;
   }
   return undefined;
 }
 
-/** The system error code (ECONNREFUSED, ENOTFOUND…) buried in fetch's "fetch failed" TypeError. */
+/** The system error code (ECONNREFUSED, ENOTFOUND…), perhaps wrapped by the HTTP client. */
 function causeCode(error: unknown): string {
   for (let current = error; current instanceof Error; current = current.cause) {
     const code = (current as NodeJS.ErrnoException).code;

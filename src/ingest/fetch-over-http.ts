@@ -1,13 +1,13 @@
+import { type IncomingHttpHeaders, STATUS_CODES } from "node:http";
 import type { LimitFunction } from "p-limit";
-import { type Dispatcher, fetch, type Response } from "undici";
+import { type Dispatcher, request } from "undici";
 import { GazetteError } from "../shared/errors.js";
-import { decodeBody } from "./decode-body.js";
 import { explainFetchError } from "./explain-fetch-error.js";
 import { FetchFailedError } from "./fetch-failed-error.js";
 import type { AllowList } from "./net/allow-list.js";
 import { checkFeedUrl } from "./net/check-feed-url.js";
 import { type FetchDeadline, startFetchDeadline } from "./net/fetch-deadline.js";
-import { readCappedBody, tooLarge } from "./read-capped-body.js";
+import { ACCEPTED_ENCODINGS, readCappedBody, tooLarge } from "./read-capped-body.js";
 import { readFetchHints } from "./read-fetch-hints.js";
 import type { FetchHints, FetchOptions, FetchResult } from "./types.js";
 
@@ -83,64 +83,85 @@ async function exchange(
   deadline: FetchDeadline,
 ): Promise<Hop> {
   deadline.touch();
-  const response = await fetch(url, {
+  // undici's request rather than fetch: the same connection pool and guard, at about half the
+  // CPU per response (no WHATWG streams); redirects and content codings are ours to handle.
+  const response = await request(url, {
     headers: requestHeaders(options),
     signal: deadline.signal,
-    redirect: "manual",
     dispatcher,
   });
   deadline.touch();
-  const hints = readFetchHints(response.headers, Date.now());
-  const { status } = response;
+  const { statusCode: status, body } = response;
+  const headers = headerSource(response.headers);
+  const hints = readFetchHints(headers, Date.now());
   if (REDIRECTS.has(status)) {
-    await discard(response);
-    const target = response.headers.get("location");
-    if (target === null) throw failed(response, url.href, hints);
+    await discard(body);
+    const target = headers.get("location");
+    if (target === null) throw failed(status, url.href, hints);
     return { kind: "redirect", status, location: new URL(target, url).href };
   }
   if (status === 304 || status === 410) {
-    await discard(response);
+    await discard(body);
     return status === 304
       ? { kind: "not-modified", url: url.href, status, ...hints }
       : { kind: "gone", url: url.href, status, ...hints };
   }
-  if (!response.ok) {
-    await discard(response);
-    throw failed(response, source, hints);
+  if (status < 200 || status > 299) {
+    await discard(body);
+    throw failed(status, source, hints);
   }
-  if (Number(response.headers.get("content-length")) > options.maxBytes) {
-    await discard(response);
+  if (Number(headers.get("content-length")) > options.maxBytes) {
+    await discard(body, 0);
     throw tooLarge(source, options.maxBytes);
   }
-  const bytes = await readCappedBody(response.body, options.maxBytes, source, deadline.touch);
+  const encoding = headers.get("content-encoding") ?? undefined;
+  const bytes = await readCappedBody(body, encoding, options.maxBytes, source, deadline.touch);
   return {
     kind: "ok",
     url: url.href,
     status,
-    body: decodeBody(bytes, response.headers.get("content-type") ?? undefined),
-    etag: response.headers.get("etag") ?? undefined,
-    lastModified: response.headers.get("last-modified") ?? undefined,
+    bytes,
+    contentType: headers.get("content-type") ?? undefined,
+    etag: headers.get("etag") ?? undefined,
+    lastModified: headers.get("last-modified") ?? undefined,
     ...hints,
   };
 }
 
 function requestHeaders(options: FetchOptions): Record<string, string> {
-  const headers: Record<string, string> = { "user-agent": options.userAgent, accept: ACCEPT };
+  const headers: Record<string, string> = {
+    "user-agent": options.userAgent,
+    accept: ACCEPT,
+    "accept-encoding": ACCEPTED_ENCODINGS,
+  };
   if (options.etag) headers["if-none-match"] = options.etag;
   if (options.lastModified) headers["if-modified-since"] = options.lastModified;
   return headers;
 }
 
-// Cancelling the body frees the connection; a failure to cancel changes nothing for the caller.
-async function discard(response: Response): Promise<void> {
-  await response.body?.cancel().catch(() => {});
+/**
+ * Reads and drops a body we do not want, up to `limit` bytes (the connection can then serve the
+ * next request), closing the connection past that. A failure to do so changes nothing for us.
+ */
+async function discard(body: Dispatcher.ResponseData["body"], limit = 64 * 1024): Promise<void> {
+  await body.dump({ limit }).catch(() => {});
 }
 
-function failed(response: Response, source: string, hints: FetchHints): FetchFailedError {
-  const { status } = response;
+/** A response's headers read by name, a repeated header as one comma-joined value. */
+function headerSource(headers: IncomingHttpHeaders): { get(name: string): string | null } {
+  return {
+    get(name) {
+      const value = headers[name];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
+}
+
+function failed(status: number, source: string, hints: FetchHints): FetchFailedError {
   // Retry-After only means "come back later" on these two (RFC 9110 §10.2.3, RFC 6585 §4).
   const retryAfterSeconds = status === 429 || status === 503 ? hints.retryAfterSeconds : undefined;
-  const reason = `${status} ${response.statusText}`.trim();
+  const reason = `${status} ${STATUS_CODES[status] ?? ""}`.trim();
   const wait = retryAfterSeconds === undefined ? "" : ` (retry after ${retryAfterSeconds} s)`;
   return new FetchFailedError(`HTTP ${reason} from ${source}${wait}`, {
     status,

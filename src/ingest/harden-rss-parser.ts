@@ -60,8 +60,12 @@ function bound(internals: Internals, name: string): Builder {
 
 // rss-parser computes a `contentSnippet` for every item with regular expressions that are
 // quadratic on "<" (a 313 KB feed of "&lt;" took 12 s, 1 MB took minutes). We never read it, so
-// its module-wide helper is replaced by one that costs nothing; parser.js shares the same object.
+// its module-wide helper is replaced, once, by one that costs nothing; parser.js shares the
+// same object.
+let isSnippetSkipped = false;
 function skipSnippets(): void {
+  if (isSnippetSkipped) return;
   const utils = createRequire(import.meta.url)("rss-parser/lib/utils.js") as Internals;
   utils.getSnippet = () => "";
+  isSnippetSkipped = true;
 }

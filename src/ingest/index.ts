@@ -5,7 +5,7 @@ export {
   type FetcherOptions,
   type FetchRequestOptions,
 } from "./create-fetcher.js";
-export { decodeBody } from "./decode-body.js";
+export { decodeBody, documentText } from "./decode-body.js";
 export { FetchFailedError } from "./fetch-failed-error.js";
 export { fetchFeed } from "./fetch-feed.js";
 export { type ParseOptions, parseFeed } from "./parse-feed.js";

@@ -25,9 +25,15 @@ export function inlineXhtml(xml: string): string {
   });
 }
 
-// A child element is a "<" that opens neither a CDATA section nor a comment.
+// A child element is a "<" outside CDATA sections that opens neither a comment nor a
+// processing instruction. Scanned in place: most bodies are one CDATA section, or plain text.
 function hasChildElements(inner: string): boolean {
-  return /<(?![!?])/.test(inner.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ""));
+  for (let at = inner.indexOf("<"); at !== -1; at = inner.indexOf("<", at + 1)) {
+    const end = inner.startsWith("<![CDATA[", at) ? inner.indexOf("]]>", at) : -1;
+    if (end !== -1) at = end;
+    else if (inner[at + 1] !== "!" && inner[at + 1] !== "?") return true;
+  }
+  return false;
 }
 
 function unwrapDiv(markup: string): string {

@@ -11,9 +11,7 @@ export function normalizeRoot(xml: string): string {
   for (const prefix of feedPrefixes(xml)) {
     result = result.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1");
   }
-  const root = result.match(
-    /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*<([\w:.-]+)/,
-  );
+  const root = result.match(ROOT);
   if (root?.[1] === "feed") return atomEntries(result);
   if (root?.[1] === "entry") {
     const start = root[0].length - "<entry".length;
@@ -22,6 +20,10 @@ export function normalizeRoot(xml: string): string {
   return result;
 }
 
+// The document element's name, after the prolog, comments and DOCTYPE.
+const ROOT =
+  /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*<([\w:.-]+)/;
+
 // RSS 1.0's namespace only ever holds feed elements; a prefixed root (`<atom:feed>`,
 // `<rss:rss>`) says its prefix is the feed's own. RSS 2.0's common `atom:link` is left alone.
 function feedPrefixes(xml: string): string[] {
@@ -29,8 +31,8 @@ function feedPrefixes(xml: string): string[] {
   for (const match of xml.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) {
     if (match[2] === RSS1_NAMESPACE) prefixes.add(match[1] ?? "");
   }
-  const rootPrefix = xml.match(/<([\w.-]+):(?:rss|feed)[\s>]/)?.[1];
-  if (rootPrefix && !/<(?:rss|feed|rdf:RDF)[\s>]/.test(xml)) prefixes.add(rootPrefix);
+  const rootPrefix = xml.match(ROOT)?.[1]?.match(/^([\w.-]+):(?:rss|feed)$/)?.[1];
+  if (rootPrefix) prefixes.add(rootPrefix);
   return [...prefixes].filter((prefix) => prefix !== "" && prefix !== "xml" && prefix !== "rdf");
 }
 

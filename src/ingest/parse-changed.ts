@@ -1,7 +1,7 @@
 import { newestOf } from "./newest-items.js";
 import { articleOf, type ParseOptions, skipProblem } from "./parse-feed.js";
 import { readChangedFeed, type SeenEntry } from "./read-feed.js";
-import type { FeedItem, ParsedFeed, SeenItem } from "./types.js";
+import type { FeedItem, KnownItem, ParsedFeed, SeenItem } from "./types.js";
 
 type Kept = { index: number } & ({ item: FeedItem } | { entry: SeenEntry });
 
@@ -9,15 +9,17 @@ type Kept = { index: number } & ({ item: FeedItem } | { entry: SeenEntry });
  * parseFeed for collect: the newest `maxItems` items, GUIDs that repeat among them dropped (see
  * dropRepeatedGuids), each with the fingerprint collect stores ("+" or "-": GUID kept or
  * dropped). An item listed in `known` with the same GUID treatment is unchanged since
- * the last fetch: it is returned in `seen` only, without sanitizing its content again.
+ * the last fetch: it is returned in `seen` only, without sanitizing its content again. `known`
+ * in the answer is what to pass next time.
  */
 export async function parseChanged(
   document: string,
   options: ParseOptions,
-  known: readonly string[],
+  known: readonly KnownItem[],
   maxItems: number,
+  whole = false,
 ): Promise<ParsedFeed> {
-  const { title, siteUrl, entries } = await readChangedFeed(document, options, known);
+  const { title, siteUrl, entries } = await readChangedFeed(document, options, known, whole);
   const problems: string[] = [];
   const kept: Kept[] = [];
   entries.forEach((entry, index) => {
@@ -37,16 +39,25 @@ export async function parseChanged(
   const isRepeated = (guid: string | undefined) => (guid ? (counts.get(guid) ?? 0) > 1 : false);
   const items: FeedItem[] = [];
   const seen: SeenItem[] = [];
+  const remembered: KnownItem[] = [];
+  const remember = (fingerprint: string, identity: Omit<KnownItem, "fingerprint">) => {
+    const { canonicalUrl, guid, publishedAt } = identity;
+    remembered.push({ fingerprint, canonicalUrl, guid, publishedAt });
+  };
   for (const k of newest.list) {
     let item: FeedItem;
     if ("entry" in k) {
       const { entry } = k;
       if (isRepeated(entry.seen.guid) === entry.guidDropped) {
-        const mark = entry.guidDropped ? "-" : "+";
-        seen.push({ canonicalUrl: entry.seen.canonicalUrl, fingerprint: entry.fingerprint + mark });
+        const fingerprint = entry.fingerprint + (entry.guidDropped ? "-" : "+");
+        seen.push({ canonicalUrl: entry.seen.canonicalUrl, fingerprint });
+        remember(fingerprint, { ...entry.seen, publishedAt: entry.seen.publishedAt?.getTime() });
         continue;
       }
-      // Its GUID is now repeated, or no longer: stored again with the GUID as it now is.
+      // Its GUID is now repeated, or no longer: stored again with the GUID as it now is. An item
+      // that was never parsed (split) is read again with the whole document.
+      if (entry.normalize === undefined)
+        return parseChanged(document, options, known, maxItems, true);
       try {
         item = articleOf(entry.normalize());
       } catch (error) {
@@ -55,11 +66,9 @@ export async function parseChanged(
       }
     } else item = k.item;
     const dropped = isRepeated(item.guid);
-    items.push({
-      ...item,
-      guid: dropped ? undefined : item.guid,
-      fingerprint: `${item.fingerprint ?? ""}${dropped ? "-" : "+"}`,
-    });
+    const fingerprint = `${item.fingerprint ?? ""}${dropped ? "-" : "+"}`;
+    items.push({ ...item, guid: dropped ? undefined : item.guid, fingerprint });
+    remember(fingerprint, { ...item, publishedAt: item.publishedAt?.getTime() });
   }
-  return { title, siteUrl, items, problems, seen };
+  return { title, siteUrl, items, problems, seen, known: remembered };
 }

@@ -1,21 +1,24 @@
 import { parentPort } from "node:worker_threads";
 import { type ErrorCode, GazetteError } from "../shared/errors.js";
+import { documentText } from "./decode-body.js";
+import { readKnownItems } from "./known-items.js";
 import { newestItems } from "./newest-items.js";
 import { parseChanged } from "./parse-changed.js";
 import { type ParseOptions, parseFeed } from "./parse-feed.js";
+import type { FetchedDocument } from "./types.js";
 
 /** A task sent to a parse worker; `id` pairs it with its answer. */
 export type WorkerTask =
   | {
       id: number;
       kind: "parse";
-      document: string;
+      document: FetchedDocument;
       options: ParseOptions;
       maxItems: number;
-      /** Fingerprints of the items of the last fetch: see parseChanged. */
-      known?: readonly string[];
+      /** The known items collect stored at the last fetch (JSON): see parseChanged. */
+      known?: string;
     }
-  | { id: number; kind: "extract"; html: string; pageUrl: string };
+  | { id: number; kind: "extract"; html: FetchedDocument; pageUrl: string };
 
 /** A worker's answer: the value, or the error as plain data (errors do not survive cloning). */
 export type WorkerAnswer =
@@ -33,7 +36,10 @@ parentPort?.on("message", async (task: WorkerTask) => {
       task.kind === "parse"
         ? await parse(task)
         : // Loaded on first use: most runs extract no page, and linkedom takes long to load.
-          (await import("./extract-full-text.js")).extractFullText(task.html, task.pageUrl);
+          (await import("./extract-full-text.js")).extractFullText(
+            documentText(task.html),
+            task.pageUrl,
+          );
     parentPort?.postMessage({ id: task.id, ok: true, value } satisfies WorkerAnswer);
   } catch (error) {
     const code = error instanceof GazetteError ? error.code : undefined;
@@ -43,7 +49,8 @@ parentPort?.on("message", async (task: WorkerTask) => {
 });
 
 async function parse(task: Extract<WorkerTask, { kind: "parse" }>) {
+  const document = documentText(task.document);
   return task.known
-    ? parseChanged(task.document, task.options, task.known, task.maxItems)
-    : newestItems(await parseFeed(task.document, task.options), task.maxItems);
+    ? parseChanged(document, task.options, readKnownItems(task.known), task.maxItems)
+    : newestItems(await parseFeed(document, task.options), task.maxItems);
 }

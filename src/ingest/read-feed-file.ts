@@ -2,7 +2,6 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { GazetteError } from "../shared/errors.js";
-import { decodeBody } from "./decode-body.js";
 import { tooLarge } from "./read-capped-body.js";
 import type { FetchOptions, FetchResult } from "./types.js";
 
@@ -32,7 +31,7 @@ export async function readFeedFile(file: string, options: FetchOptions): Promise
     if (info.size > options.maxBytes) throw tooLarge(file, options.maxBytes);
     const bytes = await readFile(file);
     if (bytes.byteLength > options.maxBytes) throw tooLarge(file, options.maxBytes);
-    return { kind: "ok", url: file, status: 200, body: decodeBody(bytes), etag, lastModified };
+    return { kind: "ok", url: file, status: 200, bytes, etag, lastModified };
   } catch (error) {
     if (error instanceof GazetteError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";

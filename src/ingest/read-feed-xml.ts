@@ -80,13 +80,26 @@ function createParser(): Parser<Record<string, unknown>, RawItem> {
 }
 
 /**
- * Parses feed XML with rss-parser after preparing it (PREPARE: DOCTYPE entities expanded, feed
- * elements unprefixed, base64 text decoded, markup written as child elements escaped, xml:base
- * recorded). When strict XML parsing fails, retries once with bare ampersands and HTML entities
- * escaped. Rejects with the first attempt's error.
+ * Parses feed XML with rss-parser after preparing it (see prepareFeedXml). Rejects when it is
+ * not a feed (see parseFeedXml).
  */
 export async function readFeedXml(document: string): Promise<RawFeed> {
-  const xml = PREPARE.reduce((text, step) => step(text), document);
+  return parseFeedXml(prepareFeedXml(document));
+}
+
+/**
+ * The document as rss-parser should see it (PREPARE: DOCTYPE entities expanded, feed elements
+ * unprefixed, base64 text decoded, markup written as child elements escaped, xml:base recorded).
+ */
+export function prepareFeedXml(document: string): string {
+  return PREPARE.reduce((text, step) => step(text), document);
+}
+
+/**
+ * Parses prepared XML with rss-parser. When strict XML parsing fails, retries once with bare
+ * ampersands and HTML entities escaped. Rejects with the first attempt's error.
+ */
+export async function parseFeedXml(xml: string): Promise<RawFeed> {
   try {
     return await createParser().parseString(xml);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { describeError, GazetteError } from "../shared/errors.js";
 import {
   type ItemContext,
@@ -9,11 +9,13 @@ import {
   SkippedItem,
 } from "./normalize-item.js";
 import { plainTitle } from "./plain-title.js";
-import { type RawFeed, readFeedXml } from "./read-feed-xml.js";
+import { parseFeedXml, prepareFeedXml, type RawFeed, type RawItem } from "./read-feed-xml.js";
 import { readJsonFeed } from "./read-json-feed.js";
 import { resolveBaseChain } from "./record-xml-base.js";
 import { repairC1Controls } from "./repair-c1-controls.js";
 import { resolveUrl } from "./resolve-url.js";
+import { type ItemRegion, splitFeedItems } from "./split-feed-items.js";
+import type { KnownItem } from "./types.js";
 import { xmlText } from "./xml-value.js";
 
 export interface ReadOptions {
@@ -30,12 +32,13 @@ export type ChangedFeed = Omit<ReadFeed, "entries"> & {
 
 /** An item listed in `known` (see readChangedFeed): identified only; `normalize` does the rest. */
 export interface SeenEntry {
-  seen: ItemIdentity & { url: string; canonicalUrl: string };
+  seen: Omit<ItemIdentity, "url"> & { canonicalUrl: string };
   /** The item's fingerprint, without the mark of how its GUID was stored (see itemFingerprint). */
   fingerprint: string;
   /** Whether the GUID was dropped as repeated when the fingerprint was recorded. */
   guidDropped: boolean;
-  normalize(): NormalizedItem;
+  /** The whole item; missing when it was never parsed (readChangedFeed with split items). */
+  normalize?: () => NormalizedItem;
 }
 
 /** Every item of a feed in document order: normalized, or why it could not be read. */
@@ -56,51 +59,178 @@ export async function readFeed(document: string, options: ReadOptions): Promise<
 }
 
 /**
- * readFeed for collect: every item gets its fingerprint (see itemFingerprint), and an item whose
- * fingerprint is in `known` (collect's, from the feed's last fetch) is only identified, as a
- * SeenEntry: its content is not sanitized and converted again.
+ * readFeed for collect: every item gets its fingerprint, and an item whose fingerprint is in
+ * `known` (collect's, from the feed's last fetch) is only identified, as a SeenEntry: its content
+ * is not sanitized and converted again. An RSS or Atom document is split into its items first
+ * (see readSplitFeed), and a known item is not even parsed, unless `whole`: then every item is
+ * parsed, and SeenEntry.normalize can read a known one after all.
  */
-export function readChangedFeed(
+export async function readChangedFeed(
   document: string,
   options: ReadOptions,
-  known: readonly string[],
+  known: readonly KnownItem[],
+  whole = false,
 ): Promise<ChangedFeed> {
-  return readEntries(document, options, new Set(known));
+  const byFingerprint = new Map(known.map((item) => [item.fingerprint, item]));
+  if (isJsonDocument(document)) return readEntries(document, options, byFingerprint);
+  const xml = prepareFeedXml(document);
+  return (
+    (await readSplitFeed(xml, options, byFingerprint, !whole)) ??
+    readEntries(document, options, byFingerprint, xml)
+  );
+}
+
+// Bumped whenever the same item text would make a different article: every item is then parsed
+// and normalized again once. Distinct from FINGERPRINT_VERSION: the two never match each other.
+const SPLIT_FINGERPRINT_VERSION = "s1";
+
+/**
+ * readChangedFeed for an RSS or Atom document that splits into its items (splitFeedItems). An
+ * item's fingerprint hashes its own text (the prepared text: entities expanded, xml:base written
+ * into it) with the feed's URL and what its links resolve against, read from the channel alone:
+ * the same fingerprint is the same article. With `cut`, known items are cut out of the document
+ * before rss-parser reads the rest. Undefined when the document cannot be read this way (no clean
+ * split, a parse error, items that do not match the split): readEntries then reads it whole.
+ */
+async function readSplitFeed(
+  xml: string,
+  options: ReadOptions,
+  known: ReadonlyMap<string, KnownItem>,
+  cut: boolean,
+): Promise<ChangedFeed | undefined> {
+  const regions = splitFeedItems(xml);
+  if (regions === undefined) return undefined;
+  const channel = await parseFeedXml(without(xml, regions)).catch(() => undefined);
+  if (channel === undefined) return undefined;
+  const { feedUrl, baseUrl } = contextOf(channel, options);
+  const prefix = `${SPLIT_FINGERPRINT_VERSION}\n${feedUrl}\n${baseUrl}\n`;
+  const fingerprints = regions.map((region) =>
+    hash("sha1", prefix + xml.slice(region.start, region.end), "base64"),
+  );
+  const knownAt = new Map<number, { item: KnownItem; guidDropped: boolean }>();
+  fingerprints.forEach((fingerprint, index) => {
+    const dropped = known.get(`${fingerprint}-`);
+    const item = dropped ?? known.get(`${fingerprint}+`);
+    if (item) knownAt.set(index, { item, guidDropped: dropped !== undefined });
+  });
+  const isCut = (index: number) => cut && knownAt.has(index);
+  const unknown = regions.filter((_, index) => !isCut(index));
+  // Nothing left to read but the channel: it is read already.
+  const raw =
+    unknown.length === 0
+      ? channel
+      : await parseFeedXml(
+          unknown.length === regions.length
+            ? xml
+            : without(
+                xml,
+                regions.filter((_, i) => isCut(i)),
+              ),
+        ).catch(() => undefined);
+  if (raw === undefined || raw.items.length !== unknown.length) return undefined;
+  const parsed = raw.items.values();
+  return readRaw(raw, options, (readItem, context) =>
+    fingerprints.map((fingerprint, index): Entry => {
+      const rawItem = isCut(index) ? undefined : (parsed.next().value as RawItem);
+      const match = knownAt.get(index);
+      if (match === undefined) return readItem(rawItem as RawItem, () => fingerprint);
+      const { canonicalUrl, guid, publishedAt } = match.item;
+      return {
+        seen: {
+          canonicalUrl,
+          guid,
+          publishedAt: publishedAt === undefined ? undefined : new Date(publishedAt),
+        },
+        fingerprint,
+        guidDropped: match.guidDropped,
+        normalize: rawItem && (() => ({ ...normalizeItem(rawItem, context), fingerprint })),
+      };
+    }),
+  );
+}
+
+/** The document without the given item regions. */
+function without(xml: string, regions: readonly ItemRegion[]): string {
+  let rest = "";
+  let copied = 0;
+  for (const region of regions) {
+    rest += xml.slice(copied, region.start);
+    copied = region.end;
+  }
+  return rest + xml.slice(copied);
 }
 
 async function readEntries(
   document: string,
   options: ReadOptions,
-  known: Set<string> | undefined,
+  known: ReadonlyMap<string, KnownItem> | undefined,
+  prepared?: string,
 ): Promise<ChangedFeed> {
-  const raw = await readOrExplain(document, options.feedUrl);
-  const feedUrl = resolveUrl(options.feedUrl, undefined, ["http:", "https:", "file:"]);
-  const feedBase = resolveBaseChain(xmlText(raw["gazette-base"]), feedUrl);
-  const siteUrl = siteUrlOf(raw, feedBase, feedUrl);
-  const context = { baseUrl: siteUrl ?? feedBase, feedUrl, now: options.now };
-  const entries = raw.items.map((rawItem): ReadFeed["entries"][number] | SeenEntry => {
-    try {
-      if (known === undefined || rawItem.failure !== undefined)
-        return normalizeItem(rawItem, context);
+  const raw = await readOrExplain(document, options.feedUrl, prepared);
+  return readRaw(raw, options, (readItem, context) =>
+    raw.items.map((rawItem) => {
+      if (known === undefined || rawItem.failure !== undefined) return readItem(rawItem);
       const fingerprint = itemFingerprint(rawItem, context);
-      const normalize = () => ({ ...normalizeItem(rawItem, context), fingerprint });
       const guidDropped = known.has(`${fingerprint}-`);
-      if (!guidDropped && !known.has(`${fingerprint}+`)) return normalize();
-      const seen = identifyItem(rawItem, context);
-      const { url, canonicalUrl } = seen;
-      if (url === undefined || canonicalUrl === undefined) return normalize();
-      return { seen: { ...seen, url, canonicalUrl }, fingerprint, guidDropped, normalize };
+      if (!guidDropped && !known.has(`${fingerprint}+`))
+        return readItem(rawItem, () => fingerprint);
+      try {
+        const { guid, canonicalUrl, publishedAt } = identifyItem(rawItem, context);
+        if (canonicalUrl === undefined) return readItem(rawItem, () => fingerprint);
+        const normalize = () => ({ ...normalizeItem(rawItem, context), fingerprint });
+        return { seen: { guid, canonicalUrl, publishedAt }, fingerprint, guidDropped, normalize };
+      } catch (error) {
+        return { problem: problemOf(error) };
+      }
+    }),
+  );
+}
+
+type Entry = ChangedFeed["entries"][number];
+
+/**
+ * The feed's title, site and entries. `entriesOf` lists the entries, reading each item that is
+ * not seen with the `readItem` it is given: normalized (with the fingerprint `fingerprintOf`
+ * gives), or the problem that stopped it; one bad item never fails its feed.
+ */
+function readRaw(
+  raw: RawFeed,
+  options: ReadOptions,
+  entriesOf: (
+    readItem: (rawItem: RawItem, fingerprintOf?: () => string) => Entry,
+    context: ItemContext,
+  ) => Entry[],
+): ChangedFeed {
+  const { siteUrl, feedBase, ...context } = contextOf(raw, options);
+  const readItem = (rawItem: RawItem, fingerprintOf?: () => string): Entry => {
+    try {
+      const item = normalizeItem(rawItem, context);
+      return fingerprintOf ? { ...item, fingerprint: fingerprintOf() } : item;
     } catch (error) {
-      // Unexpected errors are reported the same way: one bad item never fails its feed.
-      const reason =
-        error instanceof SkippedItem ? error.message : `failed: ${describeError(error)}`;
-      return { problem: reason };
+      return { problem: problemOf(error) };
     }
-  });
+  };
   // An empty channel title would make a blank header in the email: the host names the feed.
   const title =
     plainTitle(repairC1Controls(xmlText(raw.title) ?? "")) || hostOf(siteUrl ?? feedBase);
-  return { title, siteUrl, entries };
+  return { title, siteUrl, entries: entriesOf(readItem, context) };
+}
+
+/** What the channel says the items are read against: the feed's URL, its base, its site. */
+function contextOf(raw: RawFeed, options: ReadOptions) {
+  const feedUrl = resolveUrl(options.feedUrl, undefined, ["http:", "https:", "file:"]);
+  const feedBase = resolveBaseChain(xmlText(raw["gazette-base"]), feedUrl);
+  const siteUrl = siteUrlOf(raw, feedBase, feedUrl);
+  return { baseUrl: siteUrl ?? feedBase, feedUrl, now: options.now, siteUrl, feedBase };
+}
+
+// Unexpected errors are reported the same way as skipped items.
+function problemOf(error: unknown): string {
+  return error instanceof SkippedItem ? error.message : `failed: ${describeError(error)}`;
+}
+
+function isJsonDocument(document: string): boolean {
+  return document.trimStart().startsWith("{");
 }
 
 // Bumped whenever normalizeItem would turn the same item into a different article: every item
@@ -115,16 +245,20 @@ const FINGERPRINT_VERSION = "1";
  * "-" when it stores the fingerprint: whether the GUID was kept or dropped as repeated.
  */
 export function itemFingerprint(raw: object, context: ItemContext): string {
-  return createHash("sha1")
-    .update(`${FINGERPRINT_VERSION}\n${context.feedUrl}\n${context.baseUrl}\n`)
-    .update(JSON.stringify(raw))
-    .digest("base64");
+  const text = `${FINGERPRINT_VERSION}\n${context.feedUrl}\n${context.baseUrl}\n${JSON.stringify(raw)}`;
+  return hash("sha1", text, "base64");
 }
 
-async function readOrExplain(document: string, feedUrl: string): Promise<RawFeed> {
-  const isJson = document.trimStart().startsWith("{");
+async function readOrExplain(
+  document: string,
+  feedUrl: string,
+  prepared?: string,
+): Promise<RawFeed> {
+  const isJson = isJsonDocument(document);
   try {
-    return isJson ? readJsonFeed(document) : await readFeedXml(document);
+    return isJson
+      ? readJsonFeed(document)
+      : await parseFeedXml(prepared ?? prepareFeedXml(document));
   } catch (error) {
     const kind = isJson ? "JSON Feed" : "RSS or Atom feed";
     const message = `${feedUrl}: not a valid ${kind} (${explain(document, error)})`;

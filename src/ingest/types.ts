@@ -28,6 +28,20 @@ export interface SeenItem {
   fingerprint: string;
 }
 
+/**
+ * What collect remembers of an item from one fetch to the next: its fingerprint and the identity
+ * it had, so that an unchanged item is known without being parsed or normalized again.
+ */
+export interface KnownItem {
+  /** See readChangedFeed; ends with "+" or "-": the GUID kept, or dropped as repeated. */
+  fingerprint: string;
+  canonicalUrl: string;
+  /** The GUID as the feed gave it, before a repeated one was dropped. */
+  guid?: string;
+  /** Milliseconds since the epoch. */
+  publishedAt?: number;
+}
+
 export interface ParsedFeed {
   title?: string;
   siteUrl?: string;
@@ -36,6 +50,8 @@ export interface ParsedFeed {
   problems: string[];
   /** With ParseOptions.known: the items unchanged since the last fetch, left out of `items`. */
   seen?: SeenItem[];
+  /** With ParseOptions.known: what to remember of this fetch's items (and seen) for the next. */
+  known?: KnownItem[];
 }
 
 /** What the server said about when to ask again (Cache-Control max-age, Retry-After). */
@@ -54,7 +70,10 @@ export type FetchResult =
       /** The final URL after redirects (or the file path). */
       url: string;
       status: number;
-      body: string;
+      /** The body's bytes, content codings undone; bodyText decodes them. */
+      bytes: Uint8Array;
+      /** The Content-Type header: its charset says how to decode the bytes. */
+      contentType?: string;
       etag?: string;
       lastModified?: string;
     } & FetchHints)
@@ -87,3 +106,6 @@ export interface FetchOptions {
 export type HostResolver = (
   hostname: string,
 ) => Promise<Array<{ address: string; family: number }>>;
+
+/** A fetched document, text or the bytes as they came: parse workers decode those themselves. */
+export type FetchedDocument = string | { bytes: Uint8Array; contentType?: string };

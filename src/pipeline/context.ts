@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readSigningKeys, type SigningKeys } from "../audience/signing-keys.js";
 import type { SigningKey } from "../audience/tokens.js";
-import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
+import { type Config, type LoadedConfig, loadConfig, parseDuration } from "../config/index.js";
+import { createParsePool, type ParsePool } from "../ingest/create-parse-pool.js";
 import { type Clock, systemClock } from "../shared/clock.js";
 import { openStore, type Store } from "../store/index.js";
 
@@ -16,6 +17,11 @@ export interface Context {
   signingKeys: SigningKeys;
   /** Random id of this installation, part of every Message-ID. */
   installId: string;
+  /**
+   * The feed parse workers, started on first use and kept until close: a long-running process
+   * (schedule, worker) collects again and again without starting and warming up new threads.
+   */
+  parsePool(): ParsePool;
   close(): Promise<void>;
 }
 
@@ -40,6 +46,7 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
   );
   const signingKeys = readSigningKeys(env, stored);
   const installId = await store.runs.setting("install_id", () => randomBytes(6).toString("hex"));
+  let pool: ParsePool | undefined;
   return {
     loaded,
     config: loaded.config,
@@ -48,6 +55,14 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
     signingKey: signingKeys.current,
     signingKeys,
     installId,
-    close: () => store.close(),
+    parsePool: () =>
+      (pool ??= createParsePool({
+        deadlineMs: parseDuration(loaded.config.collect.parseTimeout),
+        size: loaded.config.collect.parseWorkers,
+      })),
+    close: async () => {
+      await pool?.close();
+      await store.close();
+    },
   };
 }

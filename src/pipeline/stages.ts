@@ -32,7 +32,10 @@ import { renderOptionsOf, renderSegments, themeDirOf } from "./render-segments.j
 
 /** collect: fetch every feed that is due and store its new and changed articles. */
 export function collectStage(ctx: Context, options: CollectOptions = {}): Promise<CollectReport> {
-  return collectFeeds(ctx.store, ctx.config, () => ctx.clock.now(), options);
+  return collectFeeds(ctx.store, ctx.config, () => ctx.clock.now(), {
+    pool: ctx.parsePool(),
+    ...options,
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import { isPostgres } from "./dialect.js";
+import { prepareQuery } from "./prepared-query.js";
 import type { ArticlesTable, Database, EnrichmentsTable } from "./tables.js";
 
 export type ArticleRow = Selectable<ArticlesTable>;
@@ -47,9 +48,80 @@ const MATCH_COLUMNS = [
 /** An article is "dated" by its published time, or when we first saw it if the feed gave none. */
 const effectiveDate = sql<string>`coalesce(published_at, first_seen_at)`;
 
+/** The queries collect runs for every article it stores, compiled once (see prepareQuery). */
+function compileUpsertQueries(db: Kysely<Database>) {
+  const articles = () => db.selectFrom("articles").select(MATCH_COLUMNS);
+  return {
+    byUrl: prepareQuery(db as Kysely<unknown>, ["url"], (p: { url: string }) =>
+      articles().where("canonical_url", "=", p.url),
+    ),
+    // A GUID match first, then the oldest row with the same feed content.
+    byGuidOrHash: prepareQuery(
+      db as Kysely<unknown>,
+      ["feedId", "guid", "feedHash"],
+      (p: { feedId: number; guid: string; feedHash: string }) =>
+        articles()
+          .where("feed_id", "=", p.feedId)
+          .where((eb) => eb.or([eb("guid", "=", p.guid), eb("feed_hash", "=", p.feedHash)]))
+          .orderBy(sql`case when guid = ${p.guid} then 0 else 1 end`)
+          .orderBy("id")
+          .limit(1),
+    ),
+    byHash: prepareQuery(
+      db as Kysely<unknown>,
+      ["feedId", "feedHash"],
+      (p: { feedId: number; feedHash: string }) =>
+        articles()
+          .where("feed_id", "=", p.feedId)
+          .where("feed_hash", "=", p.feedHash)
+          .orderBy("id")
+          .limit(1),
+    ),
+    insert: prepareQuery(db as Kysely<unknown>, [...INSERT_COLUMNS], (p: NewArticle) =>
+      db
+        .insertInto("articles")
+        .values(p)
+        // Another feed may store the same URL between our lookup and this insert.
+        .onConflict((oc) => oc.column("canonical_url").doNothing())
+        .returning("id"),
+    ),
+  };
+}
+
+const INSERT_COLUMNS = [
+  "feed_id",
+  "canonical_url",
+  "url",
+  "guid",
+  "title",
+  "author",
+  "published_at",
+  "content_html",
+  "content_text",
+  "categories",
+  "content_hash",
+  "image_url",
+  "feed_hash",
+  "first_seen_at",
+  "updated_at",
+] as const;
+type NewArticle = { [K in (typeof INSERT_COLUMNS)[number]]: ArticleRow[K] };
+
 /** Queries on articles and their enrichments. */
 export class ArticleRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  readonly #upsert: ReturnType<typeof compileUpsertQueries>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    upsertQueries?: ReturnType<typeof compileUpsertQueries>,
+  ) {
+    this.#upsert = upsertQueries ?? compileUpsertQueries(db);
+  }
+
+  /** This repo on a transaction of its database, with the queries it compiled. */
+  within(trx: Kysely<Database>): ArticleRepo {
+    return new ArticleRepo(trx, this.#upsert);
+  }
 
   /**
    * The stored article `input` is, in this order: the same canonical URL (in any feed: the same
@@ -59,29 +131,23 @@ export class ArticleRepo {
    * within one fetch before asking.
    */
   async findSame(input: ArticleInput): Promise<ArticleMatch | undefined> {
-    const byUrl = await this.db
-      .selectFrom("articles")
-      .select(MATCH_COLUMNS)
-      .where("canonical_url", "=", input.canonicalUrl)
-      .executeTakeFirst();
-    if (byUrl) return byUrl;
-    if (input.guid) {
-      const byGuid = await this.db
-        .selectFrom("articles")
-        .select(MATCH_COLUMNS)
-        .where("feed_id", "=", input.feedId)
-        .where("guid", "=", input.guid)
-        .orderBy("id")
-        .executeTakeFirst();
-      if (byGuid) return byGuid;
-    }
-    return this.db
-      .selectFrom("articles")
-      .select(MATCH_COLUMNS)
-      .where("feed_id", "=", input.feedId)
-      .where("feed_hash", "=", input.feedHash ?? input.contentHash)
-      .orderBy("id")
-      .executeTakeFirst();
+    const [byUrl] = await this.#upsert.byUrl({ url: input.canonicalUrl }, this.on);
+    return byUrl ?? this.findSameInFeed(input);
+  }
+
+  /** findSame past the canonical URL: the same GUID, else the same feed content, in the feed. */
+  private async findSameInFeed(input: ArticleInput): Promise<ArticleMatch | undefined> {
+    const feedHash = input.feedHash ?? input.contentHash;
+    const { feedId, guid } = input;
+    const [match] = guid
+      ? await this.#upsert.byGuidOrHash({ feedId, guid, feedHash }, this.on)
+      : await this.#upsert.byHash({ feedId, feedHash }, this.on);
+    return match;
+  }
+
+  /** The connection the compiled queries run on: this repo's (the database, or a transaction). */
+  private get on(): Kysely<unknown> {
+    return this.db as Kysely<unknown>;
   }
 
   /**
@@ -97,6 +163,12 @@ export class ArticleRepo {
   async byCanonicalUrls(urls: string[]): Promise<Map<string, ArticleMatch>> {
     const unique = [...new Set(urls)];
     const found = new Map<string, ArticleMatch>();
+    // The common case of a feed that gained one article: the compiled query.
+    if (unique.length === 1) {
+      const [row] = await this.#upsert.byUrl({ url: unique[0] as string }, this.on);
+      if (row) found.set(row.canonical_url, row);
+      return found;
+    }
     for (let at = 0; at < unique.length; at += 500) {
       const rows = await this.db
         .selectFrom("articles")
@@ -128,19 +200,17 @@ export class ArticleRepo {
       feed_hash: feedHash,
     };
     if (!existing) {
-      const result = await this.db
-        .insertInto("articles")
-        .values({
+      const inserted = await this.#upsert.insert(
+        {
           ...fields,
           feed_id: input.feedId,
           canonical_url: input.canonicalUrl,
           first_seen_at: (input.firstSeenAt ?? now).toISOString(),
           updated_at: now.toISOString(),
-        })
-        // Another feed may store the same URL between our lookup and this insert.
-        .onConflict((oc) => oc.column("canonical_url").doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? "new" : "unchanged";
+        },
+        this.on,
+      );
+      return inserted.length > 0 ? "new" : "unchanged";
     }
     if (existing.feed_id !== input.feedId) return "unchanged";
     const isSameContent =
@@ -178,24 +248,37 @@ export class ArticleRepo {
     now: Date,
     alsoFetched: readonly string[] = [],
   ): Promise<UpsertResult[]> {
-    return this.db.transaction().execute(async (trx) => {
-      const repo = new ArticleRepo(trx);
-      const urls = new Set(inputs.map((input) => input.canonicalUrl));
-      // One query finds every article already stored: an unchanged article then costs no other.
-      const stored = await repo.byCanonicalUrls([...urls]);
-      for (const url of alsoFetched) urls.add(url);
-      const results: UpsertResult[] = [];
-      for (const input of inputs) {
-        let match = stored.get(input.canonicalUrl) ?? (await repo.findSame(input));
-        // A GUID or content match on the row of another item of this same fetch is two articles.
-        if (match && match.canonical_url !== input.canonicalUrl && urls.has(match.canonical_url))
-          match = undefined;
-        results.push(await repo.write(input, match, now));
-        // Written rows change what later inputs of the batch match: look those up afresh.
-        stored.delete(input.canonicalUrl);
-      }
-      return results;
-    });
+    return this.db
+      .transaction()
+      .execute((trx) => this.within(trx).upsertBatch(inputs, now, alsoFetched));
+  }
+
+  /** upsertAll's work, for a caller that holds the transaction (Store.saveFetch). */
+  async upsertBatch(
+    inputs: ArticleInput[],
+    now: Date,
+    alsoFetched: readonly string[],
+  ): Promise<UpsertResult[]> {
+    const urls = new Set(inputs.map((input) => input.canonicalUrl));
+    // One query finds every article already stored: an unchanged article then costs no other.
+    const stored = await this.byCanonicalUrls([...urls]);
+    for (const url of alsoFetched) urls.add(url);
+    // URLs this batch wrote: only those can have a row now that the first query did not see.
+    const written = new Set<string>();
+    const results: UpsertResult[] = [];
+    for (const input of inputs) {
+      const url = input.canonicalUrl;
+      let match = written.has(url)
+        ? await this.findSame(input)
+        : (stored.get(url) ?? (await this.findSameInFeed(input)));
+      // A GUID or content match on the row of another item of this same fetch is two articles.
+      if (match && match.canonical_url !== url && urls.has(match.canonical_url)) match = undefined;
+      results.push(await this.write(input, match, now));
+      // Written rows change what later inputs of the batch match: look those up afresh.
+      written.add(url);
+      if (match) written.add(match.canonical_url);
+    }
+    return results;
   }
 
   byId(id: number): Promise<ArticleRow | undefined> {

@@ -1,8 +1,35 @@
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from "kysely";
 import { isPostgres } from "./dialect.js";
+import { prepareQuery } from "./prepared-query.js";
 import type { Database, FeedsTable } from "./tables.js";
 
-export type FeedRow = Selectable<FeedsTable>;
+/** A feed as collect, workers and `gazette feeds` see it: every column but its known items. */
+export type FeedRow = Omit<Selectable<FeedsTable>, "item_fingerprints">;
+
+// item_fingerprints is read only for the feed being parsed (FeedRepo.knownItems): hundreds of
+// feeds' worth of it would otherwise be held through a whole collect.
+const FEED_COLUMNS = [
+  "id",
+  "url",
+  "name",
+  "title",
+  "site_url",
+  "tags",
+  "etag",
+  "last_modified",
+  "last_fetched_at",
+  "last_status",
+  "last_error",
+  "consecutive_errors",
+  "item_count",
+  "created_at",
+  "current_url",
+  "next_fetch_at",
+  "retired_at",
+  "max_age_seconds",
+  "lease_until",
+  "lease_owner",
+] as const satisfies readonly (keyof FeedRow)[];
 
 export interface FetchOutcome {
   /** gone: the feed answered 410 and is retired. */
@@ -19,8 +46,8 @@ export interface FetchOutcome {
   /** A 301/308 moved the feed here: fetched from now on instead of the configured URL. */
   movedTo?: string;
   maxAgeSeconds?: number;
-  /** Fingerprints of the items stored from this fetch (see readFeed); on "fetched" only. */
-  itemFingerprints?: string[];
+  /** What collect remembers of the fetch's items (its KnownItem), kept as JSON; "fetched" only. */
+  itemFingerprints?: readonly object[];
 }
 
 export interface ClaimDueOptions {
@@ -30,9 +57,76 @@ export interface ClaimDueOptions {
   fetchedBefore?: Date;
 }
 
+/** What every fetch records, as the compiled queries take it. */
+type FetchedParams = {
+  id: number;
+  at: string;
+  status: string;
+  next: string | null;
+  maxAge: number | null;
+};
+
+/** A fetch that got the feed: its validators, counts and item fingerprints too. */
+type FetchedFeedParams = FetchedParams & {
+  etag: string | null;
+  lastModified: string | null;
+  itemCount: number;
+  title: string | null;
+  siteUrl: string | null;
+  fingerprints: string | null;
+};
+
+/** The two updates collect makes for nearly every feed, compiled once (see prepareQuery). */
+function compileFetchQueries(db: Kysely<Database>) {
+  const recorded = (p: FetchedParams) =>
+    db
+      .updateTable("feeds")
+      .set({
+        last_fetched_at: p.at,
+        last_status: p.status,
+        next_fetch_at: p.next,
+        max_age_seconds: p.maxAge,
+        last_error: null,
+        consecutive_errors: 0,
+      })
+      .where("id", "=", p.id);
+  const common = ["id", "at", "status", "next", "maxAge"] as const;
+  return {
+    knownItems: prepareQuery(db as Kysely<unknown>, ["id"], (p: { id: number }) =>
+      db.selectFrom("feeds").select("item_fingerprints").where("id", "=", p.id),
+    ),
+    unchanged: prepareQuery(db as Kysely<unknown>, [...common], recorded),
+    fetched: prepareQuery(
+      db as Kysely<unknown>,
+      [...common, "etag", "lastModified", "itemCount", "title", "siteUrl", "fingerprints"],
+      (p: FetchedFeedParams) =>
+        recorded(p).set({
+          etag: p.etag,
+          last_modified: p.lastModified,
+          item_count: p.itemCount,
+          title: p.title,
+          site_url: p.siteUrl,
+          item_fingerprints: p.fingerprints,
+        }),
+    ),
+  };
+}
+
 /** Queries on feeds and their fetch health. */
 export class FeedRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  readonly #fetch: ReturnType<typeof compileFetchQueries>;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    fetchQueries?: ReturnType<typeof compileFetchQueries>,
+  ) {
+    this.#fetch = fetchQueries ?? compileFetchQueries(db);
+  }
+
+  /** This repo on a transaction of its database, with the queries it compiled. */
+  within(trx: Kysely<Database>): FeedRepo {
+    return new FeedRepo(trx, this.#fetch);
+  }
 
   /** Inserts the configured feeds that are new and updates names and tags; returns all of them. */
   async sync(
@@ -69,18 +163,32 @@ export class FeedRepo {
     for (let at = 0; at < urls.length; at += 500) {
       const slice = urls.slice(at, at + 500);
       rows.push(
-        ...(await this.db.selectFrom("feeds").selectAll().where("url", "in", slice).execute()),
+        ...(await this.db
+          .selectFrom("feeds")
+          .select(FEED_COLUMNS)
+          .where("url", "in", slice)
+          .execute()),
       );
     }
     return rows.sort((a, b) => a.id - b.id);
   }
 
   all(): Promise<FeedRow[]> {
-    return this.db.selectFrom("feeds").selectAll().orderBy("id").execute();
+    return this.db.selectFrom("feeds").select(FEED_COLUMNS).orderBy("id").execute();
   }
 
   byUrl(url: string): Promise<FeedRow | undefined> {
-    return this.db.selectFrom("feeds").selectAll().where("url", "=", url).executeTakeFirst();
+    return this.db
+      .selectFrom("feeds")
+      .select(FEED_COLUMNS)
+      .where("url", "=", url)
+      .executeTakeFirst();
+  }
+
+  /** What collect remembered of the feed's items at its last fetch (JSON, see KnownItem). */
+  async knownItems(feedId: number): Promise<string | null> {
+    const [row] = await this.#fetch.knownItems({ id: feedId });
+    return row?.item_fingerprints ?? null;
   }
 
   /** Records one fetch: validators and counts on success, the error and backoff on failure. */
@@ -106,27 +214,37 @@ export class FeedRepo {
         .execute();
       return;
     }
-    await this.db
-      .updateTable("feeds")
-      .set({
-        ...common,
-        last_error: null,
-        consecutive_errors: 0,
-        ...(outcome.status === "fetched"
-          ? {
-              etag: outcome.etag ?? null,
-              last_modified: outcome.lastModified ?? null,
-              item_count: outcome.itemCount ?? 0,
-              title: outcome.title ?? null,
-              site_url: outcome.siteUrl ?? null,
-              item_fingerprints: outcome.itemFingerprints
-                ? JSON.stringify(outcome.itemFingerprints)
-                : null,
-            }
-          : {}),
-      })
-      .where("id", "=", feedId)
-      .execute();
+    if (outcome.movedTo) {
+      await this.db
+        .updateTable("feeds")
+        .set({ current_url: outcome.movedTo })
+        .where("id", "=", feedId)
+        .execute();
+    }
+    const params = {
+      id: feedId,
+      at,
+      status: outcome.status,
+      next: common.next_fetch_at,
+      maxAge: common.max_age_seconds,
+    };
+    const on = this.db as Kysely<unknown>;
+    if (outcome.status === "unchanged") {
+      await this.#fetch.unchanged(params, on);
+      return;
+    }
+    await this.#fetch.fetched(
+      {
+        ...params,
+        etag: outcome.etag ?? null,
+        lastModified: outcome.lastModified ?? null,
+        itemCount: outcome.itemCount ?? 0,
+        title: outcome.title ?? null,
+        siteUrl: outcome.siteUrl ?? null,
+        fingerprints: outcome.itemFingerprints ? JSON.stringify(outcome.itemFingerprints) : null,
+      },
+      on,
+    );
   }
 
   /**
@@ -191,7 +309,7 @@ export class FeedRepo {
         candidates.map((row) => row.id),
       )
       .where((eb) => eb.or([eb("lease_until", "is", null), eb("lease_until", "<", at)]))
-      .returningAll()
+      .returning(FEED_COLUMNS)
       .execute()
       .then((rows) => rows.sort((a, b) => a.id - b.id));
   }

@@ -3,10 +3,10 @@ import { type Kysely, sql } from "kysely";
 import { GazetteError } from "../shared/errors.js";
 import { ArticleLookupRepo } from "./article-lookup.js";
 import { ArticleTopicRepo } from "./article-topics.js";
-import { ArticleRepo } from "./articles.js";
+import { type ArticleInput, ArticleRepo, type UpsertResult } from "./articles.js";
 import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
-import { FeedRepo } from "./feeds.js";
+import { FeedRepo, type FetchOutcome } from "./feeds.js";
 import { IssueReviewRepo } from "./issue-review.js";
 import { IssueRepo } from "./issues.js";
 import { migrateToLatest } from "./migrate.js";
@@ -24,12 +24,24 @@ export type { ArticleInput, ArticleRow, ArticleToEnrich, UpsertResult } from "./
 export type { ConsentRow } from "./consents.js";
 export type { ClaimedDelivery, DeliveryFailure } from "./deliveries.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
+export { createFetchSaver, type FetchSaver } from "./fetch-saver.js";
 export type { IssueArticleRow, IssueRow } from "./issues.js";
 export type { OverrideInput, OverrideRow } from "./overrides.js";
 export type { RunRow } from "./runs.js";
 export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscribers.js";
 export type { SuppressionRow } from "./suppressions.js";
 export type { DeliveryStatus, IssueStatus, MembershipStatus } from "./tables.js";
+
+/** One fetch of a feed to save: what to record of it, and the articles it brought. */
+export interface FetchToSave {
+  feedId: number;
+  outcome: FetchOutcome;
+  inputs?: ArticleInput[];
+  /** When the articles were stored (default: the fetch's time). */
+  now?: Date;
+  /** Canonical URLs of the fetch's other items, unchanged and not written (see upsertAll). */
+  alsoFetched?: readonly string[];
+}
 
 /** Every query Gazette makes, grouped by what it is about. */
 export class Store {
@@ -63,6 +75,30 @@ export class Store {
     this.overrides = new OverrideRepo(db);
     this.articleLookup = new ArticleLookupRepo(db);
     this.pacing = new PacingRepo(db);
+  }
+
+  /**
+   * Fetches of feeds in one transaction, in order: each one's articles upserted as
+   * ArticleRepo.upsertAll does, then its fetch recorded as FeedRepo.recordFetch does. Returns
+   * each fetch's upsert results. See createFetchSaver for one commit per group of feeds.
+   */
+  saveFetches(fetches: readonly FetchToSave[]): Promise<UpsertResult[][]> {
+    return this.db.transaction().execute(async (trx) => {
+      const articles = this.articles.within(trx);
+      const feeds = this.feeds.within(trx);
+      const results: UpsertResult[][] = [];
+      for (const {
+        feedId,
+        outcome,
+        inputs = [],
+        now = outcome.fetchedAt,
+        alsoFetched = [],
+      } of fetches) {
+        results.push(inputs.length > 0 ? await articles.upsertBatch(inputs, now, alsoFetched) : []);
+        await feeds.recordFetch(feedId, outcome);
+      }
+      return results;
+    });
   }
 
   close(): Promise<void> {

@@ -4,23 +4,24 @@ import { type Compilable, CompiledQuery, type Kysely } from "kysely";
  * A query compiled once and run many times with new parameter values: Kysely compiles a query on
  * every call, which costs more than SQLite running it. Built with marker values in place of the
  * parameters; each marker's position in the compiled parameter list is where its value goes.
+ * `on` runs it on another connection of the same database (a transaction), `db` by default.
  */
 export function prepareQuery<P extends Record<string, unknown>, R>(
   db: Kysely<unknown>,
   names: (keyof P & string)[],
   build: (params: P) => Compilable<R>,
-): (params: P) => Promise<R[]> {
+): (params: P, on?: Kysely<unknown>) => Promise<R[]> {
   const markers = Object.fromEntries(names.map((name) => [name, `\u0000param:${name}`])) as P;
   const compiled = build(markers).compile();
   const slots = compiled.parameters.map((value) => names.find((name) => markers[name] === value));
   const missing = names.filter((name) => !slots.includes(name));
   if (missing.length > 0) throw new Error(`prepareQuery: ${missing.join(", ")} not bound`);
-  return async (params) => {
+  return async (params, on = db) => {
     const values = compiled.parameters.map((value, i) => {
       const name = slots[i];
       return name === undefined ? value : params[name];
     });
-    const result = await db.executeQuery<R>(CompiledQuery.raw(compiled.sql, values));
+    const result = await on.executeQuery<R>(CompiledQuery.raw(compiled.sql, values));
     return result.rows;
   };
 }

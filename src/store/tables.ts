@@ -25,7 +25,7 @@ export interface FeedsTable {
   /** Set when the feed answered 410 Gone: never fetched again. */
   retired_at: string | null;
   max_age_seconds: number | null;
-  /** JSON array: fingerprints of the items of the last successful fetch (see readFeed). */
+  /** JSON array: what collect remembers of the items of the last successful fetch (KnownItem). */
   item_fingerprints: string | null;
   /** A worker's claim on the feed while it fetches it; claimable again once this passes. */
   lease_until: string | null;

@@ -15,11 +15,16 @@ interface Post {
   paragraphs: string[];
 }
 
+const NOW = Date.now();
+const DAY = 24 * 3_600_000;
+// Dated relative to now: the CLI runs on the real clock, and the list looks back a week.
+const daysAgo = (days: number) => new Date(NOW - days * DAY).toISOString();
+
 const POSTS: Post[] = [
   {
     slug: "queue-on-postgres",
     title: "Moving our job queue onto PostgreSQL",
-    date: "2026-11-18T10:00:00Z",
+    date: daysAgo(2),
     paragraphs: [
       "Our background jobs ran on a Redis list for six years, and every failover lost a handful of jobs.",
       "We moved the queue into PostgreSQL using SELECT FOR UPDATE SKIP LOCKED, so a job is claimed and completed in the same database that holds the data it changes.",
@@ -30,7 +35,7 @@ const POSTS: Post[] = [
   {
     slug: "flaky-tests",
     title: "How we quarantined flaky tests without hiding real bugs",
-    date: "2026-11-17T10:00:00Z",
+    date: daysAgo(3),
     paragraphs: [
       "Flaky tests were failing one in five of our CI runs and engineers had started to ignore red builds.",
       "We built a quarantine that reruns a failing test in isolation and files a ticket with its owner when it passes on retry.",
@@ -66,7 +71,6 @@ function escapeXml(text: string): string {
 }
 
 const SUBSCRIBERS = ["ada@example.com", "grace@example.com", "linus@example.com"];
-const NOW = Date.now();
 
 describe("gazette run, end to end", () => {
   let feeds: FeedServer;

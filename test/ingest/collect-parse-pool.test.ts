@@ -35,6 +35,26 @@ describe("createParsePool (worker threads)", () => {
     expect(feed.items.some((entry) => entry.publishedAt instanceof Date)).toBe(true);
   });
 
+  it("takes a document as bytes: moved to the worker when they own their buffer, else copied", async () => {
+    pool = createParsePool({ size: 1 });
+    const text = fixture("rss2-full.xml");
+    const own = new Uint8Array(Buffer.byteLength(text));
+    own.set(Buffer.from(text));
+    // Small Buffers are views on one pool shared by the whole process: never to be moved.
+    const neighbour = Buffer.from("neighbour");
+    const pooled = Buffer.from(rss([item(1, "small")]));
+    expect(pooled.buffer).toBe(neighbour.buffer);
+    const options = { feedUrl: "https://example.com/feed", now: NOW };
+    const [big, small] = await Promise.all([
+      pool.parse({ bytes: own, contentType: "application/rss+xml; charset=utf-8" }, options),
+      pool.parse({ bytes: pooled }, options),
+    ]);
+    expect(big.items.length).toBeGreaterThan(0);
+    expect(own.byteLength).toBe(0);
+    expect(small.items.map((entry) => entry.title)).toEqual(["Post 1"]);
+    expect([neighbour.toString(), pooled.byteLength > 0]).toEqual(["neighbour", true]);
+  });
+
   it("keeps the event loop free (< 200 ms lag) while a 1 MB hostile feed is parsed, and other feeds go on", async () => {
     pool = createParsePool({ size: 2, deadlineMs: 3_000 });
     const lag = monitorEventLoopDelay({ resolution: 10 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type FetchOptions, fetchFeed } from "../../src/ingest/index.js";
+import { documentText, type FetchOptions, fetchFeed } from "../../src/ingest/index.js";
 
 const options: FetchOptions = { timeoutMs: 1_000, maxBytes: 10_000, userAgent: "Gazette-test/1.0" };
 const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Café</title></channel></rss>`;
@@ -30,7 +30,7 @@ describe("fetchFeed on local files", () => {
       kind: "ok",
       url: file,
       status: 200,
-      body: rss,
+      bytes: Buffer.from(rss),
       lastModified: "Wed, 05 Mar 2025 10:00:00 GMT",
     });
   });
@@ -55,7 +55,7 @@ describe("fetchFeed on local files", () => {
       lastModified: first.lastModified,
     });
     expect(second).toMatchObject({ kind: "ok", lastModified: "Thu, 06 Mar 2025 10:00:00 GMT" });
-    expect(second.kind === "ok" && second.body).toContain("Cafe v2");
+    expect(second.kind === "ok" && documentText(second)).toContain("Cafe v2");
   });
 
   it("applies the size cap", async () => {

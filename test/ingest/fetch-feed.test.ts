@@ -1,7 +1,7 @@
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { afterEach, describe, expect, it } from "vitest";
-import { type FetchOptions, fetchFeed } from "../../src/ingest/index.js";
+import { documentText, type FetchOptions, fetchFeed } from "../../src/ingest/index.js";
 import { type FeedServer, type Route, startFeedServer } from "../helpers/feed-server.js";
 import { feedFixturePath } from "./fixtures.js";
 
@@ -47,10 +47,12 @@ describe("fetchFeed over HTTP", () => {
       kind: "ok",
       url: feeds.url("/feed.xml"),
       status: 200,
-      body: rss,
+      bytes: Buffer.from(rss),
+      contentType: undefined,
       etag: '"v1"',
       lastModified: "Wed, 05 Mar 2025 10:00:00 GMT",
     });
+    expect(documentText(result as { bytes: Uint8Array })).toBe(rss);
     expect(feeds.requests[0]?.headers["user-agent"]).toBe("Gazette-test/1.0");
     expect(feeds.requests[0]?.headers["if-none-match"]).toBeUndefined();
   });
@@ -72,7 +74,7 @@ describe("fetchFeed over HTTP", () => {
     });
     const result = await fetchFeed(feeds.url("/feed.xml"), { ...options, etag: '"v1"' });
     expect(result).toMatchObject({ kind: "ok", etag: '"v2"' });
-    expect(result.kind === "ok" && result.body).toContain("<title>T2</title>");
+    expect(result.kind === "ok" && documentText(result)).toContain("<title>T2</title>");
   });
 
   it("round-trips Last-Modified into a 304", async () => {
@@ -91,7 +93,11 @@ describe("fetchFeed over HTTP", () => {
       "/new.xml": { body: rss },
     });
     const result = await fetchFeed(feeds.url("/old.xml"), options);
-    expect(result).toMatchObject({ kind: "ok", url: feeds.url("/new.xml"), body: rss });
+    expect(result).toMatchObject({
+      kind: "ok",
+      url: feeds.url("/new.xml"),
+      bytes: Buffer.from(rss),
+    });
   });
 
   it("decodes the body with the charset of the Content-Type", async () => {
@@ -102,8 +108,12 @@ describe("fetchFeed over HTTP", () => {
     });
     const legacy = await fetchFeed(feeds.url("/legacy.xml"), options);
     const fixture = await fetchFeed(feeds.url("/fixture.xml"), options);
-    expect(legacy.kind === "ok" && legacy.body).toBe("<rss><title>Ünïcödé — “ok”</title></rss>");
-    expect(fixture.kind === "ok" && fixture.body).toContain("Grüße aus München — “café” notes");
+    expect(legacy.kind === "ok" && documentText(legacy)).toBe(
+      "<rss><title>Ünïcödé — “ok”</title></rss>",
+    );
+    expect(fixture.kind === "ok" && documentText(fixture)).toContain(
+      "Grüße aus München — “café” notes",
+    );
   });
 
   it.each([
@@ -165,6 +175,42 @@ describe("fetchFeed limits", () => {
     const feeds = await serve({ "/bomb.xml": { body, headers: { "content-encoding": "gzip" } } });
     await expect(fetchFeed(feeds.url("/bomb.xml"), options)).rejects.toMatchObject({
       code: "FEED_TOO_LARGE",
+    });
+  });
+
+  it("asks for compressed bodies and decodes gzip, deflate, brotli and stacked codings", async () => {
+    const codings: Array<[string, Buffer]> = [
+      ["gzip", gzipSync(rss)],
+      ["x-gzip", gzipSync(rss)],
+      ["deflate", deflateSync(rss)],
+      ["br", brotliCompressSync(rss)],
+      // Applied in the order listed: gzip first, then brotli around it.
+      ["gzip, br", brotliCompressSync(gzipSync(rss))],
+      ["identity", Buffer.from(rss)],
+    ];
+    const feeds = await serve(
+      Object.fromEntries(
+        codings.map(([coding, body], i) => [
+          `/${i}.xml`,
+          { body, headers: { "content-encoding": coding } },
+        ]),
+      ),
+    );
+    for (const [i, [coding]] of codings.entries()) {
+      const result = await fetchFeed(feeds.url(`/${i}.xml`), options);
+      expect(result.kind === "ok" && documentText(result), coding).toBe(rss);
+    }
+    expect(feeds.requests[0]?.headers["accept-encoding"]).toBe("gzip, deflate, br");
+  });
+
+  it("names a content coding it cannot decode", async () => {
+    const feeds = await serve({
+      "/z.xml": { body: "??", headers: { "content-encoding": "compress" } },
+    });
+    const url = feeds.url("/z.xml");
+    await expect(fetchFeed(url, options)).rejects.toMatchObject({
+      code: "FEED_FETCH_FAILED",
+      message: `feed ${url} is sent with Content-Encoding "compress", which Gazette cannot decode`,
     });
   });
 

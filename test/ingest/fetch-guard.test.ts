@@ -57,7 +57,7 @@ describe("the private-address guard", () => {
     });
     expect(feeds.requests).toHaveLength(0);
     const allowed = await fetchFeed(url, { ...options, allowPrivate: ["127.0.0.0/8"] });
-    expect(allowed).toMatchObject({ kind: "ok", body: rss });
+    expect(allowed).toMatchObject({ kind: "ok", bytes: Buffer.from(rss) });
   });
 
   it("refuses a host name that resolves to a private address", async () => {
@@ -96,7 +96,7 @@ describe("the private-address guard", () => {
       resolveHost,
       allowPrivate: ["feeds.internal"],
     });
-    expect(result).toMatchObject({ kind: "ok", url, body: rss });
+    expect(result).toMatchObject({ kind: "ok", url, bytes: Buffer.from(rss) });
     expect(feeds.requests[0]?.headers.host).toBe(new URL(url).host);
   });
 
@@ -116,7 +116,7 @@ describe("the private-address guard", () => {
     };
     const url = `http://rebind.test:${port}/feed.xml`;
     const rebound = { ...options, resolveHost, allowPrivate: ["127.0.0.1"] };
-    expect(await fetchFeed(url, rebound)).toMatchObject({ kind: "ok", body: rss });
+    expect(await fetchFeed(url, rebound)).toMatchObject({ kind: "ok", bytes: Buffer.from(rss) });
     expect(lookups).toBe(1);
     // A new connection resolves again, and the new answer is checked before connecting.
     await expect(fetchFeed(url, rebound)).rejects.toThrow("rebind.test resolves to 127.0.0.2");

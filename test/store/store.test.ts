@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, type Store } from "../../src/store/index.js";
+import { createFetchSaver, openStore, type Store } from "../../src/store/index.js";
 import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const T0 = new Date("2026-11-20T09:00:00Z");
@@ -81,6 +81,149 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.title).toBe("Post (edited)");
     expect(rows[0]?.first_seen_at).toBe(T0.toISOString());
+  });
+
+  it("saves a feed's articles and its fetch in one transaction, matching by GUID and content", async () => {
+    const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
+    const feedId = feed?.id as number;
+    const article = (n: number, fields: Record<string, unknown> = {}) => ({
+      feedId,
+      canonicalUrl: `https://a.example/post-${n}`,
+      url: `https://a.example/post-${n}`,
+      guid: `g-${n}`,
+      title: `Post ${n}`,
+      contentHtml: `<p>${n}</p>`,
+      contentText: String(n),
+      categories: [],
+      contentHash: `h${n}`,
+      ...fields,
+    });
+    const fetched = (etag: string) => ({
+      status: "fetched" as const,
+      fetchedAt: T0,
+      nextFetchAt: null,
+      etag,
+    });
+    const [first] = await store.saveFetches([
+      { feedId, outcome: fetched('"1"'), inputs: [article(1), article(2), article(3)] },
+    ]);
+    expect(first).toEqual(["new", "new", "new"]);
+    const [second] = await store.saveFetches([
+      {
+        feedId,
+        outcome: fetched('"2"'),
+        inputs: [
+          // The same GUID under a new URL, and the same content under a new GUID and URL: both
+          // the article already stored; a new article; the new one again in the same fetch.
+          article(1, {
+            canonicalUrl: "https://a.example/moved-1",
+            url: "https://a.example/moved-1",
+          }),
+          article(2, {
+            guid: "g-new",
+            canonicalUrl: "https://b.example/2",
+            url: "https://b.example/2",
+          }),
+          article(4),
+          article(4, { title: "Post 4 (edited)", contentHash: "h4b" }),
+        ],
+        now: later(5),
+        alsoFetched: ["https://a.example/post-3"],
+      },
+    ]);
+    expect(second).toEqual(["unchanged", "unchanged", "new", "updated"]);
+    const rows = await store.db
+      .selectFrom("articles")
+      .select(["canonical_url", "guid", "title"])
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      { canonical_url: "https://a.example/moved-1", guid: "g-1", title: "Post 1" },
+      { canonical_url: "https://b.example/2", guid: "g-new", title: "Post 2" },
+      { canonical_url: "https://a.example/post-3", guid: "g-3", title: "Post 3" },
+      { canonical_url: "https://a.example/post-4", guid: "g-4", title: "Post 4 (edited)" },
+    ]);
+    expect((await store.feeds.byUrl("https://a.example/feed"))?.etag).toBe('"2"');
+  });
+
+  it("keeps neither a feed's articles nor its fetch when one of them cannot be saved", async () => {
+    const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
+    const good = {
+      feedId: feed?.id as number,
+      canonicalUrl: "https://a.example/post",
+      url: "https://a.example/post",
+      title: "Post",
+      contentHtml: "<p>Hi</p>",
+      contentText: "Hi",
+      categories: [],
+      contentHash: "h1",
+    };
+    // No feed 999 exists: its article breaks the foreign key, after the first one was written.
+    const broken = { ...good, feedId: 999, canonicalUrl: "https://a.example/other" };
+    await expect(
+      store.saveFetches([
+        {
+          feedId: feed?.id as number,
+          outcome: { status: "fetched", fetchedAt: T0, nextFetchAt: null, etag: '"1"' },
+          inputs: [good, broken],
+        },
+      ]),
+    ).rejects.toThrow();
+    expect(await store.db.selectFrom("articles").selectAll().execute()).toEqual([]);
+    const after = await store.feeds.byUrl("https://a.example/feed");
+    expect([after?.etag, after?.last_fetched_at]).toEqual([null, null]);
+  });
+
+  it("commits concurrent saves in groups, and a failing save fails alone", async () => {
+    const synced = await store.feeds.sync(
+      ["a", "b", "c", "d"].map((name) => ({ url: `https://${name}.example/feed`, tags: [] })),
+      T0,
+    );
+    const save = createFetchSaver(store);
+    const fetchOf = (feedId: number, articleFeedId = feedId) => ({
+      feedId,
+      outcome: { status: "fetched" as const, fetchedAt: T0, nextFetchAt: null, etag: '"1"' },
+      inputs: [
+        {
+          feedId: articleFeedId,
+          canonicalUrl: `https://example.com/${feedId}`,
+          url: `https://example.com/${feedId}`,
+          title: `Post of ${feedId}`,
+          contentHtml: "<p>Hi</p>",
+          contentText: "Hi",
+          categories: [],
+          contentHash: `h${feedId}`,
+        },
+      ],
+    });
+    const [a, b, c, d] = synced.map((feed) => feed.id) as [number, number, number, number];
+    // The first save finds the store idle and commits alone; the three others wait and go
+    // together, where c's article names a feed that does not exist.
+    const outcomes = await Promise.allSettled([
+      save(fetchOf(a)),
+      save(fetchOf(b)),
+      save(fetchOf(c, 999)),
+      save(fetchOf(d)),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
+    expect(outcomes[1]).toEqual({ status: "fulfilled", value: ["new"] });
+    const titles = await store.db.selectFrom("articles").select("title").orderBy("id").execute();
+    expect(titles.map((row) => row.title)).toEqual([
+      `Post of ${a}`,
+      `Post of ${b}`,
+      `Post of ${d}`,
+    ]);
+    const fetched = await store.db
+      .selectFrom("feeds")
+      .select("etag")
+      .where("etag", "is not", null)
+      .execute();
+    expect(fetched).toHaveLength(3);
   });
 
   it("creates the delivery ledger once per subscriber, however often it is asked", async () => {

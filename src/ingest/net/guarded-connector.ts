@@ -15,7 +15,8 @@ export const resolveWithSystem: HostResolver = (hostname) =>
  * An undici connector that resolves the host itself, refuses it when ANY of its addresses is
  * private (unless allowed), and hands exactly the checked addresses to the socket: there is no
  * second lookup, so no DNS-rebinding window. Literal IPs skip the lookup and are checked here.
- * A refusal fails the connection with a FEED_FETCH_FAILED GazetteError whose message is the reason.
+ * A refusal fails the connection with an AddressRefused (FEED_FETCH_FAILED) whose message is the
+ * reason.
  */
 export function createGuardedConnector(
   allowList: AllowList,
@@ -59,8 +60,11 @@ function firstRefusal(
   return undefined;
 }
 
-function refusal(reason: string): GazetteError {
-  return new GazetteError("FEED_FETCH_FAILED", reason);
+/** The guard's refusal of an address, raised inside the connector; its message is the reason. */
+export class AddressRefused extends GazetteError {}
+
+function refusal(reason: string): AddressRefused {
+  return new AddressRefused("FEED_FETCH_FAILED", reason);
 }
 
 function notFound(hostname: string): NodeJS.ErrnoException {
