@@ -158,11 +158,17 @@ export class SubscriberRepo {
   }
 
   members(listId?: number): Promise<MemberRow[]> {
-    let query = this.db
+    return this.#memberships(listId).orderBy("lists.slug").orderBy("subscribers.email").execute();
+  }
+
+  /** Memberships with their subscriber and list (of one list, or all), as MemberRow and list id. */
+  #memberships(listId?: number) {
+    const query = this.db
       .selectFrom("memberships")
       .innerJoin("subscribers", "subscribers.id", "memberships.subscriber_id")
       .innerJoin("lists", "lists.id", "memberships.list_id")
       .select([
+        "memberships.list_id",
         "subscribers.id as subscriber_id",
         "subscribers.email",
         "subscribers.name",
@@ -171,8 +177,7 @@ export class SubscriberRepo {
         "memberships.source",
         "memberships.created_at",
       ]);
-    if (listId !== undefined) query = query.where("memberships.list_id", "=", listId);
-    return query.orderBy("lists.slug").orderBy("subscribers.email").execute();
+    return listId === undefined ? query : query.where("memberships.list_id", "=", listId);
   }
 
   byId(id: number): Promise<SubscriberRow | undefined> {
@@ -333,21 +338,7 @@ export class SubscriberRepo {
     limit: number,
     listId?: number,
   ): Promise<(MemberRow & { list_id: number })[]> {
-    let query = this.db
-      .selectFrom("memberships")
-      .innerJoin("subscribers", "subscribers.id", "memberships.subscriber_id")
-      .innerJoin("lists", "lists.id", "memberships.list_id")
-      .select([
-        "memberships.list_id",
-        "subscribers.id as subscriber_id",
-        "subscribers.email",
-        "subscribers.name",
-        "lists.slug as list_slug",
-        "memberships.status",
-        "memberships.source",
-        "memberships.created_at",
-      ]);
-    if (listId !== undefined) query = query.where("memberships.list_id", "=", listId);
+    let query = this.#memberships(listId);
     if (cursor) {
       query = query.where((eb) =>
         eb.or([
