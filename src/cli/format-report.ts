@@ -4,7 +4,13 @@ import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
 import type { CycleReport, ListCycleReport } from "../pipeline/run-cycle.js";
 
-/** Lines for the collect stage: totals, then one line per feed that failed or skipped items. */
+/** A feed's problems shown in full; past that, a count. */
+const PROBLEMS_SHOWN = 5;
+
+/**
+ * Lines for the collect stage: totals, then one line per feed that failed, and each feed's
+ * problems (skipped items, pages whose full text could not be read), the first few of them.
+ */
 export function formatCollect(report: CollectReport): string[] {
   const lines = [
     `Feeds: ${report.fetched} fetched, ${report.unchanged} unchanged, ${notDue(report)}${report.failed} failed · ${report.newArticles} new articles${report.updatedArticles ? `, ${report.updatedArticles} updated` : ""}`,
@@ -12,7 +18,10 @@ export function formatCollect(report: CollectReport): string[] {
   for (const feed of report.feeds) {
     if (feed.status === "failed" || feed.status === "retired")
       lines.push(`  ✗ ${feed.name}: ${feed.error}`);
-    for (const problem of feed.problems) lines.push(`  ! ${feed.name}: ${problem}`);
+    for (const problem of feed.problems.slice(0, PROBLEMS_SHOWN))
+      lines.push(`  ! ${feed.name}: ${problem}`);
+    const more = feed.problems.length - PROBLEMS_SHOWN;
+    if (more > 0) lines.push(`  ! ${feed.name}: … and ${more} more`);
   }
   return lines;
 }
@@ -74,13 +83,7 @@ export function formatList(list: ListCycleReport): string[] {
   const lines = [
     `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${list.articleCount} articles`,
   ];
-  if (list.send) {
-    lines.push(
-      list.send.sent === 0 && list.send.isFinished && list.send.built === undefined
-        ? "  Messages: nothing new to send (every subscriber already has this issue)"
-        : `  Messages: ${formatSend(list.send)}`,
-    );
-  }
+  if (list.send) lines.push(`  Messages: ${messagesLine(list.send, list.recipients)}`);
   if (list.size?.trimmed) {
     const { shown, trimmed, htmlBytes, maxHtmlBytes } = list.size;
     lines.push(
@@ -91,6 +94,13 @@ export function formatList(list: ListCycleReport): string[] {
   if (list.textPath) lines.push(`  Text: ${relative(list.textPath)}`);
   if (list.archivePath) lines.push(`  Archive: ${relative(list.archivePath)}`);
   return lines;
+}
+
+function messagesLine(send: SendReport, recipients: number | undefined): string {
+  if (send.sent > 0 || !send.isFinished || send.built !== undefined) return formatSend(send);
+  return recipients === 0
+    ? "none — the list has no active subscribers (gazette subscribers add, or subscribersFile)"
+    : "nothing new to send (every subscriber already has this issue)";
 }
 
 /** The short report `gazette run` prints. */

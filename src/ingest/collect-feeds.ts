@@ -209,6 +209,8 @@ async function storeArticles(
   });
   const seen = parsed.seen ?? [];
   const items = dropRepeatedGuids(parsed.items);
+  const isFirstFetch =
+    feed.item_count === 0 && !["fetched", "unchanged"].includes(feed.last_status ?? "");
   let stored: ReturnType<Store["articles"]["byCanonicalUrls"]> | undefined;
   const completed = await completeExcerpts(items, {
     mode: run.feedConfigs.get(feed.url)?.fullText ?? run.config.collect.fullText,
@@ -224,9 +226,9 @@ async function storeArticles(
         match !== undefined && (match.feed_id !== feed.id || match.feed_hash === item.contentHash)
       );
     },
+    // Dated before every look-back, or undated in a new feed's first fetch: the archive.
+    isNews: (item) => (item.publishedAt ? item.publishedAt >= run.horizon : !isFirstFetch),
   });
-  const isFirstFetch =
-    feed.item_count === 0 && !["fetched", "unchanged"].includes(feed.last_status ?? "");
   const now = run.now();
   const inputs = completed.items.map((item) => ({
     ...item,

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import pLimit from "p-limit";
-import { describeError } from "../shared/errors.js";
+import { describeError, GazetteError } from "../shared/errors.js";
 import type { Fetcher, FetchRequestOptions } from "./create-fetcher.js";
 import type { ParsePool } from "./create-parse-pool.js";
+import { FetchFailedError } from "./fetch-failed-error.js";
 import type { FeedItem } from "./types.js";
 
 export type FullTextMode = "auto" | "always" | "never";
@@ -20,6 +21,8 @@ export interface CompleteOptions {
   request: FetchRequestOptions;
   /** True when the item is stored already, unchanged: its page is not fetched again. */
   isStored(item: FeedItem): Promise<boolean>;
+  /** False for an item no issue will carry (older than every list looks back): no page fetch. */
+  isNews(item: FeedItem): boolean;
 }
 
 // Pages of one feed usually share a host, whose own limit applies too; this bounds the memory.
@@ -28,7 +31,9 @@ const PAGES_AT_ONCE = 4;
 /**
  * Replaces the excerpt of each new or changed item that needs it (see `mode`) with the main text
  * of its article page, and takes the page's og:image. A page that cannot be fetched or read
- * keeps the excerpt and adds a problem; it never fails the feed.
+ * keeps the excerpt and adds a problem; it never fails the feed. A host that could not be reached
+ * (no such name, refused, timed out, or refused by the guard) is not asked again for the feed's
+ * other pages: they keep their excerpts with the same reason.
  */
 export async function completeExcerpts(
   items: FeedItem[],
@@ -37,18 +42,26 @@ export async function completeExcerpts(
   if (options.mode === "never") return { items, problems: [] };
   const problems: string[] = [];
   const limit = pLimit(PAGES_AT_ONCE);
+  const unreachable = new Map<string, string>();
   const completed = await Promise.all(
     items.map((item) =>
       limit(async () => {
         const isExcerpt =
           options.mode === "always" || wordCount(item.contentText) < options.minWords;
-        if (!isExcerpt || (await options.isStored(item))) return item;
+        if (!isExcerpt || !options.isNews(item) || (await options.isStored(item))) return item;
+        const host = new URL(item.url).host;
+        const earlier = unreachable.get(host);
+        if (earlier !== undefined) {
+          const reason = `${host} could not be reached for an earlier page: ${earlier}`;
+          problems.push(`${item.url}: full text not fetched, excerpt kept (${reason})`);
+          return item;
+        }
         try {
           return await withFullText(item, options);
         } catch (error) {
-          problems.push(
-            `${item.url}: full text not fetched, excerpt kept (${describeError(error)})`,
-          );
+          const reason = describeError(error);
+          if (isUnreachable(error)) unreachable.set(host, reason);
+          problems.push(`${item.url}: full text not fetched, excerpt kept (${reason})`);
           return item;
         }
       }),
@@ -73,6 +86,12 @@ async function withFullText(item: FeedItem, options: CompleteOptions): Promise<C
     contentHash: createHash("sha256").update(`${item.title}\n${full.contentText}`).digest("hex"),
     feedHash: item.contentHash,
   };
+}
+
+// A failure of the host rather than of the page: an HTTP answer (404, 500) is about one page.
+function isUnreachable(error: unknown): boolean {
+  if (error instanceof FetchFailedError || !(error instanceof GazetteError)) return false;
+  return error.code === "FEED_FETCH_FAILED" || error.code === "FEED_TIMEOUT";
 }
 
 function wordCount(text: string): number {

@@ -32,6 +32,8 @@ export interface ListCycleReport {
   /** The email's HTML size; `trimmed` articles went into the "and N more" section. */
   size?: SizeReport;
   send?: SendReport;
+  /** Deliveries of the issue in all (0: the list had no one to send it to). */
+  recipients?: number;
   /** The issue's page in the archive, written once it is sent. */
   archivePath?: string;
   error?: string;
@@ -107,6 +109,8 @@ export async function runList(
       return report;
     }
     report.send = await sendStage(ctx, list, issue, rendered.compiled, mailer);
+    const counts = Object.values(await ctx.store.deliveries.counts(issue.id));
+    report.recipients = counts.reduce((sum, count) => sum + (count ?? 0), 0);
     if (report.send.isFinished && !isDryRun) {
       report.archivePath = (await archiveStage(ctx, list, issue, rendered.compiled)).issuePath;
     }

@@ -108,4 +108,42 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
     await always.close();
     expect(pageRequests()).toBe(1);
   });
+
+  it("fetches no page for an item older than the look-back: it will never be sent", async () => {
+    server.route("/mixed.xml", {
+      body: rssFeed(base, [
+        { slug: "queue", guid: "q", date: DATE, html: EXCERPT },
+        { slug: "old", guid: "o", date: "2026-10-01T10:00:00Z", html: EXCERPT },
+      ]),
+    });
+    await collectFeeds(store, testConfig([{ url: server.url("/mixed.xml"), name: "Mixed" }]), now);
+    expect(server.requests.map((r) => r.path).filter((p) => p.startsWith("/posts/"))).toEqual([
+      "/posts/queue",
+    ]);
+    expect((await article("old")).content_text).toMatch(/We moved our queue/);
+  });
+
+  it("stops asking a host that cannot be reached, and says so for every page it leaves", async () => {
+    const slugs = Array.from({ length: 10 }, (_, i) => `silent-${i}`);
+    for (const slug of slugs) server.route(`/posts/${slug}`, () => {});
+    server.route("/silent.xml", {
+      body: rssFeed(
+        base,
+        slugs.map((slug) => ({ slug, guid: slug, date: DATE, html: EXCERPT })),
+      ),
+    });
+    const config = testConfig(
+      [{ url: server.url("/silent.xml"), name: "Silent" }],
+      ["idleTimeout: 200ms"],
+    );
+    const report = await collectFeeds(store, config, now);
+    // The first pages in flight time out; the others are not asked for.
+    expect(pageRequests()).toBeLessThan(slugs.length);
+    const problems = report.feeds[0]?.problems ?? [];
+    expect(problems).toHaveLength(slugs.length);
+    expect(
+      problems.filter((p) => /could not be reached for an earlier page: no data/.test(p)),
+    ).toHaveLength(slugs.length - pageRequests());
+    expect(report.newArticles).toBe(slugs.length);
+  });
 });

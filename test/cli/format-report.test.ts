@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { formatCollect, formatList } from "../../src/cli/format-report.js";
+import type { CollectReport } from "../../src/ingest/collect-feeds.js";
+
+describe("formatCollect", () => {
+  it("lists a feed's first five problems and counts the rest", () => {
+    const problems = Array.from({ length: 12 }, (_, i) => `page ${i}: full text not fetched`);
+    const report: CollectReport = {
+      feeds: [
+        {
+          url: "u",
+          name: "Blog",
+          status: "fetched",
+          newArticles: 12,
+          updatedArticles: 0,
+          problems,
+        },
+        {
+          url: "v",
+          name: "Down",
+          status: "failed",
+          newArticles: 0,
+          updatedArticles: 0,
+          error: "HTTP 500",
+          problems: [],
+        },
+      ],
+      fetched: 1,
+      unchanged: 0,
+      deferred: 0,
+      retired: 0,
+      failed: 1,
+      newArticles: 12,
+      updatedArticles: 0,
+    };
+    expect(formatCollect(report)).toEqual([
+      "Feeds: 1 fetched, 0 unchanged, 1 failed · 12 new articles",
+      ...problems.slice(0, 5).map((problem) => `  ! Blog: ${problem}`),
+      "  ! Blog: … and 7 more",
+      "  ✗ Down: HTTP 500",
+    ]);
+  });
+});
+
+describe("formatList", () => {
+  const send = {
+    sent: 0,
+    failed: 0,
+    bounced: 0,
+    skipped: 0,
+    retried: 0,
+    remaining: 0,
+    waiting: 0,
+    isFinished: true,
+  };
+  const list = { list: "weekly", issueNumber: 3, articleCount: 9, send };
+
+  it("tells a list without subscribers from an issue everyone has already", () => {
+    expect(formatList({ ...list, recipients: 0 })[1]).toBe(
+      "  Messages: none — the list has no active subscribers (gazette subscribers add, or subscribersFile)",
+    );
+    expect(formatList({ ...list, recipients: 4 })[1]).toBe(
+      "  Messages: nothing new to send (every subscriber already has this issue)",
+    );
+    expect(formatList({ ...list, recipients: 4, send: { ...send, sent: 4 } })[1]).toBe(
+      "  Messages: 4 delivered",
+    );
+  });
+});
