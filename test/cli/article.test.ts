@@ -1,35 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../helpers/cli.js";
+import { runCli } from "../helpers/cli.js";
+import { writeDemoConfig } from "../helpers/demo-config.js";
 import { type ModelServer, openAiCompletion, startModelServer } from "../helpers/model-server.js";
 
-// The demo feeds (files in the repo) behind a config in a temp directory; outbox transport.
+// The demo feeds behind a config in a temp directory; outbox transport.
 function writeConfig(dir: string, summarizer = ""): void {
-  const feeds = ["northwind-engineering", "quarry-data"]
-    .map(
-      (name) => `  - url: ${path.join(ROOT, "examples/feeds", `${name}.xml`)}\n    name: ${name}`,
-    )
-    .join("\n");
-  writeFileSync(
-    path.join(dir, "gazette.yaml"),
-    `newsletter:
-  name: Article Test
-  baseUrl: https://news.example.com
-  postalAddress: 1 Test Street
-sender:
-  from: Article Test <digest@news.example.com>
-templates: ${path.join(ROOT, "templates")}
-${summarizer}
-feeds:
-${feeds}
-lists:
-  - id: weekly
-    name: Weekly
-    lookback: 3650d
-`,
-  );
+  writeDemoConfig(dir, { name: "Article Test", extra: summarizer });
 }
 
 const cli = (dir: string, args: string[], env: NodeJS.ProcessEnv = {}) =>

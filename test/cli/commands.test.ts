@@ -3,37 +3,16 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI_ENTRY, ROOT, runCli } from "../helpers/cli.js";
+import { CLI_ENTRY, runCli } from "../helpers/cli.js";
+import { writeDemoConfig } from "../helpers/demo-config.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 
-// The demo feeds (files in the repo) behind a config in a temp directory.
-function writeConfig(dir: string, extra = ""): void {
-  const feeds = ["northwind-engineering", "quarry-data"]
-    .map(
-      (name) => `  - url: ${path.join(ROOT, "examples/feeds", `${name}.xml`)}\n    name: ${name}`,
-    )
-    .join("\n");
-  writeFileSync(
-    path.join(dir, "gazette.yaml"),
-    `newsletter:
-  name: CLI Test
-  baseUrl: https://news.example.com
-  postalAddress: 1 Test Street
-sender:
-  from: CLI Test <digest@news.example.com>
-templates: ${path.join(ROOT, "templates")}
-feeds:
-${feeds}
-lists:
-  - id: weekly
-    name: Weekly
-    lookback: 3650d
-    schedule:
-      cron: "0 9 * * MON"
-      timezone: America/New_York
-      missWindow: 1m
-${extra}`,
-  );
+// The demo feeds behind a config in a temp directory, on a weekly schedule.
+function writeConfig(dir: string): void {
+  writeDemoConfig(dir, {
+    name: "CLI Test",
+    list: ['schedule: { cron: "0 9 * * MON", timezone: America/New_York, missWindow: 1m }'],
+  });
 }
 
 const cli = (dir: string, args: string[], env: NodeJS.ProcessEnv = {}) =>

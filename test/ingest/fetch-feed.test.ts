@@ -1,29 +1,14 @@
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
-import { afterEach, describe, expect, it } from "vitest";
-import { documentText, type FetchOptions, fetchFeed } from "../../src/ingest/index.js";
-import { type FeedServer, type Route, startFeedServer } from "../helpers/feed-server.js";
+import { describe, expect, it } from "vitest";
+import { documentText, fetchFeed } from "../../src/ingest/index.js";
+import type { Route } from "../helpers/feed-server.js";
+import { feedServers, fetchOptions, TINY_RSS } from "./fetch-helpers.js";
 import { feedFixturePath } from "./fixtures.js";
 
-const options: FetchOptions = {
-  timeoutMs: 5_000,
-  maxBytes: 100_000,
-  userAgent: "Gazette-test/1.0",
-  // The test server listens on loopback, which the private-address guard refuses by default.
-  allowPrivate: ["127.0.0.1"],
-};
-const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`;
-
-let server: FeedServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(routes: Record<string, Route>): Promise<FeedServer> {
-  server = await startFeedServer(routes);
-  return server;
-}
+const options = fetchOptions(["127.0.0.1"]);
+const rss = TINY_RSS;
+const serve = feedServers();
 
 /** Writes `chunk` for as long as the client keeps reading: a body with no end. */
 const endless =

@@ -1,34 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  createFetcher,
-  type FetchOptions,
-  fetchFeed,
-  type HostResolver,
-} from "../../src/ingest/index.js";
+import { describe, expect, it } from "vitest";
+import { createFetcher, fetchFeed, type HostResolver } from "../../src/ingest/index.js";
 import { parseAllowList } from "../../src/ingest/net/allow-list.js";
 import { createGuardedConnector } from "../../src/ingest/net/guarded-connector.js";
-import { type FeedServer, type Route, startFeedServer } from "../helpers/feed-server.js";
+import type { FeedServer, Route } from "../helpers/feed-server.js";
+import { feedServers, fetchOptions, TINY_RSS } from "./fetch-helpers.js";
 
-const options: FetchOptions = {
-  timeoutMs: 5_000,
-  maxBytes: 100_000,
-  userAgent: "Gazette-test/1.0",
-};
-const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`;
-
-const servers: FeedServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(
-  routes: Record<string, Route>,
-  listen: { host?: string; port?: number } = {},
-): Promise<FeedServer> {
-  const server = await startFeedServer(routes, listen);
-  servers.push(server);
-  return server;
-}
+const options = fetchOptions();
+const rss = TINY_RSS;
+const serve = feedServers();
 
 /** A resolver from a table, offline: the way to make a name point at a loopback server. */
 function resolver(table: Record<string, string | string[]>): HostResolver {

@@ -1,26 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { FetchFailedError, type FetchOptions, fetchFeed } from "../../src/ingest/index.js";
+import { describe, expect, it } from "vitest";
+import { FetchFailedError, fetchFeed } from "../../src/ingest/index.js";
 import { readFetchHints } from "../../src/ingest/read-fetch-hints.js";
-import { type FeedServer, type Route, startFeedServer } from "../helpers/feed-server.js";
+import type { Route } from "../helpers/feed-server.js";
+import { feedServers, fetchOptions, TINY_RSS } from "./fetch-helpers.js";
 
-const options: FetchOptions = {
-  timeoutMs: 5_000,
-  maxBytes: 100_000,
-  userAgent: "Gazette-test/1.0",
-  allowPrivate: ["127.0.0.1"],
-};
-const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`;
-
-let server: FeedServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(routes: Record<string, Route>): Promise<FeedServer> {
-  server = await startFeedServer(routes);
-  return server;
-}
+const options = fetchOptions(["127.0.0.1"]);
+const rss = TINY_RSS;
+const serve = feedServers();
 
 const redirect =
   (status: number, location: string): Route =>
