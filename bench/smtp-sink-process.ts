@@ -21,6 +21,9 @@ const server = new SMTPServer({
   },
 });
 
+// A client that goes away mid-message (a sender killed) is its own business, not the sink's end.
+server.on("error", () => {});
+
 server.listen(0, "127.0.0.1", () => {
   const { port } = server.server.address() as AddressInfo;
   process.stdout.write(`${JSON.stringify({ port })}\n`);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Recipient, RenderedMessage } from "../render/types.js";
 import { GazetteError } from "../shared/errors.js";
+import type { MessageBuffers } from "./message-buffers.js";
 import { type BodyPlan, type Field, planBody } from "./plan-body.js";
 import { createQuotedPrintableEncoder } from "./qp-encode.js";
 import { checkedMessageId, singleAddress, toMailOptions } from "./to-mail-options.js";
@@ -26,7 +27,8 @@ export interface RecipientParts {
 
 /** An issue's message built once; `build` fills one recipient's parts in. */
 export interface MessageTemplate {
-  build(parts: RecipientParts): Promise<Buffer>;
+  /** With `buffers`, the message is written into one of them (see MessageBuffers). */
+  build(parts: RecipientParts, buffers?: MessageBuffers): Promise<Buffer>;
 }
 
 type Slot = "to" | "mid" | "unsub" | "sub" | "date" | "text" | "html";
@@ -94,7 +96,7 @@ export async function compileMessage(
     };
   };
   return {
-    async build(parts) {
+    async build(parts, buffers) {
       const { recipient } = parts;
       if (!isAscii(recipient.email)) return buildFallback(issue, parts, fill(recipient));
       const header = (value: string) => [Buffer.from(value, "latin1")];
@@ -112,9 +114,23 @@ export async function compileMessage(
       for (let i = 0; i < slots.length; i++) {
         chunks.push(...values[slots[i] as Slot], literals[i + 1] as Buffer);
       }
-      return Buffer.concat(chunks);
+      return join(chunks, buffers);
     },
   };
+}
+
+/** The chunks in one buffer: one of `buffers` when given, else a new one. */
+function join(chunks: Buffer[], buffers: MessageBuffers | undefined): Buffer {
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  if (!buffers) return Buffer.concat(chunks, size);
+  const message = buffers.take(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    message.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return message.subarray(0, size);
 }
 
 function plannedBodies(

@@ -7,6 +7,7 @@ import type { DeliveryOptions } from "./delivery-options.js";
 import { dryRunIssue } from "./dry-run-issue.js";
 import { forEachConcurrently } from "./for-each-concurrently.js";
 import { createMarkSentQueue, type MarkSentQueue } from "./mark-sent-queue.js";
+import { MessageBuffers } from "./message-buffers.js";
 import { compileMessage, type IssueMessage, type MessageTemplate } from "./message-template.js";
 import { createRateLimiter, type RateLimiter, type RateTurn } from "./rate-limiter.js";
 import { retryDelay } from "./retry-delay.js";
@@ -77,6 +78,8 @@ interface SendRun {
   input: SendIssueInput;
   options: DeliveryOptions;
   template: MessageTemplate;
+  /** What messages are built into, reused once the transport accepted them. */
+  buffers: MessageBuffers;
   envelopeFrom: string;
   limiter?: RateLimiter;
   marks: MarkSentQueue;
@@ -115,6 +118,7 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
     input,
     options: limiter ? { ...options, batchSize: batchWithinLease(options, limiter) } : options,
     template,
+    buffers: new MessageBuffers(),
     envelopeFrom: envelopeFromOf(input.message),
     ...(limiter && { limiter }),
     marks: createMarkSentQueue(input.store, input.now, {
@@ -227,6 +231,8 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
       raw,
     });
     response = result.response;
+    // Accepted: every byte was written, so the buffer can take the next message.
+    run.buffers.give(raw);
   } catch (error) {
     await settleFailure(run, delivery, error);
     return;
@@ -245,17 +251,20 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
 /** One recipient's message: the issue's, with their fields filled in. */
 function buildFor(run: SendRun, delivery: ClaimedDelivery): Promise<Buffer> {
   const { input } = run;
-  return run.template.build({
-    recipient: {
-      email: delivery.email,
-      name: delivery.name ?? undefined,
-      unsubscribeUrl: input.unsubscribeUrl(delivery.subscriber_id),
-      preferencesUrl: input.preferencesUrl(delivery.subscriber_id),
+  return run.template.build(
+    {
+      recipient: {
+        email: delivery.email,
+        name: delivery.name ?? undefined,
+        unsubscribeUrl: input.unsubscribeUrl(delivery.subscriber_id),
+        preferencesUrl: input.preferencesUrl(delivery.subscriber_id),
+      },
+      messageId: delivery.message_id,
+      subscriberId: delivery.subscriber_id,
+      date: input.now(),
     },
-    messageId: delivery.message_id,
-    subscriberId: delivery.subscriber_id,
-    date: input.now(),
-  });
+    run.buffers,
+  );
 }
 
 /** Marks a row after a failed hand-over: retried later, failed, or bounced (maybe suppressed). */

@@ -1,38 +1,21 @@
-import { describeError, GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../shared/errors.js";
 import type { Theme } from "./load-templates.js";
 import { locateRenderedLine } from "./locate-line.js";
-
-interface MjmlProblem {
-  line: number;
-  message: string;
-  tagName: string;
-}
+import { compileInMjmlThread } from "./mjml-thread.js";
+import type { MjmlProblem } from "./mjml-worker.js";
 
 /**
  * Compiles the Handlebars-rendered MJML to HTML, once per issue. Validation is strict: MJML's
- * default "soft" level reports errors and renders anyway. MJML takes ~0.6 s to load, so it is
- * imported here, on first use, never when this module is imported.
+ * default "soft" level reports errors and renders anyway. MJML takes ~0.6 s to load and stays
+ * out of this thread: it runs in a worker thread of its own, started on first use.
  */
 export async function compileMjml(
   mjml: string,
   theme: Pick<Theme, "mjmlFile" | "sources">,
 ): Promise<string> {
-  const { default: mjml2html } = await import("mjml");
-  try {
-    const result = await mjml2html(mjml, {
-      validationLevel: "strict",
-      keepComments: false,
-      // The theme uses a system font stack; no web font links.
-      fonts: {},
-      // Partials are Handlebars partials; <mj-include> would read files MJML's way, unchecked.
-      ignoreIncludes: true,
-    });
-    return trimIndentation(result.html);
-  } catch (error) {
-    throw new GazetteError("TEMPLATE_INVALID", describeMjmlError(error, mjml, theme), {
-      cause: error,
-    });
-  }
+  const answer = await compileInMjmlThread(mjml);
+  if ("html" in answer) return trimIndentation(answer.html);
+  throw new GazetteError("TEMPLATE_INVALID", describeMjmlError(answer, mjml, theme));
 }
 
 // MJML's output is about a third indentation. Gmail clips a message past 102 KB, so drop the
@@ -45,16 +28,14 @@ function trimIndentation(html: string): string {
 }
 
 function describeMjmlError(
-  error: unknown,
+  failure: { error: string; problems?: MjmlProblem[] },
   mjml: string,
   theme: Pick<Theme, "mjmlFile" | "sources">,
 ): string {
-  const problems = (error as { errors?: unknown }).errors;
-  if (!Array.isArray(problems) || problems.length === 0) {
-    return `${theme.mjmlFile} (rendered): ${describeError(error)}`;
-  }
+  const { problems } = failure;
+  if (!problems || problems.length === 0) return `${theme.mjmlFile} (rendered): ${failure.error}`;
   const lines = mjml.split("\n");
-  const described = (problems as MjmlProblem[]).map((problem) => {
+  const described = problems.map((problem) => {
     const rendered = (lines[problem.line - 1] ?? "").trim();
     const sources = locateRenderedLine(rendered, theme.sources);
     // MJML counts lines of the rendered document; name the template lines that produce it.

@@ -104,7 +104,9 @@ export class DeliveryRepo {
           .select(["subscribers.id", "subscribers.email"])
           .where("memberships.list_id", "=", input.listId)
           .where("memberships.status", "=", "active")
-          .where("subscribers.id", ">", after)
+          // Paged on the membership key: the (list_id, subscriber_id) index yields the next page
+          // in order. On subscribers.id, SQLite sorted every remaining member for each page.
+          .where("memberships.subscriber_id", ">", after)
           .where(({ not, exists, selectFrom }) =>
             not(
               exists(
@@ -114,7 +116,7 @@ export class DeliveryRepo {
               ),
             ),
           )
-          .orderBy("subscribers.id")
+          .orderBy("memberships.subscriber_id")
           .limit(PAGE)
           .execute();
         if (members.length === 0) break;
@@ -491,7 +493,8 @@ export class DeliveryRepo {
 
   /**
    * For a dry run: active, unsuppressed members with no settled row for the issue, in subscriber
-   * order after `afterSubscriberId`, one page at a time.
+   * order after `afterSubscriberId`, one page at a time (paged on the membership key, as
+   * createLedger is).
    */
   unsentRecipients(
     issueId: number,
@@ -505,7 +508,7 @@ export class DeliveryRepo {
       .select(["subscribers.id as subscriber_id", "subscribers.email", "subscribers.name"])
       .where("memberships.list_id", "=", listId)
       .where("memberships.status", "=", "active")
-      .where("subscribers.id", ">", afterSubscriberId)
+      .where("memberships.subscriber_id", ">", afterSubscriberId)
       .where(({ not, exists, selectFrom, or }) =>
         not(
           or([
@@ -524,7 +527,7 @@ export class DeliveryRepo {
           ]),
         ),
       )
-      .orderBy("subscribers.id")
+      .orderBy("memberships.subscriber_id")
       .limit(limit)
       .execute();
   }

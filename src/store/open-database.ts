@@ -16,6 +16,10 @@ export function openSqlite(file: string): Kysely<Database> {
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
+    // better-sqlite3 raises SQLite's 2 MiB page cache to 16 MiB. A bulk send walks the whole
+    // ledger once and would fill all of it with pages it never reads again; 4 MiB holds what is
+    // read twice (the batch being claimed and marked), and the OS caches the file anyway.
+    sqlite.pragma("cache_size = -4096");
     return new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     });

@@ -5,6 +5,7 @@ import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildMessage } from "../../src/deliver/build-message.js";
 import { compileMessage, type IssueMessage } from "../../src/deliver/index.js";
+import { MessageBuffers } from "../../src/deliver/message-buffers.js";
 import { renderIssue } from "../../src/render/index.js";
 import type { CompiledIssue, Recipient, RenderedMessage } from "../../src/render/types.js";
 import { buildIssueModel, SUBJECT, TEMPLATES_DIR } from "../render/build-issue-model.js";
@@ -102,6 +103,37 @@ describe("compileMessage", () => {
     const bodyStart = lines.indexOf("");
     expect(lines.slice(bodyStart).every((line) => line.length <= 76)).toBe(true);
     expect(lines.every((line) => line.length <= 998)).toBe(true);
+  });
+
+  it("writes into reused buffers the same bytes it builds alone, one recipient after another", async () => {
+    const template = await compileMessage(issue, (r) => compiled.fill(r));
+    const buffers = new MessageBuffers();
+    const long = { ...ada, email: "a.much.longer.address.than.ada@example.org" };
+    const first = await template.build(parts(long), buffers);
+    expect(first).toEqual(await template.build(parts(long)));
+    const firstBytes = Buffer.from(first);
+    buffers.give(first);
+    // The next, shorter message goes into the same memory: nothing of the first may remain.
+    const second = await template.build(parts(ada), buffers);
+    expect(second.buffer).toBe(first.buffer);
+    expect(second).toEqual(await template.build(parts(ada)));
+    expect(second.length).toBeLessThan(firstBytes.length);
+    expect(second.toString("latin1")).not.toContain("much.longer");
+  });
+
+  it("never hands out a buffer that was not given back, nor one it did not make", () => {
+    const buffers = new MessageBuffers();
+    const a = buffers.take(100);
+    const b = buffers.take(100);
+    expect(b.buffer).not.toBe(a.buffer);
+    const foreign = Buffer.alloc(200_000);
+    buffers.give(foreign);
+    expect(buffers.take(100).buffer).not.toBe(foreign.buffer);
+    buffers.give(a);
+    // Too small for what is asked: a new one, large enough.
+    const big = buffers.take(a.length + 1);
+    expect(big.buffer).not.toBe(a.buffer);
+    expect(big.length).toBeGreaterThan(a.length);
   });
 
   it("puts one https URL and the mailto in a single List-Unsubscribe header (RFC 8058)", async () => {

@@ -95,6 +95,20 @@ describe.each(STORE_BACKENDS)("the delivery ledger on $name", ({ open }) => {
     );
   });
 
+  it("sees a consent write committed on another connection after the claim", async () => {
+    const [row] = await store.deliveries.claim(issueId, listId, 1, T0, 60_000);
+    if (!row) throw new Error("nothing claimed");
+    expect(await store.deliveries.skipReasonNow(listId, row)).toBeUndefined();
+    // As `gazette serve` in another process would: its own connection, its own commit.
+    const other = await handle.reopen();
+    try {
+      await other.subscribers.setStatus(listId, row.subscriber_id, "unsubscribed", T0);
+    } finally {
+      await other.close();
+    }
+    expect(await store.deliveries.skipReasonNow(listId, row)).toBe("no longer subscribed");
+  });
+
   it("puts failed rows back with --resend-failed and re-opens a sent issue", async () => {
     const claimed = await store.deliveries.claim(issueId, listId, 10, T0, 60_000);
     const [failed, bounced, sent] = claimed;

@@ -1,0 +1,69 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { GazetteError } from "../shared/errors.js";
+import type { MjmlAnswer } from "./mjml-worker.js";
+
+// MJML is the largest thing Gazette loads (~15 MB of live heap, most of it source text), and a
+// send needs it only to render before the first message. Kept in the sending thread, it would
+// stay for the whole send, and V8 sizes its collections on the live heap: a bulk send's peak
+// memory grows by about three times what stays alive. So it runs in a thread of its own, started
+// on demand and ended once it has been idle for IDLE_MS.
+const IDLE_MS = 2_000;
+
+let worker: Worker | undefined;
+let idleTimer: NodeJS.Timeout | undefined;
+let nextId = 0;
+const pending = new Map<number, (answer: MjmlAnswer) => void>();
+
+/** mjml2html (strict validation) in the MJML thread. */
+export function compileInMjmlThread(mjml: string): Promise<MjmlAnswer> {
+  const thread = worker ?? startWorker();
+  clearTimeout(idleTimer);
+  thread.ref();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    thread.postMessage({ id, mjml });
+  });
+}
+
+function startWorker(): Worker {
+  const url = workerUrl();
+  if (!existsSync(fileURLToPath(url))) {
+    throw new GazetteError(
+      "TEMPLATE_INVALID",
+      `the MJML worker ${fileURLToPath(url)} is missing: run "npm run build"`,
+    );
+  }
+  const thread = new Worker(url);
+  worker = thread;
+  thread.on("message", (answer: MjmlAnswer) => {
+    pending.get(answer.id)?.(answer);
+    pending.delete(answer.id);
+    if (pending.size > 0) return;
+    // Idle: the thread must not keep the process alive, and ends if nothing more comes.
+    thread.unref();
+    idleTimer = setTimeout(() => void stopWorker(thread), IDLE_MS).unref();
+  });
+  const fail = (error: string) => {
+    if (worker === thread) worker = undefined;
+    for (const [id, resolve] of pending) resolve({ id, error });
+    pending.clear();
+  };
+  thread.on("error", (error) => fail(`the MJML worker failed: ${error.message}`));
+  thread.on("exit", (code) => fail(`the MJML worker exited (code ${code})`));
+  return thread;
+}
+
+async function stopWorker(thread: Worker): Promise<void> {
+  if (worker === thread) worker = undefined;
+  await thread.terminate();
+}
+
+/** The compiled worker: from src/ (the tests), the one dist/ holds. */
+function workerUrl(): URL {
+  return import.meta.url.endsWith(".ts")
+    ? new URL("../../dist/render/mjml-worker.js", import.meta.url)
+    : new URL("./mjml-worker.js", import.meta.url);
+}
