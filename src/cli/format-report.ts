@@ -97,10 +97,13 @@ export function formatList(list: ListCycleReport): string[] {
 }
 
 function messagesLine(send: SendReport, recipients: number | undefined): string {
-  if (send.sent > 0 || !send.isFinished || send.built !== undefined) return formatSend(send);
-  return recipients === 0
-    ? "none — the list has no active subscribers (gazette subscribers add, or subscribersFile)"
-    : "nothing new to send (every subscriber already has this issue)";
+  const none = send.built === undefined ? send.sent === 0 && send.isFinished : send.built === 0;
+  if (!none) return formatSend(send);
+  if (recipients === 0)
+    return "none — the list has no active subscribers (gazette subscribers add, or subscribersFile)";
+  return send.built === undefined
+    ? "nothing new to send (every subscriber already has this issue)"
+    : formatSend(send);
 }
 
 /** The short report `gazette run` prints. */

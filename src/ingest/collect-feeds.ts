@@ -207,6 +207,8 @@ async function storeArticles(
     // The items stored at the last fetch and unchanged since come back in `seen`, unnormalized.
     known: (await run.store.feeds.knownItems(feed.id)) ?? "[]",
   });
+  // A feed without a configured name is reported by its title from the first fetch on.
+  if (!feed.name && parsed.title) report.name = parsed.title;
   const seen = parsed.seen ?? [];
   const items = dropRepeatedGuids(parsed.items);
   const isFirstFetch =

@@ -33,7 +33,7 @@ const PAGES_AT_ONCE = 4;
  * of its article page, and takes the page's og:image. A page that cannot be fetched or read
  * keeps the excerpt and adds a problem; it never fails the feed. A host that could not be reached
  * (no such name, refused, timed out, or refused by the guard) is not asked again for the feed's
- * other pages: they keep their excerpts with the same reason.
+ * other pages: they keep their excerpts, and the host is one problem that counts them.
  */
 export async function completeExcerpts(
   items: FeedItem[],
@@ -42,7 +42,7 @@ export async function completeExcerpts(
   if (options.mode === "never") return { items, problems: [] };
   const problems: string[] = [];
   const limit = pLimit(PAGES_AT_ONCE);
-  const unreachable = new Map<string, string>();
+  const unreachable = new Map<string, Unreachable>();
   const completed = await Promise.all(
     items.map((item) =>
       limit(async () => {
@@ -51,23 +51,42 @@ export async function completeExcerpts(
         if (!isExcerpt || !options.isNews(item) || (await options.isStored(item))) return item;
         const host = new URL(item.url).host;
         const earlier = unreachable.get(host);
-        if (earlier !== undefined) {
-          const reason = `${host} could not be reached for an earlier page: ${earlier}`;
-          problems.push(`${item.url}: full text not fetched, excerpt kept (${reason})`);
+        if (earlier) {
+          earlier.urls.push(item.url);
           return item;
         }
         try {
           return await withFullText(item, options);
         } catch (error) {
           const reason = describeError(error);
-          if (isUnreachable(error)) unreachable.set(host, reason);
-          problems.push(`${item.url}: full text not fetched, excerpt kept (${reason})`);
+          if (!isUnreachable(error)) {
+            problems.push(`${item.url}: full text not fetched, excerpt kept (${reason})`);
+            return item;
+          }
+          // Pages already in flight may fail the same way: counted with the first.
+          const known = unreachable.get(host);
+          if (known) known.urls.push(item.url);
+          else unreachable.set(host, { reason, urls: [item.url] });
           return item;
         }
       }),
     ),
   );
+  for (const [host, { reason, urls }] of unreachable)
+    problems.push(unreachableProblem(host, reason, urls));
   return { items: completed, problems };
+}
+
+interface Unreachable {
+  /** Why the first page failed. */
+  reason: string;
+  /** Every page of the host left with its excerpt. */
+  urls: string[];
+}
+
+function unreachableProblem(host: string, reason: string, urls: string[]): string {
+  if (urls.length === 1) return `${urls[0]}: full text not fetched, excerpt kept (${reason})`;
+  return `${host} could not be reached: full text not fetched for ${urls.length} articles, excerpts kept (${reason})`;
 }
 
 async function withFullText(item: FeedItem, options: CompleteOptions): Promise<CompletedItem> {

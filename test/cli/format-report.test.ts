@@ -66,4 +66,13 @@ describe("formatList", () => {
       "  Messages: 4 delivered",
     );
   });
+
+  it("says so in a dry run too when the list has no subscribers", () => {
+    expect(formatList({ ...list, recipients: 0, send: { ...send, built: 0 } })[1]).toBe(
+      "  Messages: none — the list has no active subscribers (gazette subscribers add, or subscribersFile)",
+    );
+    expect(formatList({ ...list, recipients: 2, send: { ...send, built: 2 } })[1]).toBe(
+      "  Messages: 2 messages built, none sent (dry run)",
+    );
+  });
 });

@@ -139,6 +139,20 @@ describe("collectFeeds: items", () => {
 
   const articles = () => store.db.selectFrom("articles").selectAll().orderBy("id").execute();
 
+  it("reports a feed without a configured name by its title, and one that never answered by its URL", async () => {
+    server.route("/titled.xml", { body: rssFeed(base, RECENT, "Northwind Engineering") });
+    server.route("/broken.xml", { status: 500, body: "down" });
+    const config = testConfig([
+      { url: server.url("/titled.xml") },
+      { url: server.url("/broken.xml") },
+    ]);
+    const report = await collectFeeds(store, config, now);
+    expect(report.feeds.map((feed) => [feed.name, feed.status])).toEqual([
+      ["Northwind Engineering", "fetched"],
+      [server.url("/broken.xml"), "failed"],
+    ]);
+  });
+
   it("keeps at most collect.maxItemsPerFeed items, the newest", async () => {
     const items = Array.from({ length: 5 }, (_, i) => ({
       slug: `p${i}`,

@@ -34,7 +34,7 @@ export function rssFeed(base: string, items: TestItem[], title = "Test Blog"): s
  * `collect` lines are added under `collect:`.
  */
 export function testConfig(
-  feeds: Array<{ url: string; name: string; extra?: string }>,
+  feeds: Array<{ url: string; name?: string; extra?: string }>,
   collect: string[] = [],
 ): Config {
   const text = `newsletter:
@@ -48,7 +48,7 @@ collect:
   allowPrivate: ["127.0.0.1"]
 ${collect.map((line) => `  ${line}`).join("\n")}
 feeds:
-${feeds.map((feed) => `  - url: ${feed.url}\n    name: ${feed.name}${feed.extra ? `\n    ${feed.extra}` : ""}`).join("\n")}
+${feeds.map((feed) => `  - url: ${feed.url}${feed.name ? `\n    name: ${feed.name}` : ""}${feed.extra ? `\n    ${feed.extra}` : ""}`).join("\n")}
 lists:
   - id: weekly
     name: Weekly
