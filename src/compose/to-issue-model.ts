@@ -59,7 +59,7 @@ function toArticleModel(row: IssueArticleRow): ArticleModel {
     source: row.feed_name ?? row.feed_title ?? hostOf(row.feed_url),
     publishedAt: new Date(row.published_at ?? row.first_seen_at),
     category: row.category ?? "Engineering",
-    readMinutes: row.read_minutes ?? 1,
+    readMinutes: row.read_minutes ?? 0,
     // An article whose summary failed still goes out, with its title standing alone.
     summary: row.summary ?? "",
     why: row.why ?? "",

@@ -18,6 +18,13 @@ export const themeHelpers: Record<string, Helper> = {
   plural: (count, singular, plural) =>
     `${Number(count)} ${Number(count) === 1 ? String(singular) : String(plural)}`,
   wrap: (value, width) => wrapText(String(value ?? ""), typeof width === "number" ? width : 72),
+  readTime: (minutes) => (Number(minutes) > 0 ? `${Number(minutes)} min read` : ""),
+  // The values that are not empty, between separators: a line of facts where any may be missing.
+  join: (separator, ...rest) =>
+    rest
+      .slice(0, -1)
+      .filter((value) => value !== undefined && value !== null && String(value) !== "")
+      .join(String(separator)),
 };
 
 /** "Nov 9 – Nov 22, 2026": the year once when both dates share it, in the locale's order. */

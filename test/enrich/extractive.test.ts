@@ -83,7 +83,7 @@ describe("createExtractiveSummarizer", () => {
       why: "",
       tags: ["kubernetes", "reliability"],
       category: "Infrastructure",
-      readMinutes: 1,
+      readMinutes: 0,
     });
   });
 

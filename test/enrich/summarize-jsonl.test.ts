@@ -49,7 +49,7 @@ describe("summarizeJsonl", () => {
       why: "",
       tags: [],
       category: "Engineering",
-      readMinutes: 1,
+      readMinutes: 0,
     });
   });
 

@@ -30,6 +30,17 @@ describe("theme helpers", () => {
     expect(run("[{{formatDate missing}}]")).toBe("[]");
   });
 
+  it("joins the facts that are there, and shows no read time for an item without text", () => {
+    const line = '{{join " · " category (formatDate at) (readTime minutes)}}';
+    const at = new Date("2026-11-20T12:00:00Z");
+    expect(run(line, { category: "Data", at, minutes: 4 })).toBe(
+      "Data · Nov 20, 2026 · 4 min read",
+    );
+    expect(run(line, { category: "Data", minutes: 0 })).toBe("Data");
+    expect(run(line, { at, minutes: 1 })).toBe("Nov 20, 2026 · 1 min read");
+    expect(run(line, {})).toBe("");
+  });
+
   it("truncates at a word boundary and wraps plain text without breaking URLs", () => {
     expect(run('{{truncate "one two three four" 10}}')).toBe("one two…");
     const long = `${"word ".repeat(20)}https://example.com/${"x".repeat(80)}`;
