@@ -36,6 +36,7 @@ function notDue(report: CollectReport): string {
 
 export function formatEnrich(report: EnrichReport): string[] {
   const parts = [`${report.enriched} written`];
+  if (report.withoutText) parts.push(`${report.withoutText} without text (title only, no summary)`);
   if (report.fallbacks.length) parts.push(`${report.fallbacks.length} by the built-in summarizer`);
   if (report.ungrounded.length) parts.push(`${report.ungrounded.length} fields replaced`);
   if (report.failed.length) parts.push(`${report.failed.length} failed`);

@@ -13,6 +13,8 @@ const FALLBACK_ID = "fallback@1";
 
 export interface EnrichReport {
   enriched: number;
+  /** Of those, articles with no text (a title-only feed): no summary or why it matters. */
+  withoutText: number;
   /** Articles the summarizer failed on; each got a plain fallback so the issue still goes out. */
   failed: { articleId: number; title: string; error: string }[];
   /** Articles the built-in summarizer wrote because the model could not (budget, errors…). */
@@ -46,7 +48,13 @@ export async function enrichArticles(
   summarizer: Summarizer,
   options: EnrichOptions,
 ): Promise<EnrichReport> {
-  const report: EnrichReport = { enriched: 0, failed: [], fallbacks: [], ungrounded: [] };
+  const report: EnrichReport = {
+    enriched: 0,
+    withoutText: 0,
+    failed: [],
+    fallbacks: [],
+    ungrounded: [],
+  };
   const articles = await articlesToEnrich(store, summarizer.id, options);
   const limit = pLimit(Math.max(1, summarizer.concurrency ?? 1));
   await Promise.all(
@@ -142,6 +150,7 @@ async function savePlainFallback(store: Store, article: ArticleToEnrich, now: Da
 function noteSummary(report: EnrichReport, article: ArticleToEnrich, summary: Summary): void {
   const { id: articleId, title } = article;
   report.enriched++;
+  if (article.content_text.trim() === "") report.withoutText++;
   if (summary.fallback)
     report.fallbacks.push({ articleId, title, reason: summary.fallback.reason });
   for (const field of summary.ungrounded ?? [])

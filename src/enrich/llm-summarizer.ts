@@ -27,7 +27,7 @@ export interface LlmSummarizerOptions {
 
 /**
  * A summarizer that asks a chat model. Per article, in order: the built-in summary (the
- * fallback) → the budget → the request → JSON checks and length limits → grounding of each
+ * fallback; all there is for an article without text) → the budget → the request → JSON checks and length limits → grounding of each
  * field. Any failure returns the built-in summary with the reason; it never throws for the model.
  */
 export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
@@ -44,6 +44,9 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
     concurrency: options.concurrency,
     async summarize(input) {
       const builtIn = await options.fallback.summarize(input);
+      // A title alone (a title-only feed): nothing to ground a summary in, so no model is asked,
+      // and the built-in result (no summary) stands as this summarizer's own.
+      if (input.text.trim() === "") return builtIn;
       const fallBack = (reason: string, usage?: TokenUsage): Summary => ({
         ...builtIn,
         fallback: { summarizer: options.fallback.id, reason },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCollect, formatList } from "../../src/cli/format-report.js";
+import { formatCollect, formatEnrich, formatList } from "../../src/cli/format-report.js";
 import type { CollectReport } from "../../src/ingest/collect-feeds.js";
 
 describe("formatCollect", () => {
@@ -74,5 +74,15 @@ describe("formatList", () => {
     expect(formatList({ ...list, recipients: 2, send: { ...send, built: 2 } })[1]).toBe(
       "  Messages: 2 messages built, none sent (dry run)",
     );
+  });
+});
+
+describe("formatEnrich", () => {
+  it("says how many articles had a title and no text", () => {
+    const report = { enriched: 5, withoutText: 2, failed: [], fallbacks: [], ungrounded: [] };
+    expect(formatEnrich(report)).toEqual([
+      "Summaries: 5 written, 2 without text (title only, no summary)",
+    ]);
+    expect(formatEnrich({ ...report, withoutText: 0 })).toEqual(["Summaries: 5 written"]);
   });
 });

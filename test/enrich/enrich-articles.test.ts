@@ -108,6 +108,30 @@ describe("enrichArticles with a model", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it("counts a title-only article, stores its empty enrichment as the model's, and never asks about it", async () => {
+    const [feed] = await store.feeds.all();
+    await store.articles.upsert(
+      {
+        feedId: feed?.id as number,
+        canonicalUrl: "https://blog.example/title-only",
+        url: "https://blog.example/title-only",
+        title: "Introduction to Graph Machine Learning",
+        publishedAt: new Date("2026-11-20T00:00:00Z"),
+        contentHtml: "",
+        contentText: "",
+        categories: [],
+        contentHash: "hash-title-only",
+      },
+      NOW,
+    );
+    const first = await run();
+    expect(first).toMatchObject({ enriched: 4, withoutText: 1, fallbacks: [] });
+    expect(server.requests).toHaveLength(3);
+    const second = await run();
+    expect(second).toMatchObject({ enriched: 0, withoutText: 0 });
+    expect(server.requests).toHaveLength(3);
+  });
+
   it("recomputes with force, for the window or one article", async () => {
     await run();
     expect((await run({}, { force: true })).enriched).toBe(3);

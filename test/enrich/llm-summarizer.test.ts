@@ -204,6 +204,13 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(results[3]?.fallback?.reason).toContain("budget of 2 articles");
   });
 
+  it("asks nothing about an article without text: no summary rather than one made up from a title", async () => {
+    const result = await summarizer().summarize({ ...article, text: " \n" });
+    expect(server.requests).toHaveLength(0);
+    expect(result).toMatchObject({ summary: "", why: "", readMinutes: 0 });
+    expect(result.fallback).toBeUndefined();
+  });
+
   it("stops asking the model past the run's budget of tokens", async () => {
     const budgeted = summarizer({ maxTokens: 100 });
     const result = await budgeted.summarize(article);
