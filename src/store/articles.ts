@@ -52,12 +52,12 @@ const effectiveDate = sql<string>`coalesce(published_at, first_seen_at)`;
 function compileUpsertQueries(db: Kysely<Database>) {
   const articles = () => db.selectFrom("articles").select(MATCH_COLUMNS);
   return {
-    byUrl: prepareQuery(db as Kysely<unknown>, ["url"], (p: { url: string }) =>
+    byUrl: prepareQuery(db, ["url"], (p: { url: string }) =>
       articles().where("canonical_url", "=", p.url),
     ),
     // A GUID match first, then the oldest row with the same feed content.
     byGuidOrHash: prepareQuery(
-      db as Kysely<unknown>,
+      db,
       ["feedId", "guid", "feedHash"],
       (p: { feedId: number; guid: string; feedHash: string }) =>
         articles()
@@ -67,17 +67,14 @@ function compileUpsertQueries(db: Kysely<Database>) {
           .orderBy("id")
           .limit(1),
     ),
-    byHash: prepareQuery(
-      db as Kysely<unknown>,
-      ["feedId", "feedHash"],
-      (p: { feedId: number; feedHash: string }) =>
-        articles()
-          .where("feed_id", "=", p.feedId)
-          .where("feed_hash", "=", p.feedHash)
-          .orderBy("id")
-          .limit(1),
+    byHash: prepareQuery(db, ["feedId", "feedHash"], (p: { feedId: number; feedHash: string }) =>
+      articles()
+        .where("feed_id", "=", p.feedId)
+        .where("feed_hash", "=", p.feedHash)
+        .orderBy("id")
+        .limit(1),
     ),
-    insert: prepareQuery(db as Kysely<unknown>, [...INSERT_COLUMNS], (p: NewArticle) =>
+    insert: prepareQuery(db, [...INSERT_COLUMNS], (p: NewArticle) =>
       db
         .insertInto("articles")
         .values(p)
@@ -131,7 +128,7 @@ export class ArticleRepo {
    * within one fetch before asking.
    */
   async findSame(input: ArticleInput): Promise<ArticleMatch | undefined> {
-    const [byUrl] = await this.#upsert.byUrl({ url: input.canonicalUrl }, this.on);
+    const [byUrl] = await this.#upsert.byUrl({ url: input.canonicalUrl }, this.db);
     return byUrl ?? this.findSameInFeed(input);
   }
 
@@ -140,14 +137,9 @@ export class ArticleRepo {
     const feedHash = input.feedHash ?? input.contentHash;
     const { feedId, guid } = input;
     const [match] = guid
-      ? await this.#upsert.byGuidOrHash({ feedId, guid, feedHash }, this.on)
-      : await this.#upsert.byHash({ feedId, feedHash }, this.on);
+      ? await this.#upsert.byGuidOrHash({ feedId, guid, feedHash }, this.db)
+      : await this.#upsert.byHash({ feedId, feedHash }, this.db);
     return match;
-  }
-
-  /** The connection the compiled queries run on: this repo's (the database, or a transaction). */
-  private get on(): Kysely<unknown> {
-    return this.db as Kysely<unknown>;
   }
 
   /**
@@ -165,7 +157,7 @@ export class ArticleRepo {
     const found = new Map<string, ArticleMatch>();
     // The common case of a feed that gained one article: the compiled query.
     if (unique.length === 1) {
-      const [row] = await this.#upsert.byUrl({ url: unique[0] as string }, this.on);
+      const [row] = await this.#upsert.byUrl({ url: unique[0] as string }, this.db);
       if (row) found.set(row.canonical_url, row);
       return found;
     }
@@ -208,7 +200,7 @@ export class ArticleRepo {
           first_seen_at: (input.firstSeenAt ?? now).toISOString(),
           updated_at: now.toISOString(),
         },
-        this.on,
+        this.db,
       );
       return inserted.length > 0 ? "new" : "unchanged";
     }

@@ -49,7 +49,7 @@ export class DeliveryRepo {
 
   constructor(private readonly db: Kysely<Database>) {
     this.#consent = prepareQuery(
-      db as Kysely<unknown>,
+      db,
       ["listId", "subscriberId"],
       (p: { listId: number; subscriberId: number }) =>
         db
@@ -64,7 +64,7 @@ export class DeliveryRepo {
           .where("subscribers.id", "=", p.subscriberId),
     );
     this.#markSent = prepareQuery(
-      db as Kysely<unknown>,
+      db,
       ["id", "response", "at"],
       (p: { id: number; response: string; at: string }) =>
         db
@@ -315,7 +315,7 @@ export class DeliveryRepo {
   #prepareMarkSentMany(size: number) {
     const indexes = Array.from({ length: size }, (_, i) => i);
     const names = ["at", ...indexes.flatMap((i) => [`id${i}`, `response${i}`])];
-    return prepareQuery(db(this.db), names, (p: Record<string, string | number>) => {
+    return prepareQuery(this.db, names, (p: Record<string, string | number>) => {
       const responses = sql.join(
         indexes.map((i) => sql`when ${p[`id${i}`]} then ${p[`response${i}`]}`),
         sql` `,

@@ -92,12 +92,12 @@ function compileFetchQueries(db: Kysely<Database>) {
       .where("id", "=", p.id);
   const common = ["id", "at", "status", "next", "maxAge"] as const;
   return {
-    knownItems: prepareQuery(db as Kysely<unknown>, ["id"], (p: { id: number }) =>
+    knownItems: prepareQuery(db, ["id"], (p: { id: number }) =>
       db.selectFrom("feeds").select("item_fingerprints").where("id", "=", p.id),
     ),
-    unchanged: prepareQuery(db as Kysely<unknown>, [...common], recorded),
+    unchanged: prepareQuery(db, [...common], recorded),
     fetched: prepareQuery(
-      db as Kysely<unknown>,
+      db,
       [...common, "etag", "lastModified", "itemCount", "title", "siteUrl", "fingerprints"],
       (p: FetchedFeedParams) =>
         recorded(p).set({
@@ -187,7 +187,7 @@ export class FeedRepo {
 
   /** What collect remembered of the feed's items at its last fetch (JSON, see KnownItem). */
   async knownItems(feedId: number): Promise<string | null> {
-    const [row] = await this.#fetch.knownItems({ id: feedId });
+    const [row] = await this.#fetch.knownItems({ id: feedId }, this.db);
     return row?.item_fingerprints ?? null;
   }
 
@@ -228,9 +228,8 @@ export class FeedRepo {
       next: common.next_fetch_at,
       maxAge: common.max_age_seconds,
     };
-    const on = this.db as Kysely<unknown>;
     if (outcome.status === "unchanged") {
-      await this.#fetch.unchanged(params, on);
+      await this.#fetch.unchanged(params, this.db);
       return;
     }
     await this.#fetch.fetched(
@@ -243,7 +242,7 @@ export class FeedRepo {
         siteUrl: outcome.siteUrl ?? null,
         fingerprints: outcome.itemFingerprints ? JSON.stringify(outcome.itemFingerprints) : null,
       },
-      on,
+      this.db,
     );
   }
 

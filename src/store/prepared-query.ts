@@ -6,11 +6,11 @@ import { type Compilable, CompiledQuery, type Kysely } from "kysely";
  * parameters; each marker's position in the compiled parameter list is where its value goes.
  * `on` runs it on another connection of the same database (a transaction), `db` by default.
  */
-export function prepareQuery<P extends Record<string, unknown>, R>(
-  db: Kysely<unknown>,
+export function prepareQuery<DB, P extends Record<string, unknown>, R>(
+  db: Kysely<DB>,
   names: (keyof P & string)[],
   build: (params: P) => Compilable<R>,
-): (params: P, on?: Kysely<unknown>) => Promise<R[]> {
+): (params: P, on?: Kysely<DB>) => Promise<R[]> {
   const markers = Object.fromEntries(names.map((name) => [name, `\u0000param:${name}`])) as P;
   const compiled = build(markers).compile();
   const slots = compiled.parameters.map((value) => names.find((name) => markers[name] === value));
