@@ -11,7 +11,7 @@ import {
 } from "../store/index.js";
 import { completeExcerpts } from "./complete-excerpts.js";
 import { createFetcher, type Fetcher, type FetchRequestOptions } from "./create-fetcher.js";
-import { createParsePool, type ParsePool } from "./create-parse-pool.js";
+import { type ParsePool, parsePoolFor } from "./create-parse-pool.js";
 import { dropRepeatedGuids } from "./drop-repeated-guids.js";
 import { FetchFailedError } from "./fetch-failed-error.js";
 import { nextFetchAt } from "./next-fetch-at.js";
@@ -104,12 +104,7 @@ export async function collectFeeds(
       concurrency: settings.concurrency,
       perHostConcurrency: settings.perHostConcurrency,
     }),
-    pool:
-      options.pool ??
-      createParsePool({
-        deadlineMs: parseDuration(settings.parseTimeout),
-        size: settings.parseWorkers,
-      }),
+    pool: options.pool ?? parsePoolFor(settings),
     request: {
       timeoutMs: parseDuration(settings.timeout),
       idleTimeoutMs: parseDuration(settings.idleTimeout),

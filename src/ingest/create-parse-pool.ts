@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { parseDuration } from "../config/index.js";
+import { compiledWorkerUrl } from "../shared/compiled-worker-url.js";
 import { GazetteError } from "../shared/errors.js";
 import type { FullText } from "./extract-full-text.js";
 import type { ParseOptions } from "./parse-feed.js";
@@ -195,6 +197,14 @@ function transferable(task: WorkerTask): ArrayBuffer[] {
   return isOwn ? [buffer] : [];
 }
 
+/** The pool collect's settings ask for: their deadline per task and their number of workers. */
+export function parsePoolFor(collect: { parseTimeout: string; parseWorkers?: number }): ParsePool {
+  return createParsePool({
+    deadlineMs: parseDuration(collect.parseTimeout),
+    size: collect.parseWorkers,
+  });
+}
+
 /**
  * The cores but one, at least 1 and at most 8: the main thread keeps a core for fetching and the
  * store, and a worker more than the cores only adds switching and memory (each has its own heap).
@@ -214,13 +224,7 @@ function finish(job: Job, error: Error | undefined, value?: unknown): void {
   else job.resolve(value);
 }
 
-/**
- * The compiled worker beside this module (dist/ingest/parse-worker.js). A Worker cannot load
- * TypeScript, so when this module runs from the sources (vitest, tsx) the compiled copy in dist/
- * is used: `npm run build` first (the test setup does).
- */
+/** The compiled parse worker beside this module (see compiledWorkerUrl). */
 function defaultWorkerUrl(): URL {
-  return import.meta.url.endsWith(".ts")
-    ? new URL("../../dist/ingest/parse-worker.js", import.meta.url)
-    : new URL("./parse-worker.js", import.meta.url);
+  return compiledWorkerUrl(import.meta.url, "parse-worker");
 }

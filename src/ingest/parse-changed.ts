@@ -50,7 +50,7 @@ export async function parseChanged(
       const { entry } = k;
       if (isRepeated(entry.seen.guid) === entry.guidDropped) {
         const fingerprint = entry.fingerprint + (entry.guidDropped ? "-" : "+");
-        seen.push({ canonicalUrl: entry.seen.canonicalUrl, fingerprint });
+        seen.push({ canonicalUrl: entry.seen.canonicalUrl });
         remember(fingerprint, { ...entry.seen, publishedAt: entry.seen.publishedAt?.getTime() });
         continue;
       }

@@ -120,12 +120,10 @@ async function readSplitFeed(
     unknown.length === 0
       ? channel
       : await parseFeedXml(
-          unknown.length === regions.length
-            ? xml
-            : without(
-                xml,
-                regions.filter((_, i) => isCut(i)),
-              ),
+          without(
+            xml,
+            regions.filter((_, i) => isCut(i)),
+          ),
         ).catch(() => undefined);
   if (raw === undefined || raw.items.length !== unknown.length) return undefined;
   const parsed = raw.items.values();

@@ -25,7 +25,6 @@ export interface FeedItem {
 /** An item that has not changed since the last fetch: identified, not normalized again. */
 export interface SeenItem {
   canonicalUrl: string;
-  fingerprint: string;
 }
 
 /**
@@ -70,7 +69,7 @@ export type FetchResult =
       /** The final URL after redirects (or the file path). */
       url: string;
       status: number;
-      /** The body's bytes, content codings undone; bodyText decodes them. */
+      /** The body's bytes, content codings undone; documentText decodes them. */
       bytes: Uint8Array;
       /** The Content-Type header: its charset says how to decode the bytes. */
       contentType?: string;

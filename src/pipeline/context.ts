@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readSigningKeys, type SigningKeys } from "../audience/signing-keys.js";
 import type { SigningKey } from "../audience/tokens.js";
-import { type Config, type LoadedConfig, loadConfig, parseDuration } from "../config/index.js";
-import { createParsePool, type ParsePool } from "../ingest/create-parse-pool.js";
+import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
+import { type ParsePool, parsePoolFor } from "../ingest/create-parse-pool.js";
 import { type Clock, systemClock } from "../shared/clock.js";
 import { openStore, type Store } from "../store/index.js";
 
@@ -55,11 +55,7 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
     signingKey: signingKeys.current,
     signingKeys,
     installId,
-    parsePool: () =>
-      (pool ??= createParsePool({
-        deadlineMs: parseDuration(loaded.config.collect.parseTimeout),
-        size: loaded.config.collect.parseWorkers,
-      })),
+    parsePool: () => (pool ??= parsePoolFor(loaded.config.collect)),
     close: async () => {
       await pool?.close();
       await store.close();

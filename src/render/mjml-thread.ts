@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { compiledWorkerUrl } from "../shared/compiled-worker-url.js";
 import { GazetteError } from "../shared/errors.js";
 import type { MjmlAnswer } from "./mjml-worker.js";
 
@@ -29,7 +30,7 @@ export function compileInMjmlThread(mjml: string): Promise<MjmlAnswer> {
 }
 
 function startWorker(): Worker {
-  const url = workerUrl();
+  const url = compiledWorkerUrl(import.meta.url, "mjml-worker");
   if (!existsSync(fileURLToPath(url))) {
     throw new GazetteError(
       "TEMPLATE_INVALID",
@@ -59,11 +60,4 @@ function startWorker(): Worker {
 async function stopWorker(thread: Worker): Promise<void> {
   if (worker === thread) worker = undefined;
   await thread.terminate();
-}
-
-/** The compiled worker: from src/ (the tests), the one dist/ holds. */
-function workerUrl(): URL {
-  return import.meta.url.endsWith(".ts")
-    ? new URL("../../dist/render/mjml-worker.js", import.meta.url)
-    : new URL("./mjml-worker.js", import.meta.url);
 }
