@@ -1,5 +1,6 @@
 import type { MessageTemplate } from "./message-template.js";
-import type { SendIssueInput, SendReport } from "./send-issue.js";
+import type { SendIssueInput } from "./send-issue.js";
+import { noSends, type SendReport } from "./send-report.js";
 
 const PAGE = 500;
 
@@ -40,16 +41,6 @@ export async function dryRunIssue(
     }
     after = page[page.length - 1]?.subscriber_id ?? after;
   }
-  return {
-    sent: 0,
-    failed: 0,
-    bounced: 0,
-    skipped: 0,
-    retried: 0,
-    remaining: 0,
-    waiting: 0,
-    // Nothing is left for a dry run to do; the ledger is as it was.
-    isFinished: true,
-    built,
-  };
+  // Nothing is left for a dry run to do; the ledger is as it was.
+  return { ...noSends(true), built };
 }

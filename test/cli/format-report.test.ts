@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatCollect, formatEnrich, formatList } from "../../src/cli/format-report.js";
+import { noSends } from "../../src/deliver/send-report.js";
 import type { CollectReport } from "../../src/ingest/collect-feeds.js";
 
 describe("formatCollect", () => {
@@ -43,16 +44,7 @@ describe("formatCollect", () => {
 });
 
 describe("formatList", () => {
-  const send = {
-    sent: 0,
-    failed: 0,
-    bounced: 0,
-    skipped: 0,
-    retried: 0,
-    remaining: 0,
-    waiting: 0,
-    isFinished: true,
-  };
+  const send = noSends(true);
   const list = { list: "weekly", issueNumber: 3, articleCount: 9, send };
 
   it("tells a list without subscribers from an issue everyone has already", () => {

@@ -2,13 +2,38 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFetchSaver, openStore, type Store } from "../../src/store/index.js";
+import {
+  type ArticleInput,
+  createFetchSaver,
+  openStore,
+  type Store,
+} from "../../src/store/index.js";
 import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const T0 = new Date("2026-11-20T09:00:00Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 let store: Store;
+
+/** An article of feed `feedId` as collect would store it; `fields` override. */
+function articleInput(feedId: number, fields: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    feedId,
+    canonicalUrl: "https://a.example/post",
+    url: "https://a.example/post",
+    title: "Post",
+    contentHtml: "<p>Hi</p>",
+    contentText: "Hi",
+    categories: [],
+    contentHash: "h1",
+    ...fields,
+  };
+}
+
+/** A successful fetch at T0 that got the feed with this ETag. */
+function fetchedWith(etag: string) {
+  return { status: "fetched" as const, fetchedAt: T0, nextFetchAt: null, etag };
+}
 
 async function seedIssueWithSubscribers(emails: string[]) {
   const lists = await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0);
@@ -52,16 +77,9 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
 
   it("keeps one article per canonical URL and updates it in place", async () => {
     const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
-    const article = {
-      feedId: feed?.id as number,
-      canonicalUrl: "https://a.example/post",
+    const article = articleInput(feed?.id as number, {
       url: "https://a.example/post?utm_source=rss",
-      title: "Post",
-      contentHtml: "<p>Hi</p>",
-      contentText: "Hi",
-      categories: [],
-      contentHash: "h1",
-    };
+    });
     expect(await store.articles.upsert(article, T0)).toBe("new");
     expect(await store.articles.upsert(article, later(5))).toBe("unchanged");
     expect(
@@ -86,32 +104,25 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
   it("saves a feed's articles and its fetch in one transaction, matching by GUID and content", async () => {
     const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
     const feedId = feed?.id as number;
-    const article = (n: number, fields: Record<string, unknown> = {}) => ({
-      feedId,
-      canonicalUrl: `https://a.example/post-${n}`,
-      url: `https://a.example/post-${n}`,
-      guid: `g-${n}`,
-      title: `Post ${n}`,
-      contentHtml: `<p>${n}</p>`,
-      contentText: String(n),
-      categories: [],
-      contentHash: `h${n}`,
-      ...fields,
-    });
-    const fetched = (etag: string) => ({
-      status: "fetched" as const,
-      fetchedAt: T0,
-      nextFetchAt: null,
-      etag,
-    });
+    const article = (n: number, fields: Partial<ArticleInput> = {}) =>
+      articleInput(feedId, {
+        canonicalUrl: `https://a.example/post-${n}`,
+        url: `https://a.example/post-${n}`,
+        guid: `g-${n}`,
+        title: `Post ${n}`,
+        contentHtml: `<p>${n}</p>`,
+        contentText: String(n),
+        contentHash: `h${n}`,
+        ...fields,
+      });
     const [first] = await store.saveFetches([
-      { feedId, outcome: fetched('"1"'), inputs: [article(1), article(2), article(3)] },
+      { feedId, outcome: fetchedWith('"1"'), inputs: [article(1), article(2), article(3)] },
     ]);
     expect(first).toEqual(["new", "new", "new"]);
     const [second] = await store.saveFetches([
       {
         feedId,
-        outcome: fetched('"2"'),
+        outcome: fetchedWith('"2"'),
         inputs: [
           // The same GUID under a new URL, and the same content under a new GUID and URL: both
           // the article already stored; a new article; the new one again in the same fetch.
@@ -148,23 +159,14 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
 
   it("keeps neither a feed's articles nor its fetch when one of them cannot be saved", async () => {
     const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
-    const good = {
-      feedId: feed?.id as number,
-      canonicalUrl: "https://a.example/post",
-      url: "https://a.example/post",
-      title: "Post",
-      contentHtml: "<p>Hi</p>",
-      contentText: "Hi",
-      categories: [],
-      contentHash: "h1",
-    };
+    const good = articleInput(feed?.id as number);
     // No feed 999 exists: its article breaks the foreign key, after the first one was written.
     const broken = { ...good, feedId: 999, canonicalUrl: "https://a.example/other" };
     await expect(
       store.saveFetches([
         {
           feedId: feed?.id as number,
-          outcome: { status: "fetched", fetchedAt: T0, nextFetchAt: null, etag: '"1"' },
+          outcome: fetchedWith('"1"'),
           inputs: [good, broken],
         },
       ]),
@@ -182,18 +184,14 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
     const save = createFetchSaver(store);
     const fetchOf = (feedId: number, articleFeedId = feedId) => ({
       feedId,
-      outcome: { status: "fetched" as const, fetchedAt: T0, nextFetchAt: null, etag: '"1"' },
+      outcome: fetchedWith('"1"'),
       inputs: [
-        {
-          feedId: articleFeedId,
+        articleInput(articleFeedId, {
           canonicalUrl: `https://example.com/${feedId}`,
           url: `https://example.com/${feedId}`,
           title: `Post of ${feedId}`,
-          contentHtml: "<p>Hi</p>",
-          contentText: "Hi",
-          categories: [],
           contentHash: `h${feedId}`,
-        },
+        }),
       ],
     });
     const [a, b, c, d] = synced.map((feed) => feed.id) as [number, number, number, number];
