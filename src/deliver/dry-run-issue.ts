@@ -1,4 +1,5 @@
 import type { MessageTemplate } from "./message-template.js";
+import { recipientParts } from "./recipient-parts.js";
 import type { SendIssueInput } from "./send-issue.js";
 import { noSends, type SendReport } from "./send-report.js";
 
@@ -21,17 +22,7 @@ export async function dryRunIssue(
     if (page.length === 0) break;
     for (const recipient of page) {
       const messageId = input.messageIdFor(recipient.subscriber_id);
-      const raw = await template.build({
-        recipient: {
-          email: recipient.email,
-          name: recipient.name ?? undefined,
-          unsubscribeUrl: input.unsubscribeUrl(recipient.subscriber_id),
-          preferencesUrl: input.preferencesUrl(recipient.subscriber_id),
-        },
-        messageId,
-        subscriberId: recipient.subscriber_id,
-        date: input.now(),
-      });
+      const raw = await template.build(recipientParts(input, recipient, messageId));
       await input.mailer.sendRaw({
         envelope: { from: envelopeFrom, to: recipient.email },
         messageId,

@@ -10,6 +10,7 @@ import { createMarkSentQueue, type MarkSentQueue } from "./mark-sent-queue.js";
 import { MessageBuffers } from "./message-buffers.js";
 import { compileMessage, type IssueMessage, type MessageTemplate } from "./message-template.js";
 import { createRateLimiter, type RateLimiter, type RateTurn } from "./rate-limiter.js";
+import { recipientParts } from "./recipient-parts.js";
 import { retryDelay } from "./retry-delay.js";
 import { noSends, type SendReport } from "./send-report.js";
 import type { Mailer } from "./types.js";
@@ -218,21 +219,7 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
 
 /** One recipient's message: the issue's, with their fields filled in. */
 function buildFor(run: SendRun, delivery: ClaimedDelivery): Promise<Buffer> {
-  const { input } = run;
-  return run.template.build(
-    {
-      recipient: {
-        email: delivery.email,
-        name: delivery.name ?? undefined,
-        unsubscribeUrl: input.unsubscribeUrl(delivery.subscriber_id),
-        preferencesUrl: input.preferencesUrl(delivery.subscriber_id),
-      },
-      messageId: delivery.message_id,
-      subscriberId: delivery.subscriber_id,
-      date: input.now(),
-    },
-    run.buffers,
-  );
+  return run.template.build(recipientParts(run.input, delivery, delivery.message_id), run.buffers);
 }
 
 /** Marks a row after a failed hand-over: retried later, failed, or bounced (maybe suppressed). */
