@@ -7,6 +7,16 @@ import ts from "typescript";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT_DIR = path.join(ROOT, "node_modules/.cache/gazette-bench");
 
+/** `npm run build`: dist/ from src/, for processes and workers that run the compiled code. */
+export function buildDist(): void {
+  const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
+  const build = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}`);
+}
+
 /**
  * Makes a bench script runnable by plain `node`, as `gazette` itself runs: builds dist/ from src/,
  * then compiles the script alone with its imports of ../src/ pointed at dist/. A measured process
@@ -14,12 +24,7 @@ const OUT_DIR = path.join(ROOT, "node_modules/.cache/gazette-bench");
  * the path of the compiled script; the bench's type check is `npm run typecheck`.
  */
 export function compileBenchProcess(script: string): string {
-  const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
-  const build = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}`);
+  buildDist();
   const source = readFileSync(script, "utf8");
   const { outputText } = ts.transpileModule(source, {
     fileName: script,

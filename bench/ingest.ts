@@ -16,6 +16,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseConfigText } from "../src/config/index.js";
+import { buildDist } from "./compile-bench-process.js";
 
 const { values } = parseArgs({
   options: {
@@ -42,13 +43,6 @@ interface PassAnswer {
   cpuMs: number;
   threads?: { mainMs: number; othersMs: number };
   counts?: { fetched: number; unchanged: number; failed: number; newArticles: number };
-}
-
-// The runner and the parse workers run the compiled code: build it first, as the test setup does.
-function build(): void {
-  const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
-  const built = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: ROOT });
-  if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}`);
 }
 
 /** A child process answering one message at a time. */
@@ -139,7 +133,8 @@ async function timeRss2email(
 }
 
 async function main(): Promise<void> {
-  build();
+  // The runner and the parse workers run the compiled code.
+  buildDist();
   const dir = mkdtempSync(path.join(tmpdir(), "gazette-bench-ingest-"));
   const server = await Child.start(
     fileURLToPath(new URL("./ingest-server.ts", import.meta.url)),
