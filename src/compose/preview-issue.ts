@@ -88,6 +88,9 @@ async function articleRowsOf(store: Store, articleIds: number[]): Promise<IssueA
       tags: override?.tags ?? enrichment?.tags ?? null,
       category: enrichment?.category ?? null,
       read_minutes: enrichment?.read_minutes ?? null,
+      language: article.language,
+      method: enrichment?.method ?? null,
+      confidence: enrichment?.confidence ?? null,
     });
   }
   return rows;

@@ -382,8 +382,13 @@ export class ArticleRepo {
   }
 
   async saveEnrichment(
-    row: Omit<EnrichmentRow, "id" | "tags"> & { tags: string[] },
+    input: Omit<EnrichmentRow, "id" | "tags" | "method" | "confidence"> & {
+      tags: string[];
+      method?: string | null;
+      confidence?: number | null;
+    },
   ): Promise<void> {
+    const row = { ...input, method: input.method ?? null, confidence: input.confidence ?? null };
     await this.db
       .insertInto("enrichments")
       .values({ ...row, tags: JSON.stringify(row.tags) })
@@ -395,6 +400,8 @@ export class ArticleRepo {
           category: row.category,
           read_minutes: row.read_minutes,
           created_at: row.created_at,
+          method: row.method,
+          confidence: row.confidence,
         }),
       )
       .execute();

@@ -21,6 +21,11 @@ export interface IssueArticleRow {
   tags: string | null;
   category: string | null;
   read_minutes: number | null;
+  /** The article's detected language (ISO 639-1), when known. */
+  language: string | null;
+  /** How the summarizer chose the entry, and how sure it is (0–1); null for old enrichments. */
+  method: string | null;
+  confidence: number | null;
 }
 
 /** Queries on issues and the articles they hold. */
@@ -161,6 +166,9 @@ export class IssueRepo {
           "feeds.url as feed_url",
           "enrichments.category",
           "enrichments.read_minutes",
+          "articles.language",
+          "enrichments.method",
+          "enrichments.confidence",
         ])
         .where("issue_articles.issue_id", "=", issueId)
         .orderBy("issue_articles.position")

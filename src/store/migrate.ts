@@ -9,6 +9,7 @@ import * as scheduleSlots from "./migrations/007-schedule-slots.js";
 import * as issueReview from "./migrations/008-issue-review.js";
 import * as itemFingerprint from "./migrations/009-item-fingerprint.js";
 import * as workLeases from "./migrations/010-work-leases.js";
+import * as summaryQuality from "./migrations/011-summary-quality.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
 // run the same list, in this order.
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "008-issue-review": issueReview,
   "009-item-fingerprint": itemFingerprint,
   "010-work-leases": workLeases,
+  "011-summary-quality": summaryQuality,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -52,6 +52,8 @@ export interface ArticlesTable {
   feed_hash: string | null;
   /** A worker's claim on the article while it summarizes it; claimable again once this passes. */
   enrich_lease_until: string | null;
+  /** ISO 639-1 code detected at enrich time; null until then or when undecided. */
+  language: string | null;
 }
 
 export interface EnrichmentsTable {
@@ -65,6 +67,10 @@ export interface EnrichmentsTable {
   category: string;
   read_minutes: number;
   created_at: string;
+  /** How the summary and why were chosen (e.g. "thesis+outcome", "fallback"); null for old rows. */
+  method: string | null;
+  /** 0–1: how sure the summarizer is of the entry; null for old rows. */
+  confidence: number | null;
 }
 
 export interface ListsTable {
