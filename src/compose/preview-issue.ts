@@ -91,6 +91,7 @@ async function articleRowsOf(store: Store, articleIds: number[]): Promise<IssueA
       language: article.language,
       method: enrichment?.method ?? null,
       confidence: enrichment?.confidence ?? null,
+      sources: enrichment?.sources ?? null,
     });
   }
   return rows;

@@ -382,13 +382,19 @@ export class ArticleRepo {
   }
 
   async saveEnrichment(
-    input: Omit<EnrichmentRow, "id" | "tags" | "method" | "confidence"> & {
+    input: Omit<EnrichmentRow, "id" | "tags" | "method" | "confidence" | "sources"> & {
       tags: string[];
       method?: string | null;
       confidence?: number | null;
+      sources?: { summary: string[]; why: string[] } | null;
     },
   ): Promise<void> {
-    const row = { ...input, method: input.method ?? null, confidence: input.confidence ?? null };
+    const row = {
+      ...input,
+      method: input.method ?? null,
+      confidence: input.confidence ?? null,
+      sources: input.sources ? JSON.stringify(input.sources) : null,
+    };
     await this.db
       .insertInto("enrichments")
       .values({ ...row, tags: JSON.stringify(row.tags) })
@@ -402,6 +408,7 @@ export class ArticleRepo {
           created_at: row.created_at,
           method: row.method,
           confidence: row.confidence,
+          sources: row.sources,
         }),
       )
       .execute();

@@ -26,6 +26,8 @@ export interface IssueArticleRow {
   /** How the summarizer chose the entry, and how sure it is (0–1); null for old enrichments. */
   method: string | null;
   confidence: number | null;
+  /** JSON {summary: string[], why: string[]}: the article sentences behind each field. */
+  sources: string | null;
 }
 
 /** Queries on issues and the articles they hold. */
@@ -169,6 +171,7 @@ export class IssueRepo {
           "articles.language",
           "enrichments.method",
           "enrichments.confidence",
+          "enrichments.sources",
         ])
         .where("issue_articles.issue_id", "=", issueId)
         .orderBy("issue_articles.position")

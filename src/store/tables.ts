@@ -71,6 +71,8 @@ export interface EnrichmentsTable {
   method: string | null;
   /** 0–1: how sure the summarizer is of the entry; null for old rows. */
   confidence: number | null;
+  /** JSON {summary: string[], why: string[]}: the article's sentences each field came from. */
+  sources: string | null;
 }
 
 export interface ListsTable {
