@@ -27,3 +27,35 @@ export function joinSentences(sentences: readonly string[], max = 300): string {
   const ended = /[\p{L}\p{N}%)]$/u.test(joined) ? `${joined}.` : joined;
   return clipText(ended, max);
 }
+
+// Where a long English sentence may end early and still be one: before a clause that adds to it.
+const ENGLISH_CLAUSES =
+  /(?:, (?:which|but|so|while|whereas|allowing|making|enabling|letting|giving|leaving|as|because|since|where|using|such as|including|although|though)\b|; | — | – | \()/g;
+const NEUTRAL_CLAUSES = /(?:; | — | – | \()/g;
+
+/**
+ * The sentence whole when it fits in `max` characters, else its head up to the last clause
+ * boundary that leaves at least 100 characters, ended with a full stop; undefined when there is
+ * none (a sentence is never cut mid-clause or ended with "…").
+ */
+export function shortenSentence(
+  sentence: string,
+  max: number,
+  isEnglish = true,
+): string | undefined {
+  const text = sentence.trim();
+  if (text.length <= max) return text;
+  let cut = -1;
+  for (const match of text.matchAll(isEnglish ? ENGLISH_CLAUSES : NEUTRAL_CLAUSES)) {
+    if (match.index >= max) break;
+    cut = match.index;
+  }
+  if (cut < 100) return undefined;
+  const head = text.slice(0, cut).replace(/[\s,;:—–(-]+$/u, "");
+  // Cut inside the list a colon opens, the list would read as complete when it is not.
+  if (head.includes(": ")) return undefined;
+  // An unclosed parenthesis or quote would read as cut off.
+  const opened = (head.match(/[(“]/g) ?? []).length;
+  const closed = (head.match(/[)”]/g) ?? []).length;
+  return opened === closed ? `${head}.` : undefined;
+}

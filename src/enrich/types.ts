@@ -1,12 +1,32 @@
 export interface SummarizeInput {
   title: string;
-  /** Plain text of the article, paragraphs separated by blank lines. */
+  /** Plain text of the article, paragraphs separated by blank lines (kept). */
   text: string;
+  /** The article's sanitized HTML when the feed (or the full-text page) gave it: read its structure. */
+  html?: string;
   url?: string;
   /** Categories the feed gave the item. */
   categories?: string[];
   /** Tags the operator gave the feed in config. */
   feedTags?: string[];
+  /**
+   * Who published it: the feed's display name as the email shows it (config `feeds[].name`, else
+   * the feed's title, else its host) and the item's author. The summary names the publisher in the
+   * third person ("Netflix moved…"); on a personal blog, the author.
+   */
+  source?: ArticleSource;
+}
+
+/** Who published an article. */
+export interface ArticleSource {
+  name: string;
+  author?: string;
+  /**
+   * A personal blog: its "I" is the author. Unset, a feed is personal when its name names the
+   * author ("Stories by Amelia Kusiak on Medium"); enrich sets it for a feed whose articles all
+   * have the same author.
+   */
+  isPersonal?: boolean;
 }
 
 export interface Summary {
@@ -23,6 +43,20 @@ export interface Summary {
   ungrounded?: UngroundedField[];
   /** Tokens the model read and wrote for this article. */
   usage?: TokenUsage;
+  /** ISO 639-1 language detected from the text, when the detector is confident. */
+  language?: string;
+  /** How the entry was chosen, e.g. "thesis+outcome", "lead+lesson", "fallback+none". */
+  method?: string;
+  /** 0–1: how sure the summarizer is that the entry reads well (compose and the preview use it). */
+  confidence?: number;
+  /** The article's own sentences (as they stand in `text`, before any rewrite) behind each field. */
+  sources?: SummarySources;
+}
+
+/** The article's sentences a summary and a why were made from (for text-fragment links). */
+export interface SummarySources {
+  summary: string[];
+  why: string[];
 }
 
 export interface UngroundedField {

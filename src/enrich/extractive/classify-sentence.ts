@@ -1,12 +1,24 @@
-/** What a sentence is, for deciding whether it may stand in a summary. */
+import { THESIS } from "./rewrite-thesis.js";
+
+/** What a sentence is, for deciding whether it may stand in a summary or a why. */
 export type SentenceKind =
   | "content"
+  /** The article saying what it is about ("In this post we describe how…"): rewritten, preferred. */
+  | "thesis"
   | "boilerplate"
   | "caption"
+  | "citation"
   | "heading"
   | "question"
   | "lead-in"
   | "code"
+  | "markup"
+  | "cut"
+  | "timestamp"
+  | "teaser"
+  | "call-to-action"
+  | "anecdote"
+  | "fragment"
   | "short";
 
 // "By Jane Doe, Staff Engineer" but not "By moving the cache…" or "By Kubernetes standards…";
@@ -29,8 +41,8 @@ const BOILERPLATE_START = new RegExp(
     "(?:we(?:'re| are)|we['’]re) hiring",
     "(?:if you(?:'re| are) )?interested in (?:joining|working)",
     "(?:check out|see|visit) our (?:careers|jobs|open roles|open positions)",
-    String.raw`(?:originally )?published (?:on|at|in)\b`,
-    String.raw`(?:tags|filed under|disclaimer|updated|editor['’]s note)\s*:`,
+    String.raw`(?:originally )?(?:published|posted|cross-posted) (?:on|at|in)\b`,
+    String.raw`(?:tags|filed under|disclaimer|updated|editor['’]s note|note|n\.?b\.?|p\.?s\.?|edit)\s*:`,
     "(?:share this|copyright|©|all rights reserved)",
   ].join("|")})`,
   "iu",
@@ -39,19 +51,76 @@ const BOILERPLATE_START = new RegExp(
 const BOILERPLATE_ANYWHERE =
   /\b(?:we['’]re hiring|we are hiring|careers page|open (?:roles|positions)|join (?:our|the) team|was originally published (?:in|on|at))\b/i;
 const CAPTION =
-  /^(?:figure|fig\.|image|photo|picture|source|credit|screenshot|diagram|table|chart)\s*\d*\s*[:.–—-]/i;
+  /^(?:figure|fig\.?|image|photo|picture|source|credit|screenshot|diagram|table|chart|listing|exhibit|illustration)\s*\d*\s*[:.–—-]|^(?:figure|fig\.?|table|chart|diagram|listing)\s+\d+\b/i;
+const IMAGE_CREDIT =
+  /^(?:(?:cover |header |hero |featured )?(?:image|photo|illustration|picture|graphic)s? (?:courtesy|credits?|by|from|via)\b)|\b(?:courtesy of|photo by|image by|(?:via|on) unsplash)\b/i;
+const CITATION = /\bet al\.|\barXiv:|\bdoi:|\bIn Proceedings\b|^\[\d{1,3}\]/;
 // Braces, calls, assignments, snake_case, flags, paths: not parentheses or "$40k" in prose.
 const CODE_TOKEN = /[{};=<>`]|\w\(|\(\)|\[\]|\$[({]|::|^\w+_\w+|^--\w|\/\w+\//;
+// A changelog line: "Fix server regression … 2f9eac4 @bep #9901".
+const CHANGELOG_ENTRY = /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b.*@\w|@\w[\w-]*\s+#\d+/;
+// Markdown or HTML that survived into the text: "**bold**", "[link](…)", "&amp;", "{{ … }}".
+const MARKUP = /\*\*|__\w|\]\(|&(?:[a-z]+|#\d+|#x[\da-f]+);|\{\{|\{%|<\/?[a-z][^>]*>|^#{1,6}\s|`/i;
+// Text cut short by its author or its feed: "…", "...", "[…]".
+const CUT = /…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]/;
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+const TIMESTAMP = new RegExp(
+  `^(?:\\d{1,2}:\\d{2}\\b|\\d{4}-\\d{2}-\\d{2}\\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \\d|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b|\\d{1,2} ${MONTH},? \\d{4}\\b)`,
+  "i",
+);
 
-/** Classifies a sentence; anything but "content" is kept out of summaries. */
-export function classifySentence(sentence: string): SentenceKind {
+// English only from here.
+const TEASER = new RegExp(
+  `^(?:${[
+    "read on",
+    String.raw`(?:below|above)\b`,
+    "keep reading",
+    String.raw`here(?:['’]s| is| are) (?:what|how|why|where|a (?:look|summary|recap|rundown|quick))`,
+    String.raw`let['’]s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump)`,
+    String.raw`(?:in the (?:rest of this|following|next) (?:post|article|sections?)|below),? (?:we|I)\b`,
+    "stay tuned",
+    String.raw`more on (?:that|this) (?:later|below|soon)`,
+    String.raw`in (?:part|the next) (?:\w+ )?(?:post|article|installment)\b`,
+  ].join("|")})`,
+  "i",
+);
+const CALL_TO_ACTION =
+  /^(?:sign up|check out|click|learn more|let us know|tell us|don['’]t (?:forget|miss)|make sure|be sure|feel free|please|head (?:over|to)|reach out|stay tuned|go ahead|save the date|mark your calendar|rsvp|help (?:test|us)|come (?:join|see|say))\b|^(?:download|try|join|install|visit|register|subscribe|follow|share|watch|listen|read|see|apply|upgrade|update|test|get|grab|give|start|find|contact|explore|discover)\s+(?:the|a|an|your|our|it|this|these|them|us|out|up|now|today|here|more|to|on|in|with|for|at|and)\b|\byou can (?:download|find|read|watch|listen|register|join|sign up|subscribe|follow|check|learn more|get (?:it|the|started))\b/i;
+const GREETING =
+  /^(?:hello|hi|hey|welcome|greetings|good (?:morning|afternoon|evening)|happy (?:new year|holidays|birthday))\b/i;
+// Memories and feelings: a person's story, never what an article did.
+const ANECDOTE =
+  /\b(?:so much fun|had a blast|a lot of fun|was (?:awesome|amazing|a blast)|(?:exciting|fun|great|amazing|awesome) to (?:talk|meet|see|hang|catch up))\b|^(?:when I was|as a (?:kid|child|teenager|student)|growing up|years ago|back (?:in|when)|I (?:still )?remember|I first|my first|I started (?:my|as|out)|I joined|I was (?:born|raised|hired))\b|\bI(?:['’]m| am| was)? (?:so |really |very |truly )?(?:love|loved|hate|hated|feel|felt|hope|hoped|wish|wished|miss|missed|excited|happy|thrilled|proud|grateful|nervous|lucky|sad|scared|can['’]t wait|couldn['’]t believe|grew up|think|thought|believe|guess|suppose)\b/;
+// A paper's title has no finite verb; a sentence almost always has one of these.
+const FINITE_VERB =
+  /^(?:is|are|was|were|has|have|had|will|would|can|could|does|did|do|should|may|might|must)$/;
+// "Option 1:", "Step 2:" — a label for what follows, the start of a list.
+const LIST_LABEL =
+  /^(?:option|step|part|phase|stage|tip|rule|lesson|reason|method|approach|solution)\s+\d+\s*[:.)-]/i;
+// An instruction to the reader: "Install and activate…", "Choose one of these…", "Use the…".
+const IMPERATIVE =
+  /^(?:install|activate|choose|select|pick|use|add|create|run|open|set|make|type|enter|navigate|copy|paste|configure|enable|disable|note|remember|consider|imagine|take|keep|avoid|look|check|browse|go|put|move|replace|write|call|define|ensure|turn|tap|press|drag|hover|scroll|upload|deploy|clone|change|edit|delete|remove|restart|refresh|save|log|say|meet|welcome|join|grab|give|help|tell|ask|send|leave|bring|print|paste|specify|provide|point|follow|compare|think)(?:\s+(?:and|or)\s+\w+)?\s+(?:the|a|an|your|this|that|these|those|it|them|one|some|all|each|any|every|our|my|its|their|yourself|here|there|now|carefully|sure|back|down|over|through|off|away|with|for|at|from|into|on|in|to|up|out|hello|goodbye|in mind)\b/i;
+// "For more information, browse…", "it is recommended that you update…".
+const ADVICE =
+  /^for (?:more|further|full|additional) (?:information|details|info)\b|\b(?:it is|it['’]s|we) (?:strongly |highly )?recommend(?:ed)? (?:that )?you\b|\byou (?:should|must|need to|will need to) (?:update|upgrade|install|download|check|make sure)\b/i;
+// The article's plan, in the future tense: "First I'll give you a code sample, then…".
+const ROADMAP =
+  /\b(?:I|we)(?:['’]ll| will) (?:first |then |now |also |briefly )?(?:give you|show you|walk you|explain|cover|talk about|go over|look at|discuss|describe|share|dive|start|begin|take a look)\b/i;
+const FUNCTION_WORD =
+  /^(?:and|or|but|nor|which|that|with|without|to|of|for|in|on|at|by|from|the|a|an|as|than|then|so|because|while|whereas|if|when|where)\b/;
+
+/** Classifies a sentence; only "content" and "thesis" may stand in a summary or a why. */
+export function classifySentence(sentence: string, isEnglish = true): SentenceKind {
   const text = sentence.trim();
-  if ((BYLINE.test(text) || POSTED_BY.test(text)) && text.length < 100) return "boilerplate";
-  if (BOILERPLATE_START.test(text) || BOILERPLATE_ANYWHERE.test(text)) return "boilerplate";
-  if (CAPTION.test(text)) return "caption";
-  if (isMostlyCode(text)) return "code";
+  const neutral = classifyShape(text);
+  if (neutral !== undefined) return neutral;
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length < 6) return "short";
+  if (isTitleCase(words)) return "citation";
+  if (isEnglish) {
+    const english = classifyEnglish(text);
+    if (english !== undefined) return english;
+  }
   if (/\?["'”’)\]]*$/.test(text)) return "question";
   // "The rollout had three steps:" introduces a list and says nothing by itself.
   if (/:$/.test(text)) return "lead-in";
@@ -60,8 +129,46 @@ export function classifySentence(sentence: string): SentenceKind {
   return "content";
 }
 
+/** What any language's sentence is by its shape alone: captions, code, markup, cut text. */
+function classifyShape(text: string): SentenceKind | undefined {
+  if (CAPTION.test(text)) return "caption";
+  if (CHANGELOG_ENTRY.test(text)) return "code";
+  if (CITATION.test(text)) return "citation";
+  if (TIMESTAMP.test(text)) return "timestamp";
+  if (isMostlyCode(text)) return "code";
+  if (MARKUP.test(text)) return "markup";
+  if (CUT.test(text)) return "cut";
+  return undefined;
+}
+
+function classifyEnglish(text: string): SentenceKind | undefined {
+  if ((BYLINE.test(text) || POSTED_BY.test(text)) && text.length < 100) return "boilerplate";
+  if (IMAGE_CREDIT.test(text)) return "caption";
+  if (THESIS.test(text)) return "thesis";
+  if (BOILERPLATE_START.test(text) || BOILERPLATE_ANYWHERE.test(text)) return "boilerplate";
+  if (TEASER.test(text) || ROADMAP.test(text)) return "teaser";
+  if (GREETING.test(text) || ANECDOTE.test(text)) return "anecdote";
+  if (CALL_TO_ACTION.test(text) || IMPERATIVE.test(text) || ADVICE.test(text)) {
+    return "call-to-action";
+  }
+  if (LIST_LABEL.test(text)) return "fragment";
+  if (FUNCTION_WORD.test(text)) return "fragment";
+  return undefined;
+}
+
+// "DCN V2: Improved Deep & Cross Network and Practical Lessons for Web-scale Learning to Rank
+// Systems." — a paper's or a section's title, not a sentence of the article.
+function isTitleCase(words: readonly string[]): boolean {
+  if (words.some((word) => FINITE_VERB.test(word))) return false;
+  const long = words.filter((word) => /^\p{L}{4,}/u.test(word));
+  if (long.length < 4) return false;
+  const capitalized = long.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return capitalized / long.length >= 0.75;
+}
+
 function isMostlyCode(text: string): boolean {
   if (/^(?:\$ |> |```|#!|\/\/|#include|import |const |let |def |func )/.test(text)) return true;
+  if (/\{\{|\}\}|=>|\w+\s*:=/.test(text)) return true;
   const tokens = text.split(/\s+/).filter((token) => token !== "");
   const codeLike = tokens.filter((token) => CODE_TOKEN.test(token)).length;
   return tokens.length > 0 && codeLike / tokens.length > 0.4;

@@ -4,10 +4,11 @@ import { defaultVocabulary } from "../default-vocabulary.js";
 import { createTagExtractor } from "../extract-tags.js";
 import type { Summarizer } from "../types.js";
 import { findVocabularyProblems, type Vocabulary } from "../vocabulary.js";
+import { loadLanguageDetector } from "./detect-language.js";
 import { summarizeExtractively } from "./summarize-extractively.js";
 
 /** The built-in summarizer's identity; bump the version when its output changes. */
-export const EXTRACTIVE_ID = "extractive@2";
+export const EXTRACTIVE_ID = "extractive@3";
 
 export interface ExtractiveOptions {
   /** Replaces the default tag vocabulary; spread `defaultVocabulary` to extend it instead. */
@@ -22,7 +23,8 @@ export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Sum
   const extractTags = createTagExtractor(vocabulary);
   return {
     id: vocabularyId(options.vocabulary),
-    summarize: async (input) => summarizeExtractively(input, extractTags),
+    summarize: async (input) =>
+      summarizeExtractively(input, extractTags, await loadLanguageDetector()),
   };
 }
 

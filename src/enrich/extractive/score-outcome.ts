@@ -8,11 +8,24 @@ const FIGURES: readonly [RegExp, number][] = [
   [/\b\d[\d.,]*\s?(?:kb|mb|gb|tb|pb|rps|qps|req\/s)\b/gi, 2],
   [/\bp(?:50|90|95|99|999)\b/gi, 1],
   [/\bfrom\s+\S*\d\S*\s+(?:\S+\s+){0,3}to\s+\S*\d/gi, 2],
+  // "fixed 181 of the 212 issues": counts (not years).
+  [/\b(?!(?:19|20)\d\d\b)\d{2,}(?:,\d{3})*\b(?![.%])/g, 1],
+  // "prevented three incidents", "hundreds of rebuilds": counts in words.
+  [
+    /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?|hundreds|thousands|millions)\b/gi,
+    1,
+  ],
 ];
 const CHANGE =
-  /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|improv(?:e|es|ed|ing)|enabl(?:e|es|ed)|lets|allow(?:s|ed)?|sav(?:e|es|ed|ings)|speeds? up|sped up|prevent(?:s|ed)?|eliminat(?:e|es|ed)|halved|doubled|tripled|lower(?:s|ed)?|dropp(?:ed)|drops?|decreas(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|shr[au]nk|fell|rose|grew|jumped|climbed|reached|went from|instead of|faster|fewer|avoid(?:s|ed)?)\b/gi;
+  /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|improv(?:e|es|ed|ing)|enabl(?:e|es|ed)|lets|allow(?:s|ed)?|sav(?:e|es|ed|ings)|speeds? up|sped up|prevent(?:s|ed)?|eliminat(?:e|es|ed)|halved|doubled|tripled|lower(?:s|ed)?|dropp(?:ed)|drops?|decreas(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|shr[au]nk|fell|rose|grew|jumped|climbed|reached|went from|instead of|faster|fewer|avoid(?:s|ed)?|(?:down|up) \d|vs\.?|compared (?:to|with)|now \d|no longer|fixed|resolved|completed|finished|retired)\b/gi;
 const LESSON =
-  /\b(?:we learned|we(?:'ve| have) learned|lessons?|takeaways?|this means|which means|that means|as a result|the result|the upshot|the payoff|in short|bottom line|key insight|in the end|the biggest win)\b/gi;
+  /\b(?:we learned|we(?:'ve| have) learned|(?:it|the team|\p{Lu}\p{L}*) (?:has |have )?learned|taught (?:us|them|the team)|lessons?|takeaways?|this means|which means|that means|as a result|the result|the upshot|the payoff|in short|bottom line|key insight|in hindsight|in the end|the biggest win)\b/giu;
+// A launch: what readers can now do.
+const LAUNCH =
+  /\b(?:is|are) now (?:available|generally available|in (?:beta|preview|public preview)|open[- ]source|supported)\b|\bnow (?:supports?|lets|allows|enables|includes|comes with|ships with|has)\b|\b(?:lets|allows|enables) (?:you|users|developers|engineers|teams|customers|anyone|readers|operators)\b|\bmakes? it (?:possible|easy|easier) to\b|\byou can now\b/i;
+// A figure as a reader would recognize it again: "41%", "480 ms", "2.4x", "$96,000".
+const FIGURE =
+  /[$€£]?\d+(?:[.,]\d+)*\s?(?:%|x\b|×|ms\b|s\b|seconds?\b|minutes?\b|hours?\b|days?\b|[kmgtp]b\b|k\b|m\b|million\b|billion\b)?/gi;
 
 const count = (text: string, pattern: RegExp) => Math.min(text.match(pattern)?.length ?? 0, 2);
 
@@ -32,7 +45,49 @@ export function scoreOutcome(sentence: string, inResults = false): number {
   return isOutcome ? figures + changes + 2 * lessons : 0;
 }
 
+/** True when the sentence announces something readers can now use. */
+export function statesLaunch(sentence: string): boolean {
+  return LAUNCH.test(sentence);
+}
+
+/** The figures a text states, normalized ("480 ms" → "480ms"), years and lone digits left out. */
+export function findFigures(text: string): string[] {
+  return [...text.matchAll(FIGURE)]
+    .map(([figure]) => figure.toLowerCase().replace(/\s+/g, "").replace(/,/g, ""))
+    .filter((figure) => !/^(?:19|20)\d\d$/.test(figure) && !/^\d$/.test(figure));
+}
+
 /** True when the sentence draws a lesson rather than reporting a figure. */
 export function statesLesson(sentence: string): boolean {
   return count(sentence, LESSON) > 0;
+}
+
+// Background and setup: where the story starts, not where it ends.
+const BACKGROUND =
+  /^(?:at the (?:start|beginning|end) of (?:the|last|this) (?:year|quarter|month)|a year later|by (?:the summer|then|last year)|in (?:january|february|march|april|may|june|july|august|september|october|november|december|early|late|mid|the (?:early|late) days)\b|in (?:19|20)\d\d\b|(?:a|one|two|three|four|five|several|a few|many) (?:years?|months?|weeks?|days?) ago\b|last (?:year|month|quarter|week|spring|summer|fall|autumn|winter)\b|historically|previously|originally|until (?:recently|now|last)|at the time|back (?:in|then|when)|when (?:we|the team) (?:started|began|first)|before (?:this|that|the)\b|in the past|for (?:years|a long time|a while)|initially|at first|in the beginning|traditionally|over the (?:past|last) (?:few |several )?(?:years|months|decade))/i;
+// The problem the article sets out to solve, stated before any change.
+const PROBLEM =
+  /\b(?:needed|wanted|had) to\b|\bused to\b|\bhad (?:doubled|tripled|grown|become|reached|risen|increased|crept|ballooned|exploded|climbed)\b|\b(?:was|were) (?:costing|taking|growing|getting|becoming|slowing)\b|\b(?:problems?|challenges?|pain points?|struggled?|struggling|suffer(?:ed|ing)?|complain(?:ed|ts?)|frustrat\w+|bottlenecks?|incidents?)\b|\bonce (?:\w+ed|overwrote|broke|took|lost|wiped|caused)\b|\bwould (?:have|be)\b/i;
+// A problem sentence that also reports the fix is an outcome after all.
+const RESOLVED =
+  /\b(?:solved|fixed|eliminated|removed|resolved|addressed|reduced|cut|avoided|prevented|no longer|zero)\b/i;
+
+/** True for background or a problem statement: where an article starts, not what it did. */
+export function isSetup(text: string): boolean {
+  return BACKGROUND.test(text) || (PROBLEM.test(text) && !RESOLVED.test(text));
+}
+
+/** The numbers a title promises ("…from 480 ms to 95 ms" → 480, 95), to find where they are kept. */
+export function promisedNumbers(title: string): ReadonlySet<string> {
+  return new Set(numbersOf(findFigures(title)));
+}
+
+/** True when the text states one of the promised numbers. */
+export function keepsPromise(text: string, promised: ReadonlySet<string>): boolean {
+  return promised.size > 0 && numbersOf(findFigures(text)).some((number) => promised.has(number));
+}
+
+// "480ms", "$96000" → "480", "96000": the title says "480 ms", the text "480 milliseconds".
+function numbersOf(figures: readonly string[]): string[] {
+  return figures.map((figure) => figure.replace(/[^\d.]/g, "")).filter((number) => number !== "");
 }

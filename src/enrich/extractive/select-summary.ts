@@ -1,63 +1,120 @@
+import type { Candidate } from "./build-candidates.js";
+import { isSetup, keepsPromise, promisedNumbers } from "./score-outcome.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { cosineSimilarity } from "./vectorize-sentences.js";
 
 /** Above this cosine two sentences say the same thing; only one of them is kept. */
 export const NEAR_DUPLICATE = 0.6;
 
-/** True when `sentence` repeats any of `others`. */
-export function isNearDuplicate(
-  sentence: ScoredSentence,
-  others: readonly ScoredSentence[],
-): boolean {
-  return others.some(
-    (other) =>
-      other === sentence || cosineSimilarity(sentence.vector, other.vector) > NEAR_DUPLICATE,
+/** How the summary was chosen, for the enrichment's method. */
+export type SummaryMethod = "thesis" | "action" | "lead" | "central" | "none";
+
+/** True when `candidate` shares a sentence with, or repeats, any of `others`. */
+export function isNearDuplicate(candidate: Candidate, others: readonly Candidate[]): boolean {
+  return others.some((other) =>
+    candidate.sentences.some((mine) =>
+      other.sentences.some(
+        (theirs: ScoredSentence) =>
+          mine === theirs || cosineSimilarity(mine.vector, theirs.vector) > NEAR_DUPLICATE,
+      ),
+    ),
   );
 }
 
-/** Content sentences, best first; ties go to the earlier sentence. */
-export function rankByScore(scored: readonly ScoredSentence[]): ScoredSentence[] {
-  return scored
-    .filter((sentence) => sentence.kind === "content")
-    .sort((a, b) => b.score - a.score || a.index - b.index);
-}
-
-// A summary says what the article did; results and lessons belong to "Why it matters".
+// The thesis says what the article is about; an action sentence what was done.
+const THESIS_BOOST = 2;
 const ACTION_BOOST = 1.3;
-const RESULTS_PENALTY = 0.7;
-// A second sentence only when it is nearly as good as the first; one strong sentence reads best.
-const SECOND_SENTENCE = 0.7;
+const LEAD_BOOST = 1.15;
+// Results and lessons belong to "Why it matters" (unless they say what was done, too).
+const RESULTS_PENALTY = 0.85;
+const SECTION_PENALTY = 0.8;
+// "…cut our bill by 41%" in the title: the sentence that keeps that promise says what came of it.
+const PROMISE_BOOST = 1.3;
+const REPAIR_PENALTY = 0.9;
+// Background and the problem statement: the reader wants what was done.
+const SETUP_PENALTY = 0.6;
+// Addressed to the reader ("you can…"): instructions rather than what the article did.
+const SECOND_PERSON_PENALTY = 0.65;
+// A second sentence only when the first is short and the second nearly as good.
+const SECOND_SENTENCE = 0.6;
+const SHORT_SUMMARY = 110;
 
-/** How strongly a sentence belongs in the summary: what was done first, results last. */
-function summaryWeight(sentence: ScoredSentence): number {
-  return (
-    sentence.score *
-    (sentence.isAction ? ACTION_BOOST : 1) *
-    (sentence.inResults ? RESULTS_PENALTY : 1)
-  );
+/** How strongly a candidate belongs in the summary. */
+function summaryWeight(candidate: Candidate, firstParagraph: number): number {
+  const first = candidate.sentences[0] as ScoredSentence;
+  const isEarly = first.paragraph - firstParagraph <= 3;
+  let weight = candidate.score;
+  if (candidate.isThesis && isEarly) weight *= THESIS_BOOST;
+  else if (candidate.isAction) weight *= ACTION_BOOST;
+  if (first.paragraph === firstParagraph) weight *= LEAD_BOOST;
+  if (first.inResults && !candidate.isAction) weight *= SECTION_PENALTY;
+  if (isSetup(lastSentenceOf(candidate))) weight *= SETUP_PENALTY;
+  if (candidate.isRepaired) weight *= REPAIR_PENALTY;
+  if (/\byou(?:r|['’]re)?\b/i.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
+  if (candidate.text.length < 60) weight *= 0.7;
+  return weight;
 }
 
 /**
- * The one or two best sentences, in article order, that fit in `max` characters together.
- * `reserved` sentences (the outcomes kept for "Why it matters") are used only as a last resort.
+ * The best candidate for the summary (and a second one when the first is short and another is
+ * nearly as good and fits in `max` characters with it), in article order. `results` (outcomes
+ * and lessons) weigh less: a summary says what was done, "Why it matters" what came of it.
  */
 export function selectSummary(
-  scored: readonly ScoredSentence[],
-  reserved: ReadonlySet<ScoredSentence>,
+  candidates: readonly Candidate[],
+  results: ReadonlySet<Candidate>,
+  title: string,
   max = 300,
-): ScoredSentence[] {
-  const ranked = rankByScore(scored).sort(
-    (a, b) => summaryWeight(b) - summaryWeight(a) || a.index - b.index,
+): { chosen: Candidate[]; method: SummaryMethod } {
+  const firstParagraph = Math.min(
+    ...candidates.map((candidate) => candidate.sentences[0]?.paragraph ?? 0),
   );
-  const unreserved = ranked.filter((sentence) => !reserved.has(sentence));
-  const candidates = unreserved.length > 0 ? unreserved : ranked;
-  const [first, ...rest] = candidates;
-  if (first === undefined) return [];
+  const promised = promisedNumbers(title);
+  const weigh = (candidate: Candidate) => {
+    const weight = summaryWeight(candidate, firstParagraph);
+    if (!results.has(candidate)) return weight;
+    if (keepsPromise(candidate.text, promised)) return weight * PROMISE_BOOST;
+    return candidate.isAction ? weight : weight * RESULTS_PENALTY;
+  };
+  const ranked = [...candidates].sort(
+    (a, b) => weigh(b) - weigh(a) || (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
+  );
+  const [first, ...rest] = ranked;
+  if (first === undefined) return { chosen: [], method: "none" };
+  const method = methodOf(first, firstParagraph);
+  if (first.text.length >= SHORT_SUMMARY) return { chosen: [first], method };
+  // Only a neighbour: two sentences from far apart read as two unrelated claims.
   const second = rest.find(
-    (sentence) =>
-      summaryWeight(sentence) >= SECOND_SENTENCE * summaryWeight(first) &&
-      first.text.length + 1 + sentence.text.length <= max &&
-      !isNearDuplicate(sentence, [first]),
+    (candidate) =>
+      candidate.sentences.length + first.sentences.length <= 2 &&
+      isNeighbour(candidate, first) &&
+      candidate.text.length >= 60 &&
+      weigh(candidate) >= SECOND_SENTENCE * weigh(first) &&
+      first.text.length + 1 + candidate.text.length <= max &&
+      !isNearDuplicate(candidate, [first]),
   );
-  return second === undefined ? [first] : [first, second].sort((a, b) => a.index - b.index);
+  if (second === undefined) return { chosen: [first], method };
+  const chosen = [first, second].sort(
+    (a, b) => (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
+  );
+  return { chosen, method };
+}
+
+/** The article's own last sentence of a candidate: a joined pair is judged by where it ends. */
+export function lastSentenceOf(candidate: Candidate): string {
+  return candidate.sentences.at(-1)?.text ?? candidate.text;
+}
+
+function isNeighbour(a: Candidate, b: Candidate): boolean {
+  const startA = a.sentences[0]?.index ?? 0;
+  const endA = a.sentences.at(-1)?.index ?? 0;
+  const startB = b.sentences[0]?.index ?? 0;
+  const endB = b.sentences.at(-1)?.index ?? 0;
+  return startA === endB + 1 || startB === endA + 1;
+}
+
+function methodOf(candidate: Candidate, firstParagraph: number): SummaryMethod {
+  if (candidate.isThesis) return "thesis";
+  if (candidate.isAction) return "action";
+  return candidate.sentences[0]?.paragraph === firstParagraph ? "lead" : "central";
 }

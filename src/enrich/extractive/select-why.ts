@@ -1,52 +1,107 @@
-import { scoreOutcome, statesLesson } from "./score-outcome.js";
-import type { ScoredSentence } from "./score-sentences.js";
-import { isNearDuplicate, rankByScore } from "./select-summary.js";
+import type { Candidate } from "./build-candidates.js";
+import {
+  isSetup,
+  keepsPromise,
+  promisedNumbers,
+  scoreOutcome,
+  statesLaunch,
+  statesLesson,
+} from "./score-outcome.js";
+import { isNearDuplicate, lastSentenceOf } from "./select-summary.js";
+
+/** What "Why it matters" states, for the enrichment's method. */
+export type WhyMethod = "outcome" | "lesson" | "launch" | "none";
 
 const RESULTS_BONUS = 3;
 const LATE_BONUS = 2;
-
-/** Sentences that state an outcome, result or lesson, strongest first. */
-export function rankOutcomes(scored: readonly ScoredSentence[]): ScoredSentence[] {
-  const strength = new Map(
-    rankByScore(scored).map((sentence) => {
-      const outcome = scoreOutcome(sentence.text, sentence.inResults);
-      // Articles state results under a "Results" heading, or near the end.
-      const placement = sentence.inResults ? RESULTS_BONUS : 0;
-      const lateness = (LATE_BONUS * sentence.index) / Math.max(1, scored.length - 1);
-      return [sentence, outcome > 0 ? outcome + placement + lateness : 0];
-    }),
-  );
-  return [...strength.entries()]
-    .filter(([, outcome]) => outcome > 0)
-    .sort(
-      ([a, outcomeA], [b, outcomeB]) =>
-        outcomeB + b.score - (outcomeA + a.score) || a.index - b.index,
-    )
-    .map(([sentence]) => sentence);
-}
+// The result the title promises ("…from 480 ms to 95 ms") is the one to report.
+const PROMISED_BONUS = 4;
+// A lesson the authors state in so many words is what an engineer takes away.
+const LESSON_BONUS = 3;
 
 /**
- * "Why it matters": the strongest outcome sentences that fit in `max` characters and do not
- * repeat the summary; else the best remaining sentence; else nothing.
+ * "Why it matters": the candidate that best states an outcome (a measured change), a lesson the
+ * authors draw or a launch that lets readers do something new, never background or the problem
+ * statement, and not repeating the summary; with a lesson next to a result when both fit in `max`
+ * characters. Nothing when no candidate qualifies: an honest blank beats a wrong reason.
  */
 export function selectWhy(
-  scored: readonly ScoredSentence[],
-  summary: readonly ScoredSentence[],
+  candidates: readonly Candidate[],
+  summary: readonly Candidate[],
+  title: string,
   max = 300,
-  outcomes: readonly ScoredSentence[] = rankOutcomes(scored),
-): ScoredSentence[] {
-  const fresh = (sentence: ScoredSentence) => !isNearDuplicate(sentence, summary);
-  const [first, ...rest] = outcomes.filter(fresh);
-  if (first === undefined) {
-    const fallback = rankByScore(scored).find(fresh);
-    return fallback === undefined ? [] : [fallback];
-  }
+): { chosen: Candidate[]; method: WhyMethod } {
+  const ranked = rankOutcomes(candidates, title).filter(
+    (candidate) => !isNearDuplicate(candidate, summary),
+  );
+  const [first, ...rest] = ranked;
+  if (first === undefined) return { chosen: [], method: "none" };
+  const method = whyMethodOf(first);
   const fits = rest.filter(
-    (sentence) =>
-      first.text.length + 1 + sentence.text.length <= max && !isNearDuplicate(sentence, [first]),
+    (candidate) =>
+      first.text.length + 1 + candidate.text.length <= max && !isNearDuplicate(candidate, [first]),
   );
   // A result and the lesson drawn from it say more together than two results.
-  const second =
-    fits.find((sentence) => statesLesson(sentence.text) !== statesLesson(first.text)) ?? fits[0];
-  return second === undefined ? [first] : [first, second].sort((a, b) => a.index - b.index);
+  const second = fits.find(
+    (candidate) => statesLesson(candidate.text) !== statesLesson(first.text),
+  );
+  if (second === undefined || first.text.length > 180) return { chosen: [first], method };
+  const chosen = [first, second].sort(
+    (a, b) => (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
+  );
+  return { chosen, method };
+}
+
+/** Candidates that state an outcome, lesson or launch, strongest first. */
+export function rankOutcomes(candidates: readonly Candidate[], title: string): Candidate[] {
+  const promised = promisedNumbers(title);
+  const total = Math.max(1, ...candidates.map((candidate) => candidate.sentences[0]?.index ?? 0));
+  const lastParagraph = Math.max(
+    0,
+    ...candidates.map((candidate) => candidate.sentences[0]?.paragraph ?? 0),
+  );
+  const strength = new Map<Candidate, number>();
+  for (const candidate of candidates) {
+    const first = candidate.sentences[0];
+    if (first === undefined || candidate.isThesis) continue;
+    const text = candidate.text;
+    if (isSetup(lastSentenceOf(candidate))) continue;
+    const isClosing = first.paragraph >= lastParagraph - 1;
+    const outcome =
+      scoreOutcome(text, first.inResults) +
+      (statesLaunch(text) ? 2 : 0) +
+      (statesLesson(text) || (isClosing && generalizes(text)) ? LESSON_BONUS : 0);
+    if (outcome === 0) continue;
+    const keeps = keepsPromise(text, promised) ? 1 : 0;
+    const placement = first.inResults ? RESULTS_BONUS : 0;
+    const lateness = (LATE_BONUS * first.index) / total;
+    strength.set(candidate, outcome + placement + lateness + PROMISED_BONUS * keeps);
+  }
+  return [...strength.entries()]
+    .sort(
+      ([a, outcomeA], [b, outcomeB]) =>
+        outcomeB + 2 * b.score - (outcomeA + 2 * a.score) ||
+        (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
+    )
+    .map(([candidate]) => candidate);
+}
+
+/** True when the candidate reports a result or a lesson (not only a launch): kept for the why. */
+export function statesResult(candidate: Candidate): boolean {
+  return scoreOutcome(candidate.text, candidate.sentences[0]?.inResults ?? false) > 0;
+}
+
+// "Dependency upgrades … can still change behaviour…": a closing claim about the world at large.
+const GENERAL =
+  /\b(?:can (?:still )?|should|must|(?:is|are) (?:often|usually|rarely|worth)|pays to|tends? to|rarely|always|never)\b/i;
+
+function generalizes(text: string): boolean {
+  return GENERAL.test(text) && !/\d/.test(text);
+}
+
+function whyMethodOf(candidate: Candidate): WhyMethod {
+  if (statesLesson(candidate.text) || generalizes(candidate.text)) return "lesson";
+  if (scoreOutcome(candidate.text, candidate.sentences[0]?.inResults ?? false) > 0)
+    return "outcome";
+  return "launch";
 }

@@ -2,11 +2,16 @@ import { chooseCategory } from "../choose-category.js";
 import { joinSentences } from "../clip-text.js";
 import { countReadMinutes } from "../count-read-minutes.js";
 import type { ScoredTag, TagInput } from "../extract-tags.js";
-import { segmentDocument } from "../segment-sentences.js";
 import type { SummarizeInput, Summary } from "../types.js";
-import { scoreSentences } from "./score-sentences.js";
+import { articleSentences } from "./article-sentences.js";
+import { buildCandidates, type Candidate } from "./build-candidates.js";
+import type { DetectLanguage } from "./detect-language.js";
+import { rateConfidence } from "./rate-confidence.js";
+import { readBlocks } from "./read-blocks.js";
+import { type ScoredSentence, scoreSentences } from "./score-sentences.js";
 import { selectSummary } from "./select-summary.js";
-import { rankOutcomes, selectWhy } from "./select-why.js";
+import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
+import { voiceOf } from "./voice-of.js";
 
 /** At most this many tags per article. */
 export const MAX_TAGS = 5;
@@ -17,34 +22,71 @@ const MAX_SENTENCES = 250;
 
 /**
  * Summarizes one article from its own sentences. Order matters:
- * segment → score → reserve the outcome sentences for "why" (a summary says what was done)
- * → pick the summary from the rest → pick "why" avoiding the summary → tags → category from
- * the tags → read time.
+ * blocks from the HTML (headings, lists, quotes, code and captions told apart) → sentences →
+ * language → score → candidates that stand alone, in the third person → reserve the outcomes
+ * for "why" → the summary → "why" (English only: an outcome, a lesson or a launch, or nothing)
+ * → tags → category from the tags → read time → confidence.
  */
 export function summarizeExtractively(
   input: SummarizeInput,
   extractTags: (input: TagInput) => ScoredTag[],
+  detectLanguage: DetectLanguage,
 ): Summary {
-  const sentences = segmentDocument(input.text).slice(0, MAX_SENTENCES);
-  const scored = scoreSentences(sentences, input.title);
-  const outcomes = rankOutcomes(scored);
-  const reserved = new Set(outcomes);
-  const summarySentences = selectSummary(scored, reserved, MAX_CHARS);
-  const whySentences = selectWhy(scored, summarySentences, MAX_CHARS, outcomes);
+  const sentences = articleSentences(readBlocks(input), MAX_SENTENCES);
+  const prose = sentences.filter((sentence) => sentence.block === "prose");
+  const { language, guess } = detectLanguage(
+    `${input.title}\n${prose.map((sentence) => sentence.text).join(" ")}`,
+  );
+  // English rules (cue words, stopwords, rewrites) only for English, and for text too short to tell.
+  const isEnglish = (guess ?? "en") === "en";
+  const scored = scoreSentences(sentences, input.title, isEnglish);
+  const candidates = buildCandidates(scored, voiceOf(input), isEnglish, input.title, MAX_CHARS);
+  const { summary, why } = isEnglish
+    ? chooseEntry(candidates, input.title)
+    : { summary: selectSummary(candidates, new Set(), input.title), why: NO_WHY };
   const tags = extractTags(input).slice(0, MAX_TAGS);
   return {
     // With no usable sentence (empty text, only headings) there is nothing to say: repeating
     // the title, which the email shows right above, would only look like a summary.
-    summary: joinSentences(
-      summarySentences.map((sentence) => sentence.text),
-      MAX_CHARS,
-    ),
-    why: joinSentences(
-      whySentences.map((sentence) => sentence.text),
-      MAX_CHARS,
-    ),
+    summary: joinSentences(textsOf(summary.chosen), MAX_CHARS),
+    why: joinSentences(textsOf(why.chosen), MAX_CHARS),
     tags: tags.map((tag) => tag.tag),
     category: chooseCategory(tags),
     readMinutes: countReadMinutes(input.text),
+    ...(language !== undefined ? { language } : {}),
+    method: `${summary.method}+${why.method}`,
+    confidence: rateConfidence({
+      method: summary.method,
+      why: why.method,
+      summary: summary.chosen,
+      isEnglish,
+      length: input.text.length,
+    }),
+    sources: { summary: sourcesOf(summary.chosen, scored), why: sourcesOf(why.chosen, scored) },
   };
+}
+
+const NO_WHY = { chosen: [], method: "none" } as const;
+
+/**
+ * The summary first (what was done; results weigh a little less there, and a launch — "…is now
+ * available" — is what a release note is about), then the why from the outcomes, lessons and
+ * launches the summary does not already state.
+ */
+function chooseEntry(candidates: readonly Candidate[], title: string) {
+  const outcomes = rankOutcomes(candidates, title);
+  const summary = selectSummary(candidates, new Set(outcomes.filter(statesResult)), title);
+  const why = selectWhy(outcomes, summary.chosen, title, MAX_CHARS);
+  return { summary, why };
+}
+
+function textsOf(candidates: readonly Candidate[]): string[] {
+  return candidates.map((candidate) => candidate.text);
+}
+
+// The sentences as the article has them (a candidate may carry a repaired copy).
+function sourcesOf(candidates: readonly Candidate[], scored: readonly ScoredSentence[]): string[] {
+  return candidates.flatMap((candidate) =>
+    candidate.sentences.map((sentence) => scored[sentence.index]?.text ?? sentence.text),
+  );
 }

@@ -1,0 +1,126 @@
+import { shortenSentence } from "../clip-text.js";
+import { rewriteThesis } from "./rewrite-thesis.js";
+import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
+import { isChoosable, type ScoredSentence } from "./score-sentences.js";
+import { standAlone } from "./stand-alone.js";
+import { nameRelease, tidySentence } from "./tidy-sentence.js";
+
+/** One or two of the article's sentences as they would read in the email. */
+export interface Candidate {
+  /** The article's sentences it is made of, in order. */
+  sentences: ScoredSentence[];
+  /** Repaired and in the third person. */
+  text: string;
+  score: number;
+  /** The article saying what it is about. */
+  isThesis: boolean;
+  /** Says what the publisher did ("Quarry Data replaced…"). */
+  isAction: boolean;
+  /** A connective was dropped, a sentence joined to the one it leans on, or a clause cut. */
+  isRepaired: boolean;
+}
+
+const FIRST_PERSON = /\b(?:we|us|our|ours|ourselves)\b|\bI\b|\b(?:me|my|mine|myself)\b/i;
+const ACTION_VERB = String.raw`(?:built|moved|replaced|deployed|added|migrated|switched|chose|created|introduced|rewrote|enabled|put|adopted|designed|rebuilt|automated|developed|launched|implemented|shipped|wrote|started|decided|changed|split|turned|uses?|used|runs?|made|cut|reduced|released|announced|open-sourced|unified|consolidated|evolved|optimized|scaled|redesigned|improved|brought|extended|integrated|trained|upgraded|removed|dropped|tuned|sped up|made|created)`;
+
+/**
+ * Every sentence of `scored` that may stand in a summary or a why, as it would read: a leading
+ * connective dropped, joined to the sentence it points back at (same paragraph, both fitting in
+ * `maxChars`), first person rewritten for `voice` (English only). A sentence for which any of
+ * this is unsafe is not a candidate.
+ */
+export function buildCandidates(
+  scored: readonly ScoredSentence[],
+  voice: Voice | undefined,
+  isEnglish: boolean,
+  title: string,
+  maxChars: number,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const original of scored) {
+    const sentence = isEnglish ? asStatement(original) : original;
+    if (!isChoosable(sentence)) continue;
+    const candidate = isEnglish
+      ? englishCandidate(scored, sentence, voice)
+      : { sentences: [sentence], text: sentence.text, isRepaired: false };
+    if (candidate === undefined) continue;
+    const named = isEnglish ? nameRelease(candidate.text, voice, title) : candidate.text;
+    const text = shortenSentence(tidySentence(named), maxChars, isEnglish);
+    if (text === undefined) continue;
+    const isThesis = sentence.kind === "thesis";
+    candidates.push({
+      ...candidate,
+      text,
+      isRepaired: candidate.isRepaired || text !== tidySentence(named),
+      score: Math.max(...candidate.sentences.map((one) => one.score)),
+      isThesis,
+      isAction: isThesis || isActionBy(text, voice),
+    });
+  }
+  return candidates;
+}
+
+/**
+ * "We used the expand-and-contract pattern, split into six steps…:" says what was done before
+ * it lists how: with a full stop it is a sentence of its own. Other lead-ins stay lead-ins.
+ */
+function asStatement(sentence: ScoredSentence): ScoredSentence {
+  if (sentence.kind !== "lead-in" || !/^we\s+(?:\w+ly\s+)?\w+ed\b/i.test(sentence.text))
+    return sentence;
+  if (
+    /\b(?:following|as follows|these|this|below|like|e\.g\.|including|such as)\s*:$/i.test(
+      sentence.text,
+    )
+  ) {
+    return sentence;
+  }
+  return { ...sentence, kind: "content", text: sentence.text.replace(/:$/, ".") };
+}
+
+function englishCandidate(
+  scored: readonly ScoredSentence[],
+  sentence: ScoredSentence,
+  voice: Voice | undefined,
+): { sentences: ScoredSentence[]; text: string; isRepaired: boolean } | undefined {
+  if (sentence.kind === "thesis") {
+    const text = voice && rewriteThesis(sentence.text, voice.name);
+    const rewritten = text && rewriteThirdPerson(text, voice);
+    return rewritten ? { sentences: [sentence], text: rewritten, isRepaired: false } : undefined;
+  }
+  const opening = standAlone(sentence.text);
+  if (opening === "unusable") return undefined;
+  let sentences = [sentence];
+  let text: string;
+  let isRepaired: boolean;
+  if (opening === "needs-previous") {
+    const previous = scored[sentence.index - 1];
+    if (previous === undefined || previous.paragraph !== sentence.paragraph) return undefined;
+    if (previous.kind !== "content") return undefined;
+    const before = standAlone(previous.text);
+    if (typeof before === "string") return undefined;
+    sentences = [previous, sentence];
+    text = `${before.text} ${sentence.text}`;
+    isRepaired = true;
+  } else {
+    text = opening.text;
+    isRepaired = opening.isRepaired;
+  }
+  const rewritten = voice
+    ? rewriteThirdPerson(text, voice)
+    : FIRST_PERSON.test(text)
+      ? undefined
+      : text;
+  return rewritten === undefined ? undefined : { sentences, text: rewritten, isRepaired };
+}
+
+function isActionBy(text: string, voice: Voice | undefined): boolean {
+  const subject = voice ? `${escapeRegExp(voice.name)}|it` : "it";
+  return new RegExp(
+    String.raw`^(?:(?:today|first|then|finally|eventually|last year|this year|recently),?\s+)?(?:${subject}|the (?:\w+ )?team)\s+(?:(?:\w+ly|then|also|now|first|finally)\s+)?(?:has\s+|have\s+|had\s+)?${ACTION_VERB}\b`,
+    "i",
+  ).test(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

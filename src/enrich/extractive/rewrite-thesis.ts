@@ -1,0 +1,86 @@
+// The article saying what it is about, in the first person: "In this post we describe how we
+// cut…", "This article explains…", "Today we're announcing…". Rewritten with the publisher as
+// the subject ("Dropbox describes how it cut…"), it is the summary the reference digest writes.
+
+// Not "series": a series' standing introduction is not this article's thesis.
+const DOCUMENT = "(?:blog )?(?:post|article|piece|write-?up|entry|essay|guide|tutorial)";
+const INTRO = String.raw`(?:in|with|through) (?:this|today['’]s|the following|our(?: latest| new)?) ${DOCUMENT},?`;
+const AUXILIARY = String.raw`(?:['’]ll| will| are going to| am going to|['’]re going to|['’]m going to| would like to|['’]d like to| want to| hope to| aim to| plan to| intend to)?`;
+const VERB = String.raw`(describe|explain|share|show|walk(?: you)? through|discuss|look (?:at|into)|explore|present|introduce|detail|cover|outline|take(?: you)? through|take a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|dive (?:into|deep into)|go (?:over|through)|review|highlight|demonstrate|summarize|reflect on|recap|examine|talk about|tell|analyze|compare|investigate|unpack|break down|document|lay out)`;
+const SELF_VERB = String.raw`(describes|explains|shares|shows|walks(?: you)? through|discusses|looks (?:at|into)|explores|presents|introduces|details|covers|outlines|takes a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|dives into|goes (?:over|through)|reviews|highlights|demonstrates|summarizes|examines|recaps|documents|tells)`;
+const ANNOUNCE =
+  "(announc(?:e|ing)|releas(?:e|ing)|launch(?:ing)?|introduc(?:e|ing)|shar(?:e|ing)|open[- ]sourc(?:e|ing)|unveil(?:ing)?|publish(?:ing)?|ship(?:ping)?)";
+
+const FORMS: readonly { pattern: RegExp; verb: (match: RegExpMatchArray) => string }[] = [
+  // "In this post, we'll describe how…" → "<name> describes how…"
+  {
+    pattern: new RegExp(String.raw`^${INTRO} (?:we|I)${AUXILIARY} ${VERB}\b`, "i"),
+    verb: (match) => thirdPerson(match[1] ?? ""),
+  },
+  // "This post describes how…"
+  {
+    pattern: new RegExp(
+      String.raw`^(?:this|the following|today['’]s) ${DOCUMENT} (?:will |aims to |tries to )?${SELF_VERB}\b`,
+      "i",
+    ),
+    verb: (match) => (match[1] ?? "").replace(/ you /, " "),
+  },
+  // "Today we're excited to announce…", "We are releasing…"
+  {
+    pattern: new RegExp(
+      String.raw`^(?:(?:today|this week|this month|recently|now),? )?(?:we|I)(?:['’]re| are| am|['’]m) (?:(?:very |really |so )?(?:excited|happy|pleased|thrilled|proud|delighted|glad) to )?${ANNOUNCE}\b`,
+      "i",
+    ),
+    verb: (match) => conjugate(baseForm(match[1] ?? "")),
+  },
+  // "We'd like to share…"
+  {
+    pattern:
+      /^(?:(?:today|here),? )?(?:we|I)(?:['’]d| would) like to (share|introduce|announce|present|show)\b/i,
+    verb: (match) => thirdPerson(match[1] ?? ""),
+  },
+];
+
+/** A sentence in which the article says what it is about, in a form `rewriteThesis` handles. */
+export const THESIS = new RegExp(FORMS.map((form) => form.pattern.source).join("|"), "i");
+
+/**
+ * The thesis with the publisher as its subject, its verb in the third person; the rest of the
+ * sentence is left for the first-person rewrite. Undefined when it is not a thesis or promises
+ * without saying anything ("In this post we'll explain.").
+ */
+export function rewriteThesis(sentence: string, name: string): string | undefined {
+  for (const form of FORMS) {
+    const match = sentence.match(form.pattern);
+    if (!match) continue;
+    const rest = sentence.slice(match[0].length);
+    const words = rest.match(/\p{L}{3,}/gu) ?? [];
+    if (words.length < 3 || /:\s*$/.test(rest)) return undefined;
+    return `${name} ${form.verb(match)}${rest}`;
+  }
+  return undefined;
+}
+
+/** "describe" → "describes", "walk you through" → "walks through", "go over" → "goes over". */
+function thirdPerson(phrase: string): string {
+  const [head = "", ...tail] = phrase.replace(/ you /, " ").split(" ");
+  return [conjugate(head), ...tail].join(" ");
+}
+
+// "announcing" → "announce", "shipping" → "ship", "launching" → "launch".
+function baseForm(verb: string): string {
+  if (!verb.endsWith("ing")) return verb;
+  const stem = verb.slice(0, -3);
+  if (stem.endsWith("pp")) return stem.slice(0, -1);
+  return /(?:c|s|r)$/.test(stem) ? `${stem}e` : stem;
+}
+
+/** The third person singular of a verb in the base form: "run" → "runs", "fix" → "fixes". */
+export function conjugate(verb: string): string {
+  const lower = verb.toLowerCase();
+  if (lower === "have") return "has";
+  if (lower === "be" || lower === "am" || lower === "are") return "is";
+  if (/(?:s|x|z|ch|sh|o)$/.test(lower)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(lower)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}

@@ -1,0 +1,95 @@
+// Whether an English sentence can be read without the one before it, and the repair that makes
+// it so: "But, the result is the same" points back at text the reader of the email cannot see.
+
+/** The sentence as it may stand alone, or why it cannot. */
+export type Opening =
+  | { text: string; isRepaired: boolean }
+  /** It opens by pointing back ("This means…", "They…"): only with the sentence before it. */
+  | "needs-previous"
+  /** It points at something elsewhere in the article ("mentioned above"): never. */
+  | "unusable";
+
+// Dropped with or without a comma after them.
+const CONNECTIVE = String.raw`and|but|so|yet|plus|however|moreover|furthermore|additionally|besides|thus|hence|therefore|consequently|nevertheless|nonetheless|meanwhile|likewise|similarly|indeed|luckily|fortunately|unfortunately|interestingly|surprisingly|importantly|notably|crucially|sadly|happily|oddly|ironically|since then|after that|afterwards|from then on|by then|until then|at that point|at that time|in that case`;
+// Dropped only when a comma marks them as an aside: "Then, we…" but not "Then came…".
+const ASIDE = String.raw`also|still|then|now|again|later|next|first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly|instead|otherwise|in addition|on the other hand|in contrast|by contrast|of course|in fact|after all|as such|ultimately|overall|in short|in other words|that said|even so|as a result|from there|with that|to that end|for (?:this|that|these) reasons?|because of (?:this|that)|as (?:mentioned|noted|discussed|described|shown)(?: (?:above|earlier|before|previously))?|once again|in (?:this|that|each|either) case|at (?:this|that) point|on top of (?:this|that)|beyond (?:this|that)|in turn|for (?:example|instance)|to (?:do|achieve|solve|fix|address|accomplish|avoid|prevent) (?:this|that|it)|in practice|in the end|by doing (?:this|that|so)|this way|specifically|basically|essentially|naturally|obviously|clearly|tl;?dr`;
+const LEADING = new RegExp(
+  String.raw`^(?:(?:${CONNECTIVE})\b,?|(?:${ASIDE})(?:,|:|\s+—|\s+–))\s+`,
+  "i",
+);
+// What a sentence may not open with once its connective is gone: a pronoun or a phrase whose
+// meaning is in the sentence before.
+const BACK_REFERENCE =
+  /^(?:this|that|these|those|such|it|its|they|them|their|theirs|he|she|his|her|him|here|both|neither|either|another|which|whose|the (?:former|latter|same|above|rest|other|others)|the (?:first|second|third|last|other|new|old|next) ones?\b|(?:for|of|in|with|from|on) (?:each|both|all|either|neither)\b(?! of)|each of (?:them|these|those)|one of (?:them|these|those)|doing so|in doing so)\b/i;
+// "It is hard to…", "It took a week to…", "It turns out that…": an "it" that points at nothing.
+const DUMMY_IT =
+  /^it(?:['’]s| is| was| has been| will be| would be| can be| becomes| became| seems| seemed| took| takes| helps| pays)(?:\s+(?!it\b|this\b|that\b|they\b)[\p{L}’'-]+){0,4}?\s+(?:to|how|whether)\b|^it(?:['’]s| is| was| seems| seemed| turns out| turned out| became| becomes)(?:\s+(?:not|also|now|still|very|really|quite|so|more|less|most|clear|obvious|important|likely|possible|true|worth|noting|unclear|surprising|interesting|essential|critical|crucial|necessary|evident|apparent|known|unlikely))*\s+that\b/iu;
+// "When it is first created, it…": a clause whose subject is a pronoun pointing back;
+// "With this approach…", "…, this sidecar provides…": a demonstrative early in the sentence.
+const CLAUSE_BACK_REFERENCE =
+  /^(?:when|if|because|since|although|though|once|as|while|after|before|unless|until|whenever) (?:it|they|this|these|those|he|she)\b|^(?:\S+\s+){0,7}?(?:this|these|those|such)\s+(?!(?:release|version|update|post|article|year|week|month|quarter|season|time|morning|spring|summer|fall|autumn|winter|is|was|means|meant)\b)\p{L}|^(?:\S+\s+){0,15}?(?:these|those) (?!days\b)\p{L}/iu;
+// "…ended up cutting it by 35%": what "it" is was said before.
+const CHANGED_PRONOUN =
+  /\b(?:cut|cutting|reduc\w*|lower\w*|brought|bringing|shr[ai]nk\w*|halv\w*|doubl\w*|improv\w*|fix\w*|replac\w*)\s+(?:it|them|this|that)\b/i;
+// He, she, they: whom they mean is in the sentence, or in the one before.
+const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|it)\b/i;
+// "This release…", "This year…": anchored in the article itself, not in the sentence before.
+const SELF_ANCHORED =
+  /^(?:this|these|that) (?:release|version|update|post|article|year|week|month|quarter|season|spring|summer|fall|autumn|winter|morning|afternoon|evening|weekend|time|past)\b/i;
+const POINTS_ELSEWHERE =
+  /\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered) (?:above|earlier|before|previously)\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b(?:is|are|was|were) the same\b/i;
+
+/**
+ * The sentence with a leading connective dropped ("However, the cache…" → "The cache…") when
+ * what remains stands alone; "needs-previous" when it opens by pointing back; "unusable" when it
+ * points at another part of the article.
+ */
+export function standAlone(sentence: string): Opening {
+  let text = sentence.trim();
+  let isRepaired = false;
+  for (let dropped = 0; dropped < 2; dropped++) {
+    const match = text.match(LEADING);
+    if (!match) break;
+    text = capitalizeFirst(text.slice(match[0].length));
+    isRepaired = true;
+  }
+  if (POINTS_ELSEWHERE.test(text)) return "unusable";
+  const pointsBack =
+    (BACK_REFERENCE.test(text) && !DUMMY_IT.test(text) && !SELF_ANCHORED.test(text)) ||
+    CLAUSE_BACK_REFERENCE.test(text);
+  if (pointsBack || hasOrphanPronoun(text) || CHANGED_PRONOUN.test(text)) {
+    return "needs-previous";
+  }
+  // "…, which means" cut by a connective drop leaves a fragment: "that we…", "of the…".
+  if (/^\p{Ll}/u.test(text) && !/^\p{Ll}+\p{Lu}/u.test(text)) return "unusable";
+  return { text, isRepaired };
+}
+
+/**
+ * True when "he", "she" or "they" has nobody to refer to before it in the sentence: no name
+ * (a capitalized word past the first) for "he" and "she", nor a plural or a list for "they".
+ */
+function hasOrphanPronoun(text: string): boolean {
+  const match = PERSONAL_PRONOUN.exec(text);
+  if (match === null) return false;
+  const before = text.slice(0, match.index);
+  const hasName = /\s\p{Lu}\p{Ll}/u.test(before);
+  // "Eighteen months after launch it served…": a subject "it" after a few words and no noun.
+  if (match[0].toLowerCase() === "it") {
+    const words = before.trim().split(/\s+/);
+    return (
+      !hasName &&
+      words.length <= 6 &&
+      !/\b(?:the|a|an|its|our|their|this|that|each)\b|,/i.test(before)
+    );
+  }
+  if (/^(?:he|she|him|his|her|hers)$/i.test(match[0])) return !hasName;
+  return !hasName && !/\p{L}{3,}s\b|\band\b/u.test(before);
+}
+
+// "the cache" → "The cache", but "eBPF" and "iOS" keep their case.
+function capitalizeFirst(text: string): string {
+  return /^\p{Ll}+\b/u.test(text) && !/^\p{Ll}+\p{Lu}/u.test(text)
+    ? text.charAt(0).toUpperCase() + text.slice(1)
+    : text;
+}

@@ -1,0 +1,32 @@
+import type { Voice } from "./rewrite-third-person.js";
+
+/**
+ * A sentence without the marks that point into the page it came from: issue references
+ * ("(#2180)", "(see #6703)"), footnote marks ("[3]", "²", "…attention).2.") and the space they
+ * leave before punctuation.
+ */
+export function tidySentence(text: string): string {
+  return text
+    .replace(/\s*\((?:see\s+)?#\d+\s*\)/gi, "")
+    .replace(/\s*\[\d{1,3}\]/g, "")
+    .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "")
+    .replace(/\)\d{1,2}(?=[.,;:]|\s|$)/g, ")")
+    .replace(/\s+([.,;:!?])/g, "$1")
+    .trim();
+}
+
+const SELF = /^This (?:release|version|update)\b/;
+const VERSION = /\bv?\d+(?:\.\d+)+(?:[- ]?(?:beta|rc|alpha)[- ]?\d*)?/i;
+
+/**
+ * "This release comes with…" in the release notes of "v0.97.0" → "Hugo v0.97.0 comes with…":
+ * the email shows the sentence without the page that says which release "this" is.
+ */
+export function nameRelease(text: string, voice: Voice | undefined, title: string): string {
+  const version = title.match(VERSION);
+  if (!SELF.test(text) || version === null || voice === undefined) return text;
+  const at = title.toLowerCase().indexOf(voice.name.toLowerCase());
+  const end = (version.index ?? 0) + version[0].length;
+  const subject = at >= 0 && at < end ? title.slice(at, end) : `${voice.name} ${version[0]}`;
+  return subject.length <= 40 ? text.replace(SELF, subject) : text;
+}

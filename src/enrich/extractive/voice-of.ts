@@ -1,0 +1,65 @@
+import { hostName, publisherName } from "../publisher-name.js";
+import type { SummarizeInput } from "../types.js";
+import type { Voice } from "./rewrite-third-person.js";
+
+// Words that make an author field an organization, a role or a handle rather than a person.
+const NOT_A_PERSON =
+  /\b(?:blog|team|editors?|staff|news|engineering|technology|tech|admin|official|inc|ltd|llc|labs?|press|bot|community|group|company|corp|foundation|project|contributors?|authors?|guest|newsroom|marketing|support|the|and)\b/i;
+const PARTICLES = /^(?:van|von|de|der|den|da|del|della|di|du|la|le|bin|al|el|y)$/;
+// Prefixes and suffixes of a blog's host around the company's name: "netflixtechblog".
+const HOST_AFFIXES =
+  /^(?:at|get|blog|the|eng|engineering|tech)|(?:techblog|blog|engineering|eng|tech|hq|labs|dev|news)$/;
+
+/**
+ * Who the article's first person is: the publisher (from the feed's display name, else the
+ * URL's host when the article names it) or, on a personal blog, the author. Undefined when
+ * nobody is known: then no first-person sentence can be rewritten.
+ */
+export function voiceOf(input: SummarizeInput): Voice | undefined {
+  const author = input.source?.author?.trim();
+  const person = author !== undefined && isPersonName(author) ? author : undefined;
+  const displayName = input.source?.name.trim();
+  if (displayName) {
+    const name = publisherName(displayName, input.url);
+    const isPersonal = input.source?.isPersonal ?? (person !== undefined && sameName(name, person));
+    if (!isPersonal) return { name, isPersonal: false };
+    return person === undefined ? undefined : { name: person, isPersonal: true };
+  }
+  const name = nameFromHost(input);
+  return name === undefined ? undefined : { name, isPersonal: false };
+}
+
+/** "Aaron Patterson" and "Juan van der Berg" are people; "AWS Editor" and "bep" are not. */
+export function isPersonName(author: string): boolean {
+  const words = author.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || NOT_A_PERSON.test(author)) return false;
+  return words.every(
+    (word) => /^\p{Lu}(?=.*\p{Ll})[\p{L}'’.-]*$/u.test(word) || PARTICLES.test(word),
+  );
+}
+
+function sameName(name: string, person: string): boolean {
+  const lastName = person.split(/\s+/).at(-1)?.toLowerCase() ?? "";
+  return lastName.length > 1 && name.toLowerCase().includes(lastName);
+}
+
+// The company as the article itself spells it, found from the host: "netflixtechblog.com" →
+// "Netflix", "github.blog" → "GitHub".
+function nameFromHost(input: SummarizeInput): string | undefined {
+  const host = hostName(input.url);
+  if (host === undefined) return undefined;
+  const candidates = [
+    host,
+    host.replace(HOST_AFFIXES, ""),
+    host.replace(HOST_AFFIXES, "").replace(HOST_AFFIXES, ""),
+  ];
+  const text = `${input.title}\n${input.text.slice(0, 5_000)}`;
+  for (const candidate of candidates) {
+    if (candidate.length < 3) continue;
+    const found = text.match(
+      new RegExp(String.raw`(?<![\p{L}\p{N}])${candidate}(?![\p{L}\p{N}])`, "iu"),
+    );
+    if (found && /^\p{Lu}/u.test(found[0])) return found[0];
+  }
+  return undefined;
+}
