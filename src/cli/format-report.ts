@@ -38,9 +38,14 @@ export function formatEnrich(report: EnrichReport): string[] {
   const parts = [`${report.enriched} written`];
   if (report.withoutText) parts.push(`${report.withoutText} without text (title only, no summary)`);
   if (report.fallbacks.length) parts.push(`${report.fallbacks.length} by the built-in summarizer`);
-  if (report.ungrounded.length) parts.push(`${report.ungrounded.length} fields replaced`);
+  const replaced = report.ungrounded.length + report.rejected.length;
+  if (replaced) parts.push(`${replaced} fields replaced`);
   if (report.failed.length) parts.push(`${report.failed.length} failed`);
   const lines = [`Summaries: ${parts.join(", ")}`];
+  // Worth a line once an article is not in English (or its language could not be told).
+  const languages = Object.entries(report.languages).sort(([a], [b]) => a.localeCompare(b));
+  if (languages.some(([language]) => language !== "en"))
+    lines.push(`  Languages: ${languages.map(([code, count]) => `${code} ${count}`).join(", ")}`);
   if (report.usage) {
     const { requests, inputTokens, outputTokens, cost } = report.usage;
     const price = cost === undefined ? "" : `, estimated cost ${cost.toFixed(4)}`;
@@ -53,6 +58,10 @@ export function formatEnrich(report: EnrichReport): string[] {
   for (const { articleId, title, field, claims } of report.ungrounded)
     lines.push(
       `  ! article ${articleId} "${title}": the model's ${field} names ${claims.join(", ")}, not in the article; built-in ${field} used`,
+    );
+  for (const { articleId, title, field, reason } of report.rejected)
+    lines.push(
+      `  ! article ${articleId} "${title}": the model's ${field} was not used (${reason}); built-in ${field} used`,
     );
   for (const failure of report.failed)
     lines.push(`  ✗ article ${failure.articleId} "${failure.title}": ${failure.error}`);

@@ -64,6 +64,8 @@ function toArticleModel(row: IssueArticleRow): ArticleModel {
     summary: row.summary ?? "",
     why: row.why ?? "",
     tags: readStringArray(row.tags),
+    ...(row.confidence !== null ? { confidence: row.confidence } : {}),
+    ...(row.method !== null ? { method: row.method } : {}),
   };
 }
 

@@ -47,8 +47,8 @@ function llmKeys(defaults: { baseUrl: string; apiKeyEnv: string }) {
     /** The prompt file under templates/prompts/ (without .hbs); its name is its version. */
     prompt: z
       .string()
-      .regex(/^[\w-]+\.v\d+$/, 'a prompt name with a version, e.g. "summarize.v1"')
-      .default("summarize.v1"),
+      .regex(/^[\w-]+\.v\d+$/, 'a prompt name with a version, e.g. "summarize.v2"')
+      .default("summarize.v2"),
     /** Prices in your currency per million tokens, for the cost estimate in the run report. */
     pricing: z
       .strictObject({

@@ -5,14 +5,26 @@ import { readStringArray } from "../store/json.js";
 import { clipText } from "./clip-text.js";
 import { countReadMinutes } from "./count-read-minutes.js";
 import { MAX_CHARS } from "./extractive/summarize-extractively.js";
-import type { Summarizer, Summary, TokenUsage, UngroundedField } from "./types.js";
+import { isPersonName } from "./extractive/voice-of.js";
+import type {
+  RejectedField,
+  SummarizeInput,
+  Summarizer,
+  Summary,
+  TokenUsage,
+  UngroundedField,
+} from "./types.js";
 import { DEFAULT_CATEGORY } from "./vocabulary.js";
 
 /** Stored when the summarizer fails, so the article still goes out; retried on the next run. */
 const FALLBACK_ID = "fallback@1";
+// The opening paragraph, unread: the editor should look at it.
+const FALLBACK_CONFIDENCE = 0.1;
 
 export interface EnrichReport {
   enriched: number;
+  /** Articles enriched per detected language (ISO 639-1; "unknown" when undecided). */
+  languages: Record<string, number>;
   /** Of those, articles with no text (a title-only feed): no summary or why it matters. */
   withoutText: number;
   /** Articles the summarizer failed on; each got a plain fallback so the issue still goes out. */
@@ -21,6 +33,8 @@ export interface EnrichReport {
   fallbacks: { articleId: number; title: string; reason: string }[];
   /** Model-written fields with numbers or names not in the article; the built-in text replaced them. */
   ungrounded: ({ articleId: number; title: string } & UngroundedField)[];
+  /** Model-written fields that could not be shown (markup, cut off, first person, too long). */
+  rejected: ({ articleId: number; title: string } & RejectedField)[];
   /** Tokens sent to and received from a model in this run, and their price when configured. */
   usage?: TokenUsage & { requests: number; cost?: number };
 }
@@ -50,10 +64,12 @@ export async function enrichArticles(
 ): Promise<EnrichReport> {
   const report: EnrichReport = {
     enriched: 0,
+    languages: {},
     withoutText: 0,
     failed: [],
     fallbacks: [],
     ungrounded: [],
+    rejected: [],
   };
   const articles = await articlesToEnrich(store, summarizer.id, options);
   const limit = pLimit(Math.max(1, summarizer.concurrency ?? 1));
@@ -61,14 +77,9 @@ export async function enrichArticles(
     articles.map((article) =>
       limit(async () => {
         try {
-          const summary = await summarizer.summarize({
-            title: article.title,
-            text: article.content_text,
-            url: article.url,
-            categories: readStringArray(article.categories),
-            feedTags: readStringArray(article.feed_tags),
-          });
+          const summary = await summarizer.summarize(toSummarizeInput(article));
           await save(store, article, summary, summarizer.id, options.now());
+          await store.articles.setLanguage(article.id, summary.language ?? null);
           noteSummary(report, article, summary);
         } catch (error) {
           report.failed.push({
@@ -90,6 +101,7 @@ export async function enrichArticles(
   report.failed.sort(byId);
   report.fallbacks.sort(byId);
   report.ungrounded.sort(byId);
+  report.rejected.sort(byId);
   return report;
 }
 
@@ -111,6 +123,37 @@ function articlesToEnrich(
     : store.articles.needingEnrichment(summarizerId, options.since);
 }
 
+/** What the summarizer is given: the article's text and HTML, and who published it. */
+export function toSummarizeInput(article: ArticleToEnrich): SummarizeInput {
+  const author = article.author ?? undefined;
+  return {
+    title: article.title,
+    text: article.content_text,
+    html: article.content_html,
+    url: article.url,
+    categories: readStringArray(article.categories),
+    feedTags: readStringArray(article.feed_tags),
+    source: {
+      // As the email shows it (see toIssueModel); the summarizer derives the publisher's name.
+      name:
+        article.feed_name ??
+        article.feed_title ??
+        hostOf(article.feed_site_url ?? article.feed_url),
+      ...(author !== undefined ? { author } : {}),
+      // Every article of the feed by the same person: a personal blog, whose "I" is that person.
+      isPersonal: article.feed_authors === 1 && author !== undefined && isPersonName(author),
+    },
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
 function save(
   store: Store,
   article: ArticleToEnrich,
@@ -128,6 +171,9 @@ function save(
     category: summary.category,
     read_minutes: summary.readMinutes,
     created_at: now.toISOString(),
+    method: summary.method ?? null,
+    confidence: summary.confidence ?? null,
+    sources: summary.sources ?? null,
   });
 }
 
@@ -144,17 +190,23 @@ async function savePlainFallback(store: Store, article: ArticleToEnrich, now: Da
     category: DEFAULT_CATEGORY,
     read_minutes: countReadMinutes(article.content_text),
     created_at: now.toISOString(),
+    method: "fallback+none",
+    confidence: FALLBACK_CONFIDENCE,
+    sources: { summary: opening ? [opening.trim()] : [], why: [] },
   });
 }
 
 function noteSummary(report: EnrichReport, article: ArticleToEnrich, summary: Summary): void {
   const { id: articleId, title } = article;
   report.enriched++;
+  const language = summary.language ?? "unknown";
+  report.languages[language] = (report.languages[language] ?? 0) + 1;
   if (article.content_text.trim() === "") report.withoutText++;
   if (summary.fallback)
     report.fallbacks.push({ articleId, title, reason: summary.fallback.reason });
   for (const field of summary.ungrounded ?? [])
     report.ungrounded.push({ articleId, title, ...field });
+  for (const field of summary.rejected ?? []) report.rejected.push({ articleId, title, ...field });
   if (summary.usage) {
     const usage = report.usage ?? { inputTokens: 0, outputTokens: 0, requests: 0 };
     usage.inputTokens += summary.usage.inputTokens;

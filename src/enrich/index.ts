@@ -9,7 +9,9 @@ export {
   EXTRACTIVE_ID,
   type ExtractiveOptions,
 } from "./extractive/extractive.js";
+export { LOW_CONFIDENCE } from "./extractive/rate-confidence.js";
 export { MAX_CHARS, MAX_TAGS, summarizeExtractively } from "./extractive/summarize-extractively.js";
+export { publisherName } from "./publisher-name.js";
 export { type Sentence, segmentDocument, segmentSentences } from "./segment-sentences.js";
 export {
   parseRow,
@@ -18,10 +20,12 @@ export {
   summarizeJsonl,
 } from "./summarize-jsonl.js";
 export type {
+  ArticleSource,
   ChatModel,
   SummarizeInput,
   Summarizer,
   Summary,
+  SummarySources,
   TokenUsage,
   UngroundedField,
 } from "./types.js";

@@ -16,17 +16,27 @@ const SEPARATOR = /\s+[-–—|:·•]\s+/;
  * its title): "Netflix TechBlog - Medium" → "Netflix", "AWS News Blog" → "AWS", "Release notes
  * from hugo" → "Hugo", "Stories by Amelia Kusiak on Medium" → "Amelia Kusiak". A long title that
  * shares nothing with the site's host ("Giant Robots Smashing Into Other Giant Robots" on
- * robots.thoughtbot.com) gives way to the host's name ("thoughtbot").
+ * robots.thoughtbot.com) gives way to the host's name ("thoughtbot"). "" when nothing but
+ * generic words is left ("blog.example").
  */
 export function publisherName(displayName: string, url?: string): string {
   const host = hostName(url);
+  // A feed known only by its host ("engineering.northwind.example"): the site's own label.
+  if (/^[\w-]+(?:\.[\w-]+)+$/.test(displayName.trim())) {
+    const label = hostName(`https://${displayName.trim()}`);
+    return label === undefined || GENERIC_SUBDOMAINS.test(label) ? "" : capitalize(label);
+  }
   let name = displayName.replace(MEDIUM, "").trim();
   const parts = name.split(SEPARATOR).map((part) => strip(part));
   name = parts.find((part) => part !== "") ?? "";
   if (name === "") return host ?? displayName.trim();
-  if (/^\p{Ll}[\p{Ll}\d-]*$/u.test(name)) name = name.charAt(0).toUpperCase() + name.slice(1);
+  if (/^\p{Ll}[\p{Ll}\d-]*$/u.test(name)) name = capitalize(name);
   if (host !== undefined && name.split(/\s+/).length >= 4 && !sharesName(name, host)) return host;
   return name;
+}
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 function strip(part: string): string {

@@ -41,6 +41,8 @@ export interface Summary {
   fallback?: { summarizer: string; reason: string };
   /** Fields the model wrote with claims not found in the article, replaced by the built-in ones. */
   ungrounded?: UngroundedField[];
+  /** Fields the model wrote that could not be shown (markup, cut off, first person, too long). */
+  rejected?: RejectedField[];
   /** Tokens the model read and wrote for this article. */
   usage?: TokenUsage;
   /** ISO 639-1 language detected from the text, when the detector is confident. */
@@ -63,6 +65,12 @@ export interface UngroundedField {
   field: "summary" | "why";
   /** The numbers and names that the article does not contain. */
   claims: string[];
+}
+
+export interface RejectedField {
+  field: "summary" | "why";
+  /** What is wrong with it, e.g. "it is in the first person". */
+  reason: string;
 }
 
 export interface TokenUsage {

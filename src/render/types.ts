@@ -42,6 +42,9 @@ export interface ArticleModel {
   summary: string;
   why: string;
   tags: string[];
+  /** How sure the summarizer was of the entry (0–1) and how it chose it; the preview marks low ones. */
+  confidence?: number;
+  method?: string;
 }
 
 /** What varies per subscriber: filled into the compiled issue, never compiled per subscriber. */

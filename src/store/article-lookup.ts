@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from "kysely";
-import type { ArticleRow } from "./articles.js";
+import { type ArticleToEnrich, selectFeedOfArticle } from "./articles.js";
 import type { Database, EnrichmentsTable } from "./tables.js";
 
 /** An article with the name of its feed, for the editor's commands. */
@@ -75,14 +75,12 @@ export class ArticleLookupRepo {
    * Articles to summarize again whatever enrichments they have (`enrich --force`): one article,
    * or every article dated on or after `since`.
    */
-  toEnrich(
-    options: { articleId: number } | { since: Date },
-  ): Promise<(ArticleRow & { feed_tags: string })[]> {
+  toEnrich(options: { articleId: number } | { since: Date }): Promise<ArticleToEnrich[]> {
     const query = this.db
       .selectFrom("articles")
       .innerJoin("feeds", "feeds.id", "articles.feed_id")
       .selectAll("articles")
-      .select("feeds.tags as feed_tags");
+      .select(selectFeedOfArticle);
     const chosen =
       "articleId" in options
         ? query.where("articles.id", "=", options.articleId)

@@ -4,8 +4,32 @@ import { prepareQuery } from "./prepared-query.js";
 import type { ArticlesTable, Database, EnrichmentsTable } from "./tables.js";
 
 export type ArticleRow = Selectable<ArticlesTable>;
-/** An article with its feed's tags (JSON array), as the summarizer gets it. */
-export type ArticleToEnrich = ArticleRow & { feed_tags: string };
+/**
+ * An article as the summarizer gets it: with its feed's tags (JSON array), the names the feed
+ * goes by, and how many distinct authors the feed's articles have (1: maybe a personal blog).
+ */
+export type ArticleToEnrich = ArticleRow & {
+  feed_tags: string;
+  feed_name: string | null;
+  feed_title: string | null;
+  feed_site_url: string | null;
+  feed_url: string;
+  feed_authors: number;
+};
+
+/** The feed's columns and author count every query for articles to enrich selects. */
+export function selectFeedOfArticle(eb: ExpressionBuilder<Database, "articles" | "feeds">) {
+  return [
+    eb.ref("feeds.tags").as("feed_tags"),
+    eb.ref("feeds.name").as("feed_name"),
+    eb.ref("feeds.title").as("feed_title"),
+    eb.ref("feeds.site_url").as("feed_site_url"),
+    eb.ref("feeds.url").as("feed_url"),
+    sql<number>`(select cast(count(distinct coalesce(same_feed.author, '')) as integer) from articles as same_feed where same_feed.feed_id = articles.feed_id)`.as(
+      "feed_authors",
+    ),
+  ] as const;
+}
 export type EnrichmentRow = Selectable<EnrichmentsTable>;
 
 export interface ArticleInput {
@@ -293,7 +317,7 @@ export class ArticleRepo {
           .on("enrichments.summarizer", "=", summarizer),
       )
       .selectAll("articles")
-      .select("feeds.tags as feed_tags")
+      .select(selectFeedOfArticle)
       .where("enrichments.id", "is", null)
       .where(
         sql<string>`coalesce(articles.published_at, articles.first_seen_at)`,
@@ -379,6 +403,11 @@ export class ArticleRepo {
       .where("id", "in", [...articleIds])
       .where("enrich_lease_until", "=", leaseUntil)
       .execute();
+  }
+
+  /** Stores the language detected at enrich time (ISO 639-1), or null when undecided. */
+  async setLanguage(articleId: number, language: string | null): Promise<void> {
+    await this.db.updateTable("articles").set({ language }).where("id", "=", articleId).execute();
   }
 
   async saveEnrichment(

@@ -71,10 +71,52 @@ describe("formatList", () => {
 
 describe("formatEnrich", () => {
   it("says how many articles had a title and no text", () => {
-    const report = { enriched: 5, withoutText: 2, failed: [], fallbacks: [], ungrounded: [] };
+    const report = {
+      enriched: 5,
+      languages: { en: 5 },
+      withoutText: 2,
+      failed: [],
+      fallbacks: [],
+      ungrounded: [],
+      rejected: [],
+    };
     expect(formatEnrich(report)).toEqual([
       "Summaries: 5 written, 2 without text (title only, no summary)",
     ]);
     expect(formatEnrich({ ...report, withoutText: 0 })).toEqual(["Summaries: 5 written"]);
+  });
+
+  it("says which model fields were not used, and why", () => {
+    const report = {
+      enriched: 1,
+      languages: { en: 1 },
+      withoutText: 0,
+      failed: [],
+      fallbacks: [],
+      ungrounded: [],
+      rejected: [
+        { articleId: 7, title: "Cold start", field: "why" as const, reason: "it is cut off" },
+      ],
+    };
+    expect(formatEnrich(report)).toEqual([
+      "Summaries: 1 written, 1 fields replaced",
+      '  ! article 7 "Cold start": the model\'s why was not used (it is cut off); built-in why used',
+    ]);
+  });
+
+  it("counts the articles per language once one is not in English", () => {
+    const report = {
+      enriched: 6,
+      languages: { unknown: 1, pl: 2, en: 3 },
+      withoutText: 0,
+      failed: [],
+      fallbacks: [],
+      ungrounded: [],
+      rejected: [],
+    };
+    expect(formatEnrich(report)).toEqual([
+      "Summaries: 6 written",
+      "  Languages: en 3, pl 2, unknown 1",
+    ]);
   });
 });

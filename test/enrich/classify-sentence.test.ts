@@ -6,8 +6,10 @@ describe("classifySentence", () => {
     ["By Jane Doe", "boilerplate"],
     ["By Jane Doe, Staff Engineer, Payments", "boilerplate"],
     ["Posted by the Platform Reliability team", "boilerplate"],
-    ["In this post we walk through how we rebuilt our deploy pipeline.", "boilerplate"],
-    ["In this article, we describe the new cache layer in some detail.", "boilerplate"],
+    // The article's thesis: rewritten in the third person, it is the summary (issue 15).
+    ["In this post we walk through how we rebuilt our deploy pipeline.", "thesis"],
+    ["In this article, we describe the new cache layer in some detail.", "thesis"],
+    ["In this post, I'd like to thank everyone who helped.", "boilerplate"],
     ["Thanks to the Storage team for reviewing the rollout plan.", "boilerplate"],
     ["Special thanks to everyone who carried the pager during the migration.", "boilerplate"],
     ["Read more about our infrastructure on the engineering blog.", "boilerplate"],
@@ -36,5 +38,61 @@ describe("classifySentence", () => {
     ["We wanted to learn more about how our users search the docs.", "content"],
   ])("%s → %s", (sentence, kind) => {
     expect(classifySentence(sentence)).toBe(kind);
+  });
+
+  // Issue 15: what never stands in a summary or a why, with sentences from the issue and the
+  // real feeds in ../shared/conformance/real-feeds.
+  it.each([
+    ["*Figure 5: 100% System CPU utilization during the incident window.", "caption"],
+    ["Table 2: recall@10 and p95 latency for each index type.", "caption"],
+    ["Photo by Jane Doe on Unsplash, used with permission of the author.", "caption"],
+    [
+      "DCN V2: Improved Deep & Cross Network and Practical Lessons for Web-scale Learning to Rank Systems.",
+      "citation",
+    ],
+    ["[3] Wang et al. Deep & Cross Network for Ad Click Predictions, 2017.", "citation"],
+    ["18:12: Lag is back under 1,000 messages on every partition.", "timestamp"],
+    ["Mon, 26 Jul 2021 18:00:56 GMT was when the first post went live.", "timestamp"],
+    ['{{ $colors := slice "orange" "blue" "green" "steel" "hotpink" }}', "code"],
+    ["Fix server regression for multihost sites (multiple languages) 2f9eac4 @bep #9901.", "code"],
+    ["We switched to **sequential testing** with always-valid intervals.", "markup"],
+    ["See the [release notes](https://example.com/notes) for the full list of changes.", "markup"],
+    ["Data freshness went from 24 hours to under 2 minutes &amp; stayed there.", "markup"],
+    [
+      "Here is what went well, what broke, and why snapshot expiry deserves more attention […]",
+      "cut",
+    ],
+    ["The new code path was about four times slower for large payloads...", "cut"],
+    ["Read on to find out how we got the queue under control again.", "teaser"],
+    ["Let's dive into the details of how the scheduler places each job.", "teaser"],
+    ["First I'll give you a code sample, then explain how to get earworm working.", "teaser"],
+    ["Option 1: Install and activate the WordPress Beta Tester plugin today.", "fragment"],
+    ["Install and activate the WordPress Beta Tester plugin on a test site.", "call-to-action"],
+    [
+      "Choose one of these AMIs, and then the wizard suggests which ports to open.",
+      "call-to-action",
+    ],
+    [
+      "For more information, browse the full list of both Trac and GitHub changes.",
+      "call-to-action",
+    ],
+    [
+      "Because this is a security release, it is recommended that you update your sites.",
+      "call-to-action",
+    ],
+    ["I love Europe, and I want to see it succeed as a place to build software.", "anecdote"],
+    ["Hello everyone, and welcome to the WordPress Briefing podcast for this week.", "anecdote"],
+    ["Ruby Kaigi was so much fun, and the hallway track was the best part.", "anecdote"],
+    ["Kevin Wylie is a Data Engineer on the Content Data Science and Engineering team.", "content"],
+  ])("%s → %s", (sentence, kind) => {
+    expect(classifySentence(sentence)).toBe(kind);
+  });
+
+  it.each([
+    ["Waarom hebben we de wachtrij naar PostgreSQL verplaatst?", "question"],
+    ["W październiku 2023 Bartosz Grabski będzie poruszał kwestie zmian w opiece.", "content"],
+    ["Read on to find out how we got the queue under control again.", "content"],
+  ])("in another language, only the shape counts: %s → %s", (sentence, kind) => {
+    expect(classifySentence(sentence, false)).toBe(kind);
   });
 });

@@ -21,12 +21,13 @@ const fixture = (name: string) =>
     readFileSync(new URL(`../fixtures/articles/${name}.json`, import.meta.url), "utf8"),
   ) as { title: string; text: string; categories?: string[] };
 
-// A grounded answer for any article: its title's first words, nothing else.
+// A grounded answer for any article: its title, in the third person ("our" → "its").
+const thirdPerson = (title: string) => `${title.replace(/\bour\b/gi, "its")}.`;
 const answerFor = (userMessage: string) => {
   const title = /Title: (.*)/.exec(userMessage)?.[1] ?? "";
   return JSON.stringify({
-    summary: `${title}.`,
-    why: `${title}.`,
+    summary: thirdPerson(title),
+    why: thirdPerson(title),
     tags: ["testing"],
     category: "DevOps",
   });
@@ -100,7 +101,7 @@ describe("enrichArticles with a model", () => {
       cost: (2700 * 0.15 + 360 * 0.6) / 1_000_000,
     });
     const stored = await store.articleLookup.enrichments(ids[0] as number);
-    expect(stored.map((row) => row.summarizer)).toEqual(["openai:gpt-test:summarize.v1"]);
+    expect(stored.map((row) => row.summarizer)).toEqual(["openai:gpt-test:summarize.v2"]);
 
     const second = await run();
     expect(second.enriched).toBe(0);
@@ -156,7 +157,7 @@ describe("enrichArticles with a model", () => {
       },
     ]);
     const stored = await store.articleLookup.enrichments(ids[0] as number);
-    expect(stored.map((row) => row.summarizer)).toEqual(["extractive@2"]);
+    expect(stored.map((row) => row.summarizer)).toEqual(["extractive@3"]);
 
     const second = await run();
     expect(second.enriched).toBe(1);
@@ -218,7 +219,7 @@ describe("enrichArticles with a model", () => {
     const rows = await store.issues.articles(issue.id);
     expect(rows.map((row) => row.article_id)).toEqual([first, third]);
     expect(rows[0]?.summary).toBe("An editor's summary.");
-    expect(rows[0]?.why).toBe(`${fixture(NAMES[0] as string).title}.`);
+    expect(rows[0]?.why).toBe(thirdPerson(fixture(NAMES[0] as string).title));
     expect(rows[0]?.tags).toBe('["databases"]');
 
     const candidates = await store.articles.candidates({

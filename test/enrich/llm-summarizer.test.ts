@@ -96,7 +96,8 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
 
   it("uses the model's summary, why, vocabulary tags and category, and reports tokens", async () => {
     const chosen = summarizer();
-    expect(chosen.id).toBe(`${provider}:test-model:summarize.v1`);
+    // summarize.v2 is the default for new configs (issue 15).
+    expect(chosen.id).toBe(`${provider}:test-model:summarize.v2`);
     const result = await chosen.summarize(article);
     expect(result.summary).toBe(GROUNDED.summary);
     expect(result.why).toBe(GROUNDED.why);
@@ -104,6 +105,10 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(result.category).toBe("Backend");
     expect(result.fallback).toBeUndefined();
     expect(result.ungrounded).toBeUndefined();
+    expect(result.rejected).toBeUndefined();
+    expect(result.method).toBe("model");
+    expect(result.confidence).toBe(0.9);
+    expect(result.sources).toEqual({ summary: [], why: [] });
     expect(result.usage).toEqual({ inputTokens: 900, outputTokens: 120 });
     expect(chosen.estimateCost).toBeUndefined();
     const priced = summarizer({ pricing: { inputPerMillion: 0.15, outputPerMillion: 0.6 } });
@@ -126,7 +131,7 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     const result = await summarizer().summarize(article);
     expect(server.requests).toHaveLength(3); // the attempt and two retries
     expect(sleeps).toEqual([1000, 2000]);
-    expect(result.fallback?.summarizer).toBe("extractive@2");
+    expect(result.fallback?.summarizer).toBe("extractive@3");
     expect(result.fallback?.reason).toMatch(/HTTP 500: .*the server had an error.*gave up after 3/);
     const expected = await builtIn.summarize(article);
     expect(result.summary).toBe(expected.summary);
@@ -158,22 +163,62 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(result.fallback?.reason).toContain("cut off at 600 tokens");
   });
 
-  it("clips over-long fields at a boundary, and keeps two sentences of summary", async () => {
-    const long = `${GROUNDED.summary} ${"Postgres was designed around a process-per-connection model, and that model is simple and robust, ".repeat(4)}done.`;
+  it("keeps two sentences of a longer summary", async () => {
     server.enqueue(
       reply(provider, {
         ...GROUNDED,
         summary: `${GROUNDED.summary} Deploys no longer cause latency spikes. Autovacuum keeps up again.`,
-        why: long,
       }),
     );
     const result = await summarizer().summarize(article);
-    expect(result.fallback).toBeUndefined();
     expect(result.summary).toBe(`${GROUNDED.summary} Deploys no longer cause latency spikes.`);
-    expect(result.why.length).toBeLessThanOrEqual(300);
-    expect(result.why).toMatch(/…$/);
-    expect(result.why.startsWith(GROUNDED.why.slice(0, 20))).toBe(false); // it is the long one
-    expect(result.why.startsWith(GROUNDED.summary.slice(0, 40))).toBe(true);
+    expect(result.rejected).toBeUndefined();
+  });
+
+  // Issue 15: the same hygiene as the built-in summarizer; a field that fails it is replaced
+  // by the built-in one, and the report says why.
+  it.each([
+    ["summary", "The checkout team put **PgBouncer** in front of PostgreSQL.", "markup"],
+    ["why", "p99 query latency fell by 38%, from 210 ms to 130 ms, and […]", "cut off"],
+    ["why", "p99 query latency fell by 38%, from 210 ms to 130 ms, and", "cut off"],
+    [
+      "summary",
+      "We put PgBouncer in transaction pooling mode in front of PostgreSQL.",
+      "first person",
+    ],
+    [
+      "summary",
+      "This article explains how PgBouncer cut p99 query latency by 38%.",
+      "this article",
+    ],
+    [
+      "why",
+      `p99 query latency fell by 38%. ${"PgBouncer kept about 400 connections open. ".repeat(7)}`,
+      "characters, over 300",
+    ],
+  ] as const)("replaces a %s with %s by the built-in one", async (field, text, reason) => {
+    server.enqueue(reply(provider, { ...GROUNDED, [field]: text }));
+    const result = await summarizer().summarize(article);
+    const expected = await builtIn.summarize(article);
+    expect(result[field]).toBe(expected[field]);
+    const other = field === "summary" ? "why" : "summary";
+    expect(result[other]).toBe(GROUNDED[other]);
+    expect(result.rejected).toEqual([{ field, reason: expect.stringContaining(reason) }]);
+    expect(result.fallback).toBeUndefined();
+    expect(result.method).toBe(`model+${expected.method}`);
+    expect(result.sources?.[field]).toEqual(expected.sources?.[field]);
+  });
+
+  it("asks in the reference digest's register, naming the publisher, and keeps v1 selectable", async () => {
+    await summarizer().summarize({ ...article, source: { name: "Netflix TechBlog - Medium" } });
+    await summarizer({ prompt: "summarize.v1" }).summarize(article);
+    const [v2, v1] = server.requests.map((request) => JSON.stringify(request.body));
+    expect(v2).toContain("third person");
+    expect(v2).toContain("never use the first person");
+    expect(v2).toContain("Published by: Netflix");
+    expect(v2).not.toContain("TechBlog");
+    expect(v1).not.toContain("third person");
+    expect(v1).toContain('Do not start with \\"This article\\"');
   });
 
   it("replaces a field with a number or name not in the article and flags it", async () => {
@@ -230,15 +275,15 @@ describe("createSummarizer", () => {
   });
 
   it("is the built-in summarizer by default, and a custom vocabulary changes both ids", () => {
-    expect(createSummarizer(SummarizerConfig.parse({}), { env: {} }).id).toBe("extractive@2");
+    expect(createSummarizer(SummarizerConfig.parse({}), { env: {} }).id).toBe("extractive@3");
     const vocabulary = [{ tag: "payments", category: "Backend", synonyms: ["checkout"] }];
     const extractive = createSummarizer(SummarizerConfig.parse({ vocabulary }), { env: {} });
-    expect(extractive.id).toMatch(/^extractive@2\+vocabulary\.[0-9a-f]{8}$/);
+    expect(extractive.id).toMatch(/^extractive@3\+vocabulary\.[0-9a-f]{8}$/);
     const llm = createSummarizer(
       SummarizerConfig.parse({ provider: "openai", model: "m", vocabulary }),
       { env: {} },
     );
-    expect(llm.id).toBe(`openai:m:summarize.v1${extractive.id.slice("extractive@2".length)}`);
+    expect(llm.id).toBe(`openai:m:summarize.v2${extractive.id.slice("extractive@3".length)}`);
   });
 
   it("adds configured tags to the built-in vocabulary", async () => {

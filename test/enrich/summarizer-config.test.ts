@@ -24,7 +24,7 @@ describe("summarizer config", () => {
       maxConcurrency: 4,
       retries: 3,
       timeout: "60s",
-      prompt: "summarize.v1",
+      prompt: "summarize.v2",
     });
     expect(parse("summarizer: { provider: anthropic, model: claude-haiku-4-5 }")).toMatchObject({
       baseUrl: "https://api.anthropic.com",

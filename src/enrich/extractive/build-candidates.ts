@@ -21,7 +21,7 @@ export interface Candidate {
 }
 
 const FIRST_PERSON = /\b(?:we|us|our|ours|ourselves)\b|\bI\b|\b(?:me|my|mine|myself)\b/i;
-const ACTION_VERB = String.raw`(?:built|moved|replaced|deployed|added|migrated|switched|chose|created|introduced|rewrote|enabled|put|adopted|designed|rebuilt|automated|developed|launched|implemented|shipped|wrote|started|decided|changed|split|turned|uses?|used|runs?|made|cut|reduced|released|announced|open-sourced|unified|consolidated|evolved|optimized|scaled|redesigned|improved|brought|extended|integrated|trained|upgraded|removed|dropped|tuned|sped up|made|created)`;
+const ACTION_VERB = `(?:built|moved|replaced|deployed|added|migrated|switched|chose|created|introduced|rewrote|enabled|put|adopted|designed|rebuilt|automated|developed|launched|implemented|shipped|wrote|started|decided|changed|split|turned|uses?|used|runs?|made|cut|reduced|released|announced|open-sourced|unified|consolidated|evolved|optimized|scaled|redesigned|improved|brought|extended|integrated|trained|upgraded|removed|dropped|tuned|sped up|made|created)`;
 
 /**
  * Every sentence of `scored` that may stand in a summary or a why, as it would read: a leading
@@ -37,6 +37,7 @@ export function buildCandidates(
   maxChars: number,
 ): Candidate[] {
   const candidates: Candidate[] = [];
+  const isAction = actionPattern(voice);
   for (const original of scored) {
     const sentence = isEnglish ? asStatement(original) : original;
     if (!isChoosable(sentence)) continue;
@@ -54,7 +55,7 @@ export function buildCandidates(
       isRepaired: candidate.isRepaired || text !== tidySentence(named),
       score: Math.max(...candidate.sentences.map((one) => one.score)),
       isThesis,
-      isAction: isThesis || isActionBy(text, voice),
+      isAction: isThesis || isAction.test(text),
     });
   }
   return candidates;
@@ -113,12 +114,13 @@ function englishCandidate(
   return rewritten === undefined ? undefined : { sentences, text: rewritten, isRepaired };
 }
 
-function isActionBy(text: string, voice: Voice | undefined): boolean {
+/** "Quarry Data replaced…", "The team rebuilt…": a sentence saying what the publisher did. */
+function actionPattern(voice: Voice | undefined): RegExp {
   const subject = voice ? `${escapeRegExp(voice.name)}|it` : "it";
   return new RegExp(
     String.raw`^(?:(?:today|first|then|finally|eventually|last year|this year|recently),?\s+)?(?:${subject}|the (?:\w+ )?team)\s+(?:(?:\w+ly|then|also|now|first|finally)\s+)?(?:has\s+|have\s+|had\s+)?${ACTION_VERB}\b`,
     "i",
-  ).test(text);
+  );
 }
 
 function escapeRegExp(text: string): string {

@@ -1,3 +1,4 @@
+import { CUT, MARKUP } from "../text-defects.js";
 import { THESIS } from "./rewrite-thesis.js";
 
 /** What a sentence is, for deciding whether it may stand in a summary or a why. */
@@ -51,7 +52,7 @@ const BOILERPLATE_START = new RegExp(
 const BOILERPLATE_ANYWHERE =
   /\b(?:we['’]re hiring|we are hiring|careers page|open (?:roles|positions)|join (?:our|the) team|was originally published (?:in|on|at))\b/i;
 const CAPTION =
-  /^(?:figure|fig\.?|image|photo|picture|source|credit|screenshot|diagram|table|chart|listing|exhibit|illustration)\s*\d*\s*[:.–—-]|^(?:figure|fig\.?|table|chart|diagram|listing)\s+\d+\b/i;
+  /^[*_"“([]*(?:figure|fig\.?|image|photo|picture|source|credit|screenshot|diagram|table|chart|listing|exhibit|illustration)\s*\d*\s*[:.–—-]|^[*_"“([]*(?:figure|fig\.?|table|chart|diagram|listing)\s+\d+\b/i;
 const IMAGE_CREDIT =
   /^(?:(?:cover |header |hero |featured )?(?:image|photo|illustration|picture|graphic)s? (?:courtesy|credits?|by|from|via)\b)|\b(?:courtesy of|photo by|image by|(?:via|on) unsplash)\b/i;
 const CITATION = /\bet al\.|\barXiv:|\bdoi:|\bIn Proceedings\b|^\[\d{1,3}\]/;
@@ -59,10 +60,6 @@ const CITATION = /\bet al\.|\barXiv:|\bdoi:|\bIn Proceedings\b|^\[\d{1,3}\]/;
 const CODE_TOKEN = /[{};=<>`]|\w\(|\(\)|\[\]|\$[({]|::|^\w+_\w+|^--\w|\/\w+\//;
 // A changelog line: "Fix server regression … 2f9eac4 @bep #9901".
 const CHANGELOG_ENTRY = /\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b.*@\w|@\w[\w-]*\s+#\d+/;
-// Markdown or HTML that survived into the text: "**bold**", "[link](…)", "&amp;", "{{ … }}".
-const MARKUP = /\*\*|__\w|\]\(|&(?:[a-z]+|#\d+|#x[\da-f]+);|\{\{|\{%|<\/?[a-z][^>]*>|^#{1,6}\s|`/i;
-// Text cut short by its author or its feed: "…", "...", "[…]".
-const CUT = /…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]/;
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 const TIMESTAMP = new RegExp(
   `^(?:\\d{1,2}:\\d{2}\\b|\\d{4}-\\d{2}-\\d{2}\\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \\d|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? \\d{4}\\b|\\d{1,2} ${MONTH},? \\d{4}\\b)`,
@@ -75,11 +72,11 @@ const TEASER = new RegExp(
     "read on",
     String.raw`(?:below|above)\b`,
     "keep reading",
-    String.raw`here(?:['’]s| is| are) (?:what|how|why|where|a (?:look|summary|recap|rundown|quick))`,
-    String.raw`let['’]s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump)`,
+    `here(?:['’]s| is| are) (?:what|how|why|where|a (?:look|summary|recap|rundown|quick))`,
+    `let['’]s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump)`,
     String.raw`(?:in the (?:rest of this|following|next) (?:post|article|sections?)|below),? (?:we|I)\b`,
     "stay tuned",
-    String.raw`more on (?:that|this) (?:later|below|soon)`,
+    `more on (?:that|this) (?:later|below|soon)`,
     String.raw`in (?:part|the next) (?:\w+ )?(?:post|article|installment)\b`,
   ].join("|")})`,
   "i",
@@ -114,6 +111,9 @@ export function classifySentence(sentence: string, isEnglish = true): SentenceKi
   const text = sentence.trim();
   const neutral = classifyShape(text);
   if (neutral !== undefined) return neutral;
+  if (isEnglish && (BYLINE.test(text) || POSTED_BY.test(text)) && text.length < 100) {
+    return "boilerplate";
+  }
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length < 6) return "short";
   if (isTitleCase(words)) return "citation";
@@ -142,7 +142,6 @@ function classifyShape(text: string): SentenceKind | undefined {
 }
 
 function classifyEnglish(text: string): SentenceKind | undefined {
-  if ((BYLINE.test(text) || POSTED_BY.test(text)) && text.length < 100) return "boilerplate";
   if (IMAGE_CREDIT.test(text)) return "caption";
   if (THESIS.test(text)) return "thesis";
   if (BOILERPLATE_START.test(text) || BOILERPLATE_ANYWHERE.test(text)) return "boilerplate";

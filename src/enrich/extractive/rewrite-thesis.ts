@@ -4,10 +4,10 @@
 
 // Not "series": a series' standing introduction is not this article's thesis.
 const DOCUMENT = "(?:blog )?(?:post|article|piece|write-?up|entry|essay|guide|tutorial)";
-const INTRO = String.raw`(?:in|with|through) (?:this|today['’]s|the following|our(?: latest| new)?) ${DOCUMENT},?`;
-const AUXILIARY = String.raw`(?:['’]ll| will| are going to| am going to|['’]re going to|['’]m going to| would like to|['’]d like to| want to| hope to| aim to| plan to| intend to)?`;
-const VERB = String.raw`(describe|explain|share|show|walk(?: you)? through|discuss|look (?:at|into)|explore|present|introduce|detail|cover|outline|take(?: you)? through|take a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|dive (?:into|deep into)|go (?:over|through)|review|highlight|demonstrate|summarize|reflect on|recap|examine|talk about|tell|analyze|compare|investigate|unpack|break down|document|lay out)`;
-const SELF_VERB = String.raw`(describes|explains|shares|shows|walks(?: you)? through|discusses|looks (?:at|into)|explores|presents|introduces|details|covers|outlines|takes a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|dives into|goes (?:over|through)|reviews|highlights|demonstrates|summarizes|examines|recaps|documents|tells)`;
+const INTRO = `(?:in|with|through) (?:this|today['’]s|the following|our(?: latest| new)?) ${DOCUMENT},?`;
+const AUXILIARY = `(?:['’]ll| will| are going to| am going to|['’]re going to|['’]m going to| would like to|['’]d like to| want to| hope to| aim to| plan to| intend to)?`;
+const VERB = `(describe|explain|share|show|walk(?: you)? through|discuss|look (?:at|into)|explore|present|introduce|detail|cover|outline|take(?: you)? through|take a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|dive (?:into|deep into)|go (?:over|through)|review|highlight|demonstrate|summarize|reflect on|recap|examine|talk about|tell|analyze|compare|investigate|unpack|break down|document|lay out)`;
+const SELF_VERB = `(describes|explains|shares|shows|walks(?: you)? through|discusses|looks (?:at|into)|explores|presents|introduces|details|covers|outlines|takes a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|dives into|goes (?:over|through)|reviews|highlights|demonstrates|summarizes|examines|recaps|documents|tells)`;
 const ANNOUNCE =
   "(announc(?:e|ing)|releas(?:e|ing)|launch(?:ing)?|introduc(?:e|ing)|shar(?:e|ing)|open[- ]sourc(?:e|ing)|unveil(?:ing)?|publish(?:ing)?|ship(?:ping)?)";
 

@@ -19,7 +19,7 @@ const FIGURES: readonly [RegExp, number][] = [
 const CHANGE =
   /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|improv(?:e|es|ed|ing)|enabl(?:e|es|ed)|lets|allow(?:s|ed)?|sav(?:e|es|ed|ings)|speeds? up|sped up|prevent(?:s|ed)?|eliminat(?:e|es|ed)|halved|doubled|tripled|lower(?:s|ed)?|dropp(?:ed)|drops?|decreas(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|shr[au]nk|fell|rose|grew|jumped|climbed|reached|went from|instead of|faster|fewer|avoid(?:s|ed)?|(?:down|up) \d|vs\.?|compared (?:to|with)|now \d|no longer|fixed|resolved|completed|finished|retired)\b/gi;
 const LESSON =
-  /\b(?:we learned|we(?:'ve| have) learned|(?:it|the team|\p{Lu}\p{L}*) (?:has |have )?learned|taught (?:us|them|the team)|lessons?|takeaways?|this means|which means|that means|as a result|the result|the upshot|the payoff|in short|bottom line|key insight|in hindsight|in the end|the biggest win)\b/giu;
+  /\b(?:we learned|we(?:'ve| have) learned|\w+ (?:has |have )?learned|taught (?:us|them|the team)|lessons?|takeaways?|this means|which means|that means|as a result|the result|the upshot|the payoff|in short|bottom line|key insight|in hindsight|in the end|the biggest win)\b/gi;
 // A launch: what readers can now do.
 const LAUNCH =
   /\b(?:is|are) now (?:available|generally available|in (?:beta|preview|public preview)|open[- ]source|supported)\b|\bnow (?:supports?|lets|allows|enables|includes|comes with|ships with|has)\b|\b(?:lets|allows|enables) (?:you|users|developers|engineers|teams|customers|anyone|readers|operators)\b|\bmakes? it (?:possible|easy|easier) to\b|\byou can now\b/i;

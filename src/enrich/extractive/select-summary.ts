@@ -70,12 +70,16 @@ export function selectSummary(
     ...candidates.map((candidate) => candidate.sentences[0]?.paragraph ?? 0),
   );
   const promised = promisedNumbers(title);
-  const weigh = (candidate: Candidate) => {
-    const weight = summaryWeight(candidate, firstParagraph);
-    if (!results.has(candidate)) return weight;
-    if (keepsPromise(candidate.text, promised)) return weight * PROMISE_BOOST;
-    return candidate.isAction ? weight : weight * RESULTS_PENALTY;
-  };
+  const weights = new Map<Candidate, number>();
+  for (const candidate of candidates) {
+    let weight = summaryWeight(candidate, firstParagraph);
+    if (results.has(candidate)) {
+      if (keepsPromise(candidate.text, promised)) weight *= PROMISE_BOOST;
+      else if (!candidate.isAction) weight *= RESULTS_PENALTY;
+    }
+    weights.set(candidate, weight);
+  }
+  const weigh = (candidate: Candidate) => weights.get(candidate) ?? 0;
   const ranked = [...candidates].sort(
     (a, b) => weigh(b) - weigh(a) || (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
   );
@@ -86,6 +90,7 @@ export function selectSummary(
   // Only a neighbour: two sentences from far apart read as two unrelated claims.
   const second = rest.find(
     (candidate) =>
+      !results.has(candidate) &&
       candidate.sentences.length + first.sentences.length <= 2 &&
       isNeighbour(candidate, first) &&
       candidate.text.length >= 60 &&

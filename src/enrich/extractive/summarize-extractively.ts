@@ -34,9 +34,11 @@ export function summarizeExtractively(
 ): Summary {
   const sentences = articleSentences(readBlocks(input), MAX_SENTENCES);
   const prose = sentences.filter((sentence) => sentence.block === "prose");
-  const { language, guess } = detectLanguage(
-    `${input.title}\n${prose.map((sentence) => sentence.text).join(" ")}`,
-  );
+  // A title alone is too little to tell a language by.
+  const { language, guess } =
+    prose.length === 0
+      ? {}
+      : detectLanguage(`${input.title}\n${prose.map((sentence) => sentence.text).join(" ")}`);
   // English rules (cue words, stopwords, rewrites) only for English, and for text too short to tell.
   const isEnglish = (guess ?? "en") === "en";
   const scored = scoreSentences(sentences, input.title, isEnglish);

@@ -10,23 +10,22 @@ const PARTICLES = /^(?:van|von|de|der|den|da|del|della|di|du|la|le|bin|al|el|y)$
 const HOST_AFFIXES =
   /^(?:at|get|blog|the|eng|engineering|tech)|(?:techblog|blog|engineering|eng|tech|hq|labs|dev|news)$/;
 
+// Whose "we" it is when neither the feed nor the URL says: the team that wrote it.
+const UNKNOWN_PUBLISHER = "the team";
+
 /**
  * Who the article's first person is: the publisher (from the feed's display name, else the
- * URL's host when the article names it) or, on a personal blog, the author. Undefined when
- * nobody is known: then no first-person sentence can be rewritten.
+ * URL's host when the article names it, else "the team") or, on a personal blog, the author.
+ * Undefined for a personal blog without an author's name: then its "I" cannot be rewritten.
  */
 export function voiceOf(input: SummarizeInput): Voice | undefined {
   const author = input.source?.author?.trim();
   const person = author !== undefined && isPersonName(author) ? author : undefined;
-  const displayName = input.source?.name.trim();
-  if (displayName) {
-    const name = publisherName(displayName, input.url);
-    const isPersonal = input.source?.isPersonal ?? (person !== undefined && sameName(name, person));
-    if (!isPersonal) return { name, isPersonal: false };
-    return person === undefined ? undefined : { name: person, isPersonal: true };
-  }
-  const name = nameFromHost(input);
-  return name === undefined ? undefined : { name, isPersonal: false };
+  const name = input.source ? publisherName(input.source.name, input.url) : "";
+  const isPersonal =
+    input.source?.isPersonal ?? (person !== undefined && name !== "" && sameName(name, person));
+  if (isPersonal) return person === undefined ? undefined : { name: person, isPersonal: true };
+  return { name: name || nameFromHost(input) || UNKNOWN_PUBLISHER, isPersonal: false };
 }
 
 /** "Aaron Patterson" and "Juan van der Berg" are people; "AWS Editor" and "bep" are not. */

@@ -1,12 +1,23 @@
 import { describeError } from "../../shared/errors.js";
 import { MAX_CHARS, MAX_TAGS } from "../extractive/summarize-extractively.js";
-import type { ChatModel, Summarizer, Summary, TokenUsage, UngroundedField } from "../types.js";
+import { publisherName } from "../publisher-name.js";
+import { findDefect } from "../text-defects.js";
+import type {
+  ChatModel,
+  RejectedField,
+  Summarizer,
+  Summary,
+  TokenUsage,
+  UngroundedField,
+} from "../types.js";
 import { CATEGORIES, type Vocabulary } from "../vocabulary.js";
 import type { RunBudget } from "./create-run-budget.js";
 import { findUngrounded } from "./find-ungrounded.js";
 import type { PromptTemplate } from "./load-prompt.js";
 import { parseModelAnswer } from "./parse-model-answer.js";
 
+// A grounded, clean answer from a model reads well; the editor need not be warned about it.
+const MODEL_CONFIDENCE = 0.9;
 // About 12,000 tokens of article: enough for any blog post, a bound for a book pasted into a feed.
 const MAX_ARTICLE_CHARS = 48_000;
 
@@ -54,7 +65,12 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
       });
       if ("unavailable" in options.model) return fallBack(options.model.unavailable);
       const prompt = options.prompt.render({
-        article: { title: input.title, text: clipArticle(input.text), url: input.url },
+        article: {
+          title: input.title,
+          text: clipArticle(input.text),
+          url: input.url,
+          source: input.source ? publisherName(input.source.name, input.url) : undefined,
+        },
         tags,
         categories: CATEGORIES,
         maxChars: MAX_CHARS,
@@ -83,20 +99,39 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
       }
       const source = `${input.title}\n${input.text}`;
       const ungrounded: UngroundedField[] = [];
-      const grounded = (field: "summary" | "why") => {
+      const rejected: RejectedField[] = [];
+      // Each field: shown as written only when it is grounded and clean; else the built-in one.
+      const checked = (field: "summary" | "why") => {
+        const reason = findDefect(answer[field], MAX_CHARS);
+        if (reason !== undefined) {
+          rejected.push({ field, reason });
+          return builtIn[field];
+        }
         const claims = findUngrounded(answer[field], source);
         if (claims.length === 0) return answer[field];
         ungrounded.push({ field, claims });
         return builtIn[field];
       };
+      const summary = checked("summary");
+      const why = checked("why");
+      const replaced = ungrounded.length + rejected.length;
       return {
-        summary: grounded("summary"),
-        why: grounded("why"),
+        summary,
+        why,
         tags: answer.tags.length > 0 ? answer.tags : builtIn.tags,
         category: answer.category || builtIn.category,
         readMinutes: builtIn.readMinutes,
         usage: reply.usage,
+        ...(builtIn.language !== undefined ? { language: builtIn.language } : {}),
+        method: replaced === 0 ? "model" : `model+${builtIn.method ?? "built-in"}`,
+        confidence: replaced === 0 ? MODEL_CONFIDENCE : Math.min(builtIn.confidence ?? 0.5, 0.6),
+        // A model's words are not the article's: only built-in fields have sentences behind them.
+        sources: {
+          summary: summary === builtIn.summary ? (builtIn.sources?.summary ?? []) : [],
+          why: why === builtIn.why ? (builtIn.sources?.why ?? []) : [],
+        },
         ...(ungrounded.length > 0 ? { ungrounded } : {}),
+        ...(rejected.length > 0 ? { rejected } : {}),
       };
     },
     ...(pricing

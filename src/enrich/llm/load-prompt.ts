@@ -7,7 +7,13 @@ import type { ChatPrompt } from "../types.js";
 
 /** What a prompt template sees; the article is data and never part of the template's source. */
 export interface PromptData {
-  article: { title: string; text: string; url?: string | undefined };
+  article: {
+    title: string;
+    text: string;
+    url?: string | undefined;
+    /** Who published it, as the summary should name it ("Netflix"). */
+    source?: string | undefined;
+  };
   tags: readonly string[];
   categories: readonly string[];
   maxChars: number;

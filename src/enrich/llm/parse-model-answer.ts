@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { GazetteError } from "../../shared/errors.js";
-import { clipText } from "../clip-text.js";
 import { segmentSentences } from "../segment-sentences.js";
 
 /** The JSON object a prompt asks the model for. */
@@ -22,8 +21,9 @@ export interface AnswerLimits {
 
 /**
  * Parses and checks a model's answer: JSON (code fences and chatter around it tolerated), the
- * summary cut to two sentences, both texts to `maxChars` at a clause boundary, tags kept only
- * when in the vocabulary, the category matched case-insensitively ("" when unknown).
+ * summary cut to two sentences, tags kept only when in the vocabulary, the category matched
+ * case-insensitively ("" when unknown). Lengths are checked with the rest of the answer's
+ * hygiene (see findDefect): a text over the limit is not clipped into a cut-off one.
  */
 export function parseModelAnswer(text: string, limits: AnswerLimits): ModelAnswer {
   const start = text.indexOf("{");
@@ -49,12 +49,7 @@ export function parseModelAnswer(text: string, limits: AnswerLimits): ModelAnswe
   const category =
     limits.categories.find((name) => name.toLowerCase() === answer.category.trim().toLowerCase()) ??
     "";
-  return {
-    summary: clipText(summary, limits.maxChars),
-    why: clipText(answer.why, limits.maxChars),
-    tags,
-    category,
-  };
+  return { summary, why: answer.why, tags, category };
 }
 
 function invalid(reason: string): GazetteError {

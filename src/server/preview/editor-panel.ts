@@ -1,4 +1,5 @@
 import { html } from "hono/html";
+import { LOW_CONFIDENCE } from "../../enrich/index.js";
 import type { ArticleModel } from "../../render/index.js";
 import type { Markup } from "../page.js";
 import type { PreviewState } from "./load-preview.js";
@@ -44,6 +45,11 @@ ${articles.map((article, index) => articleSection(article, index, articles, prev
 </aside>`;
 }
 
+/** An entry the summarizer was unsure of: the editor should read it before it goes out. */
+function isUnsure(article: ArticleModel): boolean {
+  return article.confidence !== undefined && article.confidence < LOW_CONFIDENCE;
+}
+
 type FormMaker = (action: string, body: Markup | string, label: string, kind?: string) => Markup;
 
 function articleSection(
@@ -60,8 +66,9 @@ function articleSection(
     [order[index], order[to]] = [order[to] as number, order[index] as number];
     return html`${list}<input type="hidden" name="issue" value="${String(issueNumber)}"><input type="hidden" name="order" value="${order.join(",")}">`;
   };
-  return html`<section class="pv-article" id="article-${id}">
+  return html`<section class="pv-article${isUnsure(article) ? " pv-unsure" : ""}" id="article-${id}">
 <h3>${String(index + 1)}. ${article.title} <small>[${id}] ${article.source}</small></h3>
+${isUnsure(article) ? html`<p class="pv-unsure-note" role="note">Check this entry: the summarizer was unsure of it (confidence ${(article.confidence ?? 0).toFixed(2)}, ${article.method ?? "unknown method"}).</p>` : ""}
 ${form(`/preview/articles/${id}`, html`<input type="hidden" name="summary_was" value="${article.summary}"><input type="hidden" name="why_was" value="${article.why}"><label>Summary<textarea name="summary">${article.summary}</textarea></label><label>Why it matters<textarea name="why">${article.why}</textarea></label>`, "Save")}
 <div class="pv-row">
 ${form(`/preview/articles/${id}/drop`, "", "Drop", "danger")}

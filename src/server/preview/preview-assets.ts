@@ -63,6 +63,8 @@ button.danger{background:#fff;color:#b91c1c;border-color:#b91c1c}
 .pv-editor h2{font-size:1rem;margin:0 0 .5rem}
 .pv-editor h3{font-size:.95rem;margin:0 0 .25rem}
 .pv-editor form{margin:.25rem 0}
+.pv-editor section.pv-unsure{border-color:#b45309;border-left-width:4px}
+.pv-unsure-note{color:#92400e;font-size:.85rem;margin:0 0 .25rem}
 .pv-row{display:flex;gap:.4rem;flex-wrap:wrap;align-items:center}
 button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 `;
