@@ -42,7 +42,7 @@ export function buildAuditReport(entries: readonly AuditEntry[]): AuditReport {
     summarizers[entry.summarizer] = (summarizers[entry.summarizer] ?? 0) + 1;
     if (entry.articleText.trim() === "") continue;
     withText++;
-    const defects = findDefects(entry);
+    const defects = findDefects({ ...entry, source: entry.feed });
     if (defects.length > 0) defective++;
     for (const { kind, field, detail } of defects) {
       byKind

@@ -1,4 +1,4 @@
-import { splitSentences } from "./split-sentences.js";
+import { splitSentences } from "../split-sentences.js";
 
 // Openers that lean on a sentence the reader cannot see (issue 15: "But, the result is the
 // same…", "After that, I joined…", "He's now ready…", "This means…", "Second, our cache…").

@@ -1,6 +1,6 @@
 // Things lifted from around the article's prose rather than from it: captions, footnote and
 // citation marks, markup, code (issue 15, point 1).
-import { splitSentences } from "./split-sentences.js";
+import { splitSentences } from "../split-sentences.js";
 
 const CAPTION_LABEL =
   /^[*_]?\s*(?:figure|fig\.|table|chart|graph|diagram|listing|exhibit|image|photo|picture|screenshot|illustration|source|credit|image credit|photo credit|caption)\s*(?:\d+[a-z]?|[A-Z]|[IVX]+)?\s*[:.—–|-]\s/i;

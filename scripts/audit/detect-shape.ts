@@ -1,6 +1,6 @@
 // The shape of a sentence that is not a finished claim: cut off, a question, a timestamp or a
 // list fragment (issue 15, point 1).
-import { splitSentences } from "./split-sentences.js";
+import { splitSentences } from "../split-sentences.js";
 
 /** An ellipsis or an unfinished ending: the text was clipped. */
 export function detectCutOff(text: string): string | undefined {
@@ -34,14 +34,20 @@ const FRAGMENT_STARTS: [RegExp, string][] = [
   [/^(?:option|step|tip|note)\s*\d*\s*:/i, "list or note label"],
 ];
 
-/** A timestamp, dateline, byline or list item instead of a sentence. */
-export function detectFragment(text: string): string | undefined {
+/**
+ * A timestamp, dateline, byline or list item instead of a sentence. `source`, the publisher's
+ * name, may open a sentence in lowercase when that is how it is spelled ("thoughtbot shows…").
+ */
+export function detectFragment(text: string, source = ""): string | undefined {
+  const sourceWord = source.split(/\s+/)[0] ?? "";
   for (const sentence of splitSentences(text)) {
     for (const [pattern, name] of FRAGMENT_STARTS) if (pattern.test(sentence)) return name;
     const words = sentence.split(/\s+/).filter(Boolean);
     if (words.length < 4) return `only ${words.length} word${words.length === 1 ? "" : "s"}`;
     // A sentence starts with a capital; "generated files now use…" is a list item's tail.
-    if (/^\p{Ll}+\b/u.test(words[0] as string)) return "opens in lowercase";
+    const first = words[0] as string;
+    const isSourceName = sourceWord !== "" && first.startsWith(sourceWord);
+    if (/^\p{Ll}+\b/u.test(first) && !isSourceName) return "opens in lowercase";
   }
   return undefined;
 }

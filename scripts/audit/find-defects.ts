@@ -38,6 +38,8 @@ export interface EntryText {
   why: string;
   /** The article's plain text: tells whether two sentences were neighbours, and its language. */
   articleText: string;
+  /** The publisher's name as the entry shows it (the feed's name). */
+  source?: string;
 }
 
 type Detector = (text: string, field: Field, entry: EntryText) => string | undefined;
@@ -49,7 +51,7 @@ const ANY_LANGUAGE: [DefectKind, Detector][] = [
   ["markup", (text) => detectMarkup(text)],
   ["cut-off", (text) => detectCutOff(text)],
   ["question", (text) => detectQuestion(text)],
-  ["fragment", (text) => detectFragment(text)],
+  ["fragment", (text, _field, entry) => detectFragment(text, entry.source)],
   ["code", (text) => detectCode(text)],
 ];
 const ENGLISH: [DefectKind, Detector][] = [

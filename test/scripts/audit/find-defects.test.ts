@@ -96,6 +96,12 @@ describe("findDefects on the issue's examples", () => {
     expect(found.sort()).toEqual([...expected].sort());
   });
 
+  it("reports a later connective whose sentence did not follow the previous one in the article", () => {
+    const summary =
+      "The team moved its queue to PostgreSQL. However, fixing non-determinism raised it to 87%.";
+    expect(kindsIn(summary)).toEqual(["dangling-start"]);
+  });
+
   it("reports an empty summary only when the article has text", () => {
     expect(kindsIn("", "")).toEqual(["empty-summary"]);
     expect(findDefects({ summary: "", why: "", articleText: "  " })).toEqual([]);
@@ -139,10 +145,12 @@ describe("findDefects leaves alone", () => {
     expect(findDefects({ summary, why, articleText: ARTICLE })).toEqual([]);
   });
 
-  it("a connective whose sentence did not follow the previous one in the article", () => {
-    const summary =
-      "The team moved its queue to PostgreSQL. However, fixing non-determinism raised it to 87%.";
-    expect(kindsIn(summary)).toEqual(["dangling-start"]);
+  it("a publisher whose name is spelled in lowercase", () => {
+    const summary = "thoughtbot streamed large downloads straight to a file on iPhones.";
+    expect(findDefects({ summary, why: "", articleText: ARTICLE, source: "thoughtbot" })).toEqual(
+      [],
+    );
+    expect(kindsIn(summary)).toEqual(["fragment"]);
   });
 
   it("English-only rules on an article in another language", () => {

@@ -1,5 +1,6 @@
-// The audit's own sentence splitter: an instrument must not share the code it measures, so this
-// is deliberately simple and independent of src/enrich's segmenter.
+// The instruments' own sentence splitter (the audit's detectors and the eval's baselines): an
+// instrument must not share the code it measures, so this is deliberately simple and independent
+// of src/enrich's segmenter.
 
 /** Words after which a period does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -44,4 +45,13 @@ export function splitSentences(text: string): string[] {
   const rest = text.slice(start).trim();
   if (rest !== "") sentences.push(rest);
   return sentences;
+}
+
+/** An article's sentences: each line (a paragraph, list item or heading) split into sentences. */
+export function articleSentences(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .flatMap((line) => splitSentences(line));
 }
