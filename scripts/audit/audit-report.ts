@@ -8,6 +8,9 @@ export interface Finding {
   field: Field;
   text: string;
   detail: string;
+  /** How the summarizer chose the field, and how sure it was, when it says. */
+  method?: string;
+  confidence?: number;
 }
 
 export interface KindReport {
@@ -45,9 +48,9 @@ export function buildAuditReport(entries: readonly AuditEntry[]): AuditReport {
     const defects = findDefects({ ...entry, source: entry.feed });
     if (defects.length > 0) defective++;
     for (const { kind, field, detail } of defects) {
-      byKind
-        .get(kind)
-        ?.push({ feed: entry.feed, title: entry.title, field, text: entry[field], detail });
+      const { feed, title, method, confidence } = entry;
+      const finding = { feed, title, field, text: entry[field], detail, method, confidence };
+      byKind.get(kind)?.push(finding);
     }
   }
   const kinds = [...byKind].map(([kind, findings]) => ({
@@ -72,8 +75,9 @@ export function formatAuditReport(report: AuditReport): string {
   for (const kind of report.kinds) {
     lines.push("", `${kind.label}: ${kind.count}`);
     for (const found of kind.findings) {
+      const how = found.method ? ` · ${found.method} ${found.confidence?.toFixed(2) ?? ""}` : "";
       lines.push(
-        `  ${printable(found.feed)} · ${printable(found.title)} · ${found.field} · ${found.detail}`,
+        `  ${printable(found.feed)} · ${printable(found.title)} · ${found.field} · ${found.detail}${how.trimEnd()}`,
       );
       lines.push(`      ${printable(found.text)}`);
     }

@@ -30,7 +30,9 @@ describe("npm run audit:summaries", () => {
     const { code, stdout } = await runAudit([feedFile, "--json", "--threshold", threshold]);
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ articles: 2, withText: 1, defective: 1, share: 1 });
-    expect(report.summarizers).toEqual({ "extractive@2": 2 });
+    // The configured default: the built-in summarizer wrote both (whatever its version).
+    expect(Object.keys(report.summarizers)).toEqual([expect.stringMatching(/^extractive@\d+$/)]);
+    expect(Object.values(report.summarizers)).toEqual([2]);
     const findings = report.kinds.flatMap((kind: { findings: object[] }) => kind.findings);
     expect(findings[0]).toMatchObject({ feed: "Audit Test Blog", title: "Cold caches" });
     expect(report.check).toEqual({
