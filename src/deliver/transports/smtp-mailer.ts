@@ -1,8 +1,8 @@
 import nodemailer, { type SendMailOptions, type SMTPSentMessageInfo } from "nodemailer";
 import addressparser from "nodemailer/lib/addressparser";
-import type { DkimOptions } from "./dkim-options.js";
+import type { DkimOptions } from "../mime/dkim-options.js";
+import { toMailOptions } from "../mime/to-mail-options.js";
 import { toSmtpError } from "./smtp-error.js";
-import { toMailOptions } from "./to-mail-options.js";
 import type { Mailer } from "./types.js";
 
 /** Where and how to connect: the `smtp` transport of the config. */

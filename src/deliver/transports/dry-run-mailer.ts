@@ -1,5 +1,5 @@
-import { createMessageBuilder } from "./build-message.js";
-import type { DkimOptions } from "./dkim-options.js";
+import { createMessageBuilder } from "../mime/build-message.js";
+import type { DkimOptions } from "../mime/dkim-options.js";
 import type { Mailer } from "./types.js";
 
 /** A Mailer that sends nothing, and counts what it would have sent. */

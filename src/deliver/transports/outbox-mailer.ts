@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { createMessageBuilder } from "./build-message.js";
-import type { DkimOptions } from "./dkim-options.js";
+import { createMessageBuilder } from "../mime/build-message.js";
+import type { DkimOptions } from "../mime/dkim-options.js";
 import type { Mailer } from "./types.js";
 
 const MAX_NAME = 180;

@@ -1,5 +1,5 @@
-import { describeError, isGazetteError } from "../shared/errors.js";
-import { SmtpError } from "./smtp-error.js";
+import { describeError, isGazetteError } from "../../shared/errors.js";
+import { SmtpError } from "../transports/smtp-error.js";
 
 /**
  * What a failed hand-over means for its row:

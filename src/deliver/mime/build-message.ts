@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import type { OutgoingMessage, RawMessage } from "../transports/types.js";
 import type { DkimOptions } from "./dkim-options.js";
 import { toMailOptions } from "./to-mail-options.js";
-import type { OutgoingMessage, RawMessage } from "./types.js";
 
 /** Builds messages to bytes, DKIM-signed when given a key, without sending them anywhere. */
 export interface MessageBuilder {

@@ -1,4 +1,4 @@
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
 
 const MAX_SHOWN = 60;
 

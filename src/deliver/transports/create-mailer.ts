@@ -1,5 +1,5 @@
-import type { TransportConfig } from "../config/schema.js";
-import type { DkimOptions } from "./dkim-options.js";
+import type { TransportConfig } from "../../config/schema.js";
+import type { DkimOptions } from "../mime/dkim-options.js";
 import { createOutboxMailer } from "./outbox-mailer.js";
 import { createSmtpMailer } from "./smtp-mailer.js";
 import type { Mailer } from "./types.js";

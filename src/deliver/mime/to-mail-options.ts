@@ -1,8 +1,8 @@
 import type { SendMailOptions } from "nodemailer";
 import addressparser from "nodemailer/lib/addressparser";
+import type { OutgoingMessage } from "../transports/types.js";
 import { assertHeaderName, assertHeaderValue, invalidHeader } from "./assert-header-value.js";
 import { parseListId } from "./parse-list-id.js";
-import type { OutgoingMessage } from "./types.js";
 import { unsubscribeValues } from "./unsubscribe-values.js";
 
 // Headers Gazette writes itself; an extra header of the same name would duplicate them.

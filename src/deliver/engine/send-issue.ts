@@ -1,19 +1,23 @@
 import { setTimeout as delay } from "node:timers/promises";
 import addressparser from "nodemailer/lib/addressparser";
-import type { Recipient, RenderedMessage } from "../render/types.js";
-import type { ClaimedDelivery, Store } from "../store/index.js";
+import type { Recipient, RenderedMessage } from "../../render/types.js";
+import type { ClaimedDelivery, Store } from "../../store/index.js";
+import { MessageBuffers } from "../mime/message-buffers.js";
+import {
+  compileMessage,
+  type IssueMessage,
+  type MessageTemplate,
+} from "../mime/message-template.js";
+import type { Mailer } from "../transports/types.js";
 import { classifyFailure } from "./classify-failure.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import { dryRunIssue } from "./dry-run-issue.js";
 import { forEachConcurrently } from "./for-each-concurrently.js";
 import { createMarkSentQueue, type MarkSentQueue } from "./mark-sent-queue.js";
-import { MessageBuffers } from "./message-buffers.js";
-import { compileMessage, type IssueMessage, type MessageTemplate } from "./message-template.js";
 import { createRateLimiter, type RateLimiter, type RateTurn } from "./rate-limiter.js";
 import { recipientParts } from "./recipient-parts.js";
 import { retryDelay } from "./retry-delay.js";
 import { noSends, type SendReport } from "./send-report.js";
-import type { Mailer } from "./types.js";
 
 export type { SendReport } from "./send-report.js";
 

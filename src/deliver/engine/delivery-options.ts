@@ -1,4 +1,4 @@
-import { type DeliveryConfig, parseDuration, type TransportConfig } from "../config/schema.js";
+import { type DeliveryConfig, parseDuration, type TransportConfig } from "../../config/schema.js";
 import type { RateLimit } from "./rate-limiter.js";
 import type { RetryPolicy } from "./retry-delay.js";
 

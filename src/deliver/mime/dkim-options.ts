@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { DeliveryConfig } from "../config/schema.js";
-import { GazetteError } from "../shared/errors.js";
+import type { DeliveryConfig } from "../../config/schema.js";
+import { GazetteError } from "../../shared/errors.js";
 
 /** nodemailer's `dkim` option. */
 export interface DkimOptions {

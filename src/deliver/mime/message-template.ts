@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
-import type { Recipient, RenderedMessage } from "../render/types.js";
-import { GazetteError } from "../shared/errors.js";
+import type { Recipient, RenderedMessage } from "../../render/types.js";
+import { GazetteError } from "../../shared/errors.js";
+import type { OutgoingMessage } from "../transports/types.js";
 import type { MessageBuffers } from "./message-buffers.js";
 import { type BodyPlan, type Field, planBody } from "./plan-body.js";
 import { createQuotedPrintableEncoder } from "./qp-encode.js";
 import { checkedMessageId, singleAddress, toMailOptions } from "./to-mail-options.js";
-import type { OutgoingMessage } from "./types.js";
 import { unsubscribeValues } from "./unsubscribe-values.js";
 
 /** The parts of an issue's message that are the same for every recipient. */

@@ -1,4 +1,4 @@
-import type { Store } from "../store/index.js";
+import type { Store } from "../../store/index.js";
 
 /** Rows accepted by the transport, waiting to be marked `sent` together. */
 export interface MarkSentQueue {

@@ -1,5 +1,5 @@
 import type { NodemailerError } from "nodemailer";
-import { type ErrorCode, GazetteError } from "../shared/errors.js";
+import { type ErrorCode, GazetteError } from "../../shared/errors.js";
 
 /** A failed SMTP send: SMTP_TRANSIENT (retry later) or SMTP_PERMANENT (never retry). */
 export class SmtpError extends GazetteError {

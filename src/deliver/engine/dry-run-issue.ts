@@ -1,4 +1,4 @@
-import type { MessageTemplate } from "./message-template.js";
+import type { MessageTemplate } from "../mime/message-template.js";
 import { recipientParts } from "./recipient-parts.js";
 import type { SendIssueInput } from "./send-issue.js";
 import { noSends, type SendReport } from "./send-report.js";

@@ -1,4 +1,4 @@
-import type { RecipientParts } from "./message-template.js";
+import type { RecipientParts } from "../mime/message-template.js";
 import type { SendIssueInput } from "./send-issue.js";
 
 /** A subscriber's parts of the issue's message: their address, name, links and Message-ID. */

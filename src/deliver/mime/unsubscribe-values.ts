@@ -1,5 +1,5 @@
+import type { OutgoingMessage } from "../transports/types.js";
 import { assertHeaderValue, invalidHeader } from "./assert-header-value.js";
-import type { OutgoingMessage } from "./types.js";
 
 // http is accepted only for loopback hosts, where `gazette serve` and the tests listen
 // without TLS; a mailbox provider never sees those links work, so nothing is lost.

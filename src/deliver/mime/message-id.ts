@@ -1,5 +1,5 @@
 import addressparser from "nodemailer/lib/addressparser";
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
 
 const ID_PART = /^[A-Za-z0-9_-]+$/;
 const DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
