@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import { GazetteError } from "../shared/errors.js";
-import type { ChatPrompt } from "./types.js";
+import { GazetteError } from "../../shared/errors.js";
+import type { ChatPrompt } from "../types.js";
 
 /** What a prompt template sees; the article is data and never part of the template's source. */
 export interface PromptData {
@@ -22,7 +22,7 @@ export interface PromptTemplate {
 /** The line that ends the system part of a prompt file and starts the user part. */
 const USER_MARKER = "{{!-- user --}}";
 // The prompts shipped with Gazette, for a theme folder copied before prompts existed.
-const BUILT_IN_DIR = new URL("../../templates/prompts/", import.meta.url);
+const BUILT_IN_DIR = new URL("../../../templates/prompts/", import.meta.url);
 
 /** Loads `<templatesDir>/prompts/<name>.hbs`, else the built-in prompt of that name. */
 export function loadPrompt(name: string, templatesDir?: string): PromptTemplate {

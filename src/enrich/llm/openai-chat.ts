@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
+import type { ChatModel } from "../types.js";
 import { type HttpOptions, postModelRequest } from "./post-model-request.js";
-import type { ChatModel } from "./types.js";
 
 // POST {baseUrl}/chat/completions, as OpenAI documents it and Ollama, vLLM, llama.cpp's server
 // and LM Studio implement it.

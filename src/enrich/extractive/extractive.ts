@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { GazetteError } from "../shared/errors.js";
-import { defaultVocabulary } from "./default-vocabulary.js";
-import { createTagExtractor } from "./extract-tags.js";
+import { GazetteError } from "../../shared/errors.js";
+import { defaultVocabulary } from "../default-vocabulary.js";
+import { createTagExtractor } from "../extract-tags.js";
+import type { Summarizer } from "../types.js";
+import { findVocabularyProblems, type Vocabulary } from "../vocabulary.js";
 import { summarizeExtractively } from "./summarize-extractively.js";
-import type { Summarizer } from "./types.js";
-import { findVocabularyProblems, type Vocabulary } from "./vocabulary.js";
 
 /** The built-in summarizer's identity; bump the version when its output changes. */
 export const EXTRACTIVE_ID = "extractive@2";

@@ -1,4 +1,4 @@
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
 
 /** A failed request that may succeed later (429, 5xx, a network error or a timeout). */
 export class RetryableError extends Error {

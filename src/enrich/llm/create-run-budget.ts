@@ -1,4 +1,4 @@
-import type { TokenUsage } from "./types.js";
+import type { TokenUsage } from "../types.js";
 
 /** What one run may spend on a model; concurrent requests reserve before they are sent. */
 export interface RunBudget {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
+import type { ChatModel } from "../types.js";
 import { type HttpOptions, postModelRequest } from "./post-model-request.js";
-import type { ChatModel } from "./types.js";
 
 /** The Messages API version this adapter speaks (the `anthropic-version` header). */
 export const ANTHROPIC_VERSION = "2023-06-01";

@@ -1,4 +1,4 @@
-import { describeError, GazetteError } from "../shared/errors.js";
+import { describeError, GazetteError } from "../../shared/errors.js";
 import { parseRetryAfter, RetryableError, type RetryOptions, withRetries } from "./with-retries.js";
 
 export interface HttpOptions {

@@ -1,7 +1,7 @@
+import type { Sentence } from "../segment-sentences.js";
+import { tokenizeWords } from "../tokenize-words.js";
 import { classifySentence, type SentenceKind } from "./classify-sentence.js";
 import { rankCentrality } from "./rank-centrality.js";
-import type { Sentence } from "./segment-sentences.js";
-import { tokenizeWords } from "./tokenize-words.js";
 import { cosineSimilarity, type SparseVector, vectorizeSentences } from "./vectorize-sentences.js";
 
 /** A sentence with what the selectors need: its kind, vector and overall score. */

@@ -1,11 +1,11 @@
-import { describeError } from "../shared/errors.js";
+import { describeError } from "../../shared/errors.js";
+import { MAX_CHARS, MAX_TAGS } from "../extractive/summarize-extractively.js";
+import type { ChatModel, Summarizer, Summary, TokenUsage, UngroundedField } from "../types.js";
+import { CATEGORIES, type Vocabulary } from "../vocabulary.js";
 import type { RunBudget } from "./create-run-budget.js";
 import { findUngrounded } from "./find-ungrounded.js";
 import type { PromptTemplate } from "./load-prompt.js";
 import { parseModelAnswer } from "./parse-model-answer.js";
-import { MAX_CHARS, MAX_TAGS } from "./summarize-extractively.js";
-import type { ChatModel, Summarizer, Summary, TokenUsage, UngroundedField } from "./types.js";
-import { CATEGORIES, type Vocabulary } from "./vocabulary.js";
 
 // About 12,000 tokens of article: enough for any blog post, a bound for a book pasted into a feed.
 const MAX_ARTICLE_CHARS = 48_000;

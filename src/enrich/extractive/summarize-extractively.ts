@@ -1,12 +1,12 @@
-import { chooseCategory } from "./choose-category.js";
-import { joinSentences } from "./clip-text.js";
-import { countReadMinutes } from "./count-read-minutes.js";
-import type { ScoredTag, TagInput } from "./extract-tags.js";
+import { chooseCategory } from "../choose-category.js";
+import { joinSentences } from "../clip-text.js";
+import { countReadMinutes } from "../count-read-minutes.js";
+import type { ScoredTag, TagInput } from "../extract-tags.js";
+import { segmentDocument } from "../segment-sentences.js";
+import type { SummarizeInput, Summary } from "../types.js";
 import { scoreSentences } from "./score-sentences.js";
-import { segmentDocument } from "./segment-sentences.js";
 import { selectSummary } from "./select-summary.js";
 import { rankOutcomes, selectWhy } from "./select-why.js";
-import type { SummarizeInput, Summary } from "./types.js";
 
 /** At most this many tags per article. */
 export const MAX_TAGS = 5;

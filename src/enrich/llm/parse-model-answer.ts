@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { GazetteError } from "../shared/errors.js";
-import { clipText } from "./clip-text.js";
-import { segmentSentences } from "./segment-sentences.js";
+import { GazetteError } from "../../shared/errors.js";
+import { clipText } from "../clip-text.js";
+import { segmentSentences } from "../segment-sentences.js";
 
 /** The JSON object a prompt asks the model for. */
 export const ModelAnswer = z.object({

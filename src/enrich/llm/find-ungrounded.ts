@@ -1,5 +1,5 @@
-import { STOPWORDS } from "./stopwords.js";
-import { stemWord } from "./tokenize-words.js";
+import { STOPWORDS } from "../stopwords.js";
+import { stemWord } from "../tokenize-words.js";
 
 // Numbers: "38%", "3.5x", "$40,000", "1.2M"; the 99 of "p99" belongs to a name.
 const NUMBER = /(?<![\p{L}\p{N}.])\d+(?:[.,]\d+)*/gu;
