@@ -14,10 +14,10 @@ export interface CliResult {
 /** Runs the real `gazette` CLI in a child process, with the GAZETTE_* variables cleared. */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI_ENTRY, ...args], {
       cwd: options.cwd ?? ROOT,
       env: {
         ...process.env,
