@@ -15,6 +15,7 @@ import {
   messageIdFor,
   toDeliveryOptions,
 } from "../deliver/index.js";
+import { formatAddress } from "../deliver/mime/format-address.js";
 import type { Mailer } from "../deliver/transports/types.js";
 import {
   type EnrichOptions,
@@ -28,7 +29,6 @@ import { GazetteError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 import { listId } from "./find-list.js";
-import { formatAddress } from "./format-address.js";
 import { renderOptionsOf, renderSegments, themeDirOf } from "./render-segments.js";
 
 // Moved to find-list.ts, which the CLI loads without the stages; re-exported for their callers.
