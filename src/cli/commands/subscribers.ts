@@ -2,10 +2,8 @@ import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import { stringify } from "csv-stringify";
 import { normalizeEmail } from "../../audience/email-address.js";
-import { importSubscribers } from "../../audience/import-subscribers.js";
-import { findList, listId } from "../../pipeline/stages.js";
+import { findList, listId } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
 import type { Store } from "../../store/index.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -85,6 +83,7 @@ export function registerSubscribers(program: Command): void {
       ) => {
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
           const listIds = await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
+          const { importSubscribers } = await import("../../audience/import-subscribers.js");
           const report = await importSubscribers(ctx.store, file, {
             listIds,
             defaultLists: [findList(ctx, options.list).id],
@@ -112,6 +111,7 @@ export function registerSubscribers(program: Command): void {
     .action(async (options: { list?: string; output?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const id = options.list ? await listId(ctx, findList(ctx, options.list)) : undefined;
+        const { stringify } = await import("csv-stringify");
         const csv = stringify({ header: true, columns: ["email", "name", "lists", "status"] });
         const out = options.output ? createWriteStream(options.output) : process.stdout;
         // Page by page through the store, with backpressure: the export never holds every row.
