@@ -1,4 +1,4 @@
-import { CUT, MARKUP } from "../text-defects.js";
+import { CUT, hasCode, MARKUP } from "../text-defects.js";
 import { THESIS } from "./rewrite-thesis.js";
 
 /** What a sentence is, for deciding whether it may stand in a summary or a why. */
@@ -99,7 +99,7 @@ const IMPERATIVE =
   /^(?:install|activate|choose|select|pick|use|add|create|run|open|set|make|type|enter|navigate|copy|paste|configure|enable|disable|note|remember|consider|imagine|take|keep|avoid|look|check|browse|go|put|move|replace|write|call|define|ensure|turn|tap|press|drag|hover|scroll|upload|deploy|clone|change|edit|delete|remove|restart|refresh|save|log|say|meet|welcome|join|grab|give|help|tell|ask|send|leave|bring|print|paste|specify|provide|point|follow|compare|think)(?:\s+(?:and|or)\s+\w+)?\s+(?:the|a|an|your|this|that|these|those|it|them|one|some|all|each|any|every|our|my|its|their|yourself|here|there|now|carefully|sure|back|down|over|through|off|away|with|for|at|from|into|on|in|to|up|out|hello|goodbye|in mind)\b/i;
 // "For more information, browse…", "it is recommended that you update…".
 const ADVICE =
-  /^for (?:more|further|full|additional) (?:information|details|info)\b|\b(?:it is|it['’]s|we) (?:strongly |highly )?recommend(?:ed)? (?:that )?you\b|\byou (?:should|must|need to|will need to) (?:update|upgrade|install|download|check|make sure)\b/i;
+  /^for (?:more|further|full|additional) (?:information|details|info)\b|^if you(?:['’]re| are) interested\b|\bplease (?:reach out|contact|let us know|get in touch|email|send|join|visit|share)\b|\breach out to us\b|\byou(?:['’]re| are) invited\b|\b(?:it is|it['’]s|we) (?:strongly |highly )?recommend(?:ed)? (?:that )?you\b|\byou (?:should|must|need to|will need to) (?:update|upgrade|install|download|check|make sure)\b/i;
 // The article's plan, in the future tense: "First I'll give you a code sample, then…".
 const ROADMAP =
   /\b(?:I|we)(?:['’]ll| will) (?:first |then |now |also |briefly )?(?:give you|show you|walk you|explain|cover|talk about|go over|look at|discuss|describe|share|dive|start|begin|take a look)\b/i;
@@ -135,7 +135,7 @@ function classifyShape(text: string): SentenceKind | undefined {
   if (CHANGELOG_ENTRY.test(text)) return "code";
   if (CITATION.test(text)) return "citation";
   if (TIMESTAMP.test(text)) return "timestamp";
-  if (isMostlyCode(text)) return "code";
+  if (isMostlyCode(text) || hasCode(text)) return "code";
   if (MARKUP.test(text)) return "markup";
   if (CUT.test(text)) return "cut";
   return undefined;

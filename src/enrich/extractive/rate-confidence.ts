@@ -35,5 +35,7 @@ export function rateConfidence(input: ConfidenceInput): number {
   if (input.length < 600) confidence -= 0.1;
   if (!input.isEnglish) confidence -= 0.2;
   else if (input.why === "none") confidence -= 0.05;
+  // A why that is only the article's most central remaining sentence may not be a reason.
+  else if (input.why === "context") confidence -= 0.15;
   return Math.round(Math.min(0.95, Math.max(0.05, confidence)) * 100) / 100;
 }

@@ -35,6 +35,7 @@ const REPAIR_PENALTY = 0.9;
 const SETUP_PENALTY = 0.6;
 // Addressed to the reader ("you can…"): instructions rather than what the article did.
 const SECOND_PERSON_PENALTY = 0.65;
+const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b|\byou['’](?:re|ve|d|ll)\b/i;
 // A second sentence only when the first is short and the second nearly as good.
 const SECOND_SENTENCE = 0.6;
 const SHORT_SUMMARY = 110;
@@ -50,7 +51,7 @@ function summaryWeight(candidate: Candidate, firstParagraph: number): number {
   if (first.inResults && !candidate.isAction) weight *= SECTION_PENALTY;
   if (isSetup(lastSentenceOf(candidate))) weight *= SETUP_PENALTY;
   if (candidate.isRepaired) weight *= REPAIR_PENALTY;
-  if (/\byou(?:r|['’]re)?\b/i.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
+  if (SECOND_PERSON.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
   if (candidate.text.length < 60) weight *= 0.7;
   return weight;
 }
@@ -83,7 +84,9 @@ export function selectSummary(
   const ranked = [...candidates].sort(
     (a, b) => weigh(b) - weigh(a) || (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
   );
-  const [first, ...rest] = ranked;
+  // "You…" in a summary talks to the reader instead of naming who did the work: last resort.
+  const thirdPerson = ranked.filter((candidate) => !SECOND_PERSON.test(candidate.text));
+  const [first, ...rest] = thirdPerson.length > 0 ? thirdPerson : ranked;
   if (first === undefined) return { chosen: [], method: "none" };
   const method = methodOf(first, firstParagraph);
   if (first.text.length >= SHORT_SUMMARY) return { chosen: [first], method };

@@ -1,3 +1,4 @@
+import { STOPWORDS } from "../stopwords.js";
 import type { Candidate } from "./build-candidates.js";
 import {
   isSetup,
@@ -10,7 +11,7 @@ import {
 import { isNearDuplicate, lastSentenceOf } from "./select-summary.js";
 
 /** What "Why it matters" states, for the enrichment's method. */
-export type WhyMethod = "outcome" | "lesson" | "launch" | "none";
+export type WhyMethod = "outcome" | "lesson" | "launch" | "benefit" | "context" | "none";
 
 const RESULTS_BONUS = 3;
 const LATE_BONUS = 2;
@@ -26,16 +27,18 @@ const LESSON_BONUS = 3;
  * characters. Nothing when no candidate qualifies: an honest blank beats a wrong reason.
  */
 export function selectWhy(
-  candidates: readonly Candidate[],
+  outcomes: readonly Candidate[],
   summary: readonly Candidate[],
   title: string,
   max = 300,
+  others: readonly Candidate[] = [],
 ): { chosen: Candidate[]; method: WhyMethod } {
-  const ranked = rankOutcomes(candidates, title).filter(
-    (candidate) => !isNearDuplicate(candidate, summary),
-  );
+  const said = new Set(summary.flatMap((candidate) => contentWords(candidate.text)));
+  const fresh = (candidate: Candidate) =>
+    !isNearDuplicate(candidate, summary) && !repeats(candidate.text, said);
+  const ranked = outcomes.filter(fresh);
   const [first, ...rest] = ranked;
-  if (first === undefined) return { chosen: [], method: "none" };
+  if (first === undefined) return selectContext(others.filter(fresh));
   const method = whyMethodOf(first);
   const fits = rest.filter(
     (candidate) =>
@@ -50,6 +53,40 @@ export function selectWhy(
     (a, b) => (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
   );
   return { chosen, method };
+}
+
+/** True when half the why's words are already in the summary: it would say it twice. */
+function repeats(text: string, said: ReadonlySet<string>): boolean {
+  const words = contentWords(text);
+  return words.length >= 3 && words.filter((word) => said.has(word)).length / words.length >= 0.5;
+}
+
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !STOPWORDS.has(word));
+}
+
+// What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…".
+const BENEFIT =
+  /\b(?:lets?|allows?|enables?|helps?|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more reliable|instead of)\b/i;
+
+/**
+ * With no outcome, lesson or launch: a sentence saying what something is good for ("benefit"),
+ * else the most central sentence that is not background ("context", which the confidence marks
+ * for the editor); nothing when none is left.
+ */
+function selectContext(candidates: readonly Candidate[]): {
+  chosen: Candidate[];
+  method: WhyMethod;
+} {
+  const usable = candidates
+    .filter((candidate) => !candidate.isThesis && !isSetup(lastSentenceOf(candidate)))
+    .sort((a, b) => b.score - a.score);
+  const benefit = usable.find((candidate) => BENEFIT.test(candidate.text));
+  if (benefit !== undefined) return { chosen: [benefit], method: "benefit" };
+  const [central] = usable;
+  return central === undefined
+    ? { chosen: [], method: "none" }
+    : { chosen: [central], method: "context" };
 }
 
 /** Candidates that state an outcome, lesson or launch, strongest first. */

@@ -10,7 +10,7 @@ export type Opening =
   | "unusable";
 
 // Dropped with or without a comma after them.
-const CONNECTIVE = `and|but|so|yet|plus|however|moreover|furthermore|additionally|besides|thus|hence|therefore|consequently|nevertheless|nonetheless|meanwhile|likewise|similarly|indeed|luckily|fortunately|unfortunately|interestingly|surprisingly|importantly|notably|crucially|sadly|happily|oddly|ironically|since then|after that|afterwards|from then on|by then|until then|at that point|at that time|in that case`;
+const CONNECTIVE = `and|but|or|so|yet|plus|however|moreover|furthermore|additionally|besides|thus|hence|therefore|consequently|nevertheless|nonetheless|meanwhile|likewise|similarly|indeed|luckily|fortunately|unfortunately|interestingly|surprisingly|importantly|notably|crucially|sadly|happily|oddly|ironically|since then|after that|afterwards|from then on|by then|until then|at that point|at that time|along the way|in addition to (?:this|that)|on top of (?:this|that)`;
 // Dropped only when a comma marks them as an aside: "Then, we…" but not "Then came…".
 const ASIDE = `also|still|then|now|again|later|next|first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly|instead|otherwise|in addition|on the other hand|in contrast|by contrast|of course|in fact|after all|as such|ultimately|overall|in short|in other words|that said|even so|as a result|from there|with that|to that end|for (?:this|that|these) reasons?|because of (?:this|that)|as (?:mentioned|noted|discussed|described|shown)(?: (?:above|earlier|before|previously))?|once again|in (?:this|that|each|either) case|at (?:this|that) point|on top of (?:this|that)|beyond (?:this|that)|in turn|for (?:example|instance)|to (?:do|achieve|solve|fix|address|accomplish|avoid|prevent) (?:this|that|it)|in practice|in the end|by doing (?:this|that|so)|this way|specifically|basically|essentially|naturally|obviously|clearly|tl;?dr`;
 const LEADING = new RegExp(
@@ -20,10 +20,11 @@ const LEADING = new RegExp(
 // What a sentence may not open with once its connective is gone: a pronoun or a phrase whose
 // meaning is in the sentence before.
 const BACK_REFERENCE =
-  /^(?:this|that|these|those|such|it|its|they|them|their|theirs|he|she|his|her|him|here|both|neither|either|another|which|whose|the (?:former|latter|same|above|rest|other|others)|the (?:first|second|third|last|other|new|old|next) ones?\b|(?:for|of|in|with|from|on) (?:each|both|all|either|neither)\b(?! of)|each of (?:them|these|those)|one of (?:them|these|those)|doing so|in doing so)\b/i;
-// "It is hard to…", "It took a week to…", "It turns out that…": an "it" that points at nothing.
-const DUMMY_IT =
-  /^it(?:['’]s| is| was| has been| will be| would be| can be| becomes| became| seems| seemed| took| takes| helps| pays)(?:\s+(?!it\b|this\b|that\b|they\b)[\p{L}’'-]+){0,4}?\s+(?:to|how|whether)\b|^it(?:['’]s| is| was| seems| seemed| turns out| turned out| became| becomes)(?:\s+(?:not|also|now|still|very|really|quite|so|more|less|most|clear|obvious|important|likely|possible|true|worth|noting|unclear|surprising|interesting|essential|critical|crucial|necessary|evident|apparent|known|unlikely))*\s+that\b/iu;
+  /^(?:this|that|these|those|such|it|its|it['’]s|they|they['’]re|them|their|theirs|he|he['’]s|she|she['’]s|his|her|him|here(?!['’]s| is| are)|both|neither|either|another|which|whose|the (?:former|latter|same|above|rest|other|others)|the (?:first|second|third|last|other|new|old|next) ones?\b|(?:for|of|in|with|from|on) (?:each|both|all|either|neither)\b(?! of)|each of (?:them|these|those)|one of (?:them|these|those)|doing so|in doing so)\b/i;
+// Openers that lean on the sentence before even without a comma after them ("Also available
+// is…", "Now that…", "Eventually the team…"): never dropped, only joined to that sentence.
+const LEANING_OPENER =
+  /^(?:also|still|then|next|later|eventually|finally|lastly|instead|otherwise|again|second|secondly|third|thirdly|fourth|conversely|regardless|anyway|either way|even then|along the way|apart from that|other than that|with (?:this|that)|before that|at the same time|in (?:this|that) case|now(?:,|\s+that\b))\b/i;
 // "When it is first created, it…": a clause whose subject is a pronoun pointing back;
 // "With this approach…", "…, this sidecar provides…": a demonstrative early in the sentence.
 const CLAUSE_BACK_REFERENCE =
@@ -55,7 +56,8 @@ export function standAlone(sentence: string): Opening {
   }
   if (POINTS_ELSEWHERE.test(text)) return "unusable";
   const pointsBack =
-    (BACK_REFERENCE.test(text) && !DUMMY_IT.test(text) && !SELF_ANCHORED.test(text)) ||
+    (BACK_REFERENCE.test(text) && !SELF_ANCHORED.test(text)) ||
+    LEANING_OPENER.test(text) ||
     CLAUSE_BACK_REFERENCE.test(text);
   if (pointsBack || hasOrphanPronoun(text) || CHANGED_PRONOUN.test(text)) {
     return "needs-previous";
