@@ -1,4 +1,5 @@
 import { shortenSentence } from "../clip-text.js";
+import { classifySentence } from "./classify-sentence.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
 import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
 import { isChoosable, type ScoredSentence } from "./score-sentences.js";
@@ -105,6 +106,8 @@ function englishCandidate(
   } else {
     text = opening.text;
     isRepaired = opening.isRepaired;
+    // What the dropped connective hid may be a greeting or a call to action ("And thank you…").
+    if (isRepaired && !["content", "thesis"].includes(classifySentence(text))) return undefined;
   }
   const rewritten = voice
     ? rewriteThirdPerson(text, voice)

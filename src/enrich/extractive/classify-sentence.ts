@@ -72,7 +72,7 @@ const TEASER = new RegExp(
     "read on",
     String.raw`(?:below|above)\b`,
     "keep reading",
-    `here(?:['’]s| is| are) (?:what|how|why|where|a (?:look|summary|recap|rundown|quick))`,
+    String.raw`here(?:['’]s| is| are)\b`,
     `let['’]s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump)`,
     String.raw`(?:in the (?:rest of this|following|next) (?:post|article|sections?)|below),? (?:we|I)\b`,
     "stay tuned",

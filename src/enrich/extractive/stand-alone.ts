@@ -36,7 +36,7 @@ const CHANGED_PRONOUN =
 const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|it)\b/i;
 // "This release…", "This year…": anchored in the article itself, not in the sentence before.
 const SELF_ANCHORED =
-  /^(?:this|these|that) (?:release|version|update|post|article|year|week|month|quarter|season|spring|summer|fall|autumn|winter|morning|afternoon|evening|weekend|time|past)\b/i;
+  /^(?:this|these|that)\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:release|version|update|post|article|year|week|month|quarter|season|spring|summer|fall|autumn|winter|morning|afternoon|evening|weekend|time|past|episode|edition)\b/i;
 const POINTS_ELSEWHERE =
   /\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered) (?:above|earlier|before|previously)\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b(?:is|are|was|were) the same\b/i;
 

@@ -12,6 +12,7 @@ import { readBlocks } from "./read-blocks.js";
 import { type ScoredSentence, scoreSentences } from "./score-sentences.js";
 import { selectSummary } from "./select-summary.js";
 import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
+import { summarizeChangelog } from "./summarize-changelog.js";
 import { voiceOf } from "./voice-of.js";
 
 /** At most this many tags per article. */
@@ -44,23 +45,29 @@ export function summarizeExtractively(
   // English rules (cue words, stopwords, rewrites) only for English, and for text too short to tell.
   const isEnglish = (guess ?? "en") === "en";
   const scored = scoreSentences(sentences, input.title, isEnglish);
-  const candidates = buildCandidates(scored, voiceOf(input), isEnglish, input.title, MAX_CHARS);
+  const voice = voiceOf(input);
+  const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS);
   const { summary, why } = isEnglish
     ? chooseEntry(candidates, input.title)
     : { summary: selectSummary(candidates, new Set(), input.title), why: NO_WHY };
   const tags = extractTags(input).slice(0, MAX_TAGS);
+  // Release notes that are only a changelog: their first entry, said of the release.
+  const changelog =
+    isEnglish && summary.chosen.length === 0
+      ? summarizeChangelog(scored, voice, input.title)
+      : undefined;
   return {
     // With no usable sentence (empty text, only headings) there is nothing to say: repeating
     // the title, which the email shows right above, would only look like a summary.
-    summary: joinSentences(textsOf(summary.chosen), MAX_CHARS),
+    summary: changelog ?? joinSentences(textsOf(summary.chosen), MAX_CHARS),
     why: joinSentences(textsOf(why.chosen), MAX_CHARS),
     tags: tags.map((tag) => tag.tag),
     category: chooseCategory(tags),
     readMinutes: countReadMinutes(input.text),
     ...(language !== undefined ? { language } : {}),
-    method: `${summary.method}+${why.method}`,
+    method: `${changelog ? "changelog" : summary.method}+${why.method}`,
     confidence: rateConfidence({
-      method: summary.method,
+      method: changelog ? "central" : summary.method,
       why: why.method,
       summary: summary.chosen,
       isEnglish,

@@ -15,7 +15,8 @@ export function tidySentence(text: string): string {
     .trim();
 }
 
-const SELF = /^This (?:release|version|update)\b/;
+const SELF =
+  /^This(?= (?:release|version|update)\b| is an? (?:[\w-]+ ){0,2}(?:release|version|update)\b)(?: (?:release|version|update)\b)?/;
 const VERSION = /\bv?\d+(?:\.\d+)+(?:[- ]?(?:beta|rc|alpha)[- ]?\d*)?/i;
 
 /**
