@@ -38,7 +38,7 @@ const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|it)\b/i;
 const SELF_ANCHORED =
   /^(?:this|these|that)\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:release|version|update|post|article|year|week|month|quarter|season|spring|summer|fall|autumn|winter|morning|afternoon|evening|weekend|time|past|episode|edition)\b/i;
 const POINTS_ELSEWHERE =
-  /\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered) (?:above|earlier|before|previously)\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b(?:is|are|was|were) the same\b/i;
+  /\b(?:screenshots?|images?|figures?|diagrams?|charts?|graphs?|tables?|examples?|snippets?|code|list|steps|sections?|paragraphs?)\s+(?:above|below)\b|\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered) (?:above|earlier|before|previously)\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b(?:is|are|was|were) the same\b/i;
 
 /**
  * The sentence with a leading connective dropped ("However, the cache…" → "The cache…") when

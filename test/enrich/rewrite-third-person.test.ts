@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { rewriteThesis } from "../../src/enrich/extractive/rewrite-thesis.js";
+import { rewriteThirdPerson } from "../../src/enrich/extractive/rewrite-third-person.js";
+
+const company = { name: "Quarry Data", isPersonal: false };
+const author = { name: "Aaron Patterson", isPersonal: true };
+
+// Issue 15, point 3: third person naming the source; never broken grammar.
+describe("rewriteThirdPerson", () => {
+  it.each([
+    [
+      "We replaced nightly full-table dumps with log-based change data capture.",
+      "Quarry Data replaced nightly full-table dumps with log-based change data capture.",
+    ],
+    [
+      "Our monthly warehouse bill fell by 41%.",
+      "Quarry Data's monthly warehouse bill fell by 41%.",
+    ],
+    [
+      "We now run the recommender weekly, and we review its changes like any other.",
+      "Quarry Data now runs the recommender weekly, and it reviews its changes like any other.",
+    ],
+    ["We've moved our warehouse to Iceberg.", "Quarry Data has moved its warehouse to Iceberg."],
+    [
+      "We are releasing the tool as open source.",
+      "Quarry Data is releasing the tool as open source.",
+    ],
+    ["We don't delete anything.", "Quarry Data doesn't delete anything."],
+    ["It cost us $96,000 in September.", "It cost Quarry Data $96,000 in September."],
+    [
+      "We have stayed in touch and have met at conferences since.",
+      "Quarry Data has stayed in touch and has met at conferences since.",
+    ],
+    ["Every change is written locally first.", "Every change is written locally first."],
+  ])("a company blog: %s", (sentence, rewritten) => {
+    expect(rewriteThirdPerson(sentence, company)).toBe(rewritten);
+  });
+
+  it.each([
+    ["I wrote a gem called earworm.", "Aaron Patterson wrote a gem called earworm."],
+    [
+      "My favorite part is the slop decorator.",
+      "Aaron Patterson's favorite part is the slop decorator.",
+    ],
+    ["I've released a new version of meow.", "Aaron Patterson has released a new version of meow."],
+  ])("a personal blog: %s", (sentence, rewritten) => {
+    expect(rewriteThirdPerson(sentence, author)).toBe(rewritten);
+  });
+
+  it.each([
+    ["a company's I", "I joined MySpace as a data engineer.", company],
+    ["a personal blog's we", "We need to muck with the gemspec.", author],
+    ["quoted words", 'Our runbook said "scale up the consumers".', company],
+    ["a we that includes the reader", "Let us look at what we changed.", company],
+    ["we all", "We all know that caches are hard.", company],
+    ["would or had", "We'd moved the queue by then.", company],
+    ["a second I", "I think I like it.", author],
+    ["no verb after we", "We at Netflix love data.", company],
+  ])("unsafe: %s", (_case, sentence, voice) => {
+    expect(rewriteThirdPerson(sentence, voice)).toBeUndefined();
+  });
+});
+
+describe("rewriteThesis", () => {
+  it.each([
+    [
+      "In this post we describe how we cut our bill by 41%.",
+      "Dropbox describes how we cut our bill by 41%.",
+    ],
+    [
+      "In this post, we'll walk through the query audit and the refresh policies.",
+      "Dropbox walks through the query audit and the refresh policies.",
+    ],
+    [
+      "This post covers the rollout and the compatibility modes.",
+      "Dropbox covers the rollout and the compatibility modes.",
+    ],
+    [
+      "Today we're announcing the availability of the web-based console.",
+      "Dropbox announces the availability of the web-based console.",
+    ],
+    ["We're excited to share our new scheduler.", "Dropbox shares our new scheduler."],
+  ])("%s", (sentence, rewritten) => {
+    expect(rewriteThesis(sentence, "Dropbox")).toBe(rewritten);
+  });
+
+  it("leaves a thesis that promises nothing", () => {
+    expect(rewriteThesis("In this post we'll explain.", "Dropbox")).toBeUndefined();
+  });
+});

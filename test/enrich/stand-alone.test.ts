@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { standAlone } from "../../src/enrich/extractive/stand-alone.js";
+
+// Issue 15, point 2: sentences that open by pointing back at text the reader cannot see.
+describe("standAlone", () => {
+  it.each([
+    [
+      "But, the queue drained within an hour in every region.",
+      "The queue drained within an hour in every region.",
+    ],
+    [
+      "However, the scheduler places pods by their requests.",
+      "The scheduler places pods by their requests.",
+    ],
+    [
+      "So we built a small service that proposes new requests.",
+      "We built a small service that proposes new requests.",
+    ],
+    ["Second, our in-memory cache was small (32 MB).", "Our in-memory cache was small (32 MB)."],
+    [
+      "On the other hand, the runbook said to scale up the consumers.",
+      "The runbook said to scale up the consumers.",
+    ],
+    [
+      "Since then we treat every backfill like a production deploy.",
+      "We treat every backfill like a production deploy.",
+    ],
+    [
+      "Unfortunately the decoder crashed on certain AVIF files.",
+      "The decoder crashed on certain AVIF files.",
+    ],
+  ])("drops the connective: %s", (sentence, repaired) => {
+    expect(standAlone(sentence)).toEqual({ text: repaired, isRepaired: true });
+  });
+
+  it.each([
+    "This means the underlying scanner runs twice per request.",
+    "He's now ready to hire a software architect and designer.",
+    "They include a timezone change that shifted every event timestamp.",
+    "It was a success, and nobody noticed the migration.",
+    "When it is first created, it preallocates memory for a byte array.",
+    "With this batch style approach, several issues have surfaced.",
+    "Also available is a new command for listing every flag.",
+    "Now that you have your cross compiled ruby, cross compile the extension.",
+    "Eighteen months after launch it served 11 features.",
+    "We ended up cutting it by 35% and making images appear faster.",
+    "Upon graduation, they received an offer from Netflix.",
+  ])("needs the sentence before: %s", (sentence) => {
+    expect(standAlone(sentence)).toBe("needs-previous");
+  });
+
+  it.each([
+    "But, the result is the same; it will use up at least 400MB of RAM.",
+    "Median bytes per user fell from 18.4 MB to 11.9 MB, the 35% reduction mentioned above.",
+    "The two screenshots above show the same template error.",
+    "One churn model had an offline AUC of 0.91 for exactly this reason.",
+  ])("points elsewhere in the article: %s", (sentence) => {
+    expect(standAlone(sentence)).toBe("unusable");
+  });
+
+  it.each([
+    "Netflix has developed a network observability sidecar called Flow Exporter.",
+    "This release comes with language-aware collation of text.",
+    "This is a bug-fix release with a couple of important fixes.",
+    "There are two new keywords, break and continue.",
+  ])("stands alone as it is: %s", (sentence) => {
+    expect(standAlone(sentence)).toEqual({ text: sentence, isRepaired: false });
+  });
+});
