@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { isPersonName } from "../../src/enrich/extractive/voice-of.js";
+import { createExtractiveSummarizer, type SummarizeInput } from "../../src/enrich/index.js";
+import { findDefect } from "../../src/enrich/text-defects.js";
+import { parseFeed } from "../../src/ingest/index.js";
+import { ROOT } from "../helpers/cli.js";
+
+// Real blog snapshots, read from ../shared at run time (never copied into the repository).
+const REAL_FEEDS = path.join(ROOT, "../shared/conformance/real-feeds");
+const summarizer = createExtractiveSummarizer();
+
+/** The feed's articles as enrich gives them to the summarizer. */
+async function articlesOf(file: string): Promise<SummarizeInput[]> {
+  const xml = readFileSync(file, "utf8").replace(/^\s+/, "");
+  const feed = await parseFeed(xml, {
+    feedUrl: "https://feeds.example/feed",
+    now: new Date("2030-01-01"),
+  });
+  const authors = new Set(feed.items.map((item) => item.author));
+  const [only] = authors;
+  return feed.items.map((item) => ({
+    title: item.title,
+    text: item.contentText,
+    html: item.contentHtml,
+    url: item.url,
+    source: {
+      name: feed.title ?? "",
+      ...(item.author ? { author: item.author } : {}),
+      isPersonal: authors.size === 1 && only !== undefined && isPersonName(only),
+    },
+  }));
+}
+
+const real = (name: string) => path.join(REAL_FEEDS, name);
+const demo = (name: string) => path.join(ROOT, "examples/feeds", name);
+const byTitle = async (file: string, title: string) => {
+  const article = (await articlesOf(file)).find((one) => one.title === title);
+  if (!article) throw new Error(`${title} not in ${file}`);
+  return summarizer.summarize(article);
+};
+
+describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds (issue 15)", () => {
+  it.each([
+    ["netflix-techblog-medium.xml", "thoughtbot-giant-robots-atom.xml", "tenderlovemaking-rss.xml"],
+    ["aws-blog-atom.xml", "wordpress-news.xml", "github-repo-releases-atom.xml"],
+  ])(
+    "writes no entry with markup, cut-off text, code or the first person: %s, %s, %s",
+    async (...files) => {
+      for (const file of files) {
+        for (const article of await articlesOf(real(file))) {
+          const result = await summarizer.summarize(article);
+          for (const field of ["summary", "why"] as const) {
+            if (result[field] === "") continue;
+            expect({ title: article.title, field, defect: findDefect(result[field], 300) }).toEqual(
+              {
+                title: article.title,
+                field,
+                defect: undefined,
+              },
+            );
+          }
+        }
+      }
+    },
+  );
+
+  it("names the company and says what it did", async () => {
+    const result = await byTitle(
+      real("netflix-techblog-medium.xml"),
+      "How Netflix uses eBPF flow logs at scale for network insight",
+    );
+    expect(result.summary).toMatch(/^Netflix has developed a network observability sidecar/);
+    expect(result.language).toBe("en");
+    expect(result.method).toMatch(/^action\+/);
+    expect(result.sources?.summary[0]).toMatch(/^Netflix has developed/);
+  });
+
+  it("names the author of a personal blog", async () => {
+    const result = await byTitle(real("tenderlovemaking-rss.xml"), "Underpant-Free Excitement");
+    expect(result.summary).toMatch(/^Aaron Patterson wanted something with an awesome API/);
+  });
+
+  it("names the release in release notes", async () => {
+    const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.97.0");
+    expect(result.summary).toMatch(/^Hugo v0\.97\.0 comes with language-aware collation/);
+    expect(result.summary).not.toContain("#2180");
+  });
+
+  it("detects Polish, and uses no English rule on it: no rewrite, no why", async () => {
+    for (const article of await articlesOf(real("medium-user-feed.xml"))) {
+      const result = await summarizer.summarize(article);
+      expect(result.language).toBe("pl");
+      expect(result.summary).not.toBe("");
+      expect(result.why).toBe("");
+      expect(result.method).toMatch(/\+none$/);
+      expect(result.confidence).toBeLessThan(0.5);
+    }
+  });
+});
+
+describe("the built-in summarizer on the demo feeds (issue 15)", () => {
+  it("rewrites the first person for the publisher and keeps the result for why", async () => {
+    const result = await byTitle(
+      demo("quarry-data.xml"),
+      "Change data capture from PostgreSQL without losing sleep",
+    );
+    expect(result.summary).toBe(
+      "Quarry Data replaced nightly full-table dumps with log-based change data capture, i.e. streaming row-level changes from PostgreSQL's write-ahead log into the warehouse.",
+    );
+    expect(result.why).toBe("Data freshness went from 24 hours to under 2 minutes.");
+    expect(result.method).toBe("action+outcome");
+  });
+
+  it("prefers the thesis, rewritten", async () => {
+    const result = await byTitle(
+      demo("northwind-engineering.xml"),
+      "How we cut p99 latency of the Payments API from 480 ms to 95 ms",
+    );
+    expect(result.summary).toMatch(/^Northwind walks through how the Payments team/);
+    expect(result.why).toContain("p99 fell from 480 ms to 95 ms");
+    expect(result.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("never gives background or a teaser as why", async () => {
+    const warehouse = await byTitle(
+      demo("quarry-data.xml"),
+      "How we cut our warehouse bill by 41% without deleting anything",
+    );
+    expect(warehouse.why).not.toMatch(/had doubled/);
+    const iceberg = await byTitle(
+      demo("quarry-data.xml"),
+      "Migrating 3 PB of Parquet to Apache Iceberg tables",
+    );
+    expect(iceberg.why).not.toMatch(/Here is what|\[…\]/);
+  });
+});
