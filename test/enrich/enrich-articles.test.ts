@@ -240,3 +240,85 @@ describe("enrichArticles with a model", () => {
     ]);
   });
 });
+
+describe("enrichArticles with the built-in summarizer (issue 15)", () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "gazette-enrich-"));
+    store = await openStore(dir);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const add = async (
+    feedUrl: string,
+    name: string | undefined,
+    article: Record<string, string>,
+  ) => {
+    const [feed] = await store.feeds.sync(
+      [{ url: feedUrl, ...(name ? { name } : {}), tags: [] }],
+      NOW,
+    );
+    await store.articles.upsert(
+      {
+        feedId: feed?.id as number,
+        canonicalUrl: article.url as string,
+        url: article.url as string,
+        title: article.title as string,
+        ...(article.author ? { author: article.author } : {}),
+        publishedAt: new Date("2026-11-20T00:00:00Z"),
+        contentHtml: article.html as string,
+        contentText: article.text as string,
+        categories: [],
+        contentHash: `hash-${article.url}`,
+      },
+      NOW,
+    );
+  };
+
+  it("names the feed's publisher, and stores language, method, confidence and sources", async () => {
+    await add("https://quarry.example/feed.xml", "Quarry Data Blog", {
+      url: "https://quarry.example/cdc",
+      title: "Change data capture without losing sleep",
+      html: "<p>We replaced nightly full-table dumps with log-based change data capture from PostgreSQL.</p><p>Data freshness went from 24 hours to under 2 minutes.</p>",
+      text: "We replaced nightly full-table dumps with log-based change data capture from PostgreSQL.\n\nData freshness went from 24 hours to under 2 minutes.",
+    });
+    await add("https://blog.example.pl/feed.xml", undefined, {
+      url: "https://blog.example.pl/koszty",
+      title: "Koszty migracji bazy danych",
+      html: "<p>Przenieśliśmy kolejkę zadań z Redisa do PostgreSQL w ciągu trzech miesięcy.</p><p>Czas odpowiedzi spadł o połowę, a koszty utrzymania zmalały o jedną trzecią.</p>",
+      text: "Przenieśliśmy kolejkę zadań z Redisa do PostgreSQL w ciągu trzech miesięcy.\n\nCzas odpowiedzi spadł o połowę, a koszty utrzymania zmalały o jedną trzecią.",
+    });
+    const report = await enrichArticles(
+      store,
+      createSummarizer(SummarizerConfig.parse({}), { env: {} }),
+      {
+        since: SINCE,
+        now: () => NOW,
+      },
+    );
+    expect(report.languages).toEqual({ en: 1, pl: 1 });
+    const [english, polish] = (await store.articleLookup.recent(10)).sort((a, b) => a.id - b.id);
+    const [enrichment] = await store.articleLookup.enrichments(english?.id as number);
+    expect(enrichment).toMatchObject({
+      summary:
+        "Quarry Data replaced nightly full-table dumps with log-based change data capture from PostgreSQL.",
+      why: "Data freshness went from 24 hours to under 2 minutes.",
+      method: "action+outcome",
+    });
+    expect(enrichment?.confidence).toBeGreaterThan(0.5);
+    expect(JSON.parse(enrichment?.sources ?? "null")).toEqual({
+      summary: [
+        "We replaced nightly full-table dumps with log-based change data capture from PostgreSQL.",
+      ],
+      why: ["Data freshness went from 24 hours to under 2 minutes."],
+    });
+    expect((await store.articles.byId(english?.id as number))?.language).toBe("en");
+    expect((await store.articles.byId(polish?.id as number))?.language).toBe("pl");
+    const [polishEnrichment] = await store.articleLookup.enrichments(polish?.id as number);
+    expect(polishEnrichment?.why).toBe("");
+  });
+});
