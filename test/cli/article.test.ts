@@ -165,7 +165,7 @@ describe("gazette enrich with a model", () => {
     expect(forced.stdout).toContain("Summaries: 1 written");
     expect(server.requests).toHaveLength(count + 1);
     const shown = await cli(dir, ["article", "show", one?.id ?? ""]);
-    expect(shown.stdout).toContain("Enrichment by openai:gpt-cli:summarize.v1");
+    expect(shown.stdout).toContain("Enrichment by openai:gpt-cli:summarize.v2");
   });
 
   it("falls back to the built-in summarizer when the key is missing, and says so", async () => {
