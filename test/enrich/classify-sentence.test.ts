@@ -32,7 +32,9 @@ describe("classifySentence", () => {
     ["By moving reads to replicas, we cut the load on the primary by half.", "content"],
     ["By Kubernetes standards, our cluster of forty nodes is small.", "content"],
     ["Right-sizing cut our monthly compute bill by 41%, roughly $1.2M a year.", "content"],
-    ["We call client.close() once per request, which keeps the pool healthy.", "content"],
+    // A call in prose reads as code in an email, and the defect audit counts it (issue 15).
+    ["We call client.close() once per request, which keeps the pool healthy.", "code"],
+    ["We close the client once per request, which keeps the pool healthy.", "content"],
     ["Latency fell by half, thanks to the new cache in front of the API.", "content"],
     ["Credit card fraud dropped sharply after we added device checks.", "content"],
     ["We wanted to learn more about how our users search the docs.", "content"],
