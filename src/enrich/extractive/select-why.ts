@@ -29,7 +29,6 @@ const LESSON_BONUS = 3;
 export function selectWhy(
   outcomes: readonly Candidate[],
   summary: readonly Candidate[],
-  title: string,
   max = 300,
   others: readonly Candidate[] = [],
 ): { chosen: Candidate[]; method: WhyMethod } {

@@ -87,7 +87,7 @@ const NO_WHY = { chosen: [], method: "none" } as const;
 function chooseEntry(candidates: readonly Candidate[], title: string) {
   const outcomes = rankOutcomes(candidates, title);
   const summary = selectSummary(candidates, new Set(outcomes.filter(statesResult)), title);
-  const why = selectWhy(outcomes, summary.chosen, title, MAX_CHARS, candidates);
+  const why = selectWhy(outcomes, summary.chosen, MAX_CHARS, candidates);
   return { summary, why };
 }
 
