@@ -24,7 +24,8 @@ const LESSON_BONUS = 3;
  * "Why it matters": the candidate that best states an outcome (a measured change), a lesson the
  * authors draw or a launch that lets readers do something new, never background or the problem
  * statement, and not repeating the summary; with a lesson next to a result when both fit in `max`
- * characters. Nothing when no candidate qualifies: an honest blank beats a wrong reason.
+ * characters. Without one, a benefit or the most central sentence of `others` that is not
+ * background (see selectContext); nothing when none is left: an honest blank beats a wrong reason.
  */
 export function selectWhy(
   outcomes: readonly Candidate[],
