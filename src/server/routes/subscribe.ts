@@ -1,16 +1,21 @@
-import { randomBytes } from "node:crypto";
 import type { Context, Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { normalizeEmail } from "../../audience/email-address.js";
 import { describeError } from "../../shared/errors.js";
 import type { AppDeps } from "../app-deps.js";
-import { csrfToken, isValidCsrf } from "../csrf.js";
+import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
 import { forbidden, renderPage } from "../messages.js";
 import { csrfField, type Markup } from "../page.js";
 import { requestSignup } from "../request-signup.js";
 
-const COOKIE = "gz_form";
+/** The signup form's session cookie, sent back with its POST only. */
+function signupCookie(deps: AppDeps): SessionCookie {
+  return {
+    name: "gz_form",
+    path: "/subscribe",
+    secure: deps.config.newsletter.baseUrl.startsWith("https:"),
+  };
+}
 
 /**
  * The signup form with double opt-in. CSRF: a random cookie (SameSite=Strict) and, in the form,
@@ -33,7 +38,7 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
       );
     }
     const body = await c.req.parseBody();
-    const cookie = getCookie(c, COOKIE);
+    const cookie = sessionOf(c, signupCookie(deps));
     if (!cookie || !isValidCsrf(deps.signingKeys.all, cookie, body.csrf)) return forbidden(c, deps);
     const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
     const listSlug = field("list") || deps.config.lists[0]?.id || "";
@@ -84,16 +89,7 @@ function signupForm(
   values: { list?: string; email?: string; error?: string },
   status: 200 | 400 = 200,
 ) {
-  let cookie = getCookie(c, COOKIE);
-  if (!cookie || !/^[\w-]{22}$/.test(cookie)) {
-    cookie = randomBytes(16).toString("base64url");
-    setCookie(c, COOKIE, cookie, {
-      httpOnly: true,
-      sameSite: "Strict",
-      path: "/subscribe",
-      secure: deps.config.newsletter.baseUrl.startsWith("https:"),
-    });
-  }
+  const cookie = formSession(c, signupCookie(deps));
   const lists = deps.config.lists;
   const choice: Markup =
     lists.length === 1
