@@ -3,6 +3,7 @@ import { html } from "hono/html";
 import { normalizeEmail } from "../../audience/email-address.js";
 import { describeError } from "../../shared/errors.js";
 import type { AppDeps } from "../app-deps.js";
+import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
 import { forbidden, renderPage } from "../messages.js";
 import { csrfField, type Markup } from "../page.js";
@@ -19,7 +20,8 @@ function signupCookie(deps: AppDeps): SessionCookie {
 
 /**
  * The signup form with double opt-in. CSRF: a random cookie (SameSite=Strict) and, in the form,
- * its HMAC. Bots: a honeypot field hidden from people, and a per-address rate limit.
+ * its HMAC. Bots: a honeypot field hidden from people, and a per-client rate limit (IPv6 per
+ * /64). Mail bombing: requestSignup sends one address few confirmations, whoever asks.
  */
 export function registerSubscribe(app: Hono, deps: AppDeps): void {
   app.get("/subscribe", (c) => {
@@ -28,7 +30,7 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
   });
 
   app.post("/subscribe", async (c) => {
-    if (!deps.signupLimiter.take(deps.clientIp(c))) {
+    if (!deps.signupLimiter.take(clientKey(deps.clientIp(c)))) {
       return renderPage(
         c,
         deps,
