@@ -1,13 +1,10 @@
 import { createWriteStream } from "node:fs";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import { stringify } from "csv-stringify";
 import { normalizeEmail } from "../../audience/email-address.js";
+import { exportSubscribers } from "../../audience/export-subscribers.js";
 import { importSubscribers } from "../../audience/import-subscribers.js";
 import { findList, listId } from "../../pipeline/stages.js";
 import { GazetteError } from "../../shared/errors.js";
-import type { Store } from "../../store/index.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerSubscribers(program: Command): void {
@@ -112,22 +109,8 @@ export function registerSubscribers(program: Command): void {
     .action(async (options: { list?: string; output?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const id = options.list ? await listId(ctx, findList(ctx, options.list)) : undefined;
-        const csv = stringify({ header: true, columns: ["email", "name", "lists", "status"] });
         const out = options.output ? createWriteStream(options.output) : process.stdout;
-        // Page by page through the store, with backpressure: the export never holds every row.
-        const rows = Readable.from(exportRows(ctx.store, id));
-        await pipeline(rows, csv, out, { end: out !== process.stdout });
+        await exportSubscribers(ctx.store, out, { listId: id, keepOpen: out === process.stdout });
       });
     });
-}
-
-async function* exportRows(store: Store, listId: number | undefined): AsyncGenerator<string[]> {
-  let cursor: { listId: number; subscriberId: number } | undefined;
-  for (;;) {
-    const page = await store.subscribers.membersAfter(cursor, 1000, listId);
-    for (const m of page) yield [m.email, m.name ?? "", m.list_slug, m.status];
-    const last = page.at(-1);
-    if (!last || page.length < 1000) return;
-    cursor = { listId: last.list_id, subscriberId: last.subscriber_id };
-  }
 }
