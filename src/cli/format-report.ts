@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { SendReport } from "../deliver/send-issue.js";
+import type { SendReport } from "../deliver/engine/send-issue.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
 import type { CycleReport, ListCycleReport } from "../pipeline/run-cycle.js";

@@ -1,14 +1,13 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { parseDuration } from "../config/index.js";
 import type { LlmSummarizerConfig, SummarizerConfig } from "../config/summarizer-config.js";
-import { createAnthropicMessages } from "./anthropic-messages.js";
-import { createRunBudget } from "./create-run-budget.js";
 import { defaultVocabulary } from "./default-vocabulary.js";
-import { createExtractiveSummarizer, EXTRACTIVE_ID } from "./extractive.js";
-import { createLlmSummarizer } from "./llm-summarizer.js";
-import { loadPrompt } from "./load-prompt.js";
-import { createOpenAiChat } from "./openai-chat.js";
-import type { HttpOptions } from "./post-model-request.js";
+import { createExtractiveSummarizer, EXTRACTIVE_ID } from "./extractive/extractive.js";
+import { CHAT_PROVIDERS, type ChatModelOptions } from "./llm/chat-providers.js";
+import { createRunBudget } from "./llm/create-run-budget.js";
+import { createLlmSummarizer } from "./llm/llm-summarizer.js";
+import { loadPrompt } from "./llm/load-prompt.js";
+import type { HttpOptions } from "./llm/post-model-request.js";
 import type { ChatModel, Summarizer } from "./types.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -59,16 +58,14 @@ function createChatModel(
     timeoutMs: parseDuration(config.timeout),
     retry: { retries: config.retries, sleep: deps.sleep ?? ((ms) => delay(ms)) },
   };
-  const options = {
+  const options: ChatModelOptions = {
     baseUrl: config.baseUrl,
     model: config.model,
     apiKey,
     maxOutputTokens: config.maxOutputTokens,
     http,
   };
-  return config.provider === "openai"
-    ? createOpenAiChat(options)
-    : createAnthropicMessages(options);
+  return CHAT_PROVIDERS[config.provider](options);
 }
 
 /** The config's terms ahead of the built-in ones (a redefined tag replaces its default), or alone. */

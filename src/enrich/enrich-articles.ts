@@ -4,7 +4,7 @@ import type { ArticleToEnrich, Store } from "../store/index.js";
 import { readStringArray } from "../store/json.js";
 import { clipText } from "./clip-text.js";
 import { countReadMinutes } from "./count-read-minutes.js";
-import { MAX_CHARS } from "./summarize-extractively.js";
+import { MAX_CHARS } from "./extractive/summarize-extractively.js";
 import type { Summarizer, Summary, TokenUsage, UngroundedField } from "./types.js";
 import { DEFAULT_CATEGORY } from "./vocabulary.js";
 

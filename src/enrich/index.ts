@@ -4,9 +4,13 @@ export { countReadMinutes } from "./count-read-minutes.js";
 export { createSummarizer, type SummarizerDeps } from "./create-summarizer.js";
 export { defaultVocabulary } from "./default-vocabulary.js";
 export { createTagExtractor, type ScoredTag, type TagInput } from "./extract-tags.js";
-export { createExtractiveSummarizer, EXTRACTIVE_ID, type ExtractiveOptions } from "./extractive.js";
+export {
+  createExtractiveSummarizer,
+  EXTRACTIVE_ID,
+  type ExtractiveOptions,
+} from "./extractive/extractive.js";
+export { MAX_CHARS, MAX_TAGS, summarizeExtractively } from "./extractive/summarize-extractively.js";
 export { type Sentence, segmentDocument, segmentSentences } from "./segment-sentences.js";
-export { MAX_CHARS, MAX_TAGS, summarizeExtractively } from "./summarize-extractively.js";
 export {
   parseRow,
   type SummarizeJsonlOptions,

@@ -1,6 +1,6 @@
 import type { SyncReport } from "../audience/sync-subscribers.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
-import type { SendReport } from "../deliver/send-issue.js";
+import type { SendReport } from "../deliver/engine/send-issue.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
 import type { SizeReport } from "../render/index.js";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
-import { createSharedRateLimiter } from "../deliver/shared-rate-limiter.js";
-import type { Mailer } from "../deliver/types.js";
+import { createSharedRateLimiter } from "../deliver/engine/shared-rate-limiter.js";
+import type { Mailer } from "../deliver/transports/types.js";
 import type { CompiledIssue } from "../render/index.js";
 import { archiveStage } from "./archive-stage.js";
 import { collectRound, type FeedClaim } from "./collect-round.js";

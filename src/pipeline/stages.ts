@@ -4,6 +4,8 @@ import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
 import { toIssueModel } from "../compose/to-issue-model.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
+import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
+import { type SendReport, sendIssue } from "../deliver/engine/send-issue.js";
 import {
   createDryRunMailer,
   createMailer,
@@ -13,9 +15,7 @@ import {
   messageIdFor,
   toDeliveryOptions,
 } from "../deliver/index.js";
-import type { RateLimiter } from "../deliver/rate-limiter.js";
-import { type SendReport, sendIssue } from "../deliver/send-issue.js";
-import type { Mailer } from "../deliver/types.js";
+import type { Mailer } from "../deliver/transports/types.js";
 import {
   type EnrichOptions,
   type EnrichReport,

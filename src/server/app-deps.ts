@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { SigningKeys } from "../audience/signing-keys.js";
 import type { Config, ListConfig } from "../config/index.js";
-import type { Mailer } from "../deliver/types.js";
+import type { Mailer } from "../deliver/transports/types.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
 import type { RateLimiter } from "./rate-limiter.js";

@@ -1,7 +1,7 @@
 import { joinUrl, unsubscribeUrl } from "../audience/links.js";
 import type { SigningKey } from "../audience/tokens.js";
 import type { Config, ListConfig } from "../config/index.js";
-import type { OutgoingMessage } from "../deliver/types.js";
+import type { OutgoingMessage } from "../deliver/transports/types.js";
 import { formatAddress } from "../pipeline/format-address.js";
 import { escapeMarkup } from "../shared/escape-markup.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatCollect, formatEnrich, formatList } from "../../src/cli/format-report.js";
-import { noSends } from "../../src/deliver/send-report.js";
+import { noSends } from "../../src/deliver/engine/send-report.js";
 import type { CollectReport } from "../../src/ingest/collect-feeds.js";
 
 describe("formatCollect", () => {

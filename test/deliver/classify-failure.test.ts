@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyFailure } from "../../src/deliver/classify-failure.js";
+import { classifyFailure } from "../../src/deliver/engine/classify-failure.js";
 import { SmtpError } from "../../src/deliver/index.js";
 import { GazetteError } from "../../src/shared/errors.js";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createQuotedPrintableEncoder,
   encodeQuotedPrintable,
-} from "../../src/deliver/qp-encode.js";
+} from "../../src/deliver/mime/qp-encode.js";
 
 /** RFC 2045 decoding, written from the rules: soft breaks removed, =XX to bytes. */
 function decode(encoded: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createRateLimiter, type RateLimit } from "../../src/deliver/engine/rate-limiter.js";
 import { createSmtpMailer, type Mailer, sendIssue } from "../../src/deliver/index.js";
-import { createRateLimiter, type RateLimit } from "../../src/deliver/rate-limiter.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
 import { seedIssue, sendInput, T0 } from "./seed-issue.js";

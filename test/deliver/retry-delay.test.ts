@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryDelay } from "../../src/deliver/retry-delay.js";
+import { retryDelay } from "../../src/deliver/engine/retry-delay.js";
 
 const policy = { maxAttempts: 5, baseDelayMs: 30_000, maxDelayMs: 3_600_000 };
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { SendIssueInput } from "../../src/deliver/index.js";
 import { messageIdFor } from "../../src/deliver/index.js";
-import type { Mailer } from "../../src/deliver/types.js";
+import type { Mailer } from "../../src/deliver/transports/types.js";
 import type { Recipient } from "../../src/render/types.js";
 import { openStore, type Store } from "../../src/store/index.js";
 

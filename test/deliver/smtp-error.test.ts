@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SmtpError } from "../../src/deliver/index.js";
-import { toSmtpError } from "../../src/deliver/smtp-error.js";
+import { toSmtpError } from "../../src/deliver/transports/smtp-error.js";
 
 // The shapes nodemailer 10 gives its errors (see smtp-connection's _formatError).
 function nodemailerError(fields: Record<string, unknown>): Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildMessage } from "../../src/deliver/build-message.js";
 import { type OutgoingMessage, toMailOptions } from "../../src/deliver/index.js";
+import { buildMessage } from "../../src/deliver/mime/build-message.js";
 import { makeMessage, rawHeaders } from "./make-message.js";
 
 async function headersOf(override: Partial<OutgoingMessage>, name: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifySentence } from "../../src/enrich/classify-sentence.js";
+import { classifySentence } from "../../src/enrich/extractive/classify-sentence.js";
 
 describe("classifySentence", () => {
   it.each([

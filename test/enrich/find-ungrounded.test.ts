@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findUngrounded } from "../../src/enrich/find-ungrounded.js";
-import { parseRetryAfter } from "../../src/enrich/with-retries.js";
+import { findUngrounded } from "../../src/enrich/llm/find-ungrounded.js";
+import { parseRetryAfter } from "../../src/enrich/llm/with-retries.js";
 
 const ARTICLE =
   "Our checkout service talks to PostgreSQL 15.4 through PgBouncer on AWS. Latency fell by 38%, " +

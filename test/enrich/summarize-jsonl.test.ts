@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createExtractiveSummarizer } from "../../src/enrich/extractive.js";
+import { createExtractiveSummarizer } from "../../src/enrich/extractive/extractive.js";
 import { summarizeJsonl } from "../../src/enrich/summarize-jsonl.js";
 import type { Summarizer } from "../../src/enrich/types.js";
 import { GazetteError } from "../../src/shared/errors.js";

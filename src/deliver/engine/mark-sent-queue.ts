@@ -1,0 +1,46 @@
+import type { Store } from "../../store/index.js";
+
+/** Rows accepted by the transport, waiting to be marked `sent` together. */
+export interface MarkSentQueue {
+  /** Queues the row; the queue is written once it holds `maxRows`, or `maxDelayMs` after. */
+  add(id: number, response: string): Promise<void>;
+  /** Writes what is queued (before counting, stopping or returning). */
+  flush(): Promise<void>;
+}
+
+/**
+ * Group commit of the `sent` marks. One UPDATE per message is most of a bulk send's database
+ * work; one per group costs a tenth. The price is the window after a crash: a message accepted
+ * by the server but not yet marked is sent again on restart, so the rows that can be sent twice
+ * are those in flight plus those queued here — at most `concurrency + maxRows`.
+ */
+export function createMarkSentQueue(
+  store: Store,
+  now: () => Date,
+  options: { maxRows: number; maxDelayMs: number; onWritten?: (ids: number[]) => void },
+): MarkSentQueue {
+  let queued: { id: number; response: string }[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const rows = queued;
+    queued = [];
+    // Writes go one after the other, so a failure surfaces at the next add or flush.
+    writing = writing.then(async () => {
+      await store.deliveries.markSentMany(rows, now());
+      options.onWritten?.(rows.map((row) => row.id));
+    });
+    return writing;
+  };
+  return {
+    add(id, response) {
+      queued.push({ id, response });
+      if (queued.length >= options.maxRows) return flush();
+      timer ??= setTimeout(() => void flush().catch(() => {}), options.maxDelayMs).unref();
+      return writing;
+    },
+    flush,
+  };
+}

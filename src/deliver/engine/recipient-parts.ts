@@ -1,0 +1,21 @@
+import type { RecipientParts } from "../mime/message-template.js";
+import type { SendIssueInput } from "./send-issue.js";
+
+/** A subscriber's parts of the issue's message: their address, name, links and Message-ID. */
+export function recipientParts(
+  input: Pick<SendIssueInput, "unsubscribeUrl" | "preferencesUrl" | "now">,
+  subscriber: { subscriber_id: number; email: string; name: string | null },
+  messageId: string,
+): RecipientParts {
+  return {
+    recipient: {
+      email: subscriber.email,
+      name: subscriber.name ?? undefined,
+      unsubscribeUrl: input.unsubscribeUrl(subscriber.subscriber_id),
+      preferencesUrl: input.preferencesUrl(subscriber.subscriber_id),
+    },
+    messageId,
+    subscriberId: subscriber.subscriber_id,
+    date: input.now(),
+  };
+}

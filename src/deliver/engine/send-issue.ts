@@ -1,0 +1,294 @@
+import { setTimeout as delay } from "node:timers/promises";
+import addressparser from "nodemailer/lib/addressparser";
+import type { Recipient, RenderedMessage } from "../../render/types.js";
+import type { ClaimedDelivery, Store } from "../../store/index.js";
+import { MessageBuffers } from "../mime/message-buffers.js";
+import {
+  compileMessage,
+  type IssueMessage,
+  type MessageTemplate,
+} from "../mime/message-template.js";
+import type { Mailer } from "../transports/types.js";
+import { classifyFailure } from "./classify-failure.js";
+import type { DeliveryOptions } from "./delivery-options.js";
+import { dryRunIssue } from "./dry-run-issue.js";
+import { forEachConcurrently } from "./for-each-concurrently.js";
+import { createMarkSentQueue, type MarkSentQueue } from "./mark-sent-queue.js";
+import { createRateLimiter, type RateLimiter, type RateTurn } from "./rate-limiter.js";
+import { recipientParts } from "./recipient-parts.js";
+import { retryDelay } from "./retry-delay.js";
+import { noSends, type SendReport } from "./send-report.js";
+
+export type { SendReport } from "./send-report.js";
+
+export interface SendIssueInput {
+  store: Store;
+  mailer: Mailer;
+  issue: { id: number; listId: number };
+  /** The headers and subject the same for every recipient: the message is built once from them. */
+  message: IssueMessage;
+  /** Fills one subscriber's fields into the issue compiled once. */
+  fill: (recipient: Recipient) => RenderedMessage;
+  unsubscribeUrl: (subscriberId: number) => string;
+  preferencesUrl: (subscriberId: number) => string;
+  /** The Message-ID of a delivery; only a dry run needs it (a real send reads it from the row). */
+  messageIdFor: (subscriberId: number) => string;
+  now: () => Date;
+  /** How the rate limiter waits; tests pass one that advances their clock. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The jitter of retry delays (0 ≤ r < 1). */
+  random?: () => number;
+  options?: Partial<DeliveryOptions>;
+  /** A limiter shared with other senders (the workers' pacing row); replaces the in-process one. */
+  limiter?: RateLimiter;
+  /** Once aborted, the send stops at the next batch boundary, as a pause does (a worker's SIGTERM). */
+  signal?: AbortSignal;
+}
+
+const DEFAULTS: DeliveryOptions = {
+  batchSize: 100,
+  concurrency: 4,
+  markBatch: 1,
+  leaseMs: 10 * 60_000,
+  retry: { maxAttempts: 5, baseDelayMs: 30_000, maxDelayMs: 3_600_000 },
+  maxBounces: 2,
+  stopAfterRelayFailures: 3,
+};
+
+/** One call's state, shared by its workers. */
+interface SendRun {
+  input: SendIssueInput;
+  options: DeliveryOptions;
+  template: MessageTemplate;
+  /** What messages are built into, reused once the transport accepted them. */
+  buffers: MessageBuffers;
+  envelopeFrom: string;
+  limiter?: RateLimiter;
+  marks: MarkSentQueue;
+  report: SendReport;
+  /**
+   * Rows this call has claimed and not yet settled in the store. A row whose lease ran out while
+   * its message was on the wire may come back in a later claim: it is still ours, never sent twice.
+   */
+  held: Set<number>;
+  /** Rows that failed for the relay's sake since the last message that got through. */
+  relayFailures: number[];
+  stopReason?: string;
+  hasRetryDue: boolean;
+}
+
+/**
+ * Sends an issue from its ledger. Order: claim a batch (rows → sending, with a lease; the pause
+ * flag is read first) → per row, with at most `concurrency` in flight: fill and build → wait for
+ * the rate limiter → re-check the lease and the subscription → hand to the transport → mark the
+ * row sent (or failed, bounced, pending for a retry) → claim the next batch when the queue runs
+ * dry. Ends when nothing is claimable now; the issue becomes `sent` when no row is pending or
+ * sending.
+ */
+export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
+  const options = { ...DEFAULTS, ...input.options };
+  const template = await compileMessage(input.message, input.fill);
+  if (input.mailer.isDryRun) return dryRunIssue(input, template, envelopeFromOf(input.message));
+  const sleep = input.sleep ?? ((ms: number) => delay(ms));
+  const limiter =
+    input.limiter ??
+    (options.rateLimit
+      ? createRateLimiter(options.rateLimit, { now: input.now }, sleep)
+      : undefined);
+  const held = new Set<number>();
+  const run: SendRun = {
+    input,
+    options: limiter ? { ...options, batchSize: batchWithinLease(options, limiter) } : options,
+    template,
+    buffers: new MessageBuffers(),
+    envelopeFrom: envelopeFromOf(input.message),
+    ...(limiter && { limiter }),
+    marks: createMarkSentQueue(input.store, input.now, {
+      maxRows: options.markBatch,
+      maxDelayMs: 100,
+      onWritten: (ids) => {
+        for (const id of ids) held.delete(id);
+      },
+    }),
+    held,
+    report: noSends(false),
+    relayFailures: [],
+    hasRetryDue: false,
+  };
+  do {
+    run.hasRetryDue = false;
+    await sendRound(run);
+  } while (run.hasRetryDue && !run.stopReason && !run.report.isPaused);
+  if (run.stopReason) {
+    // The relay was down, not these recipients' mailboxes: give their attempts back.
+    await input.store.deliveries.refund(run.relayFailures, input.now());
+    run.report.transportError = run.stopReason;
+  }
+  return finish(run);
+}
+
+/** Claims and sends until nothing is claimable, the issue is paused or the relay is down. */
+async function sendRound(run: SendRun): Promise<void> {
+  const { store, issue } = run.input;
+  const queue: ClaimedDelivery[] = [];
+  let isDrained = false;
+  let claiming: Promise<void> | undefined;
+  const refill = async () => {
+    // The batch boundary: `gazette send --pause` takes effect here.
+    if (run.input.signal?.aborted || (await store.issues.isPaused(issue.id))) {
+      run.report.isPaused = true;
+      return;
+    }
+    const { batchSize, leaseMs } = run.options;
+    const batch = await store.deliveries.claim(
+      issue.id,
+      issue.listId,
+      batchSize,
+      run.input.now(),
+      leaseMs,
+    );
+    run.report.claims = (run.report.claims ?? 0) + 1;
+    const fresh = batch.filter((delivery) => !run.held.has(delivery.id));
+    // Only rows of ours came back (their leases ran out on the wire): nothing new to claim now.
+    if (fresh.length === 0) isDrained = true;
+    for (const delivery of fresh) {
+      run.held.add(delivery.id);
+      queue.push(delivery);
+    }
+  };
+  const next = async (): Promise<ClaimedDelivery | undefined> => {
+    while (!run.stopReason && !run.report.isPaused) {
+      const delivery = queue.shift();
+      if (delivery) return delivery;
+      if (isDrained) return undefined;
+      claiming ??= refill().finally(() => {
+        claiming = undefined;
+      });
+      await claiming;
+    }
+    return undefined;
+  };
+  try {
+    await forEachConcurrently(next, run.options.concurrency, (delivery) => sendOne(run, delivery));
+  } finally {
+    await run.marks.flush();
+    // Claimed but never tried (the send stopped or failed): back to pending, attempt un-counted.
+    for (const delivery of queue) {
+      await store.deliveries.release(delivery.id, run.input.now());
+      run.held.delete(delivery.id);
+    }
+  }
+}
+
+async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
+  const { input, report } = run;
+  const { store } = input;
+  let turn: RateTurn | undefined;
+  let response: string | undefined;
+  try {
+    const raw = await buildFor(run, delivery);
+    turn = await run.limiter?.acquire();
+    // Past its lease the row may be another sender's now: leave it to whoever holds it.
+    if (input.now().getTime() >= Date.parse(delivery.lease_until)) return;
+    // An unsubscribe committed during the send is honoured for every message not yet handed over.
+    const skip = await store.deliveries.skipReasonNow(input.issue.listId, delivery);
+    if (skip) {
+      await store.deliveries.markSkipped(delivery.id, skip, input.now());
+      return;
+    }
+    // Nothing awaited between the turn's end and the hand-over: the rate holds at the transport.
+    turn?.release(true);
+    const result = await input.mailer.sendRaw({
+      envelope: { from: run.envelopeFrom, to: delivery.email },
+      messageId: delivery.message_id,
+      raw,
+    });
+    response = result.response;
+    // Accepted: every byte was written, so the buffer can take the next message.
+    run.buffers.give(raw);
+  } catch (error) {
+    await settleFailure(run, delivery, error);
+    return;
+  } finally {
+    turn?.release(false);
+    // Settled (or left to a later claim) unless it went out: then it is ours until marked.
+    if (response === undefined) run.held.delete(delivery.id);
+  }
+  report.sent++;
+  run.relayFailures = [];
+  // Outside the try: the message went out, so a failed write must stop the send, never turn
+  // the row back to pending. Marked at once (markBatch 1) or with its group.
+  await run.marks.add(delivery.id, response);
+}
+
+/** One recipient's message: the issue's, with their fields filled in. */
+function buildFor(run: SendRun, delivery: ClaimedDelivery): Promise<Buffer> {
+  return run.template.build(recipientParts(run.input, delivery, delivery.message_id), run.buffers);
+}
+
+/** Marks a row after a failed hand-over: retried later, failed, or bounced (maybe suppressed). */
+async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unknown) {
+  const { input, options, report } = run;
+  const { store } = input;
+  const now = input.now();
+  const failure = classifyFailure(error);
+  if (failure.kind === "bounced") {
+    await store.deliveries.markUnsent(delivery.id, "bounced", failure.reason, now);
+    report.bounced++;
+    const bounces = await store.deliveries.bounceCount(delivery.email);
+    if (bounces >= options.maxBounces)
+      await store.suppressions.add(delivery.email, `${bounces} hard bounces`, now);
+    return;
+  }
+  if (failure.kind !== "retry") {
+    await store.deliveries.markUnsent(delivery.id, "failed", failure.reason, now);
+    report.failed++;
+    return;
+  }
+  if (failure.isRelayFailure) {
+    run.relayFailures.push(delivery.id);
+    if (run.relayFailures.length >= options.stopAfterRelayFailures)
+      run.stopReason ??= failure.reason;
+  } else {
+    run.relayFailures = [];
+  }
+  if (delivery.attempts >= options.retry.maxAttempts) {
+    const reason = `gave up after ${delivery.attempts} attempts: ${failure.reason}`;
+    await store.deliveries.markUnsent(delivery.id, "failed", reason, now);
+    report.failed++;
+    return;
+  }
+  const wait = retryDelay(delivery.attempts, options.retry, input.random ?? Math.random);
+  await store.deliveries.markUnsent(delivery.id, "pending", failure.reason, now, {
+    nextAttemptAt: new Date(now.getTime() + wait),
+  });
+  report.retried++;
+  if (wait === 0) run.hasRetryDue = true;
+}
+
+async function finish(run: SendRun): Promise<SendReport> {
+  const { store, issue } = run.input;
+  const report = run.report;
+  const counts = await store.deliveries.counts(issue.id);
+  const waiting = await store.deliveries.waiting(issue.id, run.input.now());
+  report.skipped = counts.skipped ?? 0;
+  report.remaining = (counts.pending ?? 0) + (counts.sending ?? 0);
+  report.waiting = waiting.count;
+  if (waiting.nextAt) report.nextAttemptAt = waiting.nextAt;
+  report.isFinished = report.remaining === 0;
+  if (report.isFinished) await store.issues.setStatus(issue.id, "sent", run.input.now());
+  return report;
+}
+
+/** With a rate limit, a batch must go out well within its lease, or another sender takes it. */
+function batchWithinLease(options: DeliveryOptions, limiter: RateLimiter): number {
+  return Math.max(
+    1,
+    Math.min(options.batchSize, Math.floor(options.leaseMs / 2 / limiter.intervalMs)),
+  );
+}
+
+/** The bare address of From, for MAIL FROM. */
+function envelopeFromOf(message: IssueMessage): string {
+  return addressparser(message.from, { flatten: true })[0]?.address ?? message.from;
+}

@@ -1,0 +1,201 @@
+import { randomBytes } from "node:crypto";
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Recipient, RenderedMessage } from "../../render/types.js";
+import { GazetteError } from "../../shared/errors.js";
+import type { OutgoingMessage } from "../transports/types.js";
+import type { MessageBuffers } from "./message-buffers.js";
+import { type BodyPlan, type Field, planBody } from "./plan-body.js";
+import { createQuotedPrintableEncoder } from "./qp-encode.js";
+import { checkedMessageId, singleAddress, toMailOptions } from "./to-mail-options.js";
+import { unsubscribeValues } from "./unsubscribe-values.js";
+
+/** The parts of an issue's message that are the same for every recipient. */
+export type IssueMessage = Omit<
+  OutgoingMessage,
+  "to" | "messageId" | "html" | "text" | "unsubscribe"
+> & {
+  unsubscribeMailto?: string;
+};
+
+/** What one recipient's message adds to the issue's. */
+export interface RecipientParts {
+  recipient: Recipient;
+  messageId: string;
+  subscriberId: number;
+  date: Date;
+}
+
+/** An issue's message built once; `build` fills one recipient's parts in. */
+export interface MessageTemplate {
+  /** With `buffers`, the message is written into one of them (see MessageBuffers). */
+  build(parts: RecipientParts, buffers?: MessageBuffers): Promise<Buffer>;
+}
+
+type Slot = "to" | "mid" | "unsub" | "sub" | "date" | "text" | "html";
+const SLOTS: Slot[] = ["to", "mid", "unsub", "sub", "date", "text", "html"];
+
+let composer: Transporter | undefined;
+
+/**
+ * Builds the issue's message once with nodemailer — every header check and encoding of
+ * toMailOptions — with placeholder tokens where per-recipient values go, and cuts it at them.
+ * The bodies are cut the same way (see planBody) and their fixed parts encoded once, so that a
+ * recipient's message is a copy of prepared buffers with a few short values in between. A
+ * recipient whose values need escaping gets the whole body filled and encoded instead.
+ */
+export async function compileMessage(
+  issue: IssueMessage,
+  fill: (recipient: Recipient) => RenderedMessage,
+): Promise<MessageTemplate> {
+  const nonce = randomBytes(9).toString("hex");
+  const token = (slot: Slot | "") => `gz${nonce}${slot}`;
+  const prototype = await buildRaw(
+    {
+      ...issue,
+      to: `${token("to")}@gazette.invalid`,
+      messageId: `<${token("mid")}@gazette.invalid>`,
+      unsubscribe: {
+        url: `https://gazette.invalid/${token("unsub")}`,
+        mailto: issue.unsubscribeMailto,
+      },
+      headers: { ...issue.headers, "X-Gazette-Subscriber": token("sub") },
+      text: token("text"),
+      html: token("html"),
+    },
+    token("date"),
+  );
+  // nodemailer picks 7bit for the ASCII tokens; the real bodies are always quoted-printable.
+  const source = prototype
+    .toString("latin1")
+    .replace(
+      new RegExp(`Content-Transfer-Encoding: 7bit(\\r\\n\\r\\n${token("")}(?:text|html))`, "g"),
+      "Content-Transfer-Encoding: quoted-printable$1",
+    );
+  const pieces = source.split(
+    new RegExp(
+      `(${token("to")}@gazette\\.invalid|<${token("mid")}@gazette\\.invalid>|https://gazette\\.invalid/${token("unsub")}|${token("")}(?:sub|date|text|html))`,
+    ),
+  );
+  const literals = pieces
+    .filter((_, i) => i % 2 === 0)
+    .map((piece) => Buffer.from(piece, "latin1"));
+  const slots = pieces.filter((_, i) => i % 2 === 1).map((piece) => slotOf(piece, nonce));
+  if (!SLOTS.every((slot) => slots.filter((s) => s === slot).length === 1)) {
+    throw new GazetteError("HEADER_INVALID", "the issue's message could not be cut into parts");
+  }
+  const plans = planBody(fill);
+  const encodeText = createQuotedPrintableEncoder();
+  const encodeHtml = createQuotedPrintableEncoder();
+  const bodies = (recipient: Recipient): Record<"text" | "html", Buffer[]> => {
+    const planned = plans && plannedBodies(plans, recipient);
+    if (planned) return planned;
+    const body = fill(recipient);
+    return {
+      text: [Buffer.from(encodeText(body.text || "\n"), "latin1")],
+      html: [Buffer.from(encodeHtml(body.html || "\n"), "latin1")],
+    };
+  };
+  return {
+    async build(parts, buffers) {
+      const { recipient } = parts;
+      if (!isAscii(recipient.email)) return buildFallback(issue, parts, fill(recipient));
+      const header = (value: string) => [Buffer.from(value, "latin1")];
+      const body = bodies(recipient);
+      const values: Record<Slot, Buffer[]> = {
+        to: header(recipientAddress(recipient.email)),
+        mid: header(checkedMessageId(parts.messageId)),
+        unsub: header(unsubscribeValues({ url: recipient.unsubscribeUrl })[0] as string),
+        sub: header(String(parts.subscriberId)),
+        date: header(formatDate(parts.date)),
+        text: body.text,
+        html: body.html,
+      };
+      const chunks: Buffer[] = [literals[0] as Buffer];
+      for (let i = 0; i < slots.length; i++) {
+        chunks.push(...values[slots[i] as Slot], literals[i + 1] as Buffer);
+      }
+      return join(chunks, buffers);
+    },
+  };
+}
+
+/** The chunks in one buffer: one of `buffers` when given, else a new one. */
+function join(chunks: Buffer[], buffers: MessageBuffers | undefined): Buffer {
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  if (!buffers) return Buffer.concat(chunks, size);
+  const message = buffers.take(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    message.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return message.subarray(0, size);
+}
+
+function plannedBodies(
+  plans: { text: BodyPlan; html: BodyPlan },
+  recipient: Recipient,
+): Record<"text" | "html", Buffer[]> | undefined {
+  const values = new Map<Field, Buffer | null>();
+  const text = plans.text.encode(recipient, values);
+  const html = text && plans.html.encode(recipient, values);
+  return text && html ? { text, html } : undefined;
+}
+
+// A plain ASCII addr-spec: the address as the ledger holds it, checked without a full parse.
+const PLAIN_ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+
+/** The To header's value: one address, nothing that could end the header. */
+function recipientAddress(email: string): string {
+  return PLAIN_ADDRESS.test(email) ? email : singleAddress("To", email);
+}
+
+/** RFC 5322 date-time, as nodemailer writes it. */
+function formatDate(date: Date): string {
+  return date.toUTCString().replace(/GMT/, "+0000");
+}
+
+function slotOf(piece: string, nonce: string): Slot {
+  return piece
+    .replace(/^<?(https:\/\/gazette\.invalid\/)?/, "")
+    .slice(2 + nonce.length)
+    .replace(/@.*$/, "") as Slot;
+}
+
+function isAscii(value: string): boolean {
+  return /^[\x20-\x7e]*$/.test(value);
+}
+
+/** An internationalized address needs nodemailer's encoding of the To header: build it whole. */
+function buildFallback(
+  issue: IssueMessage,
+  parts: RecipientParts,
+  body: RenderedMessage,
+): Promise<Buffer> {
+  return buildRaw(
+    {
+      ...issue,
+      to: parts.recipient.email,
+      messageId: parts.messageId,
+      unsubscribe: { url: parts.recipient.unsubscribeUrl, mailto: issue.unsubscribeMailto },
+      headers: { ...issue.headers, "X-Gazette-Subscriber": String(parts.subscriberId) },
+      text: body.text,
+      html: body.html,
+    },
+    formatDate(parts.date),
+  );
+}
+
+async function buildRaw(message: OutgoingMessage, date: string): Promise<Buffer> {
+  composer ??= nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: "windows",
+  });
+  const options = { ...toMailOptions(message), textEncoding: "quoted-printable" as const };
+  // A string date is written as it is: the token here, the formatted send time in the fallback.
+  const info = await composer.sendMail({ ...options, date });
+  if (!Buffer.isBuffer(info.message)) throw new TypeError("stream transport returned no buffer");
+  return info.message;
+}

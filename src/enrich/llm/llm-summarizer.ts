@@ -1,0 +1,119 @@
+import { describeError } from "../../shared/errors.js";
+import { MAX_CHARS, MAX_TAGS } from "../extractive/summarize-extractively.js";
+import type { ChatModel, Summarizer, Summary, TokenUsage, UngroundedField } from "../types.js";
+import { CATEGORIES, type Vocabulary } from "../vocabulary.js";
+import type { RunBudget } from "./create-run-budget.js";
+import { findUngrounded } from "./find-ungrounded.js";
+import type { PromptTemplate } from "./load-prompt.js";
+import { parseModelAnswer } from "./parse-model-answer.js";
+
+// About 12,000 tokens of article: enough for any blog post, a bound for a book pasted into a feed.
+const MAX_ARTICLE_CHARS = 48_000;
+
+export interface LlmSummarizerOptions {
+  /** "<provider>:<model>:<prompt version>": the cache key, with the content hash. */
+  id: string;
+  /** The model, or why it cannot be used (a missing key): then every article falls back. */
+  model: ChatModel | { unavailable: string };
+  prompt: PromptTemplate;
+  /** The built-in summarizer: it writes whatever the model could not. */
+  fallback: Summarizer;
+  vocabulary: Vocabulary;
+  budget: RunBudget;
+  concurrency: number;
+  maxOutputTokens: number;
+  pricing?: { inputPerMillion: number; outputPerMillion: number } | undefined;
+}
+
+/**
+ * A summarizer that asks a chat model. Per article, in order: the built-in summary (the
+ * fallback; all there is for an article without text) → the budget → the request → JSON checks and length limits → grounding of each
+ * field. Any failure returns the built-in summary with the reason; it never throws for the model.
+ */
+export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
+  const tags = options.vocabulary.map((term) => term.tag);
+  const limits = {
+    maxChars: MAX_CHARS,
+    tags: new Set(tags),
+    categories: CATEGORIES,
+    maxTags: MAX_TAGS,
+  };
+  const { pricing } = options;
+  return {
+    id: options.id,
+    concurrency: options.concurrency,
+    async summarize(input) {
+      const builtIn = await options.fallback.summarize(input);
+      // A title alone (a title-only feed): nothing to ground a summary in, so no model is asked,
+      // and the built-in result (no summary) stands as this summarizer's own.
+      if (input.text.trim() === "") return builtIn;
+      const fallBack = (reason: string, usage?: TokenUsage): Summary => ({
+        ...builtIn,
+        fallback: { summarizer: options.fallback.id, reason },
+        ...(usage ? { usage } : {}),
+      });
+      if ("unavailable" in options.model) return fallBack(options.model.unavailable);
+      const prompt = options.prompt.render({
+        article: { title: input.title, text: clipArticle(input.text), url: input.url },
+        tags,
+        categories: CATEGORIES,
+        maxChars: MAX_CHARS,
+      });
+      // Four characters a token is the usual rule of thumb for English.
+      const estimate =
+        Math.ceil((prompt.system.length + prompt.user.length) / 4) + options.maxOutputTokens;
+      const refusal = options.budget.reserve(estimate);
+      if (refusal !== undefined) return fallBack(refusal);
+      let reply: Awaited<ReturnType<ChatModel["complete"]>>;
+      try {
+        reply = await options.model.complete(prompt);
+      } catch (error) {
+        options.budget.settle(estimate, undefined);
+        return fallBack(describeError(error));
+      }
+      options.budget.settle(estimate, reply.usage);
+      if (reply.isTruncated) {
+        return fallBack(`the answer was cut off at ${options.maxOutputTokens} tokens`, reply.usage);
+      }
+      let answer: ReturnType<typeof parseModelAnswer>;
+      try {
+        answer = parseModelAnswer(reply.text, limits);
+      } catch (error) {
+        return fallBack(describeError(error), reply.usage);
+      }
+      const source = `${input.title}\n${input.text}`;
+      const ungrounded: UngroundedField[] = [];
+      const grounded = (field: "summary" | "why") => {
+        const claims = findUngrounded(answer[field], source);
+        if (claims.length === 0) return answer[field];
+        ungrounded.push({ field, claims });
+        return builtIn[field];
+      };
+      return {
+        summary: grounded("summary"),
+        why: grounded("why"),
+        tags: answer.tags.length > 0 ? answer.tags : builtIn.tags,
+        category: answer.category || builtIn.category,
+        readMinutes: builtIn.readMinutes,
+        usage: reply.usage,
+        ...(ungrounded.length > 0 ? { ungrounded } : {}),
+      };
+    },
+    ...(pricing
+      ? {
+          estimateCost: (usage: TokenUsage) =>
+            (usage.inputTokens * pricing.inputPerMillion +
+              usage.outputTokens * pricing.outputPerMillion) /
+            1_000_000,
+        }
+      : {}),
+  };
+}
+
+/** The article's text up to MAX_ARTICLE_CHARS, cut at a paragraph break when there is one. */
+function clipArticle(text: string): string {
+  if (text.length <= MAX_ARTICLE_CHARS) return text;
+  const head = text.slice(0, MAX_ARTICLE_CHARS);
+  const cut = head.lastIndexOf("\n\n");
+  return cut > MAX_ARTICLE_CHARS / 2 ? head.slice(0, cut) : head;
+}
