@@ -82,6 +82,21 @@ describe("importSubscribers", () => {
     ]);
   });
 
+  it("refuses addresses that display as others, naming the line and the character", async () => {
+    const file = write(
+      "a.csv",
+      "email\nok@example.com\nus\u200ber@example.com\n\uff55ser@example.com\nuser\u202e@example.com\n",
+    );
+    const report = await importSubscribers(store, file, options({ skipInvalid: true }));
+    expect(report).toMatchObject({ rows: 4, added: 1, invalid: 3 });
+    expect(report.problems.map((p) => [p.line, p.message])).toEqual([
+      [3, expect.stringMatching(/invisible character U\+200B/)],
+      [4, expect.stringMatching(/fullwidth character U\+FF55/)],
+      [5, expect.stringMatching(/bidirectional control U\+202E/)],
+    ]);
+    expect(await members()).toEqual(["ok@example.com - weekly active"]);
+  });
+
   it("imports nothing when a row is bad, naming every bad line", async () => {
     const file = write(
       "a.csv",

@@ -196,6 +196,15 @@ describe("signup with double opt-in", () => {
     expect((await ask("v4-3@example.com", "::ffff:198.51.100.9")).status).toBe(429);
   });
 
+  it("refuses an address that displays as another, saying why, and stores nothing", async () => {
+    const response = await submit(f, { email: "us\u200ber@example.com", list: "weekly" });
+    expect(response.status).toBe(400);
+    const alert = parsePage(await response.text()).querySelector('[role="alert"]');
+    expect(alert?.textContent).toMatch(/invisible character U\+200B/);
+    expect(await f.snapshot()).not.toMatch(/example\.com/);
+    expect(f.sink.messages).toHaveLength(0);
+  });
+
   it("sends no email to a suppressed or an active address, and answers the same", async () => {
     await f.store.suppressions.add("sup@example.com", "complaint", f.clock.now());
     await f.addMember("act@example.com", "weekly");

@@ -1,6 +1,6 @@
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
-import { normalizeEmail } from "../../audience/email-address.js";
+import { checkEmail, normalizeEmail, printableEmail } from "../../audience/email-address.js";
 import { exportSubscribers } from "../../audience/export-subscribers.js";
 import { importSubscribers } from "../../audience/import-subscribers.js";
 import { findList, listId } from "../../pipeline/stages.js";
@@ -33,8 +33,13 @@ export function registerSubscribers(program: Command): void {
     .option("--name <name>", "the subscriber's name")
     .action(async (email: string, options: { list?: string; name?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const address = normalizeEmail(email);
-        if (!address) throw new GazetteError("USAGE", `"${email}" is not a valid email address`);
+        const check = checkEmail(email);
+        if (!check.ok)
+          throw new GazetteError(
+            "USAGE",
+            `"${printableEmail(email)}" is not a valid email address: it ${check.reason}`,
+          );
+        const address = check.address;
         const list = findList(ctx, options.list);
         const now = ctx.clock.now();
         const { id } = await ctx.store.subscribers.upsert(address, options.name, now);

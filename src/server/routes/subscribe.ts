@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
-import { normalizeEmail } from "../../audience/email-address.js";
+import { checkEmail } from "../../audience/email-address.js";
 import { describeError } from "../../shared/errors.js";
 import type { AppDeps } from "../app-deps.js";
 import { clientKey } from "../client-key.js";
@@ -46,13 +46,16 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
     const listSlug = field("list") || deps.config.lists[0]?.id || "";
     // A person never sees the honeypot; whatever filled it gets the same answer and no email.
     if (field("website") !== "") return checkInbox(c, deps);
-    const email = normalizeEmail(field("email"));
+    const check = checkEmail(field("email"));
     const list = deps.config.lists.find((candidate) => candidate.id === listSlug);
     const listId = list ? await deps.lists.idOf(list.id) : undefined;
-    if (!email || !list || listId === undefined) {
-      const error = !email ? "Enter a valid email address, like name@example.com." : "Pick a list.";
+    if (!check.ok || !list || listId === undefined) {
+      const error = !check.ok
+        ? `Enter a valid email address, like name@example.com: this one ${check.reason}.`
+        : "Pick a list.";
       return signupForm(c, deps, { list: listSlug, email: field("email"), error }, 400);
     }
+    const email = check.address;
     try {
       await requestSignup(deps, {
         email,
