@@ -11,6 +11,8 @@ export async function withContext<T>(
 ): Promise<T> {
   const ctx = await openContext({ configPath: options.config });
   try {
+    // What a migration did to the operator's data (e.g. subscribers merged) is said once.
+    for (const notice of await ctx.store.runs.takeNotices()) console.error(notice);
     return await body(ctx);
   } finally {
     await ctx.close();

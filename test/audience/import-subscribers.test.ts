@@ -82,6 +82,26 @@ describe("importSubscribers", () => {
     ]);
   });
 
+  it("takes an address in another case for the same subscriber, first spelling kept", async () => {
+    const bo = await store.subscribers.upsert("bo@example.com", "Bo", NOW);
+    await store.subscribers.join(listIds.get("weekly") as number, bo.id, {
+      status: "unsubscribed",
+      source: "x",
+      now: NOW,
+    });
+    const file = write(
+      "a.csv",
+      "email,lists\nBO@EXAMPLE.COM,weekly\nCy@example.com,ai\nCY@example.com,weekly\n",
+    );
+    const report = await importSubscribers(store, file, options());
+    expect(report).toMatchObject({ rows: 3, added: 1, unchanged: 1 });
+    expect(await members()).toEqual([
+      "Cy@example.com - ai active",
+      "Cy@example.com - weekly active",
+      "bo@example.com Bo weekly unsubscribed",
+    ]);
+  });
+
   it("refuses addresses that display as others, naming the line and the character", async () => {
     const file = write(
       "a.csv",
@@ -164,7 +184,8 @@ describe("syncSubscribers (the subscribers file)", () => {
       now: NOW,
     });
 
-    writeFileSync(file, "email,name\na@example.com,Ann\n");
+    // The file may spell a known address in another case: it is still the same subscriber.
+    writeFileSync(file, "email,name\nA@Example.com,Ann\n");
     const kept = await sync();
     expect(kept).toMatchObject({
       updated: 1,

@@ -150,7 +150,7 @@ describe("signup with double opt-in", () => {
     await bomb();
     expect(f.sink.messages).toHaveLength(1);
     f.clock.advance(9 * 60_000);
-    await submit(f, { email: "victim@example.com", list: "ai" }, "203.0.113.50");
+    await submit(f, { email: "VICTIM@Example.com", list: "ai" }, "203.0.113.50");
     expect(f.sink.messages).toHaveLength(1);
     for (const expected of [2, 3, 3]) {
       f.clock.advance(10 * 60_000);
@@ -208,8 +208,10 @@ describe("signup with double opt-in", () => {
   it("sends no email to a suppressed or an active address, and answers the same", async () => {
     await f.store.suppressions.add("sup@example.com", "complaint", f.clock.now());
     await f.addMember("act@example.com", "weekly");
-    for (const email of ["sup@example.com", "act@example.com"]) {
-      const response = await submit(f, { email, list: "weekly" });
+    // The same addresses in any case are the same people.
+    const emails = ["sup@example.com", "act@example.com", "SUP@Example.com", "Act@example.com"];
+    for (const [i, email] of emails.entries()) {
+      const response = await submit(f, { email, list: "weekly" }, `198.51.100.${i + 20}`);
       expect(parsePage(await response.text()).querySelector("h1")?.textContent).toBe(
         "Check your inbox",
       );
