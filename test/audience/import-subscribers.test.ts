@@ -32,6 +32,16 @@ describe("importSubscribers", () => {
       (m) => `${m.email} ${m.name ?? "-"} ${m.list_slug} ${m.status}`,
     );
 
+  /** bo@example.com, who left the weekly list. */
+  const addUnsubscribedBo = async () => {
+    const bo = await store.subscribers.upsert("bo@example.com", "Bo", NOW);
+    await store.subscribers.join(listIds.get("weekly") as number, bo.id, {
+      status: "unsubscribed",
+      source: "x",
+      now: NOW,
+    });
+  };
+
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "gazette-import-"));
     store = await openStore(dir);
@@ -62,12 +72,7 @@ describe("importSubscribers", () => {
   });
 
   it("normalizes, merges duplicates, and keeps the status of existing memberships", async () => {
-    const bo = await store.subscribers.upsert("bo@example.com", "Bo", NOW);
-    await store.subscribers.join(listIds.get("weekly") as number, bo.id, {
-      status: "unsubscribed",
-      source: "x",
-      now: NOW,
-    });
+    await addUnsubscribedBo();
     const file = write(
       "a.csv",
       "email,name,lists,status\n  Ann@Example.COM ,Ann,weekly,\nAnn@example.com,,ai,\nbo@example.com,Bo,weekly,active\ncy@example.com,Cy,ai,unsubscribed\n",
@@ -83,12 +88,7 @@ describe("importSubscribers", () => {
   });
 
   it("takes an address in another case for the same subscriber, first spelling kept", async () => {
-    const bo = await store.subscribers.upsert("bo@example.com", "Bo", NOW);
-    await store.subscribers.join(listIds.get("weekly") as number, bo.id, {
-      status: "unsubscribed",
-      source: "x",
-      now: NOW,
-    });
+    await addUnsubscribedBo();
     const file = write(
       "a.csv",
       "email,lists\nBO@EXAMPLE.COM,weekly\nCy@example.com,ai\nCY@example.com,weekly\n",
