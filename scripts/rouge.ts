@@ -5,9 +5,14 @@ export interface RougeScores {
   rougeL: number;
 }
 
-/** Lowercase words and numbers; punctuation is not scored. */
+/**
+ * Lowercase words and numbers, no stemming; punctuation is not scored. Decimals, versions and
+ * dotted names stay one token ("3.5x", "0.97.3", "node.js"); a possessive "'s" is dropped, so
+ * "Netflix's" matches "Netflix", and both apostrophes count as one ("don’t" = "don't").
+ */
 export function rougeTokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu) ?? [];
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*/gu) ?? [];
+  return tokens.map((token) => token.replace(/’/g, "'").replace(/'s$/, ""));
 }
 
 /** F1 from an overlap count and the two lengths; 0 when either side is empty. */

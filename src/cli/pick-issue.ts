@@ -1,6 +1,6 @@
 import type { ListConfig } from "../config/index.js";
 import type { Context } from "../pipeline/context.js";
-import { listId } from "../pipeline/stages.js";
+import { listId } from "../pipeline/find-list.js";
 import { GazetteError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 

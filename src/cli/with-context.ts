@@ -1,4 +1,4 @@
-import { type Context, openContext } from "../pipeline/context.js";
+import type { Context } from "../pipeline/context.js";
 
 export interface GlobalOptions {
   config?: string;
@@ -9,6 +9,8 @@ export async function withContext<T>(
   options: GlobalOptions,
   body: (ctx: Context) => Promise<T>,
 ): Promise<T> {
+  // Loaded here, not at start: `gazette --help` never needs the config, the store or zod.
+  const { openContext } = await import("../pipeline/context.js");
   const ctx = await openContext({ configPath: options.config });
   try {
     // What a migration did to the operator's data (e.g. subscribers merged) is said once.

@@ -10,9 +10,10 @@ import type { Context } from "./context.js";
 import { type ArticleClaim, enrichRound } from "./enrich-round.js";
 import { findList, openMailer, openSummarizer, renderStage, sendStage } from "./stages.js";
 
-/** The work a worker claims: feeds to collect, articles to enrich, deliveries to send. */
-export const WORK_KINDS = ["feeds", "articles", "deliveries"] as const;
-export type WorkKind = (typeof WORK_KINDS)[number];
+import { WORK_KINDS, type WorkKind } from "./work-kinds.js";
+
+// In a module of their own, which the CLI reads without loading the worker; re-exported here.
+export { WORK_KINDS, type WorkKind } from "./work-kinds.js";
 
 /** What one worker has done since it started. */
 export interface WorkerReport {

@@ -16,6 +16,7 @@ import {
   messageIdFor,
   toDeliveryOptions,
 } from "../deliver/index.js";
+import { formatAddress } from "../deliver/mime/format-address.js";
 import type { Mailer } from "../deliver/transports/types.js";
 import {
   type EnrichOptions,
@@ -28,8 +29,11 @@ import { type CompiledIssue, checkTheme, renderIssue, type SizeReport } from "..
 import { GazetteError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
-import { formatAddress } from "./format-address.js";
+import { listId } from "./find-list.js";
 import { renderOptionsOf, renderSegments, themeDirOf } from "./render-segments.js";
+
+// Moved to find-list.ts, which the CLI loads without the stages; re-exported for their callers.
+export { findList, listId } from "./find-list.js";
 
 /** collect: fetch every feed that is due and store its new and changed articles. */
 export function collectStage(ctx: Context, options: CollectOptions = {}): Promise<CollectReport> {
@@ -67,12 +71,6 @@ export function openSummarizer(ctx: Context): Summarizer {
     env: process.env,
     templatesDir: ctx.loaded.templatesDir,
   });
-}
-
-/** The list's store id, creating the configured lists on first use. */
-export async function listId(ctx: Context, list: ListConfig): Promise<number> {
-  const ids = await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
-  return ids.get(list.id) as number;
 }
 
 /** compose: the list's next issue, or the unfinished one. */
@@ -195,23 +193,4 @@ function assertPostalAddress(address: string): void {
       "newsletter.postalAddress is blank: a bulk send needs a postal address in every footer",
     );
   }
-}
-
-/** The list with this id, or a usage error naming the lists there are. */
-export function findList(ctx: Context, id: string | undefined): ListConfig {
-  const lists = ctx.config.lists;
-  if (id === undefined) {
-    if (lists.length === 1) return lists[0] as ListConfig;
-    throw new GazetteError(
-      "USAGE",
-      `several lists are configured; pick one with --list (${lists.map((l) => l.id).join(", ")})`,
-    );
-  }
-  const found = lists.find((list) => list.id === id);
-  if (!found)
-    throw new GazetteError(
-      "USAGE",
-      `no list "${id}" in the config (lists: ${lists.map((l) => l.id).join(", ")})`,
-    );
-  return found;
 }

@@ -1,8 +1,8 @@
 import { joinUrl, unsubscribeUrl } from "../audience/links.js";
 import type { SigningKey } from "../audience/tokens.js";
 import type { Config, ListConfig } from "../config/index.js";
+import { formatAddress } from "../deliver/mime/format-address.js";
 import type { OutgoingMessage } from "../deliver/transports/types.js";
-import { formatAddress } from "../pipeline/format-address.js";
 import { escapeMarkup } from "../shared/escape-markup.js";
 
 /** The double opt-in email: one link that confirms, nothing else to click. */

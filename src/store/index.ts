@@ -11,7 +11,6 @@ import { IssueReviewRepo } from "./issue-review.js";
 import { IssueRepo } from "./issues.js";
 import { migrateToLatest } from "./migrate.js";
 import { openSqlite } from "./open-database.js";
-import { openPostgres } from "./open-postgres.js";
 import { OverrideRepo } from "./overrides.js";
 import { PacingRepo } from "./pacing.js";
 import { RunRepo } from "./runs.js";
@@ -120,6 +119,8 @@ export interface StoreOptions {
 export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<Store> {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
+    // pg is loaded only here: importing it costs a SQLite user ~0.1 s at every command.
+    const { openPostgres } = await import("./open-postgres.js");
     if (options.schema) await createSchema(url, options.schema);
     const db = openPostgres(url, { schema: options.schema });
     await migrateToLatest(db as Kysely<unknown>, options.schema);
@@ -141,6 +142,7 @@ async function createSchema(url: string, schema: string): Promise<void> {
       "CONFIG_INVALID",
       `schema "${schema}": use lowercase letters, digits and _`,
     );
+  const { openPostgres } = await import("./open-postgres.js");
   const db = openPostgres(url);
   try {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db);

@@ -16,7 +16,7 @@ describe("scoreRouge", () => {
     expect(scores.rougeL).toBeCloseTo(expected.rougeL);
   });
 
-  it("keeps decimals and versions as one token and finds subsequences", () => {
+  it("keeps decimals and versions as one token, drops possessive 's and finds subsequences", () => {
     expect(rougeTokens("p99 fell by 3.5x on Node.js 20")).toEqual([
       "p99",
       "fell",
@@ -27,5 +27,12 @@ describe("scoreRouge", () => {
       "20",
     ]);
     expect(lcsLength(["a", "b", "c", "d"], ["a", "c", "d", "b"])).toBe(3);
+    expect(rougeTokens("Netflix’s engineers don’t; Hugo's don't")).toEqual([
+      "netflix",
+      "engineers",
+      "don't",
+      "hugo",
+      "don't",
+    ]);
   });
 });

@@ -14,18 +14,24 @@ export interface CliResult {
 /** Runs the real `gazette` CLI in a child process, with the GAZETTE_* variables cleared. */
 export function runCli(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
+): Promise<CliResult> {
+  return runNode([CLI_ENTRY, ...args], {
+    cwd: options.cwd,
+    nodeArgs: options.nodeArgs,
+    env: { GAZETTE_CONFIG: "", GAZETTE_DATA_DIR: "", GAZETTE_TRANSPORT: "", ...options.env },
+  });
+}
+
+/** Runs `node ...args` (e.g. `--import tsx scripts/x.ts`) and collects what it printed. */
+export function runNode(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
       cwd: options.cwd ?? ROOT,
-      env: {
-        ...process.env,
-        GAZETTE_CONFIG: "",
-        GAZETTE_DATA_DIR: "",
-        GAZETTE_TRANSPORT: "",
-        ...options.env,
-      },
+      env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { MAX_CHARS } from "../../enrich/index.js";
+import { MAX_CHARS } from "../../enrich/max-chars.js";
 import type { Context } from "../../pipeline/context.js";
 import { GazetteError } from "../../shared/errors.js";
 import type { OverrideInput } from "../../store/index.js";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { findList } from "../../pipeline/stages.js";
+import { findList } from "../../pipeline/find-list.js";
 import type { DeliveryFailure, DeliveryStatus } from "../../store/index.js";
 import { pickIssue } from "../pick-issue.js";
 import { type GlobalOptions, withContext } from "../with-context.js";

@@ -1,8 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { addFeeds } from "../../config/add-feeds.js";
-import { loadConfig, parseConfigText } from "../../config/index.js";
-import { parseOpml, toOpml } from "../../ingest/opml.js";
 import { systemClock } from "../../shared/clock.js";
 import { GazetteError } from "../../shared/errors.js";
 import { formatFeeds } from "../format-feeds.js";
@@ -30,7 +27,10 @@ export function registerFeeds(program: Command): void {
     .command("import <file>")
     .description("append the feeds of an OPML file to the config file (comments kept)")
     .option("--dry-run", "only print the feeds that would be added")
-    .action((file: string, options: { dryRun?: boolean }, command: Command) => {
+    .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
+      const { loadConfig, parseConfigText } = await import("../../config/index.js");
+      const { addFeeds } = await import("../../config/add-feeds.js");
+      const { parseOpml } = await import("../../ingest/opml.js");
       const loaded = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
       const found = parseOpml(readText(file));
       const { text, added, refused } = addFeeds(readFileSync(loaded.file, "utf8"), found);
@@ -52,7 +52,9 @@ export function registerFeeds(program: Command): void {
   feeds
     .command("export")
     .description("print the configured feeds as OPML 2.0")
-    .action((_options: object, command: Command) => {
+    .action(async (_options: object, command: Command) => {
+      const { loadConfig } = await import("../../config/index.js");
+      const { toOpml } = await import("../../ingest/opml.js");
       const { config } = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
       const list = config.feeds.map((feed) => ({
         url: feed.url,

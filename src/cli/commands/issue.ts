@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { runList } from "../../pipeline/run-cycle.js";
-import { findList, openMailer } from "../../pipeline/stages.js";
+import { findList } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
 import { formatList } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
@@ -62,6 +61,8 @@ export function registerIssue(program: Command): void {
         await ctx.store.review.approve(found.id, ctx.clock.now());
         console.log(`Approved issue #${found.number} of ${list.id}.`);
         if (!options.send) return;
+        const { runList } = await import("../../pipeline/run-cycle.js");
+        const { openMailer } = await import("../../pipeline/stages.js");
         const mailer = openMailer(ctx);
         try {
           const report = await runList(ctx, list, mailer, false);

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { ListConfig } from "../../config/index.js";
-import { listId } from "../../pipeline/stages.js";
-import { nextRun } from "../../schedule/next-run.js";
+import { listId } from "../../pipeline/find-list.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerLists(program: Command): void {
@@ -10,6 +9,7 @@ export function registerLists(program: Command): void {
     .description("show each list with subscriber counts by status, its last issue and next run")
     .action(async (_options: object, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const { nextRun } = await import("../../schedule/next-run.js");
         for (const list of ctx.config.lists) {
           const id = await listId(ctx, list);
           const counts = await ctx.store.subscribers.countsByStatus(id);

@@ -1,12 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { findList, openMailer } from "../../pipeline/stages.js";
-import { startServer } from "../../server/index.js";
-import { createPreviewServer, watchPreview } from "../../server/preview/create-preview-server.js";
-import { selectionQuery } from "../../server/preview/preview-selection.js";
-import { readFixture } from "../../server/preview/read-fixture.js";
-import { takeScreenshot } from "../../server/preview/take-screenshot.js";
+import { findList } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -54,9 +49,15 @@ export function registerPreview(program: Command): void {
       const issue = flags.issue === undefined ? undefined : Number(flags.issue);
       if (issue !== undefined && (!Number.isInteger(issue) || issue < 1))
         throw new GazetteError("USAGE", `--issue takes an issue number, not "${flags.issue}"`);
+      const { readFixture } = await import("../../server/preview/read-fixture.js");
       const fixture = flags.fixture ? await readFixture(flags.fixture) : undefined;
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, flags.list ?? ctx.config.lists[0]?.id);
+        const { openMailer } = await import("../../pipeline/stages.js");
+        const { startServer } = await import("../../server/index.js");
+        const { createPreviewServer, watchPreview } = await import(
+          "../../server/preview/create-preview-server.js"
+        );
         const mailer = openMailer(ctx);
         const isScreenshot = flags.screenshot !== undefined;
         const live = isScreenshot
@@ -74,6 +75,8 @@ export function registerPreview(program: Command): void {
         const server = await startServer(app, { port: isScreenshot ? 0 : port, host: "127.0.0.1" });
         try {
           if (flags.screenshot) {
+            const { selectionQuery } = await import("../../server/preview/preview-selection.js");
+            const { takeScreenshot } = await import("../../server/preview/take-screenshot.js");
             const query = selectionQuery({
               list: list.id,
               issue: issue ?? "next",

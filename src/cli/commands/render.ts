@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { findList, renderStage } from "../../pipeline/stages.js";
+import { findList } from "../../pipeline/find-list.js";
 import { pickIssue } from "../pick-issue.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -11,6 +11,7 @@ export function registerRender(program: Command): void {
     .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
     .action(async (options: { list?: string; issue?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const { renderStage } = await import("../../pipeline/stages.js");
         const list = findList(ctx, options.list);
         const issue = await pickIssue(ctx, list, options.issue);
         const output = await renderStage(ctx, list, issue);

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { runCycle } from "../../pipeline/run-cycle.js";
-import { findList } from "../../pipeline/stages.js";
+import { findList } from "../../pipeline/find-list.js";
 import { EXIT_FAILURE, EXIT_OK } from "../exit-codes.js";
 import { formatCycle } from "../format-report.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -18,6 +17,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
         command: Command,
       ) => {
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+          const { runCycle } = await import("../../pipeline/run-cycle.js");
           const lists = options.list ? [findList(ctx, options.list)] : undefined;
           const report = await runCycle(ctx, {
             lists,

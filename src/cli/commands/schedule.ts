@@ -1,9 +1,5 @@
 import type { Command } from "commander";
-import { pino } from "pino";
-import { runCycle } from "../../pipeline/run-cycle.js";
-import { findList } from "../../pipeline/stages.js";
-import { nextRun } from "../../schedule/next-run.js";
-import { startSchedules } from "../../schedule/start-schedules.js";
+import { findList } from "../../pipeline/find-list.js";
 import { formatCycle } from "../format-report.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -17,6 +13,12 @@ export function registerSchedule(program: Command): void {
     .action(async (options: { list?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const lists = options.list ? [findList(ctx, options.list)] : ctx.config.lists;
+        const [{ pino }, { runCycle }, { nextRun }, { startSchedules }] = await Promise.all([
+          import("pino"),
+          import("../../pipeline/run-cycle.js"),
+          import("../../schedule/next-run.js"),
+          import("../../schedule/start-schedules.js"),
+        ]);
         // One JSON line per event (pino), for log collectors; the run report also goes to the store.
         const logger = pino({ base: { app: "gazette" } });
         const log = (line: string, fields: Record<string, unknown> = {}) =>

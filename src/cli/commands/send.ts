@@ -1,19 +1,12 @@
 import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { normalizeEmail } from "../../audience/email-address.js";
-import { joinUrl } from "../../audience/links.js";
 import type { ListConfig } from "../../config/index.js";
-import { domainOf, type Mailer } from "../../deliver/index.js";
-import { archiveStage } from "../../pipeline/archive-stage.js";
+import type { Mailer } from "../../deliver/index.js";
+import { formatAddress } from "../../deliver/mime/format-address.js";
 import type { Context } from "../../pipeline/context.js";
-import { formatAddress } from "../../pipeline/format-address.js";
-import {
-  findList,
-  openMailer,
-  type RenderOutput,
-  renderStage,
-  sendStage,
-} from "../../pipeline/stages.js";
+import { findList } from "../../pipeline/find-list.js";
+import type { RenderOutput } from "../../pipeline/stages.js";
 import { GazetteError } from "../../shared/errors.js";
 import type { IssueRow } from "../../store/index.js";
 import { EXIT_FAILURE } from "../exit-codes.js";
@@ -73,6 +66,7 @@ export function registerSend(program: Command, setExit: (code: number) => void):
           console.log(`${name} is paused; resume it with "gazette send --resume".`);
           return;
         }
+        const { openMailer, renderStage, sendStage } = await import("../../pipeline/stages.js");
         const rendered = await renderStage(ctx, list, issue);
         const mailer = openMailer(ctx, { dryRun: options.dryRun });
         try {
@@ -80,6 +74,7 @@ export function registerSend(program: Command, setExit: (code: number) => void):
           const report = await sendStage(ctx, list, issue, rendered.compiled, mailer);
           console.log(`${name}: ${formatSend(report)}`);
           if (report.isFinished && !options.dryRun) {
+            const { archiveStage } = await import("../../pipeline/archive-stage.js");
             const archived = await archiveStage(ctx, list, issue, rendered.compiled);
             console.log(`Archive: ${archived.issuePath}`);
           }
@@ -110,6 +105,8 @@ async function sendTestCopy(
 ): Promise<void> {
   const to = normalizeEmail(address);
   if (!to) throw new GazetteError("USAGE", `--to: "${address}" is not a valid email address`);
+  const { joinUrl } = await import("../../audience/links.js");
+  const { domainOf } = await import("../../deliver/index.js");
   const from = formatAddress(ctx.config.sender.from);
   const unsubscribe = joinUrl(ctx.config.newsletter.baseUrl, "unsubscribe/test-copy");
   const body = rendered.compiled.fill({

@@ -1,8 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
 import type { Context as HonoContext } from "hono";
-import { openMailer } from "../../pipeline/stages.js";
-import { createApp, startServer } from "../../server/index.js";
 import { GazetteError } from "../../shared/errors.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -19,6 +17,8 @@ export function registerServe(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new GazetteError("USAGE", `--port: "${options.port}" is not a port number`);
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+          const { openMailer } = await import("../../pipeline/stages.js");
+          const { createApp, startServer } = await import("../../server/index.js");
           // The pages only read the lists; a new list in the config is created here, once.
           await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
           const mailer = openMailer(ctx);

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { collectStage, composeStage, enrichStage, findList } from "../../pipeline/stages.js";
+import { findList } from "../../pipeline/find-list.js";
 import { findArticle } from "../find-article.js";
 import { formatCollect, formatEnrich } from "../format-report.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -12,6 +12,7 @@ export function registerStages(program: Command): void {
     .option("--force", "fetch every feed now, even before its next fetch time")
     .action(async (options: { force?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const { collectStage } = await import("../../pipeline/stages.js");
         const report = await collectStage(ctx, { force: options.force });
         for (const line of formatCollect(report)) console.log(line);
       });
@@ -26,6 +27,7 @@ export function registerStages(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const articleId =
           options.article === undefined ? undefined : (await findArticle(ctx, options.article)).id;
+        const { enrichStage } = await import("../../pipeline/stages.js");
         const report = await enrichStage(ctx, { force: options.force === true, articleId });
         for (const line of formatEnrich(report)) console.log(line);
       });
@@ -39,6 +41,7 @@ export function registerStages(program: Command): void {
     .action(async (options: { list?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, options.list);
+        const { composeStage } = await import("../../pipeline/stages.js");
         const result = await composeStage(ctx, list);
         if (result.kind === "skipped") console.log(`List ${list.id}: no issue — ${result.reason}.`);
         else if (result.kind === "resumed") {

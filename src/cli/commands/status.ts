@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { listId } from "../../pipeline/stages.js";
-import { nextRun } from "../../schedule/next-run.js";
+import { listId } from "../../pipeline/find-list.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerStatus(program: Command): void {
@@ -9,6 +8,7 @@ export function registerStatus(program: Command): void {
     .description("show the last runs, each list's last issue and next run, and feed health")
     .action(async (_options: object, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const { nextRun } = await import("../../schedule/next-run.js");
         const runs = await ctx.store.runs.recent(5);
         console.log("Last runs:");
         if (runs.length === 0) console.log("  none yet");

@@ -1,9 +1,7 @@
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { checkEmail, normalizeEmail, printableEmail } from "../../audience/email-address.js";
-import { exportSubscribers } from "../../audience/export-subscribers.js";
-import { importSubscribers } from "../../audience/import-subscribers.js";
-import { findList, listId } from "../../pipeline/stages.js";
+import { findList, listId } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -87,6 +85,7 @@ export function registerSubscribers(program: Command): void {
       ) => {
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
           const listIds = await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
+          const { importSubscribers } = await import("../../audience/import-subscribers.js");
           const report = await importSubscribers(ctx.store, file, {
             listIds,
             defaultLists: [findList(ctx, options.list).id],
@@ -114,6 +113,7 @@ export function registerSubscribers(program: Command): void {
     .action(async (options: { list?: string; output?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const id = options.list ? await listId(ctx, findList(ctx, options.list)) : undefined;
+        const { exportSubscribers } = await import("../../audience/export-subscribers.js");
         const out = options.output ? createWriteStream(options.output) : process.stdout;
         await exportSubscribers(ctx.store, out, { listId: id, keepOpen: out === process.stdout });
       });

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { createExtractiveSummarizer, summarizeJsonl } from "../../enrich/index.js";
 
 export function registerSummarize(program: Command): void {
   program
@@ -10,6 +9,7 @@ export function registerSummarize(program: Command): void {
     .requiredOption("--input <file>", "JSON Lines input")
     .requiredOption("--output <file>", "JSON Lines output")
     .action(async (options: { input: string; output: string }) => {
+      const { createExtractiveSummarizer, summarizeJsonl } = await import("../../enrich/index.js");
       const count = await summarizeJsonl(
         options.input,
         options.output,

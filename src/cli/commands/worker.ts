@@ -1,6 +1,5 @@
 import type { Command } from "commander";
-import { parseDuration } from "../../config/index.js";
-import { runWorker, WORK_KINDS, type WorkKind } from "../../pipeline/run-worker.js";
+import { WORK_KINDS, type WorkKind } from "../../pipeline/work-kinds.js";
 import { GazetteError } from "../../shared/errors.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -45,6 +44,7 @@ export function registerWorker(program: Command): void {
           "USAGE",
           `--collect-every: "${options.collectEvery}" is not a duration such as 15m or 1h`,
         );
+      const { parseDuration } = await import("../../config/index.js");
       const collectEveryMs = parseDuration(options.collectEvery);
       const concurrency =
         options.concurrency === undefined ? undefined : Number(options.concurrency);
@@ -54,6 +54,7 @@ export function registerWorker(program: Command): void {
           `--concurrency: "${options.concurrency}" is not a positive integer`,
         );
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const { runWorker } = await import("../../pipeline/run-worker.js");
         if (concurrency) ctx.config.delivery = { ...ctx.config.delivery, concurrency };
         // SIGTERM (systemd stop, docker stop): finish the batch in flight, release the rest, exit 0.
         const stop = new AbortController();

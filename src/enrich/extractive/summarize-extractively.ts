@@ -2,6 +2,7 @@ import { chooseCategory } from "../choose-category.js";
 import { joinSentences } from "../clip-text.js";
 import { countReadMinutes } from "../count-read-minutes.js";
 import type { ScoredTag, TagInput } from "../extract-tags.js";
+import { MAX_CHARS } from "../max-chars.js";
 import { segmentDocument } from "../segment-sentences.js";
 import type { SummarizeInput, Summary } from "../types.js";
 import { scoreSentences } from "./score-sentences.js";
@@ -10,8 +11,9 @@ import { rankOutcomes, selectWhy } from "./select-why.js";
 
 /** At most this many tags per article. */
 export const MAX_TAGS = 5;
-/** Blurb length limit for both the summary and "Why it matters". */
-export const MAX_CHARS = 300;
+// In a module of its own, which the CLI reads at start without the summarizer; re-exported here.
+export { MAX_CHARS } from "../max-chars.js";
+
 // Keeps the quadratic similarity graph small for book-length input; the lede is at the top.
 const MAX_SENTENCES = 250;
 

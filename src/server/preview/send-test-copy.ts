@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { normalizeEmail } from "../../audience/email-address.js";
-import { formatAddress } from "../../pipeline/format-address.js";
+import { formatAddress } from "../../deliver/mime/format-address.js";
 import { GazetteError } from "../../shared/errors.js";
 import { loadPreview } from "./load-preview.js";
 import type { PreviewDeps } from "./preview-deps.js";

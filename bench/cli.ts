@@ -1,0 +1,95 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parse, stringify } from "yaml";
+import { buildDist } from "./compile-bench-process.js";
+
+// npm run bench:cli [-- --runs 9]
+// How long `gazette` takes to start: `--help`, and `status` and `lists` on the demo store (the
+// bundled demo after one `gazette run`), each the median of several runs of the compiled CLI. This
+// machine's speed drifts, so every round also times `node -e ""` — a bare Node.js start — and each
+// command is printed as a multiple of that, measured in the same rounds.
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CLI = path.join(ROOT, "bin/gazette.js");
+const { values } = parseArgs({ options: { runs: { type: "string", default: "9" } } });
+const runs = Math.max(1, Number(values.runs));
+
+interface Probe {
+  label: string;
+  args: string[];
+  /** The largest multiple of a bare Node.js start that meets the goal (issue 17). */
+  goal?: number;
+}
+
+const PROBES: Probe[] = [
+  { label: 'node -e ""', args: ["-e", ""] },
+  { label: "gazette --help", args: [CLI, "--help"], goal: 2 },
+  { label: "gazette status", args: [CLI, "status"], goal: 4 },
+  { label: "gazette lists", args: [CLI, "lists"], goal: 4 },
+];
+
+buildDist();
+const dir = mkdtempSync(path.join(tmpdir(), "gazette-bench-cli-"));
+try {
+  const env = demoStore(dir);
+  const times = new Map<Probe, number[]>(PROBES.map((probe) => [probe, []]));
+  const loadBefore = loadavg()[0] ?? 0;
+  // Interleaved, so that a slow spell of the machine weighs on every command alike.
+  for (let round = 0; round < runs; round++) {
+    for (const probe of PROBES) times.get(probe)?.push(timeRun(probe.args, dir, env));
+  }
+  const loadAfter = loadavg()[0] ?? 0;
+  const floor = median(times.get(PROBES[0] as Probe) ?? []);
+  console.log(`median of ${runs} runs each, compiled CLI, demo store (SQLite)`);
+  for (const probe of PROBES) {
+    const ms = median(times.get(probe) ?? []);
+    const ratio = ms / floor;
+    const goal =
+      probe.goal === undefined
+        ? "(the floor)"
+        : `${ratio.toFixed(1)} × node (goal ≤ ${probe.goal} ×) ${ratio <= probe.goal ? "✓" : "✗"}`;
+    console.log(`${probe.label.padEnd(16)} ${ms.toFixed(0).padStart(5)} ms  ${goal}`);
+  }
+  console.log(`load average:    ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The bundled demo (config/gazette.yaml, its feeds, subscribers and templates) in `dir`, after one
+ * `gazette run`: a store with issue #1 sent to the outbox. Returns the environment to run it with.
+ */
+function demoStore(dir: string): NodeJS.ProcessEnv {
+  const config = parse(readFileSync(path.join(ROOT, "config/gazette.yaml"), "utf8"));
+  const fromRoot = (file: string) => path.resolve(ROOT, file);
+  config.dataDir = path.join(dir, "data");
+  config.templates = fromRoot(config.templates);
+  config.subscribersFile = fromRoot(config.subscribersFile);
+  for (const feed of config.feeds) feed.url = fromRoot(feed.url);
+  const configPath = path.join(dir, "gazette.yaml");
+  writeFileSync(configPath, stringify(config));
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, GAZETTE_CONFIG: configPath };
+  const run = spawnSync(process.execPath, [CLI, "run"], { cwd: dir, env, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`gazette run failed:\n${run.stdout}${run.stderr}`);
+  return env;
+}
+
+/** Wall time of one process, from spawn to exit, in ms. */
+function timeRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd, env, stdio: "ignore" });
+  const ms = performance.now() - start;
+  if (result.status !== 0) throw new Error(`${args.join(" ")} exited with ${result.status}`);
+  return ms;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}

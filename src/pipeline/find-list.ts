@@ -1,0 +1,28 @@
+import type { ListConfig } from "../config/index.js";
+import { GazetteError } from "../shared/errors.js";
+import type { Context } from "./context.js";
+
+/** The list with this id, or a usage error naming the lists there are. */
+export function findList(ctx: Pick<Context, "config">, id: string | undefined): ListConfig {
+  const lists = ctx.config.lists;
+  if (id === undefined) {
+    if (lists.length === 1) return lists[0] as ListConfig;
+    throw new GazetteError(
+      "USAGE",
+      `several lists are configured; pick one with --list (${lists.map((l) => l.id).join(", ")})`,
+    );
+  }
+  const found = lists.find((list) => list.id === id);
+  if (!found)
+    throw new GazetteError(
+      "USAGE",
+      `no list "${id}" in the config (lists: ${lists.map((l) => l.id).join(", ")})`,
+    );
+  return found;
+}
+
+/** The list's store id, creating the configured lists on first use. */
+export async function listId(ctx: Context, list: ListConfig): Promise<number> {
+  const ids = await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
+  return ids.get(list.id) as number;
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { writeDemoConfig } from "../helpers/demo-config.js";
+
+// Issue 17 §6: a command loads the libraries it uses and no others. Timing belongs to
+// `npm run bench:cli`; this test watches what a command imports, which does not drift.
+
+/** Libraries that only some commands need; each costs from 0.05 to 1.5 s to load. */
+const HEAVY = [
+  "mjml",
+  "linkedom",
+  "@mozilla/readability",
+  "html-to-text",
+  "sanitize-html",
+  "rss-parser",
+  "fast-xml-parser",
+  "nodemailer",
+  "pg",
+  "playwright-core",
+  "hono",
+  "@hono/node-server",
+  "undici",
+  "handlebars",
+  "pino",
+  "csv-parse",
+  "csv-stringify",
+];
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "gazette-startup-"));
+  writeDemoConfig(dir, { name: "Startup Test" });
+  // A module resolve hook (module.register) that writes each resolved URL to a file.
+  writeFileSync(
+    path.join(dir, "hooks.mjs"),
+    `import { appendFileSync } from "node:fs";
+let file;
+export function initialize(data) { file = data.file; }
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(file, result.url + "\\n");
+  return result;
+}
+`,
+  );
+});
+
+/** The packages (node_modules folders) a command's process imported, each once. */
+async function packagesLoadedBy(args: string[]): Promise<string[]> {
+  const log = path.join(dir, `loaded-${args.join("-")}.txt`);
+  writeFileSync(log, "");
+  const hooks = pathToFileURL(path.join(dir, "hooks.mjs")).href;
+  const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(hooks)},{data:{file:${JSON.stringify(log)}}});`;
+  const result = await runCli(["--config", "gazette.yaml", ...args], {
+    cwd: dir,
+    nodeArgs: ["--import", register],
+  });
+  expect(result.code, result.stderr).toBe(0);
+  const names = readFileSync(log, "utf8")
+    .split("\n")
+    .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1])
+    .filter((name): name is string => name !== undefined);
+  return [...new Set(names)].sort();
+}
+
+describe("gazette starts without what it does not use", () => {
+  it("--help loads no library but commander", async () => {
+    expect(await packagesLoadedBy(["--help"])).toEqual(["commander"]);
+  });
+
+  it.each([["status"], ["lists"]])(
+    "%s loads the config and the store, nothing heavy",
+    async (command) => {
+      const loaded = await packagesLoadedBy([command]);
+      expect(loaded).toEqual(expect.arrayContaining(["better-sqlite3", "kysely", "yaml", "zod"]));
+      expect(loaded.filter((name) => HEAVY.includes(name))).toEqual([]);
+    },
+  );
+});
