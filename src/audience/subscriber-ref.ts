@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, timingSafeEqual } from "node:crypto";
+import { type Cipher, createCipheriv, createHmac, timingSafeEqual } from "node:crypto";
 import type { SigningKey } from "./tokens.js";
 
 // X-Gazette-Subscriber: which subscriber a message went to, for our own use (bounces, complaints
@@ -10,12 +10,18 @@ import type { SigningKey } from "./tokens.js";
 
 const IV_BYTES = 16;
 
+interface DerivedKeys {
+  mac: Buffer;
+  /** AES-256 on single blocks: CTR's first keystream block is E(iv), all an 8-byte id needs. */
+  block: Cipher;
+}
+
 /** The opaque, signed X-Gazette-Subscriber value of a subscriber. */
 export function sealSubscriberRef(key: SigningKey, subscriberId: number): string {
-  const plain = idBytes(subscriberId);
+  const plain = Buffer.alloc(8);
+  plain.writeBigUInt64BE(BigInt(subscriberId));
   const iv = syntheticIv(key, plain);
-  const cipher = createCipheriv("aes-256-ctr", keyFor(key, "enc"), iv);
-  const sealed = Buffer.concat([iv, cipher.update(plain), cipher.final()]);
+  const sealed = Buffer.concat([iv, xor(plain, keystream(key, iv))]);
   return `${key.id}.${sealed.toString("base64url")}`;
 }
 
@@ -27,23 +33,35 @@ export function openSubscriberRef(keys: readonly SigningKey[], value: string): n
   if (!key || dot <= 0 || !/^[\w-]{32}$/.test(encoded)) return undefined;
   const sealed = Buffer.from(encoded, "base64url");
   const iv = sealed.subarray(0, IV_BYTES);
-  const decipher = createDecipheriv("aes-256-ctr", keyFor(key, "enc"), iv);
-  const plain = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES)), decipher.final()]);
+  const plain = xor(sealed.subarray(IV_BYTES), keystream(key, iv));
   if (!timingSafeEqual(syntheticIv(key, plain), iv)) return undefined;
   return Number(plain.readBigUInt64BE());
 }
 
-function idBytes(subscriberId: number): Buffer {
-  const bytes = Buffer.alloc(8);
-  bytes.writeBigUInt64BE(BigInt(subscriberId));
-  return bytes;
-}
-
 function syntheticIv(key: SigningKey, plain: Buffer): Buffer {
-  return createHmac("sha256", keyFor(key, "mac")).update(plain).digest().subarray(0, IV_BYTES);
+  return createHmac("sha256", derivedKeys(key).mac).update(plain).digest().subarray(0, IV_BYTES);
 }
 
-/** A key of its own per use, derived from the signing secret (never the secret itself). */
-function keyFor(key: SigningKey, use: "enc" | "mac"): Buffer {
-  return createHmac("sha256", key.secret).update(`gazette-subscriber-ref:${use}`).digest();
+function keystream(key: SigningKey, iv: Buffer): Buffer {
+  return derivedKeys(key).block.update(iv);
+}
+
+function xor(data: Buffer, stream: Buffer): Buffer {
+  return Buffer.from(data.map((byte, i) => byte ^ (stream[i] ?? 0)));
+}
+
+// Derived once per signing key (a send seals one value per message), each use with a key of its
+// own derived from the signing secret, never the secret itself.
+const derived = new WeakMap<SigningKey, DerivedKeys>();
+
+function derivedKeys(key: SigningKey): DerivedKeys {
+  let keys = derived.get(key);
+  if (!keys) {
+    const derive = (use: string) =>
+      createHmac("sha256", key.secret).update(`gazette-subscriber-ref:${use}`).digest();
+    const block = createCipheriv("aes-256-ecb", derive("enc"), null).setAutoPadding(false);
+    keys = { mac: derive("mac"), block };
+    derived.set(key, keys);
+  }
+  return keys;
 }
