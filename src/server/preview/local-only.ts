@@ -20,7 +20,9 @@ export function localOnly(allowedHosts: readonly string[] = []): MiddlewareHandl
         403,
       );
     const isSafe = c.req.method === "GET" || c.req.method === "HEAD";
-    if (!isSafe && c.req.header("origin")?.toLowerCase() !== `http://${host}`)
+    // https too: an allowed name may be a proxy that ends TLS in front of the preview.
+    const origin = c.req.header("origin")?.toLowerCase();
+    if (!isSafe && origin !== `http://${host}` && origin !== `https://${host}`)
       return c.text("Forbidden: changes are taken only from the preview's own pages.", 403);
     await next();
     // The public pages served beside the preview say no-referrer, under which a browser posts
