@@ -13,6 +13,7 @@ export async function seedSubscribers(
     const n = Math.min(chunk, count - start);
     const rows = Array.from({ length: n }, (_, i) => ({
       email: `reader${start + i}@bench.example.com`,
+      email_key: `reader${start + i}@bench.example.com`,
       name: `Reader ${start + i}`,
       created_at: at,
       updated_at: at,

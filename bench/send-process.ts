@@ -111,7 +111,7 @@ async function sampleMessage(compiled: CompiledIssue): Promise<Buffer> {
       preferencesUrl: "https://news.example.com/preferences/k1.sample-token-of-typical-length",
     },
     messageId: SAMPLE_MESSAGE_ID,
-    subscriberId: 1,
+    subscriberRef: `k1.${"A".repeat(32)}`, // as long as a sealed X-Gazette-Subscriber value
     date: new Date(),
   });
 }

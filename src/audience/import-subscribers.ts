@@ -1,5 +1,6 @@
 import { GazetteError } from "../shared/errors.js";
 import type { ImportRow, Store } from "../store/index.js";
+import { emailKey } from "./email-address.js";
 import { type CsvProblem, isProblem, readSubscribersCsv } from "./read-subscribers-csv.js";
 
 export interface ImportOptions {
@@ -99,10 +100,12 @@ async function applyRows(
       if (checkLists(row.line, slugs, options)) continue;
       const listIds = slugs.map((slug) => options.listIds.get(slug) as number);
       options.onRow?.(row.email, listIds);
-      const previous = batch.get(row.email);
-      // Duplicates within a batch merge here; across batches, the store's upsert merges them.
-      batch.set(row.email, {
-        email: row.email,
+      const key = emailKey(row.email);
+      const previous = batch.get(key);
+      // Duplicates within a batch (in any case) merge here, the first spelling kept; across
+      // batches, the store matches them by their key.
+      batch.set(key, {
+        email: previous?.email ?? row.email,
         ...((row.name ?? previous?.name) !== undefined ? { name: row.name ?? previous?.name } : {}),
         listIds: [...new Set([...(previous?.listIds ?? []), ...listIds])],
         status: previous?.status ?? row.status ?? "active",

@@ -2,7 +2,8 @@ import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import { GazetteError } from "../shared/errors.js";
 import type { MembershipStatus } from "../store/index.js";
-import { normalizeEmail } from "./email-address.js";
+import { checkEmail, normalizeEmail, printableEmail } from "./email-address.js";
+import { unescapeFormula } from "./escape-formula.js";
 
 /** One valid row of a subscribers CSV. */
 export interface SubscriberRecord {
@@ -90,11 +91,17 @@ function detectColumns(first: string[], file: string): Columns & { isHeaderless?
 }
 
 function toRecord(cells: string[], line: number, columns: Columns): SubscriberRecord | CsvProblem {
+  // An export's cells come back as they were before escapeFormula quoted them.
   const cell = (index: number | undefined) =>
-    index === undefined ? "" : (cells[index] ?? "").trim();
+    index === undefined ? "" : unescapeFormula((cells[index] ?? "").trim());
   const raw = cell(columns.email);
-  const email = normalizeEmail(raw);
-  if (!email) return { line, message: `"${raw.slice(0, 200)}" is not a valid email address` };
+  const check = checkEmail(raw);
+  if (!check.ok)
+    return {
+      line,
+      message: `"${printableEmail(raw.slice(0, 200))}" is not a valid email address: it ${check.reason}`,
+    };
+  const email = check.address;
   const status = cell(columns.status).toLowerCase();
   if (status && !STATUSES.includes(status))
     return {

@@ -1,4 +1,5 @@
 import type { Store } from "../store/index.js";
+import { emailKey } from "./email-address.js";
 import { importSubscribers } from "./import-subscribers.js";
 
 export interface SyncReport {
@@ -34,7 +35,7 @@ export async function syncSubscribers(
     source,
     skipInvalid: true,
     onRow: (email, listIds) => {
-      for (const listId of listIds) listed.add(`${listId}:${email}`);
+      for (const listId of listIds) listed.add(`${listId}:${emailKey(email)}`);
     },
   });
   const report: SyncReport = {
@@ -44,7 +45,7 @@ export async function syncSubscribers(
     problems: imported.problems.map((p) => `${file}:${p.line}: ${p.message}`),
   };
   const stale = (await store.subscribers.bySource(source)).filter(
-    (m) => !listed.has(`${m.list_id}:${m.email}`),
+    (m) => !listed.has(`${m.list_id}:${emailKey(m.email)}`),
   );
   if (stale.length === 0) return report;
   if (!options.prune) {

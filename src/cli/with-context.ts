@@ -13,6 +13,8 @@ export async function withContext<T>(
   const { openContext } = await import("../pipeline/context.js");
   const ctx = await openContext({ configPath: options.config });
   try {
+    // What a migration did to the operator's data (e.g. subscribers merged) is said once.
+    for (const notice of await ctx.store.runs.takeNotices()) console.error(notice);
     return await body(ctx);
   } finally {
     await ctx.close();

@@ -1,3 +1,4 @@
+export { escapeEnvReferences, hasEnvReference } from "./interpolate-env.js";
 export { DEFAULT_CONFIG_PATH, type LoadedConfig, loadConfig, parseConfigText } from "./load.js";
 export {
   Config,

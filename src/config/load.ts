@@ -3,6 +3,7 @@ import path from "node:path";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { GazetteError } from "../shared/errors.js";
+import { interpolateEnv } from "./interpolate-env.js";
 import { Config, TransportConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "config/gazette.yaml";
@@ -60,7 +61,7 @@ export function parseConfigText(source: string, file: string, env: NodeJS.Proces
   }
 
   const problems: string[] = [];
-  const raw = interpolate(doc.toJS(), [], env, (keyPath, name) =>
+  const raw = interpolateEnv(doc.toJS(), [], env, (keyPath, name) =>
     problems.push(
       `  ${locate(file, doc, lineCounter, keyPath)} ${formatPath(keyPath)}: environment variable ${name} is not set`,
     ),
@@ -143,37 +144,6 @@ function checkRules(config: Config, file: string): void {
 function configError(file: string, lines: string[]): GazetteError {
   const count = lines.length === 1 ? "1 problem" : `${lines.length} problems`;
   return new GazetteError("CONFIG_INVALID", `${file}: ${count}:\n${lines.join("\n")}`);
-}
-
-const ENV_REF = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
-
-/** Replaces ${VAR} and ${VAR:-default} in every string value; reports unset variables. */
-function interpolate(
-  value: unknown,
-  keyPath: (string | number)[],
-  env: NodeJS.ProcessEnv,
-  onMissing: (keyPath: (string | number)[], name: string) => void,
-): unknown {
-  if (typeof value === "string") {
-    return value.replace(ENV_REF, (_match, name: string, fallback: string | undefined) => {
-      const found = env[name];
-      if (found !== undefined && found !== "") return found;
-      if (fallback !== undefined) return fallback;
-      onMissing(keyPath, name);
-      return "";
-    });
-  }
-  if (Array.isArray(value))
-    return value.map((item, i) => interpolate(item, [...keyPath, i], env, onMissing));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        interpolate(item, [...keyPath, key], env, onMissing),
-      ]),
-    );
-  }
-  return value;
 }
 
 function describeIssue(

@@ -15,9 +15,10 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "",
   isArray: (name) => name === "outline",
-  // OPML carries no entities of its own; a DOCTYPE's would only be an expansion attack.
+  // OPML carries no entities of its own; a DOCTYPE's would only be an expansion attack. Character
+  // references (&#233;, &#x1F600;) are plain XML, and only `htmlEntities` decodes them.
   processEntities: true,
-  htmlEntities: false,
+  htmlEntities: true,
 });
 
 /**

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
+import { sealSubscriberRef } from "../audience/subscriber-ref.js";
 import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
 import { toIssueModel } from "../compose/to-issue-model.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
@@ -160,6 +161,7 @@ export async function sendStage(
       unsubscribeUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     preferencesUrl: (subscriberId) =>
       preferencesUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
+    subscriberRef: (subscriberId) => sealSubscriberRef(ctx.signingKey, subscriberId),
     message: {
       from,
       replyTo: sender.replyTo ? formatAddress(sender.replyTo) : undefined,

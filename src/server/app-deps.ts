@@ -18,10 +18,18 @@ export interface AppOptions {
   archiveDir: string;
   /** The client's address for rate limits and consent records (default: the socket's peer). */
   clientIp?: (c: Context) => string;
-  /** Signup attempts allowed per address and window (default 5 per hour). */
-  signupLimit?: { max: number; windowMs: number };
+  /** Signup attempts allowed per client (IPv6: per /64) and window (default 5 per hour). */
+  signupLimit?: WindowLimit;
   /** How long a confirmation link stays valid (default 48 hours). */
   confirmTtlMs?: number;
+  /** Confirmation emails one address may get per window (default 1 per 10 minutes, 3 a day). */
+  confirmationLimits?: WindowLimit[];
+}
+
+/** At most `max` events within any `windowMs`. */
+export interface WindowLimit {
+  max: number;
+  windowMs: number;
 }
 
 /** The options with the lists resolved and the limiter made: what each route reads. */
@@ -29,6 +37,7 @@ export interface AppDeps extends AppOptions {
   lists: ListIndex;
   signupLimiter: RateLimiter;
   confirmTtlMs: number;
+  confirmationLimits: WindowLimit[];
   clientIp: (c: Context) => string;
 }
 

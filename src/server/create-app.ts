@@ -26,6 +26,10 @@ export function createApp(options: AppOptions): Hono {
       clock: options.clock,
     }),
     confirmTtlMs: options.confirmTtlMs ?? 48 * 3_600_000,
+    confirmationLimits: options.confirmationLimits ?? [
+      { max: 1, windowMs: 10 * 60_000 },
+      { max: 3, windowMs: 24 * 3_600_000 },
+    ],
     clientIp: options.clientIp ?? socketAddress,
   };
   const app = new Hono();

@@ -4,13 +4,15 @@ import type { ListConfig } from "../config/index.js";
 import type { AppDeps } from "./app-deps.js";
 import { confirmationMessage } from "./confirmation-message.js";
 
-export type SignupOutcome = "sent" | "already-active" | "blocked";
+export type SignupOutcome = "sent" | "already-active" | "blocked" | "throttled";
 
 /**
  * A signup: the subscriber becomes pending (a new membership) or stays as they are, the consent
  * is recorded, and a single-use, expiring confirmation link goes out through the mailer.
- * Active, bounced, complained and suppressed addresses get no email; the page says the same
- * to everyone, so the form reveals nobody's subscriptions.
+ * Active, bounced, complained and suppressed addresses get no email, and no address gets more
+ * confirmations than `confirmationLimits` allow, whoever asks from wherever (the form must not
+ * become a way to flood someone's inbox). The page says the same to everyone, so the form
+ * reveals nobody's subscriptions.
  */
 export async function requestSignup(
   deps: AppDeps,
@@ -33,7 +35,7 @@ export async function requestSignup(
     });
   const nonce = randomBytes(16).toString("base64url");
   const expiresAt = new Date(now.getTime() + deps.confirmTtlMs);
-  await deps.store.consents.record({
+  const consent = await deps.store.consents.record({
     subscriberId: id,
     listId: input.listId,
     form: "signup",
@@ -43,6 +45,10 @@ export async function requestSignup(
     now,
     expiresAt,
   });
+  if (!(await isWithinLimits(deps, id, now))) {
+    await deps.store.consents.remove(consent.id);
+    return "throttled";
+  }
   const confirmToken = signToken(
     {
       purpose: "confirm",
@@ -66,4 +72,18 @@ export async function requestSignup(
     }),
   );
   return "sent";
+}
+
+/**
+ * True when the confirmations recorded for the subscriber, the one just recorded included, fit
+ * every limit. Recording first and counting after means that of two concurrent requests at
+ * most one goes on (each counts the other's row once it is written).
+ */
+async function isWithinLimits(deps: AppDeps, subscriberId: number, now: Date): Promise<boolean> {
+  for (const limit of deps.confirmationLimits) {
+    const since = new Date(now.getTime() - limit.windowMs);
+    if ((await deps.store.consents.countSince(subscriberId, "signup", since)) > limit.max)
+      return false;
+  }
+  return true;
 }

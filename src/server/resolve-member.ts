@@ -17,7 +17,8 @@ export async function resolveMember(
 ): Promise<ResolvedMember | undefined> {
   const claims = verifyToken(token, deps.signingKeys.all, { purpose, now: deps.clock.now() });
   if (!claims) return undefined;
-  const subscriber = await deps.store.subscribers.byId(claims.subscriberId);
+  // A link sent before two spellings of one address were merged names the merged-away id.
+  const subscriber = await deps.store.subscribers.resolve(claims.subscriberId);
   const list = await deps.lists.byId(claims.listId);
   if (!subscriber || !list) return undefined;
   return { claims, subscriber, list };

@@ -51,6 +51,23 @@ export class ConsentRepo {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** How many consents through `form` the subscriber gave after `since`, on any list. */
+  async countSince(subscriberId: number, form: string, since: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom("consents")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("subscriber_id", "=", subscriberId)
+      .where("form", "=", form)
+      .where("created_at", ">", since.toISOString())
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  /** Deletes a consent record that led to nothing (no confirmation was sent for it). */
+  async remove(id: number): Promise<void> {
+    await this.db.deleteFrom("consents").where("id", "=", id).execute();
+  }
+
   ofSubscriber(subscriberId: number): Promise<ConsentRow[]> {
     return this.db
       .selectFrom("consents")

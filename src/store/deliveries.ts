@@ -59,7 +59,7 @@ export class DeliveryRepo {
               .onRef("memberships.subscriber_id", "=", "subscribers.id")
               .on("memberships.list_id", "=", p.listId),
           )
-          .leftJoin("suppressions", "suppressions.email", "subscribers.email")
+          .leftJoin("suppressions", "suppressions.email", "subscribers.email_key")
           .select(["memberships.status as membership", "suppressions.reason as suppressed"])
           .where("subscribers.id", "=", p.subscriberId),
     );
@@ -112,7 +112,7 @@ export class DeliveryRepo {
               exists(
                 selectFrom("suppressions")
                   .select("suppressions.email")
-                  .whereRef("suppressions.email", "=", "subscribers.email"),
+                  .whereRef("suppressions.email", "=", "subscribers.email_key"),
               ),
             ),
           )
@@ -190,7 +190,7 @@ export class DeliveryRepo {
           .onRef("memberships.subscriber_id", "=", "deliveries.subscriber_id")
           .on("memberships.list_id", "=", listId),
       )
-      .leftJoin("suppressions", "suppressions.email", "deliveries.email")
+      .leftJoin("suppressions", "suppressions.email", "subscribers.email_key")
       .select([
         "deliveries.id",
         "deliveries.subscriber_id",
@@ -515,7 +515,7 @@ export class DeliveryRepo {
             exists(
               selectFrom("suppressions")
                 .select("suppressions.email")
-                .whereRef("suppressions.email", "=", "subscribers.email"),
+                .whereRef("suppressions.email", "=", "subscribers.email_key"),
             ),
             exists(
               selectFrom("deliveries")

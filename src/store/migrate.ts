@@ -10,6 +10,7 @@ import * as issueReview from "./migrations/008-issue-review.js";
 import * as itemFingerprint from "./migrations/009-item-fingerprint.js";
 import * as workLeases from "./migrations/010-work-leases.js";
 import * as summaryQuality from "./migrations/011-summary-quality.js";
+import * as subscriberIdentity from "./migrations/012-subscriber-identity.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
 // run the same list, in this order.
@@ -24,12 +25,23 @@ const MIGRATIONS: Record<string, Migration> = {
   "009-item-fingerprint": itemFingerprint,
   "010-work-leases": workLeases,
   "011-summary-quality": summaryQuality,
+  "012-subscriber-identity": subscriberIdentity,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
-
-/** Brings the database to the newest schema; safe to call on every start. */
-export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<string[]> {
+/**
+ * Brings the database to the newest schema; safe to call on every start. `before` stops short of
+ * that migration and the ones after it (tests of a migration's data changes).
+ */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  schema?: string,
+  options: { before?: string } = {},
+): Promise<string[]> {
+  const { before } = options;
+  const provider: MigrationProvider = {
+    getMigrations: async () =>
+      Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => !before || name < before)),
+  };
   const migrator = new Migrator({
     db,
     provider,

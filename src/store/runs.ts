@@ -28,6 +28,19 @@ export class RunRepo {
     return this.db.selectFrom("runs").selectAll().orderBy("id", "desc").limit(limit).execute();
   }
 
+  /**
+   * Takes the notices a migration left for the operator (settings `notice:<migration>`), in
+   * migration order, deleting them: of several processes opening the store, one gets them.
+   */
+  async takeNotices(): Promise<string[]> {
+    const rows = await this.db
+      .deleteFrom("settings")
+      .where("key", "like", "notice:%")
+      .returning(["key", "value"])
+      .execute();
+    return rows.sort((a, b) => a.key.localeCompare(b.key)).map((row) => row.value);
+  }
+
   /** Reads a setting, creating it with `make()` the first time (e.g. the signing secret). */
   async setting(key: string, make: () => string): Promise<string> {
     const found = await this.db

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { emailKey } from "../audience/email-address.js";
 import { readStringArray } from "./json.js";
 import type { Database, MembershipStatus, SubscribersTable } from "./tables.js";
 
@@ -60,7 +61,10 @@ export class SubscriberRepo {
     return new Map(rows.map((row) => [row.slug, row.id]));
   }
 
-  /** Adds the subscriber or updates their name (a missing name keeps the stored one). */
+  /**
+   * Adds the subscriber or updates their name (a missing name keeps the stored one). An address
+   * known in another case is that subscriber, and keeps the spelling it was first written in.
+   */
   async upsert(
     email: string,
     name: string | undefined,
@@ -69,7 +73,7 @@ export class SubscriberRepo {
     const existing = await this.db
       .selectFrom("subscribers")
       .select(["id", "name"])
-      .where("email", "=", email)
+      .where("email_key", "=", emailKey(email))
       .executeTakeFirst();
     if (existing) {
       if (name !== undefined && name !== existing.name) {
@@ -85,6 +89,7 @@ export class SubscriberRepo {
       .insertInto("subscribers")
       .values({
         email,
+        email_key: emailKey(email),
         name: name ?? null,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
@@ -145,11 +150,7 @@ export class SubscriberRepo {
 
   /** Takes the subscriber off one list, or off every list; returns how many memberships ended. */
   async leave(email: string, listId?: number): Promise<number> {
-    const subscriber = await this.db
-      .selectFrom("subscribers")
-      .select("id")
-      .where("email", "=", email)
-      .executeTakeFirst();
+    const subscriber = await this.byEmail(email);
     if (!subscriber) return 0;
     let query = this.db.deleteFrom("memberships").where("subscriber_id", "=", subscriber.id);
     if (listId !== undefined) query = query.where("list_id", "=", listId);
@@ -184,12 +185,29 @@ export class SubscriberRepo {
     return this.db.selectFrom("subscribers").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
+  /** The subscriber with this address, in whatever case it is given. */
   byEmail(email: string): Promise<SubscriberRow | undefined> {
     return this.db
       .selectFrom("subscribers")
       .selectAll()
-      .where("email", "=", email)
+      .where("email_key", "=", emailKey(email))
       .executeTakeFirst();
+  }
+
+  /**
+   * The subscriber an id names, following a merge: the id of a subscriber merged into another
+   * (migration 012, same address in another case) gives the one it was merged into, so the links
+   * and X-Gazette-Subscriber values already sent keep reaching the person.
+   */
+  async resolve(id: number): Promise<SubscriberRow | undefined> {
+    const found = await this.byId(id);
+    if (found) return found;
+    const alias = await this.db
+      .selectFrom("subscriber_aliases")
+      .select("survivor_id")
+      .where("subscriber_id", "=", id)
+      .executeTakeFirst();
+    return alias && this.byId(alias.survivor_id);
   }
 
   /** Every list the subscriber is on, whatever the status. */
@@ -249,7 +267,8 @@ export class SubscriberRepo {
   /**
    * Applies one batch of import rows in the given transaction: new subscribers inserted, names
    * updated, missing memberships added with the row's status. Existing memberships keep their
-   * status: an import never re-subscribes anyone.
+   * status: an import never re-subscribes anyone. Rows are matched to subscribers by emailKey;
+   * a batch holds each key once.
    */
   async importBatch(
     rows: ImportRow[],
@@ -259,31 +278,35 @@ export class SubscriberRepo {
     const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
     if (rows.length === 0) return counts;
     const at = options.now.toISOString();
-    const emails = rows.map((row) => row.email);
     const existing = new Map(
       (
         await db
           .selectFrom("subscribers")
-          .select(["id", "email", "name"])
-          .where("email", "in", emails)
+          .select(["id", "email_key", "name"])
+          .where(
+            "email_key",
+            "in",
+            rows.map((row) => emailKey(row.email)),
+          )
           .execute()
-      ).map((row) => [row.email, row]),
+      ).map((row) => [row.email_key, row]),
     );
-    const fresh = rows.filter((row) => !existing.has(row.email));
+    const fresh = rows.filter((row) => !existing.has(emailKey(row.email)));
     if (fresh.length > 0) {
       const inserted = await db
         .insertInto("subscribers")
         .values(
           fresh.map((row) => ({
             email: row.email,
+            email_key: emailKey(row.email),
             name: row.name ?? null,
             created_at: at,
             updated_at: at,
           })),
         )
-        .returning(["id", "email", "name"])
+        .returning(["id", "email_key", "name"])
         .execute();
-      for (const row of inserted) existing.set(row.email, row);
+      for (const row of inserted) existing.set(row.email_key, row);
     }
     const ids = [...existing.values()].map((row) => row.id);
     const joined = new Set(
@@ -297,7 +320,7 @@ export class SubscriberRepo {
     );
     const memberships: Database["memberships"][] = [];
     for (const row of rows) {
-      const subscriber = existing.get(row.email);
+      const subscriber = existing.get(emailKey(row.email));
       if (!subscriber) continue;
       const isNew = fresh.includes(row);
       let isChanged = false;

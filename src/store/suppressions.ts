@@ -1,9 +1,13 @@
 import type { Kysely, Selectable } from "kysely";
+import { emailKey } from "../audience/email-address.js";
 import type { Database, SuppressionsTable } from "./tables.js";
 
 export type SuppressionRow = Selectable<SuppressionsTable>;
 
-/** The global suppression list: addresses that no list sends to, whatever their memberships. */
+/**
+ * The global suppression list: addresses that no list sends to, whatever their memberships. Rows
+ * are keyed by emailKey, so every spelling of an address is suppressed and finds its row.
+ */
 export class SuppressionRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -11,7 +15,7 @@ export class SuppressionRepo {
   async add(email: string, reason: string, now: Date): Promise<void> {
     await this.db
       .insertInto("suppressions")
-      .values({ email, reason, created_at: now.toISOString() })
+      .values({ email: emailKey(email), reason, created_at: now.toISOString() })
       .onConflict((oc) => oc.column("email").doNothing())
       .execute();
   }
@@ -19,7 +23,7 @@ export class SuppressionRepo {
   async remove(email: string): Promise<boolean> {
     const result = await this.db
       .deleteFrom("suppressions")
-      .where("email", "=", email)
+      .where("email", "=", emailKey(email))
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
@@ -28,7 +32,7 @@ export class SuppressionRepo {
     return this.db
       .selectFrom("suppressions")
       .selectAll()
-      .where("email", "=", email)
+      .where("email", "=", emailKey(email))
       .executeTakeFirst();
   }
 

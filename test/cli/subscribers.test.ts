@@ -95,6 +95,22 @@ describe("gazette subscribers and lists", () => {
     expect(again.stdout).toMatch(/0 added, 0 updated, 2 unchanged/);
   });
 
+  it("takes an address in another case for the same person, and refuses look-alike addresses", async () => {
+    write("left.csv", "email,lists,status\nFAY@example.com,weekly,unsubscribed\n");
+    await cli(["subscribers", "import", "left.csv", "--list", "weekly"]);
+    const again = await cli(["subscribers", "add", "Fay@Example.com", "--list", "weekly"]);
+    expect(again.stdout).toMatch(/Fay@example\.com is already on weekly; status kept/);
+    const list = (await cli(["subscribers", "list", "--list", "weekly"])).stdout;
+    expect(list.split("\n").filter((line) => /fay@/i.test(line))).toEqual([
+      "FAY@example.com\t\tweekly\tunsubscribed",
+    ]);
+    const spoof = await cli(["subscribers", "add", "f\u200bay@example.com", "--list", "weekly"]);
+    expect(spoof.code).toBe(2);
+    expect(spoof.stderr).toMatch(
+      /"f<U\+200B>ay@example\.com" is not a valid email address: it contains an invisible character U\+200B/,
+    );
+  });
+
   it("lists show feeds, filters and counts by status", async () => {
     const lists = await cli(["lists"]);
     expect(lists.stdout).toMatch(

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig, parseConfigText } from "../../src/config/index.js";
+import { escapeEnvReferences, loadConfig, parseConfigText } from "../../src/config/index.js";
 import { GazetteError } from "../../src/shared/errors.js";
 import { runCli } from "../helpers/cli.js";
 
@@ -94,6 +94,25 @@ describe("config", () => {
     expect(config.sender.from).toBe("Env <env@example.com>");
     expect(config.newsletter.postalAddress).toBe("2 Default Road");
     expect(problemOf(text, {})).toMatch(/sender\.from: environment variable SENDER is not set/);
+  });
+
+  it("reads $${ as a literal ${, which escapeEnvReferences writes for any text", () => {
+    const text = VALID.replace(
+      "name: Example Blog",
+      () => 'name: "Costs $$5 and $${GAZETTE_SECRET:-}"',
+    );
+    const config = parseConfigText(text, "gazette.yaml", { GAZETTE_SECRET: "s3cret" });
+    expect(config.feeds[0]?.name).toBe("Costs $$5 and ${GAZETTE_SECRET:-}");
+    for (const literal of ["${HOME}", "$${HOME}", "$$${X:-y}", "a $ b ${", "${A}${B}"]) {
+      const quoted = JSON.stringify(escapeEnvReferences(literal));
+      const env = { HOME: "/root", A: "a", B: "b", X: "x" };
+      const parsed = parseConfigText(
+        VALID.replace("Example Blog", () => quoted),
+        "x.yaml",
+        env,
+      );
+      expect(parsed.feeds[0]?.name).toBe(literal);
+    }
   });
 
   it("lets GAZETTE_DATA_DIR and GAZETTE_TRANSPORT override the file", () => {

@@ -52,7 +52,7 @@ function reference(recipient: Recipient, body: RenderedMessage): Promise<Buffer>
     to: recipient.email,
     messageId: "<gz.abc123.7.42@gazette.example>",
     unsubscribe: { url: recipient.unsubscribeUrl, mailto: issue.unsubscribeMailto },
-    headers: { ...issue.headers, "X-Gazette-Subscriber": "42" },
+    headers: { ...issue.headers, "X-Gazette-Subscriber": "k1.ref-42" },
     html: body.html,
     text: body.text,
   });
@@ -62,7 +62,7 @@ function parts(recipient: Recipient) {
   return {
     recipient,
     messageId: "<gz.abc123.7.42@gazette.example>",
-    subscriberId: 42,
+    subscriberRef: "k1.ref-42",
     date: new Date("2025-03-03T09:00:00Z"),
   };
 }
@@ -154,14 +154,16 @@ describe("compileMessage", () => {
         { ...ada, email: "a@example.org", name: "Alice Ames" },
         { ...ada, email: "b@example.org", name: "Bob Burns" },
       ].map(async (recipient, i) =>
-        simpleParser(await template.build({ ...parts(recipient), subscriberId: i + 1 })),
+        simpleParser(
+          await template.build({ ...parts(recipient), subscriberRef: `k1.ref-${i + 1}` }),
+        ),
       ),
     );
     expect(a?.text).toContain("Hi Alice Ames,");
     expect(a?.text).not.toContain("Bob Burns");
     expect(b?.text).toContain("Bob Burns");
-    expect(a?.headers.get("x-gazette-subscriber")).toBe("1");
-    expect(b?.headers.get("x-gazette-subscriber")).toBe("2");
+    expect(a?.headers.get("x-gazette-subscriber")).toBe("k1.ref-1");
+    expect(b?.headers.get("x-gazette-subscriber")).toBe("k1.ref-2");
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sealSubscriberRef } from "../../src/audience/subscriber-ref.js";
 import type { SendIssueInput } from "../../src/deliver/index.js";
 import { messageIdFor } from "../../src/deliver/index.js";
 import type { Mailer } from "../../src/deliver/transports/types.js";
@@ -8,6 +9,8 @@ import type { Recipient } from "../../src/render/types.js";
 import { openStore, type Store } from "../../src/store/index.js";
 
 export const T0 = new Date("2025-03-03T09:00:00Z");
+/** The key the seeded sends seal X-Gazette-Subscriber with. */
+export const REF_KEY = { id: "k1", secret: "seed-issue-secret" };
 
 export interface SeededIssue {
   store: Store;
@@ -85,6 +88,7 @@ export function sendInput(
     unsubscribeUrl: (id) => `https://news.example.com/unsubscribe/tok${id}`,
     preferencesUrl: (id) => `https://news.example.com/preferences/tok${id}`,
     messageIdFor: idFor(seeded.issue.id),
+    subscriberRef: (id) => sealSubscriberRef(REF_KEY, id),
     now: () => T0,
     random: () => 0.5,
     ...overrides,

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openSubscriberRef } from "../../src/audience/subscriber-ref.js";
 import { createSmtpMailer, type Mailer, sendIssue } from "../../src/deliver/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 import { rawHeaders } from "./make-message.js";
-import { type SeededIssue, seedIssue, sendInput, T0 } from "./seed-issue.js";
+import { REF_KEY, type SeededIssue, seedIssue, sendInput, T0 } from "./seed-issue.js";
 
 let sink: SmtpSink;
 let mailer: Mailer;
@@ -49,9 +50,10 @@ describe("sendIssue", () => {
     expect(rawHeaders(first.raw, "List-Unsubscribe")).toEqual([
       `<https://news.example.com/unsubscribe/tok${seeded.subscriberIds[4]}>, <mailto:unsubscribe@news.example.com>`,
     ]);
-    expect(rawHeaders(first.raw, "X-Gazette-Subscriber")).toEqual([
-      String(seeded.subscriberIds[4]),
-    ]);
+    // Opaque: the subscriber's number only comes back through our key.
+    const [ref] = rawHeaders(first.raw, "X-Gazette-Subscriber");
+    expect(ref).toMatch(/^k1\.[\w-]{32}$/);
+    expect(openSubscriberRef([REF_KEY], ref ?? "")).toBe(seeded.subscriberIds[4]);
     expect(rawHeaders(first.raw, "Feedback-ID")).toEqual(["1:weekly:gazette:test1"]);
     const ids = await Promise.all(sink.messages.map(async (m) => (await m.parse()).messageId));
     expect(new Set(ids).size).toBe(40);

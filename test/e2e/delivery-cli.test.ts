@@ -90,7 +90,7 @@ delivery: { retry: { maxAttempts: 1 }, batchSize: 10 }
     const parsed = await smtp.messages[0]?.parse();
     expect(parsed?.headers.get("feedback-id")).toMatch(/^1:weekly:gazette:[0-9a-f]{12}$/);
     expect(parsed?.headers.get("x-gazette-issue")).toBe("weekly/1");
-    expect(parsed?.headers.get("x-gazette-subscriber")).toMatch(/^\d+$/);
+    expect(parsed?.headers.get("x-gazette-subscriber")).toMatch(/^k\w*\.[\w-]{32}$/);
   });
 
   it("refuses --pause together with --resume", async () => {

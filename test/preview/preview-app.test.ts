@@ -21,8 +21,12 @@ const listId = async () =>
     "weekly",
   ) as number;
 
+// The editor's browser session: the cookie the first page set, sent with every later request.
+let session = "";
+
 async function getPage(query = "") {
-  const response = await app.request(`/preview${query}`);
+  const response = await app.request(`/preview${query}`, { headers: { cookie: session } });
+  session = (response.headers.get("set-cookie") ?? session).split(";")[0] ?? "";
   const text = await response.text();
   return { response, text, document: parseHTML(text).document };
 }
@@ -47,7 +51,11 @@ const post = (path: string, body: URLSearchParams) =>
   app.request(path, {
     method: "POST",
     body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      cookie: session,
+      origin: "http://localhost",
+    },
   });
 
 describe("the preview page", () => {

@@ -131,11 +131,87 @@ describe("signup with double opt-in", () => {
     expect(await f.store.subscribers.byEmail("p3@example.com")).toBeUndefined();
   });
 
+  it("sends one address at most one confirmation per 10 minutes and 3 a day, from any client", async () => {
+    // 30 requests from 30 clients each round, none over its own limit.
+    let round = 0;
+    const bomb = async () => {
+      round++;
+      for (let i = 1; i <= 30; i++) {
+        const response = await submit(
+          f,
+          { email: "victim@example.com", list: "weekly" },
+          `10.${round}.0.${i}`,
+        );
+        expect(parsePage(await response.text()).querySelector("h1")?.textContent).toBe(
+          "Check your inbox",
+        );
+      }
+    };
+    await bomb();
+    expect(f.sink.messages).toHaveLength(1);
+    f.clock.advance(9 * 60_000);
+    await submit(f, { email: "VICTIM@Example.com", list: "ai" }, "203.0.113.50");
+    expect(f.sink.messages).toHaveLength(1);
+    for (const expected of [2, 3, 3]) {
+      f.clock.advance(10 * 60_000);
+      await bomb();
+      expect(f.sink.messages).toHaveLength(expected);
+    }
+    f.clock.advance(24 * 3_600_000);
+    await submit(f, { email: "victim@example.com", list: "weekly" }, "203.0.113.51");
+    expect(f.sink.messages).toHaveLength(4);
+    expect(f.sink.messages.every((m) => m.to[0] === "victim@example.com")).toBe(true);
+    // Only the confirmations sent are consent records; every link in them still confirms.
+    const id = (await f.store.subscribers.byEmail("victim@example.com"))?.id as number;
+    expect(await f.store.consents.ofSubscriber(id)).toHaveLength(4);
+  });
+
+  it("of concurrent requests for one address, one at most sends a confirmation", async () => {
+    const race = () =>
+      Promise.all(
+        [1, 2, 3, 4, 5].map((i) =>
+          submit(
+            f,
+            { email: "race@example.com", list: "weekly" },
+            `10.9.${f.sink.messages.length}.${i}`,
+          ),
+        ),
+      );
+    await race();
+    expect(f.sink.messages.length).toBeLessThanOrEqual(1);
+    f.clock.advance(10 * 60_000 + 1);
+    const before = f.sink.messages.length;
+    await submit(f, { email: "race@example.com", list: "weekly" }, "10.9.9.9");
+    expect(f.sink.messages.length).toBe(before + 1);
+  });
+
+  it("counts IPv6 clients by their /64, and an IPv4-mapped client as its IPv4 address", async () => {
+    const ask = (email: string, ip: string) => submit(f, { email, list: "weekly" }, ip);
+    for (const [i, ip] of ["2001:db8:1:2::1", "2001:db8:1:2::2", "2001:db8:1:2:ffff::3"].entries())
+      expect((await ask(`v6-${i}@example.com`, ip)).status).toBe(200);
+    expect((await ask("v6-3@example.com", "2001:db8:1:2:abcd::4")).status).toBe(429);
+    expect((await ask("v6-4@example.com", "2001:db8:1:3::1")).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await ask(`v4-${i}@example.com`, "198.51.100.9")).status).toBe(200);
+    expect((await ask("v4-3@example.com", "::ffff:198.51.100.9")).status).toBe(429);
+  });
+
+  it("refuses an address that displays as another, saying why, and stores nothing", async () => {
+    const response = await submit(f, { email: "us\u200ber@example.com", list: "weekly" });
+    expect(response.status).toBe(400);
+    const alert = parsePage(await response.text()).querySelector('[role="alert"]');
+    expect(alert?.textContent).toMatch(/invisible character U\+200B/);
+    expect(await f.snapshot()).not.toMatch(/example\.com/);
+    expect(f.sink.messages).toHaveLength(0);
+  });
+
   it("sends no email to a suppressed or an active address, and answers the same", async () => {
     await f.store.suppressions.add("sup@example.com", "complaint", f.clock.now());
     await f.addMember("act@example.com", "weekly");
-    for (const email of ["sup@example.com", "act@example.com"]) {
-      const response = await submit(f, { email, list: "weekly" });
+    // The same addresses in any case are the same people.
+    const emails = ["sup@example.com", "act@example.com", "SUP@Example.com", "Act@example.com"];
+    for (const [i, email] of emails.entries()) {
+      const response = await submit(f, { email, list: "weekly" }, `198.51.100.${i + 20}`);
       expect(parsePage(await response.text()).querySelector("h1")?.textContent).toBe(
         "Check your inbox",
       );

@@ -33,13 +33,14 @@ export function registerFeeds(program: Command): void {
       const { parseOpml } = await import("../../ingest/opml.js");
       const loaded = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
       const found = parseOpml(readText(file));
-      const { text, added } = addFeeds(readFileSync(loaded.file, "utf8"), found);
+      const { text, added, refused } = addFeeds(readFileSync(loaded.file, "utf8"), found);
       for (const feed of added) {
         const tags = feed.tags.length > 0 ? `  [${feed.tags.join(", ")}]` : "";
         console.log(`+ ${feed.name ?? "(untitled)"}  ${feed.url}${tags}`);
       }
-      const skipped = found.length - added.length;
-      const summary = `${added.length} feeds ${options.dryRun ? "would be added" : "added"}${skipped ? `, ${skipped} already configured` : ""}`;
+      for (const { feed, reason } of refused) console.log(`! ${feed.url}: refused: ${reason}`);
+      const skipped = found.length - added.length - refused.length;
+      const summary = `${added.length} feeds ${options.dryRun ? "would be added" : "added"}${refused.length ? `, ${refused.length} refused` : ""}${skipped ? `, ${skipped} already configured` : ""}`;
       if (!options.dryRun && added.length > 0) {
         // Never leave a config file that no longer loads.
         parseConfigText(text, loaded.file, process.env);

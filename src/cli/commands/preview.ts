@@ -13,6 +13,7 @@ interface PreviewFlags {
   screenshot?: string;
   width: string;
   dark?: boolean;
+  allowedHost: string[];
 }
 
 /** gazette preview: the next issue (or a past one, or a fixture) in the browser, live reloaded. */
@@ -32,6 +33,12 @@ export function registerPreview(program: Command): void {
     .option("--screenshot <out.png>", "write a PNG of the email through Chromium and exit")
     .option("--width <px>", "screenshot width: 600 (desktop) or 375 (mobile)", "600")
     .option("--dark", "screenshot in the dark color scheme")
+    .option(
+      "--allowed-host <name[:port]>",
+      "also answer to this host name (an SSH tunnel, a proxy); repeatable",
+      (value: string, all: string[]) => [...all, value],
+      [],
+    )
     .action(async (flags: PreviewFlags, command: Command) => {
       const port = Number(flags.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -61,6 +68,7 @@ export function registerPreview(program: Command): void {
           mailer,
           fixture,
           live,
+          allowedHosts: flags.allowedHost,
           defaults: { list: list.id, issue },
         });
         // Local only: the preview shows drafts and every subscriber's personal links.

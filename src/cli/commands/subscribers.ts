@@ -1,11 +1,8 @@
 import { createWriteStream } from "node:fs";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import { normalizeEmail } from "../../audience/email-address.js";
+import { checkEmail, normalizeEmail, printableEmail } from "../../audience/email-address.js";
 import { findList, listId } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
-import type { Store } from "../../store/index.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerSubscribers(program: Command): void {
@@ -34,8 +31,13 @@ export function registerSubscribers(program: Command): void {
     .option("--name <name>", "the subscriber's name")
     .action(async (email: string, options: { list?: string; name?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const address = normalizeEmail(email);
-        if (!address) throw new GazetteError("USAGE", `"${email}" is not a valid email address`);
+        const check = checkEmail(email);
+        if (!check.ok)
+          throw new GazetteError(
+            "USAGE",
+            `"${printableEmail(email)}" is not a valid email address: it ${check.reason}`,
+          );
+        const address = check.address;
         const list = findList(ctx, options.list);
         const now = ctx.clock.now();
         const { id } = await ctx.store.subscribers.upsert(address, options.name, now);
@@ -111,23 +113,9 @@ export function registerSubscribers(program: Command): void {
     .action(async (options: { list?: string; output?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const id = options.list ? await listId(ctx, findList(ctx, options.list)) : undefined;
-        const { stringify } = await import("csv-stringify");
-        const csv = stringify({ header: true, columns: ["email", "name", "lists", "status"] });
+        const { exportSubscribers } = await import("../../audience/export-subscribers.js");
         const out = options.output ? createWriteStream(options.output) : process.stdout;
-        // Page by page through the store, with backpressure: the export never holds every row.
-        const rows = Readable.from(exportRows(ctx.store, id));
-        await pipeline(rows, csv, out, { end: out !== process.stdout });
+        await exportSubscribers(ctx.store, out, { listId: id, keepOpen: out === process.stdout });
       });
     });
-}
-
-async function* exportRows(store: Store, listId: number | undefined): AsyncGenerator<string[]> {
-  let cursor: { listId: number; subscriberId: number } | undefined;
-  for (;;) {
-    const page = await store.subscribers.membersAfter(cursor, 1000, listId);
-    for (const m of page) yield [m.email, m.name ?? "", m.list_slug, m.status];
-    const last = page.at(-1);
-    if (!last || page.length < 1000) return;
-    cursor = { listId: last.list_id, subscriberId: last.subscriber_id };
-  }
 }

@@ -1,9 +1,9 @@
 import type { RecipientParts } from "../mime/message-template.js";
 import type { SendIssueInput } from "./send-issue.js";
 
-/** A subscriber's parts of the issue's message: their address, name, links and Message-ID. */
+/** A subscriber's parts of the issue's message: address, name, links, Message-ID and sealed id. */
 export function recipientParts(
-  input: Pick<SendIssueInput, "unsubscribeUrl" | "preferencesUrl" | "now">,
+  input: Pick<SendIssueInput, "unsubscribeUrl" | "preferencesUrl" | "subscriberRef" | "now">,
   subscriber: { subscriber_id: number; email: string; name: string | null },
   messageId: string,
 ): RecipientParts {
@@ -15,7 +15,7 @@ export function recipientParts(
       preferencesUrl: input.preferencesUrl(subscriber.subscriber_id),
     },
     messageId,
-    subscriberId: subscriber.subscriber_id,
+    subscriberRef: input.subscriberRef(subscriber.subscriber_id),
     date: input.now(),
   };
 }

@@ -31,6 +31,8 @@ export interface SendIssueInput {
   fill: (recipient: Recipient) => RenderedMessage;
   unsubscribeUrl: (subscriberId: number) => string;
   preferencesUrl: (subscriberId: number) => string;
+  /** The opaque X-Gazette-Subscriber value of a subscriber (never their number). */
+  subscriberRef: (subscriberId: number) => string;
   /** The Message-ID of a delivery; only a dry run needs it (a real send reads it from the row). */
   messageIdFor: (subscriberId: number) => string;
   now: () => Date;

@@ -21,7 +21,8 @@ export type IssueMessage = Omit<
 export interface RecipientParts {
   recipient: Recipient;
   messageId: string;
-  subscriberId: number;
+  /** X-Gazette-Subscriber: the subscriber, sealed (audience/subscriber-ref.ts). */
+  subscriberRef: string;
   date: Date;
 }
 
@@ -105,7 +106,7 @@ export async function compileMessage(
         to: header(recipientAddress(recipient.email)),
         mid: header(checkedMessageId(parts.messageId)),
         unsub: header(unsubscribeValues({ url: recipient.unsubscribeUrl })[0] as string),
-        sub: header(String(parts.subscriberId)),
+        sub: header(parts.subscriberRef),
         date: header(formatDate(parts.date)),
         text: body.text,
         html: body.html,
@@ -179,7 +180,7 @@ function buildFallback(
       to: parts.recipient.email,
       messageId: parts.messageId,
       unsubscribe: { url: parts.recipient.unsubscribeUrl, mailto: issue.unsubscribeMailto },
-      headers: { ...issue.headers, "X-Gazette-Subscriber": String(parts.subscriberId) },
+      headers: { ...issue.headers, "X-Gazette-Subscriber": parts.subscriberRef },
       text: body.text,
       html: body.html,
     },

@@ -3,7 +3,6 @@ import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
 import { streamSSE } from "hono/streaming";
 import { describeError } from "../../shared/errors.js";
-import { csrfToken } from "../csrf.js";
 import { registerEditorRoutes } from "./editor-routes.js";
 import { frameDocument, plainDocument } from "./frame-document.js";
 import { createLiveReload } from "./live-reload.js";
@@ -13,6 +12,7 @@ import type { PreviewDeps, PreviewOptions } from "./preview-deps.js";
 import { FRAME_CSP, previewHeaders } from "./preview-headers.js";
 import { previewPage } from "./preview-page.js";
 import { parseSelection } from "./preview-selection.js";
+import { previewCsrf } from "./preview-session.js";
 
 // What a redirect after an editor's action says on the page; codes, so a link cannot make it say more.
 const NOTICES: Record<string, string> = {
@@ -36,7 +36,6 @@ export function createPreviewApp(options: PreviewOptions): Hono {
     renders: new Map(),
   };
   const { ctx } = deps;
-  const csrf = () => csrfToken(ctx.signingKey, "preview");
   const app = new Hono();
   app.use(previewHeaders());
   app.use(bodyLimit({ maxSize: 256 * 1024, onError: (c) => c.text("Payload too large", 413) }));
@@ -61,7 +60,7 @@ export function createPreviewApp(options: PreviewOptions): Hono {
           state,
           selection,
           lists: ctx.config.lists,
-          csrf: csrf(),
+          csrf: previewCsrf(c, ctx.signingKey),
           version: deps.live.version(),
           notice,
           error: c.req.query("error"),

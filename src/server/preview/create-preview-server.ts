@@ -8,12 +8,14 @@ import { changeSignature } from "../../store/change-signature.js";
 import { createApp } from "../create-app.js";
 import { createPreviewApp } from "./create-preview-app.js";
 import { createLiveReload, type LiveReload } from "./live-reload.js";
+import { localOnly } from "./local-only.js";
 import type { PreviewOptions } from "./preview-deps.js";
 
 /**
  * The app `gazette preview` serves: the preview under /preview, and everything else answered by
  * the same app as `gazette serve`, so the archive and the unsubscribe and preferences pages open
  * from the preview too. The preview routes come first: the public app's headers forbid framing.
+ * Every route answers only its own host names and takes POSTs only from its own pages.
  */
 export function createPreviewServer(options: PreviewOptions): Hono {
   const { ctx } = options;
@@ -26,6 +28,7 @@ export function createPreviewServer(options: PreviewOptions): Hono {
     archiveDir: path.join(ctx.loaded.dataDir, "archive"),
   });
   const app = new Hono();
+  app.use(localOnly(options.allowedHosts));
   app.route("/preview", createPreviewApp(options));
   app.all("*", (c) => site.fetch(c.req.raw, c.env));
   return app;

@@ -3,9 +3,9 @@ import { MAX_CHARS } from "../../enrich/index.js";
 import { composeStage, findList, listId } from "../../pipeline/stages.js";
 import { describeError, GazetteError } from "../../shared/errors.js";
 import type { IssueRow, OverrideInput } from "../../store/index.js";
-import { isValidCsrf } from "../csrf.js";
 import type { PreviewDeps } from "./preview-deps.js";
 import { parseSelection, selectionQuery } from "./preview-selection.js";
+import { isValidPreviewCsrf } from "./preview-session.js";
 import { sendTestCopy } from "./send-test-copy.js";
 
 type Form = Record<string, string>;
@@ -15,14 +15,14 @@ type Outcome = { done?: string; sent?: string; issue?: number };
 /**
  * The editor's POST forms, each calling the same store methods as the CLI: overrides for an
  * article's summary, why and drop; the review repo for intro, order and approval of a draft.
- * Every form carries the CSRF token; each answers with a redirect back to the preview (POST →
+ * Every form carries the CSRF token of the editor's browser session; each answers with a redirect back to the preview (POST →
  * redirect → GET, so a reload never repeats an action).
  */
 export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
   const { ctx } = deps;
   const act = (run: (form: Form, c: HonoContext) => Promise<Outcome>) => async (c: HonoContext) => {
     const form = await formOf(c);
-    if (!isValidCsrf(ctx.signingKeys.all, "preview", form.csrf))
+    if (!isValidPreviewCsrf(c, ctx.signingKeys.all, form.csrf))
       return c.text("Forbidden: this form has expired; reload the preview.", 403);
     const selection = parseSelection(
       Object.fromEntries(new URLSearchParams(form.back ?? "")),

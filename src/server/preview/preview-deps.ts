@@ -12,6 +12,8 @@ export interface PreviewOptions {
   fixture?: IssueModel;
   /** Template, config and store watching; without it only the preview's own edits reload. */
   live?: LiveReload;
+  /** Host names the preview answers besides the loopback ones ("name" or "name:port"). */
+  allowedHosts?: string[];
   /** The list and issue shown when the URL names none (`--list`, `--issue`). */
   defaults?: { list?: string; issue?: number };
 }

@@ -23,7 +23,9 @@ export function previewHeaders(): MiddlewareHandler {
     const isFrame = c.res.headers.get("Content-Security-Policy") === FRAME_CSP;
     c.res.headers.set("X-Frame-Options", isFrame ? "SAMEORIGIN" : "DENY");
     c.res.headers.set("X-Content-Type-Options", "nosniff");
-    c.res.headers.set("Referrer-Policy", "no-referrer");
+    // Not no-referrer: under it a browser sends `Origin: null` with a form's POST, which the
+    // preview's Origin check (local-only.ts) must refuse. Other sites still get no referrer.
+    c.res.headers.set("Referrer-Policy", "same-origin");
     // The preview shows drafts and subscribers' links: nothing may keep a copy.
     c.res.headers.set("Cache-Control", "no-store");
   };

@@ -1,20 +1,27 @@
-import { randomBytes } from "node:crypto";
 import type { Context, Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
-import { normalizeEmail } from "../../audience/email-address.js";
+import { checkEmail } from "../../audience/email-address.js";
 import { describeError } from "../../shared/errors.js";
 import type { AppDeps } from "../app-deps.js";
-import { csrfToken, isValidCsrf } from "../csrf.js";
+import { clientKey } from "../client-key.js";
+import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
 import { forbidden, renderPage } from "../messages.js";
 import { csrfField, type Markup } from "../page.js";
 import { requestSignup } from "../request-signup.js";
 
-const COOKIE = "gz_form";
+/** The signup form's session cookie, sent back with its POST only. */
+function signupCookie(deps: AppDeps): SessionCookie {
+  return {
+    name: "gz_form",
+    path: "/subscribe",
+    secure: deps.config.newsletter.baseUrl.startsWith("https:"),
+  };
+}
 
 /**
  * The signup form with double opt-in. CSRF: a random cookie (SameSite=Strict) and, in the form,
- * its HMAC. Bots: a honeypot field hidden from people, and a per-address rate limit.
+ * its HMAC. Bots: a honeypot field hidden from people, and a per-client rate limit (IPv6 per
+ * /64). Mail bombing: requestSignup sends one address few confirmations, whoever asks.
  */
 export function registerSubscribe(app: Hono, deps: AppDeps): void {
   app.get("/subscribe", (c) => {
@@ -23,7 +30,7 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
   });
 
   app.post("/subscribe", async (c) => {
-    if (!deps.signupLimiter.take(deps.clientIp(c))) {
+    if (!deps.signupLimiter.take(clientKey(deps.clientIp(c)))) {
       return renderPage(
         c,
         deps,
@@ -33,19 +40,22 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
       );
     }
     const body = await c.req.parseBody();
-    const cookie = getCookie(c, COOKIE);
+    const cookie = sessionOf(c, signupCookie(deps));
     if (!cookie || !isValidCsrf(deps.signingKeys.all, cookie, body.csrf)) return forbidden(c, deps);
     const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");
     const listSlug = field("list") || deps.config.lists[0]?.id || "";
     // A person never sees the honeypot; whatever filled it gets the same answer and no email.
     if (field("website") !== "") return checkInbox(c, deps);
-    const email = normalizeEmail(field("email"));
+    const check = checkEmail(field("email"));
     const list = deps.config.lists.find((candidate) => candidate.id === listSlug);
     const listId = list ? await deps.lists.idOf(list.id) : undefined;
-    if (!email || !list || listId === undefined) {
-      const error = !email ? "Enter a valid email address, like name@example.com." : "Pick a list.";
+    if (!check.ok || !list || listId === undefined) {
+      const error = !check.ok
+        ? `Enter a valid email address, like name@example.com: this one ${check.reason}.`
+        : "Pick a list.";
       return signupForm(c, deps, { list: listSlug, email: field("email"), error }, 400);
     }
+    const email = check.address;
     try {
       await requestSignup(deps, {
         email,
@@ -84,16 +94,7 @@ function signupForm(
   values: { list?: string; email?: string; error?: string },
   status: 200 | 400 = 200,
 ) {
-  let cookie = getCookie(c, COOKIE);
-  if (!cookie || !/^[\w-]{22}$/.test(cookie)) {
-    cookie = randomBytes(16).toString("base64url");
-    setCookie(c, COOKIE, cookie, {
-      httpOnly: true,
-      sameSite: "Strict",
-      path: "/subscribe",
-      secure: deps.config.newsletter.baseUrl.startsWith("https:"),
-    });
-  }
+  const cookie = formSession(c, signupCookie(deps));
   const lists = deps.config.lists;
   const choice: Markup =
     lists.length === 1
