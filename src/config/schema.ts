@@ -1,5 +1,6 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
+import { TransportConfig } from "../deliver/transports/registry.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
 // Every object is strict: an unknown key is a typo until proven otherwise.
@@ -91,27 +92,8 @@ export const ListConfig = z.strictObject({
 });
 export type ListConfig = z.infer<typeof ListConfig>;
 
-export const TransportConfig = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("outbox"), dir: z.string().optional() }),
-  z.strictObject({
-    type: z.literal("smtp"),
-    /** nodemailer's URL form, e.g. smtp://user:pass@host:587 */
-    url: z.string().min(1),
-    pool: z.boolean().default(true),
-    maxConnections: z.int().positive().default(5),
-    /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
-    secure: z.boolean().optional(),
-    tls: z
-      .strictObject({
-        /** false accepts any certificate: only for a relay on a trusted network. */
-        rejectUnauthorized: z.boolean().optional(),
-        /** The name to check the certificate against (SNI), when the URL's host differs. */
-        servername: z.string().min(1).optional(),
-      })
-      .optional(),
-  }),
-]);
-export type TransportConfig = z.infer<typeof TransportConfig>;
+// One schema per transport, kept with the transports in their registry.
+export { TransportConfig };
 
 /** How the send works through the ledger: batches, leases, retries, rate, DKIM. */
 export const DeliveryConfig = z.strictObject({

@@ -12,6 +12,8 @@ export interface Context {
   config: Config;
   store: Store;
   clock: Clock;
+  /** The environment the context was opened with: library code reads this, never `process.env`. */
+  env: Readonly<Record<string, string | undefined>>;
   signingKey: SigningKey;
   /** The signing key and the retired keys that still verify old links. */
   signingKeys: SigningKeys;
@@ -52,6 +54,7 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
     config: loaded.config,
     store,
     clock: options.clock ?? systemClock,
+    env,
     signingKey: signingKeys.current,
     signingKeys,
     installId,

@@ -1,6 +1,7 @@
 import type { SyncReport } from "../audience/sync-subscribers.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
 import type { SendReport } from "../deliver/engine/send-issue.js";
+import type { Transport } from "../deliver/transports/types.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
 import type { SizeReport } from "../render/index.js";
@@ -12,7 +13,7 @@ import {
   collectStage,
   composeStage,
   enrichStage,
-  openMailer,
+  openTransport,
   renderStage,
   sendStage,
 } from "./stages.js";
@@ -64,13 +65,13 @@ export async function runCycle(
   const subscribers = await syncSubscribersFile(ctx, { prune: options.pruneSubscribers });
   const collect = await collectStage(ctx);
   const enrich = await enrichStage(ctx);
-  const mailer = openMailer(ctx, { dryRun: options.dryRun });
+  const transport = await openTransport(ctx);
   const lists: ListCycleReport[] = [];
   try {
     for (const list of options.lists ?? ctx.config.lists)
-      lists.push(await runList(ctx, list, mailer, options.dryRun === true));
+      lists.push(await runList(ctx, list, transport, options.dryRun === true));
   } finally {
-    await mailer.close();
+    await transport.close();
   }
   const hasProblems =
     collect.failed > 0 ||
@@ -85,7 +86,7 @@ export async function runCycle(
 export async function runList(
   ctx: Context,
   list: ListConfig,
-  mailer: ReturnType<typeof openMailer>,
+  transport: Transport,
   isDryRun: boolean,
 ): Promise<ListCycleReport> {
   const report: ListCycleReport = { list: list.id };
@@ -108,7 +109,9 @@ export async function runList(
       report.waiting = waiting;
       return report;
     }
-    report.send = await sendStage(ctx, list, issue, rendered.compiled, mailer);
+    report.send = await sendStage(ctx, list, issue, rendered.compiled, transport, {
+      mode: isDryRun ? "dry-run" : "send",
+    });
     const counts = Object.values(await ctx.store.deliveries.counts(issue.id));
     report.recipients = counts.reduce((sum, count) => sum + (count ?? 0), 0);
     if (report.send.isFinished && !isDryRun) {

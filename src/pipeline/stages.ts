@@ -8,8 +8,7 @@ import { type ListConfig, parseDuration } from "../config/index.js";
 import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/engine/send-issue.js";
 import {
-  createDryRunMailer,
-  createMailer,
+  createTransport,
   domainOf,
   feedbackIdFor,
   loadDkimOptions,
@@ -17,7 +16,7 @@ import {
   toDeliveryOptions,
 } from "../deliver/index.js";
 import { formatAddress } from "../deliver/mime/format-address.js";
-import type { Mailer } from "../deliver/transports/types.js";
+import type { Transport } from "../deliver/transports/types.js";
 import {
   type EnrichOptions,
   type EnrichReport,
@@ -68,7 +67,7 @@ export function enrichSince(ctx: Context): Date {
 /** The configured summarizer; a new one carries a new run budget (summarizer.maxArticles…). */
 export function openSummarizer(ctx: Context): Summarizer {
   return createSummarizer(ctx.config.summarizer, {
-    env: process.env,
+    env: ctx.env,
     templatesDir: ctx.loaded.templatesDir,
   });
 }
@@ -106,20 +105,18 @@ export async function renderStage(
   return { compiled, articleCount: rows.length, size: compiled.size, htmlPath, textPath };
 }
 
-/** The configured transport, the dry-run one, or the outbox under the data directory. */
-export function openMailer(ctx: Context, options: { dryRun?: boolean } = {}): Mailer {
+/** The configured transport (see deliver/transports/registry.ts), signing with the DKIM key. */
+export function openTransport(ctx: Context): Promise<Transport> {
   const dkimConfig = ctx.config.delivery.dkim;
   const dkim = dkimConfig
-    ? loadDkimOptions(dkimConfig, { baseDir: ctx.loaded.baseDir, env: process.env })
+    ? loadDkimOptions(dkimConfig, { baseDir: ctx.loaded.baseDir, env: ctx.env })
     : undefined;
-  if (options.dryRun) return createDryRunMailer({ dkim });
-  const outboxDir = path.resolve(
-    ctx.loaded.baseDir,
-    ctx.config.transport.type === "outbox" && ctx.config.transport.dir
-      ? ctx.config.transport.dir
-      : path.join(ctx.loaded.dataDir, "outbox"),
-  );
-  return createMailer(ctx.config.transport, { outboxDir, dkim });
+  return createTransport(ctx.config.transport, {
+    baseDir: ctx.loaded.baseDir,
+    dataDir: ctx.loaded.dataDir,
+    env: ctx.env,
+    ...(dkim && { dkim }),
+  });
 }
 
 /** send: create the issue's ledger (idempotent) and deliver every row still pending. */
@@ -128,8 +125,14 @@ export async function sendStage(
   list: ListConfig,
   issue: IssueRow,
   compiled: CompiledIssue,
-  mailer: Mailer,
-  extra: { limiter?: RateLimiter; signal?: AbortSignal; hasLedger?: boolean } = {},
+  transport: Transport,
+  extra: {
+    limiter?: RateLimiter;
+    signal?: AbortSignal;
+    hasLedger?: boolean;
+    /** A dry run builds every message and records nothing (see SendIssueInput.mode). */
+    mode?: "send" | "dry-run";
+  } = {},
 ): Promise<SendReport> {
   const id = await listId(ctx, list);
   const sender = list.sender ?? ctx.config.sender;
@@ -144,7 +147,7 @@ export async function sendStage(
     messageIdFor({ installId: ctx.installId, issueId: issue.id, subscriberId, domain });
   // A dry run records nothing, not even the ledger.
   // A worker sends issues already `sending`: their ledger exists, re-walking the list costs a page per 500 members.
-  if (!mailer.isDryRun && !extra.hasLedger) {
+  if (extra.mode !== "dry-run" && !extra.hasLedger) {
     await ctx.store.deliveries.createLedger({
       issueId: issue.id,
       listId: id,
@@ -154,7 +157,8 @@ export async function sendStage(
   }
   return sendIssue({
     store: ctx.store,
-    mailer,
+    transport,
+    ...(extra.mode && { mode: extra.mode }),
     issue: { id: issue.id, listId: id },
     fill: (await renderSegments(ctx, list, id, issue, compiled)).fill,
     unsubscribeUrl: (subscriberId) =>

@@ -4,11 +4,11 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { readSigningKeys } from "../../src/audience/signing-keys.js";
 import { parseConfigText } from "../../src/config/index.js";
-import { createMailer } from "../../src/deliver/index.js";
 import { createApp } from "../../src/server/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { type MembershipStatus, openStore, type Store } from "../../src/store/index.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
+import { smtpTransport } from "../helpers/transports.js";
 
 export const CONFIG_YAML = `newsletter:
   name: Fixture Weekly
@@ -40,16 +40,13 @@ export async function createAppFixture(
   );
   const clock = fixedClock("2026-05-01T10:00:00Z");
   const sink = await startSmtpSink();
-  const mailer = createMailer(
-    { type: "smtp", url: sink.url, pool: false, maxConnections: 1 },
-    { outboxDir: dir },
-  );
+  const mailer = smtpTransport({ url: sink.url });
   const app = createApp({
     store,
     config,
     signingKeys,
     clock,
-    mailer,
+    transport: mailer,
     archiveDir: path.join(dir, "archive"),
     clientIp: (c) => c.req.header("x-test-ip") ?? "192.0.2.1",
     ...(options.signupLimit ? { signupLimit: options.signupLimit } : {}),

@@ -62,14 +62,14 @@ export function registerIssue(program: Command): void {
         console.log(`Approved issue #${found.number} of ${list.id}.`);
         if (!options.send) return;
         const { runList } = await import("../../pipeline/run-cycle.js");
-        const { openMailer } = await import("../../pipeline/stages.js");
-        const mailer = openMailer(ctx);
+        const { openTransport } = await import("../../pipeline/stages.js");
+        const transport = await openTransport(ctx);
         try {
-          const report = await runList(ctx, list, mailer, false);
+          const report = await runList(ctx, list, transport, false);
           for (const line of formatList(report)) console.log(line);
           if (report.error) throw new GazetteError("DELIVERY_FAILED", report.error);
         } finally {
-          await mailer.close();
+          await transport.close();
         }
       });
     });

@@ -17,17 +17,17 @@ export function registerServe(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new GazetteError("USAGE", `--port: "${options.port}" is not a port number`);
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-          const { openMailer } = await import("../../pipeline/stages.js");
+          const { openTransport } = await import("../../pipeline/stages.js");
           const { createApp, startServer } = await import("../../server/index.js");
           // The pages only read the lists; a new list in the config is created here, once.
           await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
-          const mailer = openMailer(ctx);
+          const transport = await openTransport(ctx);
           const app = createApp({
             store: ctx.store,
             config: ctx.config,
             signingKeys: ctx.signingKeys,
             clock: ctx.clock,
-            mailer,
+            transport,
             archiveDir: path.join(ctx.loaded.dataDir, "archive"),
             ...(options.trustProxy ? { clientIp: forwardedFor } : {}),
           });
@@ -40,7 +40,7 @@ export function registerServe(program: Command): void {
           });
           console.log(`${signal}: stopping`);
           await server.close();
-          await mailer.close();
+          await transport.close();
         });
       },
     );

@@ -1,5 +1,5 @@
 import type { RecipientParts } from "../mime/message-template.js";
-import type { SendIssueInput } from "./send-issue.js";
+import type { SendIssueInput } from "./send-input.js";
 
 /** A subscriber's parts of the issue's message: address, name, links, Message-ID and sealed id. */
 export function recipientParts(

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { normalizeEmail } from "../../audience/email-address.js";
 import { formatAddress } from "../../deliver/mime/format-address.js";
+import { prepareMessage } from "../../deliver/mime/prepare-message.js";
 import { GazetteError } from "../../shared/errors.js";
 import { loadPreview } from "./load-preview.js";
 import type { PreviewDeps } from "./preview-deps.js";
@@ -24,20 +25,25 @@ export async function sendTestCopy(
   const from = formatAddress(sender.from);
   const host = new URL(config.newsletter.baseUrl).hostname;
   const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? host;
-  await deps.mailer.send({
-    from,
-    ...(sender.replyTo ? { replyTo: formatAddress(sender.replyTo) } : {}),
-    to: address,
-    subject: `[Test] ${state.message.subject}`,
-    html: state.message.html,
-    text: state.message.text,
-    messageId: `<gz.test.${randomBytes(8).toString("hex")}@${domain}>`,
-    listId: `${state.list.name} <${state.list.id}.${host}>`,
-    unsubscribe: {
-      url: state.reader.recipient.unsubscribeUrl,
-      ...(config.sender.unsubscribeMailto ? { mailto: config.sender.unsubscribeMailto } : {}),
-    },
-    headers: { "X-Gazette-Test": "1" },
-  });
+  await deps.transport.send(
+    prepareMessage(
+      {
+        from,
+        ...(sender.replyTo ? { replyTo: formatAddress(sender.replyTo) } : {}),
+        to: address,
+        subject: `[Test] ${state.message.subject}`,
+        html: state.message.html,
+        text: state.message.text,
+        messageId: `<gz.test.${randomBytes(8).toString("hex")}@${domain}>`,
+        listId: `${state.list.name} <${state.list.id}.${host}>`,
+        unsubscribe: {
+          url: state.reader.recipient.unsubscribeUrl,
+          ...(config.sender.unsubscribeMailto ? { mailto: config.sender.unsubscribeMailto } : {}),
+        },
+        headers: { "X-Gazette-Test": "1" },
+      },
+      deps.ctx.clock.now(),
+    ),
+  );
   return address;
 }
