@@ -7,15 +7,14 @@ import { toIssueModel } from "../compose/to-issue-model.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
 import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/engine/send-issue.js";
+import { outgoingFrame } from "../deliver/frame.js";
 import {
   createTransport,
-  domainOf,
   feedbackIdFor,
   loadDkimOptions,
   messageIdFor,
   toDeliveryOptions,
 } from "../deliver/index.js";
-import { formatAddress } from "../deliver/mime/format-address.js";
 import type { Transport } from "../deliver/transports/types.js";
 import {
   type EnrichOptions,
@@ -135,10 +134,8 @@ export async function sendStage(
   } = {},
 ): Promise<SendReport> {
   const id = await listId(ctx, list);
-  const sender = list.sender ?? ctx.config.sender;
-  const from = formatAddress(sender.from);
-  const domain = domainOf(from);
-  const host = new URL(ctx.config.newsletter.baseUrl).hostname;
+  const frame = outgoingFrame(ctx.config, list);
+  const { domain } = frame;
   // Before the ledger exists: a send that cannot go out right creates no delivery row.
   assertPostalAddress(ctx.config.newsletter.postalAddress);
   await checkTheme(themeDirOf(ctx, list), list.subject);
@@ -167,11 +164,11 @@ export async function sendStage(
       preferencesUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     subscriberRef: (subscriberId) => sealSubscriberRef(ctx.signingKey, subscriberId),
     message: {
-      from,
-      replyTo: sender.replyTo ? formatAddress(sender.replyTo) : undefined,
+      from: frame.from,
+      ...(frame.replyTo && { replyTo: frame.replyTo }),
       subject: compiled.subject,
-      listId: `${list.name} <${list.id}.${host}>`,
-      unsubscribeMailto: ctx.config.sender.unsubscribeMailto,
+      listId: frame.listId,
+      ...(frame.unsubscribeMailto && { unsubscribeMailto: frame.unsubscribeMailto }),
       headers: {
         "X-Gazette-Issue": `${list.id}/${issue.number}`,
         "Feedback-ID": feedbackIdFor({

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { MAX_CHARS } from "../../enrich/max-chars.js";
 import type { Context } from "../../pipeline/context.js";
+import { articleEdit, dropArticle, editArticle } from "../../review/index.js";
 import { GazetteError } from "../../shared/errors.js";
 import type { OverrideInput } from "../../store/index.js";
 import { readStringArray } from "../../store/json.js";
@@ -63,7 +64,7 @@ export function registerArticle(program: Command): void {
         const input = toOverride(options);
         await inContext(command, async (ctx) => {
           const found = await findArticle(ctx, id);
-          await ctx.store.overrides.edit(found.id, input, ctx.clock.now());
+          await editArticle(ctx.store, found.id, input, ctx.clock.now());
           console.log(`Article ${found.id}: edited (${Object.keys(input).join(", ")}).`);
         });
       },
@@ -83,7 +84,7 @@ export function registerArticle(program: Command): void {
       .action(async (id: string, _options: object, command: Command) => {
         await inContext(command, async (ctx) => {
           const found = await findArticle(ctx, id);
-          await ctx.store.overrides.setDropped(found.id, isDropped, ctx.clock.now());
+          await dropArticle(ctx.store, found.id, isDropped, ctx.clock.now());
           console.log(
             isDropped
               ? `Article ${found.id}: dropped; it will not appear in any issue not yet sent.`
@@ -94,29 +95,9 @@ export function registerArticle(program: Command): void {
   }
 }
 
-/** The override an `edit` asks for; "" clears a field back to the enrichment's. */
+/** The override an `edit` asks for (review/index.ts checks it); "" clears a field. */
 function toOverride(options: { summary?: string; why?: string; tags?: string }): OverrideInput {
-  const input: OverrideInput = {};
-  for (const field of ["summary", "why"] as const) {
-    const value = options[field]?.trim();
-    if (value === undefined) continue;
-    if (value.length > MAX_CHARS) {
-      throw new GazetteError(
-        "USAGE",
-        `--${field}: ${value.length} characters; at most ${MAX_CHARS} fit the email`,
-      );
-    }
-    input[field] = value === "" ? null : value;
-  }
-  if (options.tags !== undefined) {
-    const tags = options.tags
-      .split(",")
-      .map((tag) => tag.trim().toLowerCase())
-      .filter((tag) => tag !== "");
-    const bad = tags.find((tag) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(tag));
-    if (bad !== undefined) throw new GazetteError("USAGE", `--tags: "${bad}" is not kebab-case`);
-    input.tags = options.tags.trim() === "" ? null : tags;
-  }
+  const input = articleEdit(options);
   if (Object.keys(input).length === 0) {
     throw new GazetteError("USAGE", "nothing to edit: give --summary, --why or --tags");
   }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { findList } from "../../pipeline/find-list.js";
+import { approveIssue, discardIssue, reorderIssue, setIntro } from "../../review/index.js";
 import { GazetteError } from "../../shared/errors.js";
 import { formatList } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
@@ -53,12 +54,7 @@ export function registerIssue(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, options.list);
         const found = await pickIssue(ctx, list, n);
-        if (found.status !== "draft")
-          throw new GazetteError(
-            "USAGE",
-            `issue #${found.number} is ${found.status}; only a draft needs approval`,
-          );
-        await ctx.store.review.approve(found.id, ctx.clock.now());
+        await approveIssue(ctx.store, found, ctx.clock.now());
         console.log(`Approved issue #${found.number} of ${list.id}.`);
         if (!options.send) return;
         const { runList } = await import("../../pipeline/run-cycle.js");
@@ -82,7 +78,7 @@ export function registerIssue(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, options.list);
         const found = await pickIssue(ctx, list, n);
-        await ctx.store.review.discard(found.id);
+        await discardIssue(ctx.store, found);
         console.log(`Discarded draft #${found.number} of ${list.id}.`);
       });
     });
@@ -94,8 +90,8 @@ export function registerIssue(program: Command): void {
     .action(async (n: string, text: string, options: ListOption, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const found = await pickIssue(ctx, findList(ctx, options.list), n);
-        await ctx.store.review.setIntro(found.id, text.trim() === "" ? null : text);
-        console.log(`Intro of issue #${found.number} ${text.trim() === "" ? "cleared" : "saved"}.`);
+        const intro = await setIntro(ctx.store, found, text);
+        console.log(`Intro of issue #${found.number} ${intro === null ? "cleared" : "saved"}.`);
       });
     });
 
@@ -106,10 +102,7 @@ export function registerIssue(program: Command): void {
     .action(async (n: string, ids: string, options: ListOption, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const found = await pickIssue(ctx, findList(ctx, options.list), n);
-        const order = ids.split(",").map((id) => Number(id.trim()));
-        if (order.some((id) => !Number.isInteger(id)))
-          throw new GazetteError("USAGE", `"${ids}" is not a comma-separated list of article ids`);
-        await ctx.store.review.reorder(found.id, order);
+        await reorderIssue(ctx.store, found, ids);
         console.log(`Reordered issue #${found.number}.`);
       });
     });

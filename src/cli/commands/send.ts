@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { normalizeEmail } from "../../audience/email-address.js";
 import type { ListConfig } from "../../config/index.js";
 import type { Transport } from "../../deliver/index.js";
-import { formatAddress } from "../../deliver/mime/format-address.js";
 import type { Context } from "../../pipeline/context.js";
 import { findList } from "../../pipeline/find-list.js";
 import type { RenderOutput } from "../../pipeline/stages.js";
@@ -97,7 +95,7 @@ function checkCombination(options: SendOptions): void {
   }
 }
 
-/** `--to`: one copy, subject prefixed `[Test]`, generic links, nothing recorded. */
+/** `--to`: one copy in the list's frame (deliver/frame.ts), generic links, nothing recorded. */
 async function sendTestCopy(
   ctx: Context,
   list: ListConfig,
@@ -109,27 +107,18 @@ async function sendTestCopy(
   const to = normalizeEmail(address);
   if (!to) throw new GazetteError("USAGE", `--to: "${address}" is not a valid email address`);
   const { joinUrl } = await import("../../audience/links.js");
-  const { domainOf, prepareMessage } = await import("../../deliver/index.js");
-  const from = formatAddress(ctx.config.sender.from);
-  const unsubscribe = joinUrl(ctx.config.newsletter.baseUrl, "unsubscribe/test-copy");
+  const { outgoingFrame, sendTestCopy: sendCopy } = await import("../../deliver/frame.js");
+  const unsubscribeUrl = joinUrl(ctx.config.newsletter.baseUrl, "unsubscribe/test-copy");
   const body = rendered.compiled.fill({
     email: to,
-    unsubscribeUrl: unsubscribe,
+    unsubscribeUrl,
     preferencesUrl: joinUrl(ctx.config.newsletter.baseUrl, "preferences/test-copy"),
   });
-  const result = await transport.send(
-    prepareMessage(
-      {
-        ...body,
-        subject: `[Test] ${body.subject}`,
-        from,
-        to,
-        messageId: `<gz.test.${randomBytes(8).toString("hex")}@${domainOf(from)}>`,
-        listId: `${list.name} <${list.id}.${new URL(ctx.config.newsletter.baseUrl).hostname}>`,
-        unsubscribe: { url: unsubscribe },
-      },
-      ctx.clock.now(),
-    ),
-  );
+  const result = await sendCopy(transport, outgoingFrame(ctx.config, list), {
+    to,
+    body,
+    unsubscribeUrl,
+    now: ctx.clock.now(),
+  });
   console.log(`Test copy of issue #${issue.number} sent to ${to}: ${result.response}`);
 }
