@@ -1,0 +1,6 @@
+export {
+  type Classification,
+  type ClassifyOptions,
+  classifyMessage,
+  type MessageKind,
+} from "./classify/classify-message.js";
