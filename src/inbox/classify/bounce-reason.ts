@@ -36,11 +36,11 @@ export function isHardReason(reason: BounceReason): boolean {
 const PHRASES: [BounceReason, RegExp][] = [
   [
     "user-unknown",
-    /user unknown|unknown user|no such (?:user|mailbox|recipient|account|address|local user)|(?:user|mailbox|recipient|address|account)(?: \S+)? (?:does not|doesn't|did not) exist|does not exist|not exist|unknown (?:recipient|local[- ]part|mailbox|address)|recipient (?:unknown|not found|address rejected: (?:user|unknown|undeliverable|access denied))|(?:user|mailbox|recipient) not found|invalid (?:recipient|mailbox|address|user)|not a valid (?:mailbox|user|recipient)|mailbox (?:unavailable|not available)|addressee unknown|no mailbox (?:here|by that name)|not listed in (?:domino|public name|the directory)|unrouteable address|address (?:is )?(?:unknown|rejected)|user (?:is )?(?:not known|doesn't have|does not have)|bad (?:destination mailbox|recipient)|no account by that name|unknown or illegal|name is not recognized|recipient rejected|no longer (?:valid|available|in use)|isn't a valid|nicht bekannt|nie istnieje|dest invalid|is not a known user|mailbox_not_found|invalid address|unknown account/,
+    /user unknown|unknown user|inactive (?:e-?mail )?address|no such (?:user|mailbox|recipient|account|address|local user)|(?:user|mailbox|recipient|address|account)(?: \S+)? (?:does not|doesn't|did not) exist|does not exist|not exist|unknown (?:recipient|local[- ]part|mailbox|address)|recipient (?:unknown|not found|address rejected: (?:user|unknown|undeliverable|access denied))|(?:user|mailbox|recipient) not found|invalid (?:recipient|mailbox|address|user)|not a valid (?:mailbox|user|recipient)|mailbox (?:unavailable|not available)|addressee unknown|no mailbox (?:here|by that name)|not listed in (?:domino|public name|the directory)|unrouteable address|address (?:is )?(?:unknown|rejected)|user (?:is )?(?:not known|doesn't have|does not have)|bad (?:destination mailbox|recipient)|no account by that name|unknown or illegal|name is not recognized|recipient rejected|no longer (?:valid|available|in use)|isn't a valid|nicht bekannt|nie istnieje|dest invalid|is not a known user|mailbox_not_found|invalid address|unknown account/,
   ],
   [
     "host-unknown",
-    /host (?:or domain name )?not found|domain (?:not found|does not exist|name not found)|unknown host|no such domain|name service error|host unknown|no (?:valid )?mx|unroutable|domain (?:is )?(?:invalid|unknown)|illegal host\/domain|mx (?:record )?(?:lookup )?(?:failed|not found)|nxdomain|bad destination (?:system|host)|couldn't find any host|unable to route|non-existent host|no route to host|dns error/,
+    /host (?:or domain name )?not found|name or service not known|domain is not reachable|domain (?:not found|does not exist|name not found)|unknown host|no such domain|name service error|host unknown|no (?:valid )?mx|unroutable|domain (?:is )?(?:invalid|unknown)|illegal host\/domain|mx (?:record )?(?:lookup )?(?:failed|not found)|nxdomain|bad destination (?:system|host)|couldn't find any host|unable to route|non-existent host|no route to host|dns error/,
   ],
   ["has-moved", /has moved|moved (?:permanently|away)|address (?:has )?changed|user has moved/],
   ["not-accept", /does not accept (?:mail|e-?mail)|not accepting (?:any )?mail|null mx/],
@@ -52,7 +52,10 @@ const PHRASES: [BounceReason, RegExp][] = [
     "expired",
     /retry (?:time(?:out)?|period) exceeded|could not be delivered (?:for|within)|delivery time expired|too long in (?:the )?queue|message expired|has expired|timed? ?out|giving up|gave up|retry limit|no answer|deferred for too long|delivery (?:has )?failed after|expired/,
   ],
-  ["too-large", /message (?:is )?too (?:large|big)|size (?:limit|exceeds)|exceeds (?:the )?(?:size|maximum)|message size/],
+  [
+    "too-large",
+    /message (?:is )?too (?:large|big)|size (?:limit|exceeds)|exceeds (?:the )?(?:size|maximum)|message size/,
+  ],
   [
     "suspended",
     /suspend|disabled|deactivated|inactive|not active|account (?:has been )?(?:closed|locked|blocked|expired)|on hold|temporarily (?:disabled|unavailable)|over (?:the )?(?:sending|receiving) limit|receiving mail at a rate/,
@@ -66,13 +69,20 @@ const PHRASES: [BounceReason, RegExp][] = [
     "policy",
     /policy|dmarc|spf|dkim|authenticat|not authorized|unauthenticated|security|tls required|filter|rejected/,
   ],
-  ["system", /system (?:error|full|not accepting)|internal error|local error|mailer error|i\/o error|temporary failure|try again later|connection (?:refused|reset|lost|closed)|service unavailable/],
+  [
+    "system",
+    /system (?:error|full|not accepting)|internal error|local error|mailer error|i\/o error|temporary failure|try again later|connection (?:refused|reset|lost|closed)|service unavailable/,
+  ],
 ];
 
 /** The reason whose phrase appears first in `text` (lowercased inside), or undefined. */
 export function reasonFromText(text: string | undefined): BounceReason | undefined {
   if (!text) return undefined;
-  const lower = text.toLowerCase().replace(/\s+/g, " ");
+  // Amazon SES puts its own vague label before the remote server's reply.
+  const lower = text
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/\d\.\d\.\d+ - unknown address error/g, "");
   let best: { reason: BounceReason; at: number } | undefined;
   for (const [reason, pattern] of PHRASES) {
     const found = pattern.exec(lower);

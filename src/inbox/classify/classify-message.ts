@@ -1,6 +1,6 @@
 import { type ParsedMail, simpleParser } from "mailparser";
 import { isHardReason, reasonFromStatus, reasonFromText } from "./bounce-reason.js";
-import { classifyNotice, noticeRecipient } from "./classify-notice.js";
+import { classifyNotice, isChallenge, noticeRecipient } from "./classify-notice.js";
 import { readEmbeddedHeaders } from "./embedded-headers.js";
 import { addressOfField, readFieldGroups, STATUS_CODE } from "./report-fields.js";
 import { readSesNotification } from "./ses-notification.js";
@@ -54,6 +54,8 @@ export async function classifyMessage(
     skipTextLinks: true,
     skipImageLinks: true,
   });
+  // A message whose MIME structure does not parse (a wrong boundary) is read as plain text.
+  if (!mail.text && mail.attachments.length === 0) mail.text = bodyOf(raw);
   const base = baseOf(mail);
   return { ...base, ...decide(mail, base, options) };
 }
@@ -80,9 +82,21 @@ function decide(mail: ParsedMail, base: Classification, options: ClassifyOptions
       ...withId,
     };
   }
+  // Hotmail/Outlook.com JMRP: the complained-of message attached to a "complaint about" note.
+  if (/complaint about message|abuse report/i.test(base.subject) && embedded.to)
+    return {
+      kind: "complaint",
+      reason: "abuse",
+      ...(embedded.to ? { recipient: embedded.to } : {}),
+      ...withId,
+    };
   const ses = readSesNotification(mail.text ?? "");
   if (ses) return { ...ses, ...(ses.messageId ? {} : withId) };
-  const dsn = partText(mail, ["message/delivery-status", "message/global-delivery-status"]);
+  const dsn =
+    partText(mail, ["message/delivery-status", "message/global-delivery-status"]) ??
+    (/^Final-Recipient:/im.test(mail.text ?? "") ? mail.text : undefined);
+  if (isChallenge(base.subject, `${notice(mail)}\n${dsn ?? ""}`))
+    return { kind: "auto-reply", reason: "challenge-response" };
   if (dsn !== undefined) {
     const decision = fromDsn(dsn, notice(mail));
     if (decision) return { ...decision, ...withId };
@@ -106,7 +120,8 @@ function fromDsn(text: string, noticeText: string): Decision | undefined {
   if (!chosen) return undefined;
   const action = (chosen.get("action") ?? "").toLowerCase();
   const recipient =
-    addressOfField(chosen.get("original-recipient")) ?? addressOfField(chosen.get("final-recipient"));
+    addressOfField(chosen.get("original-recipient")) ??
+    addressOfField(chosen.get("final-recipient"));
   const status = STATUS_CODE.exec(chosen.get("status") ?? "")?.[0];
   const diagnostic = chosen.get("diagnostic-code")?.replace(/^smtp;\s*/i, "");
   const common = {
@@ -150,7 +165,13 @@ function isSameMailbox(address: string, target: string): boolean {
 
 function baseOf(mail: ParsedMail): Classification {
   const addressedTo = new Set<string>();
-  for (const name of ["to", "delivered-to", "x-original-to", "envelope-to", "x-failed-recipients"]) {
+  for (const name of [
+    "to",
+    "delivered-to",
+    "x-original-to",
+    "envelope-to",
+    "x-failed-recipients",
+  ]) {
     if (name === "x-failed-recipients") continue;
     const value = mail.headers.get(name);
     const text = typeof value === "string" ? value : value && "text" in value ? value.text : "";
@@ -168,6 +189,12 @@ function baseOf(mail: ParsedMail): Classification {
     subject: mail.subject ?? "",
     ...(own ? { ownMessageId: own } : {}),
   };
+}
+
+function bodyOf(raw: Buffer | string): string {
+  const text = typeof raw === "string" ? raw : raw.toString("latin1");
+  const blank = text.search(/\r?\n\r?\n/);
+  return blank >= 0 ? text.slice(blank).trim() : "";
 }
 
 /** The decoded text of the first part of one of these types, if the message has one. */

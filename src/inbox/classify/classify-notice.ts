@@ -7,9 +7,9 @@ type Decision = Omit<Classification, "addressedTo" | "subject" | "ownMessageId">
 
 // RFC 3834 and the headers autoresponders really send.
 const AUTO_REPLY_SUBJECT =
-  /^(?:re:\s*)?(?:auto(?:matic)?[ -]?(?:reply|response|antwort|respuesta|réponse)|autoreply|out of (?:the )?office|away from|i am away|on vacation|vacation|abwesen|absence|urlop|nieobecn|automatische antwort|réponse automatique|respuesta automática)/i;
+  /^(?:re:\s*|\[)?(?:auto(?:matic)?[ -]?(?:reply|response|antwort|respuesta|réponse)|auto:|autoreply|away from|i am away|on vacation|vacation|abwesen|absence|urlop|automatyczna|nieobecn|automatische antwort|réponse automatique|respuesta automática|thank you for your (?:e-?mail|message))|out of (?:the )?office/i;
 const CHALLENGE =
-  /verify (?:your|that you)|confirm (?:your|that you)|whitelist|white list|challenge|approved senders|boxbe|bluebottle|please (?:click|verify)|sender verification/i;
+  /verify (?:your|that you)|confirm (?:your|that you)|whitelist|white list|challenge|approved senders|not pre-approved|boxbe|bluebottle|please (?:click|verify)|sender verification|requires confirmation/i;
 const DELAY =
   /delay|still being retried|warning only|will (?:continue|keep) (?:trying|to try)|not yet been delivered|has not been delivered (?:yet|for)|will be retried/i;
 const BOUNCE_SUBJECT =
@@ -29,12 +29,11 @@ export function classifyNotice(mail: ParsedMail, noticeText: string): Decision {
   const isBounceSubject = BOUNCE_SUBJECT.test(subject);
   if (!isDaemon && !isBounceSubject) {
     const autoSubmitted = header("auto-submitted");
-    if (autoSubmitted.startsWith("auto-replied")) return { kind: "auto-reply", reason: "auto-submitted" };
+    if (autoSubmitted.startsWith("auto-replied"))
+      return { kind: "auto-reply", reason: "auto-submitted" };
     if (header("x-autoreply") || header("x-autorespond") || /auto_reply/.test(header("precedence")))
       return { kind: "auto-reply", reason: "autoreply header" };
     if (AUTO_REPLY_SUBJECT.test(subject)) return { kind: "auto-reply", reason: "subject" };
-    if (CHALLENGE.test(subject) || CHALLENGE.test(noticeText.slice(0, 2000)))
-      return { kind: "auto-reply", reason: "challenge-response" };
     return { kind: "other" };
   }
   if (DELAY.test(subject) || (DELAY.test(noticeText) && !/permanent|fatal/i.test(noticeText)))
@@ -51,6 +50,11 @@ export function classifyNotice(mail: ParsedMail, noticeText: string): Decision {
     ...(status ? { status } : {}),
     ...(line ? { detail: line } : {}),
   };
+}
+
+/** Challenge-response systems dress their "prove you are human" reply as a bounce, even a DSN. */
+export function isChallenge(subject: string, noticeText: string): boolean {
+  return CHALLENGE.test(subject) || CHALLENGE.test(noticeText.slice(0, 3000));
 }
 
 /** The failed address: X-Failed-Recipients (Exim), `<a@b>:` (qmail), else the notice's first. */

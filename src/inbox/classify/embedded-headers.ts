@@ -25,14 +25,18 @@ export function readEmbeddedHeaders(mail: ParsedMail): { messageId?: string; to?
 
 function findHeaders(text: string, ownId: string | undefined): { messageId?: string; to?: string } {
   const result: { messageId?: string; to?: string } = {};
-  for (const match of text.matchAll(/^[ \t]*Message-I[Dd]:[ \t]*(?:\r?\n[ \t]+)?<?([^\s<>]+@[^\s<>]+?)>?[ \t]*$/gim)) {
+  for (const match of text.matchAll(
+    /^[ \t]*Message-I[Dd]:[ \t]*(?:\r?\n[ \t]+)?<?([^\s<>]+@[^\s<>]+?)>?[ \t]*$/gim,
+  )) {
     const id = match[1];
     if (id && id !== ownId) {
       result.messageId = id;
       break;
     }
   }
-  const headerBlock = readFieldGroups(text).find((group) => group.has("message-id") || group.has("to"));
+  const headerBlock = readFieldGroups(text).find(
+    (group) => group.has("message-id") || group.has("to"),
+  );
   const to = headerBlock?.get("to");
   const address = to?.match(/[^\s<>,;"']+@[^\s<>,;"']+/)?.[0];
   if (address) result.to = address;

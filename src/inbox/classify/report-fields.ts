@@ -43,4 +43,5 @@ export function addressOfField(value: string | undefined): string | undefined {
 export const STATUS_CODE = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/;
 
 /** A plain email address: what a report names, not a full RFC 5322 parser. */
-export const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/;
+export const EMAIL =
+  /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+/;

@@ -20,7 +20,8 @@ export function readSesNotification(text: string): SesVerdict | undefined {
   const start = text.indexOf("{");
   const end = text.lastIndexOf("}");
   if (start < 0 || end <= start) return undefined;
-  const notification = parseNotification(text.slice(start, end + 1));
+  // Mail clients and archives wrap long lines; a line break is never part of the JSON.
+  const notification = parseNotification(text.slice(start, end + 1).replace(/\r?\n/g, ""));
   if (!notification) return undefined;
   const type = String(notification.notificationType ?? notification.eventType ?? "");
   const mail = (notification.mail ?? {}) as Record<string, unknown>;
@@ -67,7 +68,8 @@ function parseNotification(json: string): Record<string, unknown> | undefined {
   try {
     const outer = JSON.parse(json) as Record<string, unknown>;
     // SNS wraps the notification as a JSON string in Message; SES can also send it bare.
-    if (typeof outer.Message === "string") return JSON.parse(outer.Message) as Record<string, unknown>;
+    if (typeof outer.Message === "string")
+      return JSON.parse(outer.Message) as Record<string, unknown>;
     return outer;
   } catch {
     return undefined;
