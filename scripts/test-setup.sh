@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs or starts what the tests need beyond npm, only when it is missing:
 # PostgreSQL running on 127.0.0.1:5432 (the PostgreSQL store's tests); Debian's chromium (the
-# email's browser checks, driven by playwright-core) and spamassassin (its spam score).
+# email's browser checks, driven by playwright-core), spamassassin (its spam score) and
+# dovecot-imapd (the inbox tests start a throw-away Dovecot of their own).
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v spamassassin >/dev/null 2>&1 || missing+=(spamassassin)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test setup: installing ${missing[*]}"
   as_root=()

@@ -4,3 +4,10 @@ export {
   classifyMessage,
   type MessageKind,
 } from "./classify/classify-message.js";
+export {
+  type FetchedMessage,
+  type MailboxPass,
+  type MailboxSettings,
+  type MessageVerdict,
+  readMailbox,
+} from "./read-mailbox.js";
