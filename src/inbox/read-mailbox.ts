@@ -103,7 +103,7 @@ async function readOnce(
           { uid: true, size: true, source: { start: 0, maxLength: settings.maxMessageBytes } },
           { uid: true },
         );
-        if (!fetched?.source) {
+        if (fetched === false || !fetched.source) {
           finished.add(uid);
           continue;
         }
