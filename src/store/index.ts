@@ -10,6 +10,7 @@ import { DeliveryRepo } from "./deliveries.js";
 import { FeedRepo, type FetchOutcome } from "./feeds.js";
 import { IssueReviewRepo } from "./issue-review.js";
 import { IssueRepo } from "./issues.js";
+import { MailEventRepo } from "./mail-events.js";
 import { migrateToLatest } from "./migrate.js";
 import { openSqlite } from "./open-database.js";
 import { OverrideRepo } from "./overrides.js";
@@ -26,11 +27,22 @@ export type { ClaimedDelivery, DeliveryFailure } from "./deliveries.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
 export { createFetchSaver, type FetchSaver } from "./fetch-saver.js";
 export type { IssueArticleRow, IssueRow } from "./issues.js";
+export type {
+  MailEventCount,
+  MailEventOutcome,
+  MailEventResult,
+  MailEventWrite,
+} from "./mail-events.js";
 export type { OverrideInput, OverrideRow } from "./overrides.js";
 export type { RunRow } from "./runs.js";
 export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscribers.js";
 export type { SuppressionRow } from "./suppressions.js";
-export type { DeliveryStatus, IssueStatus, MembershipStatus } from "./tables.js";
+export type {
+  DeliveryStatus,
+  IssueStatus,
+  MailEventKind,
+  MembershipStatus,
+} from "./tables.js";
 
 /** One fetch of a feed to save: what to record of it, and the articles it brought. */
 export interface FetchToSave {
@@ -61,6 +73,7 @@ export class Store {
   readonly pacing: PacingRepo;
   /** Where a new database was created by opening this store (else undefined), for the operator. */
   created: string | undefined;
+  readonly mailEvents: MailEventRepo;
 
   constructor(readonly db: Kysely<Database>) {
     this.feeds = new FeedRepo(db);
@@ -77,6 +90,7 @@ export class Store {
     this.overrides = new OverrideRepo(db);
     this.articleLookup = new ArticleLookupRepo(db);
     this.pacing = new PacingRepo(db);
+    this.mailEvents = new MailEventRepo(db);
   }
 
   /**
