@@ -480,6 +480,17 @@ export class DeliveryRepo {
     });
   }
 
+  /** The id of the issue's delivery to the subscriber, if there is one. */
+  async idOf(issueId: number, subscriberId: number): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom("deliveries")
+      .select("id")
+      .where("issue_id", "=", issueId)
+      .where("subscriber_id", "=", subscriberId)
+      .executeTakeFirst();
+    return row?.id;
+  }
+
   /** How many deliveries to this address bounced, over every issue. */
   async bounceCount(email: string): Promise<number> {
     const row = await this.db

@@ -160,7 +160,31 @@ export interface SuppressionsTable {
   email: string;
   reason: string;
   created_at: string;
+  /** What caused it: bounce, complaint, operator, import… (null: rows older than migration 016). */
+  source: string | null;
 }
+
+/** A bounce, complaint or unsubscribe that came back, by any route (see applyMailEvent). */
+export interface MailEventsTable {
+  id: Generated<number>;
+  /** source + the event's own id: reading the same message twice records it once. */
+  event_key: string | null;
+  /** The route: inbox, mailto, link, one-click, smtp, ses, postmark, resend, operator. */
+  source: string;
+  kind: MailEventKind;
+  /** emailKey of the address, when known. */
+  email: string | null;
+  delivery_id: number | null;
+  list_id: number | null;
+  /** RFC 3463 status, when the event carries one. */
+  status: string | null;
+  detail: string | null;
+  /** What it changed: see MailEventOutcome. */
+  outcome: string;
+  created_at: string;
+}
+
+export type MailEventKind = "hard-bounce" | "soft-bounce" | "complaint" | "unsubscribe";
 
 /** Consent to a list given through a form, kept as proof; confirmed once by its emailed link. */
 export interface ConsentsTable {
@@ -221,6 +245,7 @@ export interface Database {
   article_overrides: ArticleOverridesTable;
   send_pacing: SendPacingTable;
   subscriber_aliases: SubscriberAliasesTable;
+  mail_events: MailEventsTable;
 }
 
 /** A subscriber merged into another (same address, another case): old links reach the survivor. */
