@@ -7,8 +7,8 @@ import { prepareMessage } from "./mime/prepare-message.js";
 import type { OutgoingMessage, SendResult, Transport } from "./transports/types.js";
 
 /**
- * What every email of a list carries besides its content — the issue's deliveries, test copies
- * and signup confirmations alike. The one rule: the list's `sender` replaces the top-level one
+ * What every email of a list carries besides its content — the issue's deliveries, test copies,
+ * signup confirmations and "email me my links" alike. The one rule: the list's `sender` replaces the top-level one
  * as a whole; the unsubscribe mailto is the newsletter's; the List-Id header is
  * `List name <list-slug.host of baseUrl>`; Message-IDs end in the From address's domain.
  */
@@ -43,7 +43,7 @@ export function outgoingFrame(config: Config, list: ListConfig): OutgoingFrame {
 export function framedMessage(
   frame: OutgoingFrame,
   content: {
-    kind: "test" | "confirm";
+    kind: "test" | "confirm" | "links";
     /** Unique per message: random, or the confirmation's nonce. */
     token: string;
     to: string;
