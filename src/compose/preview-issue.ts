@@ -40,6 +40,8 @@ export async function previewIssue(
     paused_at: null,
     approved_at: null,
     intro: null,
+    cancelled_at: null,
+    cancel_reason: null,
   };
   const rows = await articleRowsOf(store, next.articleIds);
   return { kind: "next", model: toIssueModel(config, list, issue, rows) };

@@ -17,6 +17,7 @@ import {
   toDeliveryOptions,
 } from "../deliver/index.js";
 import { formatAddress } from "../deliver/mime/format-address.js";
+import { checkIssueMessage, type IssueMessage } from "../deliver/mime/message-template.js";
 import type { Mailer } from "../deliver/transports/types.js";
 import {
   type EnrichOptions,
@@ -139,6 +140,24 @@ export async function sendStage(
   // Before the ledger exists: a send that cannot go out right creates no delivery row.
   assertPostalAddress(ctx.config.newsletter.postalAddress);
   await checkTheme(themeDirOf(ctx, list), list.subject);
+  const message: IssueMessage = {
+    from,
+    replyTo: sender.replyTo ? formatAddress(sender.replyTo) : undefined,
+    subject: compiled.subject,
+    listId: `${list.name} <${list.id}.${host}>`,
+    unsubscribeMailto: ctx.config.sender.unsubscribeMailto,
+    headers: {
+      "X-Gazette-Issue": `${list.id}/${issue.number}`,
+      "Feedback-ID": feedbackIdFor({
+        issueNumber: issue.number,
+        listId: list.id,
+        installId: ctx.installId,
+      }),
+    },
+  };
+  // Every header of the issue is checked while it is still a draft: one that cannot go out
+  // (issue 14: a NUL in a title) must never leave an issue `sending` with nothing sendable.
+  checkIssueMessage(message);
   await ctx.store.issues.setSubject(issue.id, compiled.subject);
   const deliveryIdFor = (subscriberId: number) =>
     messageIdFor({ installId: ctx.installId, issueId: issue.id, subscriberId, domain });
@@ -162,21 +181,7 @@ export async function sendStage(
     preferencesUrl: (subscriberId) =>
       preferencesUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     subscriberRef: (subscriberId) => sealSubscriberRef(ctx.signingKey, subscriberId),
-    message: {
-      from,
-      replyTo: sender.replyTo ? formatAddress(sender.replyTo) : undefined,
-      subject: compiled.subject,
-      listId: `${list.name} <${list.id}.${host}>`,
-      unsubscribeMailto: ctx.config.sender.unsubscribeMailto,
-      headers: {
-        "X-Gazette-Issue": `${list.id}/${issue.number}`,
-        "Feedback-ID": feedbackIdFor({
-          issueNumber: issue.number,
-          listId: list.id,
-          installId: ctx.installId,
-        }),
-      },
-    },
+    message,
     messageIdFor: deliveryIdFor,
     options: toDeliveryOptions(ctx.config.delivery, ctx.config.transport),
     now: () => ctx.clock.now(),

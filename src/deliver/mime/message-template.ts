@@ -38,6 +38,22 @@ const SLOTS: Slot[] = ["to", "mid", "unsub", "sub", "date", "text", "html"];
 let composer: Transporter | undefined;
 
 /**
+ * Throws HEADER_INVALID, naming the header, when the issue's own headers (subject, From,
+ * Reply-To, List-Id, extra headers) cannot go out; the per-recipient ones are Gazette's own.
+ * Called before the ledger exists, so that a bad subject never leaves an issue `sending`.
+ */
+export function checkIssueMessage(issue: IssueMessage): void {
+  toMailOptions({
+    ...issue,
+    to: "recipient@gazette.invalid",
+    messageId: "<check@gazette.invalid>",
+    unsubscribe: { url: "https://gazette.invalid/unsubscribe", mailto: issue.unsubscribeMailto },
+    text: "",
+    html: "",
+  });
+}
+
+/**
  * Builds the issue's message once with nodemailer — every header check and encoding of
  * toMailOptions — with placeholder tokens where per-recipient values go, and cuts it at them.
  * The bodies are cut the same way (see planBody) and their fixed parts encoded once, so that a
