@@ -1,5 +1,5 @@
 import { hash } from "node:crypto";
-import { describeError, GazetteError } from "../shared/errors.js";
+import { describeError, GazetteError, isGazetteError } from "../shared/errors.js";
 import {
   type ItemContext,
   type ItemIdentity,
@@ -73,7 +73,12 @@ export async function readChangedFeed(
 ): Promise<ChangedFeed> {
   const byFingerprint = new Map(known.map((item) => [item.fingerprint, item]));
   if (isJsonDocument(document)) return readEntries(document, options, byFingerprint);
-  const xml = prepareFeedXml(document);
+  let xml: string;
+  try {
+    xml = prepareFeedXml(document);
+  } catch (error) {
+    throw inFeed(options.feedUrl, error);
+  }
   return (
     (await readSplitFeed(xml, options, byFingerprint, !whole)) ??
     readEntries(document, options, byFingerprint, xml)
@@ -258,10 +263,18 @@ async function readOrExplain(
       ? readJsonFeed(document)
       : await parseFeedXml(prepared ?? prepareFeedXml(document));
   } catch (error) {
+    // A feed refused for its size (entity expansion) is not a malformed one: say which.
+    if (isGazetteError(error, "FEED_TOO_LARGE")) throw inFeed(feedUrl, error);
     const kind = isJson ? "JSON Feed" : "RSS or Atom feed";
     const message = `${feedUrl}: not a valid ${kind} (${explain(document, error)})`;
     throw new GazetteError("FEED_PARSE_FAILED", message, { cause: error });
   }
+}
+
+/** A size refusal from preparing the document, naming the feed. */
+function inFeed(feedUrl: string, error: unknown): unknown {
+  if (!isGazetteError(error, "FEED_TOO_LARGE")) return error;
+  return new GazetteError("FEED_TOO_LARGE", `${feedUrl}: ${error.message}`, { cause: error });
 }
 
 function explain(document: string, error: unknown): string {

@@ -126,6 +126,7 @@ lists:
 
   it("gazette issue cancel N gets a stuck send out; the next run composes the next issue", async () => {
     publish({ id: "stuck", title: "An issue that stops half way" });
+    expect((await cli("collect")).code).toBe(0);
     expect((await cli("compose")).code).toBe(0);
     // A send that stopped with its ledger written: issue #3 is `sending`, every row pending.
     const store = await openStore(path.join(dir, "data"));
