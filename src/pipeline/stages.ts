@@ -3,6 +3,7 @@ import path from "node:path";
 import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import { sealSubscriberRef } from "../audience/subscriber-ref.js";
 import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
+import { previewIssue } from "../compose/preview-issue.js";
 import { toIssueModel } from "../compose/to-issue-model.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
 import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
@@ -28,7 +29,7 @@ import { createSummarizer, type Summarizer } from "../enrich/index.js";
 import { type CollectOptions, type CollectReport, collectFeeds } from "../ingest/collect-feeds.js";
 import { type CompiledIssue, checkTheme, renderIssue, type SizeReport } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
-import type { IssueRow } from "../store/index.js";
+import type { IssueArticleRow, IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 import { listId } from "./find-list.js";
 import { renderOptionsOf, renderSegments, themeDirOf } from "./render-segments.js";
@@ -88,15 +89,47 @@ export interface RenderOutput {
   textPath: string;
 }
 
+/** What compose gives, with the articles of a dry run's issue (which is not stored). */
+export type DryRunCompose =
+  | Exclude<ComposeResult, { kind: "composed" }>
+  | (Extract<ComposeResult, { kind: "composed" }> & { rows?: IssueArticleRow[] });
+
+/** compose for `run --dry-run`: the unfinished issue, else the next one as compose would make it now, saved nowhere. */
+export async function composeForDryRun(ctx: Context, list: ListConfig): Promise<DryRunCompose> {
+  const id = await listId(ctx, list);
+  const next = await previewIssue(ctx.store, ctx.config, list, id, ctx.clock.now());
+  if (next.kind === "stored") return { kind: "resumed", issue: next.issue };
+  const count = next.kind === "next" ? next.rows.length : 0;
+  if (next.kind === "empty" || count < list.minArticles) {
+    const articles = count === 1 ? "1 new article" : `${count} new articles`;
+    return {
+      kind: "skipped",
+      reason: `${articles} since the last issue (minimum ${Math.max(1, list.minArticles)})`,
+    };
+  }
+  return { kind: "composed", issue: next.issue, articleCount: count, rows: next.rows };
+}
+
+/** The issue compiled once, without writing anything; `rows` for an issue that is not stored. */
+export async function compileStage(
+  ctx: Context,
+  list: ListConfig,
+  issue: IssueRow,
+  rows?: IssueArticleRow[],
+): Promise<Omit<RenderOutput, "htmlPath" | "textPath">> {
+  const articles = rows ?? (await ctx.store.issues.articles(issue.id));
+  const model = toIssueModel(ctx.config, list, issue, articles);
+  const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
+  return { compiled, articleCount: articles.length, size: compiled.size };
+}
+
 /** render: compile the issue once and write its web version (no personal data) to files. */
 export async function renderStage(
   ctx: Context,
   list: ListConfig,
   issue: IssueRow,
 ): Promise<RenderOutput> {
-  const rows = await ctx.store.issues.articles(issue.id);
-  const model = toIssueModel(ctx.config, list, issue, rows);
-  const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
+  const { compiled, articleCount, size } = await compileStage(ctx, list, issue);
   const dir = path.join(ctx.loaded.dataDir, "issues", list.id);
   await mkdir(dir, { recursive: true });
   const web = compiled.webVersion();
@@ -104,7 +137,7 @@ export async function renderStage(
   const textPath = path.join(dir, `${issue.number}.txt`);
   await writeFile(htmlPath, web.html);
   await writeFile(textPath, web.text);
-  return { compiled, articleCount: rows.length, size: compiled.size, htmlPath, textPath };
+  return { compiled, articleCount, size, htmlPath, textPath };
 }
 
 /** The configured transport, the dry-run one, or the outbox under the data directory. */
@@ -130,7 +163,13 @@ export async function sendStage(
   issue: IssueRow,
   compiled: CompiledIssue,
   mailer: Mailer,
-  extra: { limiter?: RateLimiter; signal?: AbortSignal; hasLedger?: boolean } = {},
+  extra: {
+    limiter?: RateLimiter;
+    signal?: AbortSignal;
+    hasLedger?: boolean;
+    /** The articles of an issue that is not stored (a dry run's). */
+    rows?: IssueArticleRow[];
+  } = {},
 ): Promise<SendReport> {
   const id = await listId(ctx, list);
   const sender = list.sender ?? ctx.config.sender;
@@ -158,10 +197,10 @@ export async function sendStage(
   // Every header of the issue is checked while it is still a draft: one that cannot go out
   // (issue 14: a NUL in a title) must never leave an issue `sending` with nothing sendable.
   checkIssueMessage(message);
-  await ctx.store.issues.setSubject(issue.id, compiled.subject);
+  // A dry run records nothing: not the subject, not the ledger.
+  if (!mailer.isDryRun) await ctx.store.issues.setSubject(issue.id, compiled.subject);
   const deliveryIdFor = (subscriberId: number) =>
     messageIdFor({ installId: ctx.installId, issueId: issue.id, subscriberId, domain });
-  // A dry run records nothing, not even the ledger.
   // A worker sends issues already `sending`: their ledger exists, re-walking the list costs a page per 500 members.
   if (!mailer.isDryRun && !extra.hasLedger) {
     await ctx.store.deliveries.createLedger({
@@ -175,7 +214,7 @@ export async function sendStage(
     store: ctx.store,
     mailer,
     issue: { id: issue.id, listId: id },
-    fill: (await renderSegments(ctx, list, id, issue, compiled)).fill,
+    fill: (await renderSegments(ctx, list, id, issue, compiled, extra.rows)).fill,
     unsubscribeUrl: (subscriberId) =>
       unsubscribeUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     preferencesUrl: (subscriberId) =>
