@@ -91,7 +91,7 @@ export function formatList(list: ListCycleReport): string[] {
     ];
   }
   const lines = [
-    `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${list.articleCount} articles`,
+    `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${list.articleCount} articles${list.isDryRun && !list.resumed ? " (dry run: not saved)" : ""}`,
   ];
   if (list.send) lines.push(`  Messages: ${messagesLine(list.send, list.recipients)}`);
   if (list.size?.trimmed) {

@@ -7,12 +7,13 @@ import { toIssueModel } from "./to-issue-model.js";
 /** What the preview shows for a list: a stored issue, or the next one as it would be composed now. */
 export type IssuePreview =
   | { kind: "stored"; issue: IssueRow; model: IssueModel }
-  | { kind: "next"; model: IssueModel }
+  | { kind: "next"; issue: IssueRow; rows: IssueArticleRow[]; model: IssueModel }
   | { kind: "empty"; reason: string };
 
 /**
  * The list's next issue without saving anything: its unfinished draft when there is one (that is
- * the next issue), else the articles `composeIssue` would choose now, numbered last + 1.
+ * the next issue), else the articles `composeIssue` would choose now, numbered last + 1, as an
+ * issue row with id 0 that is stored nowhere (the preview, `run --dry-run`).
  */
 export async function previewIssue(
   store: Store,
@@ -40,9 +41,11 @@ export async function previewIssue(
     paused_at: null,
     approved_at: null,
     intro: null,
+    cancelled_at: null,
+    cancel_reason: null,
   };
   const rows = await articleRowsOf(store, next.articleIds);
-  return { kind: "next", model: toIssueModel(config, list, issue, rows) };
+  return { kind: "next", issue, rows, model: toIssueModel(config, list, issue, rows) };
 }
 
 /** A stored issue (draft or past) as the preview shows it. */

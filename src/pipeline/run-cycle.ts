@@ -11,9 +11,13 @@ import { archiveStage } from "./archive-stage.js";
 import type { Context } from "./context.js";
 import {
   collectStage,
+  compileStage,
+  composeForDryRun,
   composeStage,
+  type DryRunCompose,
   enrichStage,
   openTransport,
+  type RenderOutput,
   renderStage,
   sendStage,
 } from "./stages.js";
@@ -28,6 +32,8 @@ export interface ListCycleReport {
   /** Set when the issue waits: for an editor's approval, or for its hold window to pass. */
   waiting?: string;
   resumed?: boolean;
+  /** A dry run's issue: built, never stored. */
+  isDryRun?: boolean;
   htmlPath?: string;
   textPath?: string;
   /** The email's HTML size; `trimmed` articles went into the "and N more" section. */
@@ -91,15 +97,23 @@ export async function runList(
 ): Promise<ListCycleReport> {
   const report: ListCycleReport = { list: list.id };
   try {
-    const composed = await composeStage(ctx, list);
+    // A dry run writes nothing (issue 14): the issue it builds is not stored, so the next real
+    // run composes afresh, with what was published in between.
+    const composed: DryRunCompose = isDryRun
+      ? await composeForDryRun(ctx, list)
+      : await composeStage(ctx, list);
     if (composed.kind === "skipped") {
       report.skipped = composed.reason;
       return report;
     }
     const issue = composed.issue;
+    const rows = composed.kind === "composed" ? composed.rows : undefined;
     report.issueNumber = issue.number;
     report.resumed = composed.kind === "resumed";
-    const rendered = await renderStage(ctx, list, issue);
+    if (isDryRun) report.isDryRun = true;
+    const rendered: Partial<RenderOutput> & Awaited<ReturnType<typeof compileStage>> = isDryRun
+      ? await compileStage(ctx, list, issue, rows)
+      : await renderStage(ctx, list, issue);
     report.articleCount = rendered.articleCount;
     report.htmlPath = rendered.htmlPath;
     report.textPath = rendered.textPath;
@@ -111,6 +125,7 @@ export async function runList(
     }
     report.send = await sendStage(ctx, list, issue, rendered.compiled, transport, {
       mode: isDryRun ? "dry-run" : "send",
+      rows,
     });
     const counts = Object.values(await ctx.store.deliveries.counts(issue.id));
     report.recipients = counts.reduce((sum, count) => sum + (count ?? 0), 0);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import { sealSubscriberRef } from "../audience/subscriber-ref.js";
 import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
+import { previewIssue } from "../compose/preview-issue.js";
 import { toIssueModel } from "../compose/to-issue-model.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
 import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
@@ -15,6 +16,7 @@ import {
   messageIdFor,
   toDeliveryOptions,
 } from "../deliver/index.js";
+import { checkIssueMessage, type IssueMessage } from "../deliver/mime/message-template.js";
 import type { Transport } from "../deliver/transports/types.js";
 import {
   type EnrichOptions,
@@ -25,7 +27,7 @@ import { createSummarizer, type Summarizer } from "../enrich/index.js";
 import { type CollectOptions, type CollectReport, collectFeeds } from "../ingest/collect-feeds.js";
 import { type CompiledIssue, checkTheme, renderIssue, type SizeReport } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
-import type { IssueRow } from "../store/index.js";
+import type { IssueArticleRow, IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 import { listId } from "./find-list.js";
 import { renderOptionsOf, renderSegments, themeDirOf } from "./render-segments.js";
@@ -86,15 +88,47 @@ export interface RenderOutput {
   textPath: string;
 }
 
+/** What compose gives, with the articles of a dry run's issue (which is not stored). */
+export type DryRunCompose =
+  | Exclude<ComposeResult, { kind: "composed" }>
+  | (Extract<ComposeResult, { kind: "composed" }> & { rows?: IssueArticleRow[] });
+
+/** compose for `run --dry-run`: the unfinished issue, else the next one as compose would make it now, saved nowhere. */
+export async function composeForDryRun(ctx: Context, list: ListConfig): Promise<DryRunCompose> {
+  const id = await listId(ctx, list);
+  const next = await previewIssue(ctx.store, ctx.config, list, id, ctx.clock.now());
+  if (next.kind === "stored") return { kind: "resumed", issue: next.issue };
+  const count = next.kind === "next" ? next.rows.length : 0;
+  if (next.kind === "empty" || count < list.minArticles) {
+    const articles = count === 1 ? "1 new article" : `${count} new articles`;
+    return {
+      kind: "skipped",
+      reason: `${articles} since the last issue (minimum ${Math.max(1, list.minArticles)})`,
+    };
+  }
+  return { kind: "composed", issue: next.issue, articleCount: count, rows: next.rows };
+}
+
+/** The issue compiled once, without writing anything; `rows` for an issue that is not stored. */
+export async function compileStage(
+  ctx: Context,
+  list: ListConfig,
+  issue: IssueRow,
+  rows?: IssueArticleRow[],
+): Promise<Omit<RenderOutput, "htmlPath" | "textPath">> {
+  const articles = rows ?? (await ctx.store.issues.articles(issue.id));
+  const model = toIssueModel(ctx.config, list, issue, articles);
+  const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
+  return { compiled, articleCount: articles.length, size: compiled.size };
+}
+
 /** render: compile the issue once and write its web version (no personal data) to files. */
 export async function renderStage(
   ctx: Context,
   list: ListConfig,
   issue: IssueRow,
 ): Promise<RenderOutput> {
-  const rows = await ctx.store.issues.articles(issue.id);
-  const model = toIssueModel(ctx.config, list, issue, rows);
-  const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
+  const { compiled, articleCount, size } = await compileStage(ctx, list, issue);
   const dir = path.join(ctx.loaded.dataDir, "issues", list.id);
   await mkdir(dir, { recursive: true });
   const web = compiled.webVersion();
@@ -102,7 +136,7 @@ export async function renderStage(
   const textPath = path.join(dir, `${issue.number}.txt`);
   await writeFile(htmlPath, web.html);
   await writeFile(textPath, web.text);
-  return { compiled, articleCount: rows.length, size: compiled.size, htmlPath, textPath };
+  return { compiled, articleCount, size, htmlPath, textPath };
 }
 
 /** The configured transport (see deliver/transports/registry.ts), signing with the DKIM key. */
@@ -132,6 +166,8 @@ export async function sendStage(
     hasLedger?: boolean;
     /** A dry run builds every message and records nothing (see SendIssueInput.mode). */
     mode?: "send" | "dry-run";
+    /** The articles of an issue that is not stored (a dry run's). */
+    rows?: IssueArticleRow[];
   } = {},
 ): Promise<SendReport> {
   const id = await listId(ctx, list);
@@ -140,10 +176,28 @@ export async function sendStage(
   // Before the ledger exists: a send that cannot go out right creates no delivery row.
   assertPostalAddress(ctx.config.newsletter.postalAddress);
   await checkTheme(themeDirOf(ctx, list), list.subject);
-  await ctx.store.issues.setSubject(issue.id, compiled.subject);
+  const message: IssueMessage = {
+    from: frame.from,
+    ...(frame.replyTo && { replyTo: frame.replyTo }),
+    subject: compiled.subject,
+    listId: frame.listId,
+    ...(frame.unsubscribeMailto && { unsubscribeMailto: frame.unsubscribeMailto }),
+    headers: {
+      "X-Gazette-Issue": `${list.id}/${issue.number}`,
+      "Feedback-ID": feedbackIdFor({
+        issueNumber: issue.number,
+        listId: list.id,
+        installId: ctx.installId,
+      }),
+    },
+  };
+  // Every header of the issue is checked while it is still a draft: one that cannot go out
+  // (issue 14: a NUL in a title) must never leave an issue `sending` with nothing sendable.
+  checkIssueMessage(message);
+  // A dry run records nothing: not the subject, not the ledger.
+  if (extra.mode !== "dry-run") await ctx.store.issues.setSubject(issue.id, compiled.subject);
   const deliveryIdFor = (subscriberId: number) =>
     messageIdFor({ installId: ctx.installId, issueId: issue.id, subscriberId, domain });
-  // A dry run records nothing, not even the ledger.
   // A worker sends issues already `sending`: their ledger exists, re-walking the list costs a page per 500 members.
   if (extra.mode !== "dry-run" && !extra.hasLedger) {
     await ctx.store.deliveries.createLedger({
@@ -158,27 +212,13 @@ export async function sendStage(
     transport,
     ...(extra.mode && { mode: extra.mode }),
     issue: { id: issue.id, listId: id },
-    fill: (await renderSegments(ctx, list, id, issue, compiled)).fill,
+    fill: (await renderSegments(ctx, list, id, issue, compiled, extra.rows)).fill,
     unsubscribeUrl: (subscriberId) =>
       unsubscribeUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     preferencesUrl: (subscriberId) =>
       preferencesUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     subscriberRef: (subscriberId) => sealSubscriberRef(ctx.signingKey, subscriberId),
-    message: {
-      from: frame.from,
-      ...(frame.replyTo && { replyTo: frame.replyTo }),
-      subject: compiled.subject,
-      listId: frame.listId,
-      ...(frame.unsubscribeMailto && { unsubscribeMailto: frame.unsubscribeMailto }),
-      headers: {
-        "X-Gazette-Issue": `${list.id}/${issue.number}`,
-        "Feedback-ID": feedbackIdFor({
-          issueNumber: issue.number,
-          listId: list.id,
-          installId: ctx.installId,
-        }),
-      },
-    },
+    message,
     messageIdFor: deliveryIdFor,
     options: toDeliveryOptions(ctx.config.delivery, ctx.config.transport),
     now: () => ctx.clock.now(),

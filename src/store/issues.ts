@@ -198,13 +198,14 @@ export class IssueRepo {
       .execute();
   }
 
+  /** Whether senders must stop at their next batch: the issue is paused, or cancelled. */
   async isPaused(issueId: number): Promise<boolean> {
     const row = await this.db
       .selectFrom("issues")
-      .select("paused_at")
+      .select(["paused_at", "status"])
       .where("id", "=", issueId)
       .executeTakeFirst();
-    return row?.paused_at != null;
+    return row?.paused_at != null || row?.status === "cancelled";
   }
 
   /** Issues whose ledger is being sent and that are not paused, with their list's slug: a worker's work. */

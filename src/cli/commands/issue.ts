@@ -4,6 +4,7 @@ import { approveIssue, discardIssue, reorderIssue, setIntro } from "../../review
 import { GazetteError } from "../../shared/errors.js";
 import { formatList } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
+import { terminalLine as line } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 type ListOption = { list?: string };
@@ -12,7 +13,9 @@ type ListOption = { list?: string };
 export function registerIssue(program: Command): void {
   const issue = program
     .command("issue")
-    .description("review an issue before it goes out: show, approve, discard, intro, reorder");
+    .description(
+      "review an issue before it goes out: show, approve, discard, intro, reorder; or cancel it",
+    );
 
   issue
     .command("show <n>")
@@ -32,15 +35,20 @@ export function registerIssue(program: Command): void {
         console.log(
           `Issue #${found.number} of ${list.id}: ${found.status} · ${approval} · composed ${found.created_at}`,
         );
-        if (found.subject) console.log(`Subject: ${found.subject}`);
-        console.log(`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
+        if (found.status === "cancelled")
+          console.log(line`Cancelled ${found.cancelled_at}: ${found.cancel_reason}`);
+        if (found.subject) console.log(line`Subject: ${found.subject}`);
+        console.log(line`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
+        // Feed text goes through terminalLine: no escape sequence from a feed reaches the terminal.
         for (const article of await ctx.store.issues.articles(found.id)) {
-          console.log(`\n${article.position + 1}. [${article.article_id}] ${article.title}`);
           console.log(
-            `   ${article.feed_name ?? article.feed_title ?? article.feed_url} · ${article.url}`,
+            `\n${line`${article.position + 1}. [${article.article_id}] ${article.title}`}`,
           );
-          console.log(`   Summary: ${article.summary ?? ""}`);
-          console.log(`   Why it matters: ${article.why ?? ""}`);
+          console.log(
+            line`   ${article.feed_name ?? article.feed_title ?? article.feed_url} · ${article.url}`,
+          );
+          console.log(line`   Summary: ${article.summary ?? ""}`);
+          console.log(line`   Why it matters: ${article.why ?? ""}`);
         }
       });
     });
@@ -104,6 +112,25 @@ export function registerIssue(program: Command): void {
         const found = await pickIssue(ctx, findList(ctx, options.list), n);
         await reorderIssue(ctx.store, found, ids);
         console.log(`Reordered issue #${found.number}.`);
+      });
+    });
+
+  issue
+    .command("cancel <n>")
+    .description(
+      "stop an issue for good (a draft, or a send in progress): unsent recipients are skipped",
+    )
+    .option("--list <id>", "the list (needed when several are configured)")
+    .option("--reason <text>", "why, recorded with the issue", "cancelled by the operator")
+    .action(async (n: string, options: ListOption & { reason: string }, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const list = findList(ctx, options.list);
+        const found = await pickIssue(ctx, list, n);
+        const reason = options.reason.trim() || "cancelled by the operator";
+        const { sent, skipped } = await ctx.store.review.cancel(found.id, reason, ctx.clock.now());
+        console.log(
+          line`Cancelled issue #${found.number} of ${list.id}: ${sent} sent before, ${skipped} not sent. Reason: ${reason}`,
+        );
       });
     });
 }

@@ -10,6 +10,7 @@ import type { IssueRow } from "../../store/index.js";
 import { EXIT_FAILURE } from "../exit-codes.js";
 import { formatSend } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
+import { terminalLine } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 interface SendOptions {
@@ -45,6 +46,12 @@ export function registerSend(program: Command, setExit: (code: number) => void):
             await ctx.store.issues.setPaused(issue.id, ctx.clock.now());
             console.log(`${name} paused; a running send stops at its next batch.`);
           }
+          return;
+        }
+        if (!options.to && issue.status === "cancelled") {
+          console.log(
+            terminalLine`${name} was cancelled (${issue.cancel_reason ?? "no reason given"}); nothing to send.`,
+          );
           return;
         }
         if (options.resume) {

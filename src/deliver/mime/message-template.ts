@@ -7,7 +7,7 @@ import type { MessageBuffers } from "./message-buffers.js";
 import { type BodyPlan, type Field, planBody } from "./plan-body.js";
 import { bareAddress, wireHeaders } from "./prepare-message.js";
 import { createQuotedPrintableEncoder } from "./qp-encode.js";
-import { checkedMessageId, singleAddress } from "./to-mail-options.js";
+import { checkedMessageId, singleAddress, toMailOptions } from "./to-mail-options.js";
 import { unsubscribeValues } from "./unsubscribe-values.js";
 
 /** The parts of an issue's message that are the same for every recipient. */
@@ -40,6 +40,22 @@ export interface MessageTemplate {
 
 type Slot = "to" | "mid" | "unsub" | "sub" | "date" | "text" | "html";
 const SLOTS: Slot[] = ["to", "mid", "unsub", "sub", "date", "text", "html"];
+
+/**
+ * Throws HEADER_INVALID, naming the header, when the issue's own headers (subject, From,
+ * Reply-To, List-Id, extra headers) cannot go out; the per-recipient ones are Gazette's own.
+ * Called before the ledger exists, so that a bad subject never leaves an issue `sending`.
+ */
+export function checkIssueMessage(issue: IssueMessage): void {
+  toMailOptions({
+    ...issue,
+    to: "recipient@gazette.invalid",
+    messageId: "<check@gazette.invalid>",
+    unsubscribe: { url: "https://gazette.invalid/unsubscribe", mailto: issue.unsubscribeMailto },
+    text: "",
+    html: "",
+  });
+}
 
 /**
  * Builds the issue's message once with nodemailer — every header check and encoding of
