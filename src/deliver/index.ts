@@ -15,6 +15,7 @@ export {
 } from "./mime/message-template.js";
 export { toMailOptions } from "./mime/to-mail-options.js";
 export { createMailer } from "./transports/create-mailer.js";
+export { describeTransport } from "./transports/describe-transport.js";
 export { createDryRunMailer, type DryRunMailer } from "./transports/dry-run-mailer.js";
 export { createOutboxMailer, outboxFileName } from "./transports/outbox-mailer.js";
 export { SmtpError } from "./transports/smtp-error.js";

@@ -114,13 +114,23 @@ export function openMailer(ctx: Context, options: { dryRun?: boolean } = {}): Ma
     ? loadDkimOptions(dkimConfig, { baseDir: ctx.loaded.baseDir, env: process.env })
     : undefined;
   if (options.dryRun) return createDryRunMailer({ dkim });
-  const outboxDir = path.resolve(
+  const outboxDir = outboxDirOf(ctx);
+  // transport.dir is relative to the config file's folder, like every path in it.
+  const transport =
+    ctx.config.transport.type === "outbox"
+      ? { ...ctx.config.transport, dir: outboxDir }
+      : ctx.config.transport;
+  return createMailer(transport, { outboxDir, dkim });
+}
+
+/** The outbox folder: `transport.dir` (relative to the config file's folder), else `<dataDir>/outbox`. */
+export function outboxDirOf(ctx: Context): string {
+  return path.resolve(
     ctx.loaded.baseDir,
     ctx.config.transport.type === "outbox" && ctx.config.transport.dir
       ? ctx.config.transport.dir
       : path.join(ctx.loaded.dataDir, "outbox"),
   );
-  return createMailer(ctx.config.transport, { outboxDir, dkim });
 }
 
 /** send: create the issue's ledger (idempotent) and deliver every row still pending. */
