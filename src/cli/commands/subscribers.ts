@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { checkEmail, normalizeEmail, printableEmail } from "../../audience/email-address.js";
 import { findList, listId } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
+import { plural } from "../../shared/plural.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerSubscribers(program: Command): void {
@@ -107,7 +108,7 @@ export function registerSubscribers(program: Command): void {
           });
           const verb = options.dryRun ? "Would import" : "Imported";
           console.log(
-            `${verb} ${file}: ${report.rows} rows · ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid} skipped`,
+            `${verb} ${file}: ${plural(report.rows, "row")} · ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid} skipped`,
           );
           for (const p of [...report.warnings, ...report.problems])
             console.log(`  ! ${file}:${p.line}: ${p.message}`);
