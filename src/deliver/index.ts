@@ -24,6 +24,7 @@ export {
   type TransportOptions,
 } from "./transports/registry.js";
 export { createSmtpTransport } from "./transports/smtp.js";
+export { describeTransport } from "./transports/describe-transport.js";
 export { SmtpError } from "./transports/smtp-error.js";
 export {
   type FailureKind,

@@ -26,6 +26,8 @@ export interface IssueView {
     introParagraphs: string[];
     /** The article title's heading element: h3 under category headings, else h2. */
     titleTag: "h2" | "h3";
+    /** Issue #1: there is no "last issue" to speak of. */
+    isFirst: boolean;
   };
   /** The articles shown in full, in the order shown. */
   articles: ArticleView[];
@@ -58,6 +60,7 @@ export function buildView(model: IssueModel, slots: RecipientSlots, shown?: numb
       moreCount: Math.max(0, ordered.length - 1),
       introParagraphs: paragraphsOf(model.issue.intro),
       titleTag: isGrouped ? "h3" : "h2",
+      isFirst: model.issue.number === 1,
     },
     articles: inFull,
     sections: isGrouped ? groupByCategory(inFull) : [{ articles: inFull }],

@@ -27,8 +27,13 @@ export const themeHelpers: Record<string, Helper> = {
       .join(String(separator)),
 };
 
-/** "Nov 9 – Nov 22, 2026": the year once when both dates share it, in the locale's order. */
+/**
+ * "Nov 9 – Nov 22, 2026": the year once when both dates share it, in the locale's order; one
+ * date alone ("Dec 6, 2026") when the period starts and ends on the same day.
+ */
 export function formatDateRange(start: Date, end: Date, locale: string): string {
+  if (start.toISOString().slice(0, 10) === end.toISOString().slice(0, 10))
+    return dayFormat(locale).format(end);
   const isSameYear = start.getUTCFullYear() === end.getUTCFullYear();
   return `${dayFormat(locale, !isSameYear).format(start)} – ${dayFormat(locale).format(end)}`;
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { readSigningKeys } from "../../src/audience/signing-keys.js";
 import { parseConfigText } from "../../src/config/index.js";
-import { createApp } from "../../src/server/index.js";
+import { type AppOptions, createApp } from "../../src/server/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { type MembershipStatus, openStore, type Store } from "../../src/store/index.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
@@ -29,7 +29,11 @@ topics: [Backend, AI, Security]
 
 /** A real store in a temp dir, a real SMTP sink behind the mailer, the app in-process. */
 export async function createAppFixture(
-  options: { signupLimit?: { max: number; windowMs: number } } = {},
+  options: {
+    signupLimit?: { max: number; windowMs: number };
+    /** More options for the app (limits, hooks). */
+    app?: Partial<AppOptions>;
+  } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), "gazette-server-"));
   const store = await openStore(dir);
@@ -50,6 +54,7 @@ export async function createAppFixture(
     archiveDir: path.join(dir, "archive"),
     clientIp: (c) => c.req.header("x-test-ip") ?? "192.0.2.1",
     ...(options.signupLimit ? { signupLimit: options.signupLimit } : {}),
+    ...options.app,
   });
   const listIds = await store.subscribers.syncLists(config.lists, clock.now());
   return {

@@ -17,7 +17,8 @@ export function registerServe(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new GazetteError("USAGE", `--port: "${options.port}" is not a port number`);
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-          const { openTransport } = await import("../../pipeline/stages.js");
+          const { openTransport, outboxDirOf } = await import("../../pipeline/stages.js");
+          const { describeTransport } = await import("../../deliver/index.js");
           const { createApp, startServer } = await import("../../server/index.js");
           // The pages only read the lists; a new list in the config is created here, once.
           await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
@@ -34,6 +35,11 @@ export function registerServe(program: Command): void {
           const server = await startServer(app, { port, host: options.host });
           console.log(`Serving ${ctx.config.newsletter.name} on ${server.url}`);
           console.log(`  public base URL: ${ctx.config.newsletter.baseUrl}`);
+          // Confirmation and personal-link emails leave through the configured transport; an
+          // operator trying the signup form should know whether they really go out.
+          console.log(
+            `  confirmation emails via: ${describeTransport(ctx.config.transport, outboxDirOf(ctx))}`,
+          );
           const signal = await new Promise<string>((resolve) => {
             process.once("SIGINT", () => resolve("SIGINT"));
             process.once("SIGTERM", () => resolve("SIGTERM"));
