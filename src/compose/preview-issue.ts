@@ -1,6 +1,6 @@
 import type { Config, ListConfig } from "../config/index.js";
 import type { IssueModel } from "../render/types.js";
-import type { IssueArticleRow, IssueRow, Store } from "../store/index.js";
+import type { IssueArticleRow, IssueEntry, IssueRow, Store } from "../store/index.js";
 import { chooseNextArticles } from "./choose-next-articles.js";
 import { toIssueModel } from "./to-issue-model.js";
 
@@ -24,7 +24,7 @@ export async function previewIssue(
   const unfinished = await store.issues.unfinished(listId);
   if (unfinished) return storedPreview(store, config, list, unfinished);
   const next = await chooseNextArticles(store, list, listId, now);
-  if (next.articleIds.length === 0)
+  if (next.entries.length === 0)
     return { kind: "empty", reason: "no new article since the last issue" };
   const latest = await store.issues.latest(listId);
   const issue: IssueRow = {
@@ -41,7 +41,7 @@ export async function previewIssue(
     approved_at: null,
     intro: null,
   };
-  const rows = await articleRowsOf(store, next.articleIds);
+  const rows = await articleRowsOf(store, next.entries);
   return { kind: "next", model: toIssueModel(config, list, issue, rows) };
 }
 
@@ -61,10 +61,10 @@ export async function storedPreview(
  * enrichment of the current content, the editor's overrides on top. A preview holds at most
  * `maxArticles`, so a few small reads per article cost nothing worth a new query.
  */
-async function articleRowsOf(store: Store, articleIds: number[]): Promise<IssueArticleRow[]> {
+async function articleRowsOf(store: Store, entries: IssueEntry[]): Promise<IssueArticleRow[]> {
   const feeds = new Map((await store.feeds.all()).map((feed) => [feed.id, feed]));
   const rows: IssueArticleRow[] = [];
-  for (const [position, id] of articleIds.entries()) {
+  for (const [position, { articleId: id, kind, storyOf }] of entries.entries()) {
     const article = await store.articles.byId(id);
     const feed = article && feeds.get(article.feed_id);
     if (!article || !feed) continue;
@@ -92,6 +92,11 @@ async function articleRowsOf(store: Store, articleIds: number[]): Promise<IssueA
       method: enrichment?.method ?? null,
       confidence: enrichment?.confidence ?? null,
       sources: enrichment?.sources ?? null,
+      enrichment_summary: enrichment?.summary ?? null,
+      enrichment_why: enrichment?.why ?? null,
+      content_text: article.content_text,
+      kind,
+      story_of: storyOf ?? null,
     });
   }
   return rows;

@@ -24,12 +24,17 @@ export type { ConsentRow } from "./consents.js";
 export type { ClaimedDelivery, DeliveryFailure } from "./deliveries.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
 export { createFetchSaver, type FetchSaver } from "./fetch-saver.js";
-export type { IssueArticleRow, IssueRow } from "./issues.js";
+export type { IssueArticleRow, IssueEntry, IssueRow, SentStory } from "./issues.js";
 export type { OverrideInput, OverrideRow } from "./overrides.js";
 export type { RunRow } from "./runs.js";
 export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscribers.js";
 export type { SuppressionRow } from "./suppressions.js";
-export type { DeliveryStatus, IssueStatus, MembershipStatus } from "./tables.js";
+export type {
+  DeliveryStatus,
+  IssueArticleKind,
+  IssueStatus,
+  MembershipStatus,
+} from "./tables.js";
 
 /** One fetch of a feed to save: what to record of it, and the articles it brought. */
 export interface FetchToSave {
