@@ -68,8 +68,23 @@ export const ListConfig = z.strictObject({
   /** Replaces the top-level sender for this list's emails. */
   sender: z.strictObject({ from: Address, replyTo: Address.optional() }).optional(),
   filters: ListFilters.default({ include: [], exclude: [], categories: [] }),
-  /** At most this many articles from one feed per issue, so no single blog fills it. */
+  /** At most this many articles from one feed per issue, on top of the fair share. */
+  maxPerFeed: z.int().positive().optional(),
+  /** The old name of `maxPerFeed`, still read; `maxPerFeed` wins when both are set. */
   maxPerSource: z.int().positive().optional(),
+  /** Only articles in these languages (ISO 639-1, e.g. "en"); default: every language. */
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as "en"'))
+    .min(1)
+    .optional(),
+  /** A subscriber whose topics match none of an issue's articles: "none" (no email) or "full". */
+  topicFallback: z.enum(["none", "full"]).default("none"),
+  /** The "In this issue" overview above the cards. */
+  overview: z.boolean().default(true),
+  /** Links from each summary and why to the passage they came from (#:~:text=). */
+  textFragments: z.boolean().default(true),
+  /** At most this many title-only or unsummarized articles in "Also published"; 0: none. */
+  maxAlsoPublished: z.int().nonnegative().default(10),
   /** A theme folder for this list; replaces the top-level `templates`. */
   template: z.string().min(1).optional(),
   schedule: ScheduleConfig.default({ cron: "0 9 * * MON", timezone: "UTC", missWindow: "6h" }),
@@ -78,7 +93,12 @@ export const ListConfig = z.strictObject({
   /** How far back the first issue (and a newly added feed) may reach. */
   lookback: Duration.default("7d"),
   /** Handlebars, rendered as plain text with the issue's data. */
-  subject: z.string().min(1).default("{{newsletter.name}} #{{issue.number}}: {{issue.lead.title}}"),
+  subject: z
+    .string()
+    .min(1)
+    .default(
+      "{{newsletter.name}} #{{issue.number}}: {{issue.lead.title}}{{#if issue.moreCount}} + {{issue.moreCount}} more{{/if}}",
+    ),
   /** The editor's words above the articles of every issue (plain text). */
   intro: z.string().optional(),
   /** Show articles in sections under a heading per category. */

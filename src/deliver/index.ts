@@ -15,6 +15,7 @@ export {
 } from "./mime/message-template.js";
 export { prepareMessage } from "./mime/prepare-message.js";
 export { toMailOptions } from "./mime/to-mail-options.js";
+export { describeTransport } from "./transports/describe-transport.js";
 export { createOutboxTransport, outboxFileName } from "./transports/outbox.js";
 export {
   type ConfigOf,
@@ -24,7 +25,6 @@ export {
   type TransportOptions,
 } from "./transports/registry.js";
 export { createSmtpTransport } from "./transports/smtp.js";
-export { describeTransport } from "./transports/describe-transport.js";
 export { SmtpError } from "./transports/smtp-error.js";
 export {
   type FailureKind,

@@ -98,15 +98,25 @@ export async function composeForDryRun(ctx: Context, list: ListConfig): Promise<
   const id = await listId(ctx, list);
   const next = await previewIssue(ctx.store, ctx.config, list, id, ctx.clock.now());
   if (next.kind === "stored") return { kind: "resumed", issue: next.issue };
-  const count = next.kind === "next" ? next.rows.length : 0;
-  if (next.kind === "empty" || count < list.minArticles) {
-    const articles = count === 1 ? "1 new article" : `${count} new articles`;
+  const choice = next.kind === "next" ? next.choice : undefined;
+  const shown = choice ? choice.cards.length + choice.alsoPublished.length : 0;
+  if (next.kind !== "next" || !choice || shown === 0 || shown < list.minArticles) {
+    const articles = shown === 1 ? "1 new article" : `${shown} new articles`;
     return {
       kind: "skipped",
       reason: `${articles} since the last issue (minimum ${Math.max(1, list.minArticles)})`,
     };
   }
-  return { kind: "composed", issue: next.issue, articleCount: count, rows: next.rows };
+  return {
+    kind: "composed",
+    issue: next.issue,
+    articleCount: choice.cards.length,
+    alsoPublished: choice.alsoPublished.length,
+    merged: choice.merged.length,
+    repeats: choice.repeats.length,
+    otherLanguages: choice.otherLanguages,
+    rows: next.rows,
+  };
 }
 
 /** The issue compiled once, without writing anything; `rows` for an issue that is not stored. */

@@ -26,7 +26,7 @@ export type { ConsentRow } from "./consents.js";
 export type { ClaimedDelivery, DeliveryFailure } from "./deliveries.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
 export { createFetchSaver, type FetchSaver } from "./fetch-saver.js";
-export type { IssueArticleRow, IssueRow } from "./issues.js";
+export type { IssueArticleRow, IssueEntry, IssueRow, SentStory } from "./issues.js";
 export type {
   MailEventCount,
   MailEventOutcome,
@@ -39,6 +39,7 @@ export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscr
 export type { SuppressionRow } from "./suppressions.js";
 export type {
   DeliveryStatus,
+  IssueArticleKind,
   IssueStatus,
   MailEventKind,
   MembershipStatus,

@@ -12,6 +12,7 @@ import * as workLeases from "./migrations/010-work-leases.js";
 import * as summaryQuality from "./migrations/011-summary-quality.js";
 import * as subscriberIdentity from "./migrations/012-subscriber-identity.js";
 import * as issueCancel from "./migrations/013-issue-cancel.js";
+import * as issueStories from "./migrations/015-issue-stories.js";
 import * as mailEvents from "./migrations/016-mail-events.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "011-summary-quality": summaryQuality,
   "012-subscriber-identity": subscriberIdentity,
   "013-issue-cancel": issueCancel,
+  "015-issue-stories": issueStories,
   "016-mail-events": mailEvents,
 };
 

@@ -137,7 +137,13 @@ export interface IssueArticlesTable {
   issue_id: number;
   article_id: number;
   position: number;
+  /** card · also ("Also published") · merged ("Also covered by") · repeat (sent before). */
+  kind: Generated<IssueArticleKind>;
+  /** merged: the card's article; repeat: the earlier issue's article on the same story. */
+  story_of: number | null;
 }
+
+export type IssueArticleKind = "card" | "also" | "merged" | "repeat";
 
 export interface DeliveriesTable {
   id: Generated<number>;
