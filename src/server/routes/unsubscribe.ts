@@ -41,7 +41,12 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
     const member = await resolveMember(deps, token, "unsubscribe");
     if (!member)
       return isOneClick ? c.text("Not a valid unsubscribe link.", 404) : invalidLink(c, deps);
-    await unsubscribeMember(deps, member.claims.listId, member.subscriber.id);
+    await unsubscribeMember(
+      deps,
+      member.claims.listId,
+      member.subscriber.id,
+      isOneClick ? "one-click" : "link",
+    );
     if (isOneClick) return c.text(`Unsubscribed from ${member.list.name}.`, 200);
     return renderPage(
       c,
