@@ -4,7 +4,7 @@ import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import { sealSubscriberRef } from "../audience/subscriber-ref.js";
 import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
 import { toIssueModel } from "../compose/to-issue-model.js";
-import { type ListConfig, parseDuration } from "../config/index.js";
+import { advertisedMailto, type ListConfig, parseDuration } from "../config/index.js";
 import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/engine/send-issue.js";
 import {
@@ -167,7 +167,7 @@ export async function sendStage(
       replyTo: sender.replyTo ? formatAddress(sender.replyTo) : undefined,
       subject: compiled.subject,
       listId: `${list.name} <${list.id}.${host}>`,
-      unsubscribeMailto: ctx.config.sender.unsubscribeMailto,
+      unsubscribeMailto: advertisedMailto(ctx.config),
       headers: {
         "X-Gazette-Issue": `${list.id}/${issue.number}`,
         "Feedback-ID": feedbackIdFor({

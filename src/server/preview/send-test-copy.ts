@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { normalizeEmail } from "../../audience/email-address.js";
+import { advertisedMailto } from "../../config/index.js";
 import { formatAddress } from "../../deliver/mime/format-address.js";
 import { GazetteError } from "../../shared/errors.js";
 import { loadPreview } from "./load-preview.js";
@@ -35,7 +36,7 @@ export async function sendTestCopy(
     listId: `${state.list.name} <${state.list.id}.${host}>`,
     unsubscribe: {
       url: state.reader.recipient.unsubscribeUrl,
-      ...(config.sender.unsubscribeMailto ? { mailto: config.sender.unsubscribeMailto } : {}),
+      ...(advertisedMailto(config) ? { mailto: advertisedMailto(config) } : {}),
     },
     headers: { "X-Gazette-Test": "1" },
   });
