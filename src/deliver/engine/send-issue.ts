@@ -35,6 +35,8 @@ export interface SendIssueInput {
   subscriberRef: (subscriberId: number) => string;
   /** The Message-ID of a delivery; only a dry run needs it (a real send reads it from the row). */
   messageIdFor: (subscriberId: number) => string;
+  /** VERP (sender.returnPath): the envelope sender of one subscriber's message; default: From. */
+  returnPathFor?: (subscriberId: number) => string;
   now: () => Date;
   /** How the rate limiter waits; tests pass one that advances their clock. */
   sleep?: (ms: number) => Promise<void>;
@@ -201,7 +203,10 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
     // Nothing awaited between the turn's end and the hand-over: the rate holds at the transport.
     turn?.release(true);
     const result = await input.mailer.sendRaw({
-      envelope: { from: run.envelopeFrom, to: delivery.email },
+      envelope: {
+        from: input.returnPathFor?.(delivery.subscriber_id) ?? run.envelopeFrom,
+        to: delivery.email,
+      },
       messageId: delivery.message_id,
       raw,
     });
