@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { plusAddress, signAddressToken } from "../audience/address-tokens.js";
 import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import { sealSubscriberRef } from "../audience/subscriber-ref.js";
 import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
 import { previewIssue } from "../compose/preview-issue.js";
 import { toIssueModel } from "../compose/to-issue-model.js";
-import { type ListConfig, parseDuration } from "../config/index.js";
+import { advertisedMailto, type ListConfig, parseDuration } from "../config/index.js";
 import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/engine/send-issue.js";
 import { outgoingFrame } from "../deliver/frame.js";
@@ -240,11 +241,26 @@ export async function sendStage(
     subscriberRef: (subscriberId) => sealSubscriberRef(ctx.signingKey, subscriberId),
     message,
     messageIdFor: deliveryIdFor,
+    ...(ctx.config.sender.returnPath
+      ? { returnPathFor: verpFor(ctx, ctx.config.sender.returnPath, issue.id) }
+      : {}),
     options: toDeliveryOptions(ctx.config.delivery, ctx.config.transport),
     now: () => ctx.clock.now(),
     ...(extra.limiter && { limiter: extra.limiter }),
     ...(extra.signal && { signal: extra.signal }),
   });
+}
+
+/**
+ * VERP: `local+<token>@domain` per delivery, the token signed (issue and subscriber, base 36, and
+ * an HMAC), so a bounce sent to it names its delivery even when it quotes nothing.
+ */
+function verpFor(ctx: Context, returnPath: string, issueId: number) {
+  return (subscriberId: number) =>
+    plusAddress(
+      returnPath,
+      signAddressToken({ tag: "r", a: issueId, subscriberId }, ctx.signingKey),
+    );
 }
 
 /** Anti-spam law wants a postal address in every bulk email; `${VAR:-}` can leave it blank. */

@@ -25,6 +25,8 @@ export interface RecipientParts {
   /** X-Gazette-Subscriber: the subscriber, sealed (audience/subscriber-ref.ts). */
   subscriberRef: string;
   date: Date;
+  /** The envelope sender (VERP, sender.returnPath); default: the From address. */
+  returnPath?: string;
 }
 
 /** An issue's message built once; `build` fills one recipient's parts in. */
@@ -146,7 +148,7 @@ export async function compileMessage(
       let raw: Promise<Buffer> | undefined;
       let headers: Record<string, string> | undefined;
       return {
-        envelope: { from: envelopeFrom, to: recipient.email },
+        envelope: { from: parts.returnPath ?? envelopeFrom, to: recipient.email },
         messageId: parts.messageId,
         from: issue.from,
         ...(issue.replyTo !== undefined && { replyTo: issue.replyTo }),
