@@ -1,5 +1,7 @@
 import { type Kysely, sql } from "kysely";
+import { emailKey } from "../audience/email-address.js";
 import { isPostgres } from "./dialect.js";
+import type { EventRepo } from "./events.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { Database, DeliveryStatus } from "./tables.js";
 
@@ -31,6 +33,15 @@ export interface PendingRecipient {
   name: string | null;
 }
 
+/** The delivery an email service's event is about. */
+export interface DeliveryMatch {
+  id: number;
+  issue_id: number;
+  subscriber_id: number;
+  email: string;
+  status: DeliveryStatus;
+}
+
 const PAGE = 500;
 const SETTLED: DeliveryStatus[] = ["sent", "failed", "bounced", "skipped"];
 
@@ -47,7 +58,10 @@ export class DeliveryRepo {
     (params: Record<string, string | number>) => Promise<unknown>
   >();
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly events?: EventRepo,
+  ) {
     this.#consent = prepareQuery(
       db,
       ["listId", "subscriberId"],
@@ -362,6 +376,73 @@ export class DeliveryRepo {
       }))
       .where("id", "=", id)
       .execute();
+    if (status === "bounced") await this.#recordBounce(id, error, now);
+  }
+
+  /** subscriber.bounced, with the issue it was about. */
+  async #recordBounce(id: number, reason: string, now: Date): Promise<void> {
+    if (!this.events?.wants("subscriber.bounced")) return;
+    const row = await this.db
+      .selectFrom("deliveries")
+      .innerJoin("issues", "issues.id", "deliveries.issue_id")
+      .innerJoin("lists", "lists.id", "issues.list_id")
+      .select(["deliveries.email", "lists.slug", "issues.number"])
+      .where("deliveries.id", "=", id)
+      .executeTakeFirst();
+    if (!row) return;
+    await this.events.record(
+      "subscriber.bounced",
+      { email: row.email, list: row.slug, issue: row.number, reason },
+      now,
+    );
+  }
+
+  /** Keeps the id the email service gave the message, so its later events find the row. */
+  async setServiceMessageId(id: number, serviceMessageId: string): Promise<void> {
+    await this.db
+      .updateTable("deliveries")
+      .set({ service_message_id: serviceMessageId })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /**
+   * The delivery an email service's event is about: by the service's message id, else by our
+   * Message-ID (with or without angle brackets), else the newest sent to the address.
+   */
+  async matchServiceEvent(input: {
+    serviceMessageId?: string;
+    messageId?: string;
+    email: string;
+  }): Promise<DeliveryMatch | undefined> {
+    const base = this.db
+      .selectFrom("deliveries")
+      .select(["id", "issue_id", "subscriber_id", "email", "status"]);
+    if (input.serviceMessageId) {
+      const row = await base
+        .where("service_message_id", "=", input.serviceMessageId)
+        .executeTakeFirst();
+      if (row) return row;
+    }
+    if (input.messageId) {
+      const bare = input.messageId.replace(/^<|>$/g, "");
+      const row = await base.where("message_id", "in", [bare, `<${bare}>`]).executeTakeFirst();
+      if (row) return row;
+    }
+    return this.db
+      .selectFrom("deliveries")
+      .innerJoin("subscribers", "subscribers.id", "deliveries.subscriber_id")
+      .select([
+        "deliveries.id",
+        "deliveries.issue_id",
+        "deliveries.subscriber_id",
+        "deliveries.email",
+        "deliveries.status",
+      ])
+      .where("subscribers.email_key", "=", emailKey(input.email))
+      .where("deliveries.status", "in", ["sent", "bounced"])
+      .orderBy("deliveries.id", "desc")
+      .executeTakeFirst();
   }
 
   /** Puts a claimed row that was never tried back to pending, its attempt un-counted. */

@@ -11,6 +11,7 @@ import * as itemFingerprint from "./migrations/009-item-fingerprint.js";
 import * as workLeases from "./migrations/010-work-leases.js";
 import * as summaryQuality from "./migrations/011-summary-quality.js";
 import * as subscriberIdentity from "./migrations/012-subscriber-identity.js";
+import * as events from "./migrations/019-events.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
 // run the same list, in this order.
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "010-work-leases": workLeases,
   "011-summary-quality": summaryQuality,
   "012-subscriber-identity": subscriberIdentity,
+  "019-events": events,
 };
 
 /**

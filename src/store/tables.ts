@@ -149,6 +149,8 @@ export interface DeliveriesTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** The id an email service gave the message (SES, Postmark, Resend), to match its events. */
+  service_message_id: string | null;
 }
 
 /** skipped: the subscriber left the list after the ledger was created and before the send. */
@@ -221,6 +223,66 @@ export interface Database {
   article_overrides: ArticleOverridesTable;
   send_pacing: SendPacingTable;
   subscriber_aliases: SubscriberAliasesTable;
+  events: EventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  service_events: ServiceEventsTable;
+  service_event_rejections: ServiceEventRejectionsTable;
+}
+
+/** Something that happened, kept while a webhook wants its type. data: JSON object. */
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  data: string;
+  occurred_at: string;
+}
+
+/** One event posted to one webhook URL: the outgoing log, with its retries. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  event_id: number;
+  url: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  /** Not posted before this time (the backoff after a failed attempt). */
+  next_attempt_at: string;
+  /** A dispatcher's claim while it posts; claimable again once this passes. */
+  lease_until: string | null;
+  /** The receiver's last HTTP status; null after a network error or timeout. */
+  response_status: number | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export type WebhookDeliveryStatus = "pending" | "sending" | "sent" | "failed";
+
+/** An event an email service posted to `gazette serve`, recorded once. */
+export interface ServiceEventsTable {
+  id: Generated<number>;
+  /** ses, postmark or resend. */
+  service: string;
+  /** The service's own id of the event (or of the message × kind × recipient): unique per service. */
+  event_key: string;
+  kind: ServiceEventKind;
+  recipient: string;
+  /** The delivery it was matched to, if any. */
+  delivery_id: number | null;
+  service_message_id: string | null;
+  detail: string;
+  occurred_at: string;
+  received_at: string;
+}
+
+export type ServiceEventKind = "delivered" | "hard-bounce" | "soft-bounce" | "complaint";
+
+/** Requests to the event endpoints that were refused, counted per service and reason. */
+export interface ServiceEventRejectionsTable {
+  service: string;
+  reason: string;
+  count: number;
+  last_at: string;
 }
 
 /** A subscriber merged into another (same address, another case): old links reach the survivor. */
