@@ -7,5 +7,7 @@ export {
   type ListFilters,
   parseDuration,
   type ScheduleConfig,
+  type ServiceEventsConfig,
   type TransportConfig,
+  type WebhookConfig,
 } from "./schema.js";

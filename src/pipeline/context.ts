@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readSigningKeys, type SigningKeys } from "../audience/signing-keys.js";
 import type { SigningKey } from "../audience/tokens.js";
 import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
+import { webhookTargets } from "../inbox/webhooks/webhook-targets.js";
 import { type ParsePool, parsePoolFor } from "../ingest/create-parse-pool.js";
 import { type Clock, systemClock } from "../shared/clock.js";
 import { openStore, type Store } from "../store/index.js";
@@ -15,6 +16,8 @@ export interface Context {
   signingKey: SigningKey;
   /** The signing key and the retired keys that still verify old links. */
   signingKeys: SigningKeys;
+  /** The environment secrets are read from (webhook and service-event secrets). */
+  env: NodeJS.ProcessEnv;
   /** Random id of this installation, part of every Message-ID. */
   installId: string;
   /**
@@ -45,6 +48,8 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
     randomBytes(32).toString("base64url"),
   );
   const signingKeys = readSigningKeys(env, stored);
+  // Events are recorded only for the webhooks configured (none: nothing is recorded).
+  store.events.configure(webhookTargets(loaded.config.webhooks));
   const installId = await store.runs.setting("install_id", () => randomBytes(6).toString("hex"));
   let pool: ParsePool | undefined;
   return {
@@ -54,6 +59,7 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
     clock: options.clock ?? systemClock,
     signingKey: signingKeys.current,
     signingKeys,
+    env,
     installId,
     parsePool: () => (pool ??= parsePoolFor(loaded.config.collect)),
     close: async () => {

@@ -1,17 +1,8 @@
 import type { Kysely } from "kysely";
+import type { EventType } from "../shared/event-types.js";
 import type { Database } from "./tables.js";
 
-/** What Gazette tells webhooks about (CONTEXT.md: event). */
-export const EVENT_TYPES = [
-  "subscriber.subscribed",
-  "subscriber.confirmed",
-  "subscriber.unsubscribed",
-  "subscriber.bounced",
-  "subscriber.complained",
-  "issue.composed",
-  "issue.sent",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType } from "../shared/event-types.js";
 
 /** A webhook as the store sees it: where events go and which ones. */
 export interface WebhookTarget {
