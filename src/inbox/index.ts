@@ -1,4 +1,16 @@
 export {
+  type ApplyOutcome,
+  type ServiceEventEffects,
+  storeEffects,
+} from "./service-events/apply-service-event.js";
+export {
+  createServiceEventReceiver,
+  type EventAnswer,
+  type ReceiverOptions,
+  type ServiceEventReceiver,
+} from "./service-events/receive-service-event.js";
+export type { EmailService, EventRequest, ServiceEvent } from "./service-events/types.js";
+export {
   type SignatureCheck,
   signWebhook,
   verifyWebhook,

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { SigningKeys } from "../audience/signing-keys.js";
 import type { Config, ListConfig } from "../config/index.js";
 import type { Mailer } from "../deliver/transports/types.js";
+import type { ServiceEventReceiver } from "../inbox/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -24,6 +25,8 @@ export interface AppOptions {
   confirmTtlMs?: number;
   /** Confirmation emails one address may get per window (default 1 per 10 minutes, 3 a day). */
   confirmationLimits?: WindowLimit[];
+  /** Email services' event webhooks (`serviceEvents:`), under /events/<service>. */
+  serviceEvents?: ServiceEventReceiver;
 }
 
 /** At most `max` events within any `windowMs`. */
