@@ -21,6 +21,11 @@ export interface CsvProblem {
   message: string;
 }
 
+const FILE_ERRORS = {
+  ENOENT: "no such file (check the path; it is relative to the folder you run gazette from)",
+  EISDIR: "is a folder, not a CSV file",
+  EACCES: "cannot be read (permission denied)",
+};
 const EMAIL_HEADER = /^(e-?mail|e-?mail[ _-]?address|mail)$/;
 const STATUSES: readonly string[] = ["pending", "active", "unsubscribed", "bounced", "complained"];
 
@@ -39,7 +44,8 @@ interface Columns {
 export async function* readSubscribersCsv(
   file: string,
 ): AsyncGenerator<SubscriberRecord | CsvProblem> {
-  const parser = createReadStream(file).pipe(
+  const input = createReadStream(file);
+  const parser = input.pipe(
     parse({
       bom: true,
       skip_empty_lines: true,
@@ -51,6 +57,8 @@ export async function* readSubscribersCsv(
       relax_quotes: true,
     }),
   );
+  // pipe() does not pass on the file's errors (a missing file): the parser ends with them.
+  input.once("error", (error) => parser.destroy(error));
   let columns: Columns | undefined;
   try {
     for await (const { record, info } of parser as AsyncIterable<{
@@ -65,6 +73,9 @@ export async function* readSubscribersCsv(
     }
   } catch (error) {
     if (error instanceof GazetteError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES")
+      throw new GazetteError("FILE_UNREADABLE", `${file}: ${FILE_ERRORS[code]}`, { cause: error });
     const message = error instanceof Error ? error.message : String(error);
     throw new GazetteError("CSV_INVALID", `${file}: ${message}`, { cause: error });
   }

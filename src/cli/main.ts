@@ -3,6 +3,7 @@ import { describeError } from "../shared/errors.js";
 import { registerArticle } from "./commands/article.js";
 import { registerDeliveries } from "./commands/deliveries.js";
 import { registerFeeds } from "./commands/feeds.js";
+import { registerInbox } from "./commands/inbox.js";
 import { registerIssue } from "./commands/issue.js";
 import { registerLists } from "./commands/lists.js";
 import { registerPreview } from "./commands/preview.js";
@@ -46,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   registerArticle(program);
   registerIssue(program);
   registerWorker(program);
+  registerInbox(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -219,6 +219,26 @@ export const ServiceEventsConfig = z.strictObject({
 });
 export type ServiceEventsConfig = z.infer<typeof ServiceEventsConfig>;
 
+export const InboxConfig = z.strictObject({
+  host: z.string().min(1),
+  /** 993 with `secure` (TLS from the first byte), else 143 with STARTTLS when offered. */
+  port: z.int().positive().optional(),
+  secure: z.boolean().default(true),
+  user: z.string().min(1),
+  /** Write `${GAZETTE_INBOX_PASSWORD}` (or another variable): never the password itself. */
+  password: z.string().min(1),
+  mailbox: z.string().min(1).default("INBOX"),
+  /** At most this much of one message is read; a DSN's verdict is in its first kilobytes. */
+  maxMessageBytes: z
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  tls: z.strictObject({ rejectUnauthorized: z.boolean().default(true) }).optional(),
+  /** `--watch` (and `gazette worker`): how often the mailbox is read again. */
+  interval: Duration.default("1m"),
+});
+export type InboxConfig = z.infer<typeof InboxConfig>;
+
 export const CollectConfig = z.strictObject({
   timeout: Duration.default("20s"),
   maxBytes: z
@@ -266,9 +286,16 @@ export const Config = z.strictObject({
   sender: z.strictObject({
     from: Address,
     replyTo: Address.optional(),
-    /** Optional mailto for List-Unsubscribe, next to the https link. */
+    /** Optional mailto for List-Unsubscribe, next to the https link; read by `gazette inbox`. */
     unsubscribeMailto: z.email().optional(),
+    /**
+     * VERP: the envelope sender (Return-Path) of every message, as `local+<token>@domain`, the
+     * token signed per delivery, so a bounce names its delivery even without a DSN.
+     */
+    returnPath: z.email().optional(),
   }),
+  /** The bounce and unsubscribe mailbox `gazette inbox` reads over IMAP. */
+  inbox: InboxConfig.optional(),
   /** Where the database, outbox and rendered files go; GAZETTE_DATA_DIR overrides it. */
   dataDir: z.string().default("data"),
   /** CSV of subscribers synced into the store on every run (optional). */

@@ -39,6 +39,7 @@ export { findList, listId } from "./find-list.js";
 export function collectStage(ctx: Context, options: CollectOptions = {}): Promise<CollectReport> {
   return collectFeeds(ctx.store, ctx.config, () => ctx.clock.now(), {
     pool: ctx.parsePool(),
+    baseDir: ctx.loaded.baseDir,
     ...options,
   });
 }

@@ -6,6 +6,7 @@ import type { ServiceEventReceiver } from "../inbox/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import type { LinksOutcome } from "./request-links.js";
 
 /** What the web app works with; everything is passed in, so tests run it in-process. */
 export interface AppOptions {
@@ -27,6 +28,10 @@ export interface AppOptions {
   confirmationLimits?: WindowLimit[];
   /** Email services' event webhooks (`serviceEvents:`), under /events/<service>. */
   serviceEvents?: ServiceEventReceiver;
+  /** Personal-link emails one address may get per window (default 1 per 10 minutes, 3 a day). */
+  linkLimits?: WindowLimit[];
+  /** Told how each "email me my link" request ended (it runs after the answer); for logs and tests. */
+  onLinkRequest?: (outcome: LinksOutcome | Error) => void;
 }
 
 /** At most `max` events within any `windowMs`. */
@@ -42,6 +47,10 @@ export interface AppDeps extends AppOptions {
   confirmTtlMs: number;
   confirmationLimits: WindowLimit[];
   clientIp: (c: Context) => string;
+  /** Link requests per client (as signups: 5 an hour, IPv6 per /64). */
+  linkClientLimiter: RateLimiter;
+  /** Link emails per address, one limiter per window. */
+  linkLimiters: RateLimiter[];
 }
 
 /** Configured lists by store id and slug, created in the store on first use. */

@@ -6,6 +6,7 @@ import { type AppDeps, type AppOptions, createListIndex } from "./app-deps.js";
 import { renderPage } from "./messages.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { registerArchive } from "./routes/archive.js";
+import { registerAskForLink } from "./routes/ask-for-link.js";
 import { registerConfirm } from "./routes/confirm.js";
 import { registerPreferences } from "./routes/preferences.js";
 import { registerServiceEvents } from "./routes/service-events.js";
@@ -32,6 +33,16 @@ export function createApp(options: AppOptions): Hono {
       { max: 3, windowMs: 24 * 3_600_000 },
     ],
     clientIp: options.clientIp ?? socketAddress,
+    linkClientLimiter: createRateLimiter({
+      ...(options.signupLimit ?? { max: 5, windowMs: 3_600_000 }),
+      clock: options.clock,
+    }),
+    linkLimiters: (
+      options.linkLimits ?? [
+        { max: 1, windowMs: 10 * 60_000 },
+        { max: 3, windowMs: 24 * 3_600_000 },
+      ]
+    ).map((limit) => createRateLimiter({ ...limit, clock: options.clock })),
   };
   const app = new Hono();
   app.use(securityHeaders());
@@ -53,10 +64,12 @@ export function createApp(options: AppOptions): Hono {
       deps.config.newsletter.name,
       html`<ul>
 <li><a href="/subscribe">Subscribe</a></li>
-<li><a href="/archive">Past issues</a></li>
+<li><a href="/archive/">Past issues</a></li>
+<li><a href="/preferences">Manage your subscription</a></li>
 </ul>`,
     ),
   );
+  registerAskForLink(app, deps);
   registerUnsubscribe(app, deps);
   registerPreferences(app, deps);
   registerSubscribe(app, deps);

@@ -1,5 +1,4 @@
 import { type Kysely, sql } from "kysely";
-import { emailKey } from "../audience/email-address.js";
 import { isPostgres } from "./dialect.js";
 import type { EventRepo } from "./events.js";
 import { prepareQuery } from "./prepared-query.js";
@@ -376,25 +375,7 @@ export class DeliveryRepo {
       }))
       .where("id", "=", id)
       .execute();
-    if (status === "bounced") await this.#recordBounce(id, error, now);
-  }
-
-  /** subscriber.bounced, with the issue it was about. */
-  async #recordBounce(id: number, reason: string, now: Date): Promise<void> {
-    if (!this.events?.wants("subscriber.bounced")) return;
-    const row = await this.db
-      .selectFrom("deliveries")
-      .innerJoin("issues", "issues.id", "deliveries.issue_id")
-      .innerJoin("lists", "lists.id", "issues.list_id")
-      .select(["deliveries.email", "lists.slug", "issues.number"])
-      .where("deliveries.id", "=", id)
-      .executeTakeFirst();
-    if (!row) return;
-    await this.events.record(
-      "subscriber.bounced",
-      { email: row.email, list: row.slug, issue: row.number, reason },
-      now,
-    );
+    if (status === "bounced") await this.events?.recordBounce(id, error, now);
   }
 
   /** Keeps the id the email service gave the message, so its later events find the row. */
@@ -406,42 +387,12 @@ export class DeliveryRepo {
       .execute();
   }
 
-  /**
-   * The delivery an email service's event is about: by the service's message id, else by our
-   * Message-ID (with or without angle brackets), else the newest sent to the address.
-   */
-  async matchServiceEvent(input: {
-    serviceMessageId?: string;
-    messageId?: string;
-    email: string;
-  }): Promise<DeliveryMatch | undefined> {
-    const base = this.db
-      .selectFrom("deliveries")
-      .select(["id", "issue_id", "subscriber_id", "email", "status"]);
-    if (input.serviceMessageId) {
-      const row = await base
-        .where("service_message_id", "=", input.serviceMessageId)
-        .executeTakeFirst();
-      if (row) return row;
-    }
-    if (input.messageId) {
-      const bare = input.messageId.replace(/^<|>$/g, "");
-      const row = await base.where("message_id", "in", [bare, `<${bare}>`]).executeTakeFirst();
-      if (row) return row;
-    }
+  /** The delivery an email service knows by its own message id. */
+  byServiceMessageId(serviceMessageId: string): Promise<DeliveryMatch | undefined> {
     return this.db
       .selectFrom("deliveries")
-      .innerJoin("subscribers", "subscribers.id", "deliveries.subscriber_id")
-      .select([
-        "deliveries.id",
-        "deliveries.issue_id",
-        "deliveries.subscriber_id",
-        "deliveries.email",
-        "deliveries.status",
-      ])
-      .where("subscribers.email_key", "=", emailKey(input.email))
-      .where("deliveries.status", "in", ["sent", "bounced"])
-      .orderBy("deliveries.id", "desc")
+      .select(["id", "issue_id", "subscriber_id", "email", "status"])
+      .where("service_message_id", "=", serviceMessageId)
       .executeTakeFirst();
   }
 
@@ -559,6 +510,17 @@ export class DeliveryRepo {
       }
       return reset;
     });
+  }
+
+  /** The id of the issue's delivery to the subscriber, if there is one. */
+  async idOf(issueId: number, subscriberId: number): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom("deliveries")
+      .select("id")
+      .where("issue_id", "=", issueId)
+      .where("subscriber_id", "=", subscriberId)
+      .executeTakeFirst();
+    return row?.id;
   }
 
   /** How many deliveries to this address bounced, over every issue. */

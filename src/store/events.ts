@@ -61,4 +61,42 @@ export class EventRepo {
         .execute();
     });
   }
+
+  /** A membership event, with the subscriber's address and name and the list's slug. */
+  async recordMembership(
+    type: EventType,
+    listId: number,
+    subscriberId: number,
+    now: Date,
+    extra: EventData,
+  ): Promise<void> {
+    if (!this.wants(type)) return;
+    const row = await this.db
+      .selectFrom("subscribers")
+      .crossJoin("lists")
+      .select(["subscribers.email", "subscribers.name", "lists.slug"])
+      .where("subscribers.id", "=", subscriberId)
+      .where("lists.id", "=", listId)
+      .executeTakeFirst();
+    if (!row) return;
+    await this.record(type, { email: row.email, name: row.name, list: row.slug, ...extra }, now);
+  }
+
+  /** subscriber.bounced for a delivery marked bounced, with the issue it was about. */
+  async recordBounce(deliveryId: number, reason: string, now: Date): Promise<void> {
+    if (!this.wants("subscriber.bounced")) return;
+    const row = await this.db
+      .selectFrom("deliveries")
+      .innerJoin("issues", "issues.id", "deliveries.issue_id")
+      .innerJoin("lists", "lists.id", "issues.list_id")
+      .select(["deliveries.email", "lists.slug", "issues.number"])
+      .where("deliveries.id", "=", deliveryId)
+      .executeTakeFirst();
+    if (!row) return;
+    await this.record(
+      "subscriber.bounced",
+      { email: row.email, list: row.slug, issue: row.number, reason },
+      now,
+    );
+  }
 }

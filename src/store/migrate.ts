@@ -11,6 +11,7 @@ import * as itemFingerprint from "./migrations/009-item-fingerprint.js";
 import * as workLeases from "./migrations/010-work-leases.js";
 import * as summaryQuality from "./migrations/011-summary-quality.js";
 import * as subscriberIdentity from "./migrations/012-subscriber-identity.js";
+import * as mailEvents from "./migrations/016-mail-events.js";
 import * as events from "./migrations/019-events.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "011-summary-quality": summaryQuality,
   "012-subscriber-identity": subscriberIdentity,
   "019-events": events,
+  "016-mail-events": mailEvents,
 };
 
 /**

@@ -167,27 +167,15 @@ export class SubscriberRepo {
     if (type) await this.#record(type, listId, subscriberId, now, { status });
   }
 
-  /** Records a membership event with the subscriber's address and the list's slug. */
-  async #record(
+  #record(
     type: EventType,
     listId: number,
     subscriberId: number,
     now: Date,
     extra: Record<string, string>,
   ): Promise<void> {
-    if (!this.events?.wants(type)) return;
-    const row = await this.db
-      .selectFrom("subscribers")
-      .crossJoin("lists")
-      .select(["subscribers.email", "subscribers.name", "lists.slug"])
-      .where("subscribers.id", "=", subscriberId)
-      .where("lists.id", "=", listId)
-      .executeTakeFirst();
-    if (!row) return;
-    await this.events.record(
-      type,
-      { email: row.email, name: row.name, list: row.slug, ...extra },
-      now,
+    return (
+      this.events?.recordMembership(type, listId, subscriberId, now, extra) ?? Promise.resolve()
     );
   }
 

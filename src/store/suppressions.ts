@@ -12,12 +12,13 @@ export class SuppressionRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Suppresses the address; an address already suppressed keeps its first reason. */
-  async add(email: string, reason: string, now: Date): Promise<void> {
-    await this.db
+  async add(email: string, reason: string, now: Date, source = "operator"): Promise<boolean> {
+    const result = await this.db
       .insertInto("suppressions")
-      .values({ email: emailKey(email), reason, created_at: now.toISOString() })
+      .values({ email: emailKey(email), reason, source, created_at: now.toISOString() })
       .onConflict((oc) => oc.column("email").doNothing())
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   async remove(email: string): Promise<boolean> {

@@ -162,7 +162,37 @@ export interface SuppressionsTable {
   email: string;
   reason: string;
   created_at: string;
+  /** What caused it: bounce, complaint, operator, import… (null: rows older than migration 016). */
+  source: string | null;
 }
+
+/** A bounce, complaint or unsubscribe that came back, by any route (see applyMailEvent). */
+export interface MailEventsTable {
+  id: Generated<number>;
+  /** source + the event's own id: reading the same message twice records it once. */
+  event_key: string | null;
+  /** The route: inbox, mailto, link, one-click, smtp, ses, postmark, resend, operator. */
+  source: string;
+  kind: MailEventKind;
+  /** emailKey of the address, when known. */
+  email: string | null;
+  delivery_id: number | null;
+  list_id: number | null;
+  /** RFC 3463 status, when the event carries one. */
+  status: string | null;
+  detail: string | null;
+  /** What it changed: see MailEventOutcome. */
+  outcome: string;
+  created_at: string;
+}
+
+/** delivered: an email service says the receiving server took the message (recorded only). */
+export type MailEventKind =
+  | "hard-bounce"
+  | "soft-bounce"
+  | "complaint"
+  | "unsubscribe"
+  | "delivered";
 
 /** Consent to a list given through a form, kept as proof; confirmed once by its emailed link. */
 export interface ConsentsTable {
@@ -225,8 +255,8 @@ export interface Database {
   subscriber_aliases: SubscriberAliasesTable;
   events: EventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
-  service_events: ServiceEventsTable;
   service_event_rejections: ServiceEventRejectionsTable;
+  mail_events: MailEventsTable;
 }
 
 /** Something that happened, kept while a webhook wants its type. data: JSON object. */
@@ -257,25 +287,6 @@ export interface WebhookDeliveriesTable {
 }
 
 export type WebhookDeliveryStatus = "pending" | "sending" | "sent" | "failed";
-
-/** An event an email service posted to `gazette serve`, recorded once. */
-export interface ServiceEventsTable {
-  id: Generated<number>;
-  /** ses, postmark or resend. */
-  service: string;
-  /** The service's own id of the event (or of the message × kind × recipient): unique per service. */
-  event_key: string;
-  kind: ServiceEventKind;
-  recipient: string;
-  /** The delivery it was matched to, if any. */
-  delivery_id: number | null;
-  service_message_id: string | null;
-  detail: string;
-  occurred_at: string;
-  received_at: string;
-}
-
-export type ServiceEventKind = "delivered" | "hard-bounce" | "soft-bounce" | "complaint";
 
 /** Requests to the event endpoints that were refused, counted per service and reason. */
 export interface ServiceEventRejectionsTable {

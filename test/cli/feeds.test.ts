@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOpml } from "../../src/ingest/opml.js";
-import { ROOT, runCli } from "../helpers/cli.js";
+import { ROOT, runCli, withoutCreatedNotice } from "../helpers/cli.js";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server.js";
 
 describe("gazette feeds", () => {
@@ -54,7 +54,7 @@ lists:
 
   it("lists every feed before any fetch as never fetched", async () => {
     const result = await cli(["feeds"]);
-    expect(result.stderr).toBe("");
+    expect(withoutCreatedNotice(result.stderr)).toBe("");
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/^NAME\s+STATUS\s+LAST FETCH\s+ITEMS\s+ERRORS\s+NEXT FETCH\s+URL$/);

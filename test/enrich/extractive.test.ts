@@ -77,6 +77,19 @@ describe("createExtractiveSummarizer", () => {
     expect(result.summary).not.toContain(result.why || "\u0000");
   });
 
+  // The CLI's JSON Lines rows carry no feed: the summary names "the team", and "let us merge"
+  // (the publisher, not the reader) no longer makes every sentence unusable.
+  it("summarizes an article with no feed from its outcome sentence", async () => {
+    const result = await summarizer.summarize({
+      title: "Cutting CI time",
+      text: "Our CI took 40 minutes.\n\nWe split the suite into shards, which cut CI time by 38% and let us merge twice as often.",
+    });
+    expect(result.summary).toBe(
+      "The team split the suite into shards, which cut CI time by 38% and let it merge twice as often.",
+    );
+    expect(result.method).toMatch(/^action\+/);
+  });
+
   it("writes no summary when the text is empty, rather than repeating the title", async () => {
     const result = await summarizer.summarize({
       title: "Kubernetes upgrades without downtime",

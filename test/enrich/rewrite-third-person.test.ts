@@ -32,6 +32,15 @@ describe("rewriteThirdPerson", () => {
       "Quarry Data has stayed in touch and has met at conferences since.",
     ],
     ["Every change is written locally first.", "Every change is written locally first."],
+    // "let us" after its subject is the publisher being let, not "let's" (issue 15, CLI fix).
+    [
+      "We split the suite into shards, which cut CI time by 38% and let us merge twice as often.",
+      "Quarry Data split the suite into shards, which cut CI time by 38% and let it merge twice as often.",
+    ],
+    [
+      "The new runner let us merge twice as often.",
+      "The new runner let Quarry Data merge twice as often.",
+    ],
   ])("a company blog: %s", (sentence, rewritten) => {
     expect(rewriteThirdPerson(sentence, company)).toBe(rewritten);
   });
@@ -52,6 +61,7 @@ describe("rewriteThirdPerson", () => {
     ["a personal blog's we", "We need to muck with the gemspec.", author],
     ["quoted words", 'Our runbook said "scale up the consumers".', company],
     ["a we that includes the reader", "Let us look at what we changed.", company],
+    ["a we that includes the reader, mid-sentence", "Now let us see what our cache does.", company],
     ["we all", "We all know that caches are hard.", company],
     ["would or had", "We'd moved the queue by then.", company],
     ["a second I", "I think I like it.", author],

@@ -209,7 +209,7 @@ describe("SES events through SNS", () => {
     expect(await response.json()).toEqual({ applied: 1, duplicate: 0, unmatched: 0 });
     expect(await deliveryStatus(deliveryId)).toMatchObject({
       status: "bounced",
-      error: expect.stringContaining("5.1.1"),
+      error: "hard-bounce (ses)",
     });
     expect(await app.store.suppressions.byEmail("ANN@example.org")).toMatchObject({
       reason: "1 hard bounces",
@@ -233,8 +233,8 @@ describe("SES events through SNS", () => {
     );
     expect(response.status).toBe(200);
     expect(await deliveryStatus(deliveryId)).toMatchObject({ status: "sent" });
-    expect(await app.store.serviceEvents.counts()).toEqual([
-      { service: "ses", kind: "soft-bounce", count: 1 },
+    expect(await app.store.mailEvents.counts()).toEqual([
+      { kind: "soft-bounce", source: "ses", count: 1 },
     ]);
   });
 
@@ -362,10 +362,10 @@ describe("SES events through SNS", () => {
     const response = await post("ses", body());
     expect(response.status).toBe(status);
     expect(await response.json()).toEqual({ error: reason });
-    expect(await app.store.serviceEvents.rejections()).toEqual([
+    expect(await app.store.serviceEventRejections.counts()).toEqual([
       { service: "ses", reason, count: 1, last_at: app.clock.now().toISOString() },
     ]);
-    expect(await app.store.serviceEvents.counts()).toEqual([]);
+    expect(await app.store.mailEvents.counts()).toEqual([]);
     // The certificate is only ever fetched from the trusted prefix.
     expect(sns.requests.every((r) => r.path === "/cert.pem")).toBe(true);
   });
@@ -412,9 +412,9 @@ describe("Postmark events", () => {
       Details: "Test delivery webhook details",
     });
     expect((await post("postmark", delivered, PM_HEADERS)).status).toBe(200);
-    expect(await app.store.serviceEvents.counts()).toEqual([
-      { service: "postmark", kind: "delivered", count: 1 },
-      { service: "postmark", kind: "hard-bounce", count: 1 },
+    expect(await app.store.mailEvents.counts()).toEqual([
+      { kind: "delivered", source: "postmark", count: 1 },
+      { kind: "hard-bounce", source: "postmark", count: 1 },
     ]);
   });
 
@@ -460,7 +460,7 @@ describe("Postmark events", () => {
     );
     expect(response.status).toBe(reason === "malformed" ? 400 : 401);
     expect(await deliveryStatus(deliveryId)).toMatchObject({ status: "sent" });
-    expect(await app.store.serviceEvents.rejections()).toMatchObject([
+    expect(await app.store.serviceEventRejections.counts()).toMatchObject([
       { service: "postmark", reason, count: 1 },
     ]);
   });
@@ -519,7 +519,7 @@ describe("Resend events (Svix signatures)", () => {
     expect((await post("resend", bounced.body, bounced.headers)).status).toBe(200);
     expect(await deliveryStatus(deliveryId)).toMatchObject({
       status: "bounced",
-      error: expect.stringContaining("Permanent"),
+      error: "hard-bounce (resend)",
     });
     const complained = resendRequest(resendEvent("email.complained", "re-0001", "gi@example.org"), {
       id: "msg_2",
@@ -577,7 +577,7 @@ describe("Resend events (Svix signatures)", () => {
     const response = await post("resend", request.body, request.headers as Record<string, string>);
     expect(response.status).toBe(status);
     expect(await deliveryStatus(deliveryId)).toMatchObject({ status: "sent" });
-    expect(await app.store.serviceEvents.rejections()).toMatchObject([
+    expect(await app.store.serviceEventRejections.counts()).toMatchObject([
       { service: "resend", reason, count: 1 },
     ]);
   });

@@ -239,7 +239,7 @@ async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unk
     report.bounced++;
     const bounces = await store.deliveries.bounceCount(delivery.email);
     if (bounces >= options.maxBounces)
-      await store.suppressions.add(delivery.email, `${bounces} hard bounces`, now);
+      await store.suppressions.add(delivery.email, `${bounces} hard bounces`, now, "smtp");
     return;
   }
   if (failure.kind !== "retry") {

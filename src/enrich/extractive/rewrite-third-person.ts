@@ -10,9 +10,10 @@ export interface Voice {
 
 const PLURAL = /\b(?:[Ww]e|us|[Oo]urs?|[Oo]urselves)\b|\b[Ww]e['’](?:re|ve|ll|d)\b/;
 const SINGULAR = /\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b/;
-// A "we" that is not the publisher: everyone, the reader too, or a group inside it.
+// A "we" that is not the publisher: everyone, the reader too, or a group inside it. "Let us…"
+// is the reader too only where it opens a clause; "…cut CI time and let us merge" is the publisher.
 const AMBIGUOUS =
-  /\blet['’]?s\b|\blet us\b|\bwe all\b|\ball of us\b|\bas we (?:know|all|saw|can see)\b|\bwe as\b|\byou and (?:I|me)\b|\b(?:most|each|some|many|few|both|none|one) of us\b|\bwe (?:both|each|engineers|developers|humans|folks)\b|\bwe at\b/i;
+  /\blet['’]?s\b|(?:^|[.!?:;,]\s+|\b(?:so|now|then|and|but)\s+)let us (?:look|see|take|dive|start|begin|explore|consider|walk|dig|turn|go|get|review|recap|examine|imagine|assume|say)\b|^let us\b|\bwe all\b|\ball of us\b|\bas we (?:know|all|saw|can see)\b|\bwe as\b|\byou and (?:I|me)\b|\b(?:most|each|some|many|few|both|none|one) of us\b|\bwe (?:both|each|engineers|developers|humans|folks)\b|\bwe at\b/i;
 // Quoted words are someone's own: a rewrite would put words in their mouth.
 const QUOTES = /["“”]/;
 const ADVERBS = new Set(

@@ -119,7 +119,7 @@ export function createServiceEventReceiver(options: ReceiverOptions): ServiceEve
       const reading = await read(service, request);
       const now = clock.now();
       if (!reading.isAccepted) {
-        await store.serviceEvents.reject(service, reading.reason, now);
+        await store.serviceEventRejections.add(service, reading.reason, now);
         const status = reading.reason === "malformed" ? 400 : 401;
         return { status, body: JSON.stringify({ error: reading.reason }) };
       }

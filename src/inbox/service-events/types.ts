@@ -1,4 +1,4 @@
-import type { ServiceEventKind } from "../../store/index.js";
+import type { MailEventKind } from "../../store/index.js";
 
 export type EmailService = "ses" | "postmark" | "resend";
 
@@ -7,7 +7,7 @@ export interface ServiceEvent {
   service: EmailService;
   /** Unique per service, so a retried or replayed event is applied once. */
   eventKey: string;
-  kind: ServiceEventKind;
+  kind: Exclude<MailEventKind, "unsubscribe">;
   recipient: string;
   /** The service's id of the message (SES MessageId, Postmark MessageID, Resend email_id). */
   serviceMessageId?: string;

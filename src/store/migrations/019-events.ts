@@ -7,8 +7,7 @@ import { idColumn } from "./columns.js";
 // - events: what happened (subscribed, confirmed, unsubscribed, bounced, complained, issue
 //   composed, issue sent), recorded only while some webhook wants that kind;
 // - webhook_deliveries: one row per event × webhook URL, the outgoing log with its retries;
-// - service_events: each event an email service sent us, once (service × event key is unique,
-//   so a retried or replayed event changes nothing twice);
+// (the events email services send are recorded in mail_events, migration 016, like DSNs);
 // - service_event_rejections: requests refused (unsigned, forged, replayed, malformed), counted.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable("deliveries").addColumn("service_message_id", "text").execute();
@@ -44,20 +43,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex("webhook_deliveries_due")
     .on("webhook_deliveries")
     .columns(["status", "next_attempt_at"])
-    .execute();
-  await db.schema
-    .createTable("service_events")
-    .addColumn("id", "integer", idColumn(db))
-    .addColumn("service", "text", (c) => c.notNull())
-    .addColumn("event_key", "text", (c) => c.notNull())
-    .addColumn("kind", "text", (c) => c.notNull())
-    .addColumn("recipient", "text", (c) => c.notNull())
-    .addColumn("delivery_id", "integer")
-    .addColumn("service_message_id", "text")
-    .addColumn("detail", "text", (c) => c.notNull())
-    .addColumn("occurred_at", "text", (c) => c.notNull())
-    .addColumn("received_at", "text", (c) => c.notNull())
-    .addUniqueConstraint("service_events_key", ["service", "event_key"])
     .execute();
   await db.schema
     .createTable("service_event_rejections")
