@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { applyMailEvent } from "../../src/audience/apply-mail-event.js";
 import { WebhookConfig } from "../../src/config/schema.js";
 import { dispatchWebhooks, verifyWebhook, webhookKey } from "../../src/inbox/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
@@ -235,5 +236,36 @@ describe("events out", () => {
     expect(bodies.map((b) => b.type)).toEqual(["issue.composed", "issue.sent"]);
     expect(bodies[0].data).toMatchObject({ list: "weekly", issue: 1, articles: 0 });
     expect(bodies[1].data).toMatchObject({ list: "weekly", issue: 1, sent: 0, bounced: 0 });
+  });
+
+  it("a complaint or unsubscribe that comes back by mail or from a service tells the webhooks", async () => {
+    const hook = webhook({ events: ["subscriber.complained", "subscriber.unsubscribed"] });
+    store.events.configure([hook]);
+    const lists = await store.subscribers.syncLists(
+      [{ id: "weekly", name: "Weekly" } as never, { id: "ai", name: "AI" } as never],
+      clock.now(),
+    );
+    const { id } = await store.subscribers.upsert("cy@example.org", undefined, clock.now());
+    for (const listId of lists.values())
+      await store.subscribers.join(listId, id, {
+        status: "active",
+        source: "cli",
+        now: clock.now(),
+      });
+    const complaint = {
+      kind: "complaint" as const,
+      source: "resend",
+      eventId: "e1",
+      email: "CY@example.org",
+      at: clock.now(),
+    };
+    await applyMailEvent(store, complaint, { maxBounces: 2 });
+    await applyMailEvent(store, complaint, { maxBounces: 2 });
+    await dispatch([hook]);
+    const bodies = receiver.requests.map((r) => JSON.parse(r.body));
+    expect(bodies.map((b) => [b.type, b.data.list, b.data.source])).toEqual([
+      ["subscriber.complained", "ai", "resend"],
+      ["subscriber.complained", "weekly", "resend"],
+    ]);
   });
 });
