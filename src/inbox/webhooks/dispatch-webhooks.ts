@@ -2,9 +2,9 @@ import { parseDuration, type WebhookConfig } from "../../config/index.js";
 import { type RetryPolicy, retryDelay } from "../../deliver/engine/retry-delay.js";
 import type { Clock } from "../../shared/clock.js";
 import { describeError } from "../../shared/errors.js";
+import { retryAfterMs } from "../../shared/retry-after.js";
 import type { ClaimedWebhookDelivery, Store, WebhookAttemptOutcome } from "../../store/index.js";
 import { signWebhook, webhookKey } from "../standard-webhooks.js";
-import { retryAfterMs } from "./retry-after.js";
 
 export interface DispatchInput {
   store: Store;
