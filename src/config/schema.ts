@@ -1,6 +1,7 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 import { TransportConfig } from "../deliver/transports/registry.js";
+import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
 // Every object is strict: an unknown key is a typo until proven otherwise.
@@ -160,6 +161,66 @@ export type DeliveryConfig = z.infer<typeof DeliveryConfig>;
 
 export { SummarizerConfig };
 
+const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable's name");
+
+/** One receiver of signed event POSTs (events out). */
+export const WebhookConfig = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  /** The events posted to it; default every one. */
+  events: z
+    .array(z.enum(EVENT_TYPES))
+    .min(1)
+    .default([...EVENT_TYPES]),
+  /** The environment variable holding the signing secret (`whsec_…` base64, or any string). */
+  secretEnv: EnvName,
+  /** Time allowed for one POST. */
+  timeout: Duration.default("10s"),
+  retry: z
+    .strictObject({
+      maxAttempts: z.int().positive().default(10),
+      baseDelay: Duration.default("1m"),
+      maxDelay: Duration.default("6h"),
+    })
+    .default({ maxAttempts: 10, baseDelay: "1m", maxDelay: "6h" }),
+});
+export type WebhookConfig = z.infer<typeof WebhookConfig>;
+
+/** Event webhooks of email services, received by `gazette serve` under /events/<service>. */
+export const ServiceEventsConfig = z.strictObject({
+  /** A signed timestamp older (or further ahead) than this is a replay and refused. */
+  maxAge: Duration.default("15m"),
+  /** Amazon SES through an SNS topic's HTTPS subscription. */
+  ses: z
+    .strictObject({
+      /** The SNS topics whose messages are accepted; any other TopicArn is refused. */
+      topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:/, "an SNS topic ARN")).min(1),
+      /**
+       * Extra URL prefixes a signing certificate and a SubscribeURL may come from, besides
+       * https://sns.<region>.amazonaws.com/ (tests, private endpoints).
+       */
+      certificateUrlPrefixes: z.array(z.url()).default([]),
+    })
+    .optional(),
+  /** Postmark: HTTP basic auth in the webhook URL, or a custom header carrying a token. */
+  postmark: z
+    .strictObject({
+      usernameEnv: EnvName.optional(),
+      passwordEnv: EnvName.optional(),
+      tokenEnv: EnvName.optional(),
+      tokenHeader: z.string().min(1).default("X-Gazette-Token"),
+    })
+    .refine((p) => (p.usernameEnv === undefined) === (p.passwordEnv === undefined), {
+      message: "give both usernameEnv and passwordEnv, or neither",
+    })
+    .refine((p) => p.passwordEnv !== undefined || p.tokenEnv !== undefined, {
+      message: "give usernameEnv and passwordEnv (basic auth), or tokenEnv, or both",
+    })
+    .optional(),
+  /** Resend: Svix-signed events; the webhook's signing secret (whsec_…). */
+  resend: z.strictObject({ secretEnv: EnvName }).optional(),
+});
+export type ServiceEventsConfig = z.infer<typeof ServiceEventsConfig>;
+
 export const InboxConfig = z.strictObject({
   host: z.string().min(1),
   /** 993 with `secure` (TLS from the first byte), else 143 with STARTTLS when offered. */
@@ -266,6 +327,10 @@ export const Config = z.strictObject({
   }),
   feeds: z.array(FeedConfig).min(1),
   lists: z.array(ListConfig).min(1),
+  /** Signed POSTs of events (subscribed, unsubscribed, issue sent…) to other systems. */
+  webhooks: z.array(WebhookConfig).default([]),
+  /** Email services' event webhooks that `gazette serve` accepts. */
+  serviceEvents: ServiceEventsConfig.optional(),
   /** The topics subscribers may choose on the preferences page (categories or tags). */
   topics: z.array(z.string().min(1)).optional(),
 });

@@ -3,6 +3,7 @@ import { type ListConfig, parseDuration } from "../config/index.js";
 import type { SendReport } from "../deliver/engine/send-issue.js";
 import type { Transport } from "../deliver/transports/types.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
+import type { DispatchReport } from "../inbox/index.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
 import type { SizeReport } from "../render/index.js";
 import { describeError } from "../shared/errors.js";
@@ -22,6 +23,7 @@ import {
   sendStage,
 } from "./stages.js";
 import { syncSubscribersFile } from "./sync-subscribers-file.js";
+import { webhooksStage } from "./webhooks-stage.js";
 
 export interface ListCycleReport {
   list: string;
@@ -51,6 +53,8 @@ export interface CycleReport {
   collect: CollectReport;
   enrich: EnrichReport;
   lists: ListCycleReport[];
+  /** The webhook posts made at the end of the run (when `webhooks:` are configured). */
+  webhooks?: DispatchReport;
   status: "ok" | "partial" | "failed";
 }
 
@@ -84,7 +88,16 @@ export async function runCycle(
     enrich.failed.length > 0 ||
     lists.some((l) => l.error || (l.send && !l.send.isFinished));
   const status = lists.every((l) => l.error) ? "failed" : hasProblems ? "partial" : "ok";
-  const report: CycleReport = { subscribers, collect, enrich, lists, status };
+  // The events of this run (issue composed, sent, bounces) go out now; failures wait for a retry.
+  const webhooks = options.dryRun ? undefined : await webhooksStage(ctx);
+  const report: CycleReport = {
+    subscribers,
+    collect,
+    enrich,
+    lists,
+    ...(webhooks && { webhooks }),
+    status,
+  };
   await ctx.store.runs.finish(runId, status, report, ctx.clock.now());
   return report;
 }

@@ -9,6 +9,7 @@ import { collectRound, type FeedClaim } from "./collect-round.js";
 import type { Context } from "./context.js";
 import { type ArticleClaim, enrichRound } from "./enrich-round.js";
 import { findList, openSummarizer, openTransport, renderStage, sendStage } from "./stages.js";
+import { webhooksStage } from "./webhooks-stage.js";
 
 import { WORK_KINDS, type WorkKind } from "./work-kinds.js";
 
@@ -119,6 +120,10 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
           ...(limiter && { limiter }),
           ...(options.signal && { signal: options.signal }),
         });
+      if (transport && !options.signal?.aborted) {
+        const posted = await webhooksStage(ctx);
+        done += posted ? posted.sent + posted.retried + posted.failed : 0;
+      }
       if (done > 0) {
         idleMs = IDLE_MIN_MS;
         options.onRound?.(report);

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import { GazetteError } from "../shared/errors.js";
+import type { EventRepo } from "./events.js";
 import type { Database, IssueArticleKind, IssueStatus, IssuesTable } from "./tables.js";
 
 export type IssueRow = Selectable<IssuesTable>;
@@ -54,7 +55,10 @@ export interface SentStory {
 
 /** Queries on issues and the articles they hold. */
 export class IssueRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly events?: EventRepo,
+  ) {}
 
   latest(listId: number): Promise<IssueRow | undefined> {
     return this.db
@@ -107,7 +111,31 @@ export class IssueRepo {
    * Creates the next-numbered issue with its articles, in one transaction: `articleIds` are
    * cards; `entries`, when given, say what each article is (and replace `articleIds`).
    */
-  create(input: {
+  async create(input: {
+    listId: number;
+    periodStart: Date;
+    periodEnd: Date;
+    articleIds: number[];
+    entries?: IssueEntry[];
+    now: Date;
+  }): Promise<IssueRow> {
+    const issue = await this.#create(input);
+    if (this.events?.wants("issue.composed"))
+      await this.events.record(
+        "issue.composed",
+        {
+          list: await this.#slugOf(input.listId),
+          issue: issue.number,
+          articles: input.articleIds.length,
+          periodStart: issue.period_start,
+          periodEnd: issue.period_end,
+        },
+        input.now,
+      );
+    return issue;
+  }
+
+  #create(input: {
     listId: number;
     periodStart: Date;
     periodEnd: Date;
@@ -240,11 +268,54 @@ export class IssueRepo {
   }
 
   async setStatus(issueId: number, status: IssueStatus, now: Date): Promise<void> {
-    await this.db
+    const result = await this.db
       .updateTable("issues")
       .set({ status, ...(status === "sent" ? { sent_at: now.toISOString() } : {}) })
       .where("id", "=", issueId)
+      // A second sender finishing the same issue changes nothing, and tells no webhook again.
+      .where("status", "!=", status)
+      .executeTakeFirst();
+    if (status === "sent" && Number(result.numUpdatedRows) > 0)
+      await this.#recordSent(issueId, now);
+  }
+
+  async #recordSent(issueId: number, now: Date): Promise<void> {
+    if (!this.events?.wants("issue.sent")) return;
+    const issue = await this.db
+      .selectFrom("issues")
+      .innerJoin("lists", "lists.id", "issues.list_id")
+      .select(["issues.number", "issues.subject", "lists.slug"])
+      .where("issues.id", "=", issueId)
+      .executeTakeFirstOrThrow();
+    const counts = await this.db
+      .selectFrom("deliveries")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
+      .where("issue_id", "=", issueId)
+      .groupBy("status")
       .execute();
+    const count = (status: string) => Number(counts.find((c) => c.status === status)?.count ?? 0);
+    await this.events.record(
+      "issue.sent",
+      {
+        list: issue.slug,
+        issue: issue.number,
+        subject: issue.subject,
+        sent: count("sent"),
+        failed: count("failed"),
+        bounced: count("bounced"),
+        skipped: count("skipped"),
+      },
+      now,
+    );
+  }
+
+  async #slugOf(listId: number): Promise<string> {
+    const row = await this.db
+      .selectFrom("lists")
+      .select("slug")
+      .where("id", "=", listId)
+      .executeTakeFirst();
+    return row?.slug ?? "";
   }
 
   /** Pauses (a date) or resumes (null) the issue's send; senders re-read it at every batch. */

@@ -14,6 +14,7 @@ import * as subscriberIdentity from "./migrations/012-subscriber-identity.js";
 import * as issueCancel from "./migrations/013-issue-cancel.js";
 import * as issueStories from "./migrations/015-issue-stories.js";
 import * as mailEvents from "./migrations/016-mail-events.js";
+import * as events from "./migrations/019-events.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
 // run the same list, in this order.
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "013-issue-cancel": issueCancel,
   "015-issue-stories": issueStories,
   "016-mail-events": mailEvents,
+  "019-events": events,
 };
 
 /**
