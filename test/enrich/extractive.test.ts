@@ -90,6 +90,44 @@ describe("createExtractiveSummarizer", () => {
     expect(result.method).toMatch(/^action\+/);
   });
 
+  it("reads a podcast's description, not its transcript, whatever headings the transcript has", async () => {
+    const html = [
+      "<p>In this episode of the Briefing, the host discusses how the project returns to in-person events after two years.</p>",
+      "<h2>Transcript</h2>",
+      "<h3>Host 00:00</h3>",
+      "<p>Hello everyone, and welcome to the Briefing. Today we're talking about events. I was talking to a group of contributors last week and we encountered some questions about the calendar and the venues.</p>",
+      "<h3>Host 01:10</h3>",
+      "<p>The second thing is, while we are on the topic of events, there is also an open discussion about how we can best support organizers who are getting back to events.</p>",
+    ].join("");
+    const result = await summarizer.summarize({
+      title: "Episode 28: A return to in-person events",
+      text: "",
+      html,
+      source: { name: "WordPress News" },
+    });
+    expect(result.summary).toBe(
+      "In this episode of the Briefing, the host discusses how the project returns to in-person events after two years.",
+    );
+    expect(result.why).toBe("");
+  });
+
+  it("writes an interview as the publisher interviewing the person, with no why", async () => {
+    const text = [
+      "Kevin Wylie is a Data Engineer on the Content Data Science and Engineering team.",
+      "Before joining the company, he worked at MySpace, helping implement page categorization. In his free time he enjoys gardening and playing sports with his four kids.",
+      "The data centers are retired, and Hadoop has been replaced by Spark, which cut job runtimes by 40%.",
+    ].join("\n\n");
+    const result = await summarizer.summarize({
+      title: "Data Engineers of Netflix — Interview with Kevin Wylie",
+      text,
+      source: { name: "Netflix TechBlog - Medium" },
+    });
+    expect(result.summary).toBe(
+      "Netflix interviews Kevin Wylie, a Data Engineer on the Content Data Science and Engineering team.",
+    );
+    expect(result.why).toBe("");
+  });
+
   it("writes no summary when the text is empty, rather than repeating the title", async () => {
     const result = await summarizer.summarize({
       title: "Kubernetes upgrades without downtime",

@@ -49,8 +49,9 @@ const BOILERPLATE_START = new RegExp(
   "iu",
 );
 // Medium appends "<title> was originally published in <blog> on Medium, where people…".
+// Release notes' credits: "…represents 23 contributions by 8 contributors…", "a big shoutout to…".
 const BOILERPLATE_ANYWHERE =
-  /\b(?:we['’]re hiring|we are hiring|careers page|open (?:roles|positions)|join (?:our|the) team|was originally published (?:in|on|at))\b/i;
+  /\b(?:we['’]re hiring|we are hiring|careers page|open (?:roles|positions)|join (?:our|the) team|was originally published (?:in|on|at)|represents \d+ contributions|contributions by \d+ contributors|shout-?outs? to)\b|^@\w/i;
 const CAPTION =
   /^[*_"“([]*(?:figure|fig\.?|image|photo|picture|source|credit|screenshot|diagram|table|chart|listing|exhibit|illustration)\s*\d*\s*[:.–—-]|^[*_"“([]*(?:figure|fig\.?|table|chart|diagram|listing)\s+\d+\b/i;
 const IMAGE_CREDIT =
@@ -73,7 +74,8 @@ const TEASER = new RegExp(
     String.raw`(?:below|above)\b`,
     "keep reading",
     String.raw`here(?:['’]s| is| are)\b`,
-    `let['’]s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump)`,
+    // "Lets look…" is the same teaser with its apostrophe lost.
+    `let['’]?s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump)`,
     String.raw`(?:in the (?:rest of this|following|next) (?:post|article|sections?)|below),? (?:we|I)\b`,
     "stay tuned",
     `more on (?:that|this) (?:later|below|soon)`,
@@ -82,7 +84,7 @@ const TEASER = new RegExp(
   "i",
 );
 const CALL_TO_ACTION =
-  /^(?:sign up|check out|click|learn more|let us know|tell us|don['’]t (?:forget|miss)|make sure|be sure|feel free|please|head (?:over|to)|reach out|stay tuned|go ahead|save the date|mark your calendar|rsvp|help (?:test|us)|come (?:join|see|say))\b|^(?:download|try|join|install|visit|register|subscribe|follow|share|watch|listen|read|see|apply|upgrade|update|test|get|grab|give|start|find|contact|explore|discover)\s+(?:the|a|an|your|our|it|this|these|them|us|out|up|now|today|here|more|to|on|in|with|for|at|and)\b|\byou can (?:download|find|read|watch|listen|register|join|sign up|subscribe|follow|check|learn more|get (?:it|the|started))\b/i;
+  /^(?:sign up|check out|click|learn more|let us know|tell us|don['’]t (?:forget|miss)|make sure|be sure|feel free|please|head (?:over|to)|reach out|stay tuned|go ahead|save the date|mark your calendar|rsvp|help (?:test|us)|come (?:join|see|say))\b|^(?:download|try|join|install|visit|register|subscribe|follow|share|watch|listen|read|see|apply|upgrade|update|test|get|grab|give|start|find|contact|explore|discover)\s+(?:the|a|an|your|our|it|this|these|them|us|out|up|now|today|here|more|to|on|in|with|for|at|and)\b|\byou can (?:download|find|read|watch|listen|register|join|sign up|subscribe|follow|check|learn more|get (?:it|the|started))\b|\b(?:register|sign up|apply|rsvp)\w* by (?:e-?mailing|writing to|contacting|sending)\b|\b(?:are|is) (?:(?:strongly|warmly) )?(?:encouraged|invited|welcome) to\b/i;
 const GREETING =
   /^(?:hello|hi|hey|welcome|greetings|good (?:morning|afternoon|evening)|happy (?:new year|holidays|birthday))\b/i;
 // Memories and feelings: a person's story, never what an article did.

@@ -69,6 +69,9 @@ function contentWords(text: string): string[] {
 const BENEFIT =
   /\b(?:lets?|allows?|enables?|helps?|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more reliable|instead of)\b/i;
 
+// "You" as someone who acts; "your environment" may still be a benefit.
+const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
+
 /**
  * With no outcome, lesson or launch: a sentence saying what something is good for ("benefit"),
  * else the most central sentence that is not background ("context", which the confidence marks
@@ -78,8 +81,14 @@ function selectContext(candidates: readonly Candidate[]): {
   chosen: Candidate[];
   method: WhyMethod;
 } {
+  // "You demand from life what you want": advice to the reader is no reason, absent a result.
   const usable = candidates
-    .filter((candidate) => !candidate.isThesis && !isSetup(lastSentenceOf(candidate)))
+    .filter(
+      (candidate) =>
+        !candidate.isThesis &&
+        !isSetup(lastSentenceOf(candidate)) &&
+        !ADDRESSES_READER.test(candidate.text),
+    )
     .sort((a, b) => b.score - a.score);
   const benefit = usable.find((candidate) => BENEFIT.test(candidate.text));
   if (benefit !== undefined) return { chosen: [benefit], method: "benefit" };
