@@ -128,6 +128,24 @@ describe("createExtractiveSummarizer", () => {
     expect(result.why).toBe("");
   });
 
+  // Issue 15, point 5: a Dutch personal post gets no English rewrite and no "I" in its summary.
+  it("summarizes a Dutch post without its first person singular, and with no why", async () => {
+    const text = [
+      "Ik heb vorig jaar mijn eerste marathon gelopen en ik was daar heel trots op.",
+      "De gemeente Utrecht heeft de nieuwe fietsenstalling bij het station in gebruik genomen, met plaats voor twaalfduizend fietsen.",
+      "Ik fiets er elke dag langs en ik vind het een mooi gebouw geworden.",
+      "De stalling is gratis voor de eerste vierentwintig uur en wordt bewaakt door medewerkers van de gemeente.",
+    ].join("\n\n");
+    const result = await summarizer.summarize({
+      title: "De nieuwe fietsenstalling in Utrecht",
+      text,
+      source: { name: "Jan de Vries", author: "Jan de Vries", isPersonal: true },
+    });
+    expect(result.language).toBe("nl");
+    expect(result.summary).toMatch(/^De gemeente Utrecht heeft de nieuwe fietsenstalling/);
+    expect(result.why).toBe("");
+  });
+
   it("writes no summary when the text is empty, rather than repeating the title", async () => {
     const result = await summarizer.summarize({
       title: "Kubernetes upgrades without downtime",

@@ -11,6 +11,7 @@ import { isProfile, rewriteInterview } from "./profile.js";
 import { rateConfidence } from "./rate-confidence.js";
 import { readBlocks } from "./read-blocks.js";
 import { type ScoredSentence, scoreSentences } from "./score-sentences.js";
+import { selectNeutral } from "./select-neutral.js";
 import { selectSummary } from "./select-summary.js";
 import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
 import { summarizeChangelog } from "./summarize-changelog.js";
@@ -56,7 +57,7 @@ export function summarizeExtractively(
   const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS);
   const chosen = isEnglish
     ? chooseEntry(candidates, input.title)
-    : { summary: selectSummary(candidates, new Set(), input.title), why: NO_WHY };
+    : { summary: selectNeutral(candidates, guess), why: NO_WHY };
   const { summary } = chosen;
   const profile = isEnglish && isProfile(input.title);
   // A person's career or hobbies is no outcome or lesson for the reader: no why.
