@@ -19,7 +19,7 @@ const NEAR_BEST = 0.55;
 /** True when the sentence speaks as "I" in `language` (false for a language not listed). */
 export function speaksAsI(text: string, language: string | undefined): boolean {
   const pattern = language === undefined ? undefined : FIRST_PERSON_SINGULAR[language];
-  return pattern !== undefined && pattern.test(text.toLowerCase());
+  return pattern?.test(text.toLowerCase()) ?? false;
 }
 
 /**
