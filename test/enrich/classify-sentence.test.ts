@@ -54,6 +54,11 @@ describe("classifySentence", () => {
       "call-to-action",
     ],
     ["Developers are encouraged to pre-submit any questions they may have.", "call-to-action"],
+    ["Special props to Sergey Biryukov for running mission control.", "boilerplate"],
+    ["The 5.9.2 release was led by Jb Audras, with the help of Jorge Costa.", "boilerplate"],
+    ["Your help to test the RC1 is vital: the more testing, the more stable.", "call-to-action"],
+    ["Wow, eliminating one of the biggest pains associated with a thesis.", "anecdote"],
+    ["OK, all good things are three, and now with proper tests to avoid it.", "anecdote"],
   ])("%s → %s", (sentence, kind) => {
     expect(classifySentence(sentence)).toBe(kind);
   });

@@ -146,6 +146,34 @@ describe("createExtractiveSummarizer", () => {
     expect(result.why).toBe("");
   });
 
+  it("leaves the why empty rather than give an event's logistics or a filler line", async () => {
+    const result = await summarizer.summarize({
+      title: "Cloud computing and biomedical research roundtable",
+      text: [
+        "Cirrus Nine and a drug maker are co-sponsors of a roundtable discussion on cloud computing and biomedical research.",
+        "The roundtable will be held at 2 PM on January 14th at the main building in San Diego, and seats are limited.",
+        "It was a busy month.",
+      ].join("\n\n"),
+      source: { name: "AWS Blog" },
+    });
+    expect(result.summary).toMatch(/^Cirrus Nine and a drug maker are co-sponsors/);
+    expect(result.why).toBe("");
+  });
+
+  it("prefers a summary that is not an addition to something said before", async () => {
+    const result = await summarizer.summarize({
+      title: "WordPress 5.9.2 Security and Maintenance Release",
+      text: [
+        "WordPress 5.9.2 is now available!",
+        "This security and maintenance release features 1 bug fix in addition to 3 security fixes. All versions since WordPress 3.7 have also been updated.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.summary).toBe(
+      "This security and maintenance release features 1 bug fix in addition to 3 security fixes.",
+    );
+  });
+
   it("writes no summary when the text is empty, rather than repeating the title", async () => {
     const result = await summarizer.summarize({
       title: "Kubernetes upgrades without downtime",

@@ -55,6 +55,8 @@ describe("standAlone", () => {
     "The two screenshots above show the same template error.",
     "One churn model had an offline AUC of 0.91 for exactly this reason.",
     "Cirrhus9 (mentioned yesterday) and Pfizer are co-sponsors of a roundtable.",
+    "The blog post referenced above inspired another one about annotations.",
+    "The Data object above is a map and currently contains StatusCode and Body.",
   ])("points elsewhere in the article: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("unusable");
   });
@@ -68,6 +70,7 @@ describe("standAlone", () => {
     "So far, contributors have fixed 326 tickets and 108 new features.",
     "In this twenty-fifth episode of the Briefing, the director discusses the pledge.",
     "In this last episode of 2021, the host thanks those who make the project a success.",
+    "This security and maintenance release features 1 bug fix in addition to 3 security fixes.",
   ])("stands alone as it is: %s", (sentence) => {
     expect(standAlone(sentence)).toEqual({ text: sentence, isRepaired: false });
   });

@@ -28,7 +28,7 @@ const LEANING_OPENER =
 // "When it is first created, it…": a clause whose subject is a pronoun pointing back;
 // "With this approach…", "…, this sidecar provides…": a demonstrative early in the sentence.
 const CLAUSE_BACK_REFERENCE =
-  /^(?:when|if|because|since|although|though|once|as|while|after|before|unless|until|whenever) (?:it|they|this|these|those|he|she)\b|^(?:\S+\s+){0,7}?(?:this|these|those|such)\s+(?!(?:(?:last|first|latest|new|special|\p{L}+-\p{L}+|\p{L}+th)\s+)?(?:release|version|update|post|article|episode|edition|issue|installment|podcast|year|week|month|quarter|season|time|morning|spring|summer|fall|autumn|winter|is|was|means|meant)\b)\p{L}|^(?:\S+\s+){0,15}?(?:these|those) (?!days\b|who\b|whose\b|which\b|that\b|where\b)\p{L}/iu;
+  /^(?:when|if|because|since|although|though|once|as|while|after|before|unless|until|whenever) (?:it|they|this|these|those|he|she)\b|^(?:\S+\s+){0,7}?(?:this|these|those|such)\s+(?!(?:(?:last|first|latest|new|special|security|maintenance|major|minor|bug-?fix|and|\p{L}+-\p{L}+|\p{L}+th)\s+){0,3}(?:release|version|update|post|article|episode|edition|issue|installment|podcast|year|week|month|quarter|season|time|morning|spring|summer|fall|autumn|winter|is|was|means|meant)\b)\p{L}|^(?:\S+\s+){0,15}?(?:these|those) (?!days\b|who\b|whose\b|which\b|that\b|where\b)\p{L}/iu;
 // "…ended up cutting it by 35%": what "it" is was said before.
 const CHANGED_PRONOUN =
   /\b(?:cut|cutting|reduc\w*|lower\w*|brought|bringing|shr[ai]nk\w*|halv\w*|doubl\w*|improv\w*|fix\w*|replac\w*)\s+(?:it|them|this|that)\b/i;
@@ -36,9 +36,9 @@ const CHANGED_PRONOUN =
 const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|it)\b/i;
 // "This release…", "This year…": anchored in the article itself, not in the sentence before.
 const SELF_ANCHORED =
-  /^(?:this|these|that)\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:release|version|update|post|article|year|week|month|quarter|season|spring|summer|fall|autumn|winter|morning|afternoon|evening|weekend|time|past|episode|edition)\b/i;
+  /^(?:this|these|that)\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:release|version|update|post|article|year|week|month|quarter|season|spring|summer|fall|autumn|winter|morning|afternoon|evening|weekend|time|past|episode|edition)\b/i;
 const POINTS_ELSEWHERE =
-  /\b(?:screenshots?|images?|figures?|diagrams?|charts?|graphs?|tables?|examples?|snippets?|code|list|steps|sections?|paragraphs?)\s+(?:above|below)\b|\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered|posted|written) (?:above|earlier|before|previously|yesterday|last (?:week|month|time))\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b(?:is|are|was|were) the same\b/i;
+  /\b(?:screenshots?|images?|figures?|diagrams?|charts?|graphs?|tables?|examples?|snippets?|code|list|steps|sections?|paragraphs?)\s+(?:above|below)\b|\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered|posted|written|referenced|linked|quoted) (?:above|earlier|before|previously|yesterday|last (?:week|month|time))\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b[A-Za-z]+ (?:above|below)(?=[,;:)]|\s+(?:is|are|was|were|shows?|has|have|contains?)\b)|\b(?:is|are|was|were) the same\b/i;
 
 /**
  * The sentence with a leading connective dropped ("However, the cache…" → "The cache…") when
