@@ -7,3 +7,12 @@ export function nextRun(schedule: ScheduleConfig, after: Date): Date {
     .next()
     .toDate();
 }
+
+/** The next run as ISO text, or why there is none: one list's schedule never stops a listing. */
+export function describeNextRun(schedule: ScheduleConfig, after: Date): string {
+  try {
+    return nextRun(schedule, after).toISOString();
+  } catch (error) {
+    return `none (${error instanceof Error ? error.message : String(error)})`;
+  }
+}

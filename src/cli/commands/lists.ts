@@ -9,7 +9,7 @@ export function registerLists(program: Command): void {
     .description("show each list with subscriber counts by status, its last issue and next run")
     .action(async (_options: object, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { nextRun } = await import("../../schedule/next-run.js");
+        const { describeNextRun } = await import("../../schedule/next-run.js");
         for (const list of ctx.config.lists) {
           const id = await listId(ctx, list);
           const counts = await ctx.store.subscribers.countsByStatus(id);
@@ -25,7 +25,7 @@ export function registerLists(program: Command): void {
             `  last issue: ${last ? `#${last.number} (${last.status}, ${last.created_at})` : "none yet"}`,
           );
           console.log(
-            `  schedule: ${list.schedule.cron} (${list.schedule.timezone}), next ${nextRun(list.schedule, ctx.clock.now()).toISOString()}`,
+            `  schedule: ${list.schedule.cron} (${list.schedule.timezone}), next ${describeNextRun(list.schedule, ctx.clock.now())}`,
           );
         }
       });

@@ -8,7 +8,7 @@ export function registerStatus(program: Command): void {
     .description("show the last runs, each list's last issue and next run, and feed health")
     .action(async (_options: object, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { nextRun } = await import("../../schedule/next-run.js");
+        const { describeNextRun } = await import("../../schedule/next-run.js");
         const runs = await ctx.store.runs.recent(5);
         console.log("Last runs:");
         if (runs.length === 0) console.log("  none yet");
@@ -33,7 +33,7 @@ export function registerStatus(program: Command): void {
             `  ${list.id}: last issue ${last ? `#${last.number} (${last.status})${sent}` : "none"}`,
           );
           console.log(
-            `    next run ${nextRun(list.schedule, ctx.clock.now()).toISOString()} (${list.schedule.cron}, ${list.schedule.timezone})`,
+            `    next run ${describeNextRun(list.schedule, ctx.clock.now())} (${list.schedule.cron}, ${list.schedule.timezone})`,
           );
           for (const slot of await ctx.store.slots.recent(list.id, 3)) {
             const note = slot.note ? ` — ${slot.note}` : "";
