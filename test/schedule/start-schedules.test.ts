@@ -20,7 +20,10 @@ describe("startSchedules", () => {
   beforeEach(async () => {
     store = await openStore(mkdtempSync(path.join(tmpdir(), "gazette-schedules-")));
     // Timers and the clock move together: the system clock reads the faked Date.
-    vi.useFakeTimers({ now: new Date("2026-11-23T09:00:20Z"), toFake: ["Date", "setTimeout", "clearTimeout"] });
+    vi.useFakeTimers({
+      now: new Date("2026-11-23T09:00:20Z"),
+      toFake: ["Date", "setTimeout", "clearTimeout"],
+    });
   });
   afterEach(async () => {
     vi.useRealTimers();
