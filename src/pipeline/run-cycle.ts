@@ -1,6 +1,7 @@
 import type { SyncReport } from "../audience/sync-subscribers.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
 import type { SendReport } from "../deliver/engine/send-issue.js";
+import { isSendSettled } from "../deliver/engine/send-report.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
 import type { SizeReport } from "../render/index.js";
@@ -81,7 +82,7 @@ export async function runCycle(
   const hasProblems =
     collect.failed > 0 ||
     enrich.failed.length > 0 ||
-    lists.some((l) => l.error || (l.send && !l.send.isFinished));
+    lists.some((l) => l.error || (l.send && !isSendSettled(l.send)));
   const status = lists.every((l) => l.error) ? "failed" : hasProblems ? "partial" : "ok";
   const report: CycleReport = { subscribers, collect, enrich, lists, status };
   await ctx.store.runs.finish(runId, status, report, ctx.clock.now());

@@ -24,6 +24,7 @@ export type { ConsentRow } from "./consents.js";
 export type { ClaimedDelivery, DeliveryFailure } from "./deliveries.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
 export { createFetchSaver, type FetchSaver } from "./fetch-saver.js";
+export { isLockError } from "./is-lock-error.js";
 export type { IssueArticleRow, IssueRow } from "./issues.js";
 export type { OverrideInput, OverrideRow } from "./overrides.js";
 export type { RunRow } from "./runs.js";

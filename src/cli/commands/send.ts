@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { normalizeEmail } from "../../audience/email-address.js";
 import type { ListConfig } from "../../config/index.js";
+import { isSendSettled } from "../../deliver/engine/send-report.js";
 import type { Mailer } from "../../deliver/index.js";
 import { formatAddress } from "../../deliver/mime/format-address.js";
 import type { Context } from "../../pipeline/context.js";
@@ -85,7 +86,8 @@ export function registerSend(program: Command, setExit: (code: number) => void):
             const archived = await archiveStage(ctx, list, issue, rendered.compiled);
             console.log(`Archive: ${archived.issuePath}`);
           }
-          if ((!report.isFinished && !report.isPaused) || report.failed > 0) setExit(EXIT_FAILURE);
+          if ((!isSendSettled(report) && !report.isPaused) || report.failed > 0)
+            setExit(EXIT_FAILURE);
         } finally {
           await mailer.close();
         }
