@@ -73,14 +73,18 @@ export function formatSend(report: SendReport): string {
   if (report.built !== undefined)
     return `${plural(report.built, "message")} built, none sent (dry run)`;
   const parts = [`${report.sent} delivered`];
+  if (report.sentElsewhere) parts.push(`${report.sentElsewhere} delivered by another sender`);
   if (report.failed) parts.push(`${report.failed} failed`);
   if (report.bounced) parts.push(`${report.bounced} bounced`);
   if (report.skipped) parts.push(`${report.skipped} skipped (unsubscribed)`);
-  if (report.remaining) parts.push(`${report.remaining} still pending`);
+  const elsewhere = report.inFlightElsewhere ?? 0;
+  if (report.remaining > elsewhere) parts.push(`${report.remaining - elsewhere} still pending`);
+  if (elsewhere) parts.push(`${elsewhere} being sent by another sender`);
   if (report.waiting && report.nextAttemptAt)
     parts.push(`${report.waiting} waiting for a retry from ${report.nextAttemptAt.toISOString()}`);
   const line = parts.join(", ");
   if (report.isPaused) return `${line} — paused; resume with "gazette send --resume"`;
+  if (report.steppedAside) return `${line} — stepped aside: ${report.steppedAside}`;
   return report.transportError ? `${line} — stopped: ${report.transportError}` : line;
 }
 

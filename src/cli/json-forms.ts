@@ -8,6 +8,7 @@ import type {
   RunRow,
 } from "../store/index.js";
 import { feedStatus } from "./format-feeds.js";
+import { localTime } from "./local-time.js";
 
 // The `--json` forms of the listing commands (README "JSON output"). Each is built here from the
 // store's rows, field by field: a column added to a table never leaks into them, keys are
@@ -38,12 +39,14 @@ export function feedJson(feed: FeedRow, now: Date) {
 }
 
 /** The next run of a list's schedule: UTC and the same instant in the list's time zone. */
-export function scheduleJson(list: ListConfig, next: Date, local: string) {
+export function scheduleJson(list: ListConfig, next: Date | string) {
+  const fires = typeof next !== "string";
   return {
     cron: list.schedule.cron,
     timezone: list.schedule.timezone,
-    nextRunAt: next.toISOString(),
-    nextRunLocal: local,
+    nextRunAt: fires ? next.toISOString() : null,
+    nextRunLocal: fires ? localTime(next, list.schedule.timezone) : null,
+    ...(!fires && { problem: next }),
   };
 }
 

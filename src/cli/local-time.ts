@@ -21,7 +21,8 @@ export function localTime(at: Date, timeZone: string): string {
 }
 
 /** The next run for a status line: local time, the zone's name, and UTC for comparison. */
-export function describeNextRun(at: Date, timeZone: string): string {
+export function describeNextRun(at: Date | string, timeZone: string): string {
+  if (typeof at === "string") return `none (${at})`;
   const utc = timeZone === "UTC" ? "" : `, ${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   return `${localTime(at, timeZone)} (${timeZone}${utc})`;
 }

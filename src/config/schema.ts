@@ -1,6 +1,6 @@
-import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 import { TransportConfig } from "../deliver/transports/registry.js";
+import { cronProblem } from "../schedule/cron-problem.js";
 import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
@@ -27,14 +27,26 @@ export const FeedConfig = z.strictObject({
 });
 export type FeedConfig = z.infer<typeof FeedConfig>;
 
-export const ScheduleConfig = z.strictObject({
-  cron: z.string().refine((value) => isValidCron(value), {
-    message: 'is not a valid cron expression (five or six fields, e.g. "0 9 * * MON")',
-  }),
-  timezone: z.string().refine(isTimeZone, { message: "is not an IANA time zone" }).default("UTC"),
-  /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
-  missWindow: Duration.default("6h"),
-});
+export const ScheduleConfig = z
+  .strictObject({
+    cron: z.string(),
+    timezone: z.string().refine(isTimeZone, { message: "is not an IANA time zone" }).default("UTC"),
+    /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
+    missWindow: Duration.default("6h"),
+  })
+  // Checked by the scheduler's own parser (issue 14: "0 8 * * MONDAY" passed another one, then
+  // crashed status, lists and schedule), in the list's time zone.
+  .superRefine((schedule, context) => {
+    if (!isTimeZone(schedule.timezone)) return;
+    const problem = cronProblem(schedule.cron, schedule.timezone);
+    if (problem) {
+      context.addIssue({
+        code: "custom",
+        path: ["cron"],
+        message: `"${schedule.cron}" is not a cron expression the scheduler can run: ${problem} (five or six fields, e.g. "0 9 * * MON")`,
+      });
+    }
+  });
 export type ScheduleConfig = z.infer<typeof ScheduleConfig>;
 
 /** A keyword (case-insensitive substring) or a regular expression written `/…/flags`. */

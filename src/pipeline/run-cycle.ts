@@ -1,6 +1,7 @@
 import type { SyncReport } from "../audience/sync-subscribers.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
 import type { SendReport } from "../deliver/engine/send-issue.js";
+import { isSendSettled } from "../deliver/engine/send-report.js";
 import type { Transport } from "../deliver/transports/types.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { DispatchReport } from "../inbox/index.js";
@@ -86,7 +87,7 @@ export async function runCycle(
   const hasProblems =
     collect.failed > 0 ||
     enrich.failed.length > 0 ||
-    lists.some((l) => l.error || (l.send && !l.send.isFinished));
+    lists.some((l) => l.error || (l.send && !isSendSettled(l.send)));
   const status = lists.every((l) => l.error) ? "failed" : hasProblems ? "partial" : "ok";
   // The events of this run (issue composed, sent, bounces) go out now; failures wait for a retry.
   const webhooks = options.dryRun ? undefined : await webhooksStage(ctx);

@@ -464,6 +464,18 @@ export class DeliveryRepo {
     return nextAt ? { count, nextAt } : { count };
   }
 
+  /** Rows `sending` under a live lease: in flight, with this sender or another. */
+  async inFlight(issueId: number, now: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("issue_id", "=", issueId)
+      .where("status", "=", "sending")
+      .where("lease_until", ">=", now.toISOString())
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
+
   /** Every row that failed, bounced or waits for a retry, with its reason. */
   failures(issueId: number): Promise<DeliveryFailure[]> {
     return this.db

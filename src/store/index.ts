@@ -35,6 +35,7 @@ export {
 } from "./events.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
 export { createFetchSaver, type FetchSaver } from "./fetch-saver.js";
+export { isLockError } from "./is-lock-error.js";
 export type { IssueArticleRow, IssueEntry, IssueRow, SentStory } from "./issues.js";
 export type {
   MailEventCount,

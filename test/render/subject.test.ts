@@ -1,4 +1,6 @@
+import { simpleParser } from "mailparser";
 import { describe, expect, it } from "vitest";
+import { compileMessage } from "../../src/deliver/index.js";
 import { renderIssue } from "../../src/render/index.js";
 import { isGazetteError } from "../../src/shared/errors.js";
 import { buildArticle, buildIssueModel, SUBJECT, TEMPLATES_DIR } from "./build-issue-model.js";
@@ -63,5 +65,32 @@ describe("the subject line from hostile feed text", () => {
     expect(subject.endsWith("…")).toBe(true);
     expect(subject).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
     expect(Array.from(subject)).toHaveLength(150);
+  });
+});
+
+describe("the longest subject in a message", () => {
+  it("is folded within RFC 5322's line limit, and reads back whole", async () => {
+    const subject = await subjectOf(SUBJECT, `Ünïcödé ${"überlange Zeile ".repeat(40)}`);
+    const template = await compileMessage(
+      {
+        from: "Gazette <news@gazette.example>",
+        subject,
+        listId: "Weekly <weekly.gazette.example>",
+      },
+      () => ({ subject, html: "<p>Hi</p>", text: "Hi" }),
+    );
+    const raw = await template.build({
+      recipient: {
+        email: "ada@example.org",
+        unsubscribeUrl: "https://gazette.example/unsubscribe/t",
+        preferencesUrl: "https://gazette.example/preferences/t",
+      },
+      messageId: "<m1@gazette.example>",
+      subscriberRef: "ref",
+      date: new Date("2026-12-01T08:00:00Z"),
+    });
+    const head = raw.toString("latin1").split("\r\n\r\n")[0] ?? "";
+    for (const line of head.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(998);
+    expect((await simpleParser(raw)).subject).toBe(subject);
   });
 });

@@ -12,13 +12,13 @@ export function registerLists(program: Command): void {
     .option("--json", "print it as JSON (README: JSON output)")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { nextRun } = await import("../../schedule/next-run.js");
+        const { nextRunOrProblem } = await import("../../schedule/next-run.js");
         const forJson = [];
         for (const list of ctx.config.lists) {
           const id = await listId(ctx, list);
           const counts = await ctx.store.subscribers.countsByStatus(id);
           const last = await ctx.store.issues.latest(id);
-          const next = nextRun(list.schedule, ctx.clock.now());
+          const next = nextRunOrProblem(list.schedule, ctx.clock.now());
           if (options.json) {
             forJson.push({
               id: list.id,
@@ -27,7 +27,7 @@ export function registerLists(program: Command): void {
               subscribers: subscriberCountsJson(counts),
               feeds: list.feeds,
               lastIssue: last ? issueJson(last) : null,
-              schedule: scheduleJson(list, next, localTime(next, list.schedule.timezone)),
+              schedule: scheduleJson(list, next),
             });
             continue;
           }

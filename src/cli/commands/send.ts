@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { normalizeEmail } from "../../audience/email-address.js";
 import type { ListConfig } from "../../config/index.js";
+import { isSendSettled } from "../../deliver/engine/send-report.js";
 import type { Transport } from "../../deliver/index.js";
 import type { Context } from "../../pipeline/context.js";
 import { findList } from "../../pipeline/find-list.js";
@@ -86,7 +87,8 @@ export function registerSend(program: Command, setExit: (code: number) => void):
             const archived = await archiveStage(ctx, list, issue, rendered.compiled);
             console.log(`Archive: ${archived.issuePath}`);
           }
-          if ((!report.isFinished && !report.isPaused) || report.failed > 0) setExit(EXIT_FAILURE);
+          if ((!isSendSettled(report) && !report.isPaused) || report.failed > 0)
+            setExit(EXIT_FAILURE);
         } finally {
           await transport.close();
         }

@@ -19,7 +19,7 @@ export function registerStatus(program: Command): void {
     .option("--json", "print it as JSON (README: JSON output)")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { nextRun } = await import("../../schedule/next-run.js");
+        const { nextRunOrProblem } = await import("../../schedule/next-run.js");
         const now = ctx.clock.now();
         const runs = await ctx.store.runs.recent(5);
         const lists = [];
@@ -30,7 +30,7 @@ export function registerStatus(program: Command): void {
             list,
             last,
             counts: last ? await ctx.store.deliveries.counts(last.id) : {},
-            next: nextRun(list.schedule, now),
+            next: nextRunOrProblem(list.schedule, now),
             slots: await ctx.store.slots.recent(list.id, 3),
           });
         }
@@ -44,7 +44,7 @@ export function registerStatus(program: Command): void {
               lastIssue: last
                 ? { ...issueJson(last), deliveries: deliveryCountsJson(counts) }
                 : null,
-              schedule: scheduleJson(list, next, localTime(next, list.schedule.timezone)),
+              schedule: scheduleJson(list, next),
               slots: slots.map((slot) => ({
                 slot: slot.slot,
                 status: slot.status,

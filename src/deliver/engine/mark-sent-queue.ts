@@ -1,4 +1,5 @@
 import type { Store } from "../../store/index.js";
+import { waitForLock } from "./wait-for-lock.js";
 
 /** Rows accepted by the transport, waiting to be marked `sent` together. */
 export interface MarkSentQueue {
@@ -17,7 +18,13 @@ export interface MarkSentQueue {
 export function createMarkSentQueue(
   store: Store,
   now: () => Date,
-  options: { maxRows: number; maxDelayMs: number; onWritten?: (ids: number[]) => void },
+  options: {
+    maxRows: number;
+    maxDelayMs: number;
+    onWritten?: (ids: number[]) => void;
+    /** How to wait out another sender's lock on the store. */
+    sleep?: (ms: number) => Promise<void>;
+  },
 ): MarkSentQueue {
   let queued: { id: number; response: string }[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -29,7 +36,8 @@ export function createMarkSentQueue(
     queued = [];
     // Writes go one after the other, so a failure surfaces at the next add or flush.
     writing = writing.then(async () => {
-      await store.deliveries.markSentMany(rows, now());
+      const mark = () => store.deliveries.markSentMany(rows, now());
+      await (options.sleep ? waitForLock(mark, options.sleep) : mark());
       options.onWritten?.(rows.map((row) => row.id));
     });
     return writing;
