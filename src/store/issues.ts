@@ -181,6 +181,38 @@ export class IssueRepo {
     );
   }
 
+  /**
+   * The issue's articles an editor dropped, with when, and when its send started (the ledger's
+   * first row; undefined before): an article dropped before that is not in the email.
+   */
+  async drops(
+    issueId: number,
+  ): Promise<{
+    articles: { article_id: number; title: string; dropped_at: string }[];
+    sendStartedAt?: string;
+  }> {
+    const articles = await this.db
+      .selectFrom("issue_articles")
+      .innerJoin("articles", "articles.id", "issue_articles.article_id")
+      .innerJoin("article_overrides", "article_overrides.article_id", "articles.id")
+      .select([
+        "articles.id as article_id",
+        "articles.title",
+        "article_overrides.updated_at as dropped_at",
+      ])
+      .where("issue_articles.issue_id", "=", issueId)
+      .where("article_overrides.dropped", "=", 1)
+      .orderBy("issue_articles.position")
+      .execute();
+    const started = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => eb.fn.min("created_at").as("at"))
+      .where("issue_id", "=", issueId)
+      .executeTakeFirst();
+    const at = started?.at ?? undefined;
+    return { articles, ...(at ? { sendStartedAt: String(at) } : {}) };
+  }
+
   async setStatus(issueId: number, status: IssueStatus, now: Date): Promise<void> {
     await this.db
       .updateTable("issues")
