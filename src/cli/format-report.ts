@@ -93,7 +93,7 @@ export function formatList(list: ListCycleReport): string[] {
     ];
   }
   const lines = [
-    `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${plural(list.articleCount ?? 0, "article")}`,
+    `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${plural(list.articleCount ?? 0, "article")}${list.isDryRun && !list.resumed ? " (dry run: not saved)" : ""}`,
   ];
   if (list.send) lines.push(`  Messages: ${messagesLine(list.send, list.recipients)}`);
   if (list.size?.trimmed) {

@@ -18,6 +18,15 @@ export const themeHelpers: Record<string, Helper> = {
   plural: (count, singular, plural) =>
     `${Number(count)} ${Number(count) === 1 ? String(singular) : String(plural)}`,
   wrap: (value, width) => wrapText(String(value ?? ""), typeof width === "number" ? width : 72),
+  // A list item: wrapped to `width`, its later lines indented under its first word.
+  wrapItem: (marker, value, width) => {
+    const prefix = `${String(marker)} `;
+    const lines = wrapText(
+      String(value ?? ""),
+      (typeof width === "number" ? width : 72) - prefix.length,
+    );
+    return prefix + lines.split("\n").join(`\n${" ".repeat(prefix.length)}`);
+  },
   readTime: (minutes) => (Number(minutes) > 0 ? `${Number(minutes)} min read` : ""),
   // The values that are not empty, between separators: a line of facts where any may be missing.
   join: (separator, ...rest) =>

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { SigningKeys } from "../audience/signing-keys.js";
 import type { Config, ListConfig } from "../config/index.js";
-import type { Mailer } from "../deliver/transports/types.js";
+import type { Transport } from "../deliver/transports/types.js";
+import type { ServiceEventReceiver } from "../inbox/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -14,7 +15,7 @@ export interface AppOptions {
   signingKeys: SigningKeys;
   clock: Clock;
   /** Sends the signup confirmation emails: the configured transport. */
-  mailer: Mailer;
+  transport: Transport;
   /** `<dataDir>/archive`: the web versions written after each send. */
   archiveDir: string;
   /** The client's address for rate limits and consent records (default: the socket's peer). */
@@ -25,6 +26,8 @@ export interface AppOptions {
   confirmTtlMs?: number;
   /** Confirmation emails one address may get per window (default 1 per 10 minutes, 3 a day). */
   confirmationLimits?: WindowLimit[];
+  /** Email services' event webhooks (`serviceEvents:`), under /events/<service>. */
+  serviceEvents?: ServiceEventReceiver;
   /** Personal-link emails one address may get per window (default 1 per 10 minutes, 3 a day). */
   linkLimits?: WindowLimit[];
   /** Told how each "email me my link" request ended (it runs after the answer); for logs and tests. */

@@ -40,6 +40,10 @@ export function registerDeliveries(program: Command): void {
                   .map((s) => `${counts[s]} ${s}`)
                   .join(", ")}`,
           );
+          const { formatMailEvents } = await import("../format-mail-events.js");
+          console.log(
+            `  mail back (by source): ${formatMailEvents(await ctx.store.mailEvents.counts(issue.id))}`,
+          );
           const failures = await ctx.store.deliveries.failures(issue.id);
           if (failures.length > 0) console.log("Failures (email, status, attempts, reason):");
           for (const failure of failures) console.log(`  ${formatFailure(failure)}`);

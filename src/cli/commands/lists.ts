@@ -62,7 +62,9 @@ function describeFilters(list: ListConfig): string {
     include.length > 0 ? `include ${include.join(", ")}` : "",
     exclude.length > 0 ? `exclude ${exclude.join(", ")}` : "",
     categories.length > 0 ? `categories ${categories.join(", ")}` : "",
-    list.maxPerSource !== undefined ? `at most ${list.maxPerSource} per feed` : "",
+    (list.maxPerFeed ?? list.maxPerSource) !== undefined
+      ? `at most ${list.maxPerFeed ?? list.maxPerSource} per feed`
+      : "",
   ].filter(Boolean);
   return parts.length > 0 ? ` · ${parts.join(" · ")}` : "";
 }

@@ -82,6 +82,13 @@ export function registerStatus(program: Command): void {
             console.log(`    slot ${slot.slot}: ${slot.status}${note}`);
           }
         }
+        const { formatMailEvents, formatSuppressions } = await import("../format-mail-events.js");
+        console.log(
+          `Mail back (by source): ${formatMailEvents(await ctx.store.mailEvents.counts())}`,
+        );
+        console.log(
+          `Suppressed addresses: ${formatSuppressions(await ctx.store.suppressions.countsBySource())}`,
+        );
         console.log("Feeds:");
         for (const feed of feeds) {
           const health =
