@@ -159,7 +159,7 @@ export const DeliveryConfig = z.strictObject({
     .strictObject({
       domain: z.string().min(1),
       selector: z.string().min(1),
-      /** A PEM private key file (relative to the directory gazette runs in). */
+      /** A PEM private key file (relative to the config file's folder). */
       privateKeyFile: z.string().min(1).optional(),
       /** The name of an environment variable holding the PEM private key. */
       privateKeyEnv: z.string().min(1).optional(),

@@ -246,6 +246,36 @@ export class IssueRepo {
   }
 
   /**
+   * The issue's articles an editor dropped, with when, and when its send started (the ledger's
+   * first row; undefined before): an article dropped before that is not in the email.
+   */
+  async drops(issueId: number): Promise<{
+    articles: { article_id: number; title: string; dropped_at: string }[];
+    sendStartedAt?: string;
+  }> {
+    const articles = await this.db
+      .selectFrom("issue_articles")
+      .innerJoin("articles", "articles.id", "issue_articles.article_id")
+      .innerJoin("article_overrides", "article_overrides.article_id", "articles.id")
+      .select([
+        "articles.id as article_id",
+        "articles.title",
+        "article_overrides.updated_at as dropped_at",
+      ])
+      .where("issue_articles.issue_id", "=", issueId)
+      .where("article_overrides.dropped", "=", 1)
+      .orderBy("issue_articles.position")
+      .execute();
+    const started = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => eb.fn.min("created_at").as("at"))
+      .where("issue_id", "=", issueId)
+      .executeTakeFirst();
+    const at = started?.at ?? undefined;
+    return { articles, ...(at ? { sendStartedAt: String(at) } : {}) };
+  }
+
+  /**
    * The articles of the list's issues composed since `since` (cards, "Also published" and merged
    * ones; repeats were already one of those): the stories a new issue must not send again.
    */

@@ -140,7 +140,7 @@ lists:
     );
     const dry = await cli(["feeds", "import", "more.opml", "--dry-run"]);
     expect(dry.stdout).toMatch(/\+ New & Shiny {2}https:\/\/new\.example\/feed {2}\[tools\]/);
-    expect(dry.stdout).toMatch(/1 feeds would be added, 4 already configured/);
+    expect(dry.stdout).toMatch(/1 feed would be added, 4 already configured/);
     expect(readFileSync(path.join(dir, "gazette.yaml"), "utf8")).not.toContain("new.example");
 
     const real = await cli(["feeds", "import", "more.opml"]);
@@ -165,7 +165,7 @@ lists:
     expect(result.stdout).toMatch(
       /! https:\/\/attacker\.example\/feed\.xml\?k=\$\{GAZETTE_SECRET:-\}: refused: its url holds "\$\{"/,
     );
-    expect(result.stdout).toMatch(/1 feeds added, 1 refused/);
+    expect(result.stdout).toMatch(/1 feed added, 1 refused/);
     const config = readFileSync(path.join(dir, "gazette.yaml"), "utf8");
     expect(config).toContain("url: https://plain.example/feed");
     expect(config).not.toContain("attacker.example");

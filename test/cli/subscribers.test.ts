@@ -145,7 +145,7 @@ describe("gazette subscribers and lists", () => {
     const imported = await cli(["subscribers", "import", "named.csv"]);
     expect(imported.stderr).toBe("");
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/Imported named\.csv: 1 rows · 1 added/);
+    expect(imported.stdout).toMatch(/Imported named\.csv: 1 row · 1 added/);
     expect(imported.stdout).toContain('  ! named.csv:1: column "OPTIN_IP" ignored');
     expect((await cli(["subscribers", "list", "--list", "data"])).stdout).toContain(
       "hal@example.com\tHal Abelson\tdata\tactive",

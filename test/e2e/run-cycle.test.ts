@@ -216,7 +216,7 @@ lists:
     });
     const result = await runCli(["--config", "gazette.yaml", "run"], { cwd: dir, env: env() });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/issue #2 with 1 articles/);
+    expect(result.stdout).toMatch(/issue #2 with 1 article$/m);
     const messages = (await smtp.waitFor(6)).slice(3);
     expect(messages).toHaveLength(3);
     const mail = await messages[0]?.parse();

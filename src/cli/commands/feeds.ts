@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { systemClock } from "../../shared/clock.js";
 import { GazetteError } from "../../shared/errors.js";
+import { plural } from "../../shared/plural.js";
 import { formatFeeds } from "../format-feeds.js";
 import { feedJson, printJson } from "../json-forms.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -41,7 +42,7 @@ export function registerFeeds(program: Command): void {
       }
       for (const { feed, reason } of refused) console.log(`! ${feed.url}: refused: ${reason}`);
       const skipped = found.length - added.length - refused.length;
-      const summary = `${added.length} feeds ${options.dryRun ? "would be added" : "added"}${refused.length ? `, ${refused.length} refused` : ""}${skipped ? `, ${skipped} already configured` : ""}`;
+      const summary = `${plural(added.length, "feed")} ${options.dryRun ? "would be added" : "added"}${refused.length ? `, ${refused.length} refused` : ""}${skipped ? `, ${skipped} already configured` : ""}`;
       if (!options.dryRun && added.length > 0) {
         // Never leave a config file that no longer loads.
         parseConfigText(text, loaded.file, process.env);

@@ -39,16 +39,36 @@ export function registerIssue(program: Command): void {
           console.log(line`Cancelled ${found.cancelled_at}: ${found.cancel_reason}`);
         if (found.subject) console.log(line`Subject: ${found.subject}`);
         console.log(line`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
+        const drops = await ctx.store.issues.drops(found.id);
+        // Dropped while a draft (or before its send began): not in the email, though the
+        // issue's record still holds it. Dropped later: it went out with the issue.
+        const sendStart = drops.sendStartedAt ?? found.sent_at ?? undefined;
+        const leftOut = new Map(
+          drops.articles
+            .filter((drop) => found.status === "draft" || !sendStart || drop.dropped_at < sendStart)
+            .map((drop) => [drop.article_id, drop]),
+        );
         // Feed text goes through terminalLine: no escape sequence from a feed reaches the terminal.
         for (const article of await ctx.store.issues.articles(found.id)) {
+          const mark = leftOut.has(article.article_id)
+            ? " ✗ dropped before the send: not in the email"
+            : "";
           console.log(
-            `\n${line`${article.position + 1}. [${article.article_id}] ${article.title}`}`,
+            `\n${line`${article.position + 1}. [${article.article_id}] ${article.title}`}${mark}`,
           );
           console.log(
             line`   ${article.feed_name ?? article.feed_title ?? article.feed_url} · ${article.url}`,
           );
           console.log(line`   Summary: ${article.summary ?? ""}`);
           console.log(line`   Why it matters: ${article.why ?? ""}`);
+        }
+        // A draft's list already leaves its dropped articles out; name them so none is lost.
+        if (found.status === "draft" && leftOut.size > 0) {
+          console.log(
+            "\nDropped (left out of this issue; gazette article undrop ID to bring one back):",
+          );
+          for (const drop of leftOut.values())
+            console.log(line`  ✗ [${drop.article_id}] ${drop.title}`);
         }
       });
     });
