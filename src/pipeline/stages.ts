@@ -152,11 +152,17 @@ export async function sendStage(
       messageIdFor: deliveryIdFor,
     });
   }
+  const segments = await renderSegments(ctx, list, id, issue, compiled);
+  // Before any claim: a subscriber whose topics match nothing in this issue gets no email.
+  if (!mailer.isDryRun) {
+    for (const { emails, reason } of segments.skipped)
+      await ctx.store.deliveries.skipPending(issue.id, emails, reason, ctx.clock.now());
+  }
   return sendIssue({
     store: ctx.store,
     mailer,
     issue: { id: issue.id, listId: id },
-    fill: (await renderSegments(ctx, list, id, issue, compiled)).fill,
+    fill: segments.fill,
     unsubscribeUrl: (subscriberId) =>
       unsubscribeUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     preferencesUrl: (subscriberId) =>
