@@ -80,11 +80,21 @@ export async function composeStage(ctx: Context, list: ListConfig): Promise<Comp
 
 export interface RenderOutput {
   compiled: CompiledIssue;
+  /** The cards. */
   articleCount: number;
+  /** The issue's other articles: "Also published", merged into a card's story, sent before. */
+  folded: IssueFolds;
   /** The email's HTML size, and how many articles were cut to fit the budget. */
   size: SizeReport;
   htmlPath: string;
   textPath: string;
+}
+
+/** How many of an issue's articles are not cards of their own, by why. */
+export interface IssueFolds {
+  alsoPublished: number;
+  merged: number;
+  repeats: number;
 }
 
 /** render: compile the issue once and write its web version (no personal data) to files. */
@@ -103,7 +113,15 @@ export async function renderStage(
   const textPath = path.join(dir, `${issue.number}.txt`);
   await writeFile(htmlPath, web.html);
   await writeFile(textPath, web.text);
-  return { compiled, articleCount: rows.length, size: compiled.size, htmlPath, textPath };
+  const count = (kind: string) => rows.filter((row) => row.kind === kind).length;
+  return {
+    compiled,
+    articleCount: count("card"),
+    folded: { alsoPublished: count("also"), merged: count("merged"), repeats: count("repeat") },
+    size: compiled.size,
+    htmlPath,
+    textPath,
+  };
 }
 
 /** The configured transport, the dry-run one, or the outbox under the data directory. */

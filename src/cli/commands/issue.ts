@@ -33,14 +33,31 @@ export function registerIssue(program: Command): void {
         );
         if (found.subject) console.log(`Subject: ${found.subject}`);
         console.log(`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
-        for (const article of await ctx.store.issues.articles(found.id)) {
-          console.log(`\n${article.position + 1}. [${article.article_id}] ${article.title}`);
-          console.log(
-            `   ${article.feed_name ?? article.feed_title ?? article.feed_url} · ${article.url}`,
-          );
+        const rows = await ctx.store.issues.articles(found.id);
+        const feedOf = (row: (typeof rows)[number]) =>
+          row.feed_name ?? row.feed_title ?? row.feed_url;
+        for (const [n, article] of rows.filter((row) => row.kind === "card").entries()) {
+          console.log(`\n${n + 1}. [${article.article_id}] ${article.title}`);
+          console.log(`   ${feedOf(article)} · ${article.url}`);
           console.log(`   Summary: ${article.summary ?? ""}`);
           console.log(`   Why it matters: ${article.why ?? ""}`);
+          for (const other of rows.filter(
+            (row) => row.kind === "merged" && row.story_of === article.article_id,
+          ))
+            console.log(
+              `   Also covered by: [${other.article_id}] ${feedOf(other)} · ${other.url}`,
+            );
         }
+        const also = rows.filter((row) => row.kind === "also");
+        if (also.length > 0) console.log("\nAlso published:");
+        for (const row of also)
+          console.log(`   [${row.article_id}] ${row.title} · ${feedOf(row)} · ${row.url}`);
+        const repeats = rows.filter((row) => row.kind === "repeat");
+        if (repeats.length > 0) console.log("\nLeft out, sent in an earlier issue:");
+        for (const row of repeats)
+          console.log(
+            `   [${row.article_id}] ${row.title} · ${feedOf(row)} (as article ${row.story_of})`,
+          );
       });
     });
 
