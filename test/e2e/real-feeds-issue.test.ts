@@ -62,7 +62,8 @@ lists:
     });
     await collectStage(ctx);
     await enrichStage(ctx);
-    const list = ctx.config.lists[0]!;
+    const [list] = ctx.config.lists;
+    if (!list) throw new Error("no list");
     const composed = await composeStage(ctx, list);
     if (composed.kind !== "composed") throw new Error(`not composed: ${JSON.stringify(composed)}`);
     rows = await ctx.store.issues.articles(composed.issue.id);
