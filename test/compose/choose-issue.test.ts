@@ -130,6 +130,16 @@ describe("chooseIssue: substance first", () => {
       { cards: [2, 3, 1], alsoPublished: [] },
     ],
     [
+      "the surest story leads, even when older; a hair of confidence does not beat freshness",
+      [
+        article(1, 1, { confidence: 0.6 }),
+        article(2, 2, { confidence: 0.62 }),
+        article(3, 3, { confidence: 0.9, date: NOW - 5 * 86_400_000 }),
+      ],
+      LIST,
+      { cards: [3, 1, 2] },
+    ],
+    [
       "maxAlsoPublished 0 turns the list off",
       [titleOnly(1, 1), article(2, 2)],
       { ...LIST, maxAlsoPublished: 0 },
