@@ -99,6 +99,8 @@ export function formatList(list: ListCycleReport): string[] {
   const lines = [
     `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${plural(list.articleCount ?? 0, "article")}${list.isDryRun && !list.resumed ? " (dry run: not saved)" : ""}`,
   ];
+  const chosen = chosenLine(list);
+  if (chosen) lines.push(`  ${chosen}`);
   if (list.send) lines.push(`  Messages: ${messagesLine(list.send, list.recipients)}`);
   if (list.size?.trimmed) {
     const { shown, trimmed, htmlBytes, maxHtmlBytes } = list.size;
@@ -110,6 +112,19 @@ export function formatList(list: ListCycleReport): string[] {
   if (list.textPath) lines.push(`  Text: ${relative(list.textPath)}`);
   if (list.archivePath) lines.push(`  Archive: ${relative(list.archivePath)}`);
   return lines;
+}
+
+/** What compose folded away: "Also published 4 (no summary) · 2 merged into one story…". */
+export function chosenLine(list: Pick<ListCycleReport, "folded" | "otherLanguages">): string {
+  const parts = [
+    list.folded?.alsoPublished
+      ? `${list.folded.alsoPublished} under "Also published" (no summary)`
+      : "",
+    list.folded?.merged ? `${list.folded.merged} merged into another card's story` : "",
+    list.folded?.repeats ? `${list.folded.repeats} left out as sent in an earlier issue` : "",
+    list.otherLanguages ? `${list.otherLanguages} left out for their language` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? `Also: ${parts.join(" · ")}` : "";
 }
 
 function messagesLine(send: SendReport, recipients: number | undefined): string {

@@ -9,7 +9,7 @@ export interface ComposeCandidate extends Candidate {
   language: string | null;
   /** There is a summary to show: the editor's or the summarizer's. */
   hasSummary: boolean;
-  /** How sure the summarizer was (0–1); null when unknown (old rows) or the editor wrote it. */
+  /** How sure the summarizer was (0–1; 1 for the editor's own); null when unknown (old rows). */
   confidence: number | null;
   /** Published (else first seen), in epoch milliseconds. */
   date: number;
@@ -46,8 +46,8 @@ export type ChooseOptions = Pick<
 /**
  * Chooses an issue like an editor. Order: the list's filters → its languages → one story once
  * (near-duplicates grouped; a story told in a recent issue is left out) → each story's best
- * article → cards for articles with a summary, shared fairly between feeds, confident entries
- * first → "Also published" for the rest, feeds in turns, newest first. Pure and deterministic.
+ * article → cards for articles with a summary, shared fairly between feeds, the surest entries
+ * first (so the lead is the issue's surest story) → "Also published" for the rest, feeds in turns, newest first. Pure and deterministic.
  */
 export function chooseIssue<T extends ComposeCandidate>(
   candidates: T[],
@@ -94,13 +94,18 @@ function tierOf(article: ComposeCandidate): number {
   return article.confidence === null || article.confidence >= CONFIDENT ? 0 : 1;
 }
 
-// Best first: a summary, then a confident one, then the newer, then the later stored.
+// Best first: a summary, then a confident one, then the surer (in steps of 0.1, so that a hair
+// of confidence does not beat a week of freshness), then the newer, then the later stored.
 function byRank(a: ComposeCandidate, b: ComposeCandidate): number {
   return (
     Number(b.hasSummary) - Number(a.hasSummary) ||
-    (a.hasSummary ? tierOf(a) - tierOf(b) : 0) ||
+    (a.hasSummary ? tierOf(a) - tierOf(b) || sureness(b) - sureness(a) : 0) ||
     byDate(a, b)
   );
+}
+
+function sureness(article: ComposeCandidate): number {
+  return Math.round((article.confidence ?? CONFIDENT) * 10);
 }
 
 function byDate(a: { date: number; id: number }, b: { date: number; id: number }): number {

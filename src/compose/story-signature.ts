@@ -56,8 +56,8 @@ export function signatureOf(title: string, text: string): StorySignature {
     const base = fnv1a(words.slice(i, i + SHINGLE_WORDS).join(" "));
     for (let h = 0; h < HASHES; h++) {
       // One 32-bit hash per seed: the base mixed with the seed (murmur3's finalizer).
-      const value = mix(base ^ SEEDS[h]!);
-      if (value < minHashes[h]!) minHashes[h] = value;
+      const value = mix(base ^ (SEEDS[h] ?? 0));
+      if (value < (minHashes[h] ?? 0)) minHashes[h] = value;
     }
   }
   return { titleWords, titleNumbers, textWords, minHashes };

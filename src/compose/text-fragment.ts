@@ -30,9 +30,15 @@ export function directiveFor(sentence: string, text: string): string | undefined
   const at = lower.indexOf(sentence.toLowerCase());
   if (sentence === "" || at === -1) return undefined;
   const words = sentence.split(" ");
-  const isWhole = words.length <= WHOLE_SENTENCE_WORDS;
-  const start = isWhole ? sentence : words.slice(0, EDGE_WORDS).join(" ");
-  const end = isWhole ? undefined : words.slice(-EDGE_WORDS).join(" ");
+  const edgeStart = words.slice(0, EDGE_WORDS).join(" ");
+  const edgeEnd = words.slice(-EDGE_WORDS).join(" ");
+  // A browser ends the range at the first match of textEnd after textStart: when the last
+  // words come earlier in the sentence too, the whole sentence is the only exact directive.
+  const isWhole =
+    words.length <= WHOLE_SENTENCE_WORDS ||
+    sentence.toLowerCase().slice(edgeStart.length, -edgeEnd.length).includes(edgeEnd.toLowerCase());
+  const start = isWhole ? sentence : edgeStart;
+  const end = isWhole ? undefined : edgeEnd;
   const parts = [encode(start), ...(end ? [encode(end)] : [])];
   // The first match of the start is the passage: no context needed. Otherwise (the sentence,
   // or its first words, come earlier in the text) the words around it tell the browser which.

@@ -18,6 +18,7 @@ import {
   composeStage,
   type DryRunCompose,
   enrichStage,
+  type IssueFolds,
   openTransport,
   type RenderOutput,
   renderStage,
@@ -30,6 +31,10 @@ export interface ListCycleReport {
   list: string;
   issueNumber?: number;
   articleCount?: number;
+  /** Articles that are not cards: "Also published", merged stories, stories sent before. */
+  folded?: IssueFolds;
+  /** Candidates compose left out for their language (when this run composed the issue). */
+  otherLanguages?: number;
   /** Why no issue went out, when none did. */
   skipped?: string;
   /** Set when the issue waits: for an editor's approval, or for its hold window to pass. */
@@ -129,6 +134,9 @@ export async function runList(
       ? await compileStage(ctx, list, issue, rows)
       : await renderStage(ctx, list, issue);
     report.articleCount = rendered.articleCount;
+    report.folded = rendered.folded;
+    if (composed.kind === "composed" && composed.otherLanguages > 0)
+      report.otherLanguages = composed.otherLanguages;
     report.htmlPath = rendered.htmlPath;
     report.textPath = rendered.textPath;
     report.size = rendered.size;

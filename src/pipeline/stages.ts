@@ -82,7 +82,10 @@ export async function composeStage(ctx: Context, list: ListConfig): Promise<Comp
 
 export interface RenderOutput {
   compiled: CompiledIssue;
+  /** The cards. */
   articleCount: number;
+  /** The issue's other articles: "Also published", merged into a card's story, sent before. */
+  folded: IssueFolds;
   /** The email's HTML size, and how many articles were cut to fit the budget. */
   size: SizeReport;
   htmlPath: string;
@@ -130,7 +133,20 @@ export async function compileStage(
   const articles = rows ?? (await ctx.store.issues.articles(issue.id));
   const model = toIssueModel(ctx.config, list, issue, articles);
   const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
-  return { compiled, articleCount: articles.length, size: compiled.size };
+  const count = (kind: string) => articles.filter((row) => row.kind === kind).length;
+  return {
+    compiled,
+    articleCount: count("card"),
+    folded: { alsoPublished: count("also"), merged: count("merged"), repeats: count("repeat") },
+    size: compiled.size,
+  };
+}
+
+/** How many of an issue's articles are not cards of their own, by why. */
+export interface IssueFolds {
+  alsoPublished: number;
+  merged: number;
+  repeats: number;
 }
 
 /** render: compile the issue once and write its web version (no personal data) to files. */
@@ -139,7 +155,7 @@ export async function renderStage(
   list: ListConfig,
   issue: IssueRow,
 ): Promise<RenderOutput> {
-  const { compiled, articleCount, size } = await compileStage(ctx, list, issue);
+  const { compiled, articleCount, folded, size } = await compileStage(ctx, list, issue);
   const dir = path.join(ctx.loaded.dataDir, "issues", list.id);
   await mkdir(dir, { recursive: true });
   const web = compiled.webVersion();
@@ -147,7 +163,7 @@ export async function renderStage(
   const textPath = path.join(dir, `${issue.number}.txt`);
   await writeFile(htmlPath, web.html);
   await writeFile(textPath, web.text);
-  return { compiled, articleCount, size, htmlPath, textPath };
+  return { compiled, articleCount, folded, size, htmlPath, textPath };
 }
 
 /** The configured transport (see deliver/transports/registry.ts), signing with the DKIM key. */
@@ -228,12 +244,18 @@ export async function sendStage(
       messageIdFor: deliveryIdFor,
     });
   }
+  const segments = await renderSegments(ctx, list, id, issue, compiled, extra.rows);
+  // Before any claim: a subscriber whose topics match nothing in this issue gets no email.
+  if (extra.mode !== "dry-run") {
+    for (const { emails, reason } of segments.skipped)
+      await ctx.store.deliveries.skipPending(issue.id, emails, reason, ctx.clock.now());
+  }
   return sendIssue({
     store: ctx.store,
     transport,
     ...(extra.mode && { mode: extra.mode }),
     issue: { id: issue.id, listId: id },
-    fill: (await renderSegments(ctx, list, id, issue, compiled, extra.rows)).fill,
+    fill: segments.fill,
     unsubscribeUrl: (subscriberId) =>
       unsubscribeUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     preferencesUrl: (subscriberId) =>

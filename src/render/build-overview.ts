@@ -9,10 +9,13 @@ export interface OverviewView {
 
 const MIN_STORIES = 3;
 const MAX_HIGHLIGHTS = 5;
-const MAX_HIGHLIGHT = 140;
+const MAX_HIGHLIGHT = 160;
+// Past this many categories the rest are counted together.
+const MAX_CATEGORIES = 4;
 const MIN_CLAUSE = 50;
-// Where a long summary sentence can end early and still say what happened.
-const CLAUSE_BREAKS = [" by ", ", which ", ", so ", " — ", "; ", ", ", " to cut ", " and "];
+// Where a long summary sentence can end early and still say what happened. Not at a bare comma
+// or "and": those cut appositions and lists ("…, Executive Director.").
+const CLAUSE_BREAKS = [" by ", ", which ", ", so that ", ", so ", " — ", "; "];
 
 /**
  * The overview of the cards shown in full (undefined under three: a short issue is its own
@@ -57,9 +60,13 @@ function countCategories(cards: ArticleView[]): string {
     const name = categoryWord(card.category || "Other");
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  const parts = [...counts]
-    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .map(([name, count]) => `${count} on ${name}`);
+  const sorted = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const shown = sorted.length > MAX_CATEGORIES + 1 ? sorted.slice(0, MAX_CATEGORIES) : sorted;
+  const others = sorted.slice(shown.length).reduce((sum, [, count]) => sum + count, 0);
+  const parts = [
+    ...shown.map(([name, count]) => `${count} on ${name}`),
+    ...(others > 0 ? [`${others} on other topics`] : []),
+  ];
   return parts.length <= 1
     ? (parts[0] ?? "")
     : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;

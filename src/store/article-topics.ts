@@ -8,7 +8,7 @@ export interface ArticleSignals {
   topics: string[];
   /** A summary to show: the editor's, else the newest enrichment's. */
   hasSummary: boolean;
-  /** The newest enrichment's confidence; null when unknown or the editor wrote the summary. */
+  /** The newest enrichment's confidence; 1 when the editor wrote the summary; null when unknown. */
   confidence: number | null;
 }
 
@@ -64,7 +64,7 @@ export class ArticleTopicRepo {
       for (const override of overrides) {
         const known = found.get(override.article_id) ?? { topics: [], confidence: null };
         const hasSummary = (override.summary ?? "").trim() !== "";
-        found.set(override.article_id, { ...known, hasSummary, confidence: null });
+        found.set(override.article_id, { ...known, hasSummary, confidence: 1 });
       }
     }
     return found;

@@ -293,6 +293,32 @@ export class DeliveryRepo {
     return row.membership === "active" && row.suppressed === null ? undefined : skipReason(row);
   }
 
+  /** Settles the pending rows of these addresses as skipped, with the reason (a topic choice). */
+  async skipPending(issueId: number, emails: string[], reason: string, now: Date): Promise<void> {
+    for (let i = 0; i < emails.length; i += 500) {
+      await this.db
+        .updateTable("deliveries")
+        .set({ status: "skipped", error: reason, lease_until: null, updated_at: now.toISOString() })
+        .where("issue_id", "=", issueId)
+        .where("status", "=", "pending")
+        .where("email", "in", emails.slice(i, i + 500))
+        .execute();
+    }
+  }
+
+  /** How many deliveries of the issue were skipped, by reason. */
+  async skipReasons(issueId: number): Promise<{ reason: string; count: number }[]> {
+    const rows = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => ["error", eb.fn.countAll<number>().as("count")])
+      .where("issue_id", "=", issueId)
+      .where("status", "=", "skipped")
+      .groupBy("error")
+      .orderBy("error")
+      .execute();
+    return rows.map((row) => ({ reason: row.error ?? "", count: Number(row.count) }));
+  }
+
   async markSkipped(id: number, reason: string, now: Date): Promise<void> {
     await this.db
       .updateTable("deliveries")

@@ -91,13 +91,17 @@ export class IssueReviewRepo {
     });
   }
 
-  /** Puts the issue's articles in the given order; the ids must be exactly the issue's articles. */
+  /**
+   * Puts the issue's cards in the given order; the ids must be exactly the issue's cards (the
+   * "Also published" lines and merged stories keep their places after them).
+   */
   async reorder(issueId: number, articleIds: number[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom("issue_articles")
         .select("article_id")
         .where("issue_id", "=", issueId)
+        .where("kind", "=", "card")
         .execute();
       const current = new Set(rows.map((row) => row.article_id));
       const isSameSet =

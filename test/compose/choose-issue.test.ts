@@ -130,6 +130,16 @@ describe("chooseIssue: substance first", () => {
       { cards: [2, 3, 1], alsoPublished: [] },
     ],
     [
+      "the surest story leads, even when older; a hair of confidence does not beat freshness",
+      [
+        article(1, 1, { confidence: 0.6 }),
+        article(2, 2, { confidence: 0.62 }),
+        article(3, 3, { confidence: 0.9, date: NOW - 5 * 86_400_000 }),
+      ],
+      LIST,
+      { cards: [3, 1, 2] },
+    ],
+    [
       "maxAlsoPublished 0 turns the list off",
       [titleOnly(1, 1), article(2, 2)],
       { ...LIST, maxAlsoPublished: 0 },
@@ -141,31 +151,39 @@ describe("chooseIssue: substance first", () => {
 });
 
 describe("chooseIssue: one story once", () => {
-  const [crossPost, republished, launch] = STORY_PAIRS;
+  const pair = (i: number) => {
+    const found = STORY_PAIRS[i];
+    if (!found) throw new Error(`no story pair ${i}`);
+    return found;
+  };
+  const crossPost = pair(0);
+  const republished = pair(1);
+  const launch = pair(2);
+  const sameSubject = pair(4);
   const told = (id: number, feedId: number, story: { title: string; text: string }, more = {}) =>
     article(id, feedId, { ...story, ...more });
   it.each([
     [
       "a cross-post in another feed is one card with an Also covered by",
-      [told(1, 1, crossPost!.a), told(2, 2, crossPost!.b), article(3, 3)],
+      [told(1, 1, crossPost.a), told(2, 2, crossPost.b), article(3, 3)],
       [],
       { cards: [1, 3], merged: [{ articleId: 2, storyOf: 1 }], repeats: [] },
     ],
     [
       "the card goes to the entry with the better summary",
-      [told(1, 1, launch!.a, { confidence: 0.2 }), told(2, 2, launch!.b, { confidence: 0.9 })],
+      [told(1, 1, launch.a, { confidence: 0.2 }), told(2, 2, launch.b, { confidence: 0.9 })],
       [],
       { cards: [2], merged: [{ articleId: 1, storyOf: 2 }] },
     ],
     [
       "a story sent in an earlier issue is not sent again as new",
-      [told(1, 1, republished!.b), article(2, 2)],
-      [{ id: 77, feedId: 1, ...republished!.a }],
+      [told(1, 1, republished.b), article(2, 2)],
+      [{ id: 77, feedId: 1, ...republished.a }],
       { cards: [2], merged: [], repeats: [{ articleId: 1, storyOf: 77 }] },
     ],
     [
       "different stories on one subject stay apart",
-      [told(1, 1, STORY_PAIRS[4]!.a), told(2, 2, STORY_PAIRS[4]!.b)],
+      [told(1, 1, sameSubject.a), told(2, 2, sameSubject.b)],
       [],
       { cards: [1, 2], merged: [] },
     ],

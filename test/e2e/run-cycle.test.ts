@@ -160,7 +160,8 @@ lists:
 
     for (const message of messages) {
       const mail = await message.parse();
-      expect(mail.subject).toBe(`Test Weekly #1: ${POSTS[0]?.title}`);
+      // The default subject names the lead story and how many more.
+      expect(mail.subject).toBe(`Test Weekly #1: ${POSTS[0]?.title} + 1 more`);
       expect(headerText(mail, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
       const unsubscribe = headerText(mail, "list-unsubscribe");
       const httpsLink = /<(https:\/\/news\.example\.com\/unsubscribe\/[^>]+)>/.exec(

@@ -25,6 +25,7 @@ lists:
   - id: ai
     name: AI Digest
     description: Machine learning only
+    topicFallback: full
 topics: [Backend, AI, Security]
 `;
 

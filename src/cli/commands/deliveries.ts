@@ -44,6 +44,8 @@ export function registerDeliveries(program: Command): void {
           console.log(
             `  mail back (by source): ${formatMailEvents(await ctx.store.mailEvents.counts(issue.id))}`,
           );
+          for (const { reason, count } of await ctx.store.deliveries.skipReasons(issue.id))
+            console.log(`  skipped ${count}: ${reason || "(no reason recorded)"}`);
           const failures = await ctx.store.deliveries.failures(issue.id);
           if (failures.length > 0) console.log("Failures (email, status, attempts, reason):");
           for (const failure of failures) console.log(`  ${formatFailure(failure)}`);

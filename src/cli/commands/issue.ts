@@ -48,19 +48,24 @@ export function registerIssue(program: Command): void {
             .filter((drop) => found.status === "draft" || !sendStart || drop.dropped_at < sendStart)
             .map((drop) => [drop.article_id, drop]),
         );
+        const rows = await ctx.store.issues.articles(found.id);
+        const feedOf = (row: (typeof rows)[number]) =>
+          row.feed_name ?? row.feed_title ?? row.feed_url;
         // Feed text goes through terminalLine: no escape sequence from a feed reaches the terminal.
-        for (const article of await ctx.store.issues.articles(found.id)) {
+        for (const [n, article] of rows.filter((row) => row.kind === "card").entries()) {
           const mark = leftOut.has(article.article_id)
             ? " ✗ dropped before the send: not in the email"
             : "";
-          console.log(
-            `\n${line`${article.position + 1}. [${article.article_id}] ${article.title}`}${mark}`,
-          );
-          console.log(
-            line`   ${article.feed_name ?? article.feed_title ?? article.feed_url} · ${article.url}`,
-          );
+          console.log(`\n${line`${n + 1}. [${article.article_id}] ${article.title}`}${mark}`);
+          console.log(line`   ${feedOf(article)} · ${article.url}`);
           console.log(line`   Summary: ${article.summary ?? ""}`);
           console.log(line`   Why it matters: ${article.why ?? ""}`);
+          for (const other of rows.filter(
+            (row) => row.kind === "merged" && row.story_of === article.article_id,
+          ))
+            console.log(
+              line`   Also covered by: [${other.article_id}] ${feedOf(other)} · ${other.url}`,
+            );
         }
         // A draft's list already leaves its dropped articles out; name them so none is lost.
         if (found.status === "draft" && leftOut.size > 0) {
@@ -70,6 +75,16 @@ export function registerIssue(program: Command): void {
           for (const drop of leftOut.values())
             console.log(line`  ✗ [${drop.article_id}] ${drop.title}`);
         }
+        const also = rows.filter((row) => row.kind === "also");
+        if (also.length > 0) console.log("\nAlso published:");
+        for (const row of also)
+          console.log(line`   [${row.article_id}] ${row.title} · ${feedOf(row)} · ${row.url}`);
+        const repeats = rows.filter((row) => row.kind === "repeat");
+        if (repeats.length > 0) console.log("\nLeft out, sent in an earlier issue:");
+        for (const row of repeats)
+          console.log(
+            line`   [${row.article_id}] ${row.title} · ${feedOf(row)} (as article ${row.story_of})`,
+          );
       });
     });
 

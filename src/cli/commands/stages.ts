@@ -49,10 +49,21 @@ export function registerStages(program: Command): void {
           console.log(
             `List ${list.id}: issue #${result.issue.number} is composed and not yet sent; it stays the next issue.`,
           );
-        } else
+        } else {
           console.log(
             `List ${list.id}: composed issue #${result.issue.number} with ${plural(result.articleCount, "article")}.`,
           );
+          const { chosenLine } = await import("../format-report.js");
+          const chosen = chosenLine({
+            folded: {
+              alsoPublished: result.alsoPublished,
+              merged: result.merged,
+              repeats: result.repeats,
+            },
+            otherLanguages: result.otherLanguages,
+          });
+          if (chosen) console.log(`  ${chosen}`);
+        }
       });
     });
 }

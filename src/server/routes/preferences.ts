@@ -57,7 +57,9 @@ async function preferencesPage(
   notice?: string,
 ) {
   const memberships = await deps.store.subscribers.membershipsOf(member.subscriber.id);
-  const chosen = new Set(memberships.find((m) => m.list_id === member.claims.listId)?.topics ?? []);
+  const current = memberships.find((m) => m.list_id === member.claims.listId);
+  const chosen = new Set(current?.topics ?? []);
+  const fallback = deps.config.lists.find((l) => l.id === current?.list_slug)?.topicFallback;
   const isOn = (slug: string) =>
     memberships.some(
       (m) => m.list_slug === slug && (m.status === "active" || m.status === "pending"),
@@ -81,6 +83,11 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
 <fieldset>
 <legend>Topics</legend>
 <p>Get only the articles on these topics. Leave every box empty to get whole issues.</p>
+<p class="topic-fallback">${
+      fallback === "full"
+        ? "When an issue has no article on your topics, you get the whole issue."
+        : "When an issue has no article on your topics, you get no email for it."
+    }</p>
 ${topics}
 </fieldset>
 <fieldset>
