@@ -152,7 +152,7 @@ describe("createExtractiveSummarizer", () => {
       text: [
         "Cirrus Nine and a drug maker are co-sponsors of a roundtable discussion on cloud computing and biomedical research.",
         "The roundtable will be held at 2 PM on January 14th at the main building in San Diego, and seats are limited.",
-        "It was a busy month.",
+        "February has been a busy month for the community team and its many volunteers.",
       ].join("\n\n"),
       source: { name: "AWS Blog" },
     });
