@@ -170,7 +170,7 @@ describe("createExtractiveSummarizer", () => {
       source: { name: "WordPress News" },
     });
     expect(result.summary).toBe(
-      "This security and maintenance release features 1 bug fix in addition to 3 security fixes.",
+      "The WordPress 5.9.2 security and maintenance release features 1 bug fix in addition to 3 security fixes.",
     );
   });
 
