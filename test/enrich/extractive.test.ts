@@ -174,6 +174,17 @@ describe("createExtractiveSummarizer", () => {
     );
   });
 
+  it("says which change a revert-only release undoes", async () => {
+    const result = await summarizer.summarize({
+      title: "v0.97.2",
+      text: 'This release reverts one of the fixes from yesterday, which broke more than it fixed:\n\n- Revert "Fix PostProcess regression for hugo server" 6c35a1a @bep',
+      source: { name: "Release notes from hugo" },
+    });
+    expect(result.summary).toBe(
+      "Hugo v0.97.2 reverts “Fix PostProcess regression for hugo server”.",
+    );
+  });
+
   it("writes no summary when the text is empty, rather than repeating the title", async () => {
     const result = await summarizer.summarize({
       title: "Kubernetes upgrades without downtime",
