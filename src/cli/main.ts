@@ -3,6 +3,7 @@ import { describeError } from "../shared/errors.js";
 import { registerArticle } from "./commands/article.js";
 import { registerDeliveries } from "./commands/deliveries.js";
 import { registerFeeds } from "./commands/feeds.js";
+import { registerInbox } from "./commands/inbox.js";
 import { registerIssue } from "./commands/issue.js";
 import { registerLists } from "./commands/lists.js";
 import { registerPreview } from "./commands/preview.js";
@@ -15,6 +16,8 @@ import { registerStages } from "./commands/stages.js";
 import { registerStatus } from "./commands/status.js";
 import { registerSubscribers } from "./commands/subscribers.js";
 import { registerSummarize } from "./commands/summarize.js";
+import { registerSuppressions } from "./commands/suppressions.js";
+import { registerWebhooks } from "./commands/webhooks.js";
 import { registerWorker } from "./commands/worker.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from "./exit-codes.js";
 
@@ -46,6 +49,9 @@ export async function main(argv: string[]): Promise<number> {
   registerArticle(program);
   registerIssue(program);
   registerWorker(program);
+  registerWebhooks(program);
+  registerInbox(program, setExit);
+  registerSuppressions(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -12,12 +12,13 @@ export class SuppressionRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Suppresses the address; an address already suppressed keeps its first reason. */
-  async add(email: string, reason: string, now: Date): Promise<void> {
-    await this.db
+  async add(email: string, reason: string, now: Date, source = "operator"): Promise<boolean> {
+    const result = await this.db
       .insertInto("suppressions")
-      .values({ email: emailKey(email), reason, created_at: now.toISOString() })
+      .values({ email: emailKey(email), reason, source, created_at: now.toISOString() })
       .onConflict((oc) => oc.column("email").doNothing())
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   async remove(email: string): Promise<boolean> {
@@ -34,6 +35,17 @@ export class SuppressionRepo {
       .selectAll()
       .where("email", "=", emailKey(email))
       .executeTakeFirst();
+  }
+
+  /** How many addresses each source suppressed (null: before sources were recorded). */
+  async countsBySource(): Promise<{ source: string | null; count: number }[]> {
+    const rows = await this.db
+      .selectFrom("suppressions")
+      .select(["source", (eb) => eb.fn.countAll<number>().as("count")])
+      .groupBy("source")
+      .orderBy("source")
+      .execute();
+    return rows.map((row) => ({ source: row.source, count: Number(row.count) }));
   }
 
   all(): Promise<SuppressionRow[]> {
