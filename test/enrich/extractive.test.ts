@@ -152,7 +152,7 @@ describe("createExtractiveSummarizer", () => {
       text: [
         "Cirrus Nine and a drug maker are co-sponsors of a roundtable discussion on cloud computing and biomedical research.",
         "The roundtable will be held at 2 PM on January 14th at the main building in San Diego, and seats are limited.",
-        "It was a busy month.",
+        "February has been a busy month for the community team and its many volunteers.",
       ].join("\n\n"),
       source: { name: "AWS Blog" },
     });
@@ -170,7 +170,18 @@ describe("createExtractiveSummarizer", () => {
       source: { name: "WordPress News" },
     });
     expect(result.summary).toBe(
-      "This security and maintenance release features 1 bug fix in addition to 3 security fixes.",
+      "The WordPress 5.9.2 security and maintenance release features 1 bug fix in addition to 3 security fixes.",
+    );
+  });
+
+  it("says which change a revert-only release undoes", async () => {
+    const result = await summarizer.summarize({
+      title: "v0.97.2",
+      text: 'This release reverts one of the fixes from yesterday, which broke more than it fixed:\n\n- Revert "Fix PostProcess regression for hugo server" 6c35a1a @bep',
+      source: { name: "Release notes from hugo" },
+    });
+    expect(result.summary).toBe(
+      "Hugo v0.97.2 reverts “Fix PostProcess regression for hugo server”.",
     );
   });
 

@@ -69,7 +69,9 @@ function contentWords(text: string): string[] {
 const BENEFIT =
   /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more reliable|instead of)\b/i;
 
-const MIN_CONTEXT = 60;
+// "February has been a busy month for WordPress.": filler, no reason.
+const FILLER =
+  /\b(?:has been|have been|was|is|were) (?:a |an )?(?:very |really )?(?:busy|exciting|eventful|big|great|productive) (?:month|week|year|quarter|time|few (?:weeks|months))\b|\bthe main (?:topic|theme) of this\b/i;
 // "…will be held at 2 PM on January 14th": an event's logistics are no reason.
 const LOGISTICS = /\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)/i;
 // "You" as someone who acts; "your environment" may still be a benefit.
@@ -96,8 +98,7 @@ function selectContext(candidates: readonly Candidate[]): {
     .sort((a, b) => b.score - a.score);
   const benefit = usable.find((candidate) => BENEFIT.test(candidate.text));
   if (benefit !== undefined) return { chosen: [benefit], method: "benefit" };
-  // "February has been a busy month.", "The next major release will be 6.0.": filler, no reason.
-  const [central] = usable.filter((candidate) => candidate.text.length >= MIN_CONTEXT);
+  const [central] = usable.filter((candidate) => !FILLER.test(candidate.text));
   return central === undefined
     ? { chosen: [], method: "none" }
     : { chosen: [central], method: "context" };
