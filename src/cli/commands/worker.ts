@@ -67,9 +67,10 @@ export function registerWorker(program: Command): void {
             signal: stop.signal,
             kinds: kinds as WorkKind[],
             collectEveryMs,
+            log: (line) => console.log(line),
           });
           console.log(
-            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${report.feeds} feeds collected, ${report.articles} articles enriched; ${report.claims} claims in ${report.rounds} rounds.`,
+            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${report.feeds} feeds collected, ${report.articles} articles enriched${report.inboxMessages ? `, ${report.inboxMessages} inbox messages read` : ""}; ${report.claims} claims in ${report.rounds} rounds.`,
           );
         } finally {
           process.off("SIGTERM", onSignal);
