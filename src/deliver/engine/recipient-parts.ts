@@ -3,7 +3,10 @@ import type { SendIssueInput } from "./send-issue.js";
 
 /** A subscriber's parts of the issue's message: address, name, links, Message-ID and sealed id. */
 export function recipientParts(
-  input: Pick<SendIssueInput, "unsubscribeUrl" | "preferencesUrl" | "subscriberRef" | "now">,
+  input: Pick<
+    SendIssueInput,
+    "unsubscribeUrl" | "preferencesUrl" | "subscriberRef" | "now" | "unsubscribeMailtoFor"
+  >,
   subscriber: { subscriber_id: number; email: string; name: string | null },
   messageId: string,
 ): RecipientParts {
@@ -16,6 +19,9 @@ export function recipientParts(
     },
     messageId,
     subscriberRef: input.subscriberRef(subscriber.subscriber_id),
+    ...(input.unsubscribeMailtoFor
+      ? { unsubscribeMailto: input.unsubscribeMailtoFor(subscriber.subscriber_id) }
+      : {}),
     date: input.now(),
   };
 }

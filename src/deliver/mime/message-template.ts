@@ -23,6 +23,8 @@ export interface RecipientParts {
   messageId: string;
   /** X-Gazette-Subscriber: the subscriber, sealed (audience/subscriber-ref.ts). */
   subscriberRef: string;
+  /** The List-Unsubscribe mailto with this membership's token (`local+<token>@domain`). */
+  unsubscribeMailto?: string;
   date: Date;
 }
 
@@ -32,7 +34,7 @@ export interface MessageTemplate {
   build(parts: RecipientParts, buffers?: MessageBuffers): Promise<Buffer>;
 }
 
-type Slot = "to" | "mid" | "unsub" | "sub" | "date" | "text" | "html";
+type Slot = "to" | "mid" | "unsub" | "mto" | "sub" | "date" | "text" | "html";
 const SLOTS: Slot[] = ["to", "mid", "unsub", "sub", "date", "text", "html"];
 
 let composer: Transporter | undefined;
@@ -57,7 +59,8 @@ export async function compileMessage(
       messageId: `<${token("mid")}@gazette.invalid>`,
       unsubscribe: {
         url: `https://gazette.invalid/${token("unsub")}`,
-        mailto: issue.unsubscribeMailto,
+        // Each recipient's mailto carries their membership's token: a slot of its own.
+        ...(issue.unsubscribeMailto ? { mailto: `${token("mto")}@gazette.invalid` } : {}),
       },
       headers: { ...issue.headers, "X-Gazette-Subscriber": token("sub") },
       text: token("text"),
@@ -74,14 +77,15 @@ export async function compileMessage(
     );
   const pieces = source.split(
     new RegExp(
-      `(${token("to")}@gazette\\.invalid|<${token("mid")}@gazette\\.invalid>|https://gazette\\.invalid/${token("unsub")}|${token("")}(?:sub|date|text|html))`,
+      `(${token("to")}@gazette\\.invalid|${token("mto")}@gazette\\.invalid|<${token("mid")}@gazette\\.invalid>|https://gazette\\.invalid/${token("unsub")}|${token("")}(?:sub|date|text|html))`,
     ),
   );
   const literals = pieces
     .filter((_, i) => i % 2 === 0)
     .map((piece) => Buffer.from(piece, "latin1"));
   const slots = pieces.filter((_, i) => i % 2 === 1).map((piece) => slotOf(piece, nonce));
-  if (!SLOTS.every((slot) => slots.filter((s) => s === slot).length === 1)) {
+  const expected: Slot[] = issue.unsubscribeMailto ? [...SLOTS, "mto"] : SLOTS;
+  if (!expected.every((slot) => slots.filter((s) => s === slot).length === 1)) {
     throw new GazetteError("HEADER_INVALID", "the issue's message could not be cut into parts");
   }
   const plans = planBody(fill);
@@ -106,6 +110,9 @@ export async function compileMessage(
         to: header(recipientAddress(recipient.email)),
         mid: header(checkedMessageId(parts.messageId)),
         unsub: header(unsubscribeValues({ url: recipient.unsubscribeUrl })[0] as string),
+        mto: issue.unsubscribeMailto
+          ? header(mailtoAddress(parts.unsubscribeMailto ?? issue.unsubscribeMailto))
+          : [],
         sub: header(parts.subscriberRef),
         date: header(formatDate(parts.date)),
         text: body.text,
@@ -152,6 +159,16 @@ function recipientAddress(email: string): string {
   return PLAIN_ADDRESS.test(email) ? email : singleAddress("To", email);
 }
 
+/** A recipient's mailto address: a plain addr-spec, nothing that could end the header or the <…>. */
+function mailtoAddress(address: string): string {
+  if (!PLAIN_ADDRESS.test(address))
+    throw new GazetteError(
+      "HEADER_INVALID",
+      `List-Unsubscribe: not a mailto address: ${JSON.stringify(address)}`,
+    );
+  return address;
+}
+
 /** RFC 5322 date-time, as nodemailer writes it. */
 function formatDate(date: Date): string {
   return date.toUTCString().replace(/GMT/, "+0000");
@@ -179,7 +196,12 @@ function buildFallback(
       ...issue,
       to: parts.recipient.email,
       messageId: parts.messageId,
-      unsubscribe: { url: parts.recipient.unsubscribeUrl, mailto: issue.unsubscribeMailto },
+      unsubscribe: {
+        url: parts.recipient.unsubscribeUrl,
+        ...(parts.unsubscribeMailto || issue.unsubscribeMailto
+          ? { mailto: parts.unsubscribeMailto ?? issue.unsubscribeMailto }
+          : {}),
+      },
       headers: { ...issue.headers, "X-Gazette-Subscriber": parts.subscriberRef },
       text: body.text,
       html: body.html,
