@@ -1,3 +1,12 @@
 import { main } from "./main.js";
 
+// `gazette status | head`: the reader has gone, so there is nobody left to tell. Stop at once
+// and quietly, as a command killed by SIGPIPE would, instead of an unhandled 'error' event.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 process.exitCode = await main(process.argv.slice(2));

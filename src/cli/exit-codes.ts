@@ -9,7 +9,7 @@ export const EXIT_USAGE = 2;
 export function exitCodeFor(error: unknown): number {
   if (
     error instanceof GazetteError &&
-    ["CONFIG_INVALID", "CONFIG_NOT_FOUND", "USAGE"].includes(error.code)
+    ["CONFIG_INVALID", "CONFIG_NOT_FOUND", "USAGE", "FILE_UNREADABLE"].includes(error.code)
   ) {
     return EXIT_USAGE;
   }

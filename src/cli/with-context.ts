@@ -13,6 +13,7 @@ export async function withContext<T>(
   const { openContext } = await import("../pipeline/context.js");
   const ctx = await openContext({ configPath: options.config });
   try {
+    if (ctx.store.created) console.error(`Created a new database at ${ctx.store.created}.`);
     // What a migration did to the operator's data (e.g. subscribers merged) is said once.
     for (const notice of await ctx.store.runs.takeNotices()) console.error(notice);
     for (const warning of ctx.loaded.warnings) console.error(warning);

@@ -13,5 +13,7 @@ export {
   type ListFilters,
   parseDuration,
   type ScheduleConfig,
+  type ServiceEventsConfig,
   type TransportConfig,
+  type WebhookConfig,
 } from "./schema.js";

@@ -16,7 +16,7 @@ export interface LoadedConfig {
   dataDir: string;
   /** Absolute templates directory. */
   templatesDir: string;
-  /** Base directory that relative paths in the file are resolved against (the working directory). */
+  /** The folder relative paths in the file are resolved against: the config file's own. */
   baseDir: string;
   /** What the config asks for but will not get, said once when a command starts. */
   warnings: string[];
@@ -45,8 +45,13 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
     );
   }
   const source = readFileSync(file, "utf8");
-  const config = parseConfigText(source, file, env);
-  const dataDir = path.resolve(cwd, env.GAZETTE_DATA_DIR || config.dataDir);
+  // Paths in the file mean the same wherever gazette runs from; GAZETTE_DATA_DIR, given on the
+  // command line's side, follows the working directory like any other argument.
+  const baseDir = path.dirname(file);
+  const config = parseConfigText(source, file, env, baseDir);
+  const dataDir = env.GAZETTE_DATA_DIR
+    ? path.resolve(cwd, env.GAZETTE_DATA_DIR)
+    : path.resolve(baseDir, config.dataDir);
   const warnings =
     config.sender.unsubscribeMailto && !config.inbox
       ? [
@@ -57,8 +62,8 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
     config,
     file,
     dataDir,
-    templatesDir: path.resolve(cwd, config.templates),
-    baseDir: cwd,
+    templatesDir: path.resolve(baseDir, config.templates),
+    baseDir,
     warnings,
   };
 }
@@ -72,8 +77,16 @@ export function advertisedMailto(config: Config): string | undefined {
   return config.inbox ? config.sender.unsubscribeMailto : undefined;
 }
 
-/** Parses config text; `file` is only used in messages. Exported for tests and `gazette check`. */
-export function parseConfigText(source: string, file: string, env: NodeJS.ProcessEnv): Config {
+/**
+ * Parses config text; `file` is only used in messages. With `baseDir`, files the config names
+ * (`subscribersFile`) must exist there. Exported for tests and `gazette check`.
+ */
+export function parseConfigText(
+  source: string,
+  file: string,
+  env: NodeJS.ProcessEnv,
+  baseDir?: string,
+): Config {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -103,7 +116,25 @@ export function parseConfigText(source: string, file: string, env: NodeJS.Proces
   const config = result.data as Config;
   applyEnvOverrides(config, env, file);
   checkRules(config, file);
+  if (baseDir !== undefined)
+    checkFiles(config, file, baseDir, (keyPath) => locate(file, doc, lineCounter, keyPath));
   return config;
+}
+
+/** Files the config names that every run reads: a missing one is a config error, not a crash. */
+function checkFiles(
+  config: Config,
+  file: string,
+  baseDir: string,
+  where: (keyPath: string[]) => string,
+): void {
+  const configured = config.subscribersFile;
+  if (configured === undefined) return;
+  const resolved = path.resolve(baseDir, configured);
+  if (existsSync(resolved) && statSync(resolved).isFile()) return;
+  throw configError(file, [
+    `  ${where(["subscribersFile"])} subscribersFile: ${resolved} does not exist (relative paths are read from the config file's folder, ${baseDir}); create it or fix the path`,
+  ]);
 }
 
 function applyEnvOverrides(config: Config, env: NodeJS.ProcessEnv, file: string): void {

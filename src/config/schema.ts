@@ -1,5 +1,7 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
+import { TransportConfig } from "../deliver/transports/registry.js";
+import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
 // Every object is strict: an unknown key is a typo until proven otherwise.
@@ -67,8 +69,23 @@ export const ListConfig = z.strictObject({
   /** Replaces the top-level sender for this list's emails. */
   sender: z.strictObject({ from: Address, replyTo: Address.optional() }).optional(),
   filters: ListFilters.default({ include: [], exclude: [], categories: [] }),
-  /** At most this many articles from one feed per issue, so no single blog fills it. */
+  /** At most this many articles from one feed per issue, on top of the fair share. */
+  maxPerFeed: z.int().positive().optional(),
+  /** The old name of `maxPerFeed`, still read; `maxPerFeed` wins when both are set. */
   maxPerSource: z.int().positive().optional(),
+  /** Only articles in these languages (ISO 639-1, e.g. "en"); default: every language. */
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as "en"'))
+    .min(1)
+    .optional(),
+  /** A subscriber whose topics match none of an issue's articles: "none" (no email) or "full". */
+  topicFallback: z.enum(["none", "full"]).default("none"),
+  /** The "In this issue" overview above the cards. */
+  overview: z.boolean().default(true),
+  /** Links from each summary and why to the passage they came from (#:~:text=). */
+  textFragments: z.boolean().default(true),
+  /** At most this many title-only or unsummarized articles in "Also published"; 0: none. */
+  maxAlsoPublished: z.int().nonnegative().default(10),
   /** A theme folder for this list; replaces the top-level `templates`. */
   template: z.string().min(1).optional(),
   schedule: ScheduleConfig.default({ cron: "0 9 * * MON", timezone: "UTC", missWindow: "6h" }),
@@ -77,7 +94,12 @@ export const ListConfig = z.strictObject({
   /** How far back the first issue (and a newly added feed) may reach. */
   lookback: Duration.default("7d"),
   /** Handlebars, rendered as plain text with the issue's data. */
-  subject: z.string().min(1).default("{{newsletter.name}} #{{issue.number}}: {{issue.lead.title}}"),
+  subject: z
+    .string()
+    .min(1)
+    .default(
+      "{{newsletter.name}} #{{issue.number}}: {{issue.lead.title}}{{#if issue.moreCount}} + {{issue.moreCount}} more{{/if}}",
+    ),
   /** The editor's words above the articles of every issue (plain text). */
   intro: z.string().optional(),
   /** Show articles in sections under a heading per category. */
@@ -91,27 +113,8 @@ export const ListConfig = z.strictObject({
 });
 export type ListConfig = z.infer<typeof ListConfig>;
 
-export const TransportConfig = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("outbox"), dir: z.string().optional() }),
-  z.strictObject({
-    type: z.literal("smtp"),
-    /** nodemailer's URL form, e.g. smtp://user:pass@host:587 */
-    url: z.string().min(1),
-    pool: z.boolean().default(true),
-    maxConnections: z.int().positive().default(5),
-    /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
-    secure: z.boolean().optional(),
-    tls: z
-      .strictObject({
-        /** false accepts any certificate: only for a relay on a trusted network. */
-        rejectUnauthorized: z.boolean().optional(),
-        /** The name to check the certificate against (SNI), when the URL's host differs. */
-        servername: z.string().min(1).optional(),
-      })
-      .optional(),
-  }),
-]);
-export type TransportConfig = z.infer<typeof TransportConfig>;
+// One schema per transport, kept with the transports in their registry.
+export { TransportConfig };
 
 /** How the send works through the ledger: batches, leases, retries, rate, DKIM. */
 export const DeliveryConfig = z.strictObject({
@@ -157,6 +160,66 @@ export const DeliveryConfig = z.strictObject({
 export type DeliveryConfig = z.infer<typeof DeliveryConfig>;
 
 export { SummarizerConfig };
+
+const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable's name");
+
+/** One receiver of signed event POSTs (events out). */
+export const WebhookConfig = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  /** The events posted to it; default every one. */
+  events: z
+    .array(z.enum(EVENT_TYPES))
+    .min(1)
+    .default([...EVENT_TYPES]),
+  /** The environment variable holding the signing secret (`whsec_…` base64, or any string). */
+  secretEnv: EnvName,
+  /** Time allowed for one POST. */
+  timeout: Duration.default("10s"),
+  retry: z
+    .strictObject({
+      maxAttempts: z.int().positive().default(10),
+      baseDelay: Duration.default("1m"),
+      maxDelay: Duration.default("6h"),
+    })
+    .default({ maxAttempts: 10, baseDelay: "1m", maxDelay: "6h" }),
+});
+export type WebhookConfig = z.infer<typeof WebhookConfig>;
+
+/** Event webhooks of email services, received by `gazette serve` under /events/<service>. */
+export const ServiceEventsConfig = z.strictObject({
+  /** A signed timestamp older (or further ahead) than this is a replay and refused. */
+  maxAge: Duration.default("15m"),
+  /** Amazon SES through an SNS topic's HTTPS subscription. */
+  ses: z
+    .strictObject({
+      /** The SNS topics whose messages are accepted; any other TopicArn is refused. */
+      topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:/, "an SNS topic ARN")).min(1),
+      /**
+       * Extra URL prefixes a signing certificate and a SubscribeURL may come from, besides
+       * https://sns.<region>.amazonaws.com/ (tests, private endpoints).
+       */
+      certificateUrlPrefixes: z.array(z.url()).default([]),
+    })
+    .optional(),
+  /** Postmark: HTTP basic auth in the webhook URL, or a custom header carrying a token. */
+  postmark: z
+    .strictObject({
+      usernameEnv: EnvName.optional(),
+      passwordEnv: EnvName.optional(),
+      tokenEnv: EnvName.optional(),
+      tokenHeader: z.string().min(1).default("X-Gazette-Token"),
+    })
+    .refine((p) => (p.usernameEnv === undefined) === (p.passwordEnv === undefined), {
+      message: "give both usernameEnv and passwordEnv, or neither",
+    })
+    .refine((p) => p.passwordEnv !== undefined || p.tokenEnv !== undefined, {
+      message: "give usernameEnv and passwordEnv (basic auth), or tokenEnv, or both",
+    })
+    .optional(),
+  /** Resend: Svix-signed events; the webhook's signing secret (whsec_…). */
+  resend: z.strictObject({ secretEnv: EnvName }).optional(),
+});
+export type ServiceEventsConfig = z.infer<typeof ServiceEventsConfig>;
 
 export const InboxConfig = z.strictObject({
   host: z.string().min(1),
@@ -264,6 +327,10 @@ export const Config = z.strictObject({
   }),
   feeds: z.array(FeedConfig).min(1),
   lists: z.array(ListConfig).min(1),
+  /** Signed POSTs of events (subscribed, unsubscribed, issue sent…) to other systems. */
+  webhooks: z.array(WebhookConfig).default([]),
+  /** Email services' event webhooks that `gazette serve` accepts. */
+  serviceEvents: ServiceEventsConfig.optional(),
   /** The topics subscribers may choose on the preferences page (categories or tags). */
   topics: z.array(z.string().min(1)).optional(),
 });

@@ -6,7 +6,7 @@ import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { z } from "zod";
 import { describeError, GazetteError } from "../shared/errors.js";
-import type { Summarizer } from "./types.js";
+import type { SummarizeInput, Summarizer } from "./types.js";
 
 /** One input line of `gazette summarize`. */
 export const SummarizeRow = z.object({
@@ -16,6 +16,12 @@ export const SummarizeRow = z.object({
   url: z.string().optional(),
   categories: z.array(z.string()).optional(),
   feedTags: z.array(z.string()).optional(),
+  /** Who published it ("Netflix TechBlog"): the summary names it ("Netflix moved…"). */
+  source: z.string().optional(),
+  /** The article's author: named instead of the publisher on a personal blog. */
+  author: z.string().optional(),
+  /** A personal blog: its "I" is the author. */
+  personal: z.boolean().optional(),
 });
 export type SummarizeRow = z.infer<typeof SummarizeRow>;
 
@@ -25,7 +31,7 @@ export interface SummarizeJsonlOptions {
 }
 
 /**
- * Streams rows `{id, title, text, url?}` through a summarizer into rows
+ * Streams rows `{id, title, text, url?, source?, author?, personal?}` through a summarizer into rows
  * `{id, summary, why, tags, category, readMinutes}`, one JSON object per line, in input order;
  * resolves to the number of rows written.
  * An output path is written to a temporary file and renamed at the end, so a failed run
@@ -84,7 +90,7 @@ async function pipeRows(
     const row = parseRow(raw, `${name}:${line}`);
     let summary: Awaited<ReturnType<Summarizer["summarize"]>>;
     try {
-      summary = await summarizer.summarize(row);
+      summary = await summarizer.summarize(toInput(row));
     } catch (cause) {
       const message = `${name}:${line}: ${describeError(cause)}`;
       throw new GazetteError("SUMMARIZE_FAILED", message, { cause });
@@ -95,6 +101,23 @@ async function pipeRows(
     rows++;
   }
   return rows;
+}
+
+/**
+ * The summarizer's input for a row: `source`, `author` and `personal` say who published it.
+ * Without them the summary names the publisher from the URL's host, else "the team".
+ */
+export function toInput(row: SummarizeRow): SummarizeInput {
+  const { source, author, personal, ...article } = row;
+  if (source === undefined && author === undefined) return article;
+  return {
+    ...article,
+    source: {
+      name: source ?? "",
+      ...(author !== undefined ? { author } : {}),
+      ...(personal !== undefined ? { isPersonal: personal } : {}),
+    },
+  };
 }
 
 /** Parses and checks one line; `where` is "<file>:<line>". */

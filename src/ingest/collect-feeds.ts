@@ -49,6 +49,8 @@ export interface CollectOptions {
   feeds?: FeedRow[];
   /** A parse pool that outlives this collect (a long-running process); default: one for it. */
   pool?: ParsePool;
+  /** The folder relative feed file paths are read from (the config file's); default: the cwd. */
+  baseDir?: string;
 }
 
 /** What a successful fetch tells about the feed itself. */
@@ -103,6 +105,7 @@ export async function collectFeeds(
       allowPrivate: settings.allowPrivate,
       concurrency: settings.concurrency,
       perHostConcurrency: settings.perHostConcurrency,
+      baseDir: options.baseDir,
     }),
     pool: options.pool ?? parsePoolFor(settings),
     request: {

@@ -15,6 +15,8 @@ export interface FetcherOptions {
   perHostConcurrency?: number;
   /** Replaces the system resolver; tests map names like `evil.test` to 127.0.0.1. */
   resolveHost?: HostResolver;
+  /** The folder relative feed file paths are read from (the config file's); default: the cwd. */
+  baseDir?: string;
 }
 
 /** Per-fetch options; the allow-list and resolver belong to the Fetcher, not to one fetch. */
@@ -49,7 +51,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   };
   return {
     fetch(location, fetchOptions) {
-      const file = localFeedPath(location);
+      const file = localFeedPath(location, options.baseDir);
       if (file !== undefined) return readFeedFile(file, fetchOptions);
       return limit(() =>
         fetchOverHttp(location, fetchOptions, { dispatcher, allowList, limitHost }),

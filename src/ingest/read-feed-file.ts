@@ -7,13 +7,14 @@ import type { FetchOptions, FetchResult } from "./types.js";
 
 /**
  * The absolute path a feed location names when it is a local file (a `file:` URL, or a path
- * absolute or relative to the working directory); undefined for a URL with another scheme.
+ * absolute or relative to `baseDir`, the config file's folder); undefined for a URL with another
+ * scheme.
  */
-export function localFeedPath(location: string): string | undefined {
+export function localFeedPath(location: string, baseDir = process.cwd()): string | undefined {
   if (location.startsWith("file:")) return fileURLToPath(location);
   // Two or more letters before ":" make a scheme; one is a Windows drive (C:\feeds\a.xml).
   if (/^[a-z][a-z0-9+.-]+:/i.test(location)) return undefined;
-  return path.resolve(process.cwd(), location);
+  return path.resolve(baseDir, location);
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readSigningKeys, type SigningKeys } from "../audience/signing-keys.js";
 import type { SigningKey } from "../audience/tokens.js";
 import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
+import { webhookTargets } from "../inbox/webhooks/webhook-targets.js";
 import { type ParsePool, parsePoolFor } from "../ingest/create-parse-pool.js";
 import { type Clock, systemClock } from "../shared/clock.js";
 import { openStore, type Store } from "../store/index.js";
@@ -12,6 +13,11 @@ export interface Context {
   config: Config;
   store: Store;
   clock: Clock;
+  /**
+   * The environment the context was opened with (secrets of transports, webhooks and service
+   * events): library code reads this, never `process.env`.
+   */
+  env: Readonly<Record<string, string | undefined>>;
   signingKey: SigningKey;
   /** The signing key and the retired keys that still verify old links. */
   signingKeys: SigningKeys;
@@ -45,6 +51,8 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
     randomBytes(32).toString("base64url"),
   );
   const signingKeys = readSigningKeys(env, stored);
+  // Events are recorded only for the webhooks configured (none: nothing is recorded).
+  store.events.configure(webhookTargets(loaded.config.webhooks));
   const installId = await store.runs.setting("install_id", () => randomBytes(6).toString("hex"));
   let pool: ParsePool | undefined;
   return {
@@ -52,6 +60,7 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
     config: loaded.config,
     store,
     clock: options.clock ?? systemClock,
+    env,
     signingKey: signingKeys.current,
     signingKeys,
     installId,

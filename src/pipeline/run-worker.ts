@@ -3,13 +3,14 @@ import { hostname } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
 import { parseDuration } from "../config/index.js";
 import { createSharedRateLimiter } from "../deliver/engine/shared-rate-limiter.js";
-import type { Mailer } from "../deliver/transports/types.js";
+import type { Transport } from "../deliver/transports/types.js";
 import type { CompiledIssue } from "../render/index.js";
 import { archiveStage } from "./archive-stage.js";
 import { collectRound, type FeedClaim } from "./collect-round.js";
 import type { Context } from "./context.js";
 import { type ArticleClaim, enrichRound } from "./enrich-round.js";
-import { findList, openMailer, openSummarizer, renderStage, sendStage } from "./stages.js";
+import { findList, openSummarizer, openTransport, renderStage, sendStage } from "./stages.js";
+import { webhooksStage } from "./webhooks-stage.js";
 
 import { WORK_KINDS, type WorkKind } from "./work-kinds.js";
 
@@ -108,7 +109,7 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
     kinds.has("inbox") && ctx.config.inbox ? parseDuration(ctx.config.inbox.interval) : undefined;
   let inboxDueAt = 0;
   // A worker that only collects or enriches needs no transport (nor its DKIM key).
-  const mailer = kinds.has("deliveries") ? openMailer(ctx) : undefined;
+  const transport = kinds.has("deliveries") ? await openTransport(ctx) : undefined;
   let idleMs = IDLE_MIN_MS;
   try {
     while (!options.signal?.aborted) {
@@ -132,11 +133,15 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
         report.inboxMessages += read.found;
         done += read.found;
       }
-      if (mailer && !options.signal?.aborted)
-        done += await deliverRound(ctx, mailer, compiled, report, {
+      if (transport && !options.signal?.aborted)
+        done += await deliverRound(ctx, transport, compiled, report, {
           ...(limiter && { limiter }),
           ...(options.signal && { signal: options.signal }),
         });
+      if (transport && !options.signal?.aborted) {
+        const posted = await webhooksStage(ctx);
+        done += posted ? posted.sent + posted.retried + posted.failed : 0;
+      }
       if (done > 0) {
         idleMs = IDLE_MIN_MS;
         options.onRound?.(report);
@@ -147,7 +152,7 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
       idleMs = Math.min(IDLE_MAX_MS, idleMs * 2);
     }
   } finally {
-    await mailer?.close();
+    await transport?.close();
   }
   return report;
 }
@@ -155,7 +160,7 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
 /** One pass over the issues being sent; returns how many rows it settled. */
 async function deliverRound(
   ctx: Context,
-  mailer: Mailer,
+  transport: Transport,
   compiled: Map<number, CompiledIssue>,
   report: WorkerReport,
   extra: Parameters<typeof sendStage>[5],
@@ -171,7 +176,7 @@ async function deliverRound(
       issueCompiled = (await renderStage(ctx, findList(ctx, list.id), issue)).compiled;
       compiled.set(issue.id, issueCompiled);
     }
-    const sent = await sendStage(ctx, list, issue, issueCompiled, mailer, {
+    const sent = await sendStage(ctx, list, issue, issueCompiled, transport, {
       ...extra,
       hasLedger: true,
     });

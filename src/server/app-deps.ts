@@ -1,10 +1,12 @@
 import type { Context } from "hono";
 import type { SigningKeys } from "../audience/signing-keys.js";
 import type { Config, ListConfig } from "../config/index.js";
-import type { Mailer } from "../deliver/transports/types.js";
+import type { Transport } from "../deliver/transports/types.js";
+import type { ServiceEventReceiver } from "../inbox/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import type { LinksOutcome } from "./request-links.js";
 
 /** What the web app works with; everything is passed in, so tests run it in-process. */
 export interface AppOptions {
@@ -13,7 +15,7 @@ export interface AppOptions {
   signingKeys: SigningKeys;
   clock: Clock;
   /** Sends the signup confirmation emails: the configured transport. */
-  mailer: Mailer;
+  transport: Transport;
   /** `<dataDir>/archive`: the web versions written after each send. */
   archiveDir: string;
   /** The client's address for rate limits and consent records (default: the socket's peer). */
@@ -24,6 +26,12 @@ export interface AppOptions {
   confirmTtlMs?: number;
   /** Confirmation emails one address may get per window (default 1 per 10 minutes, 3 a day). */
   confirmationLimits?: WindowLimit[];
+  /** Email services' event webhooks (`serviceEvents:`), under /events/<service>. */
+  serviceEvents?: ServiceEventReceiver;
+  /** Personal-link emails one address may get per window (default 1 per 10 minutes, 3 a day). */
+  linkLimits?: WindowLimit[];
+  /** Told how each "email me my link" request ended (it runs after the answer); for logs and tests. */
+  onLinkRequest?: (outcome: LinksOutcome | Error) => void;
 }
 
 /** At most `max` events within any `windowMs`. */
@@ -39,6 +47,10 @@ export interface AppDeps extends AppOptions {
   confirmTtlMs: number;
   confirmationLimits: WindowLimit[];
   clientIp: (c: Context) => string;
+  /** Link requests per client (as signups: 5 an hour, IPv6 per /64). */
+  linkClientLimiter: RateLimiter;
+  /** Link emails per address, one limiter per window. */
+  linkLimiters: RateLimiter[];
 }
 
 /** Configured lists by store id and slug, created in the store on first use. */

@@ -6,8 +6,10 @@ import { type AppDeps, type AppOptions, createListIndex } from "./app-deps.js";
 import { renderPage } from "./messages.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { registerArchive } from "./routes/archive.js";
+import { registerAskForLink } from "./routes/ask-for-link.js";
 import { registerConfirm } from "./routes/confirm.js";
 import { registerPreferences } from "./routes/preferences.js";
+import { registerServiceEvents } from "./routes/service-events.js";
 import { registerSubscribe } from "./routes/subscribe.js";
 import { registerUnsubscribe } from "./routes/unsubscribe.js";
 import { securityHeaders } from "./security-headers.js";
@@ -31,11 +33,25 @@ export function createApp(options: AppOptions): Hono {
       { max: 3, windowMs: 24 * 3_600_000 },
     ],
     clientIp: options.clientIp ?? socketAddress,
+    linkClientLimiter: createRateLimiter({
+      ...(options.signupLimit ?? { max: 5, windowMs: 3_600_000 }),
+      clock: options.clock,
+    }),
+    linkLimiters: (
+      options.linkLimits ?? [
+        { max: 1, windowMs: 10 * 60_000 },
+        { max: 3, windowMs: 24 * 3_600_000 },
+      ]
+    ).map((limit) => createRateLimiter({ ...limit, clock: options.clock })),
   };
   const app = new Hono();
   app.use(securityHeaders());
-  // Forms here are a few fields; nothing larger has a reason to be read.
-  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Payload too large", 413) }));
+  // Forms here are a few fields; nothing larger has a reason to be read. An email service's
+  // event is larger (SNS messages reach 256 KiB), never more than 1 MiB.
+  const tooLarge = (c: Context) => c.text("Payload too large", 413);
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge });
+  const eventLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
+  app.use((c, next) => (c.req.path.startsWith("/events/") ? eventLimit : formLimit)(c, next));
   app.get("/assets/style.css", (c) => {
     c.header("Content-Type", "text/css; charset=utf-8");
     c.header("Cache-Control", "public, max-age=86400");
@@ -48,15 +64,18 @@ export function createApp(options: AppOptions): Hono {
       deps.config.newsletter.name,
       html`<ul>
 <li><a href="/subscribe">Subscribe</a></li>
-<li><a href="/archive">Past issues</a></li>
+<li><a href="/archive/">Past issues</a></li>
+<li><a href="/preferences">Manage your subscription</a></li>
 </ul>`,
     ),
   );
+  registerAskForLink(app, deps);
   registerUnsubscribe(app, deps);
   registerPreferences(app, deps);
   registerSubscribe(app, deps);
   registerConfirm(app, deps);
   registerArchive(app, deps);
+  registerServiceEvents(app, deps);
   app.notFound((c) =>
     renderPage(c, deps, "Page not found", html`<p><a href="/">Start page</a></p>`, 404),
   );

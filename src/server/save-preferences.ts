@@ -23,27 +23,40 @@ export async function savePreferences(
       if (membership) await unsubscribeMember(deps, listId, subscriberId, "preferences");
       continue;
     }
-    if (!membership || membership.status === "unsubscribed") {
-      await deps.store.subscribers.join(listId, subscriberId, {
-        status: "active",
-        source: "preferences",
-        now,
-        force: true,
-      });
-      const nonce = randomBytes(16).toString("base64url");
-      await deps.store.consents.record({
-        subscriberId,
-        listId,
-        form: "preferences",
-        ip: choice.ip,
-        userAgent: choice.userAgent,
-        nonce,
-        now,
-        expiresAt: now,
-      });
-      await deps.store.consents.confirm(nonce, now);
-    }
+    if (!membership || membership.status === "unsubscribed")
+      await joinWithConsent(deps, listId, subscriberId, { form: "preferences", ...choice });
     if (membership?.status !== "bounced" && membership?.status !== "complained")
       await deps.store.subscribers.setTopics(listId, subscriberId, choice.topics, now);
   }
+}
+
+/**
+ * Makes the membership active again, for a subscriber who acted through a link that came to
+ * their mailbox, and records that act as a confirmed consent (`form`: where they acted).
+ */
+export async function joinWithConsent(
+  deps: AppDeps,
+  listId: number,
+  subscriberId: number,
+  act: { form: string; ip: string; userAgent: string },
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.store.subscribers.join(listId, subscriberId, {
+    status: "active",
+    source: act.form,
+    now,
+    force: true,
+  });
+  const nonce = randomBytes(16).toString("base64url");
+  await deps.store.consents.record({
+    subscriberId,
+    listId,
+    form: act.form,
+    ip: act.ip,
+    userAgent: act.userAgent.slice(0, 512),
+    nonce,
+    now,
+    expiresAt: now,
+  });
+  await deps.store.consents.confirm(nonce, now);
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | "SMTP_PERMANENT"
   | "DELIVERY_FAILED"
   | "CSV_INVALID"
+  | "FILE_UNREADABLE"
   | "SUBSCRIBER_INVALID"
   | "NOT_FOUND";
 

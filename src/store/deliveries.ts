@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { isPostgres } from "./dialect.js";
+import type { EventRepo } from "./events.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { Database, DeliveryStatus } from "./tables.js";
 
@@ -31,6 +32,15 @@ export interface PendingRecipient {
   name: string | null;
 }
 
+/** The delivery an email service's event is about. */
+export interface DeliveryMatch {
+  id: number;
+  issue_id: number;
+  subscriber_id: number;
+  email: string;
+  status: DeliveryStatus;
+}
+
 const PAGE = 500;
 const SETTLED: DeliveryStatus[] = ["sent", "failed", "bounced", "skipped"];
 
@@ -47,7 +57,10 @@ export class DeliveryRepo {
     (params: Record<string, string | number>) => Promise<unknown>
   >();
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly events?: EventRepo,
+  ) {
     this.#consent = prepareQuery(
       db,
       ["listId", "subscriberId"],
@@ -362,6 +375,25 @@ export class DeliveryRepo {
       }))
       .where("id", "=", id)
       .execute();
+    if (status === "bounced") await this.events?.recordBounce(id, error, now);
+  }
+
+  /** Keeps the id the email service gave the message, so its later events find the row. */
+  async setServiceMessageId(id: number, serviceMessageId: string): Promise<void> {
+    await this.db
+      .updateTable("deliveries")
+      .set({ service_message_id: serviceMessageId })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** The delivery an email service knows by its own message id. */
+  byServiceMessageId(serviceMessageId: string): Promise<DeliveryMatch | undefined> {
+    return this.db
+      .selectFrom("deliveries")
+      .select(["id", "issue_id", "subscriber_id", "email", "status"])
+      .where("service_message_id", "=", serviceMessageId)
+      .executeTakeFirst();
   }
 
   /** Puts a claimed row that was never tried back to pending, its attempt un-counted. */

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
 import { GazetteError } from "../shared/errors.js";
@@ -6,6 +7,7 @@ import { ArticleTopicRepo } from "./article-topics.js";
 import { type ArticleInput, ArticleRepo, type UpsertResult } from "./articles.js";
 import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
+import { EventRepo } from "./events.js";
 import { FeedRepo, type FetchOutcome } from "./feeds.js";
 import { IssueReviewRepo } from "./issue-review.js";
 import { IssueRepo } from "./issues.js";
@@ -15,17 +17,25 @@ import { openSqlite } from "./open-database.js";
 import { OverrideRepo } from "./overrides.js";
 import { PacingRepo } from "./pacing.js";
 import { RunRepo } from "./runs.js";
+import { ServiceEventRejectionRepo } from "./service-event-rejections.js";
 import { SlotRepo } from "./slots.js";
 import { SubscriberRepo } from "./subscribers.js";
 import { SuppressionRepo } from "./suppressions.js";
 import type { Database } from "./tables.js";
+import { WebhookDeliveryRepo } from "./webhook-deliveries.js";
 
 export type { ArticleInput, ArticleRow, ArticleToEnrich, UpsertResult } from "./articles.js";
 export type { ConsentRow } from "./consents.js";
-export type { ClaimedDelivery, DeliveryFailure } from "./deliveries.js";
+export type { ClaimedDelivery, DeliveryFailure, DeliveryMatch } from "./deliveries.js";
+export {
+  EVENT_TYPES,
+  type EventData,
+  type EventType,
+  type WebhookTarget,
+} from "./events.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
 export { createFetchSaver, type FetchSaver } from "./fetch-saver.js";
-export type { IssueArticleRow, IssueRow } from "./issues.js";
+export type { IssueArticleRow, IssueEntry, IssueRow, SentStory } from "./issues.js";
 export type {
   MailEventCount,
   MailEventOutcome,
@@ -38,10 +48,17 @@ export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscr
 export type { SuppressionRow } from "./suppressions.js";
 export type {
   DeliveryStatus,
+  IssueArticleKind,
   IssueStatus,
   MailEventKind,
   MembershipStatus,
+  WebhookDeliveryStatus,
 } from "./tables.js";
+export type {
+  ClaimedWebhookDelivery,
+  WebhookAttemptOutcome,
+  WebhookLogRow,
+} from "./webhook-deliveries.js";
 
 /** One fetch of a feed to save: what to record of it, and the articles it brought. */
 export interface FetchToSave {
@@ -70,14 +87,24 @@ export class Store {
   readonly overrides: OverrideRepo;
   readonly articleLookup: ArticleLookupRepo;
   readonly pacing: PacingRepo;
+  /** What happened, for the webhooks; `events.configure` says which webhooks listen. */
+  readonly events: EventRepo;
+  readonly webhookDeliveries: WebhookDeliveryRepo;
+  /** Requests to the email-service event endpoints that were refused, counted. */
+  readonly serviceEventRejections: ServiceEventRejectionRepo;
+  /** Where a new database was created by opening this store (else undefined), for the operator. */
+  created: string | undefined;
   readonly mailEvents: MailEventRepo;
 
   constructor(readonly db: Kysely<Database>) {
+    this.events = new EventRepo(db);
+    this.webhookDeliveries = new WebhookDeliveryRepo(db);
+    this.serviceEventRejections = new ServiceEventRejectionRepo(db);
     this.feeds = new FeedRepo(db);
     this.articles = new ArticleRepo(db);
-    this.issues = new IssueRepo(db);
-    this.subscribers = new SubscriberRepo(db);
-    this.deliveries = new DeliveryRepo(db);
+    this.issues = new IssueRepo(db, this.events);
+    this.subscribers = new SubscriberRepo(db, this.events);
+    this.deliveries = new DeliveryRepo(db, this.events);
     this.suppressions = new SuppressionRepo(db);
     this.consents = new ConsentRepo(db);
     this.articleTopics = new ArticleTopicRepo(db);
@@ -87,7 +114,7 @@ export class Store {
     this.overrides = new OverrideRepo(db);
     this.articleLookup = new ArticleLookupRepo(db);
     this.pacing = new PacingRepo(db);
-    this.mailEvents = new MailEventRepo(db);
+    this.mailEvents = new MailEventRepo(db, this.events);
   }
 
   /**
@@ -137,17 +164,42 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
     const { openPostgres } = await import("./open-postgres.js");
     if (options.schema) await createSchema(url, options.schema);
     const db = openPostgres(url, { schema: options.schema });
-    await migrateToLatest(db as Kysely<unknown>, options.schema);
-    return new Store(db);
+    let applied: string[];
+    try {
+      applied = await migrateToLatest(db as Kysely<unknown>, options.schema);
+    } catch (error) {
+      await db.destroy().catch(() => undefined);
+      throw explainConnectFailure(url, error) ?? error;
+    }
+    const store = new Store(db);
+    if (applied.includes("001-initial"))
+      store.created = `${describePostgres(url)}${options.schema ? ` (schema ${options.schema})` : ""}`;
+    return store;
   }
   if (url)
     throw new GazetteError(
       "CONFIG_INVALID",
       `DATABASE_URL: "${url.split("@").pop()}" is not a postgres:// URL`,
     );
-  const db = openSqlite(dataDir === ":memory:" ? ":memory:" : path.join(dataDir, "gazette.db"));
+  const file = dataDir === ":memory:" ? ":memory:" : path.join(dataDir, "gazette.db");
+  // A command run with the wrong --config or from the wrong folder would otherwise answer from
+  // an empty database as if it were the real one ("no subscribers"): saying so shows the slip.
+  const isNew = file !== ":memory:" && !existsSync(file);
+  const db = openSqlite(file);
   await migrateToLatest(db as Kysely<unknown>);
-  return new Store(db);
+  const store = new Store(db);
+  if (isNew) store.created = file;
+  return store;
+}
+
+/** `postgres://host:port/db` without the user and password. */
+export function describePostgres(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `postgres://${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "PostgreSQL";
+  }
 }
 
 async function createSchema(url: string, schema: string): Promise<void> {
@@ -160,7 +212,38 @@ async function createSchema(url: string, schema: string): Promise<void> {
   const db = openPostgres(url);
   try {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } catch (error) {
+    throw explainConnectFailure(url, error) ?? error;
   } finally {
     await db.destroy();
   }
+}
+
+// What node's net module and PostgreSQL say when the server cannot be reached or refuses us.
+const CONNECT_FAILURES: Record<string, string> = {
+  ECONNREFUSED: "the connection was refused: is PostgreSQL running and listening there?",
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "the host name could not be resolved",
+  ETIMEDOUT: "the connection timed out",
+  EHOSTUNREACH: "the host cannot be reached",
+  "28P01": "the password was refused",
+  "28000": "the server refused this user",
+  "3D000": "the database does not exist",
+};
+
+/** A STORE_FAILED error saying why PostgreSQL could not be reached, or undefined for others. */
+function explainConnectFailure(url: string, error: unknown): GazetteError | undefined {
+  // The migration wraps the driver's error; an AggregateError holds one per address tried.
+  let reason: string | undefined;
+  for (let cause = error; cause instanceof Error && !reason; cause = cause.cause) {
+    const inner = cause instanceof AggregateError ? cause.errors[0] : cause;
+    const code = (inner as NodeJS.ErrnoException).code;
+    reason = code && !(inner instanceof GazetteError) ? CONNECT_FAILURES[code] : undefined;
+  }
+  if (!reason) return undefined;
+  return new GazetteError(
+    "STORE_FAILED",
+    `cannot connect to ${describePostgres(url)}: ${reason} (check DATABASE_URL)`,
+    { cause: error },
+  );
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.js";
-import { ROOT, runCli } from "../helpers/cli.js";
+import { ROOT, runCli, withoutCreatedNotice } from "../helpers/cli.js";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 
@@ -137,7 +137,7 @@ lists:
 
   it("sends every subscriber exactly one issue, and names each feed that failed", async () => {
     const result = await runCli(["--config", "gazette.yaml", "run"], { cwd: dir, env: env() });
-    expect(result.stderr).toBe("");
+    expect(withoutCreatedNotice(result.stderr)).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Feeds: 1 fetched, 0 unchanged, 3 failed · 2 new articles/);
     expect(result.stdout).toMatch(/Broken: HTTP 500/);

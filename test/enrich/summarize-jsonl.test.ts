@@ -87,6 +87,46 @@ describe("summarizeJsonl", () => {
     await expect(readFile(output)).rejects.toMatchObject({ code: "ENOENT" });
   });
 
+  it("names the publisher from a row's source, and the author of a personal blog", async () => {
+    const input = join(dir, "rows.jsonl");
+    const output = join(dir, "out.jsonl");
+    const text =
+      "Our CI took 40 minutes.\n\nWe split the suite into shards, which cut CI time by 38% and let us merge twice as often.";
+    const personal =
+      "I rewrote the static site generator in Rust, which cut build time from 40 seconds to 2 seconds.";
+    await writeFile(
+      input,
+      [
+        JSON.stringify({ id: 1, title: "Cutting CI time", text, source: "Acme Engineering Blog" }),
+        JSON.stringify({
+          id: 2,
+          title: "Moving off Jekyll",
+          text: personal,
+          author: "Jane Smith",
+          personal: true,
+        }),
+        JSON.stringify({ id: 3, title: "Cutting CI time", text }),
+      ].join("\n"),
+    );
+    await summarizeJsonl(input, output, summarizer);
+    const [acme, jane, anonymous] = (await readFile(output, "utf8"))
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { summary: string });
+    expect(acme?.summary).toMatch(/^Acme split the suite into shards, which cut CI time by 38%/);
+    expect(jane?.summary).toMatch(/^Jane Smith rewrote the static site generator in Rust/);
+    expect(anonymous?.summary).toMatch(/^The team split the suite/);
+  });
+
+  it("rejects a row whose source is not a string, naming the line and field", async () => {
+    const input = join(dir, "rows.jsonl");
+    await writeFile(input, `${JSON.stringify({ id: 1, title: "T", text: "x", source: 3 })}\n`);
+    await expect(summarizeJsonl(input, join(dir, "out.jsonl"), summarizer)).rejects.toMatchObject({
+      code: "USAGE",
+      message: expect.stringMatching(/rows\.jsonl:1: field "source"/),
+    });
+  });
+
   it("reports an input file that cannot be read", async () => {
     const missing = join(dir, "missing.jsonl");
     await expect(summarizeJsonl(missing, join(dir, "out.jsonl"), summarizer)).rejects.toMatchObject(

@@ -46,3 +46,8 @@ export function runNode(
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** stderr without the line a command prints when it created the database (its first run). */
+export function withoutCreatedNotice(stderr: string): string {
+  return stderr.replace(/^Created a new database at .*\n/m, "");
+}

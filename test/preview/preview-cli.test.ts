@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli } from "../helpers/cli.js";
+import { ROOT, runCli, withoutCreatedNotice } from "../helpers/cli.js";
 import { writePreviewConfig } from "./preview-fixture.js";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts/preview");
@@ -37,7 +37,7 @@ describe("gazette preview --screenshot", () => {
       String(width),
       ...(dark ? ["--dark"] : []),
     );
-    expect(result.stderr).toBe("");
+    expect(withoutCreatedNotice(result.stderr)).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`(${width} px, ${dark ? "dark" : "light"})`);
     const size = pngSize(readFileSync(out));

@@ -5,10 +5,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { seedWorkerIssue } from "../../bench/seed-worker-issue.js";
 import { CLI_ENTRY } from "../helpers/cli.js";
 import { type CountingSink, startCountingSink } from "../helpers/counting-sink.js";
+import { seededRandom } from "../helpers/smtp-sink.js";
 import { TEST_DATABASE_URL } from "../helpers/stores.js";
 
-// 20,000 by default (as CI runs it); WORKER_TEST_DELIVERIES makes a quicker local run.
-const DELIVERIES = Number(process.env.WORKER_TEST_DELIVERIES ?? 20_000);
+// 3,000 by default: a thousand or so per worker, each claiming batches of 25, so that the kill
+// lands mid-batch with every worker sending. WORKER_TEST_DELIVERIES runs a larger send (20,000 once
+// took 120 s of the suite for no state the smaller one misses).
+const DELIVERIES = Number(process.env.WORKER_TEST_DELIVERIES ?? 3_000);
 const WORKERS = 3;
 const CONCURRENCY = 4;
 const MARK_BATCH = 4;
@@ -17,15 +20,20 @@ const MARK_BATCH = 4;
 // group write. Its other claimed rows were never handed over: they come back when the lease passes
 // and go out once. So a SIGKILL can cause at most this many duplicates.
 const IN_FLIGHT = CONCURRENCY + MARK_BATCH;
-const LEASE = "4s";
+// Leases are not renewed: a live worker's batch must go out well within its lease, or another
+// worker takes the rest of it and sends some twice. Batches of 25 do so even on a loaded machine
+// (100 under a 4 s lease did not: 39 duplicates); the survivors wait one lease for the dead
+// worker's rows.
+const BATCH = 25;
+const LEASE = "10s";
 
 const schema = `gz_test_${randomBytes(6).toString("hex")}`;
 const children: ChildProcess[] = [];
-let sink: CountingSink | undefined;
+const sinks: CountingSink[] = [];
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-  await sink?.close();
+  await Promise.all(sinks.map((sink) => sink.close()));
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   await client.query(`drop schema if exists ${schema} cascade`);
@@ -86,19 +94,24 @@ describe(`${WORKERS} workers on one PostgreSQL, one killed with SIGKILL mid-batc
       databaseUrl: TEST_DATABASE_URL,
       schema,
       count: DELIVERIES,
-      delivery: `{ batchSize: 100, concurrency: ${CONCURRENCY}, markBatch: ${MARK_BATCH}, leaseDuration: ${LEASE} }`,
+      delivery: `{ batchSize: ${BATCH}, concurrency: ${CONCURRENCY}, markBatch: ${MARK_BATCH}, leaseDuration: ${LEASE} }`,
     });
-    sink = await startCountingSink();
-    const workers = Array.from({ length: WORKERS }, () =>
-      startWorker(setup.dir, setup.env, (sink as CountingSink).url),
-    );
-    // Kill the first worker once a third of the messages went out: every worker is mid-send then.
-    const killAt = Math.floor(DELIVERIES / 3);
-    await sink.waitFor(killAt);
+    // One sink per worker: what each one sent is known, and so is when all of them are sending.
+    for (let i = 0; i < WORKERS; i++) sinks.push(await startCountingSink());
+    const workers = sinks.map((sink) => startWorker(setup.dir, setup.env, sink.url));
+    const total = () => sinks.reduce((sum, sink) => sum + sink.total(), 0);
+    // Kill the first worker at a random point of the first half of its share, once every worker
+    // has sent something: all of them are mid-send then.
+    const random = seededRandom(Number(process.env.CRASH_SEED ?? 4242));
+    const killAt = 1 + Math.floor(random() * (DELIVERIES / WORKERS / 2));
+    const [victimSink, ...otherSinks] = sinks as [CountingSink, ...CountingSink[]];
+    await Promise.all([victimSink.waitFor(killAt), ...otherSinks.map((sink) => sink.waitFor(1))]);
     const victim = workers[0] as (typeof workers)[number];
     victim.child.kill("SIGKILL");
     expect(await victim.done).toBeNull();
-    expect(sink.total()).toBeLessThan(DELIVERIES);
+    const killedAfter = victimSink.total();
+    for (const sink of sinks) expect(sink.total()).toBeGreaterThan(0);
+    expect(total()).toBeLessThan(DELIVERIES);
 
     // The survivors take the dead worker's rows once its lease passes.
     await untilAllSent(Date.now() + 600_000);
@@ -109,13 +122,15 @@ describe(`${WORKERS} workers on one PostgreSQL, one killed with SIGKILL mid-batc
       expect(worker.output()).toMatch(/Worker: \d+ sent/);
     }
 
-    const counts = sink.perRecipient;
+    const counts = new Map<string, number>();
+    for (const sink of sinks)
+      for (const [to, count] of sink.perRecipient) counts.set(to, (counts.get(to) ?? 0) + count);
     expect(counts.size).toBe(DELIVERIES);
     for (let i = 0; i < DELIVERIES; i++)
       expect(counts.get(`reader${i}@bench.example.com`) ?? 0).toBeGreaterThanOrEqual(1);
-    const duplicates = sink.total() - DELIVERIES;
+    const duplicates = total() - DELIVERIES;
     console.log(
-      `workers: ${DELIVERIES} deliveries, killed after ${killAt} → ${duplicates} duplicates (window ${IN_FLIGHT})`,
+      `workers: ${DELIVERIES} deliveries, victim killed after ${killedAfter} of its messages (${sinks.map((sink) => sink.total()).join("/")} per worker) → ${duplicates} duplicates (window ${IN_FLIGHT})`,
     );
     expect(duplicates).toBeGreaterThanOrEqual(0);
     expect(duplicates).toBeLessThanOrEqual(IN_FLIGHT);

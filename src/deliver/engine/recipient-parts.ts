@@ -1,11 +1,16 @@
 import type { RecipientParts } from "../mime/message-template.js";
-import type { SendIssueInput } from "./send-issue.js";
+import type { SendIssueInput } from "./send-input.js";
 
 /** A subscriber's parts of the issue's message: address, name, links, Message-ID and sealed id. */
 export function recipientParts(
   input: Pick<
     SendIssueInput,
-    "unsubscribeUrl" | "preferencesUrl" | "subscriberRef" | "now" | "unsubscribeMailtoFor"
+    | "unsubscribeUrl"
+    | "preferencesUrl"
+    | "subscriberRef"
+    | "now"
+    | "returnPathFor"
+    | "unsubscribeMailtoFor"
   >,
   subscriber: { subscriber_id: number; email: string; name: string | null },
   messageId: string,
@@ -19,9 +24,10 @@ export function recipientParts(
     },
     messageId,
     subscriberRef: input.subscriberRef(subscriber.subscriber_id),
-    ...(input.unsubscribeMailtoFor
-      ? { unsubscribeMailto: input.unsubscribeMailtoFor(subscriber.subscriber_id) }
-      : {}),
     date: input.now(),
+    ...(input.returnPathFor && { returnPath: input.returnPathFor(subscriber.subscriber_id) }),
+    ...(input.unsubscribeMailtoFor && {
+      unsubscribeMailto: input.unsubscribeMailtoFor(subscriber.subscriber_id),
+    }),
   };
 }

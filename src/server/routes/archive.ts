@@ -13,22 +13,26 @@ const FILE = /^(?:index\.html|feed\.xml|\d{1,9}\.html)$/;
 
 /** The archive of sent issues, read-only from the files written after each send. */
 export function registerArchive(app: Hono, deps: AppDeps): void {
-  app.get("/archive", (c) =>
-    renderPage(
-      c,
-      deps,
-      "Archive",
-      html`<ul>${deps.config.lists.map(
-        (list) => html`<li><a href="/archive/${list.id}/">${list.name}</a></li>`,
-      )}</ul>`,
-    ),
-  );
+  // The emails link `/archive/`, a proxy may strip the slash: both are the index.
+  app.get("/archive", (c) => archiveIndex(c, deps));
+  app.get("/archive/", (c) => archiveIndex(c, deps));
   app.get("/archive/:list", (c) =>
     c.redirect(`/archive/${encodeURIComponent(c.req.param("list"))}/`, 301),
   );
   app.get("/archive/:list/", (c) => serveFile(c, deps, c.req.param("list"), "index.html"));
   app.get("/archive/:list/:file", (c) =>
     serveFile(c, deps, c.req.param("list"), c.req.param("file")),
+  );
+}
+
+function archiveIndex(c: Context, deps: AppDeps) {
+  return renderPage(
+    c,
+    deps,
+    "Archive",
+    html`<ul>${deps.config.lists.map(
+      (list) => html`<li><a href="/archive/${list.id}/">${list.name}</a></li>`,
+    )}</ul>`,
   );
 }
 

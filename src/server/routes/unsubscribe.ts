@@ -1,22 +1,34 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
 import { forbidden, invalidLink, renderPage } from "../messages.js";
 import { csrfField } from "../page.js";
-import { maskEmail, resolveMember } from "../resolve-member.js";
+import { maskEmail, type ResolvedMember, resolveMember } from "../resolve-member.js";
+import { joinWithConsent } from "../save-preferences.js";
 import { unsubscribeMember } from "../unsubscribe-member.js";
 
 /**
  * GET shows a confirmation and changes nothing: mail scanners and link previews fetch every
  * URL in a message. POST unsubscribes, from our form (CSRF-checked) or from a mail client's
- * RFC 8058 one-click request.
+ * RFC 8058 one-click request. A link opened again after unsubscribing says so and offers to
+ * subscribe again (action=resubscribe), which the same signed link proves the mailbox wants.
  */
 export function registerUnsubscribe(app: Hono, deps: AppDeps): void {
   app.get("/unsubscribe/:token", async (c) => {
     const token = c.req.param("token");
     const member = await resolveMember(deps, token, "unsubscribe");
     if (!member) return invalidLink(c, deps);
+    const status = await statusOf(deps, member);
+    if (status === "unsubscribed") return alreadyUnsubscribed(c, deps, token, member);
+    if (status === "bounced" || status === "complained")
+      return renderPage(
+        c,
+        deps,
+        "You are not subscribed",
+        html`<p class="notice" role="status">${maskEmail(member.subscriber.email)} gets no issues of
+<strong>${member.list.name}</strong>.</p>`,
+      );
     return renderPage(
       c,
       deps,
@@ -41,6 +53,7 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
     const member = await resolveMember(deps, token, "unsubscribe");
     if (!member)
       return isOneClick ? c.text("Not a valid unsubscribe link.", 404) : invalidLink(c, deps);
+    if (!isOneClick && body.action === "resubscribe") return resubscribe(c, deps, member);
     await unsubscribeMember(
       deps,
       member.claims.listId,
@@ -53,7 +66,63 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
       deps,
       "You are unsubscribed",
       html`<p class="notice" role="status">You are unsubscribed from <strong>${member.list.name}</strong>.
-You will get no more issues of it.</p>`,
+You will get no more issues of it.</p>
+${resubscribeForm(deps, token, "Unsubscribed by mistake?")}`,
     );
   });
+}
+
+async function statusOf(deps: AppDeps, member: ResolvedMember) {
+  const memberships = await deps.store.subscribers.membershipsOf(member.subscriber.id);
+  return memberships.find((m) => m.list_id === member.claims.listId)?.status;
+}
+
+function alreadyUnsubscribed(c: Context, deps: AppDeps, token: string, member: ResolvedMember) {
+  return renderPage(
+    c,
+    deps,
+    "You are already unsubscribed",
+    html`<p class="notice" role="status">${maskEmail(member.subscriber.email)} is already unsubscribed
+from <strong>${member.list.name}</strong>: no more issues will come.</p>
+${resubscribeForm(deps, token, "Changed your mind?")}`,
+  );
+}
+
+function resubscribeForm(deps: AppDeps, token: string, question: string) {
+  return html`<form method="post" action="/unsubscribe/${token}">
+${csrfField(csrfToken(deps.signingKeys.current, token))}
+<p>${question}</p>
+<button type="submit" name="action" value="resubscribe" class="secondary">Subscribe again</button>
+</form>`;
+}
+
+/** Back on the list, unless the address bounced, complained or is suppressed. */
+async function resubscribe(c: Context, deps: AppDeps, member: ResolvedMember) {
+  const status = await statusOf(deps, member);
+  const isBlocked =
+    status === "bounced" ||
+    status === "complained" ||
+    (await deps.store.suppressions.byEmail(member.subscriber.email)) !== undefined;
+  if (isBlocked)
+    return renderPage(
+      c,
+      deps,
+      "We cannot send to this address",
+      html`<p class="error" role="alert">Our email to this address was refused before, so we do not send
+it any more. Write to us to be added again.</p>`,
+      409,
+    );
+  if (status !== "active")
+    await joinWithConsent(deps, member.claims.listId, member.subscriber.id, {
+      form: "resubscribe",
+      ip: deps.clientIp(c),
+      userAgent: c.req.header("user-agent") ?? "",
+    });
+  return renderPage(
+    c,
+    deps,
+    "You are subscribed again",
+    html`<p class="notice" role="status">Welcome back: you are subscribed to <strong>${member.list.name}</strong>
+again. The next issue comes to your inbox.</p>`,
+  );
 }
