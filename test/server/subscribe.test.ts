@@ -78,7 +78,9 @@ describe("signup with double opt-in", () => {
     const welcomeMail = await welcome?.parse();
     expect(welcomeMail?.subject).toBe("Welcome to AI Digest");
     expect(welcomeMail?.text).toMatch(/^Welcome to AI Digest from Fixture Weekly!/);
-    expect(welcomeMail?.text).toMatch(/To stop at any time: https:\/\/news\.example\.com\/unsubscribe\//);
+    expect(welcomeMail?.text).toMatch(
+      /To stop at any time: https:\/\/news\.example\.com\/unsubscribe\//,
+    );
 
     // Single use: the second POST changes nothing and says so.
     await f.store.subscribers.setStatus(f.listId("ai"), id, "unsubscribed", f.clock.now());
