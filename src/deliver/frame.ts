@@ -43,7 +43,7 @@ export function outgoingFrame(config: Config, list: ListConfig): OutgoingFrame {
 export function framedMessage(
   frame: OutgoingFrame,
   content: {
-    kind: "test" | "confirm" | "links";
+    kind: "test" | "confirm" | "links" | "welcome";
     /** Unique per message: random, or the confirmation's nonce. */
     token: string;
     to: string;

@@ -263,6 +263,9 @@ export async function sendStage(
     subscriberRef: (subscriberId) => sealSubscriberRef(ctx.signingKey, subscriberId),
     message,
     messageIdFor: deliveryIdFor,
+    ...(advertisedMailto(ctx.config)
+      ? { unsubscribeMailtoFor: mailtoFor(ctx, advertisedMailto(ctx.config) as string, id) }
+      : {}),
     ...(ctx.config.sender.returnPath
       ? { returnPathFor: verpFor(ctx, ctx.config.sender.returnPath, issue.id) }
       : {}),
@@ -283,6 +286,12 @@ function verpFor(ctx: Context, returnPath: string, issueId: number) {
       returnPath,
       signAddressToken({ tag: "r", a: issueId, subscriberId }, ctx.signingKey),
     );
+}
+
+/** The mailto with the membership's signed token (`local+u…@domain`): it names who unsubscribes. */
+function mailtoFor(ctx: Context, mailto: string, listId: number) {
+  return (subscriberId: number) =>
+    plusAddress(mailto, signAddressToken({ tag: "u", a: listId, subscriberId }, ctx.signingKey));
 }
 
 /** Anti-spam law wants a postal address in every bulk email; `${VAR:-}` can leave it blank. */

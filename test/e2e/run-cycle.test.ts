@@ -168,7 +168,10 @@ lists:
         unsubscribe,
       )?.[1];
       expect(httpsLink).toBeDefined();
-      expect(unsubscribe).toContain("<mailto:unsubscribe@news.example.com");
+      // The mailto names the membership with a signed token (issue 18 #2).
+      expect(unsubscribe).toMatch(
+        /<mailto:unsubscribe\+u[0-9a-z]+-[0-9a-z]+-[0-9a-f]{16}@news\.example\.com>/,
+      );
       expect(String(mail.html)).toContain(`href="${httpsLink}"`);
       expect(mail.text).toContain(httpsLink);
       for (const enrichment of enrichments) {

@@ -194,6 +194,17 @@ describe("gazette inbox against Dovecot", () => {
     expect(await unseen()).toBe(0);
   });
 
+  it("is read by gazette worker too", async () => {
+    await append(imap.port, [
+      arf({ recipient: "bob@example.org", messageId: messageIdOf(ids.bob), id: "arf-w" }),
+    ]);
+    const { runWorker } = await import("../../src/pipeline/run-worker.js");
+    const report = await runWorker(ctx, { once: true, kinds: ["inbox"], log: print });
+    expect(report.inboxMessages).toBe(1);
+    expect(await statusOf("bob")).toBe("complained");
+    expect(await unseen()).toBe(0);
+  });
+
   it("marks nothing seen when the effect cannot be committed", async () => {
     await append(imap.port, [
       arf({ recipient: "bob@example.org", messageId: messageIdOf(ids.bob), id: "arf-x" }),

@@ -44,7 +44,11 @@ describe("VERP through a real send", () => {
     writeFileSync(
       path.join(dir, "gazette.yaml"),
       `newsletter: { name: VERP Test, baseUrl: "https://news.example.com", postalAddress: 1 Test Street }
-sender: { from: "VERP Test <digest@news.example.com>", returnPath: bounces@news.example.com }
+sender:
+  from: "VERP Test <digest@news.example.com>"
+  returnPath: bounces@news.example.com
+  unsubscribeMailto: bounces@news.example.com
+inbox: { host: 127.0.0.1, user: bounces, password: unused }
 subscribersFile: subscribers.csv
 templates: ${path.join(ROOT, "templates")}
 feeds:
@@ -80,6 +84,15 @@ delivery: { maxBounces: 1 }
         { maxBounces: 1 },
       );
       expect(result).toMatchObject({ outcome: "suppressed", email: "reader@example.com" });
+      // The List-Unsubscribe mailto names the membership with its own signed token (issue 18 #2).
+      const parsed = await message?.parse();
+      const header =
+        parsed?.headerLines.find((line) => line.key === "list-unsubscribe")?.line ?? "";
+      const mailto = /<mailto:([^>]+)>/.exec(header)?.[1] ?? "";
+      expect(mailto).toMatch(/^bounces\+u[0-9a-z]+-[0-9a-z]+-[0-9a-f]{16}@news\.example\.com$/);
+      const membership = findAddressToken(mailto, ctx.signingKeys.all, "u");
+      const weekly = (await ctx.store.subscribers.listIds()).get("weekly");
+      expect(membership).toEqual({ tag: "u", a: weekly, subscriberId: token?.subscriberId });
     } finally {
       await ctx.close();
     }

@@ -80,9 +80,10 @@ export function registerWorker(program: Command): void {
             kinds: kinds as WorkKind[],
             collectEveryMs,
             onRound,
+            log: (line) => console.log(line),
           });
           console.log(
-            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${plural(report.feeds, "feed")} collected, ${plural(report.articles, "article")} enriched; ${plural(report.claims, "claim")} in ${plural(report.rounds, "round")}.`,
+            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${plural(report.feeds, "feed")} collected, ${plural(report.articles, "article")} enriched${report.inboxMessages ? `, ${plural(report.inboxMessages, "inbox message")} read` : ""}; ${plural(report.claims, "claim")} in ${plural(report.rounds, "round")}.`,
           );
         } finally {
           process.off("SIGTERM", onSignal);

@@ -5,7 +5,12 @@ import type { SendIssueInput } from "./send-input.js";
 export function recipientParts(
   input: Pick<
     SendIssueInput,
-    "unsubscribeUrl" | "preferencesUrl" | "subscriberRef" | "now" | "returnPathFor"
+    | "unsubscribeUrl"
+    | "preferencesUrl"
+    | "subscriberRef"
+    | "now"
+    | "returnPathFor"
+    | "unsubscribeMailtoFor"
   >,
   subscriber: { subscriber_id: number; email: string; name: string | null },
   messageId: string,
@@ -21,5 +26,8 @@ export function recipientParts(
     subscriberRef: input.subscriberRef(subscriber.subscriber_id),
     date: input.now(),
     ...(input.returnPathFor && { returnPath: input.returnPathFor(subscriber.subscriber_id) }),
+    ...(input.unsubscribeMailtoFor && {
+      unsubscribeMailto: input.unsubscribeMailtoFor(subscriber.subscriber_id),
+    }),
   };
 }
