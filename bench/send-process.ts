@@ -47,10 +47,10 @@ function maxRss(): number {
 /** What `gazette send` does: open, render the issue once, send it to every subscriber. */
 async function sendIssueOnce([dir]: string[]): Promise<Measured> {
   if (!dir) throw new Error("usage: gazette <dir>");
-  const { openMailer, sendStage } = await import("../src/pipeline/stages.js");
+  const { openTransport, sendStage } = await import("../src/pipeline/stages.js");
   const { ctx, list, issue, compiled } = await openIssue(dir);
   try {
-    const mailer = openMailer(ctx);
+    const mailer = await openTransport(ctx);
     try {
       return await measure(async () => {
         const report = await sendStage(ctx, list, issue, compiled, mailer);

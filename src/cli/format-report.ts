@@ -3,6 +3,7 @@ import type { SendReport } from "../deliver/engine/send-issue.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
 import type { CycleReport, ListCycleReport } from "../pipeline/run-cycle.js";
+import { plural } from "../shared/plural.js";
 
 /** A feed's problems shown in full; past that, a count. */
 const PROBLEMS_SHOWN = 5;
@@ -13,7 +14,7 @@ const PROBLEMS_SHOWN = 5;
  */
 export function formatCollect(report: CollectReport): string[] {
   const lines = [
-    `Feeds: ${report.fetched} fetched, ${report.unchanged} unchanged, ${notDue(report)}${report.failed} failed · ${report.newArticles} new articles${report.updatedArticles ? `, ${report.updatedArticles} updated` : ""}`,
+    `Feeds: ${report.fetched} fetched, ${report.unchanged} unchanged, ${notDue(report)}${report.failed} failed · ${plural(report.newArticles, "new article")}${report.updatedArticles ? `, ${report.updatedArticles} updated` : ""}`,
   ];
   for (const feed of report.feeds) {
     if (feed.status === "failed" || feed.status === "retired")
@@ -50,7 +51,7 @@ export function formatEnrich(report: EnrichReport): string[] {
     const { requests, inputTokens, outputTokens, cost } = report.usage;
     const price = cost === undefined ? "" : `, estimated cost ${cost.toFixed(4)}`;
     lines.push(
-      `  Model: ${requests} requests, ${inputTokens} tokens in, ${outputTokens} tokens out${price}`,
+      `  Model: ${plural(requests, "request")}, ${inputTokens} tokens in, ${outputTokens} tokens out${price}`,
     );
   }
   for (const { articleId, title, reason } of report.fallbacks)
@@ -69,7 +70,8 @@ export function formatEnrich(report: EnrichReport): string[] {
 }
 
 export function formatSend(report: SendReport): string {
-  if (report.built !== undefined) return `${report.built} messages built, none sent (dry run)`;
+  if (report.built !== undefined)
+    return `${plural(report.built, "message")} built, none sent (dry run)`;
   const parts = [`${report.sent} delivered`];
   if (report.failed) parts.push(`${report.failed} failed`);
   if (report.bounced) parts.push(`${report.bounced} bounced`);
@@ -87,17 +89,17 @@ export function formatList(list: ListCycleReport): string[] {
   if (list.skipped) return [`List ${list.list}: no issue — ${list.skipped}; nothing sent.`];
   if (list.waiting) {
     return [
-      `List ${list.list}: issue #${list.issueNumber} with ${list.articleCount} articles — ${list.waiting}; nothing sent.`,
+      `List ${list.list}: issue #${list.issueNumber} with ${plural(list.articleCount ?? 0, "article")} — ${list.waiting}; nothing sent.`,
     ];
   }
   const lines = [
-    `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${list.articleCount} articles`,
+    `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${plural(list.articleCount ?? 0, "article")}${list.isDryRun && !list.resumed ? " (dry run: not saved)" : ""}`,
   ];
   if (list.send) lines.push(`  Messages: ${messagesLine(list.send, list.recipients)}`);
   if (list.size?.trimmed) {
     const { shown, trimmed, htmlBytes, maxHtmlBytes } = list.size;
     lines.push(
-      `  Trimmed to fit the email size budget: ${shown} articles in full, ${trimmed} listed under "and ${trimmed} more" (${kib(htmlBytes)} of ${kib(maxHtmlBytes)} KiB of HTML)`,
+      `  Trimmed to fit the email size budget: ${plural(shown, "article")} in full, ${trimmed} listed under "and ${trimmed} more" (${kib(htmlBytes)} of ${kib(maxHtmlBytes)} KiB of HTML)`,
     );
   }
   if (list.htmlPath) lines.push(`  HTML: ${relative(list.htmlPath)}`);

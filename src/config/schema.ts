@@ -1,5 +1,6 @@
 import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
+import { TransportConfig } from "../deliver/transports/registry.js";
 import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
@@ -68,8 +69,23 @@ export const ListConfig = z.strictObject({
   /** Replaces the top-level sender for this list's emails. */
   sender: z.strictObject({ from: Address, replyTo: Address.optional() }).optional(),
   filters: ListFilters.default({ include: [], exclude: [], categories: [] }),
-  /** At most this many articles from one feed per issue, so no single blog fills it. */
+  /** At most this many articles from one feed per issue, on top of the fair share. */
+  maxPerFeed: z.int().positive().optional(),
+  /** The old name of `maxPerFeed`, still read; `maxPerFeed` wins when both are set. */
   maxPerSource: z.int().positive().optional(),
+  /** Only articles in these languages (ISO 639-1, e.g. "en"); default: every language. */
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as "en"'))
+    .min(1)
+    .optional(),
+  /** A subscriber whose topics match none of an issue's articles: "none" (no email) or "full". */
+  topicFallback: z.enum(["none", "full"]).default("none"),
+  /** The "In this issue" overview above the cards. */
+  overview: z.boolean().default(true),
+  /** Links from each summary and why to the passage they came from (#:~:text=). */
+  textFragments: z.boolean().default(true),
+  /** At most this many title-only or unsummarized articles in "Also published"; 0: none. */
+  maxAlsoPublished: z.int().nonnegative().default(10),
   /** A theme folder for this list; replaces the top-level `templates`. */
   template: z.string().min(1).optional(),
   schedule: ScheduleConfig.default({ cron: "0 9 * * MON", timezone: "UTC", missWindow: "6h" }),
@@ -78,7 +94,12 @@ export const ListConfig = z.strictObject({
   /** How far back the first issue (and a newly added feed) may reach. */
   lookback: Duration.default("7d"),
   /** Handlebars, rendered as plain text with the issue's data. */
-  subject: z.string().min(1).default("{{newsletter.name}} #{{issue.number}}: {{issue.lead.title}}"),
+  subject: z
+    .string()
+    .min(1)
+    .default(
+      "{{newsletter.name}} #{{issue.number}}: {{issue.lead.title}}{{#if issue.moreCount}} + {{issue.moreCount}} more{{/if}}",
+    ),
   /** The editor's words above the articles of every issue (plain text). */
   intro: z.string().optional(),
   /** Show articles in sections under a heading per category. */
@@ -92,27 +113,8 @@ export const ListConfig = z.strictObject({
 });
 export type ListConfig = z.infer<typeof ListConfig>;
 
-export const TransportConfig = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("outbox"), dir: z.string().optional() }),
-  z.strictObject({
-    type: z.literal("smtp"),
-    /** nodemailer's URL form, e.g. smtp://user:pass@host:587 */
-    url: z.string().min(1),
-    pool: z.boolean().default(true),
-    maxConnections: z.int().positive().default(5),
-    /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
-    secure: z.boolean().optional(),
-    tls: z
-      .strictObject({
-        /** false accepts any certificate: only for a relay on a trusted network. */
-        rejectUnauthorized: z.boolean().optional(),
-        /** The name to check the certificate against (SNI), when the URL's host differs. */
-        servername: z.string().min(1).optional(),
-      })
-      .optional(),
-  }),
-]);
-export type TransportConfig = z.infer<typeof TransportConfig>;
+// One schema per transport, kept with the transports in their registry.
+export { TransportConfig };
 
 /** How the send works through the ledger: batches, leases, retries, rate, DKIM. */
 export const DeliveryConfig = z.strictObject({

@@ -13,10 +13,24 @@ export {
   type IssueMessage,
   type MessageTemplate,
 } from "./mime/message-template.js";
+export { prepareMessage } from "./mime/prepare-message.js";
 export { toMailOptions } from "./mime/to-mail-options.js";
-export { createMailer } from "./transports/create-mailer.js";
-export { createDryRunMailer, type DryRunMailer } from "./transports/dry-run-mailer.js";
-export { createOutboxMailer, outboxFileName } from "./transports/outbox-mailer.js";
+export { describeTransport } from "./transports/describe-transport.js";
+export { createOutboxTransport, outboxFileName } from "./transports/outbox.js";
+export {
+  type ConfigOf,
+  createTransport,
+  TRANSPORTS,
+  TransportConfig,
+  type TransportOptions,
+} from "./transports/registry.js";
+export { createSmtpTransport } from "./transports/smtp.js";
 export { SmtpError } from "./transports/smtp-error.js";
-export { createSmtpMailer, type SmtpMailerOptions } from "./transports/smtp-mailer.js";
-export type { Mailer, OutgoingMessage, RawMessage, SendResult } from "./transports/types.js";
+export {
+  type FailureKind,
+  type OutgoingMessage,
+  type PreparedMessage,
+  type SendResult,
+  type Transport,
+  TransportError,
+} from "./transports/types.js";

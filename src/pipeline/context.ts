@@ -13,11 +13,14 @@ export interface Context {
   config: Config;
   store: Store;
   clock: Clock;
+  /**
+   * The environment the context was opened with (secrets of transports, webhooks and service
+   * events): library code reads this, never `process.env`.
+   */
+  env: Readonly<Record<string, string | undefined>>;
   signingKey: SigningKey;
   /** The signing key and the retired keys that still verify old links. */
   signingKeys: SigningKeys;
-  /** The environment secrets are read from (webhook and service-event secrets). */
-  env: NodeJS.ProcessEnv;
   /** Random id of this installation, part of every Message-ID. */
   installId: string;
   /**
@@ -57,9 +60,9 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
     config: loaded.config,
     store,
     clock: options.clock ?? systemClock,
+    env,
     signingKey: signingKeys.current,
     signingKeys,
-    env,
     installId,
     parsePool: () => (pool ??= parsePoolFor(loaded.config.collect)),
     close: async () => {

@@ -9,7 +9,7 @@ import {
   type RenderOptions,
   renderIssue,
 } from "../render/index.js";
-import type { IssueRow } from "../store/index.js";
+import type { IssueArticleRow, IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 
 /** The list's theme folder: its own `template`, else the top-level `templates`. */
@@ -30,7 +30,8 @@ export function renderOptionsOf(ctx: Context, list: ListConfig): RenderOptions {
  * Segments: active members who chose the same topics get the same email. Each segment's subset
  * of the issue's articles is rendered once, here, before the send; the returned fill picks the
  * recipient's segment by address. Members without topics (the usual case) get `compiled`, the
- * whole issue, which costs nothing extra. The subject stays the issue's.
+ * whole issue, which costs nothing extra. The subject stays the issue's. `rows`: the articles of
+ * an issue that is not stored (a dry run's).
  */
 export async function renderSegments(
   ctx: Context,
@@ -38,11 +39,13 @@ export async function renderSegments(
   listId: number,
   issue: IssueRow,
   compiled: CompiledIssue,
+  rows?: IssueArticleRow[],
 ): Promise<{ fill: (recipient: Recipient) => RenderedMessage; segmentCount: number }> {
   const segments = groupSegments(await ctx.store.subscribers.activeTopics(listId));
   if (segments.every((segment) => segment.key === "all"))
     return { fill: (recipient) => compiled.fill(recipient), segmentCount: 1 };
-  const model = toIssueModel(ctx.config, list, issue, await ctx.store.issues.articles(issue.id));
+  const articles = rows ?? (await ctx.store.issues.articles(issue.id));
+  const model = toIssueModel(ctx.config, list, issue, articles);
   const rendered = new Map<string, CompiledIssue>();
   const byEmail = new Map<string, CompiledIssue>();
   for (const segment of segments) {

@@ -1,6 +1,7 @@
 import type { SyncReport } from "../audience/sync-subscribers.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
 import type { SendReport } from "../deliver/engine/send-issue.js";
+import type { Transport } from "../deliver/transports/types.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { DispatchReport } from "../inbox/index.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
@@ -11,9 +12,13 @@ import { archiveStage } from "./archive-stage.js";
 import type { Context } from "./context.js";
 import {
   collectStage,
+  compileStage,
+  composeForDryRun,
   composeStage,
+  type DryRunCompose,
   enrichStage,
-  openMailer,
+  openTransport,
+  type RenderOutput,
   renderStage,
   sendStage,
 } from "./stages.js";
@@ -29,6 +34,8 @@ export interface ListCycleReport {
   /** Set when the issue waits: for an editor's approval, or for its hold window to pass. */
   waiting?: string;
   resumed?: boolean;
+  /** A dry run's issue: built, never stored. */
+  isDryRun?: boolean;
   htmlPath?: string;
   textPath?: string;
   /** The email's HTML size; `trimmed` articles went into the "and N more" section. */
@@ -68,13 +75,13 @@ export async function runCycle(
   const subscribers = await syncSubscribersFile(ctx, { prune: options.pruneSubscribers });
   const collect = await collectStage(ctx);
   const enrich = await enrichStage(ctx);
-  const mailer = openMailer(ctx, { dryRun: options.dryRun });
+  const transport = await openTransport(ctx);
   const lists: ListCycleReport[] = [];
   try {
     for (const list of options.lists ?? ctx.config.lists)
-      lists.push(await runList(ctx, list, mailer, options.dryRun === true));
+      lists.push(await runList(ctx, list, transport, options.dryRun === true));
   } finally {
-    await mailer.close();
+    await transport.close();
   }
   const hasProblems =
     collect.failed > 0 ||
@@ -98,20 +105,28 @@ export async function runCycle(
 export async function runList(
   ctx: Context,
   list: ListConfig,
-  mailer: ReturnType<typeof openMailer>,
+  transport: Transport,
   isDryRun: boolean,
 ): Promise<ListCycleReport> {
   const report: ListCycleReport = { list: list.id };
   try {
-    const composed = await composeStage(ctx, list);
+    // A dry run writes nothing (issue 14): the issue it builds is not stored, so the next real
+    // run composes afresh, with what was published in between.
+    const composed: DryRunCompose = isDryRun
+      ? await composeForDryRun(ctx, list)
+      : await composeStage(ctx, list);
     if (composed.kind === "skipped") {
       report.skipped = composed.reason;
       return report;
     }
     const issue = composed.issue;
+    const rows = composed.kind === "composed" ? composed.rows : undefined;
     report.issueNumber = issue.number;
     report.resumed = composed.kind === "resumed";
-    const rendered = await renderStage(ctx, list, issue);
+    if (isDryRun) report.isDryRun = true;
+    const rendered: Partial<RenderOutput> & Awaited<ReturnType<typeof compileStage>> = isDryRun
+      ? await compileStage(ctx, list, issue, rows)
+      : await renderStage(ctx, list, issue);
     report.articleCount = rendered.articleCount;
     report.htmlPath = rendered.htmlPath;
     report.textPath = rendered.textPath;
@@ -121,7 +136,10 @@ export async function runList(
       report.waiting = waiting;
       return report;
     }
-    report.send = await sendStage(ctx, list, issue, rendered.compiled, mailer);
+    report.send = await sendStage(ctx, list, issue, rendered.compiled, transport, {
+      mode: isDryRun ? "dry-run" : "send",
+      rows,
+    });
     const counts = Object.values(await ctx.store.deliveries.counts(issue.id));
     report.recipients = counts.reduce((sum, count) => sum + (count ?? 0), 0);
     if (report.send.isFinished && !isDryRun) {

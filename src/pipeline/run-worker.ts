@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
 import { createSharedRateLimiter } from "../deliver/engine/shared-rate-limiter.js";
-import type { Mailer } from "../deliver/transports/types.js";
+import type { Transport } from "../deliver/transports/types.js";
 import type { CompiledIssue } from "../render/index.js";
 import { archiveStage } from "./archive-stage.js";
 import { collectRound, type FeedClaim } from "./collect-round.js";
 import type { Context } from "./context.js";
 import { type ArticleClaim, enrichRound } from "./enrich-round.js";
-import { findList, openMailer, openSummarizer, renderStage, sendStage } from "./stages.js";
+import { findList, openSummarizer, openTransport, renderStage, sendStage } from "./stages.js";
 import { webhooksStage } from "./webhooks-stage.js";
 
 import { WORK_KINDS, type WorkKind } from "./work-kinds.js";
@@ -98,7 +98,7 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
     articles: 0,
   };
   // A worker that only collects or enriches needs no transport (nor its DKIM key).
-  const mailer = kinds.has("deliveries") ? openMailer(ctx) : undefined;
+  const transport = kinds.has("deliveries") ? await openTransport(ctx) : undefined;
   let idleMs = IDLE_MIN_MS;
   try {
     while (!options.signal?.aborted) {
@@ -115,12 +115,12 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
         report.articles += count;
         done += count;
       }
-      if (mailer && !options.signal?.aborted)
-        done += await deliverRound(ctx, mailer, compiled, report, {
+      if (transport && !options.signal?.aborted)
+        done += await deliverRound(ctx, transport, compiled, report, {
           ...(limiter && { limiter }),
           ...(options.signal && { signal: options.signal }),
         });
-      if (mailer && !options.signal?.aborted) {
+      if (transport && !options.signal?.aborted) {
         const posted = await webhooksStage(ctx);
         done += posted ? posted.sent + posted.retried + posted.failed : 0;
       }
@@ -134,7 +134,7 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
       idleMs = Math.min(IDLE_MAX_MS, idleMs * 2);
     }
   } finally {
-    await mailer?.close();
+    await transport?.close();
   }
   return report;
 }
@@ -142,7 +142,7 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
 /** One pass over the issues being sent; returns how many rows it settled. */
 async function deliverRound(
   ctx: Context,
-  mailer: Mailer,
+  transport: Transport,
   compiled: Map<number, CompiledIssue>,
   report: WorkerReport,
   extra: Parameters<typeof sendStage>[5],
@@ -158,7 +158,7 @@ async function deliverRound(
       issueCompiled = (await renderStage(ctx, findList(ctx, list.id), issue)).compiled;
       compiled.set(issue.id, issueCompiled);
     }
-    const sent = await sendStage(ctx, list, issue, issueCompiled, mailer, {
+    const sent = await sendStage(ctx, list, issue, issueCompiled, transport, {
       ...extra,
       hasLedger: true,
     });

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { SigningKeys } from "../audience/signing-keys.js";
 import type { Config, ListConfig } from "../config/index.js";
-import type { Mailer } from "../deliver/transports/types.js";
+import type { Transport } from "../deliver/transports/types.js";
 import type { ServiceEventReceiver } from "../inbox/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
@@ -15,7 +15,7 @@ export interface AppOptions {
   signingKeys: SigningKeys;
   clock: Clock;
   /** Sends the signup confirmation emails: the configured transport. */
-  mailer: Mailer;
+  transport: Transport;
   /** `<dataDir>/archive`: the web versions written after each send. */
   archiveDir: string;
   /** The client's address for rate limits and consent records (default: the socket's peer). */

@@ -1,11 +1,11 @@
 import { joinUrl, unsubscribeUrl } from "../audience/links.js";
 import type { SigningKey } from "../audience/tokens.js";
 import type { Config, ListConfig } from "../config/index.js";
-import { formatAddress } from "../deliver/mime/format-address.js";
+import { framedMessage, outgoingFrame } from "../deliver/frame.js";
 import type { OutgoingMessage } from "../deliver/transports/types.js";
 import { escapeMarkup } from "../shared/escape-markup.js";
 
-/** The double opt-in email: one link that confirms, nothing else to click. */
+/** The double opt-in email, in the list's frame: one link that confirms, nothing else to click. */
 export function confirmationMessage(input: {
   config: Config;
   list: ListConfig;
@@ -17,11 +17,7 @@ export function confirmationMessage(input: {
   nonce: string;
 }): OutgoingMessage {
   const { config, list } = input;
-  const from = formatAddress(list.sender?.from ?? config.sender.from);
-  const replyTo = list.sender?.replyTo ?? config.sender.replyTo;
   const link = joinUrl(config.newsletter.baseUrl, `confirm/${input.confirmToken}`);
-  const host = new URL(config.newsletter.baseUrl).hostname;
-  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? host;
   const text = `Please confirm that you want ${list.name} from ${config.newsletter.name}:
 
 ${link}
@@ -36,17 +32,18 @@ ${config.newsletter.postalAddress}
 <p>If you did not ask for this, ignore this email: without a confirmation you get nothing more.</p>
 <p>${escapeMarkup(config.newsletter.postalAddress)}</p>
 </body></html>`;
-  return {
-    from,
-    ...(replyTo ? { replyTo: formatAddress(replyTo) } : {}),
+  return framedMessage(outgoingFrame(config, list), {
+    kind: "confirm",
+    token: input.nonce,
     to: input.to,
     subject: `Confirm your subscription to ${list.name}`,
     html,
     text,
-    messageId: `<gz.confirm.${input.nonce}@${domain}>`,
-    listId: `${list.name} <${list.id}.${host}>`,
-    unsubscribe: {
-      url: unsubscribeUrl(config.newsletter.baseUrl, input.key, input.listId, input.subscriberId),
-    },
-  };
+    unsubscribeUrl: unsubscribeUrl(
+      config.newsletter.baseUrl,
+      input.key,
+      input.listId,
+      input.subscriberId,
+    ),
+  });
 }

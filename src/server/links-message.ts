@@ -1,7 +1,7 @@
 import { joinUrl, preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import type { SigningKey } from "../audience/tokens.js";
 import type { Config, ListConfig } from "../config/index.js";
-import { formatAddress } from "../deliver/mime/format-address.js";
+import { framedMessage, outgoingFrame } from "../deliver/frame.js";
 import type { OutgoingMessage } from "../deliver/transports/types.js";
 import { escapeMarkup } from "../shared/escape-markup.js";
 
@@ -26,10 +26,6 @@ export function personalLinksMessage(input: {
   const { config, key, subscriberId } = input;
   const base = config.newsletter.baseUrl;
   const first = input.lists[0];
-  const from = formatAddress(first.list.sender?.from ?? config.sender.from);
-  const replyTo = first.list.sender?.replyTo ?? config.sender.replyTo;
-  const host = new URL(base).hostname;
-  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? host;
   const links = input.lists.map(({ list, listId }) => ({
     name: list.name,
     unsubscribe: unsubscribeUrl(base, key, listId, subscriberId),
@@ -56,15 +52,14 @@ ${links
 <p>${escapeMarkup(outro)}</p>
 <p>${escapeMarkup(config.newsletter.postalAddress)}</p>
 </body></html>`;
-  return {
-    from,
-    ...(replyTo ? { replyTo: formatAddress(replyTo) } : {}),
+  // In the frame of the first list (deliver/frame.ts), as one email can have only one List-Id.
+  return framedMessage(outgoingFrame(config, first.list), {
+    kind: "links",
+    token: input.nonce,
     to: input.to,
     subject: `Your links for ${config.newsletter.name}`,
     html,
     text,
-    messageId: `<gz.links.${input.nonce}@${domain}>`,
-    listId: `${first.list.name} <${first.list.id}.${host}>`,
-    unsubscribe: { url: links[0]?.unsubscribe ?? joinUrl(base, "unsubscribe") },
-  };
+    unsubscribeUrl: links[0]?.unsubscribe ?? joinUrl(base, "unsubscribe"),
+  });
 }

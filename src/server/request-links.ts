@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { emailKey } from "../audience/email-address.js";
+import { prepareMessage } from "../deliver/mime/prepare-message.js";
 import type { AppDeps } from "./app-deps.js";
 import { type MemberList, personalLinksMessage } from "./links-message.js";
 
@@ -19,19 +20,24 @@ export async function requestLinks(deps: AppDeps, email: string): Promise<LinksO
     const list = await deps.lists.byId(membership.list_id);
     if (list) lists.push({ list, listId: membership.list_id });
   }
-  const [first, ...rest] = lists;
+  // In the config's order, as the preferences page shows them.
+  const order = (entry: MemberList) => deps.config.lists.indexOf(entry.list);
+  const [first, ...rest] = lists.sort((a, b) => order(a) - order(b));
   if (!first) return "not-subscribed";
   if (!deps.linkLimiters.every((limiter) => limiter.take(emailKey(email)))) return "throttled";
-  await deps.mailer.send(
-    personalLinksMessage({
-      config: deps.config,
-      key: deps.signingKeys.current,
-      subscriberId: subscriber.id,
-      // The address as the subscriber wrote it when they joined, not as typed into the form.
-      to: subscriber.email,
-      lists: [first, ...rest],
-      nonce: randomBytes(16).toString("base64url"),
-    }),
+  await deps.transport.send(
+    prepareMessage(
+      personalLinksMessage({
+        config: deps.config,
+        key: deps.signingKeys.current,
+        subscriberId: subscriber.id,
+        // The address as the subscriber wrote it when they joined, not as typed into the form.
+        to: subscriber.email,
+        lists: [first, ...rest],
+        nonce: randomBytes(16).toString("base64url"),
+      }),
+      deps.clock.now(),
+    ),
   );
   return "sent";
 }

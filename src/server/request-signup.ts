@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { signToken } from "../audience/tokens.js";
 import type { ListConfig } from "../config/index.js";
+import { prepareMessage } from "../deliver/mime/prepare-message.js";
 import type { AppDeps } from "./app-deps.js";
 import { confirmationMessage } from "./confirmation-message.js";
 
@@ -8,7 +9,7 @@ export type SignupOutcome = "sent" | "already-active" | "blocked" | "throttled";
 
 /**
  * A signup: the subscriber becomes pending (a new membership) or stays as they are, the consent
- * is recorded, and a single-use, expiring confirmation link goes out through the mailer.
+ * is recorded, and a single-use, expiring confirmation link goes out through the transport.
  * Active, bounced, complained and suppressed addresses get no email, and no address gets more
  * confirmations than `confirmationLimits` allow, whoever asks from wherever (the form must not
  * become a way to flood someone's inbox). The page says the same to everyone, so the form
@@ -59,17 +60,20 @@ export async function requestSignup(
     },
     deps.signingKeys.current,
   );
-  await deps.mailer.send(
-    confirmationMessage({
-      config: deps.config,
-      list: input.list,
-      key: deps.signingKeys.current,
-      listId: input.listId,
-      subscriberId: id,
-      to: input.email,
-      confirmToken,
-      nonce,
-    }),
+  await deps.transport.send(
+    prepareMessage(
+      confirmationMessage({
+        config: deps.config,
+        list: input.list,
+        key: deps.signingKeys.current,
+        listId: input.listId,
+        subscriberId: id,
+        to: input.email,
+        confirmToken,
+        nonce,
+      }),
+      deps.clock.now(),
+    ),
   );
   return "sent";
 }

@@ -20,7 +20,7 @@ export async function savePreferences(
     const membership = memberships.find((m) => m.list_id === listId);
     const isWanted = choice.lists.includes(list.id);
     if (!isWanted) {
-      if (membership) await unsubscribeMember(deps, listId, subscriberId);
+      if (membership) await unsubscribeMember(deps, listId, subscriberId, "preferences");
       continue;
     }
     if (!membership || membership.status === "unsubscribed")

@@ -35,7 +35,7 @@ export {
 } from "./events.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
 export { createFetchSaver, type FetchSaver } from "./fetch-saver.js";
-export type { IssueArticleRow, IssueRow } from "./issues.js";
+export type { IssueArticleRow, IssueEntry, IssueRow, SentStory } from "./issues.js";
 export type {
   MailEventCount,
   MailEventOutcome,
@@ -48,6 +48,7 @@ export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscr
 export type { SuppressionRow } from "./suppressions.js";
 export type {
   DeliveryStatus,
+  IssueArticleKind,
   IssueStatus,
   MailEventKind,
   MembershipStatus,

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { GazetteError } from "../shared/errors.js";
 import type { EventRepo } from "./events.js";
-import type { Database, IssueStatus, IssuesTable } from "./tables.js";
+import type { Database, IssueArticleKind, IssueStatus, IssuesTable } from "./tables.js";
 
 export type IssueRow = Selectable<IssuesTable>;
 
@@ -29,6 +29,28 @@ export interface IssueArticleRow {
   confidence: number | null;
   /** JSON {summary: string[], why: string[]}: the article sentences behind each field. */
   sources: string | null;
+  /** The summarizer's own summary and why, under any edit: an edited field has no passage. */
+  enrichment_summary: string | null;
+  enrichment_why: string | null;
+  /** The article's plain text: where its text fragments are looked up. */
+  content_text: string;
+  kind: IssueArticleKind;
+  story_of: number | null;
+}
+
+/** One article of a new issue, and what it is in it. */
+export interface IssueEntry {
+  articleId: number;
+  kind: IssueArticleKind;
+  storyOf?: number;
+}
+
+/** An article of a recent issue, to tell a story already sent. */
+export interface SentStory {
+  id: number;
+  feedId: number;
+  title: string;
+  text: string;
 }
 
 /** Queries on issues and the articles they hold. */
@@ -85,12 +107,16 @@ export class IssueRepo {
       .execute();
   }
 
-  /** Creates the next-numbered issue with its articles, in one transaction. */
+  /**
+   * Creates the next-numbered issue with its articles, in one transaction: `articleIds` are
+   * cards; `entries`, when given, say what each article is (and replace `articleIds`).
+   */
   async create(input: {
     listId: number;
     periodStart: Date;
     periodEnd: Date;
     articleIds: number[];
+    entries?: IssueEntry[];
     now: Date;
   }): Promise<IssueRow> {
     const issue = await this.#create(input);
@@ -114,8 +140,12 @@ export class IssueRepo {
     periodStart: Date;
     periodEnd: Date;
     articleIds: number[];
+    entries?: IssueEntry[];
     now: Date;
   }): Promise<IssueRow> {
+    const entries =
+      input.entries ??
+      input.articleIds.map((articleId): IssueEntry => ({ articleId, kind: "card" }));
     return this.db.transaction().execute(async (trx) => {
       const last = await trx
         .selectFrom("issues")
@@ -136,14 +166,16 @@ export class IssueRepo {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (input.articleIds.length > 0) {
+      if (entries.length > 0) {
         await trx
           .insertInto("issue_articles")
           .values(
-            input.articleIds.map((articleId, position) => ({
+            entries.map((entry, position) => ({
               issue_id: issue.id,
-              article_id: articleId,
+              article_id: entry.articleId,
               position,
+              kind: entry.kind,
+              story_of: entry.storyOf ?? null,
             })),
           )
           .execute();
@@ -199,6 +231,11 @@ export class IssueRepo {
           "enrichments.method",
           "enrichments.confidence",
           "enrichments.sources",
+          "enrichments.summary as enrichment_summary",
+          "enrichments.why as enrichment_why",
+          "articles.content_text",
+          "issue_articles.kind",
+          "issue_articles.story_of",
         ])
         .where("issue_articles.issue_id", "=", issueId)
         .orderBy("issue_articles.position")
@@ -206,6 +243,28 @@ export class IssueRepo {
         .execute()
         .then(firstPerArticle)
     );
+  }
+
+  /**
+   * The articles of the list's issues composed since `since` (cards, "Also published" and merged
+   * ones; repeats were already one of those): the stories a new issue must not send again.
+   */
+  recentStories(listId: number, since: Date): Promise<SentStory[]> {
+    return this.db
+      .selectFrom("issue_articles")
+      .innerJoin("issues", "issues.id", "issue_articles.issue_id")
+      .innerJoin("articles", "articles.id", "issue_articles.article_id")
+      .select([
+        "articles.id",
+        "articles.feed_id as feedId",
+        "articles.title",
+        "articles.content_text as text",
+      ])
+      .where("issues.list_id", "=", listId)
+      .where("issues.created_at", ">=", since.toISOString())
+      .where("issue_articles.kind", "!=", "repeat")
+      .orderBy("articles.id")
+      .execute();
   }
 
   async setStatus(issueId: number, status: IssueStatus, now: Date): Promise<void> {
@@ -268,13 +327,14 @@ export class IssueRepo {
       .execute();
   }
 
+  /** Whether senders must stop at their next batch: the issue is paused, or cancelled. */
   async isPaused(issueId: number): Promise<boolean> {
     const row = await this.db
       .selectFrom("issues")
-      .select("paused_at")
+      .select(["paused_at", "status"])
       .where("id", "=", issueId)
       .executeTakeFirst();
-    return row?.paused_at != null;
+    return row?.paused_at != null || row?.status === "cancelled";
   }
 
   /** Issues whose ledger is being sent and that are not paused, with their list's slug: a worker's work. */

@@ -122,16 +122,28 @@ export interface IssuesTable {
   approved_at: string | null;
   /** The editor's words for this issue; the list's standing intro when null. */
   intro: string | null;
+  /** Set by `gazette issue cancel`: when the issue was stopped, and the operator's reason. */
+  cancelled_at: string | null;
+  cancel_reason: string | null;
 }
 
-/** draft: composed, not yet sending · sending: ledger created · sent: no row left pending/sending. */
-export type IssueStatus = "draft" | "sending" | "sent";
+/**
+ * draft: composed, not yet sending · sending: ledger created · sent: no row left pending/sending ·
+ * cancelled: stopped by `gazette issue cancel`; its unsent rows are skipped, it is never resumed.
+ */
+export type IssueStatus = "draft" | "sending" | "sent" | "cancelled";
 
 export interface IssueArticlesTable {
   issue_id: number;
   article_id: number;
   position: number;
+  /** card · also ("Also published") · merged ("Also covered by") · repeat (sent before). */
+  kind: Generated<IssueArticleKind>;
+  /** merged: the card's article; repeat: the earlier issue's article on the same story. */
+  story_of: number | null;
 }
+
+export type IssueArticleKind = "card" | "also" | "merged" | "repeat";
 
 export interface DeliveriesTable {
   id: Generated<number>;

@@ -11,7 +11,11 @@ import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 function writeConfig(dir: string): void {
   writeDemoConfig(dir, {
     name: "CLI Test",
-    list: ['schedule: { cron: "0 9 * * MON", timezone: America/New_York, missWindow: 1m }'],
+    list: [
+      'schedule: { cron: "0 9 * * MON", timezone: America/New_York, missWindow: 1m }',
+      // The list's own sender: test copies go out in it like the issue (it was ignored).
+      'sender: { from: "Weekly Desk <desk@news.example.com>", replyTo: editor@news.example.com }',
+    ],
   });
 }
 
@@ -113,7 +117,11 @@ describe("gazette CLI", () => {
     expect(test.code).toBe(0);
     const [copy] = await smtp.waitFor(1);
     expect(copy?.to).toEqual(["editor@example.com"]);
-    expect((await copy?.parse())?.subject).toMatch(/^\[Test\] CLI Test #1: /);
+    const parsedCopy = await copy?.parse();
+    expect(parsedCopy?.subject).toMatch(/^\[Test\] CLI Test #1: /);
+    expect(parsedCopy?.from?.value[0]?.address).toBe("desk@news.example.com");
+    expect(parsedCopy?.replyTo?.value[0]?.address).toBe("editor@news.example.com");
+    expect(parsedCopy?.messageId).toMatch(/@news\.example\.com>$/);
     expect((await cli(dir, ["status"])).stdout).toMatch(/weekly: last issue #1 \(draft\)/);
 
     const sent = await cli(dir, ["send"], { GAZETTE_TRANSPORT: smtp.url });

@@ -64,7 +64,7 @@ lists:
   it("shows ok, failing ×N and retired after a collect, with next fetch times", async () => {
     const collect = await cli(["collect"]);
     expect(collect.stdout).toMatch(
-      /Feeds: 1 fetched, 0 unchanged, 1 retired, 2 failed · 1 new articles/,
+      /Feeds: 1 fetched, 0 unchanged, 1 retired, 2 failed · 1 new article$/m,
     );
     expect(collect.stdout).toMatch(/Gone Blog: HTTP 410 Gone/);
 
@@ -80,11 +80,35 @@ lists:
 
     const again = await cli(["collect"]);
     expect(again.stdout).toMatch(/Feeds: 0 fetched, 0 unchanged, 3 deferred, 1 retired, 0 failed/);
-    const json = JSON.parse((await cli(["feeds", "--json"])).stdout) as Array<{
-      name: string;
-      consecutive_errors: number;
-    }>;
-    expect(json.find((feed) => feed.name === "Later Blog")?.consecutive_errors).toBe(1);
+    // The documented JSON form: named fields only — no raw row, no lease or fingerprint columns,
+    // tags as an array (not a JSON string inside JSON).
+    const json = JSON.parse((await cli(["feeds", "--json"])).stdout) as {
+      version: number;
+      feeds: Record<string, unknown>[];
+    };
+    expect(json.version).toBe(1);
+    const later = json.feeds.find((feed) => feed.name === "Later Blog");
+    expect(Object.keys(later ?? {}).sort()).toEqual(
+      [
+        "consecutiveErrors",
+        "currentUrl",
+        "items",
+        "lastError",
+        "lastFetchedAt",
+        "lastStatus",
+        "name",
+        "nextFetchAt",
+        "retiredAt",
+        "status",
+        "tags",
+        "url",
+      ].sort(),
+    );
+    expect(later).toMatchObject({ consecutiveErrors: 1, tags: ["later"], status: "failing ×1" });
+    expect(json.feeds.find((feed) => feed.name === "Gone Blog")).toMatchObject({
+      status: "retired",
+      nextFetchAt: null,
+    });
   });
 
   it("resets a retired feed so the next collect tries it again", async () => {

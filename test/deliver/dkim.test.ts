@@ -1,13 +1,9 @@
 import { generateKeyPairSync } from "node:crypto";
 import { dkimVerify } from "mailauth/lib/dkim/verify.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createOutboxMailer,
-  createSmtpMailer,
-  loadDkimOptions,
-  sendIssue,
-} from "../../src/deliver/index.js";
+import { loadDkimOptions, prepareMessage, sendIssue } from "../../src/deliver/index.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
+import { outboxTransport, smtpTransport } from "../helpers/transports.js";
 import { makeMessage, rawHeaders } from "./make-message.js";
 import { seedIssue, sendInput } from "./seed-issue.js";
 
@@ -39,7 +35,7 @@ afterAll(() => sink.close());
 describe("DKIM signing", () => {
   it("signs bulk messages so that they verify, covering the one-click unsubscribe headers", async () => {
     const seeded = await seedIssue(2);
-    const mailer = createSmtpMailer({ url: sink.url, pool: true, maxConnections: 2, dkim });
+    const mailer = smtpTransport({ url: sink.url, pool: true, maxConnections: 2, dkim });
     try {
       expect(await sendIssue(sendInput(seeded, mailer))).toMatchObject({ sent: 2 });
     } finally {
@@ -83,16 +79,18 @@ describe("DKIM signing", () => {
 
   it("signs test copies and outbox files the same way", async () => {
     const before = sink.messages.length;
-    const mailer = createSmtpMailer({ url: sink.url, pool: false, maxConnections: 1, dkim });
-    await mailer.send(makeMessage({ from: "Gazette <digest@news.example.com>" }));
+    const mailer = smtpTransport({ url: sink.url, pool: false, maxConnections: 1, dkim });
+    await mailer.send(prepareMessage(makeMessage({ from: "Gazette <digest@news.example.com>" })));
     await mailer.close();
     const [copy] = (await sink.waitFor(before + 1)).slice(before);
     expect((await verify(copy?.raw ?? Buffer.alloc(0)))[0]?.status.result).toBe("pass");
 
     const { mkdtempSync, readFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
-    const outbox = createOutboxMailer(mkdtempSync(`${tmpdir()}/gazette-dkim-`), { dkim });
-    const written = await outbox.send(makeMessage({ from: "Gazette <digest@news.example.com>" }));
+    const outbox = outboxTransport(mkdtempSync(`${tmpdir()}/gazette-dkim-`), { dkim });
+    const written = await outbox.send(
+      prepareMessage(makeMessage({ from: "Gazette <digest@news.example.com>" })),
+    );
     expect((await verify(readFileSync(written.response)))[0]?.status.result).toBe("pass");
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSmtpMailer, type SendReport, sendIssue } from "../../src/deliver/index.js";
+import { type SendReport, sendIssue } from "../../src/deliver/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { type SmtpSink, seededRandom, startSmtpSink } from "../helpers/smtp-sink.js";
+import { smtpTransport } from "../helpers/transports.js";
 import { type SeededIssue, seedIssue, sendInput, T0 } from "./seed-issue.js";
 
 const SUBSCRIBERS = 600;
@@ -25,7 +26,7 @@ describe("a send through a relay that misbehaves", () => {
     const refused = seeded.emails[123] as string;
     sink.rejectRecipient(refused, 550, "5.1.1 No such user");
     const clock = fixedClock(T0);
-    const mailer = createSmtpMailer({ url: sink.url, pool: true, maxConnections: 5 });
+    const mailer = smtpTransport({ url: sink.url, pool: true, maxConnections: 5 });
     const input = sendInput(seeded, mailer, {
       now: () => clock.now(),
       random: seededRandom(7),

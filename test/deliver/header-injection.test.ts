@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  createDryRunMailer,
-  createOutboxMailer,
-  createSmtpMailer,
   type OutgoingMessage,
+  type PreparedMessage,
+  prepareMessage,
 } from "../../src/deliver/index.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
+import { outboxTransport, smtpTransport } from "../helpers/transports.js";
 import { makeMessage } from "./make-message.js";
 
 const breaks = { CR: "\r", LF: "\n", CRLF: "\r\n", NUL: "\0" };
@@ -43,11 +43,19 @@ afterAll(async () => {
 describe("header values from config and feeds", () => {
   it.each(cases)("rejects %s with a %s in it, on every transport", async (header, _, override) => {
     const message = makeMessage(override);
-    const smtp = createSmtpMailer({ url: sink.url, pool: false, maxConnections: 1 });
-    const mailers = [smtp, createOutboxMailer(outbox), createDryRunMailer()];
+    const smtp = smtpTransport({ url: sink.url, pool: false, maxConnections: 1 });
+    const outboxed = outboxTransport(outbox);
+    // Each transport's send, and the dry run's check: the message is refused before any of them.
+    const hands: ((message: PreparedMessage) => Promise<unknown>)[] = [
+      smtp.send,
+      outboxed.send,
+      outboxed.check,
+    ];
 
-    for (const mailer of mailers) {
-      const error = await mailer.send(message).catch((caught: unknown) => caught);
+    for (const hand of hands) {
+      const error = await Promise.resolve()
+        .then(() => hand(prepareMessage(message)))
+        .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ name: "GazetteError", code: "HEADER_INVALID" });
       expect((error as Error).message).toMatch(
         new RegExp(`^${header}: contains a line break or NUL: "`),

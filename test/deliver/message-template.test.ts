@@ -4,8 +4,8 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileMessage, type IssueMessage } from "../../src/deliver/index.js";
-import { buildMessage } from "../../src/deliver/mime/build-message.js";
 import { MessageBuffers } from "../../src/deliver/mime/message-buffers.js";
+import { prepareMessage } from "../../src/deliver/mime/prepare-message.js";
 import { renderIssue } from "../../src/render/index.js";
 import type { CompiledIssue, Recipient, RenderedMessage } from "../../src/render/types.js";
 import { buildIssueModel, SUBJECT, TEMPLATES_DIR } from "../render/build-issue-model.js";
@@ -47,7 +47,7 @@ beforeAll(async () => {
 
 /** What nodemailer builds for the whole message, from the same fill. */
 function reference(recipient: Recipient, body: RenderedMessage): Promise<Buffer> {
-  return buildMessage({
+  return prepareMessage({
     ...issue,
     to: recipient.email,
     messageId: "<gz.abc123.7.42@gazette.example>",
@@ -55,7 +55,7 @@ function reference(recipient: Recipient, body: RenderedMessage): Promise<Buffer>
     headers: { ...issue.headers, "X-Gazette-Subscriber": "k1.ref-42" },
     html: body.html,
     text: body.text,
-  });
+  }).raw();
 }
 
 function parts(recipient: Recipient) {

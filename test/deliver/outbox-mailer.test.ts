@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { simpleParser } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createOutboxMailer, outboxFileName } from "../../src/deliver/index.js";
+import { outboxFileName, prepareMessage } from "../../src/deliver/index.js";
+import { outboxTransport } from "../helpers/transports.js";
 import { makeMessage, rawHeaders } from "./make-message.js";
 
 let root: string;
@@ -16,14 +17,14 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe("createOutboxMailer", () => {
+describe("the outbox transport", () => {
   it("writes one .eml file per message, creating the folder", async () => {
     const dir = join(root, "data", "outbox");
-    const mailer = createOutboxMailer(dir);
+    const mailer = outboxTransport(dir);
     const messages = [makeMessage(), makeMessage({ to: "Bob <bob@example.org>" })];
 
     const results = [];
-    for (const message of messages) results.push(await mailer.send(message));
+    for (const message of messages) results.push(await mailer.send(prepareMessage(message)));
 
     expect((await readdir(dir)).sort()).toEqual([
       "gz.inst1.7.ada@gazette.example.eml",
@@ -44,9 +45,9 @@ describe("createOutboxMailer", () => {
   });
 
   it("overwrites the file when the same delivery is sent again, leaving no .tmp", async () => {
-    const mailer = createOutboxMailer(root);
-    await mailer.send(makeMessage({ subject: "first try" }));
-    await mailer.send(makeMessage({ subject: "second try" }));
+    const mailer = outboxTransport(root);
+    await mailer.send(prepareMessage(makeMessage({ subject: "first try" })));
+    await mailer.send(prepareMessage(makeMessage({ subject: "second try" })));
 
     const files = await readdir(root);
     expect(files).toEqual(["gz.inst1.7.ada@gazette.example.eml"]);

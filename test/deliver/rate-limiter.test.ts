@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createRateLimiter, type RateLimit } from "../../src/deliver/engine/rate-limiter.js";
-import { createSmtpMailer, type Mailer, sendIssue } from "../../src/deliver/index.js";
+import { sendIssue, type Transport } from "../../src/deliver/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
+import { smtpTransport } from "../helpers/transports.js";
 import { seedIssue, sendInput, T0 } from "./seed-issue.js";
 
 /** The most timestamps any half-open window [t, t + width) holds. */
@@ -54,16 +55,16 @@ describe("createRateLimiter", () => {
 
   it("paces sendIssue's hand-overs to the transport", async () => {
     const sink = await startSmtpSink();
-    const smtp = createSmtpMailer({ url: sink.url, pool: true, maxConnections: 4 });
+    const smtp = smtpTransport({ url: sink.url, pool: true, maxConnections: 4 });
     const seeded = await seedIssue(45);
     const clock = fixedClock(T0);
     const handedOver: number[] = [];
     // The real SMTP mailer, with the fake clock read at each hand-over.
-    const timed: Mailer = {
+    const timed: Transport = {
       ...smtp,
-      sendRaw: (message) => {
+      send: (message) => {
         handedOver.push(clock.now().getTime());
-        return smtp.sendRaw(message);
+        return smtp.send(message);
       },
     };
     try {

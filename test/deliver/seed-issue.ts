@@ -4,7 +4,7 @@ import path from "node:path";
 import { sealSubscriberRef } from "../../src/audience/subscriber-ref.js";
 import type { SendIssueInput } from "../../src/deliver/index.js";
 import { messageIdFor } from "../../src/deliver/index.js";
-import type { Mailer } from "../../src/deliver/transports/types.js";
+import type { Transport } from "../../src/deliver/transports/types.js";
 import type { Recipient } from "../../src/render/types.js";
 import { openStore, type Store } from "../../src/store/index.js";
 
@@ -66,12 +66,12 @@ export function idFor(issueId: number): (subscriberId: number) => string {
 /** sendIssue's input for a seeded issue: a small HTML and text body naming the recipient. */
 export function sendInput(
   seeded: SeededIssue,
-  mailer: Mailer,
+  transport: Transport,
   overrides: Partial<SendIssueInput> = {},
 ): SendIssueInput {
   return {
     store: seeded.store,
-    mailer,
+    transport,
     issue: seeded.issue,
     message: {
       from: "Gazette Weekly <digest@news.example.com>",

@@ -1,18 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSubscriberRef } from "../../src/audience/subscriber-ref.js";
-import { createSmtpMailer, type Mailer, sendIssue } from "../../src/deliver/index.js";
+import { sendIssue, type Transport } from "../../src/deliver/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
+import { smtpTransport } from "../helpers/transports.js";
 import { rawHeaders } from "./make-message.js";
 import { REF_KEY, type SeededIssue, seedIssue, sendInput, T0 } from "./seed-issue.js";
 
 let sink: SmtpSink;
-let mailer: Mailer;
+let mailer: Transport;
 let seeded: SeededIssue;
 
 beforeEach(async () => {
   sink = await startSmtpSink();
-  mailer = createSmtpMailer({ url: sink.url, pool: true, maxConnections: 3 });
+  mailer = smtpTransport({ url: sink.url, pool: true, maxConnections: 3 });
 });
 
 afterEach(async () => {

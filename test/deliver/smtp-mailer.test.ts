@@ -1,15 +1,16 @@
 import type { AddressObject } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSmtpMailer, type Mailer, SmtpError } from "../../src/deliver/index.js";
+import { prepareMessage, SmtpError, type Transport } from "../../src/deliver/index.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
+import { smtpTransport } from "../helpers/transports.js";
 import { makeMessage, rawHeaders } from "./make-message.js";
 
 let sink: SmtpSink;
-let mailer: Mailer;
+let mailer: Transport;
 
 beforeEach(async () => {
   sink = await startSmtpSink();
-  mailer = createSmtpMailer({ url: sink.url, pool: true, maxConnections: 2 });
+  mailer = smtpTransport({ url: sink.url, pool: true, maxConnections: 2 });
 });
 
 afterEach(async () => {
@@ -21,10 +22,10 @@ function addressesOf(field: AddressObject | AddressObject[] | undefined): string
   return [field ?? []].flat().flatMap((group) => group.value.map((entry) => entry.address ?? ""));
 }
 
-describe("createSmtpMailer", () => {
+describe("the SMTP transport", () => {
   it("submits the message with its headers and both parts", async () => {
     const message = makeMessage();
-    const result = await mailer.send(message);
+    const result = await mailer.send(prepareMessage(message));
 
     expect(result).toEqual({
       messageId: message.messageId,
@@ -55,7 +56,7 @@ describe("createSmtpMailer", () => {
     const recipients = ["ada@example.org", "bob@example.org", "cy@example.org"];
 
     const results = await Promise.allSettled(
-      recipients.map((to) => mailer.send(makeMessage({ to }))),
+      recipients.map((to) => mailer.send(prepareMessage(makeMessage({ to })))),
     );
 
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
@@ -73,11 +74,13 @@ describe("createSmtpMailer", () => {
   it("reports a 451 as transient", async () => {
     sink.failNext(1, 451, "Greylisted, try again later");
 
-    const error = await mailer.send(makeMessage()).catch((caught: unknown) => caught);
+    const error = await mailer
+      .send(prepareMessage(makeMessage()))
+      .catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ code: "SMTP_TRANSIENT", responseCode: 451 });
     expect(sink.messages).toHaveLength(0);
-    await mailer.send(makeMessage());
+    await mailer.send(prepareMessage(makeMessage()));
     expect(sink.messages).toHaveLength(1);
   });
 
@@ -86,9 +89,11 @@ describe("createSmtpMailer", () => {
     async (pool) => {
       const gone = await startSmtpSink();
       await gone.close();
-      const unreachable = createSmtpMailer({ url: gone.url, pool, maxConnections: 1 });
+      const unreachable = smtpTransport({ url: gone.url, pool, maxConnections: 1 });
 
-      const error = await unreachable.send(makeMessage()).catch((caught: unknown) => caught);
+      const error = await unreachable
+        .send(prepareMessage(makeMessage()))
+        .catch((caught: unknown) => caught);
 
       expect(error).toBeInstanceOf(SmtpError);
       expect(error).toMatchObject({ code: "SMTP_TRANSIENT", responseCode: undefined });

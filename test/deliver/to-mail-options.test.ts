@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type OutgoingMessage, toMailOptions } from "../../src/deliver/index.js";
-import { buildMessage } from "../../src/deliver/mime/build-message.js";
+import { type OutgoingMessage, prepareMessage, toMailOptions } from "../../src/deliver/index.js";
 import { makeMessage, rawHeaders } from "./make-message.js";
 
 async function headersOf(override: Partial<OutgoingMessage>, name: string): Promise<string[]> {
-  return rawHeaders(await buildMessage(makeMessage(override)), name);
+  return rawHeaders(await prepareMessage(makeMessage(override)).raw(), name);
 }
 
 function rejection(override: Partial<OutgoingMessage>): string {
@@ -90,7 +89,7 @@ describe("addresses and extra headers", () => {
   });
 
   it("keeps both parts when one is empty", async () => {
-    const raw = (await buildMessage(makeMessage({ text: "" }))).toString();
+    const raw = (await prepareMessage(makeMessage({ text: "" })).raw()).toString();
     expect(raw).toContain("Content-Type: multipart/alternative");
     expect(raw).toContain("Content-Type: text/plain");
     expect(raw).toContain("Content-Type: text/html");

@@ -107,6 +107,8 @@ describe("gazette run, end to end", () => {
 sender:
   from: Test Weekly <digest@news.example.com>
   unsubscribeMailto: unsubscribe@news.example.com
+# The mailto is advertised only with a mailbox to read it (never contacted by run).
+inbox: { host: 127.0.0.1, user: bounces, password: unused }
 subscribersFile: subscribers.csv
 templates: ${path.join(ROOT, "templates")}
 collect:

@@ -12,7 +12,7 @@ let app: ReturnType<typeof createPreviewServer>;
 
 beforeAll(async () => {
   fx = await createPreviewFixture("    mode: review\n");
-  app = createPreviewServer({ ctx: fx.ctx, mailer: fx.mailer });
+  app = createPreviewServer({ ctx: fx.ctx, transport: fx.mailer });
 });
 afterAll(() => fx.close());
 
@@ -288,7 +288,7 @@ describe("a fixture", () => {
         },
       ],
     };
-    const fixtureApp = createPreviewApp({ ctx: fx.ctx, mailer: fx.mailer, fixture: model });
+    const fixtureApp = createPreviewApp({ ctx: fx.ctx, transport: fx.mailer, fixture: model });
     const response = await fixtureApp.request("/?list=weekly");
     const { document } = parseHTML(await response.text());
     expect(document.querySelector("#links")?.getAttribute("data-problems")).not.toBe("0");

@@ -28,7 +28,7 @@ beforeAll(async () => {
   live = watchPreview(fx.ctx, (message) => {
     throw new Error(message);
   });
-  server = await startServer(createPreviewServer({ ctx: fx.ctx, mailer: fx.mailer, live }), {
+  server = await startServer(createPreviewServer({ ctx: fx.ctx, transport: fx.mailer, live }), {
     port: 0,
     host: "127.0.0.1",
   });

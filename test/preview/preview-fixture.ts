@@ -1,12 +1,13 @@
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createMailer } from "../../src/deliver/index.js";
+import type { Transport } from "../../src/deliver/index.js";
 import { type Context, openContext } from "../../src/pipeline/context.js";
 import { collectStage, enrichStage } from "../../src/pipeline/stages.js";
 import type { LiveReload } from "../../src/server/preview/live-reload.js";
 import { ROOT } from "../helpers/cli.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
+import { smtpTransport } from "../helpers/transports.js";
 
 export const ENV = { GAZETTE_SECRET: "preview-secret", GAZETTE_SECRET_ID: "k1" };
 
@@ -41,7 +42,7 @@ export interface PreviewFixture {
   configPath: string;
   ctx: Context;
   sink: SmtpSink;
-  mailer: ReturnType<typeof createMailer>;
+  mailer: Transport;
   close(live?: LiveReload): Promise<void>;
 }
 
@@ -52,10 +53,7 @@ export async function createPreviewFixture(listExtra = ""): Promise<PreviewFixtu
   await collectStage(ctx);
   await enrichStage(ctx);
   const sink = await startSmtpSink();
-  const mailer = createMailer(
-    { type: "smtp", url: sink.url, pool: false, maxConnections: 1 },
-    { outboxDir: path.join(dir, "outbox") },
-  );
+  const mailer = smtpTransport({ url: sink.url });
   return {
     dir,
     configPath,

@@ -80,7 +80,7 @@ beforeAll(async () => {
   });
   const app = createPreviewServer({
     ctx: fx.ctx,
-    mailer: fx.mailer,
+    transport: fx.mailer,
     allowedHosts: ["preview.internal", "tunnel.example:8443"],
   });
   server = await startServer(app, { port: 0, host: "127.0.0.1" });

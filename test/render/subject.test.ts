@@ -45,3 +45,23 @@ describe("the subject line", () => {
     );
   });
 });
+
+describe("the subject line from hostile feed text", () => {
+  it("drops control characters from the data it is made of", async () => {
+    const subject = await subjectOf(SUBJECT, "A NUL\u0000 and an \u001b[31mESC\u009b");
+    expect(subject).toBe("Gazette Demo #42: A NUL and an [31mESC");
+  });
+
+  it("is cut at a word, with an ellipsis, at 150 characters", async () => {
+    const subject = await subjectOf(SUBJECT, `${"word ".repeat(2000)}end`);
+    expect(Array.from(subject).length).toBeLessThanOrEqual(150);
+    expect(subject).toMatch(/^Gazette Demo #42: word word .* word…$/);
+  });
+
+  it("is cut between characters, never inside one", async () => {
+    const subject = await subjectOf(SUBJECT, "😀".repeat(400));
+    expect(subject.endsWith("…")).toBe(true);
+    expect(subject).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+    expect(Array.from(subject)).toHaveLength(150);
+  });
+});

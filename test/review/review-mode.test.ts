@@ -59,6 +59,14 @@ describe("review before sending", () => {
     expect(approved.stdout).toMatch(/Messages: 2 delivered/);
     expect(outbox()).toHaveLength(2);
 
+    // Sent, the issue is what went out: the CLI refuses to change it, as the preview does.
+    const reorderSent = await cli("issue", "reorder", "1", ids.join(","));
+    expect(reorderSent.code).toBe(2);
+    expect(reorderSent.stderr).toMatch(/issue #1 is sent; only a draft can be reordered/);
+    const introSent = await cli("issue", "intro", "1", "Too late.");
+    expect(introSent.code).toBe(2);
+    expect(introSent.stderr).toMatch(/issue #1 is sent; only a draft can be given an intro/);
+
     const text = (await cli("render", "--issue", "1")).stdout.trim().split("\n")[2] as string;
     const body = (await import("node:fs")).readFileSync(text, "utf8");
     expect(body).toContain("A short week: five posts on mobile performance.");

@@ -4,12 +4,12 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { readSigningKeys } from "../../src/audience/signing-keys.js";
 import { type Config, parseConfigText } from "../../src/config/index.js";
-import { createMailer } from "../../src/deliver/index.js";
 import type { ServiceEventReceiver } from "../../src/inbox/index.js";
-import { createApp } from "../../src/server/index.js";
+import { type AppOptions, createApp } from "../../src/server/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { type MembershipStatus, openStore, type Store } from "../../src/store/index.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
+import { smtpTransport } from "../helpers/transports.js";
 
 export const CONFIG_YAML = `newsletter:
   name: Fixture Weekly
@@ -32,6 +32,8 @@ topics: [Backend, AI, Security]
 export async function createAppFixture(
   options: {
     signupLimit?: { max: number; windowMs: number };
+    /** More options for the app (limits, hooks). */
+    app?: Partial<AppOptions>;
     /** Extra top-level config (YAML), e.g. `serviceEvents:`. */
     extraConfig?: string;
     /** The email services' event receiver, made from the fixture's store, config and clock. */
@@ -51,19 +53,17 @@ export async function createAppFixture(
   );
   const clock = fixedClock("2026-05-01T10:00:00Z");
   const sink = await startSmtpSink();
-  const mailer = createMailer(
-    { type: "smtp", url: sink.url, pool: false, maxConnections: 1 },
-    { outboxDir: dir },
-  );
+  const mailer = smtpTransport({ url: sink.url });
   const app = createApp({
     store,
     config,
     signingKeys,
     clock,
-    mailer,
+    transport: mailer,
     archiveDir: path.join(dir, "archive"),
     clientIp: (c) => c.req.header("x-test-ip") ?? "192.0.2.1",
     ...(options.signupLimit ? { signupLimit: options.signupLimit } : {}),
+    ...options.app,
     ...(options.serviceEvents && {
       serviceEvents: options.serviceEvents({ store, config, clock }),
     }),

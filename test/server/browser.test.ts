@@ -8,12 +8,13 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSigningKeys } from "../../src/audience/signing-keys.js";
 import { loadConfig } from "../../src/config/index.js";
-import { createMailer, type Mailer } from "../../src/deliver/index.js";
+import type { Transport } from "../../src/deliver/index.js";
 import { createApp } from "../../src/server/index.js";
 import { systemClock } from "../../src/shared/clock.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { ROOT, runCli } from "../helpers/cli.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
+import { smtpTransport } from "../helpers/transports.js";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts/server");
 const SECRET = { GAZETTE_SECRET: "browser-test-secret", GAZETTE_SECRET_ID: "kb" };
@@ -26,7 +27,7 @@ describe("the pages in a browser", () => {
   let server: ReturnType<typeof serve>;
   let baseUrl: string;
   let store: Store;
-  let mailer: Mailer;
+  let mailer: Transport;
   let browser: Browser;
   let page: Page;
   let app: Hono | undefined;
@@ -88,16 +89,13 @@ topics: [Backend, Infrastructure, AI]
     const loaded = loadConfig({ path: path.join(dir, "gazette.yaml"), cwd: dir, env: {} });
     store = await openStore(loaded.dataDir);
     const stored = await store.runs.setting("signing_secret", () => "unused");
-    mailer = createMailer(
-      { type: "smtp", url: smtp.url, pool: false, maxConnections: 1 },
-      { outboxDir: dir },
-    );
+    mailer = smtpTransport({ url: smtp.url });
     app = createApp({
       store,
       config: loaded.config,
       signingKeys: readSigningKeys(SECRET, stored),
       clock: systemClock,
-      mailer,
+      transport: mailer,
       archiveDir: path.join(loaded.dataDir, "archive"),
     });
     browser = await chromium.launch({

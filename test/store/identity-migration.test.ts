@@ -8,7 +8,6 @@ import { afterEach, describe, expect, it } from "vitest";
 import { unsubscribeUrl } from "../../src/audience/links.js";
 import { readSigningKeys } from "../../src/audience/signing-keys.js";
 import { parseConfigText } from "../../src/config/index.js";
-import { createMailer } from "../../src/deliver/index.js";
 import { createApp } from "../../src/server/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { openStore, type Store } from "../../src/store/index.js";
@@ -18,6 +17,7 @@ import { openPostgres } from "../../src/store/open-postgres.js";
 import type { Database } from "../../src/store/tables.js";
 import { ROOT, runCli } from "../helpers/cli.js";
 import { TEST_DATABASE_URL } from "../helpers/stores.js";
+import { outboxTransport } from "../helpers/transports.js";
 import { CONFIG_YAML } from "../server/app-fixture.js";
 
 const MIGRATION = "012-subscriber-identity";
@@ -297,7 +297,7 @@ describe.each(BACKENDS)("migration 012 on $name", ({ openOld }) => {
       config,
       signingKeys,
       clock: fixedClock(T1),
-      mailer: createMailer({ type: "outbox" }, { outboxDir: dir }),
+      transport: outboxTransport(dir),
       archiveDir: dir,
     });
     // The link in the issue alice@example.org got before the merge names her old id.

@@ -1,10 +1,12 @@
 import type { Command } from "commander";
 import { MAX_CHARS } from "../../enrich/max-chars.js";
 import type { Context } from "../../pipeline/context.js";
+import { articleEdit, dropArticle, editArticle } from "../../review/index.js";
 import { GazetteError } from "../../shared/errors.js";
 import type { OverrideInput } from "../../store/index.js";
 import { readStringArray } from "../../store/json.js";
 import { findArticle } from "../find-article.js";
+import { terminalLine as line } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 type Run = (ctx: Context) => Promise<void>;
@@ -34,7 +36,7 @@ export function registerArticle(program: Command): void {
           const date = (row.published_at ?? row.first_seen_at).slice(0, 10);
           const mark = row.dropped === 1 ? "dropped" : row.override_updated_at ? "edited" : "";
           const feed = row.feed_name ?? row.feed_title ?? row.feed_url;
-          console.log([row.id, date, feed, row.title, mark].join("\t").trimEnd());
+          console.log(line`${row.id}\t${date}\t${feed}\t${row.title}\t${mark}`.trimEnd());
         }
       });
     });
@@ -63,7 +65,7 @@ export function registerArticle(program: Command): void {
         const input = toOverride(options);
         await inContext(command, async (ctx) => {
           const found = await findArticle(ctx, id);
-          await ctx.store.overrides.edit(found.id, input, ctx.clock.now());
+          await editArticle(ctx.store, found.id, input, ctx.clock.now());
           console.log(`Article ${found.id}: edited (${Object.keys(input).join(", ")}).`);
         });
       },
@@ -83,7 +85,7 @@ export function registerArticle(program: Command): void {
       .action(async (id: string, _options: object, command: Command) => {
         await inContext(command, async (ctx) => {
           const found = await findArticle(ctx, id);
-          await ctx.store.overrides.setDropped(found.id, isDropped, ctx.clock.now());
+          await dropArticle(ctx.store, found.id, isDropped, ctx.clock.now());
           console.log(
             isDropped
               ? `Article ${found.id}: dropped; it will not appear in any issue not yet sent.`
@@ -94,29 +96,9 @@ export function registerArticle(program: Command): void {
   }
 }
 
-/** The override an `edit` asks for; "" clears a field back to the enrichment's. */
+/** The override an `edit` asks for (review/index.ts checks it); "" clears a field. */
 function toOverride(options: { summary?: string; why?: string; tags?: string }): OverrideInput {
-  const input: OverrideInput = {};
-  for (const field of ["summary", "why"] as const) {
-    const value = options[field]?.trim();
-    if (value === undefined) continue;
-    if (value.length > MAX_CHARS) {
-      throw new GazetteError(
-        "USAGE",
-        `--${field}: ${value.length} characters; at most ${MAX_CHARS} fit the email`,
-      );
-    }
-    input[field] = value === "" ? null : value;
-  }
-  if (options.tags !== undefined) {
-    const tags = options.tags
-      .split(",")
-      .map((tag) => tag.trim().toLowerCase())
-      .filter((tag) => tag !== "");
-    const bad = tags.find((tag) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(tag));
-    if (bad !== undefined) throw new GazetteError("USAGE", `--tags: "${bad}" is not kebab-case`);
-    input.tags = options.tags.trim() === "" ? null : tags;
-  }
+  const input = articleEdit(options);
   if (Object.keys(input).length === 0) {
     throw new GazetteError("USAGE", "nothing to edit: give --summary, --why or --tags");
   }
@@ -130,9 +112,9 @@ async function describeArticle(ctx: Context, id: string): Promise<string[]> {
   const current = enrichments.find((row) => row.content_hash === article.content_hash);
   const override = await ctx.store.overrides.of(article.id);
   const lines = [
-    `Article ${article.id}: ${article.title}`,
-    `  URL:        ${article.url}`,
-    `  Feed:       ${article.feed_name ?? article.feed_title ?? article.feed_url}`,
+    line`Article ${article.id}: ${article.title}`,
+    line`  URL:        ${article.url}`,
+    line`  Feed:       ${article.feed_name ?? article.feed_title ?? article.feed_url}`,
     `  Published:  ${article.published_at ?? "(not given by the feed)"}`,
     `  First seen: ${article.first_seen_at}`,
     `  Updated:    ${article.updated_at}`,
@@ -141,10 +123,10 @@ async function describeArticle(ctx: Context, id: string): Promise<string[]> {
   if (current) {
     lines.push(
       `Enrichment by ${current.summarizer} (${current.created_at}):`,
-      `  Summary:  ${current.summary}`,
-      `  Why:      ${current.why}`,
-      `  Tags:     ${readStringArray(current.tags).join(", ")}`,
-      `  Category: ${current.category} · ${current.read_minutes} min read`,
+      line`  Summary:  ${current.summary}`,
+      line`  Why:      ${current.why}`,
+      line`  Tags:     ${readStringArray(current.tags).join(", ")}`,
+      line`  Category: ${current.category} · ${current.read_minutes} min read`,
     );
   } else {
     lines.push("Enrichment: none yet for the current content (run gazette enrich)");

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
 import { findList } from "../../pipeline/find-list.js";
+import { approveIssue, discardIssue, reorderIssue, setIntro } from "../../review/index.js";
 import { GazetteError } from "../../shared/errors.js";
 import { formatList } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
+import { terminalLine as line } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 type ListOption = { list?: string };
@@ -11,7 +13,9 @@ type ListOption = { list?: string };
 export function registerIssue(program: Command): void {
   const issue = program
     .command("issue")
-    .description("review an issue before it goes out: show, approve, discard, intro, reorder");
+    .description(
+      "review an issue before it goes out: show, approve, discard, intro, reorder; or cancel it",
+    );
 
   issue
     .command("show <n>")
@@ -31,15 +35,20 @@ export function registerIssue(program: Command): void {
         console.log(
           `Issue #${found.number} of ${list.id}: ${found.status} · ${approval} · composed ${found.created_at}`,
         );
-        if (found.subject) console.log(`Subject: ${found.subject}`);
-        console.log(`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
+        if (found.status === "cancelled")
+          console.log(line`Cancelled ${found.cancelled_at}: ${found.cancel_reason}`);
+        if (found.subject) console.log(line`Subject: ${found.subject}`);
+        console.log(line`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
+        // Feed text goes through terminalLine: no escape sequence from a feed reaches the terminal.
         for (const article of await ctx.store.issues.articles(found.id)) {
-          console.log(`\n${article.position + 1}. [${article.article_id}] ${article.title}`);
           console.log(
-            `   ${article.feed_name ?? article.feed_title ?? article.feed_url} · ${article.url}`,
+            `\n${line`${article.position + 1}. [${article.article_id}] ${article.title}`}`,
           );
-          console.log(`   Summary: ${article.summary ?? ""}`);
-          console.log(`   Why it matters: ${article.why ?? ""}`);
+          console.log(
+            line`   ${article.feed_name ?? article.feed_title ?? article.feed_url} · ${article.url}`,
+          );
+          console.log(line`   Summary: ${article.summary ?? ""}`);
+          console.log(line`   Why it matters: ${article.why ?? ""}`);
         }
       });
     });
@@ -53,23 +62,18 @@ export function registerIssue(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, options.list);
         const found = await pickIssue(ctx, list, n);
-        if (found.status !== "draft")
-          throw new GazetteError(
-            "USAGE",
-            `issue #${found.number} is ${found.status}; only a draft needs approval`,
-          );
-        await ctx.store.review.approve(found.id, ctx.clock.now());
+        await approveIssue(ctx.store, found, ctx.clock.now());
         console.log(`Approved issue #${found.number} of ${list.id}.`);
         if (!options.send) return;
         const { runList } = await import("../../pipeline/run-cycle.js");
-        const { openMailer } = await import("../../pipeline/stages.js");
-        const mailer = openMailer(ctx);
+        const { openTransport } = await import("../../pipeline/stages.js");
+        const transport = await openTransport(ctx);
         try {
-          const report = await runList(ctx, list, mailer, false);
+          const report = await runList(ctx, list, transport, false);
           for (const line of formatList(report)) console.log(line);
           if (report.error) throw new GazetteError("DELIVERY_FAILED", report.error);
         } finally {
-          await mailer.close();
+          await transport.close();
         }
       });
     });
@@ -82,7 +86,7 @@ export function registerIssue(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, options.list);
         const found = await pickIssue(ctx, list, n);
-        await ctx.store.review.discard(found.id);
+        await discardIssue(ctx.store, found);
         console.log(`Discarded draft #${found.number} of ${list.id}.`);
       });
     });
@@ -94,8 +98,8 @@ export function registerIssue(program: Command): void {
     .action(async (n: string, text: string, options: ListOption, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const found = await pickIssue(ctx, findList(ctx, options.list), n);
-        await ctx.store.review.setIntro(found.id, text.trim() === "" ? null : text);
-        console.log(`Intro of issue #${found.number} ${text.trim() === "" ? "cleared" : "saved"}.`);
+        const intro = await setIntro(ctx.store, found, text);
+        console.log(`Intro of issue #${found.number} ${intro === null ? "cleared" : "saved"}.`);
       });
     });
 
@@ -106,11 +110,27 @@ export function registerIssue(program: Command): void {
     .action(async (n: string, ids: string, options: ListOption, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const found = await pickIssue(ctx, findList(ctx, options.list), n);
-        const order = ids.split(",").map((id) => Number(id.trim()));
-        if (order.some((id) => !Number.isInteger(id)))
-          throw new GazetteError("USAGE", `"${ids}" is not a comma-separated list of article ids`);
-        await ctx.store.review.reorder(found.id, order);
+        await reorderIssue(ctx.store, found, ids);
         console.log(`Reordered issue #${found.number}.`);
+      });
+    });
+
+  issue
+    .command("cancel <n>")
+    .description(
+      "stop an issue for good (a draft, or a send in progress): unsent recipients are skipped",
+    )
+    .option("--list <id>", "the list (needed when several are configured)")
+    .option("--reason <text>", "why, recorded with the issue", "cancelled by the operator")
+    .action(async (n: string, options: ListOption & { reason: string }, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const list = findList(ctx, options.list);
+        const found = await pickIssue(ctx, list, n);
+        const reason = options.reason.trim() || "cancelled by the operator";
+        const { sent, skipped } = await ctx.store.review.cancel(found.id, reason, ctx.clock.now());
+        console.log(
+          line`Cancelled issue #${found.number} of ${list.id}: ${sent} sent before, ${skipped} not sent. Reason: ${reason}`,
+        );
       });
     });
 }

@@ -53,19 +53,19 @@ export function registerPreview(program: Command): void {
       const fixture = flags.fixture ? await readFixture(flags.fixture) : undefined;
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, flags.list ?? ctx.config.lists[0]?.id);
-        const { openMailer } = await import("../../pipeline/stages.js");
+        const { openTransport } = await import("../../pipeline/stages.js");
         const { startServer } = await import("../../server/index.js");
         const { createPreviewServer, watchPreview } = await import(
           "../../server/preview/create-preview-server.js"
         );
-        const mailer = openMailer(ctx);
+        const transport = await openTransport(ctx);
         const isScreenshot = flags.screenshot !== undefined;
         const live = isScreenshot
           ? undefined
           : watchPreview(ctx, (message) => console.error(`gazette preview: ${message}`));
         const app = createPreviewServer({
           ctx,
-          mailer,
+          transport,
           fixture,
           live,
           allowedHosts: flags.allowedHost,
@@ -107,7 +107,7 @@ export function registerPreview(program: Command): void {
         } finally {
           live?.close();
           await server.close();
-          await mailer.close();
+          await transport.close();
         }
       });
     });

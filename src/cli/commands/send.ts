@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { normalizeEmail } from "../../audience/email-address.js";
 import type { ListConfig } from "../../config/index.js";
-import type { Mailer } from "../../deliver/index.js";
-import { formatAddress } from "../../deliver/mime/format-address.js";
+import type { Transport } from "../../deliver/index.js";
 import type { Context } from "../../pipeline/context.js";
 import { findList } from "../../pipeline/find-list.js";
 import type { RenderOutput } from "../../pipeline/stages.js";
@@ -12,6 +10,7 @@ import type { IssueRow } from "../../store/index.js";
 import { EXIT_FAILURE } from "../exit-codes.js";
 import { formatSend } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
+import { terminalLine } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 interface SendOptions {
@@ -49,6 +48,12 @@ export function registerSend(program: Command, setExit: (code: number) => void):
           }
           return;
         }
+        if (!options.to && issue.status === "cancelled") {
+          console.log(
+            terminalLine`${name} was cancelled (${issue.cancel_reason ?? "no reason given"}); nothing to send.`,
+          );
+          return;
+        }
         if (options.resume) {
           await ctx.store.issues.setPaused(issue.id, null);
           issue = { ...issue, paused_at: null };
@@ -66,12 +71,15 @@ export function registerSend(program: Command, setExit: (code: number) => void):
           console.log(`${name} is paused; resume it with "gazette send --resume".`);
           return;
         }
-        const { openMailer, renderStage, sendStage } = await import("../../pipeline/stages.js");
+        const { openTransport, renderStage, sendStage } = await import("../../pipeline/stages.js");
         const rendered = await renderStage(ctx, list, issue);
-        const mailer = openMailer(ctx, { dryRun: options.dryRun });
+        const transport = await openTransport(ctx);
         try {
-          if (options.to) return await sendTestCopy(ctx, list, issue, rendered, mailer, options.to);
-          const report = await sendStage(ctx, list, issue, rendered.compiled, mailer);
+          if (options.to)
+            return await sendTestCopy(ctx, list, issue, rendered, transport, options.to);
+          const report = await sendStage(ctx, list, issue, rendered.compiled, transport, {
+            mode: options.dryRun ? "dry-run" : "send",
+          });
           console.log(`${name}: ${formatSend(report)}`);
           if (report.isFinished && !options.dryRun) {
             const { archiveStage } = await import("../../pipeline/archive-stage.js");
@@ -80,7 +88,7 @@ export function registerSend(program: Command, setExit: (code: number) => void):
           }
           if ((!report.isFinished && !report.isPaused) || report.failed > 0) setExit(EXIT_FAILURE);
         } finally {
-          await mailer.close();
+          await transport.close();
         }
       });
     });
@@ -94,34 +102,30 @@ function checkCombination(options: SendOptions): void {
   }
 }
 
-/** `--to`: one copy, subject prefixed `[Test]`, generic links, nothing recorded. */
+/** `--to`: one copy in the list's frame (deliver/frame.ts), generic links, nothing recorded. */
 async function sendTestCopy(
   ctx: Context,
   list: ListConfig,
   issue: IssueRow,
   rendered: RenderOutput,
-  mailer: Mailer,
+  transport: Transport,
   address: string,
 ): Promise<void> {
   const to = normalizeEmail(address);
   if (!to) throw new GazetteError("USAGE", `--to: "${address}" is not a valid email address`);
   const { joinUrl } = await import("../../audience/links.js");
-  const { domainOf } = await import("../../deliver/index.js");
-  const from = formatAddress(ctx.config.sender.from);
-  const unsubscribe = joinUrl(ctx.config.newsletter.baseUrl, "unsubscribe/test-copy");
+  const { outgoingFrame, sendTestCopy: sendCopy } = await import("../../deliver/frame.js");
+  const unsubscribeUrl = joinUrl(ctx.config.newsletter.baseUrl, "unsubscribe/test-copy");
   const body = rendered.compiled.fill({
     email: to,
-    unsubscribeUrl: unsubscribe,
+    unsubscribeUrl,
     preferencesUrl: joinUrl(ctx.config.newsletter.baseUrl, "preferences/test-copy"),
   });
-  const result = await mailer.send({
-    ...body,
-    subject: `[Test] ${body.subject}`,
-    from,
+  const result = await sendCopy(transport, outgoingFrame(ctx.config, list), {
     to,
-    messageId: `<gz.test.${randomBytes(8).toString("hex")}@${domainOf(from)}>`,
-    listId: `${list.name} <${list.id}.${new URL(ctx.config.newsletter.baseUrl).hostname}>`,
-    unsubscribe: { url: unsubscribe },
+    body,
+    unsubscribeUrl,
+    now: ctx.clock.now(),
   });
   console.log(`Test copy of issue #${issue.number} sent to ${to}: ${result.response}`);
 }

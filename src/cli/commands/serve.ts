@@ -18,18 +18,19 @@ export function registerServe(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new GazetteError("USAGE", `--port: "${options.port}" is not a port number`);
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-          const { openMailer } = await import("../../pipeline/stages.js");
+          const { openTransport, outboxDirOf } = await import("../../pipeline/stages.js");
+          const { describeTransport } = await import("../../deliver/index.js");
           const { createApp, startServer } = await import("../../server/index.js");
           // The pages only read the lists; a new list in the config is created here, once.
           await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
-          const mailer = openMailer(ctx);
+          const transport = await openTransport(ctx);
           const serviceEvents = await openServiceEvents(ctx);
           const app = createApp({
             store: ctx.store,
             config: ctx.config,
             signingKeys: ctx.signingKeys,
             clock: ctx.clock,
-            mailer,
+            transport,
             archiveDir: path.join(ctx.loaded.dataDir, "archive"),
             ...(options.trustProxy ? { clientIp: forwardedFor } : {}),
             ...(serviceEvents && { serviceEvents }),
@@ -37,6 +38,11 @@ export function registerServe(program: Command): void {
           const server = await startServer(app, { port, host: options.host });
           console.log(`Serving ${ctx.config.newsletter.name} on ${server.url}`);
           console.log(`  public base URL: ${ctx.config.newsletter.baseUrl}`);
+          // Confirmation and personal-link emails leave through the configured transport; an
+          // operator trying the signup form should know whether they really go out.
+          console.log(
+            `  confirmation emails via: ${describeTransport(ctx.config.transport, outboxDirOf(ctx))}`,
+          );
           if (serviceEvents?.services.length)
             console.log(
               `  email-service events: ${serviceEvents.services.map((s) => `/events/${s}`).join(", ")}`,
@@ -49,7 +55,7 @@ export function registerServe(program: Command): void {
           console.log(`${signal}: stopping`);
           await webhooks.stop();
           await server.close();
-          await mailer.close();
+          await transport.close();
         });
       },
     );

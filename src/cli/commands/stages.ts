@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { findList } from "../../pipeline/find-list.js";
+import { plural } from "../../shared/plural.js";
 import { findArticle } from "../find-article.js";
 import { formatCollect, formatEnrich } from "../format-report.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -50,7 +51,7 @@ export function registerStages(program: Command): void {
           );
         } else
           console.log(
-            `List ${list.id}: composed issue #${result.issue.number} with ${result.articleCount} articles.`,
+            `List ${list.id}: composed issue #${result.issue.number} with ${plural(result.articleCount, "article")}.`,
           );
       });
     });

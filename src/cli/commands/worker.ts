@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { WORK_KINDS, type WorkKind } from "../../pipeline/work-kinds.js";
 import { GazetteError } from "../../shared/errors.js";
+import { plural } from "../../shared/plural.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 interface WorkerCliOptions {
@@ -69,7 +70,7 @@ export function registerWorker(program: Command): void {
             collectEveryMs,
           });
           console.log(
-            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${report.feeds} feeds collected, ${report.articles} articles enriched; ${report.claims} claims in ${report.rounds} rounds.`,
+            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${plural(report.feeds, "feed")} collected, ${plural(report.articles, "article")} enriched; ${plural(report.claims, "claim")} in ${plural(report.rounds, "round")}.`,
           );
         } finally {
           process.off("SIGTERM", onSignal);

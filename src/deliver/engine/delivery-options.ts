@@ -1,4 +1,5 @@
-import { type DeliveryConfig, parseDuration, type TransportConfig } from "../../config/schema.js";
+import { type DeliveryConfig, parseDuration } from "../../config/schema.js";
+import { parallelOf, type TransportConfig } from "../transports/registry.js";
 import type { RateLimit } from "./rate-limiter.js";
 import type { RetryPolicy } from "./retry-delay.js";
 
@@ -25,8 +26,8 @@ export function toDeliveryOptions(
   delivery: DeliveryConfig,
   transport: TransportConfig,
 ): DeliveryOptions {
-  // Two per pooled connection: while one message is on the wire the next one is being built.
-  const pooled = transport.type === "smtp" ? (transport.pool ? transport.maxConnections : 1) : 2;
+  // Two per connection (or file write): while one message is on the wire the next is built.
+  const pooled = parallelOf(transport);
   return {
     batchSize: delivery.batchSize,
     concurrency: delivery.concurrency ?? pooled * 2,

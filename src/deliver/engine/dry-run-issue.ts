@@ -1,18 +1,18 @@
 import type { MessageTemplate } from "../mime/message-template.js";
 import { recipientParts } from "./recipient-parts.js";
-import type { SendIssueInput } from "./send-issue.js";
+import type { SendIssueInput } from "./send-input.js";
 import { noSends, type SendReport } from "./send-report.js";
 
 const PAGE = 500;
 
 /**
- * `--dry-run`: builds the message of everyone the issue would go to now — fills, encodes and,
- * with a key, signs it — and hands it to the dry-run transport. Writes nothing to the ledger.
+ * The send's dry-run mode: builds the message of everyone the issue would go to now — fills,
+ * encodes and, with a key, signs it (the transport's check) — and hands nothing over. Writes
+ * nothing to the ledger.
  */
 export async function dryRunIssue(
   input: SendIssueInput,
   template: MessageTemplate,
-  envelopeFrom: string,
 ): Promise<SendReport> {
   const { store, issue } = input;
   let built = 0;
@@ -22,12 +22,7 @@ export async function dryRunIssue(
     if (page.length === 0) break;
     for (const recipient of page) {
       const messageId = input.messageIdFor(recipient.subscriber_id);
-      const raw = await template.build(recipientParts(input, recipient, messageId));
-      await input.mailer.sendRaw({
-        envelope: { from: envelopeFrom, to: recipient.email },
-        messageId,
-        raw,
-      });
+      await input.transport.check(template.prepare(recipientParts(input, recipient, messageId)));
       built++;
     }
     after = page[page.length - 1]?.subscriber_id ?? after;

@@ -1,14 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
-import addressparser from "nodemailer/lib/addressparser";
-import type { Recipient, RenderedMessage } from "../../render/types.js";
-import type { ClaimedDelivery, Store } from "../../store/index.js";
+import type { ClaimedDelivery } from "../../store/index.js";
 import { MessageBuffers } from "../mime/message-buffers.js";
-import {
-  compileMessage,
-  type IssueMessage,
-  type MessageTemplate,
-} from "../mime/message-template.js";
-import type { Mailer } from "../transports/types.js";
+import { compileMessage, type MessageTemplate } from "../mime/message-template.js";
 import { classifyFailure } from "./classify-failure.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import { dryRunIssue } from "./dry-run-issue.js";
@@ -17,35 +10,11 @@ import { createMarkSentQueue, type MarkSentQueue } from "./mark-sent-queue.js";
 import { createRateLimiter, type RateLimiter, type RateTurn } from "./rate-limiter.js";
 import { recipientParts } from "./recipient-parts.js";
 import { retryDelay } from "./retry-delay.js";
+import type { SendIssueInput } from "./send-input.js";
 import { noSends, type SendReport } from "./send-report.js";
 
+export type { SendIssueInput } from "./send-input.js";
 export type { SendReport } from "./send-report.js";
-
-export interface SendIssueInput {
-  store: Store;
-  mailer: Mailer;
-  issue: { id: number; listId: number };
-  /** The headers and subject the same for every recipient: the message is built once from them. */
-  message: IssueMessage;
-  /** Fills one subscriber's fields into the issue compiled once. */
-  fill: (recipient: Recipient) => RenderedMessage;
-  unsubscribeUrl: (subscriberId: number) => string;
-  preferencesUrl: (subscriberId: number) => string;
-  /** The opaque X-Gazette-Subscriber value of a subscriber (never their number). */
-  subscriberRef: (subscriberId: number) => string;
-  /** The Message-ID of a delivery; only a dry run needs it (a real send reads it from the row). */
-  messageIdFor: (subscriberId: number) => string;
-  now: () => Date;
-  /** How the rate limiter waits; tests pass one that advances their clock. */
-  sleep?: (ms: number) => Promise<void>;
-  /** The jitter of retry delays (0 ≤ r < 1). */
-  random?: () => number;
-  options?: Partial<DeliveryOptions>;
-  /** A limiter shared with other senders (the workers' pacing row); replaces the in-process one. */
-  limiter?: RateLimiter;
-  /** Once aborted, the send stops at the next batch boundary, as a pause does (a worker's SIGTERM). */
-  signal?: AbortSignal;
-}
 
 const DEFAULTS: DeliveryOptions = {
   batchSize: 100,
@@ -64,7 +33,6 @@ interface SendRun {
   template: MessageTemplate;
   /** What messages are built into, reused once the transport accepted them. */
   buffers: MessageBuffers;
-  envelopeFrom: string;
   limiter?: RateLimiter;
   marks: MarkSentQueue;
   report: SendReport;
@@ -90,7 +58,7 @@ interface SendRun {
 export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
   const options = { ...DEFAULTS, ...input.options };
   const template = await compileMessage(input.message, input.fill);
-  if (input.mailer.isDryRun) return dryRunIssue(input, template, envelopeFromOf(input.message));
+  if (input.mode === "dry-run") return dryRunIssue(input, template);
   const sleep = input.sleep ?? ((ms: number) => delay(ms));
   const limiter =
     input.limiter ??
@@ -103,7 +71,6 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
     options: limiter ? { ...options, batchSize: batchWithinLease(options, limiter) } : options,
     template,
     buffers: new MessageBuffers(),
-    envelopeFrom: envelopeFromOf(input.message),
     ...(limiter && { limiter }),
     marks: createMarkSentQueue(input.store, input.now, {
       maxRows: options.markBatch,
@@ -188,7 +155,9 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
   let turn: RateTurn | undefined;
   let response: string | undefined;
   try {
-    const raw = await buildFor(run, delivery);
+    const message = prepareFor(run, delivery);
+    // Built before the rate limiter's turn: a turn is never spent building.
+    const raw = await message.raw();
     turn = await run.limiter?.acquire();
     // Past its lease the row may be another sender's now: leave it to whoever holds it.
     if (input.now().getTime() >= Date.parse(delivery.lease_until)) return;
@@ -200,11 +169,7 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
     }
     // Nothing awaited between the turn's end and the hand-over: the rate holds at the transport.
     turn?.release(true);
-    const result = await input.mailer.sendRaw({
-      envelope: { from: run.envelopeFrom, to: delivery.email },
-      messageId: delivery.message_id,
-      raw,
-    });
+    const result = await input.transport.send(message);
     response = result.response;
     // Accepted: every byte was written, so the buffer can take the next message.
     run.buffers.give(raw);
@@ -224,8 +189,11 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
 }
 
 /** One recipient's message: the issue's, with their fields filled in. */
-function buildFor(run: SendRun, delivery: ClaimedDelivery): Promise<Buffer> {
-  return run.template.build(recipientParts(run.input, delivery, delivery.message_id), run.buffers);
+function prepareFor(run: SendRun, delivery: ClaimedDelivery) {
+  return run.template.prepare(
+    recipientParts(run.input, delivery, delivery.message_id),
+    run.buffers,
+  );
 }
 
 /** Marks a row after a failed hand-over: retried later, failed, or bounced (maybe suppressed). */
@@ -288,9 +256,4 @@ function batchWithinLease(options: DeliveryOptions, limiter: RateLimiter): numbe
     1,
     Math.min(options.batchSize, Math.floor(options.leaseMs / 2 / limiter.intervalMs)),
   );
-}
-
-/** The bare address of From, for MAIL FROM. */
-function envelopeFromOf(message: IssueMessage): string {
-  return addressparser(message.from, { flatten: true })[0]?.address ?? message.from;
 }

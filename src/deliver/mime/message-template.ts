@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import nodemailer, { type Transporter } from "nodemailer";
 import type { Recipient, RenderedMessage } from "../../render/types.js";
 import { GazetteError } from "../../shared/errors.js";
-import type { OutgoingMessage } from "../transports/types.js";
+import type { OutgoingMessage, PreparedMessage } from "../transports/types.js";
+import { composeRaw, formatDate } from "./compose-raw.js";
 import type { MessageBuffers } from "./message-buffers.js";
 import { type BodyPlan, type Field, planBody } from "./plan-body.js";
+import { bareAddress, wireHeaders } from "./prepare-message.js";
 import { createQuotedPrintableEncoder } from "./qp-encode.js";
 import { checkedMessageId, singleAddress, toMailOptions } from "./to-mail-options.js";
 import { unsubscribeValues } from "./unsubscribe-values.js";
@@ -24,18 +25,39 @@ export interface RecipientParts {
   /** X-Gazette-Subscriber: the subscriber, sealed (audience/subscriber-ref.ts). */
   subscriberRef: string;
   date: Date;
+  /** The envelope sender (VERP, sender.returnPath); default: the From address. */
+  returnPath?: string;
 }
 
 /** An issue's message built once; `build` fills one recipient's parts in. */
 export interface MessageTemplate {
   /** With `buffers`, the message is written into one of them (see MessageBuffers). */
   build(parts: RecipientParts, buffers?: MessageBuffers): Promise<Buffer>;
+  /**
+   * One recipient's message for a transport: `raw()` is `build` (into `buffers`), the bodies are
+   * filled only when a transport reads `html` or `text`.
+   */
+  prepare(parts: RecipientParts, buffers?: MessageBuffers): PreparedMessage;
 }
 
 type Slot = "to" | "mid" | "unsub" | "sub" | "date" | "text" | "html";
 const SLOTS: Slot[] = ["to", "mid", "unsub", "sub", "date", "text", "html"];
 
-let composer: Transporter | undefined;
+/**
+ * Throws HEADER_INVALID, naming the header, when the issue's own headers (subject, From,
+ * Reply-To, List-Id, extra headers) cannot go out; the per-recipient ones are Gazette's own.
+ * Called before the ledger exists, so that a bad subject never leaves an issue `sending`.
+ */
+export function checkIssueMessage(issue: IssueMessage): void {
+  toMailOptions({
+    ...issue,
+    to: "recipient@gazette.invalid",
+    messageId: "<check@gazette.invalid>",
+    unsubscribe: { url: "https://gazette.invalid/unsubscribe", mailto: issue.unsubscribeMailto },
+    text: "",
+    html: "",
+  });
+}
 
 /**
  * Builds the issue's message once with nodemailer — every header check and encoding of
@@ -50,7 +72,7 @@ export async function compileMessage(
 ): Promise<MessageTemplate> {
   const nonce = randomBytes(9).toString("hex");
   const token = (slot: Slot | "") => `gz${nonce}${slot}`;
-  const prototype = await buildRaw(
+  const prototype = await composeRaw(
     {
       ...issue,
       to: `${token("to")}@gazette.invalid`,
@@ -96,26 +118,66 @@ export async function compileMessage(
       html: [Buffer.from(encodeHtml(body.html || "\n"), "latin1")],
     };
   };
+  const envelopeFrom = bareAddress(issue.from);
+  const build = async (parts: RecipientParts, buffers?: MessageBuffers) => {
+    const { recipient } = parts;
+    if (!isAscii(recipient.email)) return buildFallback(issue, parts, fill(recipient));
+    const header = (value: string) => [Buffer.from(value, "latin1")];
+    const body = bodies(recipient);
+    const values: Record<Slot, Buffer[]> = {
+      to: header(recipientAddress(recipient.email)),
+      mid: header(checkedMessageId(parts.messageId)),
+      unsub: header(unsubscribeValues({ url: recipient.unsubscribeUrl })[0] as string),
+      sub: header(parts.subscriberRef),
+      date: header(formatDate(parts.date)),
+      text: body.text,
+      html: body.html,
+    };
+    const chunks: Buffer[] = [literals[0] as Buffer];
+    for (let i = 0; i < slots.length; i++) {
+      chunks.push(...values[slots[i] as Slot], literals[i + 1] as Buffer);
+    }
+    return join(chunks, buffers);
+  };
   return {
-    async build(parts, buffers) {
+    build,
+    prepare(parts, buffers) {
       const { recipient } = parts;
-      if (!isAscii(recipient.email)) return buildFallback(issue, parts, fill(recipient));
-      const header = (value: string) => [Buffer.from(value, "latin1")];
-      const body = bodies(recipient);
-      const values: Record<Slot, Buffer[]> = {
-        to: header(recipientAddress(recipient.email)),
-        mid: header(checkedMessageId(parts.messageId)),
-        unsub: header(unsubscribeValues({ url: recipient.unsubscribeUrl })[0] as string),
-        sub: header(parts.subscriberRef),
-        date: header(formatDate(parts.date)),
-        text: body.text,
-        html: body.html,
+      let body: RenderedMessage | undefined;
+      const filled = () => (body ??= fill(recipient));
+      let raw: Promise<Buffer> | undefined;
+      let headers: Record<string, string> | undefined;
+      return {
+        envelope: { from: parts.returnPath ?? envelopeFrom, to: recipient.email },
+        messageId: parts.messageId,
+        from: issue.from,
+        ...(issue.replyTo !== undefined && { replyTo: issue.replyTo }),
+        to: recipient.email,
+        subject: issue.subject,
+        get html() {
+          return filled().html;
+        },
+        get text() {
+          return filled().text;
+        },
+        // Only a transport that reads the parts pays for them.
+        get headers() {
+          headers ??= {
+            ...wireHeaders({
+              listId: issue.listId,
+              unsubscribe: { url: recipient.unsubscribeUrl, mailto: issue.unsubscribeMailto },
+              headers: issue.headers,
+            }),
+            "X-Gazette-Subscriber": parts.subscriberRef,
+          };
+          return headers;
+        },
+        date: parts.date,
+        raw: () => {
+          raw ??= build(parts, buffers);
+          return raw;
+        },
       };
-      const chunks: Buffer[] = [literals[0] as Buffer];
-      for (let i = 0; i < slots.length; i++) {
-        chunks.push(...values[slots[i] as Slot], literals[i + 1] as Buffer);
-      }
-      return join(chunks, buffers);
     },
   };
 }
@@ -152,11 +214,6 @@ function recipientAddress(email: string): string {
   return PLAIN_ADDRESS.test(email) ? email : singleAddress("To", email);
 }
 
-/** RFC 5322 date-time, as nodemailer writes it. */
-function formatDate(date: Date): string {
-  return date.toUTCString().replace(/GMT/, "+0000");
-}
-
 function slotOf(piece: string, nonce: string): Slot {
   return piece
     .replace(/^<?(https:\/\/gazette\.invalid\/)?/, "")
@@ -174,7 +231,7 @@ function buildFallback(
   parts: RecipientParts,
   body: RenderedMessage,
 ): Promise<Buffer> {
-  return buildRaw(
+  return composeRaw(
     {
       ...issue,
       to: parts.recipient.email,
@@ -186,17 +243,4 @@ function buildFallback(
     },
     formatDate(parts.date),
   );
-}
-
-async function buildRaw(message: OutgoingMessage, date: string): Promise<Buffer> {
-  composer ??= nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: "windows",
-  });
-  const options = { ...toMailOptions(message), textEncoding: "quoted-printable" as const };
-  // A string date is written as it is: the token here, the formatted send time in the fallback.
-  const info = await composer.sendMail({ ...options, date });
-  if (!Buffer.isBuffer(info.message)) throw new TypeError("stream transport returned no buffer");
-  return info.message;
 }

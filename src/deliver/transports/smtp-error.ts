@@ -1,8 +1,14 @@
 import type { NodemailerError } from "nodemailer";
-import { type ErrorCode, GazetteError } from "../../shared/errors.js";
+import type { ErrorCode } from "../../shared/errors.js";
+import { type FailureKind, TransportError } from "./types.js";
+
+// RFC 5321 §4.2.3: 550 mailbox unavailable, 551 user not local, 553 mailbox name not allowed.
+const RECIPIENT_CODES = new Set([550, 551, 553]);
+// RFC 3463: X.7.Y is a security or policy status (spam block, DMARC), not a bad mailbox.
+const POLICY_STATUS = /\b5\.7\.\d{1,3}\b/;
 
 /** A failed SMTP send: SMTP_TRANSIENT (retry later) or SMTP_PERMANENT (never retry). */
-export class SmtpError extends GazetteError {
+export class SmtpError extends TransportError {
   /** The server's reply code (550, 451, …); undefined when no reply came (connection errors). */
   readonly responseCode: number | undefined;
   /**
@@ -12,14 +18,31 @@ export class SmtpError extends GazetteError {
   readonly isTransportFailure: boolean;
 
   constructor(
-    code: ErrorCode,
+    code: Extract<ErrorCode, "SMTP_TRANSIENT" | "SMTP_PERMANENT">,
     message: string,
     options?: { cause?: unknown; responseCode?: number; isTransportFailure?: boolean },
   ) {
-    super(code, message, options);
+    const isTransportFailure = options?.isTransportFailure ?? false;
+    super(kindOf(code, message, options?.responseCode, isTransportFailure), message, {
+      cause: options?.cause,
+      code,
+    });
     this.responseCode = options?.responseCode;
-    this.isTransportFailure = options?.isTransportFailure ?? false;
+    this.isTransportFailure = isTransportFailure;
   }
+}
+
+/** The neutral kind of an SMTP failure: only a refused mailbox (not a policy refusal) bounces. */
+function kindOf(
+  code: ErrorCode,
+  message: string,
+  responseCode: number | undefined,
+  isTransportFailure: boolean,
+): FailureKind {
+  if (code === "SMTP_TRANSIENT") return isTransportFailure ? "transport-down" : "retry-later";
+  const isBounce =
+    responseCode !== undefined && RECIPIENT_CODES.has(responseCode) && !POLICY_STATUS.test(message);
+  return isBounce ? "recipient-rejected" : "message-rejected";
 }
 
 // Commands whose failure concerns this message or recipient rather than the connection.

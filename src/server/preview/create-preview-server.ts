@@ -24,7 +24,7 @@ export function createPreviewServer(options: PreviewOptions): Hono {
     config: ctx.config,
     signingKeys: ctx.signingKeys,
     clock: ctx.clock,
-    mailer: options.mailer,
+    transport: options.transport,
     archiveDir: path.join(ctx.loaded.dataDir, "archive"),
   });
   const app = new Hono();

@@ -1,8 +1,15 @@
 import type { Hono, Context as HonoContext } from "hono";
-import { MAX_CHARS } from "../../enrich/index.js";
 import { composeStage, findList, listId } from "../../pipeline/stages.js";
+import {
+  approveIssue,
+  articleEdit,
+  dropArticle,
+  editArticle,
+  reorderIssue,
+  setIntro,
+} from "../../review/index.js";
 import { describeError, GazetteError } from "../../shared/errors.js";
-import type { IssueRow, OverrideInput } from "../../store/index.js";
+import type { IssueRow } from "../../store/index.js";
 import type { PreviewDeps } from "./preview-deps.js";
 import { parseSelection, selectionQuery } from "./preview-selection.js";
 import { isValidPreviewCsrf } from "./preview-session.js";
@@ -46,19 +53,18 @@ export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
     "/articles/:id",
     act(async (form, c) => {
       const id = await articleId(deps, c.req.param("id") ?? "");
-      const input: OverrideInput = {};
       // Only what the editor changed: an untouched field keeps following the enrichment.
-      for (const field of ["summary", "why"] as const) {
-        const value = (form[field] ?? "").trim();
-        if (value === (form[`${field}_was`] ?? "").trim()) continue;
-        if (value.length > MAX_CHARS)
-          throw new GazetteError(
-            "USAGE",
-            `${field}: ${value.length} characters; at most ${MAX_CHARS}`,
-          );
-        input[field] = value === "" ? null : value;
-      }
-      if (Object.keys(input).length > 0) await ctx.store.overrides.edit(id, input, ctx.clock.now());
+      const changed = (field: "summary" | "why") => {
+        const value = form[field] ?? "";
+        return value.trim() === (form[`${field}_was`] ?? "").trim() ? undefined : value;
+      };
+      const summary = changed("summary");
+      const why = changed("why");
+      const input = articleEdit({
+        ...(summary !== undefined && { summary }),
+        ...(why !== undefined && { why }),
+      });
+      await editArticle(ctx.store, id, input, ctx.clock.now());
       return { done: "saved" };
     }),
   );
@@ -67,7 +73,7 @@ export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
     "/articles/:id/drop",
     act(async (_form, c) => {
       const id = await articleId(deps, c.req.param("id") ?? "");
-      await ctx.store.overrides.setDropped(id, true, ctx.clock.now());
+      await dropArticle(ctx.store, id, true, ctx.clock.now());
       return { done: "dropped" };
     }),
   );
@@ -75,9 +81,8 @@ export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
   app.post(
     "/intro",
     act(async (form) => {
-      const issue = await draftOf(deps, form);
-      const intro = (form.intro ?? "").trim();
-      await ctx.store.review.setIntro(issue.id, intro === "" ? null : intro);
+      const issue = await issueOf(deps, form);
+      await setIntro(ctx.store, issue, form.intro ?? "");
       return { done: "intro", issue: issue.number };
     }),
   );
@@ -85,11 +90,8 @@ export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
   app.post(
     "/reorder",
     act(async (form) => {
-      const issue = await draftOf(deps, form);
-      const order = (form.order ?? "").split(",").map((id) => Number(id.trim()));
-      if (order.some((id) => !Number.isInteger(id)))
-        throw new GazetteError("USAGE", `"${form.order}" is not a list of article ids`);
-      await ctx.store.review.reorder(issue.id, order);
+      const issue = await issueOf(deps, form);
+      await reorderIssue(ctx.store, issue, form.order ?? "");
       return { done: "reordered", issue: issue.number };
     }),
   );
@@ -97,8 +99,8 @@ export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
   app.post(
     "/approve",
     act(async (form) => {
-      const issue = await draftOf(deps, form);
-      await ctx.store.review.approve(issue.id, ctx.clock.now());
+      const issue = await issueOf(deps, form);
+      await approveIssue(ctx.store, issue, ctx.clock.now());
       return { done: "approved", issue: issue.number };
     }),
   );
@@ -140,15 +142,12 @@ async function articleId(deps: PreviewDeps, raw: string): Promise<number> {
   return id;
 }
 
-/** The draft the form names (list + issue number); only a draft can still be edited. */
-async function draftOf(deps: PreviewDeps, form: Form): Promise<IssueRow> {
+/** The issue the form names (list + issue number); the review decides what may change. */
+async function issueOf(deps: PreviewDeps, form: Form): Promise<IssueRow> {
   const list = findList(deps.ctx, form.list);
-  const issue = await deps.ctx.store.issues.byNumberOrThrow(
+  return deps.ctx.store.issues.byNumberOrThrow(
     await listId(deps.ctx, list),
     list.id,
     Number(form.issue),
   );
-  if (issue.status !== "draft")
-    throw new GazetteError("USAGE", `issue #${issue.number} is ${issue.status}, not a draft`);
-  return issue;
 }

@@ -1,4 +1,4 @@
-import type { Mailer } from "../../deliver/transports/types.js";
+import type { Transport } from "../../deliver/transports/types.js";
 import type { Context } from "../../pipeline/context.js";
 import type { CompiledIssue, IssueModel } from "../../render/index.js";
 import type { LiveReload } from "./live-reload.js";
@@ -7,7 +7,7 @@ import type { LiveReload } from "./live-reload.js";
 export interface PreviewOptions {
   ctx: Context;
   /** The configured transport, for "send a test to…". */
-  mailer: Mailer;
+  transport: Transport;
   /** A saved issue model shown instead of the store's issues (`--fixture`). */
   fixture?: IssueModel;
   /** Template, config and store watching; without it only the preview's own edits reload. */

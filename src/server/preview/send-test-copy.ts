@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { normalizeEmail } from "../../audience/email-address.js";
-import { formatAddress } from "../../deliver/mime/format-address.js";
+import { outgoingFrame, sendTestCopy as sendCopy } from "../../deliver/frame.js";
 import { GazetteError } from "../../shared/errors.js";
 import { loadPreview } from "./load-preview.js";
 import type { PreviewDeps } from "./preview-deps.js";
@@ -8,7 +7,8 @@ import type { PreviewSelection } from "./preview-selection.js";
 
 /**
  * Sends the previewed email, as filled for the chosen reader, to one address through the
- * configured transport: subject "[Test] …", no ledger row, nothing recorded. Returns the address.
+ * configured transport (deliver/frame.ts: the same test copy as `gazette send --to`). Returns
+ * the address.
  */
 export async function sendTestCopy(
   deps: PreviewDeps,
@@ -19,25 +19,11 @@ export async function sendTestCopy(
   if (!address) throw new GazetteError("USAGE", `"${to}" is not an email address`);
   const state = await loadPreview(deps, selection);
   if (!state.message) throw new GazetteError("USAGE", "there is no email to send yet");
-  const { config } = deps.ctx;
-  const sender = state.list.sender ?? config.sender;
-  const from = formatAddress(sender.from);
-  const host = new URL(config.newsletter.baseUrl).hostname;
-  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? host;
-  await deps.mailer.send({
-    from,
-    ...(sender.replyTo ? { replyTo: formatAddress(sender.replyTo) } : {}),
+  await sendCopy(deps.transport, outgoingFrame(deps.ctx.config, state.list), {
     to: address,
-    subject: `[Test] ${state.message.subject}`,
-    html: state.message.html,
-    text: state.message.text,
-    messageId: `<gz.test.${randomBytes(8).toString("hex")}@${domain}>`,
-    listId: `${state.list.name} <${state.list.id}.${host}>`,
-    unsubscribe: {
-      url: state.reader.recipient.unsubscribeUrl,
-      ...(config.sender.unsubscribeMailto ? { mailto: config.sender.unsubscribeMailto } : {}),
-    },
-    headers: { "X-Gazette-Test": "1" },
+    body: state.message,
+    unsubscribeUrl: state.reader.recipient.unsubscribeUrl,
+    now: deps.ctx.clock.now(),
   });
   return address;
 }

@@ -31,7 +31,7 @@ export function registerPreferences(app: Hono, deps: AppDeps): void {
     if (!member) return invalidLink(c, deps);
     if (body.action === "unsubscribe-all") {
       for (const membership of await deps.store.subscribers.membershipsOf(member.subscriber.id))
-        await unsubscribeMember(deps, membership.list_id, member.subscriber.id);
+        await unsubscribeMember(deps, membership.list_id, member.subscriber.id, "preferences");
       return renderPage(
         c,
         deps,

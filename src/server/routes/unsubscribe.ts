@@ -54,7 +54,12 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
     if (!member)
       return isOneClick ? c.text("Not a valid unsubscribe link.", 404) : invalidLink(c, deps);
     if (!isOneClick && body.action === "resubscribe") return resubscribe(c, deps, member);
-    await unsubscribeMember(deps, member.claims.listId, member.subscriber.id);
+    await unsubscribeMember(
+      deps,
+      member.claims.listId,
+      member.subscriber.id,
+      isOneClick ? "one-click" : "link",
+    );
     if (isOneClick) return c.text(`Unsubscribed from ${member.list.name}.`, 200);
     return renderPage(
       c,

@@ -1,28 +1,37 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { createMessageBuilder } from "../mime/build-message.js";
-import type { DkimOptions } from "../mime/dkim-options.js";
-import type { Mailer } from "./types.js";
+import { describeError } from "../../shared/errors.js";
+import { createSigner } from "../mime/sign-message.js";
+import type { ConfigOf, TransportOptions } from "./registry.js";
+import { type Transport, TransportError } from "./types.js";
 
 const MAX_NAME = 180;
 
 /** The default transport: one `.eml` file per message in `dir`, named after its Message-ID. */
-export function createOutboxMailer(dir: string, options: { dkim?: DkimOptions } = {}): Mailer {
-  const root = resolve(dir);
-  const builder = createMessageBuilder(options.dkim);
-  const write = async (messageId: string, raw: Buffer) => {
-    await mkdir(root, { recursive: true });
-    const file = join(root, outboxFileName(messageId));
-    await writeAtomically(file, raw);
-    return { messageId, response: file };
-  };
+export function createOutboxTransport(
+  config: ConfigOf<"outbox">,
+  options: TransportOptions,
+): Transport {
+  const root = resolve(options.baseDir, config.dir ?? join(options.dataDir, "outbox"));
+  const sign = createSigner(options.dkim);
   return {
     async send(message) {
-      return write(message.messageId, await builder.build(message));
+      const raw = await sign(await message.raw(), message.envelope);
+      const file = join(root, outboxFileName(message.messageId));
+      try {
+        await mkdir(root, { recursive: true });
+        await writeAtomically(file, raw);
+      } catch (error) {
+        // A full disk or a folder we may not write: no message would get through now.
+        throw new TransportError("transport-down", `outbox ${root}: ${describeError(error)}`, {
+          cause: error,
+        });
+      }
+      return { messageId: message.messageId, response: file };
     },
-    async sendRaw(message) {
-      return write(message.messageId, await builder.finish(message));
+    async check(message) {
+      return (await sign(await message.raw(), message.envelope)).length;
     },
     async close() {},
   };
