@@ -3,7 +3,7 @@ import type { Store } from "../../store/index.js";
 /** Rows accepted by the transport, waiting to be marked `sent` together. */
 export interface MarkSentQueue {
   /** Queues the row; the queue is written once it holds `maxRows`, or `maxDelayMs` after. */
-  add(id: number, response: string): Promise<void>;
+  add(id: number, response: string, serviceMessageId?: string): Promise<void>;
   /** Writes what is queued (before counting, stopping or returning). */
   flush(): Promise<void>;
 }
@@ -19,7 +19,7 @@ export function createMarkSentQueue(
   now: () => Date,
   options: { maxRows: number; maxDelayMs: number; onWritten?: (ids: number[]) => void },
 ): MarkSentQueue {
-  let queued: { id: number; response: string }[] = [];
+  let queued: { id: number; response: string; serviceMessageId?: string }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   const flush = () => {
@@ -35,8 +35,8 @@ export function createMarkSentQueue(
     return writing;
   };
   return {
-    add(id, response) {
-      queued.push({ id, response });
+    add(id, response, serviceMessageId) {
+      queued.push({ id, response, ...(serviceMessageId && { serviceMessageId }) });
       if (queued.length >= options.maxRows) return flush();
       timer ??= setTimeout(() => void flush().catch(() => {}), options.maxDelayMs).unref();
       return writing;
