@@ -133,7 +133,12 @@ export function startSesStandIn(
         headers: { "content-type": String(request.headers["content-type"]) },
         body: request.body,
       },
-      credentials,
+      {
+        ...credentials,
+        ...(typeof request.headers["x-amz-security-token"] === "string" && {
+          sessionToken: request.headers["x-amz-security-token"],
+        }),
+      },
       { region, service: "ses" },
       at,
     ).authorization;
