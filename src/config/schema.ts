@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { TransportConfig } from "../deliver/transports/registry.js";
 import { cronProblem } from "../schedule/cron-problem.js";
+import { Duration } from "../shared/duration.js";
 import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
 // Every object is strict: an unknown key is a typo until proven otherwise.
 
-const Duration = z
-  .string()
-  .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as "30s", "15m", "2h" or "7d"');
+// Durations ("30s", "7d") are shared with the transports' schemas (deliver/transports/registry.ts).
+export { parseDuration } from "../shared/duration.js";
 
 const Address = z.union([
   z.string().min(3),
@@ -367,12 +367,4 @@ function isTimeZone(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Milliseconds in a duration string such as "20s" or "7d". */
-export function parseDuration(value: string): number {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(value);
-  if (!match) throw new Error(`not a duration: ${value}`);
-  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "ms"];
-  return Number(match[1]) * unit;
 }

@@ -335,7 +335,10 @@ export class DeliveryRepo {
    * Marks many rows sent in one statement, each with its own SMTP reply: the group commit of a
    * bulk send, one write instead of one per message.
    */
-  async markSentMany(rows: { id: number; response: string }[], now: Date): Promise<void> {
+  async markSentMany(
+    rows: { id: number; response: string; serviceMessageId?: string }[],
+    now: Date,
+  ): Promise<void> {
     if (rows.length === 0) return;
     let prepared = this.#markSentMany.get(rows.length);
     if (!prepared) {
@@ -346,6 +349,7 @@ export class DeliveryRepo {
     rows.forEach((row, i) => {
       params[`id${i}`] = row.id;
       params[`response${i}`] = row.response;
+      params[`service${i}`] = row.serviceMessageId ?? "";
     });
     await prepared(params);
   }
@@ -353,10 +357,15 @@ export class DeliveryRepo {
   /** markSentMany's statement for `size` rows, compiled once per size (groups are mostly full). */
   #prepareMarkSentMany(size: number) {
     const indexes = Array.from({ length: size }, (_, i) => i);
-    const names = ["at", ...indexes.flatMap((i) => [`id${i}`, `response${i}`])];
+    const names = ["at", ...indexes.flatMap((i) => [`id${i}`, `response${i}`, `service${i}`])];
     return prepareQuery(this.db, names, (p: Record<string, string | number>) => {
       const responses = sql.join(
         indexes.map((i) => sql`when ${p[`id${i}`]} then ${p[`response${i}`]}`),
+        sql` `,
+      );
+      // An email service's message id, "" for none (SMTP, the outbox).
+      const services = sql.join(
+        indexes.map((i) => sql`when ${p[`id${i}`]} then ${p[`service${i}`]}`),
         sql` `,
       );
       return this.db
@@ -364,6 +373,7 @@ export class DeliveryRepo {
         .set({
           status: "sent",
           smtp_response: sql<string>`case id ${responses} end`,
+          service_message_id: sql<string | null>`nullif(case id ${services} end, '')`,
           error: null,
           lease_until: null,
           next_attempt_at: null,

@@ -268,4 +268,48 @@ describe("events out", () => {
       ["subscriber.complained", "weekly", "resend"],
     ]);
   });
+
+  it("a delivery marked bounced (an SMTP 550 at send time) tells subscriber.bounced with its issue", async () => {
+    const hook = webhook({ events: ["subscriber.bounced"] });
+    store.events.configure([hook]);
+    const lists = await store.subscribers.syncLists(
+      [{ id: "weekly", name: "Weekly" } as never],
+      clock.now(),
+    );
+    const listId = lists.get("weekly") as number;
+    const { id } = await store.subscribers.upsert("gone@example.org", undefined, clock.now());
+    await store.subscribers.join(listId, id, { status: "active", source: "cli", now: clock.now() });
+    const issue = await store.issues.create({
+      listId,
+      periodStart: clock.now(),
+      periodEnd: clock.now(),
+      articleIds: [],
+      now: clock.now(),
+    });
+    await store.deliveries.createLedger({
+      issueId: issue.id,
+      listId,
+      now: clock.now(),
+      messageIdFor: () => "<m@x>",
+    });
+    const [row] = await store.db.selectFrom("deliveries").select("id").execute();
+    await store.deliveries.markUnsent(
+      row?.id as number,
+      "bounced",
+      "550 5.1.1 no such user",
+      clock.now(),
+    );
+    await dispatch([hook]);
+    expect(receiver.requests.map((r) => JSON.parse(r.body))).toMatchObject([
+      {
+        type: "subscriber.bounced",
+        data: {
+          email: "gone@example.org",
+          list: "weekly",
+          issue: 1,
+          reason: "550 5.1.1 no such user",
+        },
+      },
+    ]);
+  });
 });

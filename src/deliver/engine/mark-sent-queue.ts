@@ -4,7 +4,7 @@ import { waitForLock } from "./wait-for-lock.js";
 /** Rows accepted by the transport, waiting to be marked `sent` together. */
 export interface MarkSentQueue {
   /** Queues the row; the queue is written once it holds `maxRows`, or `maxDelayMs` after. */
-  add(id: number, response: string): Promise<void>;
+  add(id: number, response: string, serviceMessageId?: string): Promise<void>;
   /** Writes what is queued (before counting, stopping or returning). */
   flush(): Promise<void>;
 }
@@ -26,7 +26,7 @@ export function createMarkSentQueue(
     sleep?: (ms: number) => Promise<void>;
   },
 ): MarkSentQueue {
-  let queued: { id: number; response: string }[] = [];
+  let queued: { id: number; response: string; serviceMessageId?: string }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   const flush = () => {
@@ -43,8 +43,8 @@ export function createMarkSentQueue(
     return writing;
   };
   return {
-    add(id, response) {
-      queued.push({ id, response });
+    add(id, response, serviceMessageId) {
+      queued.push({ id, response, ...(serviceMessageId && { serviceMessageId }) });
       if (queued.length >= options.maxRows) return flush();
       timer ??= setTimeout(() => void flush().catch(() => {}), options.maxDelayMs).unref();
       return writing;

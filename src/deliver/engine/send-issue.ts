@@ -2,6 +2,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { type ClaimedDelivery, isLockError, type Store } from "../../store/index.js";
 import { MessageBuffers } from "../mime/message-buffers.js";
 import { compileMessage, type MessageTemplate } from "../mime/message-template.js";
+import { TransportError } from "../transports/types.js";
 import { classifyFailure } from "./classify-failure.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import { dryRunIssue } from "./dry-run-issue.js";
@@ -170,6 +171,7 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
   const { store } = input;
   let turn: RateTurn | undefined;
   let response: string | undefined;
+  let serviceMessageId: string | undefined;
   try {
     const message = prepareFor(run, delivery);
     // Built before the rate limiter's turn: a turn is never spent building.
@@ -193,6 +195,7 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
     turn?.release(true);
     const result = await input.transport.send(message);
     response = result.response;
+    serviceMessageId = result.serviceMessageId;
     // Accepted: every byte was written, so the buffer can take the next message.
     run.buffers.give(raw);
   } catch (error) {
@@ -213,7 +216,7 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
   run.relayFailures = [];
   // Outside the try: the message went out, so a failed write must stop the send, never turn
   // the row back to pending. Marked at once (markBatch 1) or with its group.
-  await run.marks.add(delivery.id, response);
+  await run.marks.add(delivery.id, response, serviceMessageId);
 }
 
 /** One recipient's message: the issue's, with their fields filled in. */
@@ -256,7 +259,10 @@ async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unk
     report.failed++;
     return;
   }
-  const wait = retryDelay(delivery.attempts, options.retry, input.random ?? Math.random);
+  // An API that said how long to wait (Retry-After) is waited for, up to maxDelay.
+  const asked = error instanceof TransportError ? (error.retryAfterMs ?? 0) : 0;
+  const backoff = retryDelay(delivery.attempts, options.retry, input.random ?? Math.random);
+  const wait = Math.min(Math.max(backoff, asked), Math.max(backoff, options.retry.maxDelayMs));
   await store.deliveries.markUnsent(delivery.id, "pending", failure.reason, now, {
     nextAttemptAt: new Date(now.getTime() + wait),
   });
