@@ -1,4 +1,5 @@
 import { CronExpressionParser } from "cron-parser";
+import { validate as nodeCronReads } from "node-cron";
 
 const MONTHS = [
   "January",
@@ -18,9 +19,10 @@ const MONTHS = [
 const LOOKAHEAD_MS = 8 * 366 * 24 * 3_600_000;
 
 /**
- * Why the scheduler cannot run `cron` in `timezone`, or undefined when it can. It asks
- * cron-parser, exactly as the scheduler does (nextRun, currentSlot, startSchedules), and then
- * asks for a first firing: an expression that parses but never fires is refused too.
+ * Why the scheduler cannot run `cron` in `timezone`, or undefined when it can. It asks both
+ * parsers the scheduler uses — node-cron, which fires the job, and cron-parser, which names the
+ * slot (nextRun, currentSlot) — and then asks for a first firing: an expression that parses but
+ * never fires is refused too.
  */
 export function cronProblem(cron: string, timezone = "UTC", now = new Date()): string | undefined {
   let first: Date;
@@ -32,6 +34,7 @@ export function cronProblem(cron: string, timezone = "UTC", now = new Date()): s
     return reason;
   }
   if (first.getTime() - now.getTime() > LOOKAHEAD_MS) return "never fires in the next eight years";
+  if (!nodeCronReads(cron)) return "node-cron, which fires the schedule, cannot read it";
   return undefined;
 }
 

@@ -1,8 +1,9 @@
 import { hostname } from "node:os";
+import { schedule as cronSchedule } from "node-cron";
 import type { ListConfig } from "../config/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
-import { nextRun } from "./next-run.js";
+import { cronProblem } from "./cron-problem.js";
 import { runSlot, type SlotOutcome } from "./run-slot.js";
 
 export interface Schedules {
@@ -22,12 +23,12 @@ export interface ScheduleOptions {
 }
 
 /**
- * One timer per list, armed for the next firing of its cron expression in its time zone as
- * cron-parser computes it: the same parser that names the slot (currentSlot) and that validated
- * the config, so what fires and what runs can never disagree. Every firing — and one check at
- * start, which catches up a slot missed by less than its window — goes through runSlot, whose
- * lease in the store lets each slot run once even with two schedulers or a duplicate firing. A
- * list whose schedule cannot be armed is logged and left out; the others go on.
+ * One node-cron job per list, in the list's time zone. The slot a firing runs is named by
+ * cron-parser (currentSlot); an expression is accepted only when both parsers read it the same
+ * way (cronProblem, also the config's check), so what fires and what runs never disagree. Every
+ * firing — and one check at start, which catches up a slot missed by less than its window — goes
+ * through runSlot, whose lease in the store lets each slot run once even with two schedulers or a
+ * duplicate firing. A list whose schedule cannot be armed is logged and left out; the others go on.
  */
 export function startSchedules(lists: ListConfig[], options: ScheduleOptions): Schedules {
   const running = new Map<string, Promise<SlotOutcome>>();
@@ -65,10 +66,17 @@ export function startSchedules(lists: ListConfig[], options: ScheduleOptions): S
     return outcome;
   };
 
-  const timers: (() => void)[] = [];
+  const tasks: { stop(): void | Promise<void>; destroy(): void | Promise<void> }[] = [];
   for (const list of lists) {
     try {
-      timers.push(everyFiring(list, options.clock, () => void fire(list)));
+      const problem = cronProblem(list.schedule.cron, list.schedule.timezone, options.clock.now());
+      if (problem) throw new Error(problem);
+      tasks.push(
+        cronSchedule(list.schedule.cron, () => void fire(list), {
+          timezone: list.schedule.timezone,
+          name: `gazette:${list.id}`,
+        }),
+      );
       void fire(list);
     } catch (error) {
       options.log(`${list.id}: not scheduled: ${describe(error)}`, { list: list.id });
@@ -77,33 +85,10 @@ export function startSchedules(lists: ListConfig[], options: ScheduleOptions): S
   return {
     running,
     async stop() {
-      for (const stopTimer of timers) stopTimer();
+      await Promise.all(tasks.map((task) => task.stop()));
       await Promise.all(running.values());
+      await Promise.all(tasks.map((task) => task.destroy()));
     },
-  };
-}
-
-// setTimeout takes at most 2^31 - 1 ms (~24.8 days); a later firing is reached in steps.
-const MAX_DELAY_MS = 2 ** 31 - 1;
-
-/** Calls `onFire` at every firing of the list's schedule until the returned stop is called. */
-function everyFiring(list: ListConfig, clock: Clock, onFire: () => void): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  let isStopped = false;
-  const arm = (next: Date) => {
-    if (isStopped) return;
-    const delay = Math.min(Math.max(0, next.getTime() - clock.now().getTime()), MAX_DELAY_MS);
-    timer = setTimeout(() => {
-      // A timer may wake a little early, or in steps: fire only once the instant has come.
-      if (clock.now() < next) return arm(next);
-      onFire();
-      arm(nextRun(list.schedule, clock.now()));
-    }, delay);
-  };
-  arm(nextRun(list.schedule, clock.now()));
-  return () => {
-    isStopped = true;
-    clearTimeout(timer);
   };
 }
 
