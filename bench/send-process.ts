@@ -67,7 +67,7 @@ async function sendIssueOnce([dir]: string[]): Promise<Measured> {
 /** The prepared issue #1, rendered. */
 async function openIssue(dir: string) {
   const { openContext } = await import("../src/pipeline/context.js");
-  const { listId, renderStage } = await import("../src/pipeline/stages.js");
+  const { listNumber, renderStage } = await import("../src/pipeline/stages.js");
   const ctx = await openContext({
     configPath: path.join(dir, "gazette.yaml"),
     env: { PATH: process.env.PATH },
@@ -75,7 +75,7 @@ async function openIssue(dir: string) {
   });
   const list = ctx.config.lists[0];
   if (!list) throw new Error("no list");
-  const issue = await ctx.store.issues.byNumberOrThrow(await listId(ctx, list), list.id, 1);
+  const issue = await ctx.store.issues.byNumberOrThrow(listNumber(ctx, list), list.id, 1);
   const { compiled } = await renderStage(ctx, list, issue);
   return { ctx, list, issue, compiled };
 }
@@ -97,7 +97,7 @@ async function sampleMessage(compiled: CompiledIssue): Promise<Buffer> {
     {
       from: "Bench Weekly <digest@news.example.com>",
       subject: compiled.subject,
-      listId: "Weekly <weekly.news.example.com>",
+      listIdHeader: "Weekly <weekly.news.example.com>",
       unsubscribeMailto: "unsubscribe@news.example.com",
       headers: { "X-Gazette-Issue": "weekly/1", "Feedback-ID": "1:weekly:gazette:bench" },
     },

@@ -6,7 +6,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { openContext } from "../src/pipeline/context.js";
-import { collectStage, composeStage, enrichStage, listId } from "../src/pipeline/stages.js";
+import { collectStage, composeStage, enrichStage, listNumber } from "../src/pipeline/stages.js";
 import { compileBenchProcess } from "./compile-bench-process.js";
 import { seedSubscribers } from "./seed-bench-store.js";
 
@@ -114,7 +114,7 @@ ${values.concurrency ? `delivery: { concurrency: ${Number(values.concurrency)} }
     if (!list) throw new Error("no list");
     const composed = await composeStage(ctx, list);
     if (composed.kind === "skipped") throw new Error(`no issue: ${composed.reason}`);
-    await seedSubscribers(ctx.store, await listId(ctx, list), n, ctx.clock.now());
+    await seedSubscribers(ctx.store, listNumber(ctx, list), n, ctx.clock.now());
   } finally {
     await ctx.close();
   }

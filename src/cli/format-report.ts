@@ -70,7 +70,7 @@ export function formatEnrich(report: EnrichReport): string[] {
 
 export function formatSend(report: SendReport): string {
   if (report.built !== undefined) return `${report.built} messages built, none sent (dry run)`;
-  const parts = [`${report.sent} delivered`];
+  const parts = [`${report.sent} sent`];
   if (report.failed) parts.push(`${report.failed} failed`);
   if (report.bounced) parts.push(`${report.bounced} bounced`);
   if (report.skipped) parts.push(`${report.skipped} skipped (unsubscribed)`);

@@ -27,11 +27,11 @@ import { type CompiledIssue, checkTheme, renderIssue, type SizeReport } from "..
 import { GazetteError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
-import { listId } from "./find-list.js";
+import { listNumber } from "./find-list.js";
 import { renderOptionsOf, renderSegments, themeDirOf } from "./render-segments.js";
 
 // Moved to find-list.ts, which the CLI loads without the stages; re-exported for their callers.
-export { findList, listId } from "./find-list.js";
+export { findList, listNumber } from "./find-list.js";
 
 /** collect: fetch every feed that is due and store its new and changed articles. */
 export function collectStage(ctx: Context, options: CollectOptions = {}): Promise<CollectReport> {
@@ -74,7 +74,7 @@ export function openSummarizer(ctx: Context): Summarizer {
 
 /** compose: the list's next issue, or the unfinished one. */
 export async function composeStage(ctx: Context, list: ListConfig): Promise<ComposeResult> {
-  return composeIssue(ctx.store, list, await listId(ctx, list), ctx.clock.now());
+  return composeIssue(ctx.store, list, listNumber(ctx, list), ctx.clock.now());
 }
 
 export interface RenderOutput {
@@ -134,7 +134,7 @@ export async function sendStage(
     mode?: "send" | "dry-run";
   } = {},
 ): Promise<SendReport> {
-  const id = await listId(ctx, list);
+  const id = listNumber(ctx, list);
   const frame = outgoingFrame(ctx.config, list);
   const { domain } = frame;
   // Before the ledger exists: a send that cannot go out right creates no delivery row.
@@ -168,13 +168,13 @@ export async function sendStage(
       from: frame.from,
       ...(frame.replyTo && { replyTo: frame.replyTo }),
       subject: compiled.subject,
-      listId: frame.listId,
+      listIdHeader: frame.listIdHeader,
       ...(frame.unsubscribeMailto && { unsubscribeMailto: frame.unsubscribeMailto }),
       headers: {
         "X-Gazette-Issue": `${list.id}/${issue.number}`,
         "Feedback-ID": feedbackIdFor({
           issueNumber: issue.number,
-          listId: list.id,
+          listSlug: list.id,
           installId: ctx.installId,
         }),
       },

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import type { ListConfig } from "../../config/index.js";
-import { listId } from "../../pipeline/find-list.js";
+import { listNumber } from "../../pipeline/find-list.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerLists(program: Command): void {
@@ -11,7 +11,7 @@ export function registerLists(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const { nextRun } = await import("../../schedule/next-run.js");
         for (const list of ctx.config.lists) {
-          const id = await listId(ctx, list);
+          const id = listNumber(ctx, list);
           const counts = await ctx.store.subscribers.countsByStatus(id);
           const last = await ctx.store.issues.latest(id);
           const countText =

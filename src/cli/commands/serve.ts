@@ -19,8 +19,7 @@ export function registerServe(program: Command): void {
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
           const { openTransport } = await import("../../pipeline/stages.js");
           const { createApp, startServer } = await import("../../server/index.js");
-          // The pages only read the lists; a new list in the config is created here, once.
-          await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
+          // The pages only read the lists: the context created any new one when it opened.
           const transport = await openTransport(ctx);
           const app = createApp({
             store: ctx.store,

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { listId } from "../../pipeline/find-list.js";
+import { listNumber } from "../../pipeline/find-list.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerStatus(program: Command): void {
@@ -19,7 +19,7 @@ export function registerStatus(program: Command): void {
         }
         console.log("Lists:");
         for (const list of ctx.config.lists) {
-          const id = await listId(ctx, list);
+          const id = listNumber(ctx, list);
           const last = await ctx.store.issues.latest(id);
           const counts = last ? await ctx.store.deliveries.counts(last.id) : {};
           const sent = last

@@ -146,7 +146,7 @@ export async function compileMessage(
         get headers() {
           headers ??= {
             ...wireHeaders({
-              listId: issue.listId,
+              listIdHeader: issue.listIdHeader,
               unsubscribe: { url: recipient.unsubscribeUrl, mailto: issue.unsubscribeMailto },
               headers: issue.headers,
             }),

@@ -1,5 +1,5 @@
 import type { Hono, Context as HonoContext } from "hono";
-import { composeStage, findList, listId } from "../../pipeline/stages.js";
+import { composeStage, findList, listNumber } from "../../pipeline/stages.js";
 import {
   approveIssue,
   articleEdit,
@@ -146,7 +146,7 @@ async function articleId(deps: PreviewDeps, raw: string): Promise<number> {
 async function issueOf(deps: PreviewDeps, form: Form): Promise<IssueRow> {
   const list = findList(deps.ctx, form.list);
   return deps.ctx.store.issues.byNumberOrThrow(
-    await listId(deps.ctx, list),
+    listNumber(deps.ctx, list),
     list.id,
     Number(form.issue),
   );
