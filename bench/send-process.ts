@@ -47,7 +47,7 @@ function maxRss(): number {
 /** What `gazette send` does: open, render the issue once, send it to every subscriber. */
 async function sendIssueOnce([dir]: string[]): Promise<Measured> {
   if (!dir) throw new Error("usage: gazette <dir>");
-  const { openTransport, sendStage } = await import("../src/pipeline/stages.js");
+  const { openTransport, sendStage } = await import("../src/pipeline/send-stage.js");
   const { ctx, list, issue, compiled } = await openIssue(dir);
   try {
     const mailer = await openTransport(ctx);
@@ -67,7 +67,8 @@ async function sendIssueOnce([dir]: string[]): Promise<Measured> {
 /** The prepared issue #1, rendered. */
 async function openIssue(dir: string) {
   const { openContext } = await import("../src/pipeline/context.js");
-  const { listNumber, renderStage } = await import("../src/pipeline/stages.js");
+  const { listNumber } = await import("../src/pipeline/find-list.js");
+  const { renderStage } = await import("../src/pipeline/render-stage.js");
   const ctx = await openContext({
     configPath: path.join(dir, "gazette.yaml"),
     env: { PATH: process.env.PATH },

@@ -5,8 +5,11 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { collectStage } from "../src/pipeline/collect-stage.js";
+import { composeStage } from "../src/pipeline/compose-stage.js";
 import { openContext } from "../src/pipeline/context.js";
-import { collectStage, composeStage, enrichStage, listNumber } from "../src/pipeline/stages.js";
+import { enrichStage } from "../src/pipeline/enrich-stage.js";
+import { listNumber } from "../src/pipeline/find-list.js";
 import { compileBenchProcess } from "./compile-bench-process.js";
 import { seedSubscribers } from "./seed-bench-store.js";
 

@@ -5,7 +5,7 @@ import type { ListConfig } from "../config/index.js";
 import type { CompiledIssue } from "../render/index.js";
 import type { IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
-import { listNumber } from "./stages.js";
+import { listNumber } from "./find-list.js";
 
 /**
  * archive: once an issue is sent, its web version (every article, no personal data) goes to

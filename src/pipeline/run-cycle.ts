@@ -8,15 +8,12 @@ import type { SizeReport } from "../render/index.js";
 import { describeError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 import { archiveStage } from "./archive-stage.js";
+import { collectStage } from "./collect-stage.js";
+import { composeStage } from "./compose-stage.js";
 import type { Context } from "./context.js";
-import {
-  collectStage,
-  composeStage,
-  enrichStage,
-  openTransport,
-  renderStage,
-  sendStage,
-} from "./stages.js";
+import { enrichStage } from "./enrich-stage.js";
+import { renderStage } from "./render-stage.js";
+import { openTransport, sendStage } from "./send-stage.js";
 import { syncSubscribersFile } from "./sync-subscribers-file.js";
 
 export interface ListCycleReport {

@@ -4,7 +4,7 @@ import type { ListConfig } from "../../config/index.js";
 import type { Transport } from "../../deliver/index.js";
 import type { Context } from "../../pipeline/context.js";
 import { findList } from "../../pipeline/find-list.js";
-import type { RenderOutput } from "../../pipeline/stages.js";
+import type { RenderOutput } from "../../pipeline/render-stage.js";
 import { GazetteError } from "../../shared/errors.js";
 import type { IssueRow } from "../../store/index.js";
 import { EXIT_FAILURE } from "../exit-codes.js";
@@ -64,7 +64,8 @@ export function registerSend(program: Command, setExit: (code: number) => void):
           console.log(`${name} is paused; resume it with "gazette send --resume".`);
           return;
         }
-        const { openTransport, renderStage, sendStage } = await import("../../pipeline/stages.js");
+        const { openTransport, sendStage } = await import("../../pipeline/send-stage.js");
+        const { renderStage } = await import("../../pipeline/render-stage.js");
         const rendered = await renderStage(ctx, list, issue);
         const transport = await openTransport(ctx);
         try {

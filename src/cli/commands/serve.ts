@@ -17,7 +17,7 @@ export function registerServe(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new GazetteError("USAGE", `--port: "${options.port}" is not a port number`);
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-          const { openTransport } = await import("../../pipeline/stages.js");
+          const { openTransport } = await import("../../pipeline/send-stage.js");
           const { createApp, startServer } = await import("../../server/index.js");
           // The pages only read the lists: the context created any new one when it opened.
           const transport = await openTransport(ctx);

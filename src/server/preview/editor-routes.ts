@@ -1,5 +1,6 @@
 import type { Hono, Context as HonoContext } from "hono";
-import { composeStage, findList, listNumber } from "../../pipeline/stages.js";
+import { composeStage } from "../../pipeline/compose-stage.js";
+import { findList, listNumber } from "../../pipeline/find-list.js";
 import {
   approveIssue,
   articleEdit,

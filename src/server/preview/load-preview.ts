@@ -3,8 +3,8 @@ import { preferencesUrl, unsubscribeUrl } from "../../audience/links.js";
 import { type IssuePreview, previewIssue, storedPreview } from "../../compose/preview-issue.js";
 import { articlesForTopics } from "../../compose/segments.js";
 import type { ListConfig } from "../../config/index.js";
+import { findList, listNumber } from "../../pipeline/find-list.js";
 import { renderOptionsOf } from "../../pipeline/render-segments.js";
-import { findList, listNumber } from "../../pipeline/stages.js";
 import {
   type CompiledIssue,
   type IssueModel,

@@ -1,10 +1,6 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import { sealSubscriberRef } from "../audience/subscriber-ref.js";
-import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
-import { toIssueModel } from "../compose/to-issue-model.js";
-import { type ListConfig, parseDuration } from "../config/index.js";
+import type { ListConfig } from "../config/index.js";
 import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/engine/send-issue.js";
 import { outgoingFrame } from "../deliver/frame.js";
@@ -16,94 +12,12 @@ import {
   toDeliveryOptions,
 } from "../deliver/index.js";
 import type { Transport } from "../deliver/transports/types.js";
-import {
-  type EnrichOptions,
-  type EnrichReport,
-  enrichArticles,
-} from "../enrich/enrich-articles.js";
-import { createSummarizer, type Summarizer } from "../enrich/index.js";
-import { type CollectOptions, type CollectReport, collectFeeds } from "../ingest/collect-feeds.js";
-import { type CompiledIssue, checkTheme, renderIssue, type SizeReport } from "../render/index.js";
+import { type CompiledIssue, checkTheme } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 import { listNumber } from "./find-list.js";
-import { renderOptionsOf, renderSegments, themeDirOf } from "./render-segments.js";
-
-// Moved to find-list.ts, which the CLI loads without the stages; re-exported for their callers.
-export { findList, listNumber } from "./find-list.js";
-
-/** collect: fetch every feed that is due and store its new and changed articles. */
-export function collectStage(ctx: Context, options: CollectOptions = {}): Promise<CollectReport> {
-  return collectFeeds(ctx.store, ctx.config, () => ctx.clock.now(), {
-    pool: ctx.parsePool(),
-    baseDir: ctx.loaded.baseDir,
-    ...options,
-  });
-}
-
-/**
- * enrich: summarize the articles any list could still use (within the longest look-back) with
- * the configured summarizer; `force` redoes those already done, `articleId` picks one article,
- * `articles` takes those (a worker's claim).
- */
-export function enrichStage(
-  ctx: Context,
-  options: Pick<EnrichOptions, "force" | "articleId" | "articles"> = {},
-): Promise<EnrichReport> {
-  return enrichArticles(ctx.store, openSummarizer(ctx), {
-    ...options,
-    since: enrichSince(ctx),
-    now: () => ctx.clock.now(),
-  });
-}
-
-/** The oldest date any list could still use (the longest look-back): enrich leaves older ones. */
-export function enrichSince(ctx: Context): Date {
-  const longest = Math.max(...ctx.config.lists.map((list) => parseDuration(list.lookback)));
-  return new Date(ctx.clock.now().getTime() - longest);
-}
-
-/** The configured summarizer; a new one carries a new run budget (summarizer.maxArticles…). */
-export function openSummarizer(ctx: Context): Summarizer {
-  return createSummarizer(ctx.config.summarizer, {
-    env: ctx.env,
-    templatesDir: ctx.loaded.templatesDir,
-  });
-}
-
-/** compose: the list's next issue, or the unfinished one. */
-export async function composeStage(ctx: Context, list: ListConfig): Promise<ComposeResult> {
-  return composeIssue(ctx.store, list, listNumber(ctx, list), ctx.clock.now());
-}
-
-export interface RenderOutput {
-  compiled: CompiledIssue;
-  articleCount: number;
-  /** The email's HTML size, and how many articles were cut to fit the budget. */
-  size: SizeReport;
-  htmlPath: string;
-  textPath: string;
-}
-
-/** render: compile the issue once and write its web version (no personal data) to files. */
-export async function renderStage(
-  ctx: Context,
-  list: ListConfig,
-  issue: IssueRow,
-): Promise<RenderOutput> {
-  const rows = await ctx.store.issues.articles(issue.id);
-  const model = toIssueModel(ctx.config, list, issue, rows);
-  const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
-  const dir = path.join(ctx.loaded.dataDir, "issues", list.id);
-  await mkdir(dir, { recursive: true });
-  const web = compiled.webVersion();
-  const htmlPath = path.join(dir, `${issue.number}.html`);
-  const textPath = path.join(dir, `${issue.number}.txt`);
-  await writeFile(htmlPath, web.html);
-  await writeFile(textPath, web.text);
-  return { compiled, articleCount: rows.length, size: compiled.size, htmlPath, textPath };
-}
+import { renderSegments, themeDirOf } from "./render-segments.js";
 
 /** The configured transport (see deliver/transports/registry.ts), signing with the DKIM key. */
 export function openTransport(ctx: Context): Promise<Transport> {
