@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { savePreferences, unsubscribeAll } from "../../audience/membership.js";
-import { CATEGORIES } from "../../enrich/vocabulary.js";
+import { CATEGORIES } from "../../shared/categories.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
 import { forbidden, invalidLink, renderPage } from "../messages.js";
