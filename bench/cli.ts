@@ -64,7 +64,7 @@ try {
  */
 function demoStore(dir: string): NodeJS.ProcessEnv {
   const config = parse(readFileSync(path.join(ROOT, "config/gazette.yaml"), "utf8"));
-  // Paths in a config are read from its folder (config/).
+  // Relative paths in a config file are read from its folder (config/).
   const fromRoot = (file: string) => path.resolve(ROOT, "config", file);
   config.dataDir = path.join(dir, "data");
   config.templates = fromRoot(config.templates);

@@ -71,7 +71,8 @@ async function openIssue(dir: string) {
   const { renderStage } = await import("../src/pipeline/render-stage.js");
   const ctx = await openContext({
     configPath: path.join(dir, "gazette.yaml"),
-    env: { PATH: process.env.PATH },
+    // The HTTP run's transport (Postmark's wire format, a local stand-in) reads its token here.
+    env: { PATH: process.env.PATH, POSTMARK_SERVER_TOKEN: "bench-token" },
     cwd: dir,
   });
   const list = ctx.config.lists[0];

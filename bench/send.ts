@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -13,13 +13,15 @@ import { listNumber } from "../src/pipeline/find-list.js";
 import { compileBenchProcess } from "./compile-bench-process.js";
 import { seedSubscribers } from "./seed-bench-store.js";
 
-// npm run bench:send [-- --subscribers 100000 --pool 5 --concurrency N]
+// npm run bench:send [-- --subscribers 100000 --pool 5 --concurrency N --http]
 // Sends the demo issue (20 articles) to N subscribers through the real send stage into an SMTP
 // sink running in a process of its own, then measures the ceiling: a bare nodemailer pool of the
 // same size sending one pre-built raw message N times. The store is seeded here; each of the two
 // measured senders runs alone in a child process of the compiled code (bench/send-process.ts), so
 // the peak RSS printed is the sender's own, and both are timed and measured the same way, against
-// the same sink, warmed up beforehand.
+// the same sink, warmed up beforehand. With --http, the same issue also goes to the same number
+// of subscribers through the postmark transport into a local stand-in of Postmark's API (its own
+// process, bench/http-api-sink-process.ts), printed next to the raw SMTP ceiling of the same run.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     pool: { type: "string", default: "5" },
     /** delivery.concurrency; default: the config's (twice the pool). */
     concurrency: { type: "string" },
+    /** Also send through an email API's transport (Postmark's wire format) to a local stand-in. */
+    http: { type: "boolean", default: false },
   },
 });
 const count = Number(values.subscribers);
@@ -37,11 +41,14 @@ const GOAL_RSS_MIB = 256;
 const WARM_UP = 1_000;
 
 const sink = await startSink();
+const httpSink = values.http ? await startSink("bench/http-api-sink-process.ts") : undefined;
 const dir = mkdtempSync(path.join(tmpdir(), "gazette-bench-"));
 try {
   // First: collect parses feeds in worker threads that run the compiled code too.
   const child = compileBenchProcess(path.join(ROOT, "bench/send-process.ts"));
-  await prepareIssue(dir, sink.url, count, pool);
+  await prepareIssue(dir, smtpTransportYaml(sink.url, pool), count);
+  const httpDir = path.join(dir, "http");
+  if (httpSink) await prepareIssue(httpDir, postmarkTransportYaml(httpSink.url, pool), count);
   const sample = path.join(dir, "sample.eml");
   await runChild(child, ["sample", dir, sample]);
   const ceilingArgs = (n: number) => ["ceiling", sink.url, sample, String(n), String(pool)];
@@ -50,6 +57,7 @@ try {
   const loadBefore = loadavg()[0] ?? 0;
   const ours = await runMeasured(child, ["gazette", dir]);
   const ceiling = await runMeasured(child, ceilingArgs(count));
+  const overHttp = httpSink ? await runMeasured(child, ["gazette", httpDir]) : undefined;
   const loadAfter = loadavg()[0] ?? 0;
   const accepted = await sink.count();
   if (ours.sent !== count) throw new Error(`gazette sent ${ours.sent} of ${count}`);
@@ -59,6 +67,12 @@ try {
   const perMessage = (m: Measured) => `${Math.round((m.cpuMs / m.sent) * 1000)} µs`;
   const mib = (m: Measured) => Math.round(m.maxRssBytes / 1024 / 1024);
   const ratio = ceiling.ms / ours.ms;
+  if (overHttp && httpSink) {
+    if (overHttp.sent !== count)
+      throw new Error(`gazette sent ${overHttp.sent} of ${count} over HTTP`);
+    const received = await httpSink.count();
+    if (received !== count) throw new Error(`the API stand-in received ${received}, not ${count}`);
+  }
   console.log(
     `message: ${(statSync(sample).size / 1024).toFixed(1)} KiB, pool of ${pool}, ${count} subscribers`,
   );
@@ -68,6 +82,10 @@ try {
   console.log(
     `ceiling:       ${rate(ceiling)} msg/s (bare nodemailer pool, one pre-built raw message)`,
   );
+  if (overHttp)
+    console.log(
+      `gazette send over HTTP (postmark transport, local API stand-in, ${pool} connections): ${rate(overHttp)} msg/s = ${(ceiling.ms / overHttp.ms).toFixed(2)} × the raw SMTP ceiling; CPU per message ${perMessage(overHttp)}; peak RSS ${mib(overHttp)} MiB`,
+    );
   console.log(`sender CPU per message: ${perMessage(ours)} (ceiling: ${perMessage(ceiling)})`);
   console.log(
     `ratio:         ${ratio.toFixed(2)} × the ceiling (goal ≥ ${GOAL_RATIO}) ${ratio >= GOAL_RATIO ? "✓" : "✗"}`,
@@ -80,6 +98,7 @@ try {
   );
 } finally {
   sink.stop();
+  httpSink?.stop();
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -90,8 +109,17 @@ interface Measured {
   maxRssBytes: number;
 }
 
+function smtpTransportYaml(url: string, poolSize: number): string {
+  return `{ type: smtp, url: "${url}", pool: true, maxConnections: ${poolSize} }`;
+}
+
+function postmarkTransportYaml(url: string, poolSize: number): string {
+  return `{ type: postmark, endpoint: "${url}", maxConnections: ${poolSize} }`;
+}
+
 /** The demo pipeline up to a composed issue #1, and `n` active subscribers on its list. */
-async function prepareIssue(dir: string, url: string, n: number, poolSize: number) {
+async function prepareIssue(dir: string, transport: string, n: number) {
+  mkdirSync(dir, { recursive: true });
   const configPath = path.join(dir, "gazette.yaml");
   writeFileSync(
     configPath,
@@ -99,7 +127,7 @@ async function prepareIssue(dir: string, url: string, n: number, poolSize: numbe
 sender: { from: "Bench Weekly <digest@news.example.com>", unsubscribeMailto: unsubscribe@news.example.com }
 dataDir: ${path.join(dir, "data")}
 templates: ${path.join(ROOT, "templates")}
-transport: { type: smtp, url: "${url}", pool: true, maxConnections: ${poolSize} }
+transport: ${transport}
 feeds:
 ${["northwind-engineering", "lumen-labs", "quarry-data", "orbit-mobile"]
   .map((feed) => `  - url: ${path.join(ROOT, "examples/feeds", `${feed}.xml`)}`)
@@ -143,22 +171,24 @@ async function runMeasured(script: string, args: string[]): Promise<Measured> {
 }
 
 /** Starts bench/smtp-sink-process.ts in its own process and reads the port it prints. */
-async function startSink(): Promise<{ url: string; count(): Promise<number>; stop(): void }> {
+async function startSink(
+  script = "bench/smtp-sink-process.ts",
+): Promise<{ url: string; count(): Promise<number>; stop(): void }> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(ROOT, "bench/smtp-sink-process.ts")],
+    ["--import", "tsx", path.join(ROOT, script)],
     { stdio: ["ignore", "pipe", "inherit", "ipc"] },
   );
   if (!child.stdout) throw new Error("no stdout from the sink");
   let isStopping = false;
   // Said at once: a sender that then fails with ECONNREFUSED would not say why.
   child.on("exit", (code, signal) => {
-    if (!isStopping) console.error(`the SMTP sink exited (${signal ?? `code ${code}`})`);
+    if (!isStopping) console.error(`the sink ${script} exited (${signal ?? `code ${code}`})`);
   });
   const [line] = (await once(createInterface({ input: child.stdout }), "line")) as [string];
   const { port } = JSON.parse(line) as { port: number };
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: script.includes("http") ? `http://127.0.0.1:${port}` : `smtp://127.0.0.1:${port}`,
     count: async () => {
       child.send("count");
       const [reply] = (await once(child, "message")) as [{ accepted: number }];

@@ -47,7 +47,9 @@ fi
 
 as_root=()
 can_install=false
-if [ "$(id -u)" -eq 0 ]; then
+if ! have apt-get; then
+  : # not Debian or Ubuntu: the contributor installs them
+elif [ "$(id -u)" -eq 0 ]; then
   can_install=true
 elif have sudo && sudo -n true 2>/dev/null; then
   as_root=(sudo -n)
@@ -58,6 +60,7 @@ fi
 # (dpkg and apt take fcntl locks, which only the kernel's table shows).
 lock_holders() {
   local file dev ino id
+  [ -r /proc/locks ] || return 0
   for file in "${lock_files[@]}"; do
     [ -e "$file" ] || continue
     read -r dev ino < <(stat -L -c '%d %i' "$file")
@@ -111,7 +114,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     list=$(printf '%s, ' "${why[@]}")
     complain "missing: ${list%, }."
-    complain "install with: sudo apt-get install -y ${missing[*]}"
+    if have apt-get; then
+      complain "install with: sudo apt-get install -y ${missing[*]}"
+    else
+      complain "install them with your package manager (on Debian or Ubuntu: sudo apt-get install -y ${missing[*]})"
+    fi
     complain "(or run the tests without them, those tests failing: npm test --ignore-scripts)"
     exit 1
   fi

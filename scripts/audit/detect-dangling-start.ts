@@ -111,6 +111,8 @@ const BACK_REFERENCES = [
 ];
 const SELF_REFERENCES =
   /^(?:this|that)\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:post|article|blog|release|week|month|year|episode|edition|version|update|series|talk|podcast|guide|tutorial|paper|interview|case study|study|write-up|writeup|quarter|summer|spring|autumn|fall|winter|morning)\b/i;
+// "So far, contributors have fixed 326 tickets" counts up to now, not back to a sentence.
+const SO_FAR = /^so far\b/i;
 // "Now that…", "Now, …" lean on what came before; "Now available" does not.
 const NOW = /^now(?:,|\s+that\b)/i;
 // A reference to another part of the article, wherever it stands in the sentence.
@@ -130,7 +132,7 @@ export function danglingOpener(sentence: string): string | undefined {
   const now = NOW.exec(text);
   if (now) return now[0].replace(/,$/, "");
   const opener = OPENER.exec(text)?.[1];
-  if (opener && !isExistentialHere(text)) return opener;
+  if (opener && !isExistentialHere(text) && !SO_FAR.test(text)) return opener;
   return POINTERS.exec(text)?.[0];
 }
 

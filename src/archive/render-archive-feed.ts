@@ -1,8 +1,13 @@
-import { escapeMarkup as e } from "../shared/escape-markup.js";
+import { dropControls } from "../shared/control-characters.js";
+import { escapeMarkup } from "../shared/escape-markup.js";
 import type { ArchiveEntry, ArchiveInfo } from "./types.js";
 
 /** Feed readers need no more than the recent issues; the index page lists them all. */
 const FEED_ENTRIES = 20;
+
+// XML 1.0 has no control characters (but TAB, LF, CR) and no U+FFFE/U+FFFF: a subject or title
+// stored before they were dropped at ingest must not make the whole feed unreadable.
+const e = (text: string) => escapeMarkup(dropControls(text));
 
 /** An Atom feed (RFC 4287) of the list's sent issues, newest first, with absolute links. */
 export function renderArchiveFeed(info: ArchiveInfo, entries: ArchiveEntry[]): string {

@@ -1,4 +1,5 @@
 import { escapeMarkup as e } from "../shared/escape-markup.js";
+import { plural } from "../shared/plural.js";
 import type { ArchiveEntry, ArchiveInfo } from "./types.js";
 
 /**
@@ -10,7 +11,7 @@ export function renderArchiveIndex(info: ArchiveInfo, entries: ArchiveEntry[]): 
   const items = entries.map(
     (entry) =>
       `<li><a href="${entry.number}.html">${e(entry.subject || `Issue #${entry.number}`)}</a>` +
-      `<br><span class="meta">Issue #${entry.number} · <time datetime="${entry.sentAt.toISOString()}">${e(dayOf(entry.sentAt, info.language))}</time> · ${entry.articleTitles.length} articles</span></li>`,
+      `<br><span class="meta">Issue #${entry.number} · <time datetime="${entry.sentAt.toISOString()}">${e(dayOf(entry.sentAt, info.language))}</time> · ${plural(entry.articleTitles.length, "article")}</span></li>`,
   );
   return `<!doctype html>
 <html lang="${e(info.language)}">

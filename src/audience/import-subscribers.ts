@@ -6,8 +6,10 @@ import { type CsvProblem, isProblem, readSubscribersCsv } from "./read-subscribe
 export interface ImportOptions {
   /** Configured list slug → store id. */
   listIds: Map<string, number>;
-  /** Lists for rows whose `lists` cell is empty. */
+  /** Lists for rows whose `lists` cell is empty; none: such a row is a problem. */
   defaultLists: string[];
+  /** Said in the problem of a row with no list and no default (e.g. "pass --list"). */
+  noListHint?: string;
   /** Recorded on each new membership (import, subscribers-file). */
   source: string;
   now: Date;
@@ -28,6 +30,8 @@ export interface ImportReport {
   invalid: number;
   /** The first problems, with line numbers; `invalid` counts them all. */
   problems: CsvProblem[];
+  /** What was read but not used (columns Gazette does not know), with line numbers. */
+  warnings: CsvProblem[];
 }
 
 const BATCH = 500;
@@ -51,8 +55,10 @@ export async function importSubscribers(
     unchanged: 0,
     invalid: 0,
     problems: [],
+    warnings: [],
   };
-  for await (const row of readSubscribersCsv(file)) {
+  const onWarning = (warning: CsvProblem) => report.warnings.push(warning);
+  for await (const row of readSubscribersCsv(file, { onWarning })) {
     report.rows++;
     const problem = isProblem(row)
       ? row
@@ -122,6 +128,8 @@ function listsOf(lists: string[], options: ImportOptions): string[] {
 }
 
 function checkLists(line: number, slugs: string[], options: ImportOptions): CsvProblem | undefined {
+  if (slugs.length === 0)
+    return { line, message: `no list: give the row a lists cell${options.noListHint ?? ""}` };
   const unknown = slugs.filter((slug) => !options.listIds.has(slug));
   if (unknown.length === 0) return undefined;
   return { line, message: `unknown list ${unknown.map((s) => `"${s.slice(0, 60)}"`).join(", ")}` };

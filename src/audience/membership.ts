@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Store } from "../store/index.js";
+import { applyMailEvent } from "./apply-mail-event.js";
 
 /**
  * The rules of a membership — signup, confirm, unsubscribe, preferences — one owner for the web
@@ -9,7 +10,17 @@ import type { Store } from "../store/index.js";
  */
 
 /** The membership rules' view of the store. */
-export type MembershipStore = Pick<Store, "subscribers" | "consents" | "suppressions">;
+export type MembershipStore = Pick<
+  Store,
+  "subscribers" | "consents" | "suppressions" | "deliveries" | "mailEvents"
+>;
+
+/** How an unsubscribe came: the link's page, a mail client's one-click POST, the preferences page. */
+export interface UnsubscribeAct {
+  source: "link" | "one-click" | "preferences";
+  /** delivery.maxBounces: the mail-event rule the unsubscribe is applied with. */
+  maxBounces: number;
+}
 
 export type SignupOutcome = "sent" | "already-active" | "blocked" | "throttled";
 
@@ -92,14 +103,15 @@ async function isWithinLimits(
 
 /**
  * The confirmation link's POST: single use (only the request that marks the consent confirmed
- * goes on), then the membership becomes active. False when the link was already used.
+ * goes on), then the membership becomes active. `used` when the link was already used, `kept`
+ * when a bounced or complained membership stays as it is.
  */
 export async function confirmSignup(
   store: MembershipStore,
   member: { nonce: string; listNumber: number; subscriberId: number },
   now: Date,
-): Promise<boolean> {
-  if (!(await store.consents.confirm(member.nonce, now))) return false;
+): Promise<"used" | "activated" | "kept"> {
+  if (!(await store.consents.confirm(member.nonce, now))) return "used";
   const membership = (await store.subscribers.membershipsOf(member.subscriberId)).find(
     (m) => m.list_id === member.listNumber,
   );
@@ -110,24 +122,33 @@ export async function confirmSignup(
       now,
       force: true,
     });
+    return "activated";
   }
-  return true;
+  return "kept";
 }
 
 /**
  * Ends a membership: active or pending becomes unsubscribed. Idempotent, and a bounced or
- * complained status is kept (it says more than "unsubscribed").
+ * complained status is kept (it says more than "unsubscribed"). The same rule as a mailto
+ * unsubscribe (applyMailEvent), recorded with its source: link, one-click or preferences.
  */
 export async function unsubscribe(
   store: MembershipStore,
   listNumber: number,
   subscriberId: number,
   now: Date,
+  act: UnsubscribeAct,
 ): Promise<void> {
-  const memberships = await store.subscribers.membershipsOf(subscriberId);
-  const membership = memberships.find((m) => m.list_id === listNumber);
-  if (membership && (membership.status === "active" || membership.status === "pending"))
-    await store.subscribers.setStatus(listNumber, subscriberId, "unsubscribed", now);
+  await applyMailEvent(
+    store,
+    {
+      kind: "unsubscribe",
+      source: act.source,
+      membership: { listId: listNumber, subscriberId },
+      at: now,
+    },
+    { maxBounces: act.maxBounces },
+  );
 }
 
 /** Ends every membership of the subscriber (the preferences page's "unsubscribe from all"). */
@@ -135,9 +156,10 @@ export async function unsubscribeAll(
   store: MembershipStore,
   subscriberId: number,
   now: Date,
+  act: UnsubscribeAct,
 ): Promise<void> {
   for (const membership of await store.subscribers.membershipsOf(subscriberId))
-    await unsubscribe(store, membership.list_id, subscriberId, now);
+    await unsubscribe(store, membership.list_id, subscriberId, now, act);
 }
 
 /**
@@ -182,12 +204,17 @@ export async function savePreferences(
   subscriberId: number,
   choice: { topics: string[]; lists: string[]; ip: string; userAgent: string },
   now: Date,
+  rules: { maxBounces: number },
 ): Promise<void> {
   const memberships = await store.subscribers.membershipsOf(subscriberId);
   for (const list of lists) {
     const membership = memberships.find((m) => m.list_id === list.number);
     if (!choice.lists.includes(list.slug)) {
-      if (membership) await unsubscribe(store, list.number, subscriberId, now);
+      if (membership)
+        await unsubscribe(store, list.number, subscriberId, now, {
+          source: "preferences",
+          maxBounces: rules.maxBounces,
+        });
       continue;
     }
     if (!membership || membership.status === "unsubscribed")

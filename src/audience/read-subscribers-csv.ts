@@ -32,9 +32,29 @@ const STATUSES: readonly string[] = ["pending", "active", "unsubscribed", "bounc
 interface Columns {
   email: number;
   name?: number;
+  /** Mailchimp and the like split the name: "First Name", "Last Name". */
+  firstName?: number;
+  lastName?: number;
   lists?: number;
   status?: number;
 }
+
+// Header names read, lowercased with spaces, dashes and underscores removed; any other column is
+// named in a warning, so nobody loses a column without knowing.
+const HEADERS: Record<string, keyof Omit<Columns, "email">> = {
+  name: "name",
+  fullname: "name",
+  firstname: "firstName",
+  fname: "firstName",
+  givenname: "firstName",
+  lastname: "lastName",
+  lname: "lastName",
+  surname: "lastName",
+  familyname: "lastName",
+  lists: "lists",
+  list: "lists",
+  status: "status",
+};
 
 /**
  * Streams a subscribers CSV, one row at a time, as records or problems with their line numbers.
@@ -43,6 +63,7 @@ interface Columns {
  */
 export async function* readSubscribersCsv(
   file: string,
+  options: { onWarning?: (warning: CsvProblem) => void } = {},
 ): AsyncGenerator<SubscriberRecord | CsvProblem> {
   const input = createReadStream(file);
   const parser = input.pipe(
@@ -66,7 +87,7 @@ export async function* readSubscribersCsv(
       info: { lines: number };
     }>) {
       if (!columns) {
-        columns = detectColumns(record, file);
+        columns = detectColumns(record, file, options.onWarning);
         if (!("isHeaderless" in columns)) continue;
       }
       yield toRecord(record, info.lines, columns);
@@ -86,12 +107,29 @@ export function isProblem(row: SubscriberRecord | CsvProblem): row is CsvProblem
   return "message" in row;
 }
 
-function detectColumns(first: string[], file: string): Columns & { isHeaderless?: true } {
+function detectColumns(
+  first: string[],
+  file: string,
+  onWarning?: (warning: CsvProblem) => void,
+): Columns & { isHeaderless?: true } {
   const names = first.map((cell) => cell.trim().toLowerCase());
   const email = names.findIndex((name) => EMAIL_HEADER.test(name));
   if (email >= 0) {
-    const at = (name: string) => (names.includes(name) ? names.indexOf(name) : undefined);
-    return { email, name: at("name"), lists: at("lists") ?? at("list"), status: at("status") };
+    const columns: Columns = { email };
+    const ignored: string[] = [];
+    names.forEach((name, index) => {
+      if (index === email) return;
+      const field = HEADERS[name.replace(/[\s_-]+/g, "")];
+      if (field && columns[field] === undefined) columns[field] = index;
+      else if (name !== "")
+        ignored.push(`"${printableEmail(first[index]?.trim() ?? "").slice(0, 40)}"`);
+    });
+    if (ignored.length > 0)
+      onWarning?.({
+        line: 1,
+        message: `column${ignored.length === 1 ? "" : "s"} ${ignored.join(", ")} ignored (Gazette reads email, name or first and last name, lists, status)`,
+      });
+    return columns;
   }
   if (normalizeEmail((first[0] ?? "").trim()))
     return { email: 0, name: 1, lists: 2, isHeaderless: true };
@@ -113,6 +151,9 @@ function toRecord(cells: string[], line: number, columns: Columns): SubscriberRe
       message: `"${printableEmail(raw.slice(0, 200))}" is not a valid email address: it ${check.reason}`,
     };
   const email = check.address;
+  const name =
+    cell(columns.name) ||
+    [cell(columns.firstName), cell(columns.lastName)].filter(Boolean).join(" ");
   const status = cell(columns.status).toLowerCase();
   if (status && !STATUSES.includes(status))
     return {
@@ -126,7 +167,7 @@ function toRecord(cells: string[], line: number, columns: Columns): SubscriberRe
   return {
     line,
     email,
-    ...(cell(columns.name) ? { name: cell(columns.name) } : {}),
+    ...(name ? { name } : {}),
     lists,
     ...(status ? { status: status as MembershipStatus } : {}),
   };

@@ -42,7 +42,9 @@ export async function syncSubscribers(
     added: imported.added,
     updated: imported.updated,
     unchanged: imported.unchanged,
-    problems: imported.problems.map((p) => `${file}:${p.line}: ${p.message}`),
+    problems: [...imported.warnings, ...imported.problems].map(
+      (p) => `${file}:${p.line}: ${p.message}`,
+    ),
   };
   const stale = (await store.subscribers.bySource(source)).filter(
     (m) => !listed.has(`${m.list_id}:${emailKey(m.email)}`),

@@ -3,6 +3,7 @@ import type { SendReport } from "../deliver/engine/send-issue.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
 import type { CycleReport, ListCycleReport } from "../pipeline/run-cycle.js";
+import { plural } from "../shared/plural.js";
 
 /** A feed's problems shown in full; past that, a count. */
 const PROBLEMS_SHOWN = 5;
@@ -13,7 +14,7 @@ const PROBLEMS_SHOWN = 5;
  */
 export function formatCollect(report: CollectReport): string[] {
   const lines = [
-    `Feeds: ${report.fetched} fetched, ${report.unchanged} unchanged, ${notDue(report)}${report.failed} failed · ${report.newArticles} new articles${report.updatedArticles ? `, ${report.updatedArticles} updated` : ""}`,
+    `Feeds: ${report.fetched} fetched, ${report.unchanged} unchanged, ${notDue(report)}${report.failed} failed · ${plural(report.newArticles, "new article")}${report.updatedArticles ? `, ${report.updatedArticles} updated` : ""}`,
   ];
   for (const feed of report.feeds) {
     if (feed.status === "failed" || feed.status === "retired")
@@ -50,7 +51,7 @@ export function formatEnrich(report: EnrichReport): string[] {
     const { requests, inputTokens, outputTokens, cost } = report.usage;
     const price = cost === undefined ? "" : `, estimated cost ${cost.toFixed(4)}`;
     lines.push(
-      `  Model: ${requests} requests, ${inputTokens} tokens in, ${outputTokens} tokens out${price}`,
+      `  Model: ${plural(requests, "request")}, ${inputTokens} tokens in, ${outputTokens} tokens out${price}`,
     );
   }
   for (const { articleId, title, reason } of report.fallbacks)
@@ -69,16 +70,21 @@ export function formatEnrich(report: EnrichReport): string[] {
 }
 
 export function formatSend(report: SendReport): string {
-  if (report.built !== undefined) return `${report.built} messages built, none sent (dry run)`;
+  if (report.built !== undefined)
+    return `${plural(report.built, "message")} built, none sent (dry run)`;
   const parts = [`${report.sent} sent`];
+  if (report.sentElsewhere) parts.push(`${report.sentElsewhere} sent by another sender`);
   if (report.failed) parts.push(`${report.failed} failed`);
   if (report.bounced) parts.push(`${report.bounced} bounced`);
   if (report.skipped) parts.push(`${report.skipped} skipped (unsubscribed)`);
-  if (report.remaining) parts.push(`${report.remaining} still pending`);
+  const elsewhere = report.inFlightElsewhere ?? 0;
+  if (report.remaining > elsewhere) parts.push(`${report.remaining - elsewhere} still pending`);
+  if (elsewhere) parts.push(`${elsewhere} being sent by another sender`);
   if (report.waiting && report.nextAttemptAt)
     parts.push(`${report.waiting} waiting for a retry from ${report.nextAttemptAt.toISOString()}`);
   const line = parts.join(", ");
   if (report.isPaused) return `${line} — paused; resume with "gazette send --resume"`;
+  if (report.steppedAside) return `${line} — stepped aside: ${report.steppedAside}`;
   return report.transportError ? `${line} — stopped: ${report.transportError}` : line;
 }
 
@@ -87,23 +93,38 @@ export function formatList(list: ListCycleReport): string[] {
   if (list.skipped) return [`List ${list.list}: no issue — ${list.skipped}; nothing sent.`];
   if (list.waiting) {
     return [
-      `List ${list.list}: issue #${list.issueNumber} with ${list.articleCount} articles — ${list.waiting}; nothing sent.`,
+      `List ${list.list}: issue #${list.issueNumber} with ${plural(list.articleCount ?? 0, "article")} — ${list.waiting}; nothing sent.`,
     ];
   }
   const lines = [
-    `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${list.articleCount} articles`,
+    `List ${list.list}: issue #${list.issueNumber}${list.resumed ? " (resumed)" : ""} with ${plural(list.articleCount ?? 0, "article")}${list.isDryRun && !list.resumed ? " (dry run: not saved)" : ""}`,
   ];
+  const chosen = chosenLine(list);
+  if (chosen) lines.push(`  ${chosen}`);
   if (list.send) lines.push(`  Messages: ${messagesLine(list.send, list.recipients)}`);
   if (list.size?.trimmed) {
     const { shown, trimmed, htmlBytes, maxHtmlBytes } = list.size;
     lines.push(
-      `  Trimmed to fit the email size budget: ${shown} articles in full, ${trimmed} listed under "and ${trimmed} more" (${kib(htmlBytes)} of ${kib(maxHtmlBytes)} KiB of HTML)`,
+      `  Trimmed to fit the email size budget: ${plural(shown, "article")} in full, ${trimmed} listed under "and ${trimmed} more" (${kib(htmlBytes)} of ${kib(maxHtmlBytes)} KiB of HTML)`,
     );
   }
   if (list.htmlPath) lines.push(`  HTML: ${relative(list.htmlPath)}`);
   if (list.textPath) lines.push(`  Text: ${relative(list.textPath)}`);
   if (list.archivePath) lines.push(`  Archive: ${relative(list.archivePath)}`);
   return lines;
+}
+
+/** What compose folded away: "Also published 4 (no summary) · 2 merged into one story…". */
+export function chosenLine(list: Pick<ListCycleReport, "folded" | "otherLanguages">): string {
+  const parts = [
+    list.folded?.alsoPublished
+      ? `${list.folded.alsoPublished} under "Also published" (no summary)`
+      : "",
+    list.folded?.merged ? `${list.folded.merged} merged into another card's story` : "",
+    list.folded?.repeats ? `${list.folded.repeats} left out as sent in an earlier issue` : "",
+    list.otherLanguages ? `${list.otherLanguages} left out for their language` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? `Also: ${parts.join(" · ")}` : "";
 }
 
 function messagesLine(send: SendReport, recipients: number | undefined): string {

@@ -16,6 +16,8 @@ import { registerStages } from "./commands/stages.js";
 import { registerStatus } from "./commands/status.js";
 import { registerSubscribers } from "./commands/subscribers.js";
 import { registerSummarize } from "./commands/summarize.js";
+import { registerSuppressions } from "./commands/suppressions.js";
+import { registerWebhooks } from "./commands/webhooks.js";
 import { registerWorker } from "./commands/worker.js";
 import { EXIT_OK, EXIT_USAGE, exitCodeFor } from "./exit-codes.js";
 
@@ -47,7 +49,9 @@ export async function main(argv: string[]): Promise<number> {
   registerArticle(program);
   registerIssue(program);
   registerWorker(program);
+  registerWebhooks(program);
   registerInbox(program, setExit);
+  registerSuppressions(program, setExit);
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -16,6 +16,7 @@ export async function withContext<T>(
     if (ctx.store.created) console.error(`Created a new database at ${ctx.store.created}.`);
     // What a migration did to the operator's data (e.g. subscribers merged) is said once.
     for (const notice of await ctx.store.runs.takeNotices()) console.error(notice);
+    for (const warning of ctx.loaded.warnings) console.error(warning);
     return await body(ctx);
   } finally {
     await ctx.close();

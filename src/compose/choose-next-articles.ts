@@ -1,12 +1,14 @@
 import type { ListConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
-import type { Store } from "../store/index.js";
+import type { IssueEntry, Store } from "../store/index.js";
 import { readStringArray } from "../store/json.js";
+import { chooseIssue, type IssueChoice } from "./choose-issue.js";
 import { feedsOfList } from "./feeds-of-list.js";
-import { selectArticles } from "./select-articles.js";
 
 // Candidates read before filtering: a week of posts from even a few hundred feeds fits.
 const CANDIDATE_POOL = 5000;
+/** How far back a story counts as already sent: about a month of weekly issues. */
+export const STORY_MEMORY_MS = 30 * 86_400_000;
 
 /** The next issue's period and articles, as `composeIssue` would choose them now. */
 export interface NextArticles {
@@ -14,14 +16,17 @@ export interface NextArticles {
   after?: Date;
   /** The look-back limit: nothing dated earlier goes in. */
   notBefore: Date;
-  /** The chosen article ids, in issue order. */
+  /** The cards, in issue order. */
   articleIds: number[];
+  /** Every article of the issue with what it is in it: cards, then the others. */
+  entries: IssueEntry[];
+  choice: IssueChoice;
 }
 
 /**
  * Reads only: the articles first seen since the list's previous issue (the first issue looks
- * back `lookback`), dated within `lookback`, newest first, through the list's filters and
- * per-source cap, at most `maxArticles`. Shared by compose and by the editor's preview.
+ * back `lookback`), dated within `lookback`, chosen by `chooseIssue` against the stories of the
+ * list's issues of the last 30 days. Shared by compose and by the editor's preview.
  */
 export async function chooseNextArticles(
   store: Store,
@@ -41,16 +46,35 @@ export async function chooseNextArticles(
     notBefore,
     limit: CANDIDATE_POOL,
   });
-  const topics = await store.articleTopics.of(candidates.map((article) => article.id));
-  const articles = selectArticles(
-    candidates.map((article) => ({
-      id: article.id,
-      feedId: article.feed_id,
-      title: article.title,
-      text: article.content_text,
-      topics: [...readStringArray(article.categories), ...(topics.get(article.id) ?? [])],
-    })),
+  const signals = await store.articleTopics.signals(candidates.map((article) => article.id));
+  const past = await store.issues.recentStories(listId, new Date(now.getTime() - STORY_MEMORY_MS));
+  const choice = chooseIssue(
+    candidates.map((article) => {
+      const signal = signals.get(article.id);
+      return {
+        id: article.id,
+        feedId: article.feed_id,
+        title: article.title,
+        text: article.content_text,
+        topics: [...readStringArray(article.categories), ...(signal?.topics ?? [])],
+        language: article.language,
+        hasSummary: signal?.hasSummary ?? false,
+        confidence: signal?.confidence ?? null,
+        date: Date.parse(article.published_at ?? article.first_seen_at),
+      };
+    }),
     list,
+    past,
   );
-  return { after, notBefore, articleIds: articles.map((article) => article.id) };
+  return { after, notBefore, articleIds: choice.cards, entries: entriesOf(choice), choice };
+}
+
+/** The rows an issue stores: cards, "Also published", merged, repeats, in that order. */
+function entriesOf(choice: IssueChoice): IssueEntry[] {
+  return [
+    ...choice.cards.map((articleId): IssueEntry => ({ articleId, kind: "card" })),
+    ...choice.alsoPublished.map((articleId): IssueEntry => ({ articleId, kind: "also" })),
+    ...choice.merged.map((fold): IssueEntry => ({ ...fold, kind: "merged" })),
+    ...choice.repeats.map((fold): IssueEntry => ({ ...fold, kind: "repeat" })),
+  ];
 }

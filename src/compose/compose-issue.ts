@@ -2,15 +2,27 @@ import type { ListConfig } from "../config/index.js";
 import type { IssueRow, Store } from "../store/index.js";
 import { chooseNextArticles } from "./choose-next-articles.js";
 
+/** What compose did; `composed` counts what the run report shows. */
 export type ComposeResult =
-  | { kind: "composed"; issue: IssueRow; articleCount: number }
+  | {
+      kind: "composed";
+      issue: IssueRow;
+      articleCount: number;
+      /** Entries of "Also published" (title-only or no summary). */
+      alsoPublished: number;
+      /** Articles folded into another card's story ("Also covered by"). */
+      merged: number;
+      /** Articles whose story an earlier issue already told. */
+      repeats: number;
+      /** Candidates left out for their language. */
+      otherLanguages: number;
+    }
   | { kind: "resumed"; issue: IssueRow }
   | { kind: "skipped"; reason: string };
 
 /**
- * Composes the list's next issue: the articles first seen since its previous issue (the first
- * issue looks back `lookback`), dated within `lookback`, newest first, through the list's filters
- * and per-source cap, at most `maxArticles`.
+ * Composes the list's next issue from the articles first seen since its previous issue (the
+ * first issue looks back `lookback`), dated within `lookback`, as `chooseIssue` chooses them.
  * An issue that is composed but not yet fully sent is resumed instead of composing another.
  */
 export async function composeIssue(
@@ -22,9 +34,10 @@ export async function composeIssue(
   const unfinished = await store.issues.unfinished(listId);
   if (unfinished) return { kind: "resumed", issue: unfinished };
 
-  const { after, notBefore, articleIds } = await chooseNextArticles(store, list, listId, now);
-  if (articleIds.length === 0 || articleIds.length < list.minArticles) {
-    const count = articleIds.length === 1 ? "1 new article" : `${articleIds.length} new articles`;
+  const { after, notBefore, entries, choice } = await chooseNextArticles(store, list, listId, now);
+  const shown = choice.cards.length + choice.alsoPublished.length;
+  if (shown === 0 || shown < list.minArticles) {
+    const count = shown === 1 ? "1 new article" : `${shown} new articles`;
     return {
       kind: "skipped",
       reason: `${count} since the last issue (minimum ${Math.max(1, list.minArticles)})`,
@@ -34,8 +47,17 @@ export async function composeIssue(
     listId,
     periodStart: after ?? notBefore,
     periodEnd: now,
-    articleIds,
+    articleIds: choice.cards,
+    entries,
     now,
   });
-  return { kind: "composed", issue, articleCount: articleIds.length };
+  return {
+    kind: "composed",
+    issue,
+    articleCount: choice.cards.length,
+    alsoPublished: choice.alsoPublished.length,
+    merged: choice.merged.length,
+    repeats: choice.repeats.length,
+    otherLanguages: choice.otherLanguages,
+  };
 }

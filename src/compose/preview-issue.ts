@@ -1,18 +1,25 @@
 import type { Config, ListConfig } from "../config/index.js";
 import type { IssueModel } from "../render/types.js";
-import type { IssueArticleRow, IssueRow, Store } from "../store/index.js";
-import { chooseNextArticles } from "./choose-next-articles.js";
+import type { IssueArticleRow, IssueEntry, IssueRow, Store } from "../store/index.js";
+import { chooseNextArticles, type NextArticles } from "./choose-next-articles.js";
 import { toIssueModel } from "./to-issue-model.js";
 
 /** What the preview shows for a list: a stored issue, or the next one as it would be composed now. */
 export type IssuePreview =
   | { kind: "stored"; issue: IssueRow; model: IssueModel }
-  | { kind: "next"; model: IssueModel }
+  | {
+      kind: "next";
+      issue: IssueRow;
+      rows: IssueArticleRow[];
+      choice: NextArticles["choice"];
+      model: IssueModel;
+    }
   | { kind: "empty"; reason: string };
 
 /**
  * The list's next issue without saving anything: its unfinished draft when there is one (that is
- * the next issue), else the articles `composeIssue` would choose now, numbered last + 1.
+ * the next issue), else the articles `composeIssue` would choose now, numbered last + 1, as an
+ * issue row with id 0 that is stored nowhere (the preview, `run --dry-run`).
  */
 export async function previewIssue(
   store: Store,
@@ -24,7 +31,7 @@ export async function previewIssue(
   const unfinished = await store.issues.unfinished(listId);
   if (unfinished) return storedPreview(store, config, list, unfinished);
   const next = await chooseNextArticles(store, list, listId, now);
-  if (next.articleIds.length === 0)
+  if (next.entries.length === 0)
     return { kind: "empty", reason: "no new article since the last issue" };
   const latest = await store.issues.latest(listId);
   const issue: IssueRow = {
@@ -40,9 +47,17 @@ export async function previewIssue(
     paused_at: null,
     approved_at: null,
     intro: null,
+    cancelled_at: null,
+    cancel_reason: null,
   };
-  const rows = await articleRowsOf(store, next.articleIds);
-  return { kind: "next", model: toIssueModel(config, list, issue, rows) };
+  const rows = await articleRowsOf(store, next.entries);
+  return {
+    kind: "next",
+    issue,
+    rows,
+    choice: next.choice,
+    model: toIssueModel(config, list, issue, rows),
+  };
 }
 
 /** A stored issue (draft or past) as the preview shows it. */
@@ -61,10 +76,10 @@ export async function storedPreview(
  * enrichment of the current content, the editor's overrides on top. A preview holds at most
  * `maxArticles`, so a few small reads per article cost nothing worth a new query.
  */
-async function articleRowsOf(store: Store, articleIds: number[]): Promise<IssueArticleRow[]> {
+async function articleRowsOf(store: Store, entries: IssueEntry[]): Promise<IssueArticleRow[]> {
   const feeds = new Map((await store.feeds.all()).map((feed) => [feed.id, feed]));
   const rows: IssueArticleRow[] = [];
-  for (const [position, id] of articleIds.entries()) {
+  for (const [position, { articleId: id, kind, storyOf }] of entries.entries()) {
     const article = await store.articles.byId(id);
     const feed = article && feeds.get(article.feed_id);
     if (!article || !feed) continue;
@@ -92,6 +107,11 @@ async function articleRowsOf(store: Store, articleIds: number[]): Promise<IssueA
       method: enrichment?.method ?? null,
       confidence: enrichment?.confidence ?? null,
       sources: enrichment?.sources ?? null,
+      enrichment_summary: enrichment?.summary ?? null,
+      enrichment_why: enrichment?.why ?? null,
+      content_text: article.content_text,
+      kind,
+      story_of: storyOf ?? null,
     });
   }
   return rows;

@@ -31,13 +31,18 @@ export function groupSegments(
   return [...segments.values()];
 }
 
+/** What a subscriber whose topics match none of an issue's articles gets (`lists[].topicFallback`). */
+export type TopicFallback = "none" | "full";
+
 /**
  * The articles of a segment: those whose category or tags meet its topics, in issue order. When
- * none do, the whole issue: a subscriber never silently stops receiving the list.
+ * none do: nothing (`none`, the default: the subscriber gets no email for this issue, and the
+ * delivery says why), or the whole issue (`full`).
  */
 export function articlesForTopics<T extends { category: string; tags: string[] }>(
   articles: T[],
   topics: readonly string[] | null,
+  fallback: TopicFallback = "none",
 ): T[] {
   if (!topics || topics.length === 0) return articles;
   const wanted = new Set(topics.map((t) => t.toLowerCase()));
@@ -46,5 +51,10 @@ export function articlesForTopics<T extends { category: string; tags: string[] }
       wanted.has(article.category.toLowerCase()) ||
       article.tags.some((tag) => wanted.has(tag.toLowerCase())),
   );
-  return chosen.length > 0 ? chosen : articles;
+  return chosen.length > 0 || fallback === "none" ? chosen : articles;
+}
+
+/** The reason recorded on the delivery of a subscriber whose topics match no article. */
+export function noTopicReason(topics: readonly string[]): string {
+  return `no article on their topics (${topics.join(", ")}) in this issue`;
 }

@@ -1,5 +1,11 @@
 export { escapeEnvReferences, hasEnvReference } from "./interpolate-env.js";
-export { DEFAULT_CONFIG_PATH, type LoadedConfig, loadConfig, parseConfigText } from "./load.js";
+export {
+  advertisedMailto,
+  DEFAULT_CONFIG_PATH,
+  type LoadedConfig,
+  loadConfig,
+  parseConfigText,
+} from "./load.js";
 export {
   Config,
   type FeedConfig,
@@ -7,5 +13,7 @@ export {
   type ListFilters,
   parseDuration,
   type ScheduleConfig,
+  type ServiceEventsConfig,
   type TransportConfig,
+  type WebhookConfig,
 } from "./schema.js";

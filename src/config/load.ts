@@ -18,6 +18,8 @@ export interface LoadedConfig {
   templatesDir: string;
   /** The folder relative paths in the file are resolved against: the config file's own. */
   baseDir: string;
+  /** What the config asks for but will not get, said once when a command starts. */
+  warnings: string[];
 }
 
 export interface LoadOptions {
@@ -50,7 +52,29 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   const dataDir = env.GAZETTE_DATA_DIR
     ? path.resolve(cwd, env.GAZETTE_DATA_DIR)
     : path.resolve(baseDir, config.dataDir);
-  return { config, file, dataDir, templatesDir: path.resolve(baseDir, config.templates), baseDir };
+  const warnings =
+    config.sender.unsubscribeMailto && !config.inbox
+      ? [
+          `gazette: ${file}: sender.unsubscribeMailto is set but no inbox: is configured to read it; the mailto is left out of List-Unsubscribe until one is.`,
+        ]
+      : [];
+  return {
+    config,
+    file,
+    dataDir,
+    templatesDir: path.resolve(baseDir, config.templates),
+    baseDir,
+    warnings,
+  };
+}
+
+/**
+ * The mailto advertised in List-Unsubscribe: only when `inbox:` is configured, since an
+ * unsubscribe mailed to an address nobody reads is not honoured (mailbox providers and
+ * anti-spam law count that against the sender).
+ */
+export function advertisedMailto(config: Config): string | undefined {
+  return config.inbox ? config.sender.unsubscribeMailto : undefined;
 }
 
 /**

@@ -1,13 +1,14 @@
-import { validate as isValidCron } from "node-cron";
 import { z } from "zod";
 import { TransportConfig } from "../deliver/transports/registry.js";
+import { cronProblem } from "../schedule/cron-problem.js";
+import { Duration } from "../shared/duration.js";
+import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
 // Every object is strict: an unknown key is a typo until proven otherwise.
 
-const Duration = z
-  .string()
-  .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as "30s", "15m", "2h" or "7d"');
+// Durations ("30s", "7d") are shared with the transports' schemas (deliver/transports/registry.ts).
+export { parseDuration } from "../shared/duration.js";
 
 const Address = z.union([
   z.string().min(3),
@@ -26,14 +27,26 @@ export const FeedConfig = z.strictObject({
 });
 export type FeedConfig = z.infer<typeof FeedConfig>;
 
-export const ScheduleConfig = z.strictObject({
-  cron: z.string().refine((value) => isValidCron(value), {
-    message: 'is not a valid cron expression (five or six fields, e.g. "0 9 * * MON")',
-  }),
-  timezone: z.string().refine(isTimeZone, { message: "is not an IANA time zone" }).default("UTC"),
-  /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
-  missWindow: Duration.default("6h"),
-});
+export const ScheduleConfig = z
+  .strictObject({
+    cron: z.string(),
+    timezone: z.string().refine(isTimeZone, { message: "is not an IANA time zone" }).default("UTC"),
+    /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
+    missWindow: Duration.default("6h"),
+  })
+  // Checked by the scheduler's own parser (issue 14: "0 8 * * MONDAY" passed another one, then
+  // crashed status, lists and schedule), in the list's time zone.
+  .superRefine((schedule, context) => {
+    if (!isTimeZone(schedule.timezone)) return;
+    const problem = cronProblem(schedule.cron, schedule.timezone);
+    if (problem) {
+      context.addIssue({
+        code: "custom",
+        path: ["cron"],
+        message: `"${schedule.cron}" is not a cron expression the scheduler can run: ${problem} (five or six fields, e.g. "0 9 * * MON")`,
+      });
+    }
+  });
 export type ScheduleConfig = z.infer<typeof ScheduleConfig>;
 
 /** A keyword (case-insensitive substring) or a regular expression written `/…/flags`. */
@@ -68,8 +81,23 @@ export const ListConfig = z.strictObject({
   /** Replaces the top-level sender for this list's emails. */
   sender: z.strictObject({ from: Address, replyTo: Address.optional() }).optional(),
   filters: ListFilters.default({ include: [], exclude: [], categories: [] }),
-  /** At most this many articles from one feed per issue, so no single blog fills it. */
+  /** At most this many articles from one feed per issue, on top of the fair share. */
+  maxPerFeed: z.int().positive().optional(),
+  /** The old name of `maxPerFeed`, still read; `maxPerFeed` wins when both are set. */
   maxPerSource: z.int().positive().optional(),
+  /** Only articles in these languages (ISO 639-1, e.g. "en"); default: every language. */
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as "en"'))
+    .min(1)
+    .optional(),
+  /** A subscriber whose topics match none of an issue's articles: "none" (no email) or "full". */
+  topicFallback: z.enum(["none", "full"]).default("none"),
+  /** The "In this issue" overview above the cards. */
+  overview: z.boolean().default(true),
+  /** Links from each summary and why to the passage they came from (#:~:text=). */
+  textFragments: z.boolean().default(true),
+  /** At most this many title-only or unsummarized articles in "Also published"; 0: none. */
+  maxAlsoPublished: z.int().nonnegative().default(10),
   /** A theme folder for this list; replaces the top-level `templates`. */
   template: z.string().min(1).optional(),
   schedule: ScheduleConfig.default({ cron: "0 9 * * MON", timezone: "UTC", missWindow: "6h" }),
@@ -78,7 +106,12 @@ export const ListConfig = z.strictObject({
   /** How far back the first issue (and a newly added feed) may reach. */
   lookback: Duration.default("7d"),
   /** Handlebars, rendered as plain text with the issue's data. */
-  subject: z.string().min(1).default("{{newsletter.name}} #{{issue.number}}: {{issue.lead.title}}"),
+  subject: z
+    .string()
+    .min(1)
+    .default(
+      "{{newsletter.name}} #{{issue.number}}: {{issue.lead.title}}{{#if issue.moreCount}} + {{issue.moreCount}} more{{/if}}",
+    ),
   /** The editor's words above the articles of every issue (plain text). */
   intro: z.string().optional(),
   /** Show articles in sections under a heading per category. */
@@ -126,7 +159,7 @@ export const DeliveryConfig = z.strictObject({
     .strictObject({
       domain: z.string().min(1),
       selector: z.string().min(1),
-      /** A PEM private key file (relative to the directory gazette runs in). */
+      /** A PEM private key file (relative to the config file's folder). */
       privateKeyFile: z.string().min(1).optional(),
       /** The name of an environment variable holding the PEM private key. */
       privateKeyEnv: z.string().min(1).optional(),
@@ -139,6 +172,66 @@ export const DeliveryConfig = z.strictObject({
 export type DeliveryConfig = z.infer<typeof DeliveryConfig>;
 
 export { SummarizerConfig };
+
+const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable's name");
+
+/** One receiver of signed event POSTs (events out). */
+export const WebhookConfig = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  /** The events posted to it; default every one. */
+  events: z
+    .array(z.enum(EVENT_TYPES))
+    .min(1)
+    .default([...EVENT_TYPES]),
+  /** The environment variable holding the signing secret (`whsec_…` base64, or any string). */
+  secretEnv: EnvName,
+  /** Time allowed for one POST. */
+  timeout: Duration.default("10s"),
+  retry: z
+    .strictObject({
+      maxAttempts: z.int().positive().default(10),
+      baseDelay: Duration.default("1m"),
+      maxDelay: Duration.default("6h"),
+    })
+    .default({ maxAttempts: 10, baseDelay: "1m", maxDelay: "6h" }),
+});
+export type WebhookConfig = z.infer<typeof WebhookConfig>;
+
+/** Event webhooks of email services, received by `gazette serve` under /events/<service>. */
+export const ServiceEventsConfig = z.strictObject({
+  /** A signed timestamp older (or further ahead) than this is a replay and refused. */
+  maxAge: Duration.default("15m"),
+  /** Amazon SES through an SNS topic's HTTPS subscription. */
+  ses: z
+    .strictObject({
+      /** The SNS topics whose messages are accepted; any other TopicArn is refused. */
+      topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:/, "an SNS topic ARN")).min(1),
+      /**
+       * Extra URL prefixes a signing certificate and a SubscribeURL may come from, besides
+       * https://sns.<region>.amazonaws.com/ (tests, private endpoints).
+       */
+      certificateUrlPrefixes: z.array(z.url()).default([]),
+    })
+    .optional(),
+  /** Postmark: HTTP basic auth in the webhook URL, or a custom header carrying a token. */
+  postmark: z
+    .strictObject({
+      usernameEnv: EnvName.optional(),
+      passwordEnv: EnvName.optional(),
+      tokenEnv: EnvName.optional(),
+      tokenHeader: z.string().min(1).default("X-Gazette-Token"),
+    })
+    .refine((p) => (p.usernameEnv === undefined) === (p.passwordEnv === undefined), {
+      message: "give both usernameEnv and passwordEnv, or neither",
+    })
+    .refine((p) => p.passwordEnv !== undefined || p.tokenEnv !== undefined, {
+      message: "give usernameEnv and passwordEnv (basic auth), or tokenEnv, or both",
+    })
+    .optional(),
+  /** Resend: Svix-signed events; the webhook's signing secret (whsec_…). */
+  resend: z.strictObject({ secretEnv: EnvName }).optional(),
+});
+export type ServiceEventsConfig = z.infer<typeof ServiceEventsConfig>;
 
 export const InboxConfig = z.strictObject({
   host: z.string().min(1),
@@ -246,6 +339,10 @@ export const Config = z.strictObject({
   }),
   feeds: z.array(FeedConfig).min(1),
   lists: z.array(ListConfig).min(1),
+  /** Signed POSTs of events (subscribed, unsubscribed, issue sent…) to other systems. */
+  webhooks: z.array(WebhookConfig).default([]),
+  /** Email services' event webhooks that `gazette serve` accepts. */
+  serviceEvents: ServiceEventsConfig.optional(),
   /** The topics subscribers may choose on the preferences page (categories or tags). */
   topics: z.array(z.string().min(1)).optional(),
 });
@@ -270,12 +367,4 @@ function isTimeZone(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Milliseconds in a duration string such as "20s" or "7d". */
-export function parseDuration(value: string): number {
-  const match = /^(\d+)(ms|s|m|h|d)$/.exec(value);
-  if (!match) throw new Error(`not a duration: ${value}`);
-  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "ms"];
-  return Number(match[1]) * unit;
 }

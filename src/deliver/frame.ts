@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Config, ListConfig } from "../config/index.js";
+import { advertisedMailto, type Config, type ListConfig } from "../config/index.js";
 import type { RenderedMessage } from "../render/types.js";
 import { formatAddress } from "./mime/format-address.js";
 import { domainOf, listIdFor } from "./mime/message-id.js";
@@ -25,7 +25,7 @@ export interface OutgoingFrame {
 export function outgoingFrame(config: Config, list: ListConfig): OutgoingFrame {
   const sender = list.sender ?? config.sender;
   const from = formatAddress(sender.from);
-  const { unsubscribeMailto } = config.sender;
+  const unsubscribeMailto = advertisedMailto(config);
   return {
     from,
     ...(sender.replyTo && { replyTo: formatAddress(sender.replyTo) }),
@@ -43,7 +43,7 @@ export function outgoingFrame(config: Config, list: ListConfig): OutgoingFrame {
 export function framedMessage(
   frame: OutgoingFrame,
   content: {
-    kind: "test" | "confirm" | "links";
+    kind: "test" | "confirm" | "links" | "welcome";
     /** Unique per message: random, or the confirmation's nonce. */
     token: string;
     to: string;

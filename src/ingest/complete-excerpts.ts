@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import pLimit from "p-limit";
 import { describeError, GazetteError } from "../shared/errors.js";
+import { plural } from "../shared/plural.js";
 import type { Fetcher, FetchRequestOptions } from "./create-fetcher.js";
 import type { ParsePool } from "./create-parse-pool.js";
 import { FetchFailedError } from "./fetch-failed-error.js";
@@ -86,7 +87,7 @@ interface Unreachable {
 
 function unreachableProblem(host: string, reason: string, urls: string[]): string {
   if (urls.length === 1) return `${urls[0]}: full text not fetched, excerpt kept (${reason})`;
-  return `${host} could not be reached: full text not fetched for ${urls.length} articles, excerpts kept (${reason})`;
+  return `${host} could not be reached: full text not fetched for ${plural(urls.length, "article")}, excerpts kept (${reason})`;
 }
 
 async function withFullText(item: FeedItem, options: CompleteOptions): Promise<CompletedItem> {

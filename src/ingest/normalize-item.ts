@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { dropControls, dropLineControls } from "../shared/control-characters.js";
 import { canonicalUrl } from "./canonical-url.js";
 import { htmlToPlainText } from "./html-to-plain-text.js";
 import { parseFeedDate } from "./parse-feed-date.js";
@@ -49,10 +50,10 @@ function readIdentity(raw: RawItem, context: ItemContext) {
   const xmlBase = xmlText(raw["gazette-base"]);
   const itemBase = xmlBase ? resolveBaseChain(xmlBase, context.feedUrl) : context.baseUrl;
   const guid = absolutePath(
-    xmlText(raw.guid) ?? xmlText(raw.id) ?? xmlText(raw["rdf:about"]),
+    withoutControls(xmlText(raw.guid) ?? xmlText(raw.id) ?? xmlText(raw["rdf:about"])),
     itemBase,
   );
-  const link = xmlText(raw["feedburner:origLink"]) ?? xmlText(raw.link);
+  const link = withoutControls(xmlText(raw["feedburner:origLink"]) ?? xmlText(raw.link));
   const url = resolveUrl(link, itemBase) ?? (isPermalink(raw, guid) ? guid : undefined);
   const publishedAt = parseFeedDate(
     [
@@ -72,11 +73,14 @@ export function normalizeItem(raw: RawItem, context: ItemContext): NormalizedIte
   const { guid, url, canonicalUrl, publishedAt, xmlBase, itemBase } = readIdentity(raw, context);
   // Inside an item, xml:base says what relative links mean; without it, the item's own page.
   const contentBase = xmlText(raw["gazette-content-base"]) ?? xmlBase;
-  const contentHtml = sanitizeContent(
-    repairC1Controls(richestContent(raw)),
-    contentBase ? resolveBaseChain(contentBase, context.feedUrl) : (url ?? itemBase),
+  // Control characters are no text (and PostgreSQL refuses NUL): dropped before anything is kept.
+  const contentHtml = dropControls(
+    sanitizeContent(
+      repairC1Controls(richestContent(raw)),
+      contentBase ? resolveBaseChain(contentBase, context.feedUrl) : (url ?? itemBase),
+    ),
   );
-  const contentText = htmlToPlainText(contentHtml);
+  const contentText = dropControls(htmlToPlainText(contentHtml));
   const rawTitle = plainTitle(repairC1Controls(xmlText(raw.title) ?? ""));
   const title = rawTitle || firstWords(contentText, TITLE_FALLBACK_WORDS);
   return {
@@ -129,15 +133,32 @@ function authorOf(raw: RawItem): string | undefined {
   const value = [raw.creator, raw["dc:creator"], raw.author, raw["dc:author"]]
     .map(xmlText)
     .find(Boolean);
+  if (!value) return undefined;
   // RSS <author> is "jane@example.com (Jane Doe)", elsewhere "Jane Doe <jane@example.com>".
-  const name = value?.match(/^\S+@\S+\s*\((.+)\)$/)?.[1] ?? value?.replace(/\s*<\S+@\S+>$/, "");
+  // Each pattern has one way to match, so a hostile name costs linear time (issue 14).
+  const name = value.match(/^[^\s@]+@[^\s(]+\s*\((.+)\)$/)?.[1] ?? withoutTrailingAddress(value);
   return name ? plainTitle(name) || undefined : undefined;
+}
+
+// "Jane Doe <jane@example.com>" → "Jane Doe": the last "<" starts the address, if any.
+function withoutTrailingAddress(value: string): string {
+  const start = value.lastIndexOf("<");
+  if (start < 0 || !/^<[^\s@]+@\S+>$/.test(value.slice(start))) return value;
+  return value.slice(0, start).trimEnd();
+}
+
+// A control character in an identifier or link is no part of it (and PostgreSQL refuses NUL).
+function withoutControls(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : dropControls(value) || undefined;
 }
 
 function categoriesOf(values: unknown[]): string[] {
   const seen = new Map<string, string>();
   for (const value of values) {
-    const name = (xmlText(value) ?? xmlAttribute(value, "term") ?? "").replace(/\s+/g, " ");
+    const name = dropLineControls(xmlText(value) ?? xmlAttribute(value, "term") ?? "").replace(
+      /\s+/g,
+      " ",
+    );
     if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
   }
   return [...seen.values()];

@@ -1,5 +1,5 @@
 import { hash } from "node:crypto";
-import { describeError, GazetteError } from "../shared/errors.js";
+import { describeError, GazetteError, isGazetteError } from "../shared/errors.js";
 import {
   type ItemContext,
   type ItemIdentity,
@@ -73,7 +73,12 @@ export async function readChangedFeed(
 ): Promise<ChangedFeed> {
   const byFingerprint = new Map(known.map((item) => [item.fingerprint, item]));
   if (isJsonDocument(document)) return readEntries(document, options, byFingerprint);
-  const xml = prepareFeedXml(document);
+  let xml: string;
+  try {
+    xml = prepareFeedXml(document);
+  } catch (error) {
+    throw inFeed(options.feedUrl, error);
+  }
   return (
     (await readSplitFeed(xml, options, byFingerprint, !whole)) ??
     readEntries(document, options, byFingerprint, xml)
@@ -82,7 +87,7 @@ export async function readChangedFeed(
 
 // Bumped whenever the same item text would make a different article: every item is then parsed
 // and normalized again once. Distinct from FINGERPRINT_VERSION: the two never match each other.
-const SPLIT_FINGERPRINT_VERSION = "s1";
+const SPLIT_FINGERPRINT_VERSION = "s2";
 
 /**
  * readChangedFeed for an RSS or Atom document that splits into its items (splitFeedItems). An
@@ -233,7 +238,7 @@ function isJsonDocument(document: string): boolean {
 
 // Bumped whenever normalizeItem would turn the same item into a different article: every item
 // is then normalized again once.
-const FINGERPRINT_VERSION = "1";
+const FINGERPRINT_VERSION = "2";
 
 /**
  * What an item is remembered by between fetches: a hash of everything normalizeItem reads (the
@@ -258,10 +263,18 @@ async function readOrExplain(
       ? readJsonFeed(document)
       : await parseFeedXml(prepared ?? prepareFeedXml(document));
   } catch (error) {
+    // A feed refused for its size (entity expansion) is not a malformed one: say which.
+    if (isGazetteError(error, "FEED_TOO_LARGE")) throw inFeed(feedUrl, error);
     const kind = isJson ? "JSON Feed" : "RSS or Atom feed";
     const message = `${feedUrl}: not a valid ${kind} (${explain(document, error)})`;
     throw new GazetteError("FEED_PARSE_FAILED", message, { cause: error });
   }
+}
+
+/** A size refusal from preparing the document, naming the feed. */
+function inFeed(feedUrl: string, error: unknown): unknown {
+  if (!isGazetteError(error, "FEED_TOO_LARGE")) return error;
+  return new GazetteError("FEED_TOO_LARGE", `${feedUrl}: ${error.message}`, { cause: error });
 }
 
 function explain(document: string, error: unknown): string {

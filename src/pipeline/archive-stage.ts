@@ -27,7 +27,7 @@ export async function archiveStage(
       subject: row.subject,
       sentAt: new Date(row.sent_at ?? row.period_end),
       url: webVersionUrl(baseUrl, list.id, row.number),
-      articleTitles: articles.map((article) => article.title),
+      articleTitles: articles.filter((a) => a.kind === "card").map((article) => article.title),
     });
   }
   return writeArchive({

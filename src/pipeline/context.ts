@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readSigningKeys, type SigningKeys } from "../audience/signing-keys.js";
 import type { SigningKey } from "../audience/tokens.js";
 import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
+import { webhookTargets } from "../inbox/webhooks/webhook-targets.js";
 import { type ParsePool, parsePoolFor } from "../ingest/create-parse-pool.js";
 import { type Clock, systemClock } from "../shared/clock.js";
 import { openStore, type Store } from "../store/index.js";
@@ -12,7 +13,10 @@ export interface Context {
   config: Config;
   store: Store;
   clock: Clock;
-  /** The environment the context was opened with: library code reads this, never `process.env`. */
+  /**
+   * The environment the context was opened with (secrets of transports, webhooks and service
+   * events): library code reads this, never `process.env`.
+   */
   env: Readonly<Record<string, string | undefined>>;
   signingKey: SigningKey;
   /** The signing key and the retired keys that still verify old links. */
@@ -53,6 +57,8 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
     randomBytes(32).toString("base64url"),
   );
   const signingKeys = readSigningKeys(env, stored);
+  // Events are recorded only for the webhooks configured (none: nothing is recorded).
+  store.events.configure(webhookTargets(loaded.config.webhooks));
   const installId = await store.runs.setting("install_id", () => randomBytes(6).toString("hex"));
   const clock = options.clock ?? systemClock;
   const listNumbers = await store.subscribers.syncLists(loaded.config.lists, clock.now());

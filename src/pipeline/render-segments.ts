@@ -1,5 +1,5 @@
 import path from "node:path";
-import { articlesForTopics, groupSegments } from "../compose/segments.js";
+import { articlesForTopics, groupSegments, noTopicReason } from "../compose/segments.js";
 import { toIssueModel } from "../compose/to-issue-model.js";
 import type { ListConfig } from "../config/index.js";
 import {
@@ -9,7 +9,7 @@ import {
   type RenderOptions,
   renderIssue,
 } from "../render/index.js";
-import type { IssueRow } from "../store/index.js";
+import type { IssueArticleRow, IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 
 /** The list's theme folder: its own `template`, else the top-level `templates`. */
@@ -30,7 +30,10 @@ export function renderOptionsOf(ctx: Context, list: ListConfig): RenderOptions {
  * Segments: active members who chose the same topics get the same email. Each segment's subset
  * of the issue's articles is rendered once, here, before the send; the returned fill picks the
  * recipient's segment by address. Members without topics (the usual case) get `compiled`, the
- * whole issue, which costs nothing extra. The subject stays the issue's.
+ * whole issue, which costs nothing extra. The subject stays the issue's. Members whose topics
+ * match no article get nothing when the list's `topicFallback` is "none": they are returned in
+ * `skipped`, with the reason their delivery records. `rows`: the articles of an issue that is
+ * not stored (a dry run's).
  */
 export async function renderSegments(
   ctx: Context,
@@ -38,15 +41,26 @@ export async function renderSegments(
   listId: number,
   issue: IssueRow,
   compiled: CompiledIssue,
-): Promise<{ fill: (recipient: Recipient) => RenderedMessage; segmentCount: number }> {
+  rows?: IssueArticleRow[],
+): Promise<{
+  fill: (recipient: Recipient) => RenderedMessage;
+  segmentCount: number;
+  skipped: { emails: string[]; reason: string }[];
+}> {
   const segments = groupSegments(await ctx.store.subscribers.activeTopics(listId));
   if (segments.every((segment) => segment.key === "all"))
-    return { fill: (recipient) => compiled.fill(recipient), segmentCount: 1 };
-  const model = toIssueModel(ctx.config, list, issue, await ctx.store.issues.articles(issue.id));
+    return { fill: (recipient) => compiled.fill(recipient), segmentCount: 1, skipped: [] };
+  const articles = rows ?? (await ctx.store.issues.articles(issue.id));
+  const model = toIssueModel(ctx.config, list, issue, articles);
   const rendered = new Map<string, CompiledIssue>();
   const byEmail = new Map<string, CompiledIssue>();
+  const skipped: { emails: string[]; reason: string }[] = [];
   for (const segment of segments) {
-    const articles = articlesForTopics(model.articles, segment.topics);
+    const articles = articlesForTopics(model.articles, segment.topics, list.topicFallback);
+    if (articles.length === 0 && segment.topics) {
+      skipped.push({ emails: segment.emails, reason: noTopicReason(segment.topics) });
+      continue;
+    }
     const key = articles.map((article) => article.id).join(",");
     let issueForSegment = articles.length === model.articles.length ? compiled : rendered.get(key);
     if (!issueForSegment) {
@@ -58,5 +72,6 @@ export async function renderSegments(
   return {
     fill: (recipient) => (byEmail.get(recipient.email) ?? compiled).fill(recipient),
     segmentCount: rendered.size + 1,
+    skipped,
   };
 }

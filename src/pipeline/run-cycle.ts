@@ -1,30 +1,39 @@
 import type { SyncReport } from "../audience/sync-subscribers.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
 import type { SendReport } from "../deliver/engine/send-issue.js";
+import { isSendSettled } from "../deliver/engine/send-report.js";
 import type { Transport } from "../deliver/transports/types.js";
 import type { EnrichReport } from "../enrich/enrich-articles.js";
+import type { DispatchReport } from "../inbox/index.js";
 import type { CollectReport } from "../ingest/collect-feeds.js";
 import type { SizeReport } from "../render/index.js";
 import { describeError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 import { archiveStage } from "./archive-stage.js";
 import { collectStage } from "./collect-stage.js";
-import { composeStage } from "./compose-stage.js";
+import { composeForDryRun, composeStage, type DryRunCompose } from "./compose-stage.js";
 import type { Context } from "./context.js";
 import { enrichStage } from "./enrich-stage.js";
-import { renderStage } from "./render-stage.js";
+import { compileStage, type IssueFolds, type RenderOutput, renderStage } from "./render-stage.js";
 import { openTransport, sendStage } from "./send-stage.js";
 import { syncSubscribersFile } from "./sync-subscribers-file.js";
+import { webhooksStage } from "./webhooks-stage.js";
 
 export interface ListCycleReport {
   list: string;
   issueNumber?: number;
   articleCount?: number;
+  /** Articles that are not cards: "Also published", merged stories, stories sent before. */
+  folded?: IssueFolds;
+  /** Candidates compose left out for their language (when this run composed the issue). */
+  otherLanguages?: number;
   /** Why no issue went out, when none did. */
   skipped?: string;
   /** Set when the issue waits: for an editor's approval, or for its hold window to pass. */
   waiting?: string;
   resumed?: boolean;
+  /** A dry run's issue: built, never stored. */
+  isDryRun?: boolean;
   htmlPath?: string;
   textPath?: string;
   /** The email's HTML size; `trimmed` articles went into the "and N more" section. */
@@ -42,6 +51,8 @@ export interface CycleReport {
   collect: CollectReport;
   enrich: EnrichReport;
   lists: ListCycleReport[];
+  /** The webhook posts made at the end of the run (when `webhooks:` are configured). */
+  webhooks?: DispatchReport;
   status: "ok" | "partial" | "failed";
 }
 
@@ -73,9 +84,18 @@ export async function runCycle(
   const hasProblems =
     collect.failed > 0 ||
     enrich.failed.length > 0 ||
-    lists.some((l) => l.error || (l.send && !l.send.isFinished));
+    lists.some((l) => l.error || (l.send && !isSendSettled(l.send)));
   const status = lists.every((l) => l.error) ? "failed" : hasProblems ? "partial" : "ok";
-  const report: CycleReport = { subscribers, collect, enrich, lists, status };
+  // The events of this run (issue composed, sent, bounces) go out now; failures wait for a retry.
+  const webhooks = options.dryRun ? undefined : await webhooksStage(ctx);
+  const report: CycleReport = {
+    subscribers,
+    collect,
+    enrich,
+    lists,
+    ...(webhooks && { webhooks }),
+    status,
+  };
   await ctx.store.runs.finish(runId, status, report, ctx.clock.now());
   return report;
 }
@@ -88,16 +108,27 @@ export async function runList(
 ): Promise<ListCycleReport> {
   const report: ListCycleReport = { list: list.id };
   try {
-    const composed = await composeStage(ctx, list);
+    // A dry run writes nothing (issue 14): the issue it builds is not stored, so the next real
+    // run composes afresh, with what was published in between.
+    const composed: DryRunCompose = isDryRun
+      ? await composeForDryRun(ctx, list)
+      : await composeStage(ctx, list);
     if (composed.kind === "skipped") {
       report.skipped = composed.reason;
       return report;
     }
     const issue = composed.issue;
+    const rows = composed.kind === "composed" ? composed.rows : undefined;
     report.issueNumber = issue.number;
     report.resumed = composed.kind === "resumed";
-    const rendered = await renderStage(ctx, list, issue);
+    if (isDryRun) report.isDryRun = true;
+    const rendered: Partial<RenderOutput> & Awaited<ReturnType<typeof compileStage>> = isDryRun
+      ? await compileStage(ctx, list, issue, rows)
+      : await renderStage(ctx, list, issue);
     report.articleCount = rendered.articleCount;
+    report.folded = rendered.folded;
+    if (composed.kind === "composed" && composed.otherLanguages > 0)
+      report.otherLanguages = composed.otherLanguages;
     report.htmlPath = rendered.htmlPath;
     report.textPath = rendered.textPath;
     report.size = rendered.size;
@@ -108,6 +139,7 @@ export async function runList(
     }
     report.send = await sendStage(ctx, list, issue, rendered.compiled, transport, {
       mode: isDryRun ? "dry-run" : "send",
+      rows,
     });
     const counts = Object.values(await ctx.store.deliveries.counts(issue.id));
     report.recipients = counts.reduce((sum, count) => sum + (count ?? 0), 0);

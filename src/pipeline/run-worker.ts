@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { setTimeout as delay } from "node:timers/promises";
+import { parseDuration } from "../config/index.js";
 import { createSharedRateLimiter } from "../deliver/engine/shared-rate-limiter.js";
 import type { Transport } from "../deliver/transports/types.js";
 import type { CompiledIssue } from "../render/index.js";
@@ -12,6 +13,7 @@ import { openSummarizer } from "./enrich-stage.js";
 import { findList } from "./find-list.js";
 import { renderStage } from "./render-stage.js";
 import { openTransport, sendStage } from "./send-stage.js";
+import { webhooksStage } from "./webhooks-stage.js";
 
 import { WORK_KINDS, type WorkKind } from "./work-kinds.js";
 
@@ -29,6 +31,8 @@ export interface WorkerReport {
   /** Feeds fetched (or found unchanged, or failed) and articles summarized. */
   feeds: number;
   articles: number;
+  /** Messages read from the bounce mailbox. */
+  inboxMessages: number;
 }
 
 export interface WorkerOptions {
@@ -44,6 +48,8 @@ export interface WorkerOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Called after every round that did something. */
   onRound?: (report: WorkerReport) => void;
+  /** Where the inbox pass writes its report lines. */
+  log?: (line: string) => void;
 }
 
 const IDLE_MIN_MS = 250;
@@ -98,7 +104,13 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
     rounds: 0,
     feeds: 0,
     articles: 0,
+    inboxMessages: 0,
   };
+  // The mailbox is read every inbox.interval; several workers may read it (an event read twice
+  // is applied once), one is enough.
+  const inboxEveryMs =
+    kinds.has("inbox") && ctx.config.inbox ? parseDuration(ctx.config.inbox.interval) : undefined;
+  let inboxDueAt = 0;
   // A worker that only collects or enriches needs no transport (nor its DKIM key).
   const transport = kinds.has("deliveries") ? await openTransport(ctx) : undefined;
   let idleMs = IDLE_MIN_MS;
@@ -117,11 +129,22 @@ export async function runWorker(ctx: Context, options: WorkerOptions = {}): Prom
         report.articles += count;
         done += count;
       }
+      if (inboxEveryMs !== undefined && ctx.clock.now().getTime() >= inboxDueAt) {
+        inboxDueAt = ctx.clock.now().getTime() + inboxEveryMs;
+        const { readInbox } = await import("./read-inbox.js");
+        const read = await readInbox(ctx, { print: options.log ?? (() => {}) });
+        report.inboxMessages += read.found;
+        done += read.found;
+      }
       if (transport && !options.signal?.aborted)
         done += await deliverRound(ctx, transport, compiled, report, {
           ...(limiter && { limiter }),
           ...(options.signal && { signal: options.signal }),
         });
+      if (transport && !options.signal?.aborted) {
+        const posted = await webhooksStage(ctx);
+        done += posted ? posted.sent + posted.retried + posted.failed : 0;
+      }
       if (done > 0) {
         idleMs = IDLE_MIN_MS;
         options.onRound?.(report);

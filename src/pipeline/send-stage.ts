@@ -1,6 +1,8 @@
+import path from "node:path";
+import { plusAddress, signAddressToken } from "../audience/address-tokens.js";
 import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import { sealSubscriberRef } from "../audience/subscriber-ref.js";
-import type { ListConfig } from "../config/index.js";
+import { advertisedMailto, type ListConfig } from "../config/index.js";
 import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/engine/send-issue.js";
 import { outgoingFrame } from "../deliver/frame.js";
@@ -11,10 +13,11 @@ import {
   messageIdFor,
   toDeliveryOptions,
 } from "../deliver/index.js";
+import { checkIssueMessage, type IssueMessage } from "../deliver/mime/message-template.js";
 import type { Transport } from "../deliver/transports/types.js";
 import { type CompiledIssue, checkTheme } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
-import type { IssueRow } from "../store/index.js";
+import type { IssueArticleRow, IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 import { listNumber } from "./find-list.js";
 import { renderSegments, themeDirOf } from "./render-segments.js";
@@ -33,6 +36,16 @@ export function openTransport(ctx: Context): Promise<Transport> {
   });
 }
 
+/** The outbox folder: `transport.dir` (relative to the config file's folder), else `<dataDir>/outbox`. */
+export function outboxDirOf(ctx: Context): string {
+  return path.resolve(
+    ctx.loaded.baseDir,
+    ctx.config.transport.type === "outbox" && ctx.config.transport.dir
+      ? ctx.config.transport.dir
+      : path.join(ctx.loaded.dataDir, "outbox"),
+  );
+}
+
 /** send: create the issue's ledger (idempotent) and deliver every row still pending. */
 export async function sendStage(
   ctx: Context,
@@ -46,6 +59,8 @@ export async function sendStage(
     hasLedger?: boolean;
     /** A dry run builds every message and records nothing (see SendIssueInput.mode). */
     mode?: "send" | "dry-run";
+    /** The articles of an issue that is not stored (a dry run's). */
+    rows?: IssueArticleRow[];
   } = {},
 ): Promise<SendReport> {
   const id = listNumber(ctx, list);
@@ -54,10 +69,28 @@ export async function sendStage(
   // Before the ledger exists: a send that cannot go out right creates no delivery row.
   assertPostalAddress(ctx.config.newsletter.postalAddress);
   await checkTheme(themeDirOf(ctx, list), list.subject);
-  await ctx.store.issues.setSubject(issue.id, compiled.subject);
+  const message: IssueMessage = {
+    from: frame.from,
+    ...(frame.replyTo && { replyTo: frame.replyTo }),
+    subject: compiled.subject,
+    listIdHeader: frame.listIdHeader,
+    ...(frame.unsubscribeMailto && { unsubscribeMailto: frame.unsubscribeMailto }),
+    headers: {
+      "X-Gazette-Issue": `${list.id}/${issue.number}`,
+      "Feedback-ID": feedbackIdFor({
+        issueNumber: issue.number,
+        listSlug: list.id,
+        installId: ctx.installId,
+      }),
+    },
+  };
+  // Every header of the issue is checked while it is still a draft: one that cannot go out
+  // (issue 14: a NUL in a title) must never leave an issue `sending` with nothing sendable.
+  checkIssueMessage(message);
+  // A dry run records nothing: not the subject, not the ledger.
+  if (extra.mode !== "dry-run") await ctx.store.issues.setSubject(issue.id, compiled.subject);
   const deliveryIdFor = (subscriberId: number) =>
     messageIdFor({ installId: ctx.installId, issueId: issue.id, subscriberId, domain });
-  // A dry run records nothing, not even the ledger.
   // A worker sends issues already `sending`: their ledger exists, re-walking the list costs a page per 500 members.
   if (extra.mode !== "dry-run" && !extra.hasLedger) {
     await ctx.store.deliveries.createLedger({
@@ -67,38 +100,54 @@ export async function sendStage(
       messageIdFor: deliveryIdFor,
     });
   }
+  const segments = await renderSegments(ctx, list, id, issue, compiled, extra.rows);
+  // Before any claim: a subscriber whose topics match nothing in this issue gets no email.
+  if (extra.mode !== "dry-run") {
+    for (const { emails, reason } of segments.skipped)
+      await ctx.store.deliveries.skipPending(issue.id, emails, reason, ctx.clock.now());
+  }
   return sendIssue({
     store: ctx.store,
     transport,
     ...(extra.mode && { mode: extra.mode }),
     issue: { id: issue.id, listId: id },
-    fill: (await renderSegments(ctx, list, id, issue, compiled)).fill,
+    fill: segments.fill,
     unsubscribeUrl: (subscriberId) =>
       unsubscribeUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     preferencesUrl: (subscriberId) =>
       preferencesUrl(ctx.config.newsletter.baseUrl, ctx.signingKey, id, subscriberId),
     subscriberRef: (subscriberId) => sealSubscriberRef(ctx.signingKey, subscriberId),
-    message: {
-      from: frame.from,
-      ...(frame.replyTo && { replyTo: frame.replyTo }),
-      subject: compiled.subject,
-      listIdHeader: frame.listIdHeader,
-      ...(frame.unsubscribeMailto && { unsubscribeMailto: frame.unsubscribeMailto }),
-      headers: {
-        "X-Gazette-Issue": `${list.id}/${issue.number}`,
-        "Feedback-ID": feedbackIdFor({
-          issueNumber: issue.number,
-          listSlug: list.id,
-          installId: ctx.installId,
-        }),
-      },
-    },
+    message,
     messageIdFor: deliveryIdFor,
+    ...(advertisedMailto(ctx.config)
+      ? { unsubscribeMailtoFor: mailtoFor(ctx, advertisedMailto(ctx.config) as string, id) }
+      : {}),
+    ...(ctx.config.sender.returnPath
+      ? { returnPathFor: verpFor(ctx, ctx.config.sender.returnPath, issue.id) }
+      : {}),
     options: toDeliveryOptions(ctx.config.delivery, ctx.config.transport),
     now: () => ctx.clock.now(),
     ...(extra.limiter && { limiter: extra.limiter }),
     ...(extra.signal && { signal: extra.signal }),
   });
+}
+
+/**
+ * VERP: `local+<token>@domain` per delivery, the token signed (issue and subscriber, base 36, and
+ * an HMAC), so a bounce sent to it names its delivery even when it quotes nothing.
+ */
+function verpFor(ctx: Context, returnPath: string, issueId: number) {
+  return (subscriberId: number) =>
+    plusAddress(
+      returnPath,
+      signAddressToken({ tag: "r", a: issueId, subscriberId }, ctx.signingKey),
+    );
+}
+
+/** The mailto with the membership's signed token (`local+u…@domain`): it names who unsubscribes. */
+function mailtoFor(ctx: Context, mailto: string, listId: number) {
+  return (subscriberId: number) =>
+    plusAddress(mailto, signAddressToken({ tag: "u", a: listId, subscriberId }, ctx.signingKey));
 }
 
 /** Anti-spam law wants a postal address in every bulk email; `${VAR:-}` can leave it blank. */

@@ -1,9 +1,16 @@
+import { buildOverview, type OverviewView } from "./build-overview.js";
 import type { RecipientSlots } from "./recipient-slots.js";
 import { safeUrl } from "./safe-url.js";
-import type { ArticleModel, IssueModel } from "./types.js";
+import type { ArticleModel, IssueModel, LinkModel } from "./types.js";
 
-/** An article as the theme sees it: `url` is "" when the feed's link is not a safe http(s) URL. */
-export type ArticleView = ArticleModel;
+/**
+ * An article as the theme sees it: `url` is "" when the feed's link is not a safe http(s) URL;
+ * `anchor` is the id of its card, which the overview links to.
+ */
+export type ArticleView = Omit<ArticleModel, "alsoCoveredBy"> & {
+  anchor: string;
+  alsoCoveredBy: LinkModel[];
+};
 
 /** A run of articles under one heading (one section without a heading when not grouped). */
 export interface SectionView {
@@ -26,7 +33,15 @@ export interface IssueView {
     introParagraphs: string[];
     /** The article title's heading element: h3 under category headings, else h2. */
     titleTag: "h2" | "h3";
+    /** Issue #1: there is no "last issue" to speak of. */
+    isFirst: boolean;
+    /** The inbox preview line: the overview's highlights, else the lead's title. */
+    preheader: string;
   };
+  /** "In this issue"; absent when the list turns it off or the issue has under three cards. */
+  overview?: OverviewView;
+  /** Title-only and unsummarized articles, as lines; empty when there are none. */
+  alsoPublished: LinkModel[];
   /** The articles shown in full, in the order shown. */
   articles: ArticleView[];
   sections: SectionView[];
@@ -48,6 +63,7 @@ export function buildView(model: IssueModel, slots: RecipientSlots, shown?: numb
   const inFull = ordered.slice(0, shown ?? ordered.length);
   const cut = ordered.slice(inFull.length);
   const isGrouped = model.list.groupByCategory === true;
+  const overview = model.list.overview === false ? undefined : buildOverview(inFull);
   return {
     newsletter: { ...model.newsletter, logoUrl: safeUrl(model.newsletter.logoUrl) },
     list: model.list,
@@ -58,7 +74,11 @@ export function buildView(model: IssueModel, slots: RecipientSlots, shown?: numb
       moreCount: Math.max(0, ordered.length - 1),
       introParagraphs: paragraphsOf(model.issue.intro),
       titleTag: isGrouped ? "h3" : "h2",
+      isFirst: model.issue.number === 1,
+      preheader: preheaderOf(ordered, overview),
     },
+    ...(overview && { overview }),
+    alsoPublished: (model.alsoPublished ?? []).map(toLinkView),
     articles: inFull,
     sections: isGrouped ? groupByCategory(inFull) : [{ articles: inFull }],
     more:
@@ -84,16 +104,50 @@ export function collapseWhitespace(text: string): string {
 }
 
 function toArticleView(article: ArticleModel): ArticleView {
+  const url = safeUrl(article.url) ?? "";
   return {
     ...article,
+    anchor: `gz-article-${article.id}`,
     title: collapseWhitespace(article.title),
     source: collapseWhitespace(article.source),
     category: collapseWhitespace(article.category),
-    url: safeUrl(article.url) ?? "",
+    url,
     sourceLogoUrl: safeUrl(article.sourceLogoUrl),
+    // A passage link only where the article's own link is safe.
+    summaryUrl: url ? safeUrl(article.summaryUrl) : undefined,
+    whyUrl: url ? safeUrl(article.whyUrl) : undefined,
+    alsoCoveredBy: (article.alsoCoveredBy ?? []).map(toLinkView),
   };
 }
 
+function toLinkView(link: LinkModel): LinkModel {
+  return {
+    ...link,
+    title: collapseWhitespace(link.title),
+    source: collapseWhitespace(link.source),
+    url: safeUrl(link.url) ?? "",
+  };
+}
+
+// Inbox clients show about this much of the preview line.
+const PREHEADER_LENGTH = 150;
+
+// The highlights that fit the preview line, then how many more stories; without an overview,
+// the lead's title and the count.
+function preheaderOf(articles: ArticleView[], overview: OverviewView | undefined): string {
+  const lead = articles[0];
+  if (!lead) return "";
+  const lines = overview ? overview.highlights.map((h) => h.text) : [lead.title];
+  let shown = 1;
+  let text = lines[0] ?? "";
+  for (const line of lines.slice(1)) {
+    if (text.length + 3 + line.length > PREHEADER_LENGTH) break;
+    text = `${text} · ${line}`;
+    shown++;
+  }
+  const more = articles.length - shown;
+  return more > 0 ? `${text} — and ${more} more` : text;
+}
 // Grouped, categories come in the order of their newest article, so the lead stays first.
 function orderForDisplay(articles: ArticleView[], isGrouped = false): ArticleView[] {
   return isGrouped ? groupByCategory(articles).flatMap((section) => section.articles) : articles;

@@ -16,6 +16,12 @@ const SAMPLE_ARTICLE = {
   summary: "One sentence on what the article says.",
   why: "One sentence on why a reader should care.",
   tags: ["sample"],
+  summaryUrl: "https://example.com/posts/sample#:~:text=One%20sentence",
+  whyUrl: "https://example.com/posts/sample#:~:text=Another%20sentence",
+  alsoCoveredBy: [
+    { title: "The same story", url: "https://example.org/same", source: "Example Two" },
+    { title: "Once more", url: "", source: "Example Three" },
+  ],
 };
 
 /** Sample data with every optional field set, so that every branch of a theme is exercised. */
@@ -39,6 +45,10 @@ const SAMPLE_ISSUE: IssueModel = {
     SAMPLE_ARTICLE,
     { ...SAMPLE_ARTICLE, id: 2, publishedAt: undefined, sourceLogoUrl: undefined },
     { ...SAMPLE_ARTICLE, id: 3, category: "Databases", summary: "", why: "", tags: [] },
+  ],
+  alsoPublished: [
+    { title: "A title-only post", url: "https://example.com/posts/t", source: "Example News" },
+    { title: "A post without a safe link", url: "", source: "Example News" },
   ],
 };
 

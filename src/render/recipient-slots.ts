@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { GazetteError } from "../shared/errors.js";
 import type { Recipient } from "./types.js";
 
-export type RecipientField = "name" | "email" | "unsubscribeUrl" | "preferencesUrl";
+export type RecipientField = "name" | "firstName" | "email" | "unsubscribeUrl" | "preferencesUrl";
 
 interface Slot {
   field: RecipientField;
@@ -57,8 +57,18 @@ export function joinDocument(document: SplitDocument, values: string[]): string 
 }
 
 function fieldValue(recipient: Recipient, slot: Slot): string {
-  const value = slot.field === "name" ? recipient.name?.trim() : recipient[slot.field];
+  const value =
+    slot.field === "name"
+      ? recipient.name?.trim()
+      : slot.field === "firstName"
+        ? firstNameOf(recipient.name)
+        : recipient[slot.field];
   return value ? value : slot.fallback;
+}
+
+/** "Ada" of "Ada Lovelace": a greeting says "Hi Ada", as a person would write. */
+export function firstNameOf(name: string | undefined): string | undefined {
+  return name?.trim().split(/\s+/)[0];
 }
 
 /** Escapes a value for HTML text and double- or single-quoted attributes. */

@@ -22,10 +22,12 @@ export async function renderVariant(
   shown?: number,
 ): Promise<RenderedVariant> {
   const view = buildView(model, slots, shown);
-  // `{{recipientName "there"}}`: the subscriber's name, or the theme's word when there is none.
+  // `{{recipientName "there"}}`: the subscriber's name, or the theme's word when there is none;
+  // `{{firstName "there"}}` its first word, for a greeting.
+  const fallbackOf = (args: unknown[]) => (typeof args[0] === "string" ? args[0] : "");
   const helpers = {
-    recipientName: (...args: unknown[]) =>
-      slots.token("name", typeof args[0] === "string" ? args[0] : ""),
+    recipientName: (...args: unknown[]) => slots.token("name", fallbackOf(args)),
+    firstName: (...args: unknown[]) => slots.token("firstName", fallbackOf(args)),
   };
   const html = await compileMjml(theme.renderMjml(view, helpers), theme);
   const text = theme.renderText(view, helpers);

@@ -18,6 +18,15 @@ export const themeHelpers: Record<string, Helper> = {
   plural: (count, singular, plural) =>
     `${Number(count)} ${Number(count) === 1 ? String(singular) : String(plural)}`,
   wrap: (value, width) => wrapText(String(value ?? ""), typeof width === "number" ? width : 72),
+  // A list item: wrapped to `width`, its later lines indented under its first word.
+  wrapItem: (marker, value, width) => {
+    const prefix = `${String(marker)} `;
+    const lines = wrapText(
+      String(value ?? ""),
+      (typeof width === "number" ? width : 72) - prefix.length,
+    );
+    return prefix + lines.split("\n").join(`\n${" ".repeat(prefix.length)}`);
+  },
   readTime: (minutes) => (Number(minutes) > 0 ? `${Number(minutes)} min read` : ""),
   // The values that are not empty, between separators: a line of facts where any may be missing.
   join: (separator, ...rest) =>
@@ -27,8 +36,13 @@ export const themeHelpers: Record<string, Helper> = {
       .join(String(separator)),
 };
 
-/** "Nov 9 – Nov 22, 2026": the year once when both dates share it, in the locale's order. */
+/**
+ * "Nov 9 – Nov 22, 2026": the year once when both dates share it, in the locale's order; one
+ * date alone ("Dec 6, 2026") when the period starts and ends on the same day.
+ */
 export function formatDateRange(start: Date, end: Date, locale: string): string {
+  if (start.toISOString().slice(0, 10) === end.toISOString().slice(0, 10))
+    return dayFormat(locale).format(end);
   const isSameYear = start.getUTCFullYear() === end.getUTCFullYear();
   return `${dayFormat(locale, !isSameYear).format(start)} – ${dayFormat(locale).format(end)}`;
 }

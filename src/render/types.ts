@@ -14,6 +14,8 @@ export interface IssueModel {
     description?: string;
     /** Articles shown in sections under a heading per category. */
     groupByCategory?: boolean;
+    /** The "In this issue" overview above the cards (default: shown). */
+    overview?: boolean;
   };
   issue: {
     number: number;
@@ -25,7 +27,18 @@ export interface IssueModel {
     /** The editor's words above the articles (plain text; blank lines separate paragraphs). */
     intro?: string;
   };
+  /** The cards, in issue order. */
   articles: ArticleModel[];
+  /** Title-only and unsummarized articles: a compact list at the end ("Also published"). */
+  alsoPublished?: LinkModel[];
+}
+
+/** An article shown as a line: its source, title and link. */
+export interface LinkModel {
+  title: string;
+  url: string;
+  source: string;
+  publishedAt?: Date;
 }
 
 export interface ArticleModel {
@@ -45,6 +58,11 @@ export interface ArticleModel {
   /** How sure the summarizer was of the entry (0–1) and how it chose it; the preview marks low ones. */
   confidence?: number;
   method?: string;
+  /** The article URL with a text fragment to the passage the summary / why came from. */
+  summaryUrl?: string;
+  whyUrl?: string;
+  /** Other feeds' articles on the same story ("Also covered by"). */
+  alsoCoveredBy?: LinkModel[];
 }
 
 /** What varies per subscriber: filled into the compiled issue, never compiled per subscriber. */

@@ -1,8 +1,8 @@
 import { hostname } from "node:os";
-import { schedule as cronSchedule, type ScheduledTask } from "node-cron";
 import type { ListConfig } from "../config/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
+import { nextRun } from "./next-run.js";
 import { runSlot, type SlotOutcome } from "./run-slot.js";
 
 export interface Schedules {
@@ -22,9 +22,12 @@ export interface ScheduleOptions {
 }
 
 /**
- * One node-cron job per list, in the list's time zone. Every firing — and one check at start,
- * which catches up a slot missed by less than its window — goes through runSlot, whose lease in
- * the store lets each slot run once even with two schedulers or a duplicate firing.
+ * One timer per list, armed for the next firing of its cron expression in its time zone as
+ * cron-parser computes it: the same parser that names the slot (currentSlot) and that validated
+ * the config, so what fires and what runs can never disagree. Every firing — and one check at
+ * start, which catches up a slot missed by less than its window — goes through runSlot, whose
+ * lease in the store lets each slot run once even with two schedulers or a duplicate firing. A
+ * list whose schedule cannot be armed is logged and left out; the others go on.
  */
 export function startSchedules(lists: ListConfig[], options: ScheduleOptions): Schedules {
   const running = new Map<string, Promise<SlotOutcome>>();
@@ -62,21 +65,50 @@ export function startSchedules(lists: ListConfig[], options: ScheduleOptions): S
     return outcome;
   };
 
-  const tasks: ScheduledTask[] = lists.map((list) =>
-    cronSchedule(list.schedule.cron, () => fire(list), {
-      timezone: list.schedule.timezone,
-      name: `gazette:${list.id}`,
-    }),
-  );
-  for (const list of lists) void fire(list);
+  const timers: (() => void)[] = [];
+  for (const list of lists) {
+    try {
+      timers.push(everyFiring(list, options.clock, () => void fire(list)));
+      void fire(list);
+    } catch (error) {
+      options.log(`${list.id}: not scheduled: ${describe(error)}`, { list: list.id });
+    }
+  }
   return {
     running,
     async stop() {
-      await Promise.all(tasks.map((task) => task.stop()));
+      for (const stopTimer of timers) stopTimer();
       await Promise.all(running.values());
-      await Promise.all(tasks.map((task) => task.destroy()));
     },
   };
+}
+
+// setTimeout takes at most 2^31 - 1 ms (~24.8 days); a later firing is reached in steps.
+const MAX_DELAY_MS = 2 ** 31 - 1;
+
+/** Calls `onFire` at every firing of the list's schedule until the returned stop is called. */
+function everyFiring(list: ListConfig, clock: Clock, onFire: () => void): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let isStopped = false;
+  const arm = (next: Date) => {
+    if (isStopped) return;
+    const delay = Math.min(Math.max(0, next.getTime() - clock.now().getTime()), MAX_DELAY_MS);
+    timer = setTimeout(() => {
+      // A timer may wake a little early, or in steps: fire only once the instant has come.
+      if (clock.now() < next) return arm(next);
+      onFire();
+      arm(nextRun(list.schedule, clock.now()));
+    }, delay);
+  };
+  arm(nextRun(list.schedule, clock.now()));
+  return () => {
+    isStopped = true;
+    clearTimeout(timer);
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function logOutcome(list: ListConfig, outcome: SlotOutcome, log: ScheduleOptions["log"]): void {

@@ -3,6 +3,7 @@ import type { WindowLimit } from "../audience/membership.js";
 import type { SigningKeys } from "../audience/signing-keys.js";
 import type { Config, ListConfig } from "../config/index.js";
 import type { Transport } from "../deliver/transports/types.js";
+import type { ServiceEventReceiver } from "../inbox/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
 import type { RateLimiter } from "./rate-limiter.js";
@@ -26,6 +27,8 @@ export interface AppOptions {
   confirmTtlMs?: number;
   /** Confirmation emails one address may get per window (default 1 per 10 minutes, 3 a day). */
   confirmationLimits?: WindowLimit[];
+  /** Email services' event webhooks (`serviceEvents:`), under /events/<service>. */
+  serviceEvents?: ServiceEventReceiver;
   /** Personal-link emails one address may get per window (default 1 per 10 minutes, 3 a day). */
   linkLimits?: WindowLimit[];
   /** Told how each "email me my link" request ended (it runs after the answer); for logs and tests. */

@@ -9,6 +9,7 @@ import { registerArchive } from "./routes/archive.js";
 import { registerAskForLink } from "./routes/ask-for-link.js";
 import { registerConfirm } from "./routes/confirm.js";
 import { registerPreferences } from "./routes/preferences.js";
+import { registerServiceEvents } from "./routes/service-events.js";
 import { registerSubscribe } from "./routes/subscribe.js";
 import { registerUnsubscribe } from "./routes/unsubscribe.js";
 import { securityHeaders } from "./security-headers.js";
@@ -45,8 +46,12 @@ export function createApp(options: AppOptions): Hono {
   };
   const app = new Hono();
   app.use(securityHeaders());
-  // Forms here are a few fields; nothing larger has a reason to be read.
-  app.use(bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text("Payload too large", 413) }));
+  // Forms here are a few fields; nothing larger has a reason to be read. An email service's
+  // event is larger (SNS messages reach 256 KiB), never more than 1 MiB.
+  const tooLarge = (c: Context) => c.text("Payload too large", 413);
+  const formLimit = bodyLimit({ maxSize: 64 * 1024, onError: tooLarge });
+  const eventLimit = bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge });
+  app.use((c, next) => (c.req.path.startsWith("/events/") ? eventLimit : formLimit)(c, next));
   app.get("/assets/style.css", (c) => {
     c.header("Content-Type", "text/css; charset=utf-8");
     c.header("Cache-Control", "public, max-age=86400");
@@ -70,6 +75,7 @@ export function createApp(options: AppOptions): Hono {
   registerSubscribe(app, deps);
   registerConfirm(app, deps);
   registerArchive(app, deps);
+  registerServiceEvents(app, deps);
   app.notFound((c) =>
     renderPage(c, deps, "Page not found", html`<p><a href="/">Start page</a></p>`, 404),
   );

@@ -20,7 +20,9 @@ export async function requestLinks(deps: AppDeps, email: string): Promise<LinksO
     const list = await deps.lists.byId(membership.list_id);
     if (list) lists.push({ list, listId: membership.list_id });
   }
-  const [first, ...rest] = lists;
+  // In the config's order, as the preferences page shows them.
+  const order = (entry: MemberList) => deps.config.lists.indexOf(entry.list);
+  const [first, ...rest] = lists.sort((a, b) => order(a) - order(b));
   if (!first) return "not-subscribed";
   if (!deps.linkLimiters.every((limiter) => limiter.take(emailKey(email)))) return "throttled";
   await deps.transport.send(

@@ -2,14 +2,31 @@ import type { Kysely } from "kysely";
 import { readStringArray } from "./json.js";
 import type { Database } from "./tables.js";
 
-/** The topics compose filters on: each article's enrichment category and tags. */
+/** What compose ranks an article by, from its enrichment and the editor's overrides. */
+export interface ArticleSignals {
+  /** The enrichment's category and tags (of any summarizer, for the current content). */
+  topics: string[];
+  /** A summary to show: the editor's, else the newest enrichment's. */
+  hasSummary: boolean;
+  /** The newest enrichment's confidence; 1 when the editor wrote the summary; null when unknown. */
+  confidence: number | null;
+}
+
+/** The topics compose filters on and the signals it ranks by. */
 export class ArticleTopicRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Category and tags of each article's enrichment for its current content (any summarizer). */
   async of(articleIds: number[]): Promise<Map<number, string[]>> {
-    const topics = new Map<number, string[]>();
+    const signals = await this.signals(articleIds);
+    return new Map([...signals].map(([id, signal]) => [id, signal.topics]));
+  }
+
+  /** Topics, summary and confidence of each article's current content, overrides on top. */
+  async signals(articleIds: number[]): Promise<Map<number, ArticleSignals>> {
+    const found = new Map<number, ArticleSignals>();
     for (let i = 0; i < articleIds.length; i += 500) {
+      const ids = articleIds.slice(i, i + 500);
       const rows = await this.db
         .selectFrom("enrichments")
         .innerJoin("articles", (join) =>
@@ -17,14 +34,39 @@ export class ArticleTopicRepo {
             .onRef("articles.id", "=", "enrichments.article_id")
             .onRef("articles.content_hash", "=", "enrichments.content_hash"),
         )
-        .select(["enrichments.article_id", "enrichments.category", "enrichments.tags"])
-        .where("enrichments.article_id", "in", articleIds.slice(i, i + 500))
+        .select([
+          "enrichments.article_id",
+          "enrichments.category",
+          "enrichments.tags",
+          "enrichments.summary",
+          "enrichments.confidence",
+        ])
+        .where("enrichments.article_id", "in", ids)
+        .orderBy("enrichments.created_at", "desc")
+        .orderBy("enrichments.id", "desc")
         .execute();
       for (const row of rows) {
-        const known = topics.get(row.article_id) ?? [];
-        topics.set(row.article_id, [...known, row.category, ...readStringArray(row.tags)]);
+        const known = found.get(row.article_id);
+        const topics = [...(known?.topics ?? []), row.category, ...readStringArray(row.tags)];
+        // The first row is the newest: it decides the summary and the confidence.
+        found.set(row.article_id, {
+          topics,
+          hasSummary: known?.hasSummary ?? row.summary.trim() !== "",
+          confidence: known ? known.confidence : row.confidence,
+        });
+      }
+      const overrides = await this.db
+        .selectFrom("article_overrides")
+        .select(["article_id", "summary"])
+        .where("article_id", "in", ids)
+        .where("summary", "is not", null)
+        .execute();
+      for (const override of overrides) {
+        const known = found.get(override.article_id) ?? { topics: [], confidence: null };
+        const hasSummary = (override.summary ?? "").trim() !== "";
+        found.set(override.article_id, { ...known, hasSummary, confidence: 1 });
       }
     }
-    return topics;
+    return found;
   }
 }

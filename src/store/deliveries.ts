@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { isPostgres } from "./dialect.js";
+import type { EventRepo } from "./events.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { Database, DeliveryStatus } from "./tables.js";
 
@@ -31,6 +32,15 @@ export interface PendingRecipient {
   name: string | null;
 }
 
+/** The delivery an email service's event is about. */
+export interface DeliveryMatch {
+  id: number;
+  issue_id: number;
+  subscriber_id: number;
+  email: string;
+  status: DeliveryStatus;
+}
+
 const PAGE = 500;
 const SETTLED: DeliveryStatus[] = ["sent", "failed", "bounced", "skipped"];
 
@@ -47,7 +57,10 @@ export class DeliveryRepo {
     (params: Record<string, string | number>) => Promise<unknown>
   >();
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly events?: EventRepo,
+  ) {
     this.#consent = prepareQuery(
       db,
       ["listId", "subscriberId"],
@@ -280,6 +293,32 @@ export class DeliveryRepo {
     return row.membership === "active" && row.suppressed === null ? undefined : skipReason(row);
   }
 
+  /** Settles the pending rows of these addresses as skipped, with the reason (a topic choice). */
+  async skipPending(issueId: number, emails: string[], reason: string, now: Date): Promise<void> {
+    for (let i = 0; i < emails.length; i += 500) {
+      await this.db
+        .updateTable("deliveries")
+        .set({ status: "skipped", error: reason, lease_until: null, updated_at: now.toISOString() })
+        .where("issue_id", "=", issueId)
+        .where("status", "=", "pending")
+        .where("email", "in", emails.slice(i, i + 500))
+        .execute();
+    }
+  }
+
+  /** How many deliveries of the issue were skipped, by reason. */
+  async skipReasons(issueId: number): Promise<{ reason: string; count: number }[]> {
+    const rows = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => ["error", eb.fn.countAll<number>().as("count")])
+      .where("issue_id", "=", issueId)
+      .where("status", "=", "skipped")
+      .groupBy("error")
+      .orderBy("error")
+      .execute();
+    return rows.map((row) => ({ reason: row.error ?? "", count: Number(row.count) }));
+  }
+
   async markSkipped(id: number, reason: string, now: Date): Promise<void> {
     await this.db
       .updateTable("deliveries")
@@ -296,7 +335,10 @@ export class DeliveryRepo {
    * Marks many rows sent in one statement, each with its own SMTP reply: the group commit of a
    * bulk send, one write instead of one per message.
    */
-  async markSentMany(rows: { id: number; response: string }[], now: Date): Promise<void> {
+  async markSentMany(
+    rows: { id: number; response: string; serviceMessageId?: string }[],
+    now: Date,
+  ): Promise<void> {
     if (rows.length === 0) return;
     let prepared = this.#markSentMany.get(rows.length);
     if (!prepared) {
@@ -307,6 +349,7 @@ export class DeliveryRepo {
     rows.forEach((row, i) => {
       params[`id${i}`] = row.id;
       params[`response${i}`] = row.response;
+      params[`service${i}`] = row.serviceMessageId ?? "";
     });
     await prepared(params);
   }
@@ -314,10 +357,15 @@ export class DeliveryRepo {
   /** markSentMany's statement for `size` rows, compiled once per size (groups are mostly full). */
   #prepareMarkSentMany(size: number) {
     const indexes = Array.from({ length: size }, (_, i) => i);
-    const names = ["at", ...indexes.flatMap((i) => [`id${i}`, `response${i}`])];
+    const names = ["at", ...indexes.flatMap((i) => [`id${i}`, `response${i}`, `service${i}`])];
     return prepareQuery(this.db, names, (p: Record<string, string | number>) => {
       const responses = sql.join(
         indexes.map((i) => sql`when ${p[`id${i}`]} then ${p[`response${i}`]}`),
+        sql` `,
+      );
+      // An email service's message id, "" for none (SMTP, the outbox).
+      const services = sql.join(
+        indexes.map((i) => sql`when ${p[`id${i}`]} then ${p[`service${i}`]}`),
         sql` `,
       );
       return this.db
@@ -325,6 +373,7 @@ export class DeliveryRepo {
         .set({
           status: "sent",
           smtp_response: sql<string>`case id ${responses} end`,
+          service_message_id: sql<string | null>`nullif(case id ${services} end, '')`,
           error: null,
           lease_until: null,
           next_attempt_at: null,
@@ -362,6 +411,25 @@ export class DeliveryRepo {
       }))
       .where("id", "=", id)
       .execute();
+    if (status === "bounced") await this.events?.recordBounce(id, error, now);
+  }
+
+  /** Keeps the id the email service gave the message, so its later events find the row. */
+  async setServiceMessageId(id: number, serviceMessageId: string): Promise<void> {
+    await this.db
+      .updateTable("deliveries")
+      .set({ service_message_id: serviceMessageId })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** The delivery an email service knows by its own message id. */
+  byServiceMessageId(serviceMessageId: string): Promise<DeliveryMatch | undefined> {
+    return this.db
+      .selectFrom("deliveries")
+      .select(["id", "issue_id", "subscriber_id", "email", "status"])
+      .where("service_message_id", "=", serviceMessageId)
+      .executeTakeFirst();
   }
 
   /** Puts a claimed row that was never tried back to pending, its attempt un-counted. */
@@ -430,6 +498,18 @@ export class DeliveryRepo {
     const count = Number(row?.count ?? 0);
     const nextAt = row?.next_at ? new Date(String(row.next_at)) : undefined;
     return nextAt ? { count, nextAt } : { count };
+  }
+
+  /** Rows `sending` under a live lease: in flight, with this sender or another. */
+  async inFlight(issueId: number, now: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .where("issue_id", "=", issueId)
+      .where("status", "=", "sending")
+      .where("lease_until", ">=", now.toISOString())
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
   }
 
   /** Every row that failed, bounced or waits for a retry, with its reason. */

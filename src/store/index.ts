@@ -7,6 +7,7 @@ import { ArticleTopicRepo } from "./article-topics.js";
 import { ArticleRepo, type UpsertResult } from "./articles.js";
 import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
+import { EventRepo } from "./events.js";
 import { FeedRepo } from "./feeds.js";
 import { IssueReviewRepo } from "./issue-review.js";
 import { IssueRepo } from "./issues.js";
@@ -16,20 +17,29 @@ import { openSqlite } from "./open-database.js";
 import { OverrideRepo } from "./overrides.js";
 import { PacingRepo } from "./pacing.js";
 import { RunRepo } from "./runs.js";
+import { ServiceEventRejectionRepo } from "./service-event-rejections.js";
 import { SlotRepo } from "./slots.js";
 import { SubscriberRepo } from "./subscribers.js";
 import { SuppressionRepo } from "./suppressions.js";
 import type { Database } from "./tables.js";
+import { WebhookDeliveryRepo } from "./webhook-deliveries.js";
 
 export type { ArticleInput, ArticleRow, ArticleToEnrich, UpsertResult } from "./articles.js";
 export type { ConsentRow } from "./consents.js";
-export type { ClaimedDelivery, DeliveryFailure } from "./deliveries.js";
+export type { ClaimedDelivery, DeliveryFailure, DeliveryMatch } from "./deliveries.js";
+export {
+  EVENT_TYPES,
+  type EventData,
+  type EventType,
+  type WebhookTarget,
+} from "./events.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
 export { createFetchSaver, type FetchSaver, type FetchToSave } from "./fetch-saver.js";
 
 import type { FetchToSave } from "./fetch-saver.js";
 
-export type { IssueArticleRow, IssueRow } from "./issues.js";
+export { isLockError } from "./is-lock-error.js";
+export type { IssueArticleRow, IssueEntry, IssueRow, SentStory } from "./issues.js";
 export type {
   MailEventCount,
   MailEventOutcome,
@@ -42,10 +52,17 @@ export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscr
 export type { SuppressionRow } from "./suppressions.js";
 export type {
   DeliveryStatus,
+  IssueArticleKind,
   IssueStatus,
   MailEventKind,
   MembershipStatus,
+  WebhookDeliveryStatus,
 } from "./tables.js";
+export type {
+  ClaimedWebhookDelivery,
+  WebhookAttemptOutcome,
+  WebhookLogRow,
+} from "./webhook-deliveries.js";
 
 /** Every query Gazette makes, grouped by what it is about. */
 export class Store {
@@ -63,16 +80,24 @@ export class Store {
   readonly overrides: OverrideRepo;
   readonly articleLookup: ArticleLookupRepo;
   readonly pacing: PacingRepo;
+  /** What happened, for the webhooks; `events.configure` says which webhooks listen. */
+  readonly events: EventRepo;
+  readonly webhookDeliveries: WebhookDeliveryRepo;
+  /** Requests to the email-service event endpoints that were refused, counted. */
+  readonly serviceEventRejections: ServiceEventRejectionRepo;
   /** Where a new database was created by opening this store (else undefined), for the operator. */
   created: string | undefined;
   readonly mailEvents: MailEventRepo;
 
   constructor(readonly db: Kysely<Database>) {
+    this.events = new EventRepo(db);
+    this.webhookDeliveries = new WebhookDeliveryRepo(db);
+    this.serviceEventRejections = new ServiceEventRejectionRepo(db);
     this.feeds = new FeedRepo(db);
     this.articles = new ArticleRepo(db);
-    this.issues = new IssueRepo(db);
-    this.subscribers = new SubscriberRepo(db);
-    this.deliveries = new DeliveryRepo(db);
+    this.issues = new IssueRepo(db, this.events);
+    this.subscribers = new SubscriberRepo(db, this.events);
+    this.deliveries = new DeliveryRepo(db, this.events);
     this.suppressions = new SuppressionRepo(db);
     this.consents = new ConsentRepo(db);
     this.articleTopics = new ArticleTopicRepo(db);
@@ -82,7 +107,7 @@ export class Store {
     this.overrides = new OverrideRepo(db);
     this.articleLookup = new ArticleLookupRepo(db);
     this.pacing = new PacingRepo(db);
-    this.mailEvents = new MailEventRepo(db);
+    this.mailEvents = new MailEventRepo(db, this.events);
   }
 
   /**

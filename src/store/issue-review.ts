@@ -41,13 +41,67 @@ export class IssueReviewRepo {
     });
   }
 
-  /** Puts the issue's articles in the given order; the ids must be exactly the issue's articles. */
+  /**
+   * Stops an issue for good (`gazette issue cancel`): a draft or a send in progress becomes
+   * `cancelled` with the time and the reason, and its rows not yet sent are settled as skipped
+   * with the reason, so no sender claims them and every count adds up. A message already on the
+   * wire may still be marked sent by its sender. Returns the rows sent before and skipped now.
+   */
+  async cancel(
+    issueId: number,
+    reason: string,
+    now: Date,
+  ): Promise<{ sent: number; skipped: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      const issue = await trx
+        .selectFrom("issues")
+        .select(["status", "number"])
+        .where("id", "=", issueId)
+        .executeTakeFirst();
+      if (issue?.status !== "draft" && issue?.status !== "sending") {
+        throw new GazetteError(
+          "USAGE",
+          `issue #${issue?.number ?? "?"} is ${issue?.status ?? "missing"}; only a draft or an issue being sent can be cancelled`,
+        );
+      }
+      const at = now.toISOString();
+      const skipped = await trx
+        .updateTable("deliveries")
+        .set({
+          status: "skipped",
+          error: `issue cancelled: ${reason}`,
+          lease_until: null,
+          updated_at: at,
+        })
+        .where("issue_id", "=", issueId)
+        .where("status", "in", ["pending", "sending"])
+        .executeTakeFirst();
+      await trx
+        .updateTable("issues")
+        .set({ status: "cancelled", cancelled_at: at, cancel_reason: reason })
+        .where("id", "=", issueId)
+        .execute();
+      const sent = await trx
+        .selectFrom("deliveries")
+        .select((eb) => eb.fn.countAll<number>().as("count"))
+        .where("issue_id", "=", issueId)
+        .where("status", "=", "sent")
+        .executeTakeFirst();
+      return { sent: Number(sent?.count ?? 0), skipped: Number(skipped.numUpdatedRows) };
+    });
+  }
+
+  /**
+   * Puts the issue's cards in the given order; the ids must be exactly the issue's cards (the
+   * "Also published" lines and merged stories keep their places after them).
+   */
   async reorder(issueId: number, articleIds: number[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom("issue_articles")
         .select("article_id")
         .where("issue_id", "=", issueId)
+        .where("kind", "=", "card")
         .execute();
       const current = new Set(rows.map((row) => row.article_id));
       const isSameSet =

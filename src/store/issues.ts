@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { GazetteError } from "../shared/errors.js";
-import type { Database, IssueStatus, IssuesTable } from "./tables.js";
+import type { EventRepo } from "./events.js";
+import type { Database, IssueArticleKind, IssueStatus, IssuesTable } from "./tables.js";
 
 export type IssueRow = Selectable<IssuesTable>;
 
@@ -28,11 +29,36 @@ export interface IssueArticleRow {
   confidence: number | null;
   /** JSON {summary: string[], why: string[]}: the article sentences behind each field. */
   sources: string | null;
+  /** The summarizer's own summary and why, under any edit: an edited field has no passage. */
+  enrichment_summary: string | null;
+  enrichment_why: string | null;
+  /** The article's plain text: where its text fragments are looked up. */
+  content_text: string;
+  kind: IssueArticleKind;
+  story_of: number | null;
+}
+
+/** One article of a new issue, and what it is in it. */
+export interface IssueEntry {
+  articleId: number;
+  kind: IssueArticleKind;
+  storyOf?: number;
+}
+
+/** An article of a recent issue, to tell a story already sent. */
+export interface SentStory {
+  id: number;
+  feedId: number;
+  title: string;
+  text: string;
 }
 
 /** Queries on issues and the articles they hold. */
 export class IssueRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly events?: EventRepo,
+  ) {}
 
   latest(listId: number): Promise<IssueRow | undefined> {
     return this.db
@@ -81,14 +107,45 @@ export class IssueRepo {
       .execute();
   }
 
-  /** Creates the next-numbered issue with its articles, in one transaction. */
-  create(input: {
+  /**
+   * Creates the next-numbered issue with its articles, in one transaction: `articleIds` are
+   * cards; `entries`, when given, say what each article is (and replace `articleIds`).
+   */
+  async create(input: {
     listId: number;
     periodStart: Date;
     periodEnd: Date;
     articleIds: number[];
+    entries?: IssueEntry[];
     now: Date;
   }): Promise<IssueRow> {
+    const issue = await this.#create(input);
+    if (this.events?.wants("issue.composed"))
+      await this.events.record(
+        "issue.composed",
+        {
+          list: await this.#slugOf(input.listId),
+          issue: issue.number,
+          articles: input.articleIds.length,
+          periodStart: issue.period_start,
+          periodEnd: issue.period_end,
+        },
+        input.now,
+      );
+    return issue;
+  }
+
+  #create(input: {
+    listId: number;
+    periodStart: Date;
+    periodEnd: Date;
+    articleIds: number[];
+    entries?: IssueEntry[];
+    now: Date;
+  }): Promise<IssueRow> {
+    const entries =
+      input.entries ??
+      input.articleIds.map((articleId): IssueEntry => ({ articleId, kind: "card" }));
     return this.db.transaction().execute(async (trx) => {
       const last = await trx
         .selectFrom("issues")
@@ -109,14 +166,16 @@ export class IssueRepo {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      if (input.articleIds.length > 0) {
+      if (entries.length > 0) {
         await trx
           .insertInto("issue_articles")
           .values(
-            input.articleIds.map((articleId, position) => ({
+            entries.map((entry, position) => ({
               issue_id: issue.id,
-              article_id: articleId,
+              article_id: entry.articleId,
               position,
+              kind: entry.kind,
+              story_of: entry.storyOf ?? null,
             })),
           )
           .execute();
@@ -172,6 +231,11 @@ export class IssueRepo {
           "enrichments.method",
           "enrichments.confidence",
           "enrichments.sources",
+          "enrichments.summary as enrichment_summary",
+          "enrichments.why as enrichment_why",
+          "articles.content_text",
+          "issue_articles.kind",
+          "issue_articles.story_of",
         ])
         .where("issue_articles.issue_id", "=", issueId)
         .orderBy("issue_articles.position")
@@ -181,12 +245,107 @@ export class IssueRepo {
     );
   }
 
+  /**
+   * The issue's articles an editor dropped, with when, and when its send started (the ledger's
+   * first row; undefined before): an article dropped before that is not in the email.
+   */
+  async drops(issueId: number): Promise<{
+    articles: { article_id: number; title: string; dropped_at: string }[];
+    sendStartedAt?: string;
+  }> {
+    const articles = await this.db
+      .selectFrom("issue_articles")
+      .innerJoin("articles", "articles.id", "issue_articles.article_id")
+      .innerJoin("article_overrides", "article_overrides.article_id", "articles.id")
+      .select([
+        "articles.id as article_id",
+        "articles.title",
+        "article_overrides.updated_at as dropped_at",
+      ])
+      .where("issue_articles.issue_id", "=", issueId)
+      .where("article_overrides.dropped", "=", 1)
+      .orderBy("issue_articles.position")
+      .execute();
+    const started = await this.db
+      .selectFrom("deliveries")
+      .select((eb) => eb.fn.min("created_at").as("at"))
+      .where("issue_id", "=", issueId)
+      .executeTakeFirst();
+    const at = started?.at ?? undefined;
+    return { articles, ...(at ? { sendStartedAt: String(at) } : {}) };
+  }
+
+  /**
+   * The articles of the list's issues composed since `since` (cards, "Also published" and merged
+   * ones; repeats were already one of those): the stories a new issue must not send again.
+   */
+  recentStories(listId: number, since: Date): Promise<SentStory[]> {
+    return this.db
+      .selectFrom("issue_articles")
+      .innerJoin("issues", "issues.id", "issue_articles.issue_id")
+      .innerJoin("articles", "articles.id", "issue_articles.article_id")
+      .select([
+        "articles.id",
+        "articles.feed_id as feedId",
+        "articles.title",
+        "articles.content_text as text",
+      ])
+      .where("issues.list_id", "=", listId)
+      .where("issues.created_at", ">=", since.toISOString())
+      .where("issue_articles.kind", "!=", "repeat")
+      .orderBy("articles.id")
+      .execute();
+  }
+
   async setStatus(issueId: number, status: IssueStatus, now: Date): Promise<void> {
-    await this.db
+    const result = await this.db
       .updateTable("issues")
       .set({ status, ...(status === "sent" ? { sent_at: now.toISOString() } : {}) })
       .where("id", "=", issueId)
+      // A second sender finishing the same issue changes nothing, and tells no webhook again.
+      .where("status", "!=", status)
+      .executeTakeFirst();
+    if (status === "sent" && Number(result.numUpdatedRows) > 0)
+      await this.#recordSent(issueId, now);
+  }
+
+  async #recordSent(issueId: number, now: Date): Promise<void> {
+    if (!this.events?.wants("issue.sent")) return;
+    const issue = await this.db
+      .selectFrom("issues")
+      .innerJoin("lists", "lists.id", "issues.list_id")
+      .select(["issues.number", "issues.subject", "lists.slug"])
+      .where("issues.id", "=", issueId)
+      .executeTakeFirstOrThrow();
+    const counts = await this.db
+      .selectFrom("deliveries")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
+      .where("issue_id", "=", issueId)
+      .groupBy("status")
       .execute();
+    const count = (status: string) => Number(counts.find((c) => c.status === status)?.count ?? 0);
+    await this.events.record(
+      "issue.sent",
+      {
+        list: issue.slug,
+        issue: issue.number,
+        subject: issue.subject,
+        sent: count("sent"),
+        failed: count("failed"),
+        bounced: count("bounced"),
+        skipped: count("skipped"),
+      },
+      now,
+    );
+  }
+
+  async #slugOf(listId: number): Promise<string> {
+    const row = await this.db
+      .selectFrom("lists")
+      .select("slug")
+      .where("id", "=", listId)
+      .executeTakeFirst();
+    return row?.slug ?? "";
   }
 
   /** Pauses (a date) or resumes (null) the issue's send; senders re-read it at every batch. */
@@ -198,13 +357,14 @@ export class IssueRepo {
       .execute();
   }
 
+  /** Whether senders must stop at their next batch: the issue is paused, or cancelled. */
   async isPaused(issueId: number): Promise<boolean> {
     const row = await this.db
       .selectFrom("issues")
-      .select("paused_at")
+      .select(["paused_at", "status"])
       .where("id", "=", issueId)
       .executeTakeFirst();
-    return row?.paused_at != null;
+    return row?.paused_at != null || row?.status === "cancelled";
   }
 
   /** Issues whose ledger is being sent and that are not paused, with their list's slug: a worker's work. */

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { emailKey } from "../audience/email-address.js";
+import type { EventRepo } from "./events.js";
 import type { Database, MailEventKind } from "./tables.js";
 
 /** One event to record and apply, already tied (or not) to a delivery and a subscriber. */
@@ -57,14 +58,21 @@ export interface MailEventCount {
 
 /** The events that came back (mail_events) and the effects they have, each in one transaction. */
 export class MailEventRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly events?: EventRepo,
+  ) {}
 
   /**
    * Records the event and applies its effect in one transaction, so an event is never half
-   * applied: a caller that marks its message handled after this returns loses nothing.
+   * applied: a caller that marks its message handled after this returns loses nothing. Then the
+   * webhooks are told (subscriber.bounced, .complained, .unsubscribed) of what changed.
    */
-  apply(event: MailEventWrite): Promise<MailEventResult> {
-    return this.db.transaction().execute((trx) => applyIn(trx, event));
+  async apply(event: MailEventWrite): Promise<MailEventResult> {
+    const changes: Changes = { listIds: [] };
+    const result = await this.db.transaction().execute((trx) => applyIn(trx, event, changes));
+    if (this.events) await tellWebhooks(this.events, event, result, changes);
+    return result;
   }
 
   /** Events by kind and source; of one issue's deliveries when issueId is given. */
@@ -85,7 +93,37 @@ export class MailEventRepo {
   }
 }
 
-async function applyIn(trx: Tx, event: MailEventWrite): Promise<MailEventResult> {
+/** What an event changed, for the webhooks: the memberships, the delivery marked bounced. */
+interface Changes {
+  subscriberId?: number;
+  listIds: number[];
+  bouncedDeliveryId?: number;
+}
+
+async function tellWebhooks(
+  events: EventRepo,
+  event: MailEventWrite,
+  result: MailEventResult,
+  changes: Changes,
+): Promise<void> {
+  const extra = { source: event.source };
+  if (changes.bouncedDeliveryId !== undefined)
+    await events.recordBounce(changes.bouncedDeliveryId, event.detail ?? event.kind, event.at);
+  const type =
+    event.kind === "complaint"
+      ? "subscriber.complained"
+      : event.kind === "unsubscribe"
+        ? "subscriber.unsubscribed"
+        : undefined;
+  if (!type || changes.subscriberId === undefined || result.outcome === "duplicate") return;
+  for (const listId of changes.listIds)
+    await events.recordMembership(type, listId, changes.subscriberId, event.at, {
+      status: type === "subscriber.complained" ? "complained" : "unsubscribed",
+      ...extra,
+    });
+}
+
+async function applyIn(trx: Tx, event: MailEventWrite, changes: Changes): Promise<MailEventResult> {
   const at = event.at.toISOString();
   if (event.eventKey !== undefined) {
     const seen = await trx
@@ -98,7 +136,7 @@ async function applyIn(trx: Tx, event: MailEventWrite): Promise<MailEventResult>
   const delivery = await findDelivery(trx, event);
   const subscriber = await findSubscriber(trx, event, delivery?.subscriber_id);
   const email = subscriber?.email ?? delivery?.email ?? event.email;
-  const result = await effect(trx, event, { delivery, subscriber, email, at });
+  const result = await effect(trx, event, { delivery, subscriber, email, at }, changes);
   await trx
     .insertInto("mail_events")
     .values({
@@ -132,6 +170,7 @@ async function effect(
   trx: Tx,
   event: MailEventWrite,
   found: Found,
+  changes: Changes,
 ): Promise<Omit<MailEventResult, "email" | "deliveryId">> {
   const { delivery, subscriber, email, at } = found;
   if (!email) return { outcome: "unknown", memberships: 0 };
@@ -140,28 +179,38 @@ async function effect(
     case "complaint": {
       await suppress(trx, email, reason, event.source, at);
       const memberships = subscriber
-        ? await setStatuses(trx, subscriber.id, undefined, "complained", at)
+        ? await setStatuses(trx, subscriber.id, undefined, "complained", at, changes)
         : 0;
       return { outcome: "suppressed", memberships };
     }
     case "hard-bounce": {
       if (!delivery && !subscriber) return { outcome: "unknown", memberships: 0 };
-      if (delivery && delivery.status === "sent")
+      if (delivery && delivery.status === "sent") {
         await trx
           .updateTable("deliveries")
           .set({ status: "bounced", error: reason, updated_at: at })
           .where("id", "=", delivery.id)
           .execute();
+        changes.bouncedDeliveryId = delivery.id;
+      }
       const bounces = await bounceCount(trx, email, delivery === undefined);
       if (bounces < event.maxBounces) return { outcome: "counted", memberships: 0, bounces };
       await suppress(trx, email, `${bounces} hard bounces`, event.source, at);
       return { outcome: "suppressed", memberships: 0, bounces };
     }
     case "soft-bounce":
+    case "delivered":
       return { outcome: delivery || subscriber ? "recorded" : "unknown", memberships: 0 };
     case "unsubscribe": {
       if (!subscriber) return { outcome: "not-a-member", memberships: 0 };
-      const memberships = await setStatuses(trx, subscriber.id, event.listId, "unsubscribed", at);
+      const memberships = await setStatuses(
+        trx,
+        subscriber.id,
+        event.listId,
+        "unsubscribed",
+        at,
+        changes,
+      );
       return { outcome: memberships > 0 ? "unsubscribed" : "not-a-member", memberships };
     }
   }
@@ -256,6 +305,7 @@ async function setStatuses(
   listId: number | undefined,
   status: "unsubscribed" | "complained",
   at: string,
+  changes: Changes,
 ): Promise<number> {
   const from =
     status === "complained" ? ["active", "pending", "unsubscribed"] : ["active", "pending"];
@@ -265,6 +315,15 @@ async function setStatuses(
     .where("subscriber_id", "=", subscriberId)
     .where("status", "in", from as ("active" | "pending" | "unsubscribed")[]);
   if (listId !== undefined) query = query.where("list_id", "=", listId);
+  // The lists about to change, read in the same transaction, for the webhooks.
+  let lists = trx
+    .selectFrom("memberships")
+    .select("list_id")
+    .where("subscriber_id", "=", subscriberId)
+    .where("status", "in", from as ("active" | "pending" | "unsubscribed")[]);
+  if (listId !== undefined) lists = lists.where("list_id", "=", listId);
+  changes.subscriberId = subscriberId;
+  changes.listIds = (await lists.execute()).map((row) => row.list_id);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

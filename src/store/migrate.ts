@@ -11,7 +11,10 @@ import * as itemFingerprint from "./migrations/009-item-fingerprint.js";
 import * as workLeases from "./migrations/010-work-leases.js";
 import * as summaryQuality from "./migrations/011-summary-quality.js";
 import * as subscriberIdentity from "./migrations/012-subscriber-identity.js";
+import * as issueCancel from "./migrations/013-issue-cancel.js";
+import * as issueStories from "./migrations/015-issue-stories.js";
 import * as mailEvents from "./migrations/016-mail-events.js";
+import * as events from "./migrations/019-events.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
 // run the same list, in this order.
@@ -27,7 +30,10 @@ const MIGRATIONS: Record<string, Migration> = {
   "010-work-leases": workLeases,
   "011-summary-quality": summaryQuality,
   "012-subscriber-identity": subscriberIdentity,
+  "013-issue-cancel": issueCancel,
+  "015-issue-stories": issueStories,
   "016-mail-events": mailEvents,
+  "019-events": events,
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import { emailKey } from "../audience/email-address.js";
+import type { EventRepo, EventType } from "./events.js";
 import { readStringArray } from "./json.js";
 import type { Database, MembershipStatus, SubscribersTable } from "./tables.js";
 
@@ -40,7 +41,10 @@ export interface MemberRow {
 
 /** Queries on lists, subscribers and their memberships. */
 export class SubscriberRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly events?: EventRepo,
+  ) {}
 
   /** Makes the configured lists exist; returns slug → id. */
   async syncLists(lists: { id: string; name: string }[], now: Date): Promise<Map<string, number>> {
@@ -127,6 +131,10 @@ export class SubscriberRepo {
           updated_at: at,
         })
         .execute();
+      await this.#record("subscriber.subscribed", listId, subscriberId, options.now, {
+        status: options.status,
+        source: options.source,
+      });
       return "added";
     }
     if (!options.force || existing.status === options.status) return "kept";
@@ -140,12 +148,35 @@ export class SubscriberRepo {
     status: MembershipStatus,
     now: Date,
   ): Promise<void> {
+    // The status before, only read when some webhook listens for membership changes.
+    const before = MEMBERSHIP_EVENTS.some((type) => this.events?.wants(type))
+      ? await this.db
+          .selectFrom("memberships")
+          .select("status")
+          .where("list_id", "=", listId)
+          .where("subscriber_id", "=", subscriberId)
+          .executeTakeFirst()
+      : undefined;
     await this.db
       .updateTable("memberships")
       .set({ status, updated_at: now.toISOString() })
       .where("list_id", "=", listId)
       .where("subscriber_id", "=", subscriberId)
       .execute();
+    const type = before && membershipEvent(before.status, status);
+    if (type) await this.#record(type, listId, subscriberId, now, { status });
+  }
+
+  #record(
+    type: EventType,
+    listId: number,
+    subscriberId: number,
+    now: Date,
+    extra: Record<string, string>,
+  ): Promise<void> {
+    return (
+      this.events?.recordMembership(type, listId, subscriberId, now, extra) ?? Promise.resolve()
+    );
   }
 
   /** Takes the subscriber off one list, or off every list; returns how many memberships ended. */
@@ -409,4 +440,26 @@ export class SubscriberRepo {
       .execute();
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
   }
+}
+
+const MEMBERSHIP_EVENTS: EventType[] = [
+  "subscriber.subscribed",
+  "subscriber.confirmed",
+  "subscriber.unsubscribed",
+  "subscriber.complained",
+];
+
+/**
+ * The event a membership change makes: pending → active is a confirmation; a return from
+ * unsubscribed is a new subscription; unsubscribed and complained are themselves. A bounce is
+ * told by the delivery that bounced (subscriber.bounced), not by the membership.
+ */
+function membershipEvent(from: MembershipStatus, to: MembershipStatus): EventType | undefined {
+  if (from === to) return undefined;
+  if (to === "active" && from === "pending") return "subscriber.confirmed";
+  if ((to === "active" || to === "pending") && from === "unsubscribed")
+    return "subscriber.subscribed";
+  if (to === "unsubscribed") return "subscriber.unsubscribed";
+  if (to === "complained") return "subscriber.complained";
+  return undefined;
 }

@@ -37,6 +37,17 @@ export class SuppressionRepo {
       .executeTakeFirst();
   }
 
+  /** How many addresses each source suppressed (null: before sources were recorded). */
+  async countsBySource(): Promise<{ source: string | null; count: number }[]> {
+    const rows = await this.db
+      .selectFrom("suppressions")
+      .select(["source", (eb) => eb.fn.countAll<number>().as("count")])
+      .groupBy("source")
+      .orderBy("source")
+      .execute();
+    return rows.map((row) => ({ source: row.source, count: Number(row.count) }));
+  }
+
   all(): Promise<SuppressionRow[]> {
     return this.db.selectFrom("suppressions").selectAll().orderBy("email").execute();
   }

@@ -122,16 +122,28 @@ export interface IssuesTable {
   approved_at: string | null;
   /** The editor's words for this issue; the list's standing intro when null. */
   intro: string | null;
+  /** Set by `gazette issue cancel`: when the issue was stopped, and the operator's reason. */
+  cancelled_at: string | null;
+  cancel_reason: string | null;
 }
 
-/** draft: composed, not yet sending · sending: ledger created · sent: no row left pending/sending. */
-export type IssueStatus = "draft" | "sending" | "sent";
+/**
+ * draft: composed, not yet sending · sending: ledger created · sent: no row left pending/sending ·
+ * cancelled: stopped by `gazette issue cancel`; its unsent rows are skipped, it is never resumed.
+ */
+export type IssueStatus = "draft" | "sending" | "sent" | "cancelled";
 
 export interface IssueArticlesTable {
   issue_id: number;
   article_id: number;
   position: number;
+  /** card · also ("Also published") · merged ("Also covered by") · repeat (sent before). */
+  kind: Generated<IssueArticleKind>;
+  /** merged: the card's article; repeat: the earlier issue's article on the same story. */
+  story_of: number | null;
 }
+
+export type IssueArticleKind = "card" | "also" | "merged" | "repeat";
 
 export interface DeliveriesTable {
   id: Generated<number>;
@@ -149,6 +161,8 @@ export interface DeliveriesTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** The id an email service gave the message (SES, Postmark, Resend), to match its events. */
+  service_message_id: string | null;
 }
 
 /** skipped: the subscriber left the list after the ledger was created and before the send. */
@@ -184,7 +198,13 @@ export interface MailEventsTable {
   created_at: string;
 }
 
-export type MailEventKind = "hard-bounce" | "soft-bounce" | "complaint" | "unsubscribe";
+/** delivered: an email service says the receiving server took the message (recorded only). */
+export type MailEventKind =
+  | "hard-bounce"
+  | "soft-bounce"
+  | "complaint"
+  | "unsubscribe"
+  | "delivered";
 
 /** Consent to a list given through a form, kept as proof; confirmed once by its emailed link. */
 export interface ConsentsTable {
@@ -245,7 +265,47 @@ export interface Database {
   article_overrides: ArticleOverridesTable;
   send_pacing: SendPacingTable;
   subscriber_aliases: SubscriberAliasesTable;
+  events: EventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  service_event_rejections: ServiceEventRejectionsTable;
   mail_events: MailEventsTable;
+}
+
+/** Something that happened, kept while a webhook wants its type. data: JSON object. */
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  data: string;
+  occurred_at: string;
+}
+
+/** One event posted to one webhook URL: the outgoing log, with its retries. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  event_id: number;
+  url: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  /** Not posted before this time (the backoff after a failed attempt). */
+  next_attempt_at: string;
+  /** A dispatcher's claim while it posts; claimable again once this passes. */
+  lease_until: string | null;
+  /** The receiver's last HTTP status; null after a network error or timeout. */
+  response_status: number | null;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export type WebhookDeliveryStatus = "pending" | "sending" | "sent" | "failed";
+
+/** Requests to the event endpoints that were refused, counted per service and reason. */
+export interface ServiceEventRejectionsTable {
+  service: string;
+  reason: string;
+  count: number;
+  last_at: string;
 }
 
 /** A subscriber merged into another (same address, another case): old links reach the survivor. */

@@ -65,6 +65,43 @@ describe("importSubscribers", () => {
     expect((await members())[0]).toMatch(/^ann@example\.com (Ann|-) weekly active$/);
   });
 
+  it("reads a Mailchimp export's names, and names every column it ignores", async () => {
+    const file = write(
+      "mailchimp.csv",
+      '"Email Address","First Name","Last Name",MEMBER_RATING,OPTIN_TIME,TAGS\n' +
+        'ann@example.com,Ann,Lovelace,2,2026-01-01,"a,b"\n' +
+        "bo@example.com,,Byron,1,2026-01-02,\n" +
+        "cy@example.com,Cy,,1,2026-01-03,\n",
+    );
+    const report = await importSubscribers(store, file, options());
+    expect(report.added).toBe(3);
+    expect(await members()).toEqual([
+      "ann@example.com Ann Lovelace weekly active",
+      "bo@example.com Byron weekly active",
+      "cy@example.com Cy weekly active",
+    ]);
+    expect(report.warnings).toEqual([
+      {
+        line: 1,
+        message:
+          'columns "MEMBER_RATING", "OPTIN_TIME", "TAGS" ignored (Gazette reads email, name or first and last name, lists, status)',
+      },
+    ]);
+  });
+
+  it("needs no default list when every row names its lists, and names a row that has none", async () => {
+    const file = write(
+      "lists.csv",
+      "email,lists\nann@example.com,weekly\nbo@example.com,ai;weekly\n",
+    );
+    const report = await importSubscribers(store, file, options({ defaultLists: [] }));
+    expect(report.added).toBe(2);
+    const bad = write("nolist.csv", "email,lists\ncy@example.com,ai\ndee@example.com,\n");
+    await expect(
+      importSubscribers(store, bad, options({ defaultLists: [], noListHint: " or pass --list" })),
+    ).rejects.toThrow(/nolist\.csv:3: no list: give the row a lists cell or pass --list/);
+  });
+
   it("refuses a file without an email column", async () => {
     await expect(
       importSubscribers(store, write("a.csv", "name,phone\nAnn,123\n"), options()),

@@ -64,7 +64,7 @@ lists:
   it("shows ok, failing ×N and retired after a collect, with next fetch times", async () => {
     const collect = await cli(["collect"]);
     expect(collect.stdout).toMatch(
-      /Feeds: 1 fetched, 0 unchanged, 1 retired, 2 failed · 1 new articles/,
+      /Feeds: 1 fetched, 0 unchanged, 1 retired, 2 failed · 1 new article$/m,
     );
     expect(collect.stdout).toMatch(/Gone Blog: HTTP 410 Gone/);
 
@@ -80,11 +80,35 @@ lists:
 
     const again = await cli(["collect"]);
     expect(again.stdout).toMatch(/Feeds: 0 fetched, 0 unchanged, 3 deferred, 1 retired, 0 failed/);
-    const json = JSON.parse((await cli(["feeds", "--json"])).stdout) as Array<{
-      name: string;
-      consecutive_errors: number;
-    }>;
-    expect(json.find((feed) => feed.name === "Later Blog")?.consecutive_errors).toBe(1);
+    // The documented JSON form: named fields only — no raw row, no lease or fingerprint columns,
+    // tags as an array (not a JSON string inside JSON).
+    const json = JSON.parse((await cli(["feeds", "--json"])).stdout) as {
+      version: number;
+      feeds: Record<string, unknown>[];
+    };
+    expect(json.version).toBe(1);
+    const later = json.feeds.find((feed) => feed.name === "Later Blog");
+    expect(Object.keys(later ?? {}).sort()).toEqual(
+      [
+        "consecutiveErrors",
+        "currentUrl",
+        "items",
+        "lastError",
+        "lastFetchedAt",
+        "lastStatus",
+        "name",
+        "nextFetchAt",
+        "retiredAt",
+        "status",
+        "tags",
+        "url",
+      ].sort(),
+    );
+    expect(later).toMatchObject({ consecutiveErrors: 1, tags: ["later"], status: "failing ×1" });
+    expect(json.feeds.find((feed) => feed.name === "Gone Blog")).toMatchObject({
+      status: "retired",
+      nextFetchAt: null,
+    });
   });
 
   it("resets a retired feed so the next collect tries it again", async () => {
@@ -116,7 +140,7 @@ lists:
     );
     const dry = await cli(["feeds", "import", "more.opml", "--dry-run"]);
     expect(dry.stdout).toMatch(/\+ New & Shiny {2}https:\/\/new\.example\/feed {2}\[tools\]/);
-    expect(dry.stdout).toMatch(/1 feeds would be added, 4 already configured/);
+    expect(dry.stdout).toMatch(/1 feed would be added, 4 already configured/);
     expect(readFileSync(path.join(dir, "gazette.yaml"), "utf8")).not.toContain("new.example");
 
     const real = await cli(["feeds", "import", "more.opml"]);
@@ -141,7 +165,7 @@ lists:
     expect(result.stdout).toMatch(
       /! https:\/\/attacker\.example\/feed\.xml\?k=\$\{GAZETTE_SECRET:-\}: refused: its url holds "\$\{"/,
     );
-    expect(result.stdout).toMatch(/1 feeds added, 1 refused/);
+    expect(result.stdout).toMatch(/1 feed added, 1 refused/);
     const config = readFileSync(path.join(dir, "gazette.yaml"), "utf8");
     expect(config).toContain("url: https://plain.example/feed");
     expect(config).not.toContain("attacker.example");

@@ -120,3 +120,29 @@ describe("formatEnrich", () => {
     ]);
   });
 });
+
+describe("counts and their nouns", () => {
+  it("say 1 article, 1 new article, 1 message — and 2 articles", () => {
+    const one = { list: "weekly", issueNumber: 1, articleCount: 1, send: noSends(true) };
+    expect(formatList(one)[0]).toBe("List weekly: issue #1 with 1 article");
+    expect(formatList({ ...one, articleCount: 2 })[0]).toBe(
+      "List weekly: issue #1 with 2 articles",
+    );
+    const collect: CollectReport = {
+      feeds: [],
+      fetched: 1,
+      unchanged: 0,
+      deferred: 0,
+      retired: 0,
+      failed: 0,
+      newArticles: 1,
+      updatedArticles: 0,
+    };
+    expect(formatCollect(collect)).toEqual([
+      "Feeds: 1 fetched, 0 unchanged, 0 failed · 1 new article",
+    ]);
+    expect(formatList({ ...one, send: { ...noSends(true), built: 1 } })[1]).toBe(
+      "  Messages: 1 message built, none sent (dry run)",
+    );
+  });
+});

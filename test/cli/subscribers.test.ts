@@ -137,6 +137,27 @@ describe("gazette subscribers and lists", () => {
     expect(left).toContain("ann@example.com");
   });
 
+  it("imports without --list when every row names its lists, warning of unknown columns", async () => {
+    write(
+      "named.csv",
+      '"Email Address","First Name","Last Name",Lists,OPTIN_IP\nhal@example.com,Hal,Abelson,data,192.0.2.1\n',
+    );
+    const imported = await cli(["subscribers", "import", "named.csv"]);
+    expect(imported.stderr).toBe("");
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/Imported named\.csv: 1 row · 1 added/);
+    expect(imported.stdout).toContain('  ! named.csv:1: column "OPTIN_IP" ignored');
+    expect((await cli(["subscribers", "list", "--list", "data"])).stdout).toContain(
+      "hal@example.com\tHal Abelson\tdata\tactive",
+    );
+    write("unnamed.csv", "email\nivy@example.com\n");
+    const refused = await cli(["subscribers", "import", "unnamed.csv"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "unnamed.csv:2: no list: give the row a lists cell or pass --list (weekly, data)",
+    );
+  });
+
   it("serve answers on a free port and stops on SIGTERM", async () => {
     const child = spawn(
       process.execPath,
@@ -146,18 +167,32 @@ describe("gazette subscribers and lists", () => {
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
-    const url = await new Promise<string>((resolve, reject) => {
+    const { url, out } = await new Promise<{ url: string; out: string }>((resolve, reject) => {
       let out = "";
       child.stdout.on("data", (chunk: Buffer) => {
         out += chunk.toString();
         const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (match?.[1]) resolve(match[1]);
+        if (match?.[1] && out.includes("confirmation emails via")) resolve({ url: match[1], out });
       });
       child.on("exit", () => reject(new Error(`serve exited: ${out}`)));
     });
+    // Which transport the signup form's emails take, so nobody waits for mail the outbox kept.
+    expect(out).toContain(
+      `  confirmation emails via: outbox (.eml files in ${path.join(dir, "data/outbox")}, nothing is sent)`,
+    );
     const page = await fetch(`${url}/subscribe`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("<h1>Subscribe</h1>");
+    // The web version's links, which carry no personal token.
+    for (const [where, title] of [
+      ["/unsubscribe", "Unsubscribe"],
+      ["/preferences", "Manage your preferences"],
+      ["/archive/", "Archive"],
+    ]) {
+      const answer = await fetch(`${url}${where}`);
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toContain(`<h1>${title}</h1>`);
+    }
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

@@ -6,8 +6,9 @@ import { openStore } from "../../src/store/index.js";
 import { ROOT, runCli } from "../helpers/cli.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 
-// Two demo feeds, a list filtered and capped, and two readers: one wants everything, one only
-// the topic of a single article. Each gets the issue of their segment.
+// Two demo feeds, a list filtered and capped, and three readers: one wants everything, one only
+// the topic of a single article, one a topic no article has. Each gets the issue of their
+// segment; the last gets no email, and the ledger says why.
 describe("segments and list filters, through the real send", () => {
   let dir: string;
   let smtp: SmtpSink;
@@ -43,7 +44,7 @@ lists:
   });
   afterAll(() => smtp.close());
 
-  it("caps per source, sends each segment its articles, and uses the list's sender", async () => {
+  it("caps per feed, sends each segment its articles (none when nothing matches), and uses the list's sender", async () => {
     const cli = (args: string[]) =>
       runCli(["--config", "gazette.yaml", ...args], {
         cwd: dir,
@@ -55,6 +56,7 @@ lists:
     expect(drafted.stdout).toMatch(/composed issue #1 with 6 articles/);
     await cli(["subscribers", "add", "all@example.com"]);
     await cli(["subscribers", "add", "picky@example.com"]);
+    await cli(["subscribers", "add", "elsewhere@example.com"]);
 
     const store = await openStore(path.join(dir, "data"));
     const issue = await store.issues.latest(1);
@@ -73,6 +75,8 @@ lists:
       [target?.category as string],
       new Date(),
     );
+    const elsewhere = await store.subscribers.byEmail("elsewhere@example.com");
+    await store.subscribers.setTopics(1, elsewhere?.id as number, ["Knitting"], new Date());
     await store.close();
 
     const sent = await cli(["send"]);
@@ -88,5 +92,10 @@ lists:
     const others = articles.filter((a) => a.article_id !== target?.article_id);
     for (const article of others) expect(segment?.text).not.toContain(article.title);
     expect(everything?.from?.text).toBe('"Weekly Desk" <weekly@news.example.com>');
+    // Topics keep their promise: no article on knitting, no email, and the ledger says why.
+    expect(smtp.messages.map((m) => m.to[0])).not.toContain("elsewhere@example.com");
+    const deliveries = await cli(["deliveries"]);
+    expect(deliveries.stdout).toMatch(/2 sent, 1 skipped/);
+    expect(deliveries.stdout).toContain("skipped 1: no article on their topics (knitting)");
   });
 });

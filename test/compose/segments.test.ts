@@ -30,15 +30,16 @@ describe("segments", () => {
   });
 
   it.each([
-    [null, [1, 2, 3]],
-    [["ai"], [1]],
-    [["LLM"], [1, 3]],
-    [
-      ["backend", "security"],
-      [2, 3],
-    ],
-    [["Mobile"], [1, 2, 3]],
-  ])("articlesForTopics(%j) keeps %j", (topics, ids) => {
-    expect(articlesForTopics(articles, topics).map((a) => a.id)).toEqual(ids);
+    [null, "none", [1, 2, 3]],
+    [["ai"], "none", [1]],
+    [["LLM"], "none", [1, 3]],
+    [["backend", "security"], "none", [2, 3]],
+    // Topics keep their promise: no match, no articles (and no email)…
+    [["Mobile"], "none", []],
+    // …unless the list falls back to the whole issue.
+    [["Mobile"], "full", [1, 2, 3]],
+    [["ai"], "full", [1]],
+  ] as const)("articlesForTopics(%j, %s) keeps %j", (topics, fallback, ids) => {
+    expect(articlesForTopics(articles, topics, fallback).map((a) => a.id)).toEqual(ids);
   });
 });

@@ -57,7 +57,18 @@ describe("config", () => {
     [
       "a bad cron expression, with its line",
       VALID.replace('"0 9 * * MON"', '"0 9 * * FUNDAY"'),
-      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: is not a valid cron expression/,
+      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 9 \* \* FUNDAY" is not a cron expression the scheduler can run/,
+    ],
+    [
+      // Issue 14: another parser took it, the scheduler's could not ("cannot resolve alias").
+      "a day name the scheduler cannot read, with its line and why",
+      VALID.replace('"0 9 * * MON"', '"0 8 * * MONDAY"'),
+      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 \* \* MONDAY" is not a cron expression the scheduler can run: Validation error, cannot resolve alias "day"/,
+    ],
+    [
+      "an expression that never fires, saying why",
+      VALID.replace('"0 9 * * MON"', '"0 8 31 2 *"'),
+      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 31 2 \*" is not a cron expression the scheduler can run: never fires: no day 31 in February/,
     ],
     [
       "a bad time zone",

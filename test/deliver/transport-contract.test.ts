@@ -12,8 +12,17 @@ import {
   type Transport,
   TransportError,
 } from "../../src/deliver/index.js";
+import {
+  type ApiStandIn,
+  rawFromSes,
+  receivedFromPostmark,
+  receivedFromResend,
+  startPostmarkStandIn,
+  startResendStandIn,
+  startSesStandIn,
+} from "../helpers/email-apis.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
-import { outboxTransport, smtpTransport } from "../helpers/transports.js";
+import { apiTransport, outboxTransport, smtpTransport } from "../helpers/transports.js";
 import { makeMessage } from "./make-message.js";
 
 /**
@@ -124,7 +133,138 @@ const CASES: [string, () => Promise<Harness>][] = [
       };
     },
   ],
+  [
+    "ses (a local SES v2 API)",
+    async () => {
+      const credentials = {
+        accessKeyId: "AKIDEXAMPLE",
+        secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+      };
+      const api = await startSesStandIn(credentials, "eu-west-1");
+      const env = {
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      };
+      const config = { type: "ses", region: "eu-west-1", endpoint: api.url, timeout: "2s" };
+      return apiHarness(api, await apiTransport(config, env), {
+        received: () => Promise.all(api.requests.map((r) => fromRaw(rawFromSes(r)))),
+        // SES takes every recipient and bounces later (an event); it rejects messages, not mailboxes.
+        fail: {
+          "message-rejected": {
+            status: 400,
+            headers: { "x-amzn-errortype": "MessageRejected" },
+            body: '{"message":"Email address is not verified."}',
+          },
+          "retry-later": {
+            status: 429,
+            headers: { "x-amzn-errortype": "TooManyRequestsException" },
+            body: '{"message":"Maximum sending rate exceeded."}',
+          },
+          "transport-down": {
+            status: 403,
+            headers: { "x-amzn-errortype": "AccountSuspendedException" },
+            body: '{"message":"Account suspended"}',
+          },
+        },
+      });
+    },
+  ],
+  [
+    "postmark (a local Postmark API)",
+    async () => {
+      const api = await startPostmarkStandIn("server-token");
+      const config = { type: "postmark", endpoint: api.url, timeout: "2s" };
+      return apiHarness(
+        api,
+        await apiTransport(config, { POSTMARK_SERVER_TOKEN: "server-token" }),
+        {
+          received: async () => api.requests.map(receivedFromPostmark),
+          fail: {
+            "recipient-rejected": {
+              status: 422,
+              body: '{"ErrorCode":406,"Message":"You tried to send to a recipient that has been marked as inactive."}',
+            },
+            "message-rejected": {
+              status: 422,
+              body: '{"ErrorCode":300,"Message":"Invalid email request"}',
+            },
+            "retry-later": {
+              status: 429,
+              headers: { "retry-after": "30" },
+              body: '{"ErrorCode":429,"Message":"Rate limit exceeded"}',
+            },
+            "transport-down": {
+              status: 401,
+              body: '{"ErrorCode":10,"Message":"Bad or missing Server API token."}',
+            },
+          },
+        },
+      );
+    },
+  ],
+  [
+    "resend (a local Resend API)",
+    async () => {
+      const api = await startResendStandIn("re_key");
+      const config = { type: "resend", endpoint: api.url, timeout: "2s" };
+      return apiHarness(api, await apiTransport(config, { RESEND_API_KEY: "re_key" }), {
+        received: async () => api.requests.map(receivedFromResend),
+        fail: {
+          "message-rejected": {
+            status: 422,
+            body: '{"statusCode":422,"name":"validation_error","message":"Invalid `to` field."}',
+          },
+          "retry-later": {
+            status: 429,
+            headers: { "retry-after": "1" },
+            body: '{"statusCode":429,"name":"rate_limit_exceeded","message":"Too many requests."}',
+          },
+          "transport-down": {
+            status: 403,
+            body: '{"statusCode":403,"name":"invalid_api_key","message":"API key is invalid"}',
+          },
+        },
+      });
+    },
+  ],
 ];
+
+/** A harness for an HTTP API stand-in: each failure is the answer queued for the next request. */
+function apiHarness(
+  api: ApiStandIn,
+  transport: Transport,
+  options: {
+    received: () => Promise<Received[]>;
+    fail: Partial<
+      Record<FailureKind, { status: number; headers?: Record<string, string>; body: string }>
+    >;
+  },
+): Harness {
+  const fail: Harness["fail"] = {};
+  for (const [kind, answer] of Object.entries(options.fail) as [
+    FailureKind,
+    { status: number; body: string },
+  ][])
+    fail[kind] = async () => {
+      api.failNext({
+        ...answer,
+        headers: {
+          "content-type": "application/json",
+          ...("headers" in answer ? (answer.headers as Record<string, string>) : {}),
+        },
+      });
+      return transport;
+    };
+  return {
+    transport,
+    received: options.received,
+    fail,
+    close: async () => {
+      await transport.close();
+      await api.close();
+    },
+  };
+}
 
 const KINDS: FailureKind[] = [
   "recipient-rejected",

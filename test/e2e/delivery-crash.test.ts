@@ -72,9 +72,11 @@ lists:
 delivery: { batchSize: 50, concurrency: ${CONCURRENCY}, markBatch: ${MARK_BATCH}, leaseDuration: ${LEASE_MS}ms }
 `,
     );
-    // Composes issue #1 and syncs the subscribers; a dry run writes no delivery row.
+    // Syncs the subscribers; a dry run writes no issue and no delivery row.
     const prepared = await runCli(["-c", "gazette.yaml", "run", "--dry-run"], { cwd: base });
     expect(prepared.stdout).toContain(`${SUBSCRIBERS} messages built, none sent (dry run)`);
+    // Composes issue #1, the draft every trial sends.
+    expect((await runCli(["-c", "gazette.yaml", "compose"], { cwd: base })).code).toBe(0);
   });
 
   const sinks: SmtpSink[] = [];

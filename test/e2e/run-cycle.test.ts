@@ -107,6 +107,8 @@ describe("gazette run, end to end", () => {
 sender:
   from: Test Weekly <digest@news.example.com>
   unsubscribeMailto: unsubscribe@news.example.com
+# The mailto is advertised only with a mailbox to read it (never contacted by run).
+inbox: { host: 127.0.0.1, user: bounces, password: unused }
 subscribersFile: subscribers.csv
 templates: ${path.join(ROOT, "templates")}
 collect:
@@ -158,14 +160,18 @@ lists:
 
     for (const message of messages) {
       const mail = await message.parse();
-      expect(mail.subject).toBe(`Test Weekly #1: ${POSTS[0]?.title}`);
+      // The default subject names the lead story and how many more.
+      expect(mail.subject).toBe(`Test Weekly #1: ${POSTS[0]?.title} + 1 more`);
       expect(headerText(mail, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
       const unsubscribe = headerText(mail, "list-unsubscribe");
       const httpsLink = /<(https:\/\/news\.example\.com\/unsubscribe\/[^>]+)>/.exec(
         unsubscribe,
       )?.[1];
       expect(httpsLink).toBeDefined();
-      expect(unsubscribe).toContain("<mailto:unsubscribe@news.example.com");
+      // The mailto names the membership with a signed token (issue 18 #2).
+      expect(unsubscribe).toMatch(
+        /<mailto:unsubscribe\+u[0-9a-z]+-[0-9a-z]+-[0-9a-f]{16}@news\.example\.com>/,
+      );
       expect(String(mail.html)).toContain(`href="${httpsLink}"`);
       expect(mail.text).toContain(httpsLink);
       for (const enrichment of enrichments) {
@@ -214,7 +220,7 @@ lists:
     });
     const result = await runCli(["--config", "gazette.yaml", "run"], { cwd: dir, env: env() });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/issue #2 with 1 articles/);
+    expect(result.stdout).toMatch(/issue #2 with 1 article$/m);
     const messages = (await smtp.waitFor(6)).slice(3);
     expect(messages).toHaveLength(3);
     const mail = await messages[0]?.parse();

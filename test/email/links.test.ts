@@ -9,8 +9,9 @@ import {
 import { decodeEntities, linksOf } from "../render/html-links.js";
 import { buildDigest } from "./build-digest.js";
 
-// Policy: every href in the HTML is an absolute http(s) URL. There is no mailto: link in the
-// body; the unsubscribe mailto lives only in the List-Unsubscribe header.
+// Policy: every href in the HTML is an absolute http(s) URL, or "#id" to an element of the same
+// email (the overview's links to its cards). There is no mailto: link in the body; the
+// unsubscribe mailto lives only in the List-Unsubscribe header.
 const ABSOLUTE_HTTP = /^https?:\/\/[^\s/]+/;
 
 /** Every URL-bearing attribute of the HTML, decoded. */
@@ -21,7 +22,7 @@ function urlAttributes(html: string): string[] {
 }
 
 describe("links in the email", () => {
-  it("are all absolute http(s) URLs, in a grouped issue trimmed to a budget", async () => {
+  it("are all absolute http(s) URLs or anchors in the email, in a grouped issue trimmed to a budget", async () => {
     const model = buildDigest(30);
     model.list.groupByCategory = true;
     model.issue.intro = "A short word from the editor.";
@@ -34,7 +35,10 @@ describe("links in the email", () => {
     for (const html of [compiled.fill(buildRecipient(1)).html, compiled.webVersion().html]) {
       const urls = urlAttributes(html);
       expect(urls.length).toBeGreaterThan(30);
-      expect(urls.filter((url) => !ABSOLUTE_HTTP.test(url))).toEqual([]);
+      const anchors = urls.filter((url) => url.startsWith("#"));
+      expect(anchors.length).toBeGreaterThanOrEqual(3);
+      for (const anchor of anchors) expect(html).toContain(`id="${anchor.slice(1)}"`);
+      expect(urls.filter((url) => !ABSOLUTE_HTTP.test(url) && !url.startsWith("#"))).toEqual([]);
       expect(html).not.toMatch(/javascript:/i);
     }
   });

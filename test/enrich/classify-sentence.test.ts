@@ -38,6 +38,27 @@ describe("classifySentence", () => {
     ["Latency fell by half, thanks to the new cache in front of the API.", "content"],
     ["Credit card fraud dropped sharply after we added device checks.", "content"],
     ["We wanted to learn more about how our users search the docs.", "content"],
+    // Read while reading an issue from the real feeds.
+    ["Lets look at a quick example of parsing google just to whet your appetite.", "teaser"],
+    ["This is a quick post about another great use of the task marketplace.", "thesis"],
+    [
+      "Hugo v0.98.0 represents 29 contributions by 3 contributors to the main code base.",
+      "boilerplate",
+    ],
+    [
+      "@bep leads the development, but also a big shoutout to @jmooring for his work.",
+      "boilerplate",
+    ],
+    [
+      "Interested developers may register by emailing brownbag@example.com today.",
+      "call-to-action",
+    ],
+    ["Developers are encouraged to pre-submit any questions they may have.", "call-to-action"],
+    ["Special props to Sergey Biryukov for running mission control.", "boilerplate"],
+    ["The 5.9.2 release was led by Jb Audras, with the help of Jorge Costa.", "boilerplate"],
+    ["Your help to test the RC1 is vital: the more testing, the more stable.", "call-to-action"],
+    ["Wow, eliminating one of the biggest pains associated with a thesis.", "anecdote"],
+    ["OK, all good things are three, and now with proper tests to avoid it.", "anecdote"],
   ])("%s → %s", (sentence, kind) => {
     expect(classifySentence(sentence)).toBe(kind);
   });

@@ -14,9 +14,9 @@ const BOILERPLATE_OPENING = /^(?:In this (?:post|article)|By |Posted by|Thanks|S
 const ENDS_AT_BOUNDARY = /[.!?…]["'”’)]?$/;
 
 describe("createExtractiveSummarizer", () => {
-  // extractive@3: the summaries changed (issue 15), so stored enrichments are redone.
-  it("is identified as extractive@3", () => {
-    expect(summarizer.id).toBe("extractive@3");
+  // extractive@4: the summaries changed again (issue 15), so stored enrichments are redone.
+  it("is identified as extractive@4", () => {
+    expect(summarizer.id).toBe("extractive@4");
   });
 
   it.each([
@@ -90,6 +90,101 @@ describe("createExtractiveSummarizer", () => {
     expect(result.method).toMatch(/^action\+/);
   });
 
+  it("reads a podcast's description, not its transcript, whatever headings the transcript has", async () => {
+    const html = [
+      "<p>In this episode of the Briefing, the host discusses how the project returns to in-person events after two years.</p>",
+      "<h2>Transcript</h2>",
+      "<h3>Host 00:00</h3>",
+      "<p>Hello everyone, and welcome to the Briefing. Today we're talking about events. I was talking to a group of contributors last week and we encountered some questions about the calendar and the venues.</p>",
+      "<h3>Host 01:10</h3>",
+      "<p>The second thing is, while we are on the topic of events, there is also an open discussion about how we can best support organizers who are getting back to events.</p>",
+    ].join("");
+    const result = await summarizer.summarize({
+      title: "Episode 28: A return to in-person events",
+      text: "",
+      html,
+      source: { name: "WordPress News" },
+    });
+    expect(result.summary).toBe(
+      "In this episode of the Briefing, the host discusses how the project returns to in-person events after two years.",
+    );
+    expect(result.why).toBe("");
+  });
+
+  it("writes an interview as the publisher interviewing the person, with no why", async () => {
+    const text = [
+      "Kevin Wylie is a Data Engineer on the Content Data Science and Engineering team.",
+      "Before joining the company, he worked at MySpace, helping implement page categorization. In his free time he enjoys gardening and playing sports with his four kids.",
+      "The data centers are retired, and Hadoop has been replaced by Spark, which cut job runtimes by 40%.",
+    ].join("\n\n");
+    const result = await summarizer.summarize({
+      title: "Data Engineers of Netflix — Interview with Kevin Wylie",
+      text,
+      source: { name: "Netflix TechBlog - Medium" },
+    });
+    expect(result.summary).toBe(
+      "Netflix interviews Kevin Wylie, a Data Engineer on the Content Data Science and Engineering team.",
+    );
+    expect(result.why).toBe("");
+  });
+
+  // Issue 15, point 5: a Dutch personal post gets no English rewrite and no "I" in its summary.
+  it("summarizes a Dutch post without its first person singular, and with no why", async () => {
+    const text = [
+      "Ik heb vorig jaar mijn eerste marathon gelopen en ik was daar heel trots op.",
+      "De gemeente Utrecht heeft de nieuwe fietsenstalling bij het station in gebruik genomen, met plaats voor twaalfduizend fietsen.",
+      "Ik fiets er elke dag langs en ik vind het een mooi gebouw geworden.",
+      "De stalling is gratis voor de eerste vierentwintig uur en wordt bewaakt door medewerkers van de gemeente.",
+    ].join("\n\n");
+    const result = await summarizer.summarize({
+      title: "De nieuwe fietsenstalling in Utrecht",
+      text,
+      source: { name: "Jan de Vries", author: "Jan de Vries", isPersonal: true },
+    });
+    expect(result.language).toBe("nl");
+    expect(result.summary).toMatch(/^De gemeente Utrecht heeft de nieuwe fietsenstalling/);
+    expect(result.why).toBe("");
+  });
+
+  it("leaves the why empty rather than give an event's logistics or a filler line", async () => {
+    const result = await summarizer.summarize({
+      title: "Cloud computing and biomedical research roundtable",
+      text: [
+        "Cirrus Nine and a drug maker are co-sponsors of a roundtable discussion on cloud computing and biomedical research.",
+        "The roundtable will be held at 2 PM on January 14th at the main building in San Diego, and seats are limited.",
+        "February has been a busy month for the community team and its many volunteers.",
+      ].join("\n\n"),
+      source: { name: "AWS Blog" },
+    });
+    expect(result.summary).toMatch(/^Cirrus Nine and a drug maker are co-sponsors/);
+    expect(result.why).toBe("");
+  });
+
+  it("prefers a summary that is not an addition to something said before", async () => {
+    const result = await summarizer.summarize({
+      title: "WordPress 5.9.2 Security and Maintenance Release",
+      text: [
+        "WordPress 5.9.2 is now available!",
+        "This security and maintenance release features 1 bug fix in addition to 3 security fixes. All versions since WordPress 3.7 have also been updated.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.summary).toBe(
+      "The WordPress 5.9.2 security and maintenance release features 1 bug fix in addition to 3 security fixes.",
+    );
+  });
+
+  it("says which change a revert-only release undoes", async () => {
+    const result = await summarizer.summarize({
+      title: "v0.97.2",
+      text: 'This release reverts one of the fixes from yesterday, which broke more than it fixed:\n\n- Revert "Fix PostProcess regression for hugo server" 6c35a1a @bep',
+      source: { name: "Release notes from hugo" },
+    });
+    expect(result.summary).toBe(
+      "Hugo v0.97.2 reverts “Fix PostProcess regression for hugo server”.",
+    );
+  });
+
   it("writes no summary when the text is empty, rather than repeating the title", async () => {
     const result = await summarizer.summarize({
       title: "Kubernetes upgrades without downtime",
@@ -154,7 +249,7 @@ describe("createExtractiveSummarizer", () => {
     const result = await custom.summarize(fixture("postgres-pooling"));
     expect(result.tags).toEqual(["connection-pooling"]);
     expect(result.category).toBe("Backend");
-    expect(custom.id).toMatch(/^extractive@3\+vocabulary\.[0-9a-f]{8}$/);
+    expect(custom.id).toMatch(/^extractive@4\+vocabulary\.[0-9a-f]{8}$/);
   });
 
   it("rejects a custom vocabulary with every problem named", () => {

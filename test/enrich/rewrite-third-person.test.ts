@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rewriteThesis } from "../../src/enrich/extractive/rewrite-thesis.js";
 import { rewriteThirdPerson } from "../../src/enrich/extractive/rewrite-third-person.js";
+import { articleVoice } from "../../src/enrich/extractive/voice-of.js";
 
 const company = { name: "Quarry Data", isPersonal: false };
 const author = { name: "Aaron Patterson", isPersonal: true };
@@ -37,6 +38,11 @@ describe("rewriteThirdPerson", () => {
       "We split the suite into shards, which cut CI time by 38% and let us merge twice as often.",
       "Quarry Data split the suite into shards, which cut CI time by 38% and let it merge twice as often.",
     ],
+    // "It" only once the name has been said: the name later in the sentence does not count.
+    [
+      "Today, we are talking about who Quarry Data builds for.",
+      "Today, Quarry Data is talking about who Quarry Data builds for.",
+    ],
     [
       "The new runner let us merge twice as often.",
       "The new runner let Quarry Data merge twice as often.",
@@ -61,6 +67,7 @@ describe("rewriteThirdPerson", () => {
     ["a personal blog's we", "We need to muck with the gemspec.", author],
     ["quoted words", 'Our runbook said "scale up the consumers".', company],
     ["a we that includes the reader", "Let us look at what we changed.", company],
+    ["people, not a company", "We have stayed in touch and bumped in to each other.", company],
     ["a we that includes the reader, mid-sentence", "Now let us see what our cache does.", company],
     ["we all", "We all know that caches are hard.", company],
     ["would or had", "We'd moved the queue by then.", company],
@@ -96,5 +103,26 @@ describe("rewriteThesis", () => {
 
   it("leaves a thesis that promises nothing", () => {
     expect(rewriteThesis("In this post we'll explain.", "Dropbox")).toBeUndefined();
+  });
+});
+
+describe("articleVoice", () => {
+  const told = [
+    "A founder from Turkey visited me in Seattle last week.",
+    "I won't spill any beans before he's ready.",
+    "I've posted the job below.",
+    "We are a reputable internet company based in Istanbul.",
+  ];
+  it("drops a company's voice when one person tells the post, whose we is not the company", () => {
+    expect(articleVoice(company, told)).toBeUndefined();
+  });
+  it("keeps it for a post in the company's we with an aside in the first person", () => {
+    const mostlyWe = [
+      "We moved the queue to PostgreSQL.",
+      "I was skeptical at first.",
+      ...Array.from({ length: 10 }, (_, n) => `The queue handled ${n} million jobs a day.`),
+    ];
+    expect(articleVoice(company, mostlyWe)).toBe(company);
+    expect(articleVoice(author, told)).toBe(author);
   });
 });

@@ -54,6 +54,9 @@ describe("standAlone", () => {
     "Median bytes per user fell from 18.4 MB to 11.9 MB, the 35% reduction mentioned above.",
     "The two screenshots above show the same template error.",
     "One churn model had an offline AUC of 0.91 for exactly this reason.",
+    "Cirrhus9 (mentioned yesterday) and Pfizer are co-sponsors of a roundtable.",
+    "The blog post referenced above inspired another one about annotations.",
+    "The Data object above is a map and currently contains StatusCode and Body.",
   ])("points elsewhere in the article: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("unusable");
   });
@@ -63,6 +66,11 @@ describe("standAlone", () => {
     "This release comes with language-aware collation of text.",
     "This is a bug-fix release with a couple of important fixes.",
     "There are two new keywords, break and continue.",
+    // "So far" is no connective to drop: "Far, contributors…" was the result.
+    "So far, contributors have fixed 326 tickets and 108 new features.",
+    "In this twenty-fifth episode of the Briefing, the director discusses the pledge.",
+    "In this last episode of 2021, the host thanks those who make the project a success.",
+    "This security and maintenance release features 1 bug fix in addition to 3 security fixes.",
   ])("stands alone as it is: %s", (sentence) => {
     expect(standAlone(sentence)).toEqual({ text: sentence, isRepaired: false });
   });

@@ -4,6 +4,7 @@ import {
   type DkimOptions,
   type Transport,
 } from "../../src/deliver/index.js";
+import { createTransport, TransportConfig } from "../../src/deliver/transports/registry.js";
 
 /** The SMTP transport as the config would make it, for a sink's URL. */
 export function smtpTransport(options: {
@@ -25,4 +26,12 @@ export function outboxTransport(dir: string, options: { dkim?: DkimOptions } = {
     { type: "outbox", dir },
     { baseDir: ".", dataDir: ".", env: {}, ...options },
   );
+}
+
+/** An email-API transport (ses, postmark, resend) from its config as written, defaults applied. */
+export function apiTransport(
+  config: Record<string, unknown>,
+  env: Record<string, string>,
+): Promise<Transport> {
+  return createTransport(TransportConfig.parse(config), { baseDir: ".", dataDir: ".", env });
 }

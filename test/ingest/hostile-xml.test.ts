@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { decodeBody, parseFeed } from "../../src/ingest/index.js";
+import { isGazetteError } from "../../src/shared/errors.js";
 import { feedFixture, feedFixturePath } from "./fixtures.js";
 
 const now = new Date("2025-03-06T12:00:00Z");
@@ -79,5 +80,27 @@ describe("bytes that are not what they claim", () => {
     expect(feed.title).toBe("日本語のブログ");
     expect(feed.items[0]?.title).toBe("文字コードの話");
     expect(JSON.stringify(feed)).not.toContain("\uFFFD");
+  });
+});
+
+describe("entity expansion is bounded in total, not only per reference", () => {
+  const bomb = (references: number) => `<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY pad "${"x".repeat(100)}">]>
+<rss version="2.0"><channel><title>t</title><item><title>Padded</title>
+<link>https://hostile.example.com/padded</link>
+<description>${"&pad;".repeat(references)}</description></item></channel></rss>`;
+
+  it("refuses a feed whose short entities would add more than 1 MiB, naming the feed", async () => {
+    // 20,000 references of 100 characters: 100 KB of XML that would expand to ~2 MB.
+    const error = await parseFeed(bomb(20_000), { feedUrl, now }).catch((caught) => caught);
+    expect(isGazetteError(error, "FEED_TOO_LARGE")).toBe(true);
+    expect((error as Error).message).toBe(
+      `${feedUrl}: the entities declared in its DOCTYPE would add more than 1 MiB to it (an entity expansion attack); refused`,
+    );
+  });
+
+  it("expands a feed whose entities stay under the bound", async () => {
+    const [item] = (await parseFeed(bomb(5_000), { feedUrl, now })).items;
+    expect(item?.contentText).toHaveLength(500_000);
   });
 });

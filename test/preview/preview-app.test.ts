@@ -319,7 +319,7 @@ describe("a fixture", () => {
     expect(
       problems.some((p) => p.includes("archive/weekly/7.html") && /not an absolute URL/.test(p)),
     ).toBe(true);
-    expect(document.querySelector("#subject")?.textContent).toBe("Fixture #7: Good link");
+    expect(document.querySelector("#subject")?.textContent).toBe("Fixture #7: Good link + 1 more");
     expect(document.querySelector(".pv-editor")?.textContent).toMatch(/fixture/);
   });
 });

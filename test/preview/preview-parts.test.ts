@@ -17,8 +17,10 @@ describe("checkLinks", () => {
     ["javascript:alert(1)", "scheme javascript: does not work in email"],
     ["ftp://example.com/file", "scheme ftp: does not work in email"],
     ["http://", "not an absolute URL"],
+    ["#card-1", undefined],
+    ["#card-2", "no element with this id in the email"],
   ])("%j → %s", (href, problem) => {
-    const result = checkLinks(`<p><a href="${href}">link</a></p>`);
+    const result = checkLinks(`<p id="card-1"><a href="${href}">link</a></p>`);
     expect(result.checked).toBe(1);
     expect(result.problems[0]?.problem).toBe(problem);
   });

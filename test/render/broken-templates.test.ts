@@ -38,7 +38,7 @@ describe("a broken theme is a TEMPLATE_INVALID that names the file and line", ()
       file: "partials/article.mjml",
       find: "{{/if}}\n    {{#if why}}",
       replace: "\n    {{#if why}}",
-      expected: /partials\/article\.mjml:8: \{\{#if\}\} is never closed/,
+      expected: /partials\/article\.mjml:9: \{\{#if\}\} is never closed/,
     },
     {
       what: "a block closed by the wrong name",
@@ -52,7 +52,7 @@ describe("a broken theme is a TEMPLATE_INVALID that names the file and line", ()
       file: "issue.txt.hbs",
       find: "{{title}}",
       replace: "{{title",
-      expected: /issue\.txt\.hbs:21: parse error: unexpected \{\{# in ".*\{\{title\{\{#if url/,
+      expected: /issue\.txt\.hbs:30: parse error: unexpected \{\{# in ".*\{\{title\{\{#if url/,
     },
     {
       what: "a missing partial (named, with the file that calls it)",
@@ -60,7 +60,7 @@ describe("a broken theme is a TEMPLATE_INVALID that names the file and line", ()
       find: "{{> article}}",
       replace: "{{> articel}}",
       expected:
-        /issue\.mjml:15: partial "articel" not found \(expected .*partials\/articel\.mjml\)/,
+        /issue\.mjml:18: partial "articel" not found \(expected .*partials\/articel\.mjml\)/,
     },
   ])("$what", async ({ file, find, replace, expected }) => {
     const dir = await brokenTheme(file, find, replace);

@@ -45,12 +45,13 @@ describe("CompiledIssue.fill", () => {
   });
 
   it("escapes the recipient's values in the HTML and leaves them raw in the text", () => {
-    const recipient = buildRecipient(1, { name: "<b>Bold</b> O'Neil" });
+    const recipient = buildRecipient(1, { name: "O'Neil<b>Bold</b> Smith" });
     const { html, text } = compiled.fill(recipient);
-    expect(html).toContain("Hi &lt;b&gt;Bold&lt;/b&gt; O&#39;Neil,");
+    // The greeting uses the first name.
+    expect(html).toContain("Hi O&#39;Neil&lt;b&gt;Bold&lt;/b&gt;,");
     expect(html).not.toContain("<b>Bold");
     expect(html).toContain('href="https://news.example.org/unsubscribe/tok1?a=1&amp;b=2"');
-    expect(text).toContain("Hi <b>Bold</b> O'Neil,");
+    expect(text).toContain("Hi O'Neil<b>Bold</b>,");
     expect(text).toContain("Unsubscribe: https://news.example.org/unsubscribe/tok1?a=1&b=2\n");
   });
 

@@ -69,9 +69,12 @@ describe("renderIssue", () => {
     expect(links).toContainEqual({ href: model.issue.webUrl, text: "View in your browser" });
   });
 
-  it("sets a short preheader from the lead article, without tiny or invisible-coloured text", () => {
+  it("sets a short preheader from the highlights, without tiny or invisible-coloured text", () => {
     const preheader = /<div style="([^"]*)" aria-hidden="true">([^<]*)<\/div>/.exec(message.html);
-    expect(preheader?.[2]).toBe("Scaling queue workers, part 1 — and 2 more");
+    // The highlights that fit in 150 characters, then how many more stories.
+    expect(preheader?.[2]).toBe(
+      "How the team cut p99 latency of job pickup by 10% with batched claims. · How the team cut p99 latency of job pickup by 20% with batched claims. — and 1 more",
+    );
     // SpamAssassin scores text whose colour is near its background's, or whose size is tiny.
     expect(preheader?.[1]).not.toMatch(/color|font-size/);
   });

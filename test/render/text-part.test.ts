@@ -50,4 +50,18 @@ describe("the plain-text part", () => {
     const long = text.split("\n").filter((line) => line.length > 78 && !line.includes("://"));
     expect(long).toEqual([]);
   });
+
+  it("greets by first name, and says nothing of a last issue on issue #1", async () => {
+    expect(text).toContain("Hi Reader, here is what's new since the last issue.");
+    const first = await renderIssue(
+      { ...model, issue: { ...model.issue, number: 1 } },
+      { templatesDir: TEMPLATES_DIR, subjectTemplate: SUBJECT },
+    );
+    const ada = buildRecipient(1, { name: "Ada Lovelace" });
+    const filled = first.fill(ada);
+    expect(filled.text).toContain(`Hi Ada, welcome to the first issue of ${model.list.name}.`);
+    expect(filled.text).not.toContain("since the last issue");
+    expect(filled.html).toContain(`Hi Ada, welcome to the first issue of ${model.list.name}.`);
+    expect(first.fill(buildRecipient(2, { name: "" })).text).toContain("Hi there, welcome");
+  });
 });

@@ -14,6 +14,8 @@ describe("theme helpers", () => {
     ["2026-12-28T00:00:00Z", "2027-01-03T00:00:00Z", "en", "Dec 28, 2026 – Jan 3, 2027"],
     ["2026-11-22T23:30:00Z", "2026-11-29T23:30:00Z", "en-GB", "22 Nov – 29 Nov 2026"],
     ["2026-11-09T00:00:00Z", "2026-11-22T00:00:00Z", "de", "9. Nov. – 22. Nov. 2026"],
+    // A period within one day (issue #1 composed right after its first collect) is one date.
+    ["2026-12-06T08:00:00Z", "2026-12-06T20:30:00Z", "en", "Dec 6, 2026"],
   ])("dateRange %s – %s (%s) → %s", (start, end, locale, expected) => {
     expect(formatDateRange(new Date(start), new Date(end), locale)).toBe(expected);
   });

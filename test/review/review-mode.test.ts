@@ -54,6 +54,10 @@ describe("review before sending", () => {
       (await cli("issue", "intro", "1", "A short week: five posts on mobile performance.")).code,
     ).toBe(0);
     expect((await cli("article", "drop", String(ids[0]))).code).toBe(0);
+    const draft = (await cli("issue", "show", "1")).stdout;
+    expect(draft).toContain(
+      `Dropped (left out of this issue; gazette article undrop ID to bring one back):\n  ✗ [${ids[0]}] `,
+    );
     const approved = await cli("issue", "approve", "1", "--send");
     expect(approved.code).toBe(0);
     expect(approved.stdout).toMatch(/Messages: 2 sent/);
@@ -70,7 +74,14 @@ describe("review before sending", () => {
     const text = (await cli("render", "--issue", "1")).stdout.trim().split("\n")[2] as string;
     const body = (await import("node:fs")).readFileSync(text, "utf8");
     expect(body).toContain("A short week: five posts on mobile performance.");
-    expect((await cli("issue", "show", "1")).stdout).toMatch(/^1\. \[(\d+)\]/m);
+    const sent = (await cli("issue", "show", "1")).stdout;
+    expect(sent).toMatch(/^1\. \[(\d+)\]/m);
+    // The sent issue's record still holds the dropped article: marked, as it was not in the email.
+    const marked = sent.split("\n").filter((line) => line.includes("✗ dropped before the send"));
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatch(
+      new RegExp(`^\\d\\. \\[${ids[0]}\\] .* ✗ dropped before the send: not in the email$`),
+    );
     expect((await cli("run")).stdout).toMatch(/no issue — 0 new articles/);
     expect(outbox()).toHaveLength(2);
   });

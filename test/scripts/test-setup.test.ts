@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readFileSync,
   symlinkSync,
+  unlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,6 +41,8 @@ interface WorldOptions {
   present: string[];
   uid?: number;
   sudo?: boolean;
+  /** apt-get on the PATH (Debian, Ubuntu); default true. */
+  apt?: boolean;
   /** PostgreSQL answering, and the database `test` existing. */
   pgUp?: boolean;
   database?: boolean;
@@ -98,6 +101,7 @@ done`,
   );
   // chmod for the apt-get stub's files.
   symlinkSync(which("chmod"), path.join(bin, "chmod"));
+  if (options.apt === false) unlinkSync(path.join(bin, "apt-get"));
   if (options.pgUp ?? true) writeFileSync(path.join(state, "pg-up"), "");
   if (options.database ?? true) writeFileSync(path.join(state, "db-test"), "");
   const lock = path.join(dir, "lock-frontend");
@@ -240,6 +244,16 @@ describe("scripts/test-setup.sh", () => {
       ].join("\n"),
     );
     expect(world.log()).toEqual([]);
+  });
+
+  it("without apt-get, names what is missing and how it is called on Debian", async () => {
+    const world = makeWorld({ present: ["spamassassin", "dovecot", "postgresql"], apt: false });
+    const run = runSetup(world);
+    expect(await run.done).toBe(1);
+    expect(run.stderr()).toContain("test setup: missing: chromium (browser checks).");
+    expect(run.stderr()).toContain(
+      "install them with your package manager (on Debian or Ubuntu: sudo apt-get install -y chromium)",
+    );
   });
 
   it("with password-less sudo, installs through sudo", async () => {

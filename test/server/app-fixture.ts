@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { readSigningKeys } from "../../src/audience/signing-keys.js";
-import { parseConfigText } from "../../src/config/index.js";
-import { createApp } from "../../src/server/index.js";
+import { type Config, parseConfigText } from "../../src/config/index.js";
+import type { ServiceEventReceiver } from "../../src/inbox/index.js";
+import { type AppOptions, createApp } from "../../src/server/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { type MembershipStatus, openStore, type Store } from "../../src/store/index.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
@@ -24,16 +25,29 @@ lists:
   - id: ai
     name: AI Digest
     description: Machine learning only
+    topicFallback: full
 topics: [Backend, AI, Security]
 `;
 
 /** A real store in a temp dir, a real SMTP sink behind the mailer, the app in-process. */
 export async function createAppFixture(
-  options: { signupLimit?: { max: number; windowMs: number } } = {},
+  options: {
+    signupLimit?: { max: number; windowMs: number };
+    /** More options for the app (limits, hooks). */
+    app?: Partial<AppOptions>;
+    /** Extra top-level config (YAML), e.g. `serviceEvents:`. */
+    extraConfig?: string;
+    /** The email services' event receiver, made from the fixture's store, config and clock. */
+    serviceEvents?: (parts: {
+      store: Store;
+      config: Config;
+      clock: ReturnType<typeof fixedClock>;
+    }) => ServiceEventReceiver;
+  } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), "gazette-server-"));
   const store = await openStore(dir);
-  const config = parseConfigText(CONFIG_YAML, "fixture.yaml", {});
+  const config = parseConfigText(CONFIG_YAML + (options.extraConfig ?? ""), "fixture.yaml", {});
   const signingKeys = readSigningKeys(
     { GAZETTE_SECRET: "fixture-secret", GAZETTE_SECRET_ID: "k1" },
     "stored",
@@ -50,6 +64,10 @@ export async function createAppFixture(
     archiveDir: path.join(dir, "archive"),
     clientIp: (c) => c.req.header("x-test-ip") ?? "192.0.2.1",
     ...(options.signupLimit ? { signupLimit: options.signupLimit } : {}),
+    ...options.app,
+    ...(options.serviceEvents && {
+      serviceEvents: options.serviceEvents({ store, config, clock }),
+    }),
   });
   const listIds = await store.subscribers.syncLists(config.lists, clock.now());
   return {

@@ -43,6 +43,24 @@ describe("preferences page", () => {
     expect(await f.snapshot()).toBe(before);
   });
 
+  it.each([
+    ["weekly", "none", /no article on your topics, you get no email for it/],
+    ["ai", "full", /no article on your topics, you get the whole issue/],
+  ])(
+    "says what a %s reader with no matching article gets (topicFallback %s)",
+    async (list, _fallback, said) => {
+      const id = await f.addMember("bo@example.com", list);
+      const url = preferencesUrl(
+        f.config.newsletter.baseUrl,
+        f.signingKeys.current,
+        f.listId(list),
+        id,
+      );
+      const doc = parsePage(await (await f.app.request(new URL(url).pathname)).text());
+      expect(doc.querySelector(".topic-fallback")?.textContent).toMatch(said);
+    },
+  );
+
   it("saves topics, joins and leaves lists, and records the join as consent", async () => {
     const csrf = csrfOf(await (await f.app.request(path)).text());
     const response = await f.app.request(path, {

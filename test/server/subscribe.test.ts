@@ -73,12 +73,21 @@ describe("signup with double opt-in", () => {
       "You are subscribed",
     );
     expect((await f.store.subscribers.membershipsOf(id))[0]?.status).toBe("active");
+    // Issue 18 #5: a welcome email from the theme's template, once.
+    const [, welcome] = await f.sink.waitFor(2);
+    const welcomeMail = await welcome?.parse();
+    expect(welcomeMail?.subject).toBe("Welcome to AI Digest");
+    expect(welcomeMail?.text).toMatch(/^Welcome to AI Digest from Fixture Weekly!/);
+    expect(welcomeMail?.text).toMatch(
+      /To stop at any time: https:\/\/news\.example\.com\/unsubscribe\//,
+    );
 
     // Single use: the second POST changes nothing and says so.
     await f.store.subscribers.setStatus(f.listId("ai"), id, "unsubscribed", f.clock.now());
     const again = await f.app.request(link, { method: "POST", body: form({ csrf }) });
     expect(again.status).toBe(410);
     expect((await f.store.subscribers.membershipsOf(id))[0]?.status).toBe("unsubscribed");
+    expect(f.sink.messages).toHaveLength(2);
   });
 
   it("refuses an expired confirmation link", async () => {

@@ -109,4 +109,58 @@ describe("unsubscribe pages", () => {
     }
     expect(await statusOn("ai")).toBe("active");
   });
+
+  it("opened again, says you are already unsubscribed and offers a way back", async () => {
+    const csrf = csrfOf(await (await f.app.request(path)).text());
+    await f.app.request(path, { method: "POST", body: form({ csrf }) });
+    expect(await statusOn("weekly")).toBe("unsubscribed");
+
+    const before = await f.snapshot();
+    const again = await f.app.request(path);
+    expect(again.status).toBe(200);
+    const doc = parsePage(await again.text());
+    expect(doc.querySelector("h1")?.textContent).toBe("You are already unsubscribed");
+    const button = doc.querySelector('form button[name="action"]');
+    expect(button?.getAttribute("value")).toBe("resubscribe");
+    expect(button?.textContent).toBe("Subscribe again");
+    expect(await f.snapshot()).toBe(before);
+
+    const back = await f.app.request(path, {
+      method: "POST",
+      body: form({ csrf: csrfOf(doc.toString()), action: "resubscribe" }),
+      headers: { "user-agent": "Browser/2.0" },
+    });
+    expect(parsePage(await back.text()).querySelector("h1")?.textContent).toBe(
+      "You are subscribed again",
+    );
+    expect(await statusOn("weekly")).toBe("active");
+    expect(await f.store.consents.ofSubscriber(subscriberId)).toMatchObject([
+      { form: "resubscribe", user_agent: "Browser/2.0", list_id: f.listId("weekly") },
+    ]);
+  });
+
+  it("never resubscribes a bounced or suppressed address", async () => {
+    const csrf = csrfOf(await (await f.app.request(path)).text());
+    await f.store.subscribers.setStatus(f.listId("weekly"), subscriberId, "bounced", f.clock.now());
+    const refused = await f.app.request(path, {
+      method: "POST",
+      body: form({ csrf, action: "resubscribe" }),
+    });
+    expect(refused.status).toBe(409);
+    expect(await statusOn("weekly")).toBe("bounced");
+
+    await f.store.subscribers.setStatus(
+      f.listId("weekly"),
+      subscriberId,
+      "unsubscribed",
+      f.clock.now(),
+    );
+    await f.store.suppressions.add("ann@example.com", "operator", f.clock.now());
+    const suppressed = await f.app.request(path, {
+      method: "POST",
+      body: form({ csrf, action: "resubscribe" }),
+    });
+    expect(suppressed.status).toBe(409);
+    expect(await statusOn("weekly")).toBe("unsubscribed");
+  });
 });

@@ -56,7 +56,7 @@ async function countRows(store: Store): Promise<{ articles: number; enriched: nu
 }
 
 function reported(stdout: string): { feeds: number; articles: number } {
-  const match = /(\d+) feeds collected, (\d+) articles enriched/.exec(stdout);
+  const match = /^Worker: .*?(\d+) feeds? collected, (\d+) articles? enriched/m.exec(stdout);
   if (!match) throw new Error(`no worker report in: ${stdout}`);
   return { feeds: Number(match[1]), articles: Number(match[2]) };
 }
@@ -71,6 +71,12 @@ describe("gazette worker --kinds feeds,articles", () => {
     const first = await runCli(args, { cwd: dir });
     expect(first.code, first.stderr).toBe(0);
     expect(reported(first.stdout)).toEqual({ feeds: 4, articles: DEMO_ITEMS });
+    // Each round's work is logged as it happens, not only in the final line.
+    const stamp = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
+    expect(first.stdout).toMatch(new RegExp(`^${stamp} worker started: feeds, articles$`, "m"));
+    expect(first.stdout).toMatch(
+      new RegExp(`^${stamp} round 1: 4 feeds collected, \\d+ articles enriched$`, "m"),
+    );
     const store = await openStore(dataDir);
     try {
       expect(await countRows(store)).toEqual({ articles: DEMO_ITEMS, enriched: DEMO_ITEMS });

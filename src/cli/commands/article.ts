@@ -6,6 +6,7 @@ import { GazetteError } from "../../shared/errors.js";
 import type { OverrideInput } from "../../store/index.js";
 import { readStringArray } from "../../store/json.js";
 import { findArticle } from "../find-article.js";
+import { terminalLine as line } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 type Run = (ctx: Context) => Promise<void>;
@@ -35,7 +36,7 @@ export function registerArticle(program: Command): void {
           const date = (row.published_at ?? row.first_seen_at).slice(0, 10);
           const mark = row.dropped === 1 ? "dropped" : row.override_updated_at ? "edited" : "";
           const feed = row.feed_name ?? row.feed_title ?? row.feed_url;
-          console.log([row.id, date, feed, row.title, mark].join("\t").trimEnd());
+          console.log(line`${row.id}\t${date}\t${feed}\t${row.title}\t${mark}`.trimEnd());
         }
       });
     });
@@ -111,9 +112,9 @@ async function describeArticle(ctx: Context, id: string): Promise<string[]> {
   const current = enrichments.find((row) => row.content_hash === article.content_hash);
   const override = await ctx.store.overrides.of(article.id);
   const lines = [
-    `Article ${article.id}: ${article.title}`,
-    `  URL:        ${article.url}`,
-    `  Feed:       ${article.feed_name ?? article.feed_title ?? article.feed_url}`,
+    line`Article ${article.id}: ${article.title}`,
+    line`  URL:        ${article.url}`,
+    line`  Feed:       ${article.feed_name ?? article.feed_title ?? article.feed_url}`,
     `  Published:  ${article.published_at ?? "(not given by the feed)"}`,
     `  First seen: ${article.first_seen_at}`,
     `  Updated:    ${article.updated_at}`,
@@ -122,10 +123,10 @@ async function describeArticle(ctx: Context, id: string): Promise<string[]> {
   if (current) {
     lines.push(
       `Enrichment by ${current.summarizer} (${current.created_at}):`,
-      `  Summary:  ${current.summary}`,
-      `  Why:      ${current.why}`,
-      `  Tags:     ${readStringArray(current.tags).join(", ")}`,
-      `  Category: ${current.category} · ${current.read_minutes} min read`,
+      line`  Summary:  ${current.summary}`,
+      line`  Why:      ${current.why}`,
+      line`  Tags:     ${readStringArray(current.tags).join(", ")}`,
+      line`  Category: ${current.category} · ${current.read_minutes} min read`,
     );
   } else {
     lines.push("Enrichment: none yet for the current content (run gazette enrich)");

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { findList } from "../../pipeline/find-list.js";
 import type { DeliveryFailure, DeliveryStatus } from "../../store/index.js";
+import { deliveryCountsJson, failureJson, issueJson, printJson } from "../json-forms.js";
 import { pickIssue } from "../pick-issue.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -12,26 +13,45 @@ export function registerDeliveries(program: Command): void {
     .description("show an issue's deliveries: counts by status and every failure with its reason")
     .option("--list <id>", "the list (needed when several are configured)")
     .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
-    .action(async (options: { list?: string; issue?: string }, command: Command) => {
-      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const list = findList(ctx, options.list);
-        const issue = await pickIssue(ctx, list, options.issue);
-        const counts = await ctx.store.deliveries.counts(issue.id);
-        const paused = issue.paused_at ? `, paused since ${issue.paused_at}` : "";
-        console.log(`Issue #${issue.number} of ${list.id} (${issue.status}${paused})`);
-        const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-        console.log(
-          total === 0
-            ? "  no deliveries yet"
-            : `  ${ORDER.filter((s) => counts[s])
-                .map((s) => `${counts[s]} ${s}`)
-                .join(", ")}`,
-        );
-        const failures = await ctx.store.deliveries.failures(issue.id);
-        if (failures.length > 0) console.log("Failures (email, status, attempts, reason):");
-        for (const failure of failures) console.log(`  ${formatFailure(failure)}`);
-      });
-    });
+    .option("--json", "print it as JSON (README: JSON output)")
+    .action(
+      async (options: { list?: string; issue?: string; json?: boolean }, command: Command) => {
+        await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+          const list = findList(ctx, options.list);
+          const issue = await pickIssue(ctx, list, options.issue);
+          const counts = await ctx.store.deliveries.counts(issue.id);
+          if (options.json) {
+            const failures = await ctx.store.deliveries.failures(issue.id);
+            printJson({
+              list: list.id,
+              issue: issueJson(issue),
+              counts: deliveryCountsJson(counts),
+              failures: failures.map(failureJson),
+            });
+            return;
+          }
+          const paused = issue.paused_at ? `, paused since ${issue.paused_at}` : "";
+          console.log(`Issue #${issue.number} of ${list.id} (${issue.status}${paused})`);
+          const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+          console.log(
+            total === 0
+              ? "  no deliveries yet"
+              : `  ${ORDER.filter((s) => counts[s])
+                  .map((s) => `${counts[s]} ${s}`)
+                  .join(", ")}`,
+          );
+          const { formatMailEvents } = await import("../format-mail-events.js");
+          console.log(
+            `  mail back (by source): ${formatMailEvents(await ctx.store.mailEvents.counts(issue.id))}`,
+          );
+          for (const { reason, count } of await ctx.store.deliveries.skipReasons(issue.id))
+            console.log(`  skipped ${count}: ${reason || "(no reason recorded)"}`);
+          const failures = await ctx.store.deliveries.failures(issue.id);
+          if (failures.length > 0) console.log("Failures (email, status, attempts, reason):");
+          for (const failure of failures) console.log(`  ${formatFailure(failure)}`);
+        });
+      },
+    );
 }
 
 function formatFailure(failure: DeliveryFailure): string {

@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { systemClock } from "../../shared/clock.js";
 import { GazetteError } from "../../shared/errors.js";
+import { plural } from "../../shared/plural.js";
 import { formatFeeds } from "../format-feeds.js";
+import { feedJson, printJson } from "../json-forms.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 /** feeds: the health of every feed; OPML import and export; reset a retired or failing feed. */
@@ -14,11 +16,11 @@ export function registerFeeds(program: Command): void {
   feeds
     .command("list", { isDefault: true })
     .description("one row per feed: status, last fetch, items, consecutive errors, next fetch")
-    .option("--json", "print the rows as JSON")
+    .option("--json", "print it as JSON (README: JSON output)")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const rows = await ctx.store.feeds.sync(ctx.config.feeds, ctx.clock.now());
-        if (options.json) console.log(JSON.stringify(rows, null, 2));
+        if (options.json) printJson({ feeds: rows.map((row) => feedJson(row, ctx.clock.now())) });
         else for (const line of formatFeeds(rows, ctx.clock.now())) console.log(line);
       });
     });
@@ -40,7 +42,7 @@ export function registerFeeds(program: Command): void {
       }
       for (const { feed, reason } of refused) console.log(`! ${feed.url}: refused: ${reason}`);
       const skipped = found.length - added.length - refused.length;
-      const summary = `${added.length} feeds ${options.dryRun ? "would be added" : "added"}${refused.length ? `, ${refused.length} refused` : ""}${skipped ? `, ${skipped} already configured` : ""}`;
+      const summary = `${plural(added.length, "feed")} ${options.dryRun ? "would be added" : "added"}${refused.length ? `, ${refused.length} refused` : ""}${skipped ? `, ${skipped} already configured` : ""}`;
       if (!options.dryRun && added.length > 0) {
         // Never leave a config file that no longer loads.
         parseConfigText(text, loaded.file, process.env);

@@ -4,6 +4,7 @@ import { approveIssue, discardIssue, reorderIssue, setIntro } from "../../review
 import { GazetteError } from "../../shared/errors.js";
 import { formatList } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
+import { terminalLine as line } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 type ListOption = { list?: string };
@@ -12,7 +13,9 @@ type ListOption = { list?: string };
 export function registerIssue(program: Command): void {
   const issue = program
     .command("issue")
-    .description("review an issue before it goes out: show, approve, discard, intro, reorder");
+    .description(
+      "review an issue before it goes out: show, approve, discard, intro, reorder; or cancel it",
+    );
 
   issue
     .command("show <n>")
@@ -32,16 +35,56 @@ export function registerIssue(program: Command): void {
         console.log(
           `Issue #${found.number} of ${list.id}: ${found.status} · ${approval} · composed ${found.created_at}`,
         );
-        if (found.subject) console.log(`Subject: ${found.subject}`);
-        console.log(`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
-        for (const article of await ctx.store.issues.articles(found.id)) {
-          console.log(`\n${article.position + 1}. [${article.article_id}] ${article.title}`);
-          console.log(
-            `   ${article.feed_name ?? article.feed_title ?? article.feed_url} · ${article.url}`,
-          );
-          console.log(`   Summary: ${article.summary ?? ""}`);
-          console.log(`   Why it matters: ${article.why ?? ""}`);
+        if (found.status === "cancelled")
+          console.log(line`Cancelled ${found.cancelled_at}: ${found.cancel_reason}`);
+        if (found.subject) console.log(line`Subject: ${found.subject}`);
+        console.log(line`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
+        const drops = await ctx.store.issues.drops(found.id);
+        // Dropped while a draft (or before its send began): not in the email, though the
+        // issue's record still holds it. Dropped later: it went out with the issue.
+        const sendStart = drops.sendStartedAt ?? found.sent_at ?? undefined;
+        const leftOut = new Map(
+          drops.articles
+            .filter((drop) => found.status === "draft" || !sendStart || drop.dropped_at < sendStart)
+            .map((drop) => [drop.article_id, drop]),
+        );
+        const rows = await ctx.store.issues.articles(found.id);
+        const feedOf = (row: (typeof rows)[number]) =>
+          row.feed_name ?? row.feed_title ?? row.feed_url;
+        // Feed text goes through terminalLine: no escape sequence from a feed reaches the terminal.
+        for (const [n, article] of rows.filter((row) => row.kind === "card").entries()) {
+          const mark = leftOut.has(article.article_id)
+            ? " ✗ dropped before the send: not in the email"
+            : "";
+          console.log(`\n${line`${n + 1}. [${article.article_id}] ${article.title}`}${mark}`);
+          console.log(line`   ${feedOf(article)} · ${article.url}`);
+          console.log(line`   Summary: ${article.summary ?? ""}`);
+          console.log(line`   Why it matters: ${article.why ?? ""}`);
+          for (const other of rows.filter(
+            (row) => row.kind === "merged" && row.story_of === article.article_id,
+          ))
+            console.log(
+              line`   Also covered by: [${other.article_id}] ${feedOf(other)} · ${other.url}`,
+            );
         }
+        // A draft's list already leaves its dropped articles out; name them so none is lost.
+        if (found.status === "draft" && leftOut.size > 0) {
+          console.log(
+            "\nDropped (left out of this issue; gazette article undrop ID to bring one back):",
+          );
+          for (const drop of leftOut.values())
+            console.log(line`  ✗ [${drop.article_id}] ${drop.title}`);
+        }
+        const also = rows.filter((row) => row.kind === "also");
+        if (also.length > 0) console.log("\nAlso published:");
+        for (const row of also)
+          console.log(line`   [${row.article_id}] ${row.title} · ${feedOf(row)} · ${row.url}`);
+        const repeats = rows.filter((row) => row.kind === "repeat");
+        if (repeats.length > 0) console.log("\nLeft out, sent in an earlier issue:");
+        for (const row of repeats)
+          console.log(
+            line`   [${row.article_id}] ${row.title} · ${feedOf(row)} (as article ${row.story_of})`,
+          );
       });
     });
 
@@ -104,6 +147,25 @@ export function registerIssue(program: Command): void {
         const found = await pickIssue(ctx, findList(ctx, options.list), n);
         await reorderIssue(ctx.store, found, ids);
         console.log(`Reordered issue #${found.number}.`);
+      });
+    });
+
+  issue
+    .command("cancel <n>")
+    .description(
+      "stop an issue for good (a draft, or a send in progress): unsent recipients are skipped",
+    )
+    .option("--list <id>", "the list (needed when several are configured)")
+    .option("--reason <text>", "why, recorded with the issue", "cancelled by the operator")
+    .action(async (n: string, options: ListOption & { reason: string }, command: Command) => {
+      await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
+        const list = findList(ctx, options.list);
+        const found = await pickIssue(ctx, list, n);
+        const reason = options.reason.trim() || "cancelled by the operator";
+        const { sent, skipped } = await ctx.store.review.cancel(found.id, reason, ctx.clock.now());
+        console.log(
+          line`Cancelled issue #${found.number} of ${list.id}: ${sent} sent before, ${skipped} not sent. Reason: ${reason}`,
+        );
       });
     });
 }

@@ -1,19 +1,36 @@
 import type { Command } from "commander";
 import type { ListConfig } from "../../config/index.js";
 import { listNumber } from "../../pipeline/find-list.js";
+import { issueJson, printJson, scheduleJson, subscriberCountsJson } from "../json-forms.js";
+import { describeNextRun } from "../local-time.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerLists(program: Command): void {
   program
     .command("lists")
     .description("show each list with subscriber counts by status, its last issue and next run")
-    .action(async (_options: object, command: Command) => {
+    .option("--json", "print it as JSON (README: JSON output)")
+    .action(async (options: { json?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { nextRun } = await import("../../schedule/next-run.js");
+        const { nextRunOrProblem } = await import("../../schedule/next-run.js");
+        const forJson = [];
         for (const list of ctx.config.lists) {
           const id = listNumber(ctx, list);
           const counts = await ctx.store.subscribers.countsByStatus(id);
           const last = await ctx.store.issues.latest(id);
+          const next = nextRunOrProblem(list.schedule, ctx.clock.now());
+          if (options.json) {
+            forJson.push({
+              id: list.id,
+              name: list.name,
+              mode: list.mode,
+              subscribers: subscriberCountsJson(counts),
+              feeds: list.feeds,
+              lastIssue: last ? issueJson(last) : null,
+              schedule: scheduleJson(list, next),
+            });
+            continue;
+          }
           const countText =
             Object.entries(counts)
               .map(([status, n]) => `${n} ${status}`)
@@ -25,9 +42,10 @@ export function registerLists(program: Command): void {
             `  last issue: ${last ? `#${last.number} (${last.status}, ${last.created_at})` : "none yet"}`,
           );
           console.log(
-            `  schedule: ${list.schedule.cron} (${list.schedule.timezone}), next ${nextRun(list.schedule, ctx.clock.now()).toISOString()}`,
+            `  schedule: ${list.schedule.cron}, next ${describeNextRun(next, list.schedule.timezone)}`,
           );
         }
+        if (options.json) printJson({ lists: forJson });
       });
     });
 }
@@ -44,7 +62,9 @@ function describeFilters(list: ListConfig): string {
     include.length > 0 ? `include ${include.join(", ")}` : "",
     exclude.length > 0 ? `exclude ${exclude.join(", ")}` : "",
     categories.length > 0 ? `categories ${categories.join(", ")}` : "",
-    list.maxPerSource !== undefined ? `at most ${list.maxPerSource} per feed` : "",
+    (list.maxPerFeed ?? list.maxPerSource) !== undefined
+      ? `at most ${list.maxPerFeed ?? list.maxPerSource} per feed`
+      : "",
   ].filter(Boolean);
   return parts.length > 0 ? ` · ${parts.join(" · ")}` : "";
 }

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { findList } from "../../pipeline/find-list.js";
+import { plural } from "../../shared/plural.js";
 import { pickIssue } from "../pick-issue.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
@@ -16,7 +17,7 @@ export function registerRender(program: Command): void {
         const issue = await pickIssue(ctx, list, options.issue);
         const output = await renderStage(ctx, list, issue);
         console.log(
-          `Issue #${issue.number} of ${list.id}: ${output.articleCount} articles · "${output.compiled.subject}"`,
+          `Issue #${issue.number} of ${list.id}: ${plural(output.articleCount, "article")} · "${output.compiled.subject}"`,
         );
         console.log(output.htmlPath);
         console.log(output.textPath);

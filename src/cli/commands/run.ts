@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { isSendSettled } from "../../deliver/engine/send-report.js";
 import { findList } from "../../pipeline/find-list.js";
 import { EXIT_FAILURE, EXIT_OK } from "../exit-codes.js";
 import { formatCycle } from "../format-report.js";
@@ -26,7 +27,7 @@ export function registerRun(program: Command, setExit: (code: number) => void): 
           });
           for (const line of formatCycle(report)) console.log(line);
           const isIncomplete = report.lists.some(
-            (list) => list.error || (list.send && !list.send.isFinished),
+            (list) => list.error || (list.send && !isSendSettled(list.send)),
           );
           setExit(isIncomplete ? EXIT_FAILURE : EXIT_OK);
         });

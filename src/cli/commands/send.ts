@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { normalizeEmail } from "../../audience/email-address.js";
 import type { ListConfig } from "../../config/index.js";
+import { isSendSettled } from "../../deliver/engine/send-report.js";
 import type { Transport } from "../../deliver/index.js";
 import type { Context } from "../../pipeline/context.js";
 import { findList } from "../../pipeline/find-list.js";
@@ -10,6 +11,7 @@ import type { IssueRow } from "../../store/index.js";
 import { EXIT_FAILURE } from "../exit-codes.js";
 import { formatSend } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
+import { terminalLine } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 interface SendOptions {
@@ -47,6 +49,12 @@ export function registerSend(program: Command, setExit: (code: number) => void):
           }
           return;
         }
+        if (!options.to && issue.status === "cancelled") {
+          console.log(
+            terminalLine`${name} was cancelled (${issue.cancel_reason ?? "no reason given"}); nothing to send.`,
+          );
+          return;
+        }
         if (options.resume) {
           await ctx.store.issues.setPaused(issue.id, null);
           issue = { ...issue, paused_at: null };
@@ -80,7 +88,8 @@ export function registerSend(program: Command, setExit: (code: number) => void):
             const archived = await archiveStage(ctx, list, issue, rendered.compiled);
             console.log(`Archive: ${archived.issuePath}`);
           }
-          if ((!report.isFinished && !report.isPaused) || report.failed > 0) setExit(EXIT_FAILURE);
+          if ((!isSendSettled(report) && !report.isPaused) || report.failed > 0)
+            setExit(EXIT_FAILURE);
         } finally {
           await transport.close();
         }

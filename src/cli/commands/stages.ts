@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { findList } from "../../pipeline/find-list.js";
+import { plural } from "../../shared/plural.js";
 import { findArticle } from "../find-article.js";
 import { formatCollect, formatEnrich } from "../format-report.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -48,10 +49,21 @@ export function registerStages(program: Command): void {
           console.log(
             `List ${list.id}: issue #${result.issue.number} is composed and not yet sent; it stays the next issue.`,
           );
-        } else
+        } else {
           console.log(
-            `List ${list.id}: composed issue #${result.issue.number} with ${result.articleCount} articles.`,
+            `List ${list.id}: composed issue #${result.issue.number} with ${plural(result.articleCount, "article")}.`,
           );
+          const { chosenLine } = await import("../format-report.js");
+          const chosen = chosenLine({
+            folded: {
+              alsoPublished: result.alsoPublished,
+              merged: result.merged,
+              repeats: result.repeats,
+            },
+            otherLanguages: result.otherLanguages,
+          });
+          if (chosen) console.log(`  ${chosen}`);
+        }
       });
     });
 }

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { checkEmail, normalizeEmail, printableEmail } from "../../audience/email-address.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
+import { plural } from "../../shared/plural.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerSubscribers(program: Command): void {
@@ -74,7 +75,10 @@ export function registerSubscribers(program: Command): void {
     .description(
       "import a CSV (header with email, optional name, lists, status; or headerless email,name,lists)",
     )
-    .option("--list <id>", "put rows without a lists cell on this list")
+    .option(
+      "--list <id>",
+      "put rows without a lists cell on this list (needed only when several lists are configured)",
+    )
     .option("--skip-invalid", "import the good rows and report the bad ones")
     .option("--dry-run", "check and count everything, write nothing")
     .action(
@@ -85,9 +89,17 @@ export function registerSubscribers(program: Command): void {
       ) => {
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
           const { importSubscribers } = await import("../../audience/import-subscribers.js");
+          // Without --list, rows name their lists; with one list configured, it is the default.
+          const lists = ctx.config.lists;
+          const defaultList = options.list
+            ? findList(ctx, options.list)
+            : lists.length === 1
+              ? lists[0]
+              : undefined;
           const report = await importSubscribers(ctx.store, file, {
             listIds: new Map(ctx.listNumbers),
-            defaultLists: [findList(ctx, options.list).id],
+            defaultLists: defaultList ? [defaultList.id] : [],
+            noListHint: ` or pass --list (${lists.map((l) => l.id).join(", ")})`,
             source: "import",
             now: ctx.clock.now(),
             skipInvalid: options.skipInvalid,
@@ -95,9 +107,10 @@ export function registerSubscribers(program: Command): void {
           });
           const verb = options.dryRun ? "Would import" : "Imported";
           console.log(
-            `${verb} ${file}: ${report.rows} rows · ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid} skipped`,
+            `${verb} ${file}: ${plural(report.rows, "row")} · ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid} skipped`,
           );
-          for (const p of report.problems) console.log(`  ! ${file}:${p.line}: ${p.message}`);
+          for (const p of [...report.warnings, ...report.problems])
+            console.log(`  ! ${file}:${p.line}: ${p.message}`);
           if (report.invalid > report.problems.length)
             console.log(`  ! … and ${report.invalid - report.problems.length} more`);
         });

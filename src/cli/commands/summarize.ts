@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { plural } from "../../shared/plural.js";
 
 export function registerSummarize(program: Command): void {
   program
@@ -15,6 +16,6 @@ export function registerSummarize(program: Command): void {
         options.output,
         createExtractiveSummarizer(),
       );
-      console.error(`Summarized ${count} articles into ${options.output}`);
+      console.error(`Summarized ${plural(count, "article")} into ${options.output}`);
     });
 }

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
+import type { WorkerReport } from "../../pipeline/run-worker.js";
 import { WORK_KINDS, type WorkKind } from "../../pipeline/work-kinds.js";
 import { GazetteError } from "../../shared/errors.js";
+import { plural } from "../../shared/plural.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 interface WorkerCliOptions {
@@ -61,15 +63,27 @@ export function registerWorker(program: Command): void {
         const onSignal = () => stop.abort();
         process.once("SIGTERM", onSignal);
         process.once("SIGINT", onSignal);
+        console.log(`${stamp(ctx.clock.now())} worker started: ${kinds.join(", ")}`);
+        // Each round that did something is one line, so the operator (journald, docker logs)
+        // sees the work as it happens rather than only at the end.
+        let before: WorkerReport | undefined;
+        const onRound = (now: WorkerReport) => {
+          console.log(
+            `${stamp(ctx.clock.now())} round ${now.rounds}: ${describeRound(now, before)}`,
+          );
+          before = { ...now };
+        };
         try {
           const report = await runWorker(ctx, {
             once: options.once,
             signal: stop.signal,
             kinds: kinds as WorkKind[],
             collectEveryMs,
+            onRound,
+            log: (line) => console.log(line),
           });
           console.log(
-            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${report.feeds} feeds collected, ${report.articles} articles enriched; ${report.claims} claims in ${report.rounds} rounds.`,
+            `Worker: ${report.sent} sent, ${report.failed} failed, ${report.bounced} bounced; ${plural(report.feeds, "feed")} collected, ${plural(report.articles, "article")} enriched${report.inboxMessages ? `, ${plural(report.inboxMessages, "inbox message")} read` : ""}; ${plural(report.claims, "claim")} in ${plural(report.rounds, "round")}.`,
           );
         } finally {
           process.off("SIGTERM", onSignal);
@@ -77,4 +91,21 @@ export function registerWorker(program: Command): void {
         }
       });
     });
+}
+
+/** What a round added to the worker's totals: "4 feeds collected, 12 articles enriched, 3 sent". */
+function describeRound(now: WorkerReport, before: WorkerReport | undefined): string {
+  const delta = (key: keyof WorkerReport) => now[key] - (before?.[key] ?? 0);
+  const parts = [
+    delta("feeds") ? `${plural(delta("feeds"), "feed")} collected` : "",
+    delta("articles") ? `${plural(delta("articles"), "article")} enriched` : "",
+    delta("sent") ? `${delta("sent")} sent` : "",
+    delta("failed") ? `${delta("failed")} failed` : "",
+    delta("bounced") ? `${delta("bounced")} bounced` : "",
+  ].filter(Boolean);
+  return parts.join(", ") || "retries scheduled";
+}
+
+function stamp(at: Date): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, "Z");
 }

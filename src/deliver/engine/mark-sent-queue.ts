@@ -1,9 +1,10 @@
 import type { Store } from "../../store/index.js";
+import { waitForLock } from "./wait-for-lock.js";
 
 /** Rows accepted by the transport, waiting to be marked `sent` together. */
 export interface MarkSentQueue {
   /** Queues the row; the queue is written once it holds `maxRows`, or `maxDelayMs` after. */
-  add(id: number, response: string): Promise<void>;
+  add(id: number, response: string, serviceMessageId?: string): Promise<void>;
   /** Writes what is queued (before counting, stopping or returning). */
   flush(): Promise<void>;
 }
@@ -17,9 +18,15 @@ export interface MarkSentQueue {
 export function createMarkSentQueue(
   store: Store,
   now: () => Date,
-  options: { maxRows: number; maxDelayMs: number; onWritten?: (ids: number[]) => void },
+  options: {
+    maxRows: number;
+    maxDelayMs: number;
+    onWritten?: (ids: number[]) => void;
+    /** How to wait out another sender's lock on the store. */
+    sleep?: (ms: number) => Promise<void>;
+  },
 ): MarkSentQueue {
-  let queued: { id: number; response: string }[] = [];
+  let queued: { id: number; response: string; serviceMessageId?: string }[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
   const flush = () => {
@@ -29,14 +36,15 @@ export function createMarkSentQueue(
     queued = [];
     // Writes go one after the other, so a failure surfaces at the next add or flush.
     writing = writing.then(async () => {
-      await store.deliveries.markSentMany(rows, now());
+      const mark = () => store.deliveries.markSentMany(rows, now());
+      await (options.sleep ? waitForLock(mark, options.sleep) : mark());
       options.onWritten?.(rows.map((row) => row.id));
     });
     return writing;
   };
   return {
-    add(id, response) {
-      queued.push({ id, response });
+    add(id, response, serviceMessageId) {
+      queued.push({ id, response, ...(serviceMessageId && { serviceMessageId }) });
       if (queued.length >= options.maxRows) return flush();
       timer ??= setTimeout(() => void flush().catch(() => {}), options.maxDelayMs).unref();
       return writing;

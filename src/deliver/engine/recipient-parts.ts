@@ -3,7 +3,15 @@ import type { SendIssueInput } from "./send-input.js";
 
 /** A subscriber's parts of the issue's message: address, name, links, Message-ID and sealed id. */
 export function recipientParts(
-  input: Pick<SendIssueInput, "unsubscribeUrl" | "preferencesUrl" | "subscriberRef" | "now">,
+  input: Pick<
+    SendIssueInput,
+    | "unsubscribeUrl"
+    | "preferencesUrl"
+    | "subscriberRef"
+    | "now"
+    | "returnPathFor"
+    | "unsubscribeMailtoFor"
+  >,
   subscriber: { subscriber_id: number; email: string; name: string | null },
   messageId: string,
 ): RecipientParts {
@@ -17,5 +25,9 @@ export function recipientParts(
     messageId,
     subscriberRef: input.subscriberRef(subscriber.subscriber_id),
     date: input.now(),
+    ...(input.returnPathFor && { returnPath: input.returnPathFor(subscriber.subscriber_id) }),
+    ...(input.unsubscribeMailtoFor && {
+      unsubscribeMailto: input.unsubscribeMailtoFor(subscriber.subscriber_id),
+    }),
   };
 }

@@ -26,6 +26,10 @@ export interface SendIssueInput {
   subscriberRef: (subscriberId: number) => string;
   /** The Message-ID of a delivery; only a dry run needs it (a real send reads it from the row). */
   messageIdFor: (subscriberId: number) => string;
+  /** The List-Unsubscribe mailto with the membership's token; default: the issue's mailto. */
+  unsubscribeMailtoFor?: (subscriberId: number) => string;
+  /** VERP (sender.returnPath): the envelope sender of one subscriber's message; default: From. */
+  returnPathFor?: (subscriberId: number) => string;
   now: () => Date;
   /** How the rate limiter waits; tests pass one that advances their clock. */
   sleep?: (ms: number) => Promise<void>;

@@ -1,7 +1,8 @@
 import { setTimeout as delay } from "node:timers/promises";
-import type { ClaimedDelivery } from "../../store/index.js";
+import { type ClaimedDelivery, isLockError, type Store } from "../../store/index.js";
 import { MessageBuffers } from "../mime/message-buffers.js";
 import { compileMessage, type MessageTemplate } from "../mime/message-template.js";
+import { TransportError } from "../transports/types.js";
 import { classifyFailure } from "./classify-failure.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import { dryRunIssue } from "./dry-run-issue.js";
@@ -12,6 +13,7 @@ import { recipientParts } from "./recipient-parts.js";
 import { retryDelay } from "./retry-delay.js";
 import type { SendIssueInput } from "./send-input.js";
 import { noSends, type SendReport } from "./send-report.js";
+import { waitForLock } from "./wait-for-lock.js";
 
 export type { SendIssueInput } from "./send-input.js";
 export type { SendReport } from "./send-report.js";
@@ -45,6 +47,10 @@ interface SendRun {
   relayFailures: number[];
   stopReason?: string;
   hasRetryDue: boolean;
+  /** How this call waits: for the rate limiter, and for a store locked by another sender. */
+  sleep: (ms: number) => Promise<void>;
+  /** Rows of the issue already sent when this call started: the rest were sent by someone. */
+  sentAtStart: number;
 }
 
 /**
@@ -66,6 +72,8 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
       ? createRateLimiter(options.rateLimit, { now: input.now }, sleep)
       : undefined);
   const held = new Set<number>();
+  const sentAtStart =
+    (await waitForLock(() => input.store.deliveries.counts(input.issue.id), sleep)).sent ?? 0;
   const run: SendRun = {
     input,
     options: limiter ? { ...options, batchSize: batchWithinLease(options, limiter) } : options,
@@ -75,6 +83,7 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
     marks: createMarkSentQueue(input.store, input.now, {
       maxRows: options.markBatch,
       maxDelayMs: 100,
+      sleep,
       onWritten: (ids) => {
         for (const id of ids) held.delete(id);
       },
@@ -83,6 +92,8 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
     report: noSends(false),
     relayFailures: [],
     hasRetryDue: false,
+    sleep,
+    sentAtStart,
   };
   do {
     run.hasRetryDue = false;
@@ -109,13 +120,19 @@ async function sendRound(run: SendRun): Promise<void> {
       return;
     }
     const { batchSize, leaseMs } = run.options;
-    const batch = await store.deliveries.claim(
-      issue.id,
-      issue.listId,
-      batchSize,
-      run.input.now(),
-      leaseMs,
-    );
+    let batch: ClaimedDelivery[];
+    try {
+      batch = await waitForLock(
+        () => store.deliveries.claim(issue.id, issue.listId, batchSize, run.input.now(), leaseMs),
+        run.sleep,
+      );
+    } catch (error) {
+      if (!isLockError(error)) throw error;
+      // Another sender keeps the store busy: step aside and leave the rows to it.
+      run.report.steppedAside = describeLock(error);
+      isDrained = true;
+      return;
+    }
     run.report.claims = (run.report.claims ?? 0) + 1;
     const fresh = batch.filter((delivery) => !run.held.has(delivery.id));
     // Only rows of ours came back (their leases ran out on the wire): nothing new to claim now.
@@ -154,6 +171,7 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
   const { store } = input;
   let turn: RateTurn | undefined;
   let response: string | undefined;
+  let serviceMessageId: string | undefined;
   try {
     const message = prepareFor(run, delivery);
     // Built before the rate limiter's turn: a turn is never spent building.
@@ -162,18 +180,31 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
     // Past its lease the row may be another sender's now: leave it to whoever holds it.
     if (input.now().getTime() >= Date.parse(delivery.lease_until)) return;
     // An unsubscribe committed during the send is honoured for every message not yet handed over.
-    const skip = await store.deliveries.skipReasonNow(input.issue.listId, delivery);
+    const skip = await waitForLock(
+      () => store.deliveries.skipReasonNow(input.issue.listId, delivery),
+      run.sleep,
+    );
     if (skip) {
-      await store.deliveries.markSkipped(delivery.id, skip, input.now());
+      await waitForLock(
+        () => store.deliveries.markSkipped(delivery.id, skip, input.now()),
+        run.sleep,
+      );
       return;
     }
     // Nothing awaited between the turn's end and the hand-over: the rate holds at the transport.
     turn?.release(true);
     const result = await input.transport.send(message);
     response = result.response;
+    serviceMessageId = result.serviceMessageId;
     // Accepted: every byte was written, so the buffer can take the next message.
     run.buffers.give(raw);
   } catch (error) {
+    // The store stayed locked: nothing went out, so the row goes back with its attempt refunded.
+    if (isLockError(error)) {
+      await waitForLock(() => store.deliveries.release(delivery.id, input.now()), run.sleep);
+      run.report.steppedAside ??= describeLock(error);
+      return;
+    }
     await settleFailure(run, delivery, error);
     return;
   } finally {
@@ -185,7 +216,7 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
   run.relayFailures = [];
   // Outside the try: the message went out, so a failed write must stop the send, never turn
   // the row back to pending. Marked at once (markBatch 1) or with its group.
-  await run.marks.add(delivery.id, response);
+  await run.marks.add(delivery.id, response, serviceMessageId);
 }
 
 /** One recipient's message: the issue's, with their fields filled in. */
@@ -199,7 +230,7 @@ function prepareFor(run: SendRun, delivery: ClaimedDelivery) {
 /** Marks a row after a failed hand-over: retried later, failed, or bounced (maybe suppressed). */
 async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unknown) {
   const { input, options, report } = run;
-  const { store } = input;
+  const store = lockPatient(input.store, run.sleep);
   const now = input.now();
   const failure = classifyFailure(error);
   if (failure.kind === "bounced") {
@@ -228,7 +259,10 @@ async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unk
     report.failed++;
     return;
   }
-  const wait = retryDelay(delivery.attempts, options.retry, input.random ?? Math.random);
+  // An API that said how long to wait (Retry-After) is waited for, up to maxDelay.
+  const asked = error instanceof TransportError ? (error.retryAfterMs ?? 0) : 0;
+  const backoff = retryDelay(delivery.attempts, options.retry, input.random ?? Math.random);
+  const wait = Math.min(Math.max(backoff, asked), Math.max(backoff, options.retry.maxDelayMs));
   await store.deliveries.markUnsent(delivery.id, "pending", failure.reason, now, {
     nextAttemptAt: new Date(now.getTime() + wait),
   });
@@ -237,17 +271,48 @@ async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unk
 }
 
 async function finish(run: SendRun): Promise<SendReport> {
-  const { store, issue } = run.input;
+  const { issue } = run.input;
+  const store = lockPatient(run.input.store, run.sleep);
   const report = run.report;
+  const now = run.input.now();
   const counts = await store.deliveries.counts(issue.id);
-  const waiting = await store.deliveries.waiting(issue.id, run.input.now());
+  const waiting = await store.deliveries.waiting(issue.id, now);
+  // Every row this call claimed is settled by now: a live lease is another sender's.
+  const elsewhere = await store.deliveries.inFlight(issue.id, now);
   report.skipped = counts.skipped ?? 0;
   report.remaining = (counts.pending ?? 0) + (counts.sending ?? 0);
-  report.waiting = waiting.count;
+  report.waiting = waiting.count - elsewhere;
   if (waiting.nextAt) report.nextAttemptAt = waiting.nextAt;
+  const sentElsewhere = (counts.sent ?? 0) - run.sentAtStart - report.sent;
+  if (sentElsewhere > 0) report.sentElsewhere = sentElsewhere;
+  if (elsewhere > 0) report.inFlightElsewhere = elsewhere;
   report.isFinished = report.remaining === 0;
-  if (report.isFinished) await store.issues.setStatus(issue.id, "sent", run.input.now());
+  if (report.isFinished) await store.issues.setStatus(issue.id, "sent", now);
   return report;
+}
+
+/** The store calls a settling step makes, each waiting out another sender's lock. */
+function lockPatient(store: Store, sleep: (ms: number) => Promise<void>) {
+  const patient =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    (...args: A) =>
+      waitForLock(() => call(...args), sleep);
+  const { deliveries, suppressions, issues } = store;
+  return {
+    deliveries: {
+      markUnsent: patient(deliveries.markUnsent.bind(deliveries)),
+      bounceCount: patient(deliveries.bounceCount.bind(deliveries)),
+      counts: patient(deliveries.counts.bind(deliveries)),
+      waiting: patient(deliveries.waiting.bind(deliveries)),
+      inFlight: patient(deliveries.inFlight.bind(deliveries)),
+    },
+    suppressions: { add: patient(suppressions.add.bind(suppressions)) },
+    issues: { setStatus: patient(issues.setStatus.bind(issues)) },
+  };
+}
+
+function describeLock(error: unknown): string {
+  return `the store stayed locked by another sender (${error instanceof Error ? error.message : String(error)})`;
 }
 
 /** With a rate limit, a batch must go out well within its lease, or another sender takes it. */

@@ -21,8 +21,23 @@ export interface SendReport {
   transportError?: string;
   /** Dry run only: messages built (and not sent, nothing recorded). */
   built?: number;
+  /** Rows sent by another sender (a concurrent run or worker) while this call ran. */
+  sentElsewhere?: number;
+  /** Of the remaining, rows another sender holds under a live lease: in its hands, not failed. */
+  inFlightElsewhere?: number;
+  /** Why this call stopped early leaving the rest to another sender: the store stayed locked. */
+  steppedAside?: string;
   /** Batches claimed from the ledger in this call (`gazette worker` and the bench count them). */
   claims?: number;
+}
+
+/**
+ * Whether nothing is wrong with the send: finished, or everything left is in another sender's
+ * hands (issue 14: the loser of two concurrent runs reported failure although the other sent all).
+ */
+export function isSendSettled(report: SendReport): boolean {
+  if (report.isFinished) return true;
+  return report.remaining > 0 && report.remaining === (report.inFlightElsewhere ?? 0);
 }
 
 /** A report of a call that has sent nothing (yet): every count 0. */

@@ -2,10 +2,14 @@ import { GazetteError } from "../../shared/errors.js";
 
 const MAX_SHOWN = 60;
 
-/** Throws HEADER_INVALID when a header value could end its header early: CR, LF or NUL. */
+/** Throws HEADER_INVALID when a header value holds CR, LF, NUL or another control character. */
 export function assertHeaderValue(header: string, value: string): string {
   // A line break lets feed or config text start a header of its own (header injection).
   if (/[\r\n\0]/.test(value)) invalidHeader(header, "contains a line break or NUL", value);
+  // RFC 5322 unstructured text is printable characters and white space; TAB is white space.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  if (/[\u0001-\u0008\u000b-\u001f\u007f-\u009f]/.test(value))
+    invalidHeader(header, "contains a control character", value);
   return value;
 }
 

@@ -7,7 +7,7 @@ import type { MessageBuffers } from "./message-buffers.js";
 import { type BodyPlan, type Field, planBody } from "./plan-body.js";
 import { bareAddress, wireHeaders } from "./prepare-message.js";
 import { createQuotedPrintableEncoder } from "./qp-encode.js";
-import { checkedMessageId, singleAddress } from "./to-mail-options.js";
+import { checkedMessageId, singleAddress, toMailOptions } from "./to-mail-options.js";
 import { unsubscribeValues } from "./unsubscribe-values.js";
 
 /** The parts of an issue's message that are the same for every recipient. */
@@ -25,6 +25,10 @@ export interface RecipientParts {
   /** X-Gazette-Subscriber: the subscriber, sealed (audience/subscriber-ref.ts). */
   subscriberRef: string;
   date: Date;
+  /** The envelope sender (VERP, sender.returnPath); default: the From address. */
+  returnPath?: string;
+  /** The List-Unsubscribe mailto with this membership's token (`local+<token>@domain`). */
+  unsubscribeMailto?: string;
 }
 
 /** An issue's message built once; `build` fills one recipient's parts in. */
@@ -38,8 +42,24 @@ export interface MessageTemplate {
   prepare(parts: RecipientParts, buffers?: MessageBuffers): PreparedMessage;
 }
 
-type Slot = "to" | "mid" | "unsub" | "sub" | "date" | "text" | "html";
+type Slot = "to" | "mid" | "unsub" | "mto" | "sub" | "date" | "text" | "html";
 const SLOTS: Slot[] = ["to", "mid", "unsub", "sub", "date", "text", "html"];
+
+/**
+ * Throws HEADER_INVALID, naming the header, when the issue's own headers (subject, From,
+ * Reply-To, List-Id, extra headers) cannot go out; the per-recipient ones are Gazette's own.
+ * Called before the ledger exists, so that a bad subject never leaves an issue `sending`.
+ */
+export function checkIssueMessage(issue: IssueMessage): void {
+  toMailOptions({
+    ...issue,
+    to: "recipient@gazette.invalid",
+    messageId: "<check@gazette.invalid>",
+    unsubscribe: { url: "https://gazette.invalid/unsubscribe", mailto: issue.unsubscribeMailto },
+    text: "",
+    html: "",
+  });
+}
 
 /**
  * Builds the issue's message once with nodemailer — every header check and encoding of
@@ -61,7 +81,8 @@ export async function compileMessage(
       messageId: `<${token("mid")}@gazette.invalid>`,
       unsubscribe: {
         url: `https://gazette.invalid/${token("unsub")}`,
-        mailto: issue.unsubscribeMailto,
+        // Each recipient's mailto carries their membership's token: a slot of its own.
+        ...(issue.unsubscribeMailto ? { mailto: `${token("mto")}@gazette.invalid` } : {}),
       },
       headers: { ...issue.headers, "X-Gazette-Subscriber": token("sub") },
       text: token("text"),
@@ -78,14 +99,15 @@ export async function compileMessage(
     );
   const pieces = source.split(
     new RegExp(
-      `(${token("to")}@gazette\\.invalid|<${token("mid")}@gazette\\.invalid>|https://gazette\\.invalid/${token("unsub")}|${token("")}(?:sub|date|text|html))`,
+      `(${token("to")}@gazette\\.invalid|${token("mto")}@gazette\\.invalid|<${token("mid")}@gazette\\.invalid>|https://gazette\\.invalid/${token("unsub")}|${token("")}(?:sub|date|text|html))`,
     ),
   );
   const literals = pieces
     .filter((_, i) => i % 2 === 0)
     .map((piece) => Buffer.from(piece, "latin1"));
   const slots = pieces.filter((_, i) => i % 2 === 1).map((piece) => slotOf(piece, nonce));
-  if (!SLOTS.every((slot) => slots.filter((s) => s === slot).length === 1)) {
+  const expected: Slot[] = issue.unsubscribeMailto ? [...SLOTS, "mto"] : SLOTS;
+  if (!expected.every((slot) => slots.filter((s) => s === slot).length === 1)) {
     throw new GazetteError("HEADER_INVALID", "the issue's message could not be cut into parts");
   }
   const plans = planBody(fill);
@@ -110,6 +132,9 @@ export async function compileMessage(
       to: header(recipientAddress(recipient.email)),
       mid: header(checkedMessageId(parts.messageId)),
       unsub: header(unsubscribeValues({ url: recipient.unsubscribeUrl })[0] as string),
+      mto: issue.unsubscribeMailto
+        ? header(mailtoAddress(parts.unsubscribeMailto ?? issue.unsubscribeMailto))
+        : [],
       sub: header(parts.subscriberRef),
       date: header(formatDate(parts.date)),
       text: body.text,
@@ -130,7 +155,7 @@ export async function compileMessage(
       let raw: Promise<Buffer> | undefined;
       let headers: Record<string, string> | undefined;
       return {
-        envelope: { from: envelopeFrom, to: recipient.email },
+        envelope: { from: parts.returnPath ?? envelopeFrom, to: recipient.email },
         messageId: parts.messageId,
         from: issue.from,
         ...(issue.replyTo !== undefined && { replyTo: issue.replyTo }),
@@ -147,7 +172,10 @@ export async function compileMessage(
           headers ??= {
             ...wireHeaders({
               listIdHeader: issue.listIdHeader,
-              unsubscribe: { url: recipient.unsubscribeUrl, mailto: issue.unsubscribeMailto },
+              unsubscribe: {
+                url: recipient.unsubscribeUrl,
+                mailto: parts.unsubscribeMailto ?? issue.unsubscribeMailto,
+              },
               headers: issue.headers,
             }),
             "X-Gazette-Subscriber": parts.subscriberRef,
@@ -196,6 +224,16 @@ function recipientAddress(email: string): string {
   return PLAIN_ADDRESS.test(email) ? email : singleAddress("To", email);
 }
 
+/** A recipient's mailto address: a plain addr-spec, nothing that could end the header or the <…>. */
+function mailtoAddress(address: string): string {
+  if (!PLAIN_ADDRESS.test(address))
+    throw new GazetteError(
+      "HEADER_INVALID",
+      `List-Unsubscribe: not a mailto address: ${JSON.stringify(address)}`,
+    );
+  return address;
+}
+
 function slotOf(piece: string, nonce: string): Slot {
   return piece
     .replace(/^<?(https:\/\/gazette\.invalid\/)?/, "")
@@ -218,7 +256,10 @@ function buildFallback(
       ...issue,
       to: parts.recipient.email,
       messageId: parts.messageId,
-      unsubscribe: { url: parts.recipient.unsubscribeUrl, mailto: issue.unsubscribeMailto },
+      unsubscribe: {
+        url: parts.recipient.unsubscribeUrl,
+        mailto: parts.unsubscribeMailto ?? issue.unsubscribeMailto,
+      },
       headers: { ...issue.headers, "X-Gazette-Subscriber": parts.subscriberRef },
       text: body.text,
       html: body.html,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Duration } from "../../shared/duration.js";
 import type { DkimOptions } from "../mime/dkim-options.js";
 import type { Transport } from "./types.js";
 
@@ -54,8 +55,49 @@ const SmtpConfig = z.strictObject({
     .optional(),
 });
 
+const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable's name");
+
+const SesConfig = z.strictObject({
+  type: z.literal("ses"),
+  /** The AWS region of the SES account, e.g. eu-west-1. */
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-west-1"),
+  /** Another endpoint (a VPC endpoint, a test stand-in); default https://email.<region>.amazonaws.com. */
+  endpoint: z.url({ protocol: /^https?$/ }).optional(),
+  accessKeyIdEnv: EnvName.default("AWS_ACCESS_KEY_ID"),
+  secretAccessKeyEnv: EnvName.default("AWS_SECRET_ACCESS_KEY"),
+  sessionTokenEnv: EnvName.default("AWS_SESSION_TOKEN"),
+  /** The configuration set whose event destination publishes bounces and complaints to SNS. */
+  configurationSet: z.string().min(1).optional(),
+  maxConnections: z.int().positive().default(10),
+  timeout: Duration.default("30s"),
+});
+
+const PostmarkConfig = z.strictObject({
+  type: z.literal("postmark"),
+  serverTokenEnv: EnvName.default("POSTMARK_SERVER_TOKEN"),
+  /** The message stream: Postmark's default broadcast stream is "broadcast". */
+  messageStream: z.string().min(1).default("broadcast"),
+  endpoint: z.url({ protocol: /^https?$/ }).default("https://api.postmarkapp.com"),
+  maxConnections: z.int().positive().default(10),
+  timeout: Duration.default("30s"),
+});
+
+const ResendConfig = z.strictObject({
+  type: z.literal("resend"),
+  apiKeyEnv: EnvName.default("RESEND_API_KEY"),
+  endpoint: z.url({ protocol: /^https?$/ }).default("https://api.resend.com"),
+  maxConnections: z.int().positive().default(10),
+  timeout: Duration.default("30s"),
+});
+
 /** The `transport:` config: one of the schemas above, told apart by `type`. */
-export const TransportConfig = z.discriminatedUnion("type", [OutboxConfig, SmtpConfig]);
+export const TransportConfig = z.discriminatedUnion("type", [
+  OutboxConfig,
+  SmtpConfig,
+  SesConfig,
+  PostmarkConfig,
+  ResendConfig,
+]);
 export type TransportConfig = z.infer<typeof TransportConfig>;
 export type TransportType = TransportConfig["type"];
 /** One transport's config, e.g. `ConfigOf<"smtp">`. */
@@ -74,6 +116,24 @@ export const TRANSPORTS: { [T in TransportType]: TransportEntry<ConfigOf<T>> } =
     parallel: (config) => (config.pool ? config.maxConnections : 1),
     create: async (config, options) =>
       (await import("./smtp.js")).createSmtpTransport(config, options),
+  },
+  ses: {
+    schema: SesConfig,
+    parallel: (config) => config.maxConnections,
+    create: async (config, options) =>
+      (await import("./ses.js")).createSesTransport(config, options),
+  },
+  postmark: {
+    schema: PostmarkConfig,
+    parallel: (config) => config.maxConnections,
+    create: async (config, options) =>
+      (await import("./postmark.js")).createPostmarkTransport(config, options),
+  },
+  resend: {
+    schema: ResendConfig,
+    parallel: (config) => config.maxConnections,
+    create: async (config, options) =>
+      (await import("./resend.js")).createResendTransport(config, options),
   },
 };
 

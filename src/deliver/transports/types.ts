@@ -53,6 +53,8 @@ export interface SendResult {
   messageId: string;
   /** What the transport answered: the SMTP reply, the outbox file, an API's message id. */
   response: string;
+  /** The id an email service gave the message, kept on the delivery to match its events. */
+  serviceMessageId?: string;
 }
 
 /** deliver/ hands messages to this; one implementation per `transport.type` (see registry.ts). */
@@ -83,6 +85,8 @@ export type FailureKind =
 /** A failed hand-over, classified by the transport that saw it. */
 export class TransportError extends GazetteError {
   readonly kind: FailureKind;
+  /** How long the far end asked to wait before the next try (an API's Retry-After). */
+  retryAfterMs?: number;
 
   constructor(kind: FailureKind, message: string, options?: { cause?: unknown; code?: ErrorCode }) {
     super(options?.code ?? "DELIVERY_FAILED", message, options);

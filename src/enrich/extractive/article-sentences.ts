@@ -9,9 +9,12 @@ export interface ArticleSentence extends Sentence {
   section: string;
 }
 
-// Headings of the parts of an article that are not its own words: notes, references, credits.
+// Headings of the parts of an article that are not its own words: notes, references, credits,
+// and a podcast's transcript (spoken words; the episode's description above it says what it is).
 const BACK_MATTER =
-  /^(?:references?|footnotes?|notes?|endnotes?|bibliography|citations?|sources?|further reading|related (?:posts|reading|articles|work)|acknowledge?ments?|credits?|about the authors?|appendix)\b/i;
+  /^(?:references?|footnotes?|notes?|endnotes?|bibliography|citations?|sources?|further reading|related (?:posts|reading|articles|work)|acknowledge?ments?|credits?|about the authors?|appendix|(?:full |episode |podcast )?transcript)\b/i;
+
+const TRANSCRIPT = /^(?:full |episode |podcast )?transcript\b/i;
 
 /**
  * The article's sentences block by block (a paragraph of prose splits into sentences, a list
@@ -21,9 +24,12 @@ const BACK_MATTER =
 export function articleSentences(blocks: readonly Block[], limit: number): ArticleSentence[] {
   const sentences: ArticleSentence[] = [];
   let section = "";
+  // A transcript runs to the end, whatever headings (speakers, timestamps) it has inside.
+  let inTranscript = false;
   for (const [paragraph, block] of blocks.entries()) {
     if (block.kind === "heading") section = block.text;
-    const isBackMatter = BACK_MATTER.test(section) && block.kind !== "heading";
+    if (block.kind === "heading" && TRANSCRIPT.test(block.text)) inTranscript = true;
+    const isBackMatter = (inTranscript || BACK_MATTER.test(section)) && block.kind !== "heading";
     const kind: BlockKind = isBackMatter ? "note" : block.kind;
     const pieces =
       kind === "prose" || kind === "list-item"

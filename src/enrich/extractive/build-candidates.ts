@@ -100,6 +100,10 @@ function englishCandidate(
     if (previous.kind !== "content") return undefined;
     const before = standAlone(previous.text);
     if (typeof before === "string") return undefined;
+    // "And say hello to…" is a call to action once its connective is gone.
+    if (before.isRepaired && !["content", "thesis"].includes(classifySentence(before.text))) {
+      return undefined;
+    }
     sentences = [previous, sentence];
     text = `${before.text} ${sentence.text}`;
     isRepaired = true;

@@ -34,6 +34,7 @@ const BOILERPLATE_START = new RegExp(
     "this (?:blog )?(?:post|article) (?:is (?:part|the)|will|was (?:originally|first))",
     String.raw`(?:many |special |huge |big )?thanks\b`,
     String.raw`thank you\b`,
+    String.raw`(?:special |big |huge |many )?props to\b`,
     String.raw`(?:we(?:'d| would) like to |we )thank\b`,
     String.raw`(?:shout-?outs?|acknowledg(?:e)?ments?)\b|credits?\s*:`,
     String.raw`(?:read|learn) more\b`,
@@ -49,8 +50,9 @@ const BOILERPLATE_START = new RegExp(
   "iu",
 );
 // Medium appends "<title> was originally published in <blog> on Medium, where people…".
+// Release notes' credits: "…represents 23 contributions by 8 contributors…", "a big shoutout to…".
 const BOILERPLATE_ANYWHERE =
-  /\b(?:we['’]re hiring|we are hiring|careers page|open (?:roles|positions)|join (?:our|the) team|was originally published (?:in|on|at))\b/i;
+  /\b(?:we['’]re hiring|we are hiring|careers page|open (?:roles|positions)|join (?:our|the) team|was originally published (?:in|on|at)|represents \d+ contributions|contributions by \d+ contributors|shout-?outs? to|(?:release|version) was led by)\b|^@\w/i;
 const CAPTION =
   /^[*_"“([]*(?:figure|fig\.?|image|photo|picture|source|credit|screenshot|diagram|table|chart|listing|exhibit|illustration)\s*\d*\s*[:.–—-]|^[*_"“([]*(?:figure|fig\.?|table|chart|diagram|listing)\s+\d+\b/i;
 const IMAGE_CREDIT =
@@ -73,7 +75,8 @@ const TEASER = new RegExp(
     String.raw`(?:below|above)\b`,
     "keep reading",
     String.raw`here(?:['’]s| is| are)\b`,
-    `let['’]s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump)`,
+    // "Lets look…" is the same teaser with its apostrophe lost.
+    `let['’]?s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump)`,
     String.raw`(?:in the (?:rest of this|following|next) (?:post|article|sections?)|below),? (?:we|I)\b`,
     "stay tuned",
     `more on (?:that|this) (?:later|below|soon)`,
@@ -82,9 +85,10 @@ const TEASER = new RegExp(
   "i",
 );
 const CALL_TO_ACTION =
-  /^(?:sign up|check out|click|learn more|let us know|tell us|don['’]t (?:forget|miss)|make sure|be sure|feel free|please|head (?:over|to)|reach out|stay tuned|go ahead|save the date|mark your calendar|rsvp|help (?:test|us)|come (?:join|see|say))\b|^(?:download|try|join|install|visit|register|subscribe|follow|share|watch|listen|read|see|apply|upgrade|update|test|get|grab|give|start|find|contact|explore|discover)\s+(?:the|a|an|your|our|it|this|these|them|us|out|up|now|today|here|more|to|on|in|with|for|at|and)\b|\byou can (?:download|find|read|watch|listen|register|join|sign up|subscribe|follow|check|learn more|get (?:it|the|started))\b/i;
+  /^(?:sign up|check out|click|learn more|let us know|tell us|don['’]t (?:forget|miss)|make sure|be sure|feel free|please|head (?:over|to)|reach out|stay tuned|go ahead|save the date|mark your calendar|rsvp|help (?:test|us)|come (?:join|see|say))\b|^(?:download|try|join|install|visit|register|subscribe|follow|share|watch|listen|read|see|apply|upgrade|update|test|get|grab|give|start|find|contact|explore|discover)\s+(?:the|a|an|your|our|it|this|these|them|us|out|up|now|today|here|more|to|on|in|with|for|at|and)\b|\byou can (?:download|find|read|watch|listen|register|join|sign up|subscribe|follow|check|learn more|get (?:it|the|started))\b|\b(?:register|sign up|apply|rsvp)\w* by (?:e-?mailing|writing to|contacting|sending)\b|\b(?:are|is) (?:(?:strongly|warmly) )?(?:encouraged|invited|welcome) to\b|^your (?:help|feedback|input|support)\b/i;
+// …and interjections: "Wow, eliminating…", "OK, all good things are three…".
 const GREETING =
-  /^(?:hello|hi|hey|welcome|greetings|good (?:morning|afternoon|evening)|happy (?:new year|holidays|birthday))\b/i;
+  /^(?:hello|hi|hey|welcome|greetings|good (?:morning|afternoon|evening)|happy (?:new year|holidays|birthday))\b|^(?:wow|whoa|yay|hooray|ok|okay|oh|phew|yikes|alas)\b[,!.]/i;
 // Memories and feelings: a person's story, never what an article did.
 const ANECDOTE =
   /\b(?:so much fun|had a blast|a lot of fun|was (?:awesome|amazing|a blast)|(?:exciting|fun|great|amazing|awesome) to (?:talk|meet|see|hang|catch up))\b|^(?:when I was|as a (?:kid|child|teenager|student)|growing up|years ago|back (?:in|when)|I (?:still )?remember|I first|my first|I started (?:my|as|out)|I joined|I was (?:born|raised|hired))\b|\bI(?:['’]m| am| was)? (?:so |really |very |truly )?(?:love|loved|hate|hated|feel|felt|hope|hoped|wish|wished|miss|missed|excited|happy|thrilled|proud|grateful|nervous|lucky|sad|scared|can['’]t wait|couldn['’]t believe|grew up|think|thought|believe|guess|suppose)\b/;

@@ -33,6 +33,12 @@ const FORMS: readonly { pattern: RegExp; verb: (match: RegExpMatchArray) => stri
     ),
     verb: (match) => conjugate(baseForm(match[1] ?? "")),
   },
+  // "This is a quick post about another great use of…" → "<name> writes about another…"
+  {
+    pattern:
+      /^this is (?:a|an|just a) (?:(?:quick|short|brief|little|new) )?(?:blog )?(?:post|note|article|update) (?:about|on)\b/i,
+    verb: () => "writes about",
+  },
   // "We'd like to share…"
   {
     pattern:

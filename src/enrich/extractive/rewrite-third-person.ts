@@ -13,7 +13,7 @@ const SINGULAR = /\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b/;
 // A "we" that is not the publisher: everyone, the reader too, or a group inside it. "Let us…"
 // is the reader too only where it opens a clause; "…cut CI time and let us merge" is the publisher.
 const AMBIGUOUS =
-  /\blet['’]?s\b|(?:^|[.!?:;,]\s+|\b(?:so|now|then|and|but)\s+)let us (?:look|see|take|dive|start|begin|explore|consider|walk|dig|turn|go|get|review|recap|examine|imagine|assume|say)\b|^let us\b|\bwe all\b|\ball of us\b|\bas we (?:know|all|saw|can see)\b|\bwe as\b|\byou and (?:I|me)\b|\b(?:most|each|some|many|few|both|none|one) of us\b|\bwe (?:both|each|engineers|developers|humans|folks)\b|\bwe at\b/i;
+  /\blet['’]?s\b|(?:^|[.!?:;,]\s+|\b(?:so|now|then|and|but)\s+)let us (?:look|see|take|dive|start|begin|explore|consider|walk|dig|turn|go|get|review|recap|examine|imagine|assume|say)\b|^let us\b|\bwe all\b|\ball of us\b|\bas we (?:know|all|saw|can see)\b|\bwe as\b|\byou and (?:I|me)\b|\b(?:most|each|some|many|few|both|none|one) of us\b|\bwe (?:both|each|engineers|developers|humans|folks)\b|\bwe at\b|\beach other\b|\bone another\b/i;
 // Quoted words are someone's own: a rewrite would put words in their mouth.
 const QUOTES = /["“”]/;
 const ADVERBS = new Set(
@@ -74,11 +74,18 @@ export function rewriteThirdPerson(sentence: string, voice: Voice): string | und
   if (hasSingular !== voice.isPersonal) return undefined;
   if (QUOTES.test(sentence) || AMBIGUOUS.test(sentence)) return undefined;
   const tokens = sentence.split(/(\s+)/).map(toToken);
-  let isNamed = sentence.toLowerCase().includes(voice.name.toLowerCase());
+  const name = voice.name.toLowerCase();
+  // "It" only after the name: "Today we talk about who WordPress is for" must not become "it".
+  let from = 0;
+  let isNamed = false;
   for (let at = 0; at < tokens.length; at += 2) {
     const token = tokens[at] as Token;
     // A new sentence names the publisher again rather than opening with an unclear "It".
-    if (at > 0 && opensSentence(tokens, at) && !hasSingular) isNamed = false;
+    if (at > 0 && opensSentence(tokens, at) && !hasSingular) {
+      from = at;
+      isNamed = false;
+    }
+    if (!isNamed && isPronoun(token.word)) isNamed = namedIn(tokens, from, at, name);
     const replaced = hasSingular
       ? replaceSingular(token.word, isNamed, voice)
       : replacePlural(token.word, isNamed, voice);
@@ -134,6 +141,22 @@ function replaceSingular(word: string, isNamed: boolean, voice: Voice): string |
   const contraction = word.match(/^I['’](m|ve|ll|d)$/);
   const verb = CONTRACTION[contraction?.[1] ?? ""];
   return verb === undefined ? undefined : `${voice.name} ${verb}`;
+}
+
+const PRONOUN = /^(?:we|us|our|ours|ourselves|i|me|my|mine|myself)$|^(?:we|i)['’]/i;
+
+function isPronoun(word: string): boolean {
+  return PRONOUN.test(word);
+}
+
+// Whether the tokens from `from` up to `at` (the words already read) name the voice.
+function namedIn(tokens: readonly Token[], from: number, at: number, name: string): boolean {
+  let text = "";
+  for (let index = from; index < at; index++) {
+    const token = tokens[index] as Token;
+    text += `${token.lead}${token.word}${token.trail}`;
+  }
+  return text.toLowerCase().includes(name);
 }
 
 function isSubject(word: string): boolean {

@@ -36,6 +36,9 @@ const SETUP_PENALTY = 0.6;
 // Addressed to the reader ("you can…"): instructions rather than what the article did.
 const SECOND_PERSON_PENALTY = 0.65;
 const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b|\byou['’](?:re|ve|d|ll)\b/i;
+// "All versions since 3.7 have also been updated": an addition to something said before.
+const ADDITION_PENALTY = 0.6;
+const ADDITION = /\b(?:also|as well)\b|\btoo[.!]$/i;
 // A second sentence only when the first is short and the second nearly as good.
 const SECOND_SENTENCE = 0.6;
 const SHORT_SUMMARY = 110;
@@ -52,6 +55,7 @@ function summaryWeight(candidate: Candidate, firstParagraph: number): number {
   if (isSetup(lastSentenceOf(candidate))) weight *= SETUP_PENALTY;
   if (candidate.isRepaired) weight *= REPAIR_PENALTY;
   if (SECOND_PERSON.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
+  if (ADDITION.test(lastSentenceOf(candidate))) weight *= ADDITION_PENALTY;
   if (candidate.text.length < 60) weight *= 0.7;
   return weight;
 }

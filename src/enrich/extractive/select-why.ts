@@ -67,7 +67,15 @@ function contentWords(text: string): string[] {
 
 // What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…".
 const BENEFIT =
-  /\b(?:lets?|allows?|enables?|helps?|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more reliable|instead of)\b/i;
+  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more reliable|instead of)\b/i;
+
+// "February has been a busy month for WordPress.": filler, no reason.
+const FILLER =
+  /\b(?:has been|have been|was|is|were) (?:a |an )?(?:very |really )?(?:busy|exciting|eventful|big|great|productive) (?:month|week|year|quarter|time|few (?:weeks|months))\b|\bthe main (?:topic|theme) of this\b/i;
+// "…will be held at 2 PM on January 14th": an event's logistics are no reason.
+const LOGISTICS = /\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)/i;
+// "You" as someone who acts; "your environment" may still be a benefit.
+const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
 
 /**
  * With no outcome, lesson or launch: a sentence saying what something is good for ("benefit"),
@@ -78,12 +86,19 @@ function selectContext(candidates: readonly Candidate[]): {
   chosen: Candidate[];
   method: WhyMethod;
 } {
+  // "You demand from life what you want": advice to the reader is no reason, absent a result.
   const usable = candidates
-    .filter((candidate) => !candidate.isThesis && !isSetup(lastSentenceOf(candidate)))
+    .filter(
+      (candidate) =>
+        !candidate.isThesis &&
+        !isSetup(lastSentenceOf(candidate)) &&
+        !ADDRESSES_READER.test(candidate.text) &&
+        !LOGISTICS.test(candidate.text),
+    )
     .sort((a, b) => b.score - a.score);
   const benefit = usable.find((candidate) => BENEFIT.test(candidate.text));
   if (benefit !== undefined) return { chosen: [benefit], method: "benefit" };
-  const [central] = usable;
+  const [central] = usable.filter((candidate) => !FILLER.test(candidate.text));
   return central === undefined
     ? { chosen: [], method: "none" }
     : { chosen: [central], method: "context" };
@@ -132,8 +147,11 @@ export function statesResult(candidate: Candidate): boolean {
 const GENERAL =
   /\b(?:can (?:still )?|should|must|(?:is|are) (?:often|usually|rarely|worth)|pays to|tends? to|rarely|always|never)\b/i;
 
+// "Doctoral candidates everywhere should take note." is a nod, not a lesson: a lesson says what.
+const LESSON_WORDS = 10;
+
 function generalizes(text: string): boolean {
-  return GENERAL.test(text) && !/\d/.test(text);
+  return GENERAL.test(text) && !/\d/.test(text) && text.split(/\s+/).length >= LESSON_WORDS;
 }
 
 function whyMethodOf(candidate: Candidate): WhyMethod {

@@ -10,7 +10,7 @@ export type Opening =
   | "unusable";
 
 // Dropped with or without a comma after them.
-const CONNECTIVE = `and|but|or|so|yet|plus|however|moreover|furthermore|additionally|besides|thus|hence|therefore|consequently|nevertheless|nonetheless|meanwhile|likewise|similarly|indeed|luckily|fortunately|unfortunately|interestingly|surprisingly|importantly|notably|crucially|sadly|happily|oddly|ironically|since then|after that|afterwards|from then on|by then|until then|at that point|at that time|along the way|in addition to (?:this|that)|on top of (?:this|that)`;
+const CONNECTIVE = `and|but|or|so(?! far\\b| much\\b| many\\b| that\\b| long\\b)|yet|plus|however|moreover|furthermore|additionally|besides|thus|hence|therefore|consequently|nevertheless|nonetheless|meanwhile|likewise|similarly|indeed|luckily|fortunately|unfortunately|interestingly|surprisingly|importantly|notably|crucially|sadly|happily|oddly|ironically|since then|after that|afterwards|from then on|by then|until then|at that point|at that time|along the way|in addition to (?:this|that)|on top of (?:this|that)`;
 // Dropped only when a comma marks them as an aside: "Then, we…" but not "Then came…".
 const ASIDE = `also|still|then|now|again|later|next|first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly|instead|otherwise|in addition|on the other hand|in contrast|by contrast|of course|in fact|after all|as such|ultimately|overall|in short|in other words|that said|even so|as a result|from there|with that|to that end|for (?:this|that|these) reasons?|because of (?:this|that)|as (?:mentioned|noted|discussed|described|shown)(?: (?:above|earlier|before|previously))?|once again|in (?:this|that|each|either) case|at (?:this|that) point|on top of (?:this|that)|beyond (?:this|that)|in turn|for (?:example|instance)|to (?:do|achieve|solve|fix|address|accomplish|avoid|prevent) (?:this|that|it)|in practice|in the end|by doing (?:this|that|so)|this way|specifically|basically|essentially|naturally|obviously|clearly|tl;?dr`;
 const LEADING = new RegExp(
@@ -28,7 +28,7 @@ const LEANING_OPENER =
 // "When it is first created, it…": a clause whose subject is a pronoun pointing back;
 // "With this approach…", "…, this sidecar provides…": a demonstrative early in the sentence.
 const CLAUSE_BACK_REFERENCE =
-  /^(?:when|if|because|since|although|though|once|as|while|after|before|unless|until|whenever) (?:it|they|this|these|those|he|she)\b|^(?:\S+\s+){0,7}?(?:this|these|those|such)\s+(?!(?:release|version|update|post|article|year|week|month|quarter|season|time|morning|spring|summer|fall|autumn|winter|is|was|means|meant)\b)\p{L}|^(?:\S+\s+){0,15}?(?:these|those) (?!days\b)\p{L}/iu;
+  /^(?:when|if|because|since|although|though|once|as|while|after|before|unless|until|whenever) (?:it|they|this|these|those|he|she)\b|^(?:\S+\s+){0,7}?(?:this|these|those|such)\s+(?!(?:(?:last|first|latest|new|special|security|maintenance|major|minor|bug-?fix|and|\p{L}+-\p{L}+|\p{L}+th)\s+){0,3}(?:release|version|update|post|article|episode|edition|issue|installment|podcast|year|week|month|quarter|season|time|morning|spring|summer|fall|autumn|winter|is|was|means|meant)\b)\p{L}|^(?:\S+\s+){0,15}?(?:these|those) (?!days\b|who\b|whose\b|which\b|that\b|where\b)\p{L}/iu;
 // "…ended up cutting it by 35%": what "it" is was said before.
 const CHANGED_PRONOUN =
   /\b(?:cut|cutting|reduc\w*|lower\w*|brought|bringing|shr[ai]nk\w*|halv\w*|doubl\w*|improv\w*|fix\w*|replac\w*)\s+(?:it|them|this|that)\b/i;
@@ -36,9 +36,9 @@ const CHANGED_PRONOUN =
 const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|it)\b/i;
 // "This release…", "This year…": anchored in the article itself, not in the sentence before.
 const SELF_ANCHORED =
-  /^(?:this|these|that)\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:release|version|update|post|article|year|week|month|quarter|season|spring|summer|fall|autumn|winter|morning|afternoon|evening|weekend|time|past|episode|edition)\b/i;
+  /^(?:this|these|that)\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:release|version|update|post|article|year|week|month|quarter|season|spring|summer|fall|autumn|winter|morning|afternoon|evening|weekend|time|past|episode|edition)\b/i;
 const POINTS_ELSEWHERE =
-  /\b(?:screenshots?|images?|figures?|diagrams?|charts?|graphs?|tables?|examples?|snippets?|code|list|steps|sections?|paragraphs?)\s+(?:above|below)\b|\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered) (?:above|earlier|before|previously)\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b(?:is|are|was|were) the same\b/i;
+  /\b(?:screenshots?|images?|figures?|diagrams?|charts?|graphs?|tables?|examples?|snippets?|code|list|steps|sections?|paragraphs?)\s+(?:above|below)\b|\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered|posted|written|referenced|linked|quoted) (?:above|earlier|before|previously|yesterday|last (?:week|month|time))\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b[A-Za-z]+ (?:above|below)(?=[,;:)]|\s+(?:is|are|was|were|shows?|has|have|contains?)\b)|\b(?:is|are|was|were) the same\b/i;
 
 /**
  * The sentence with a leading connective dropped ("However, the cache…" → "The cache…") when

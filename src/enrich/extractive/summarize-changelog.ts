@@ -23,8 +23,12 @@ export function summarizeChangelog(
     const entry = sentence.text.replace(/\s+(?:@[\w-]+|#\d+)(?=\s|$)/g, "").match(ENTRY);
     if (!entry) continue;
     const [, verb = "", rest = ""] = entry;
-    const what = rest.replace(/[.\s]+$/, "");
-    if (what.split(/\s+/).length < 3 || /["“]/.test(what)) continue;
+    let what = rest.replace(/[.\s]+$/, "");
+    // 'Revert "Fix PostProcess regression…"' names the change it undoes: quoted, it reads.
+    const reverted = /^revert$/i.test(verb) ? what.match(/^["“]([^"“”]+)["”]$/)?.[1] : undefined;
+    if (reverted !== undefined) what = `“${reverted}”`;
+    else if (/["“]/.test(what)) continue;
+    if (what.split(/\s+/).length < 3) continue;
     const subject = title.toLowerCase().includes(voice.name.toLowerCase())
       ? title
       : `${voice.name} ${version}`;

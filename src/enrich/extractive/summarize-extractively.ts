@@ -7,13 +7,15 @@ import type { SummarizeInput, Summary } from "../types.js";
 import { articleSentences } from "./article-sentences.js";
 import { buildCandidates, type Candidate } from "./build-candidates.js";
 import type { DetectLanguage } from "./detect-language.js";
+import { isProfile, rewriteInterview } from "./profile.js";
 import { rateConfidence } from "./rate-confidence.js";
 import { readBlocks } from "./read-blocks.js";
 import { type ScoredSentence, scoreSentences } from "./score-sentences.js";
+import { selectNeutral } from "./select-neutral.js";
 import { selectSummary } from "./select-summary.js";
 import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
 import { summarizeChangelog } from "./summarize-changelog.js";
-import { voiceOf } from "./voice-of.js";
+import { articleVoice, voiceOf } from "./voice-of.js";
 
 /** At most this many tags per article. */
 export const MAX_TAGS = 5;
@@ -45,11 +47,21 @@ export function summarizeExtractively(
   // English rules (cue words, stopwords, rewrites) only for English, and for text too short to tell.
   const isEnglish = (guess ?? "en") === "en";
   const scored = scoreSentences(sentences, input.title, isEnglish);
-  const voice = voiceOf(input);
+  const publisher = voiceOf(input);
+  const voice = isEnglish
+    ? articleVoice(
+        publisher,
+        prose.map((sentence) => sentence.text),
+      )
+    : publisher;
   const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS);
-  const { summary, why } = isEnglish
+  const chosen = isEnglish
     ? chooseEntry(candidates, input.title)
-    : { summary: selectSummary(candidates, new Set(), input.title), why: NO_WHY };
+    : { summary: selectNeutral(candidates, guess), why: NO_WHY };
+  const { summary } = chosen;
+  const profile = isEnglish && isProfile(input.title);
+  // A person's career or hobbies is no outcome or lesson for the reader: no why.
+  const why = profile ? NO_WHY : chosen.why;
   const tags = extractTags(input).slice(0, MAX_TAGS);
   // Release notes that are only a changelog: their first entry, said of the release.
   const changelog =
@@ -59,7 +71,15 @@ export function summarizeExtractively(
   return {
     // With no usable sentence (empty text, only headings) there is nothing to say: repeating
     // the title, which the email shows right above, would only look like a summary.
-    summary: changelog ?? joinSentences(textsOf(summary.chosen), MAX_CHARS),
+    summary:
+      changelog ??
+      (profile
+        ? rewriteInterview(
+            joinSentences(textsOf(summary.chosen), MAX_CHARS),
+            input.title,
+            publisher,
+          )
+        : joinSentences(textsOf(summary.chosen), MAX_CHARS)),
     why: joinSentences(textsOf(why.chosen), MAX_CHARS),
     tags: tags.map((tag) => tag.tag),
     category: chooseCategory(tags),

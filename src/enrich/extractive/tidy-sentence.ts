@@ -6,17 +6,21 @@ import type { Voice } from "./rewrite-third-person.js";
  * leave before punctuation.
  */
 export function tidySentence(text: string): string {
-  return text
-    .replace(/\s*\((?:see\s+)?#\d+\s*\)/gi, "")
-    .replace(/\s*\[\d{1,3}\]/g, "")
-    .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "")
-    .replace(/\)\d{1,2}(?=[.,;:]|\s|$)/g, ")")
-    .replace(/\s+([.,;:!?])/g, "$1")
-    .trim();
+  return (
+    text
+      .replace(/\s*\((?:see\s+)?#\d+\s*\)/gi, "")
+      .replace(/\s*\[\d{1,3}\]/g, "")
+      .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, "")
+      .replace(/\)\d{1,2}(?=[.,;:]|\s|$)/g, ")")
+      // Not before ".Err" or ".autotest": a name that starts with a dot keeps its space.
+      .replace(/\s+([.,;:!?])(?=\s|$|["'”’)\]])/g, "$1")
+      .trim()
+  );
 }
 
 const SELF =
   /^This(?= (?:release|version|update)\b| is an? (?:[\w-]+ ){0,2}(?:release|version|update)\b)(?: (?:release|version|update)\b)?/;
+const DESCRIBED_SELF = /^This (?!is\b)(?:[\w-]+ ){1,3}(?:release|version|update)\b/;
 const VERSION = /\bv?\d+(?:\.\d+)+(?:[- ]?(?:beta|rc|alpha)[- ]?\d*)?/i;
 
 /**
@@ -25,9 +29,13 @@ const VERSION = /\bv?\d+(?:\.\d+)+(?:[- ]?(?:beta|rc|alpha)[- ]?\d*)?/i;
  */
 export function nameRelease(text: string, voice: Voice | undefined, title: string): string {
   const version = title.match(VERSION);
-  if (!SELF.test(text) || version === null || voice === undefined) return text;
+  const described = text.match(DESCRIBED_SELF);
+  if ((!SELF.test(text) && !described) || version === null || voice === undefined) return text;
   const at = title.toLowerCase().indexOf(voice.name.toLowerCase());
   const end = (version.index ?? 0) + version[0].length;
   const subject = at >= 0 && at < end ? title.slice(at, end) : `${voice.name} ${version[0]}`;
-  return subject.length <= 40 ? text.replace(SELF, subject) : text;
+  if (subject.length > 40) return text;
+  // "This security and maintenance release features…" → "The WordPress 5.9.2 security and…"
+  if (described) return `The ${subject} ${text.slice("This ".length)}`;
+  return text.replace(SELF, subject);
 }

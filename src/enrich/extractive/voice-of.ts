@@ -62,3 +62,29 @@ function nameFromHost(input: SummarizeInput): string | undefined {
   }
   return undefined;
 }
+
+const SINGULAR = /\bI\b|\bI['’](?:m|ve|ll|d)\b|\b(?:me|my|myself)\b/;
+// A company blog's post told by one person ("A founder visited me…"): past this many of its
+// sentences in the first person singular, its "we" may be the author's company or friends.
+const STORYTELLER_SENTENCES = 3;
+const STORYTELLER_SHARE = 0.15;
+
+/**
+ * The voice for rewriting this article's own sentences: undefined when a company blog's post is
+ * told by one person in the first person singular, whose "we" is not safely the publisher
+ * (a job ad quoted under "I've posted the job below", "we have stayed in touch").
+ */
+export function articleVoice(
+  voice: Voice | undefined,
+  prose: readonly string[],
+): Voice | undefined {
+  if (voice === undefined || voice.isPersonal) return voice;
+  const told = prose.filter((sentence) => SINGULAR.test(stripQuotes(sentence))).length;
+  return told >= STORYTELLER_SENTENCES && told >= STORYTELLER_SHARE * prose.length
+    ? undefined
+    : voice;
+}
+
+function stripQuotes(sentence: string): string {
+  return sentence.replace(/["“][^"”]*["”]/g, "");
+}

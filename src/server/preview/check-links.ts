@@ -12,7 +12,8 @@ const ALLOWED = new Set(["http:", "https:", "mailto:"]);
 
 /**
  * Every link and image of the email HTML, checked: a mail client has no base URL, so each must be
- * absolute http(s) (or mailto for links) and parse as a URL.
+ * absolute http(s) (or mailto for links) and parse as a URL; a link to `#id` must find that
+ * element in the same email (the overview's links to its cards).
  */
 export function checkLinks(html: string): { checked: number; problems: LinkProblem[] } {
   const { document } = parseHTML(html);
@@ -30,7 +31,12 @@ export function checkLinks(html: string): { checked: number; problems: LinkProbl
   ];
   const problems: LinkProblem[] = [];
   for (const target of targets) {
-    const problem = problemOf(target.url, target.isImage);
+    const problem =
+      !target.isImage && target.url.startsWith("#")
+        ? document.getElementById(target.url.slice(1))
+          ? undefined
+          : "no element with this id in the email"
+        : problemOf(target.url, target.isImage);
     if (problem) problems.push({ url: target.url, label: target.label, problem });
   }
   return { checked: targets.length, problems };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { preferencesUrl, unsubscribeUrl } from "../../audience/links.js";
 import { type IssuePreview, previewIssue, storedPreview } from "../../compose/preview-issue.js";
-import { articlesForTopics } from "../../compose/segments.js";
+import { articlesForTopics, noTopicReason } from "../../compose/segments.js";
 import type { ListConfig } from "../../config/index.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import { renderOptionsOf } from "../../pipeline/render-segments.js";
@@ -67,10 +67,15 @@ export async function loadPreview(
   const reader = readers.find((r) => r.value === selection.reader) ?? (readers[0] as Reader);
   const state: PreviewState = { list, listId: id, preview, issues, readers, reader };
   if (preview.kind === "empty") return state;
-  const model = {
-    ...preview.model,
-    articles: articlesForTopics(preview.model.articles, reader.topics),
-  };
+  const articles = articlesForTopics(preview.model.articles, reader.topics, list.topicFallback);
+  if (articles.length === 0 && reader.topics) {
+    state.preview = {
+      kind: "empty",
+      reason: `this reader gets no email for this issue: ${noTopicReason(reader.topics)}, and the list's topicFallback is "none"`,
+    };
+    return state;
+  }
+  const model = { ...preview.model, articles };
   state.compiled = await renderCached(deps, list, model);
   state.message = state.compiled.fill(reader.recipient);
   return state;

@@ -1,11 +1,13 @@
 import type { Hono } from "hono";
 import { html } from "hono/html";
 import { confirmSignup } from "../../audience/membership.js";
+import { prepareMessage } from "../../deliver/mime/prepare-message.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
 import { forbidden, invalidLink, renderPage } from "../messages.js";
 import { csrfField } from "../page.js";
 import { type ResolvedMember, resolveMember } from "../resolve-member.js";
+import { welcomeMessage } from "../welcome-message.js";
 
 /** The double opt-in link: GET shows a button (scanners fetch links), POST activates once. */
 export function registerConfirm(app: Hono, deps: AppDeps): void {
@@ -42,7 +44,8 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
       },
       deps.clock.now(),
     );
-    if (!confirmed) return alreadyUsed(c, deps);
+    if (confirmed === "used") return alreadyUsed(c, deps);
+    if (confirmed === "activated") await sendWelcome(deps, member, consent.nonce);
     return renderPage(
       c,
       deps,
@@ -51,6 +54,39 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
 The next issue comes to your inbox.</p>`,
     );
   });
+}
+
+/**
+ * The welcome email, once per subscriber and list: only for their first confirmed consent (this
+ * request's confirm is single-use). A failed send never fails the confirmation.
+ */
+async function sendWelcome(deps: AppDeps, member: ResolvedMember, nonce: string): Promise<void> {
+  const confirmed = (await deps.store.consents.ofSubscriber(member.subscriber.id)).filter(
+    (c) => c.list_id === member.claims.listId && c.confirmed_at !== null,
+  );
+  if (confirmed.length !== 1) return;
+  const latest = await deps.store.issues.latest(member.claims.listId);
+  try {
+    await deps.transport.send(
+      prepareMessage(
+        welcomeMessage({
+          config: deps.config,
+          list: member.list,
+          key: deps.signingKeys.current,
+          listId: member.claims.listId,
+          subscriberId: member.subscriber.id,
+          to: member.subscriber.email,
+          nonce,
+          ...(latest?.status === "sent"
+            ? { latestIssue: { number: latest.number, subject: latest.subject } }
+            : {}),
+        }),
+        deps.clock.now(),
+      ),
+    );
+  } catch {
+    // The subscription stands; the welcome is a courtesy.
+  }
 }
 
 /** The consent the token's nonce names, if it belongs to the token's subscriber and list. */

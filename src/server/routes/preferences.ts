@@ -29,7 +29,10 @@ export function registerPreferences(app: Hono, deps: AppDeps): void {
     const member = await resolveMember(deps, token, "preferences");
     if (!member) return invalidLink(c, deps);
     if (body.action === "unsubscribe-all") {
-      await unsubscribeAll(deps.store, member.subscriber.id, deps.clock.now());
+      await unsubscribeAll(deps.store, member.subscriber.id, deps.clock.now(), {
+        source: "preferences",
+        maxBounces: deps.config.delivery.maxBounces,
+      });
       return renderPage(
         c,
         deps,
@@ -53,6 +56,7 @@ export function registerPreferences(app: Hono, deps: AppDeps): void {
         userAgent: c.req.header("user-agent") ?? "",
       },
       deps.clock.now(),
+      { maxBounces: deps.config.delivery.maxBounces },
     );
     return preferencesPage(c, deps, token, member, "Your preferences are saved.");
   });
@@ -66,7 +70,9 @@ async function preferencesPage(
   notice?: string,
 ) {
   const memberships = await deps.store.subscribers.membershipsOf(member.subscriber.id);
-  const chosen = new Set(memberships.find((m) => m.list_id === member.claims.listId)?.topics ?? []);
+  const current = memberships.find((m) => m.list_id === member.claims.listId);
+  const chosen = new Set(current?.topics ?? []);
+  const fallback = deps.config.lists.find((l) => l.id === current?.list_slug)?.topicFallback;
   const isOn = (slug: string) =>
     memberships.some(
       (m) => m.list_slug === slug && (m.status === "active" || m.status === "pending"),
@@ -90,6 +96,11 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
 <fieldset>
 <legend>Topics</legend>
 <p>Get only the articles on these topics. Leave every box empty to get whole issues.</p>
+<p class="topic-fallback">${
+      fallback === "full"
+        ? "When an issue has no article on your topics, you get the whole issue."
+        : "When an issue has no article on your topics, you get no email for it."
+    }</p>
 ${topics}
 </fieldset>
 <fieldset>

@@ -53,7 +53,10 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
     if (!member)
       return isOneClick ? c.text("Not a valid unsubscribe link.", 404) : invalidLink(c, deps);
     if (!isOneClick && body.action === "resubscribe") return resubscribe(c, deps, member);
-    await unsubscribe(deps.store, member.claims.listId, member.subscriber.id, deps.clock.now());
+    await unsubscribe(deps.store, member.claims.listId, member.subscriber.id, deps.clock.now(), {
+      source: isOneClick ? "one-click" : "link",
+      maxBounces: deps.config.delivery.maxBounces,
+    });
     if (isOneClick) return c.text(`Unsubscribed from ${member.list.name}.`, 200);
     return renderPage(
       c,

@@ -88,6 +88,8 @@ describe("findDefects on the issue's examples", () => {
     ["summary", "Option 1: Install and activate the Beta Tester plugin.", ["fragment"]],
     ["summary", "The server now runs hugo server --renderStaticToDisk by default.", ["code"]],
     ["summary", "The loader calls loadAsset(path, size) before each download.", ["code"]],
+    // "So far" counts up to now; it leans on no sentence before it.
+    ["why", "So far, contributors have fixed 326 tickets and 108 new features.", []],
   ])("%s: %j", (field, text, expected) => {
     const found =
       field === "summary"

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capPerSource } from "../../src/compose/cap-per-source.js";
 import { type Candidate, filterArticles } from "../../src/compose/filter-articles.js";
-import { selectArticles } from "../../src/compose/select-articles.js";
 import { parseConfigText } from "../../src/config/index.js";
 
 /** A candidate with defaults; tests name only what matters to them. */
@@ -58,25 +56,6 @@ describe("filterArticles", () => {
   });
 });
 
-describe("capPerSource", () => {
-  const items = [1, 1, 2, 1, 2, 3, 1].map((feedId, id) => ({ id, feedId }));
-  it.each([
-    [undefined, [0, 1, 2, 3, 4, 5, 6]],
-    [1, [0, 2, 5]],
-    [2, [0, 1, 2, 4, 5]],
-  ])("max %s per feed keeps %j, in order", (max, ids) => {
-    expect(capPerSource(items, max).map((i) => i.id)).toEqual(ids);
-  });
-});
-
-describe("selectArticles", () => {
-  it("filters, caps per source, then takes the maximum", () => {
-    const many = Array.from({ length: 10 }, (_, i) => article({ id: i, feedId: i < 6 ? 1 : 2 }));
-    const chosen = selectArticles(many, { filters: NO_FILTERS, maxPerSource: 3, maxArticles: 5 });
-    expect(chosen.map((a) => a.id)).toEqual([0, 1, 2, 6, 7]);
-  });
-});
-
 describe("list filters in the config", () => {
   const config = (
     filters: string,
@@ -90,6 +69,7 @@ lists:
     name: Weekly
     feeds: { tags: [ml] }
     maxPerSource: 2
+    languages: [en]
     filters:
 ${filters}
 `;
@@ -103,6 +83,11 @@ ${filters}
     expect(parsed.lists[0]).toMatchObject({
       feeds: { tags: ["ml"] },
       maxPerSource: 2,
+      languages: ["en"],
+      topicFallback: "none",
+      overview: true,
+      textFragments: true,
+      maxAlsoPublished: 10,
       filters: { include: ["kafka", "/rust(lang)?/i"], exclude: [], categories: ["AI"] },
     });
   });

@@ -1,0 +1,18 @@
+// C0 controls but TAB, LF and CR; DEL; C1 controls; the noncharacters U+FFFE and U+FFFF. None of
+// them is text: NUL is refused by PostgreSQL and by every mail header, most are not allowed in
+// XML 1.0, and ESC or CSI (U+009B) start a terminal's escape sequences.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g;
+// The same with TAB, LF and CR: what one line of text (a title, a name, a header) may not hold.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const LINE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g;
+
+/** Text without control characters (TAB, LF and CR kept): what the store and XML may hold. */
+export function dropControls(text: string): string {
+  return text.replace(CONTROLS, "");
+}
+
+/** One line of text: control characters dropped, TAB, LF and CR turned into spaces. */
+export function dropLineControls(text: string): string {
+  return text.replace(/[\t\n\r]/g, " ").replace(LINE_CONTROLS, "");
+}

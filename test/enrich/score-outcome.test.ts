@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { scoreOutcome } from "../../src/enrich/extractive/score-outcome.js";
+
+describe("scoreOutcome", () => {
+  it.each([
+    "Median cold start fell from 3.1 seconds to 1.3 seconds.",
+    "The sidecar consumes less than 1% of CPU and memory on any instance in the fleet.",
+    "Each check runs in as little as 40 ms on the largest tables.",
+  ])("an outcome: %s", (sentence) => {
+    expect(scoreOutcome(sentence)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    "The job alerts when the error rate crosses 2% for five minutes.",
+    "The orders table is 2.1 TB and is read by 23 services.",
+  ])("a figure that describes, not an outcome: %s", (sentence) => {
+    expect(scoreOutcome(sentence)).toBe(0);
+  });
+});

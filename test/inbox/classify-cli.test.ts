@@ -1,0 +1,106 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { classifyMessage } from "../../src/inbox/index.js";
+import { ROOT, runCli } from "../helpers/cli.js";
+import { arf, dsn, outOfOffice, unsubscribeRequest } from "./messages.js";
+
+const FIXTURES = path.join(ROOT, "test/fixtures/bounces");
+
+// Issue 18 #7: what the inbox would make of saved messages.
+describe("gazette inbox classify", () => {
+  it("prints one JSON object per file with kind, recipient, status and Message-ID", async () => {
+    const files = ["mailgun-hard.eml", "resend-complaint.eml", "exchange-out-of-office.eml"].map(
+      (name) => path.join(FIXTURES, name),
+    );
+    const result = await runCli(["inbox", "classify", ...files, "--json"]);
+    expect(result.code).toBe(0);
+    expect(
+      result.stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      {
+        file: files[0],
+        kind: "hard-bounce",
+        recipient: "dan@example.net",
+        status: "5.1.1",
+        messageId: "gz.3f9a1c2b7d4e.12.345@news.example.com",
+      },
+      {
+        file: files[1],
+        kind: "complaint",
+        recipient: "hal@example.com",
+        status: null,
+        messageId: "gz.3f9a1c2b7d4e.12.350@news.example.com",
+      },
+      { file: files[2], kind: "auto-reply", recipient: null, status: null, messageId: null },
+    ]);
+  });
+
+  it("names a file it cannot read in one gazette: line with exit code 2", async () => {
+    const result = await runCli(["inbox", "classify", "/nonexistent/x.eml"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(
+      /^gazette: \/nonexistent\/x\.eml: cannot read the message/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("classifyMessage", () => {
+  it.each([
+    [
+      "a hard DSN",
+      dsn({
+        recipient: "a@example.org",
+        status: "5.1.1",
+        diagnostic: "550 5.1.1 User unknown",
+        messageId: "<m1@x>",
+      }),
+      { kind: "hard-bounce", recipient: "a@example.org", status: "5.1.1", messageId: "m1@x" },
+    ],
+    [
+      "a full mailbox (soft)",
+      dsn({ recipient: "a@example.org", status: "5.2.2", diagnostic: "552 5.2.2 Mailbox full" }),
+      { kind: "soft-bounce", status: "5.2.2" },
+    ],
+    [
+      "a policy block at 5.7.1 (soft: the address may be fine)",
+      dsn({
+        recipient: "a@example.org",
+        status: "5.7.1",
+        diagnostic: "554 5.7.1 blocked by policy",
+      }),
+      { kind: "soft-bounce" },
+    ],
+    [
+      "a delay notice (never a bounce)",
+      dsn({
+        recipient: "a@example.org",
+        status: "4.4.1",
+        diagnostic: "timed out",
+        action: "delayed",
+      }),
+      { kind: "other" },
+    ],
+    [
+      "an ARF complaint",
+      arf({ recipient: "b@example.org", messageId: "<m2@x>" }),
+      { kind: "complaint", recipient: "b@example.org", messageId: "m2@x" },
+    ],
+    ["an out-of-office", outOfOffice("c@example.org"), { kind: "auto-reply" }],
+    [
+      "mail to the unsubscribe address",
+      unsubscribeRequest({
+        from: "d@example.org",
+        to: "list+u1-2-0123456789abcdef@news.example.com",
+        subject: "please remove me",
+      }),
+      { kind: "unsubscribe", recipient: "d@example.org" },
+    ],
+  ])("classifies %s", async (_, raw, expected) => {
+    const found = await classifyMessage(raw, { unsubscribeAddresses: ["list@news.example.com"] });
+    expect(found).toMatchObject(expected);
+  });
+});
