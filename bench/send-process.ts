@@ -47,7 +47,7 @@ function maxRss(): number {
 /** What `gazette send` does: open, render the issue once, send it to every subscriber. */
 async function sendIssueOnce([dir]: string[]): Promise<Measured> {
   if (!dir) throw new Error("usage: gazette <dir>");
-  const { openTransport, sendStage } = await import("../src/pipeline/stages.js");
+  const { openTransport, sendStage } = await import("../src/pipeline/send-stage.js");
   const { ctx, list, issue, compiled } = await openIssue(dir);
   try {
     const mailer = await openTransport(ctx);
@@ -67,7 +67,8 @@ async function sendIssueOnce([dir]: string[]): Promise<Measured> {
 /** The prepared issue #1, rendered. */
 async function openIssue(dir: string) {
   const { openContext } = await import("../src/pipeline/context.js");
-  const { listId, renderStage } = await import("../src/pipeline/stages.js");
+  const { listNumber } = await import("../src/pipeline/find-list.js");
+  const { renderStage } = await import("../src/pipeline/render-stage.js");
   const ctx = await openContext({
     configPath: path.join(dir, "gazette.yaml"),
     // The HTTP run's transport (Postmark's wire format, a local stand-in) reads its token here.
@@ -76,7 +77,7 @@ async function openIssue(dir: string) {
   });
   const list = ctx.config.lists[0];
   if (!list) throw new Error("no list");
-  const issue = await ctx.store.issues.byNumberOrThrow(await listId(ctx, list), list.id, 1);
+  const issue = await ctx.store.issues.byNumberOrThrow(listNumber(ctx, list), list.id, 1);
   const { compiled } = await renderStage(ctx, list, issue);
   return { ctx, list, issue, compiled };
 }
@@ -98,7 +99,7 @@ async function sampleMessage(compiled: CompiledIssue): Promise<Buffer> {
     {
       from: "Bench Weekly <digest@news.example.com>",
       subject: compiled.subject,
-      listId: "Weekly <weekly.news.example.com>",
+      listIdHeader: "Weekly <weekly.news.example.com>",
       unsubscribeMailto: "unsubscribe@news.example.com",
       headers: { "X-Gazette-Issue": "weekly/1", "Feedback-ID": "1:weekly:gazette:bench" },
     },

@@ -5,8 +5,11 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { collectStage } from "../src/pipeline/collect-stage.js";
+import { composeStage } from "../src/pipeline/compose-stage.js";
 import { openContext } from "../src/pipeline/context.js";
-import { collectStage, composeStage, enrichStage, listId } from "../src/pipeline/stages.js";
+import { enrichStage } from "../src/pipeline/enrich-stage.js";
+import { listNumber } from "../src/pipeline/find-list.js";
 import { compileBenchProcess } from "./compile-bench-process.js";
 import { seedSubscribers } from "./seed-bench-store.js";
 
@@ -142,7 +145,7 @@ ${values.concurrency ? `delivery: { concurrency: ${Number(values.concurrency)} }
     if (!list) throw new Error("no list");
     const composed = await composeStage(ctx, list);
     if (composed.kind === "skipped") throw new Error(`no issue: ${composed.reason}`);
-    await seedSubscribers(ctx.store, await listId(ctx, list), n, ctx.clock.now());
+    await seedSubscribers(ctx.store, listNumber(ctx, list), n, ctx.clock.now());
   } finally {
     await ctx.close();
   }

@@ -2,8 +2,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { enrichArticles } from "../../src/enrich/enrich-articles.js";
+import { collectStage } from "../../src/pipeline/collect-stage.js";
 import { type Context, openContext } from "../../src/pipeline/context.js";
-import { collectStage, openSummarizer } from "../../src/pipeline/stages.js";
+import { openSummarizer } from "../../src/pipeline/enrich-stage.js";
 
 /** One article as the audit reads it back from the store: what a reader would see. */
 export interface AuditEntry {

@@ -40,7 +40,7 @@ export type { MailEventOutcome, MailEventResult } from "../store/index.js";
 
 /** Records the event and applies its effect (see MailEvent); one transaction. */
 export async function applyMailEvent(
-  store: Store,
+  store: Pick<Store, "deliveries" | "mailEvents">,
   event: MailEvent,
   options: { maxBounces: number },
 ): Promise<MailEventResult> {

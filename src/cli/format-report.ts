@@ -72,8 +72,8 @@ export function formatEnrich(report: EnrichReport): string[] {
 export function formatSend(report: SendReport): string {
   if (report.built !== undefined)
     return `${plural(report.built, "message")} built, none sent (dry run)`;
-  const parts = [`${report.sent} delivered`];
-  if (report.sentElsewhere) parts.push(`${report.sentElsewhere} delivered by another sender`);
+  const parts = [`${report.sent} sent`];
+  if (report.sentElsewhere) parts.push(`${report.sentElsewhere} sent by another sender`);
   if (report.failed) parts.push(`${report.failed} failed`);
   if (report.bounced) parts.push(`${report.bounced} bounced`);
   if (report.skipped) parts.push(`${report.skipped} skipped (unsubscribed)`);

@@ -1,6 +1,6 @@
 import type { ListConfig } from "../config/index.js";
 import type { Context } from "../pipeline/context.js";
-import { listId } from "../pipeline/find-list.js";
+import { listNumber } from "../pipeline/find-list.js";
 import { GazetteError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 
@@ -10,7 +10,7 @@ export async function pickIssue(
   list: ListConfig,
   number?: string,
 ): Promise<IssueRow> {
-  const id = await listId(ctx, list);
+  const id = listNumber(ctx, list);
   if (number !== undefined) {
     const n = Number(number);
     if (!Number.isInteger(n) || n < 1)

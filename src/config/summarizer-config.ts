@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATEGORIES } from "../enrich/vocabulary.js";
+import { CATEGORIES } from "../shared/categories.js";
 
 // The summarizer section of gazette.yaml. API keys never live in the file: `apiKeyEnv` names
 // the environment variable that holds one.

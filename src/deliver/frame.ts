@@ -16,7 +16,7 @@ export interface OutgoingFrame {
   from: string;
   replyTo?: string;
   /** The List-Id header's value. */
-  listId: string;
+  listIdHeader: string;
   unsubscribeMailto?: string;
   /** The From address's domain, which every Message-ID of the list ends in. */
   domain: string;
@@ -29,9 +29,9 @@ export function outgoingFrame(config: Config, list: ListConfig): OutgoingFrame {
   return {
     from,
     ...(sender.replyTo && { replyTo: formatAddress(sender.replyTo) }),
-    listId: listIdFor({
+    listIdHeader: listIdFor({
       name: list.name,
-      listId: list.id,
+      listSlug: list.id,
       domain: new URL(config.newsletter.baseUrl).hostname,
     }),
     ...(unsubscribeMailto && { unsubscribeMailto }),
@@ -62,7 +62,7 @@ export function framedMessage(
     html: content.html,
     text: content.text,
     messageId: `<gz.${content.kind}.${content.token}@${frame.domain}>`,
-    listId: frame.listId,
+    listIdHeader: frame.listIdHeader,
     unsubscribe: {
       url: content.unsubscribeUrl,
       ...(frame.unsubscribeMailto && { mailto: frame.unsubscribeMailto }),

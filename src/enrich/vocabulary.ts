@@ -1,20 +1,7 @@
-/** The categories an article can be filed under; one per article. */
-export const CATEGORIES = [
-  "Backend",
-  "Infrastructure",
-  "Data Engineering",
-  "Machine Learning",
-  "AI",
-  "Mobile",
-  "Frontend",
-  "Security",
-  "Reliability",
-  "DevOps",
-  "Architecture",
-  "Culture",
-  "Engineering",
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+// The categories live in shared/ so that config/ can name them without importing enrich/.
+import { CATEGORIES, type Category } from "../shared/categories.js";
+
+export { CATEGORIES, type Category };
 
 /** When no tag points to a category. */
 export const DEFAULT_CATEGORY: Category = "Engineering";

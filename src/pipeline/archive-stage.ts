@@ -5,7 +5,7 @@ import type { ListConfig } from "../config/index.js";
 import type { CompiledIssue } from "../render/index.js";
 import type { IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
-import { listId } from "./stages.js";
+import { listNumber } from "./find-list.js";
 
 /**
  * archive: once an issue is sent, its web version (every article, no personal data) goes to
@@ -18,7 +18,7 @@ export async function archiveStage(
   compiled: CompiledIssue,
 ): Promise<ArchiveFiles> {
   const baseUrl = ctx.config.newsletter.baseUrl;
-  const sent = await ctx.store.issues.sent(await listId(ctx, list));
+  const sent = await ctx.store.issues.sent(listNumber(ctx, list));
   const entries: ArchiveEntry[] = [];
   for (const row of sent) {
     const articles = await ctx.store.issues.articles(row.id);

@@ -1,6 +1,6 @@
 import type { CollectReport } from "../ingest/collect-feeds.js";
+import { collectStage } from "./collect-stage.js";
 import type { Context } from "./context.js";
-import { collectStage } from "./stages.js";
 
 /** Who claims, and which feeds a worker may claim. */
 export interface FeedClaim {

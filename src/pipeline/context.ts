@@ -24,6 +24,12 @@ export interface Context {
   /** Random id of this installation, part of every Message-ID. */
   installId: string;
   /**
+   * The configured lists' numbers in the store, by slug: synced once when the context opens (a
+   * new list is created, a renamed one renamed), so that nothing later — a GET least of all —
+   * writes to resolve a list.
+   */
+  listNumbers: ReadonlyMap<string, number>;
+  /**
    * The feed parse workers, started on first use and kept until close: a long-running process
    * (schedule, worker) collects again and again without starting and warming up new threads.
    */
@@ -54,16 +60,19 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
   // Events are recorded only for the webhooks configured (none: nothing is recorded).
   store.events.configure(webhookTargets(loaded.config.webhooks));
   const installId = await store.runs.setting("install_id", () => randomBytes(6).toString("hex"));
+  const clock = options.clock ?? systemClock;
+  const listNumbers = await store.subscribers.syncLists(loaded.config.lists, clock.now());
   let pool: ParsePool | undefined;
   return {
     loaded,
     config: loaded.config,
     store,
-    clock: options.clock ?? systemClock,
+    clock,
     env,
     signingKey: signingKeys.current,
     signingKeys,
     installId,
+    listNumbers,
     parsePool: () => (pool ??= parsePoolFor(loaded.config.collect)),
     close: async () => {
       await pool?.close();

@@ -1,6 +1,6 @@
 import type { EnrichReport } from "../enrich/enrich-articles.js";
 import type { Context } from "./context.js";
-import { enrichSince, enrichStage } from "./stages.js";
+import { enrichSince, enrichStage } from "./enrich-stage.js";
 
 /** What a worker's enrich claims with. */
 export interface ArticleClaim {

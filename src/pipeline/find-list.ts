@@ -21,8 +21,13 @@ export function findList(ctx: Pick<Context, "config">, id: string | undefined): 
   return found;
 }
 
-/** The list's store id, creating the configured lists on first use. */
-export async function listId(ctx: Context, list: ListConfig): Promise<number> {
-  const ids = await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
-  return ids.get(list.id) as number;
+/**
+ * The list's number in the store (its slug is `list.id`, its List-Id header is in the outgoing
+ * frame). The configured lists are synced once, when the context opens: this reads only.
+ */
+export function listNumber(ctx: Pick<Context, "listNumbers">, list: ListConfig): number {
+  const number = ctx.listNumbers.get(list.id);
+  if (number === undefined)
+    throw new GazetteError("USAGE", `list "${list.id}" is not in the config this context opened`);
+  return number;
 }

@@ -10,20 +10,12 @@ import type { SizeReport } from "../render/index.js";
 import { describeError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";
 import { archiveStage } from "./archive-stage.js";
+import { collectStage } from "./collect-stage.js";
+import { composeForDryRun, composeStage, type DryRunCompose } from "./compose-stage.js";
 import type { Context } from "./context.js";
-import {
-  collectStage,
-  compileStage,
-  composeForDryRun,
-  composeStage,
-  type DryRunCompose,
-  enrichStage,
-  type IssueFolds,
-  openTransport,
-  type RenderOutput,
-  renderStage,
-  sendStage,
-} from "./stages.js";
+import { enrichStage } from "./enrich-stage.js";
+import { compileStage, type IssueFolds, type RenderOutput, renderStage } from "./render-stage.js";
+import { openTransport, sendStage } from "./send-stage.js";
 import { syncSubscribersFile } from "./sync-subscribers-file.js";
 import { webhooksStage } from "./webhooks-stage.js";
 

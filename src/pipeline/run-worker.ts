@@ -9,7 +9,10 @@ import { archiveStage } from "./archive-stage.js";
 import { collectRound, type FeedClaim } from "./collect-round.js";
 import type { Context } from "./context.js";
 import { type ArticleClaim, enrichRound } from "./enrich-round.js";
-import { findList, openSummarizer, openTransport, renderStage, sendStage } from "./stages.js";
+import { openSummarizer } from "./enrich-stage.js";
+import { findList } from "./find-list.js";
+import { renderStage } from "./render-stage.js";
+import { openTransport, sendStage } from "./send-stage.js";
 import { webhooksStage } from "./webhooks-stage.js";
 
 import { WORK_KINDS, type WorkKind } from "./work-kinds.js";

@@ -10,9 +10,8 @@ export async function syncSubscribersFile(
   const configured = ctx.config.subscribersFile;
   if (!configured) return undefined;
   const file = path.resolve(ctx.loaded.baseDir, configured);
-  const listIds = await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
   return syncSubscribers(ctx.store, file, {
-    listIds,
+    listIds: new Map(ctx.listNumbers),
     defaultLists: ctx.config.lists.map((list) => list.id),
     now: ctx.clock.now(),
     prune: options.prune,

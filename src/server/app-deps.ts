@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { WindowLimit } from "../audience/membership.js";
 import type { SigningKeys } from "../audience/signing-keys.js";
 import type { Config, ListConfig } from "../config/index.js";
 import type { Transport } from "../deliver/transports/types.js";
@@ -34,11 +35,7 @@ export interface AppOptions {
   onLinkRequest?: (outcome: LinksOutcome | Error) => void;
 }
 
-/** At most `max` events within any `windowMs`. */
-export interface WindowLimit {
-  max: number;
-  windowMs: number;
-}
+export type { WindowLimit };
 
 /** The options with the lists resolved and the limiter made: what each route reads. */
 export interface AppDeps extends AppOptions {

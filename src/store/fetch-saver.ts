@@ -1,5 +1,21 @@
-import type { UpsertResult } from "./articles.js";
-import type { FetchToSave, Store } from "./index.js";
+import type { ArticleInput, UpsertResult } from "./articles.js";
+import type { FetchOutcome } from "./feeds.js";
+
+/** One fetch of a feed to save: what to record of it, and the articles it brought. */
+export interface FetchToSave {
+  feedId: number;
+  outcome: FetchOutcome;
+  inputs?: ArticleInput[];
+  /** When the articles were stored (default: the fetch's time). */
+  now?: Date;
+  /** Canonical URLs of the fetch's other items, unchanged and not written (see upsertAll). */
+  alsoFetched?: readonly string[];
+}
+
+/** What the group commit needs of the store (Store implements it). */
+export interface FetchSaving {
+  saveFetches(fetches: readonly FetchToSave[]): Promise<UpsertResult[][]>;
+}
 
 /** Saves one feed's fetch (see Store.saveFetches); resolves with its articles' upsert results. */
 export type FetchSaver = (fetch: FetchToSave) => Promise<UpsertResult[]>;
@@ -17,7 +33,7 @@ interface Waiting {
  * commit. When a group's transaction fails, each of its saves is tried alone, so one feed's
  * error stays that feed's.
  */
-export function createFetchSaver(store: Store): FetchSaver {
+export function createFetchSaver(store: FetchSaving): FetchSaver {
   let waiting: Waiting[] = [];
   let isCommitting = false;
 

@@ -4,11 +4,11 @@ import { type Kysely, sql } from "kysely";
 import { GazetteError } from "../shared/errors.js";
 import { ArticleLookupRepo } from "./article-lookup.js";
 import { ArticleTopicRepo } from "./article-topics.js";
-import { type ArticleInput, ArticleRepo, type UpsertResult } from "./articles.js";
+import { ArticleRepo, type UpsertResult } from "./articles.js";
 import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
 import { EventRepo } from "./events.js";
-import { FeedRepo, type FetchOutcome } from "./feeds.js";
+import { FeedRepo } from "./feeds.js";
 import { IssueReviewRepo } from "./issue-review.js";
 import { IssueRepo } from "./issues.js";
 import { MailEventRepo } from "./mail-events.js";
@@ -34,7 +34,10 @@ export {
   type WebhookTarget,
 } from "./events.js";
 export type { ClaimDueOptions, FeedRow, FetchOutcome } from "./feeds.js";
-export { createFetchSaver, type FetchSaver } from "./fetch-saver.js";
+export { createFetchSaver, type FetchSaver, type FetchToSave } from "./fetch-saver.js";
+
+import type { FetchToSave } from "./fetch-saver.js";
+
 export { isLockError } from "./is-lock-error.js";
 export type { IssueArticleRow, IssueEntry, IssueRow, SentStory } from "./issues.js";
 export type {
@@ -60,17 +63,6 @@ export type {
   WebhookAttemptOutcome,
   WebhookLogRow,
 } from "./webhook-deliveries.js";
-
-/** One fetch of a feed to save: what to record of it, and the articles it brought. */
-export interface FetchToSave {
-  feedId: number;
-  outcome: FetchOutcome;
-  inputs?: ArticleInput[];
-  /** When the articles were stored (default: the fetch's time). */
-  now?: Date;
-  /** Canonical URLs of the fetch's other items, unchanged and not written (see upsertAll). */
-  alsoFetched?: readonly string[];
-}
 
 /** Every query Gazette makes, grouped by what it is about. */
 export class Store {

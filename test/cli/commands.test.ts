@@ -125,7 +125,7 @@ describe("gazette CLI", () => {
     expect((await cli(dir, ["status"])).stdout).toMatch(/weekly: last issue #1 \(draft\)/);
 
     const sent = await cli(dir, ["send"], { GAZETTE_TRANSPORT: smtp.url });
-    expect(sent.stdout).toMatch(/Issue #1 of weekly: 2 delivered/);
+    expect(sent.stdout).toMatch(/Issue #1 of weekly: 2 sent/);
     await smtp.waitFor(3);
     const again = await cli(dir, ["send"], { GAZETTE_TRANSPORT: smtp.url });
     expect(again.stdout).toMatch(/already sent to every subscriber; nothing to send/);

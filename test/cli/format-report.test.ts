@@ -55,7 +55,7 @@ describe("formatList", () => {
       "  Messages: nothing new to send (every subscriber already has this issue)",
     );
     expect(formatList({ ...list, recipients: 4, send: { ...send, sent: 4 } })[1]).toBe(
-      "  Messages: 4 delivered",
+      "  Messages: 4 sent",
     );
   });
 

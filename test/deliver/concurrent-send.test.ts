@@ -96,9 +96,9 @@ describe("two senders on one issue (issue 14)", () => {
       isFinished: false,
     });
     expect(isSendSettled(during as SendReport)).toBe(true);
-    expect(formatSend(during as SendReport)).toBe("2 delivered, 2 being sent by another sender");
+    expect(formatSend(during as SendReport)).toBe("2 sent, 2 being sent by another sender");
     expect(first).toMatchObject({ sent: 2, sentElsewhere: 2, remaining: 0, isFinished: true });
-    expect(formatSend(first)).toBe("2 delivered, 2 delivered by another sender");
+    expect(formatSend(first)).toBe("2 sent, 2 sent by another sender");
     expect(sink.messages.flatMap((message) => message.to).sort()).toEqual(seeded.emails);
   });
 });

@@ -18,7 +18,7 @@ const fields: [string, (bad: string) => Partial<OutgoingMessage>][] = [
   ["From", (bad) => ({ from: `Gazette${bad}Bcc: x <news@gazette.example>` })],
   ["Reply-To", (bad) => ({ replyTo: `editor@gazette.example${bad}X-Evil: 1` })],
   ["To", (bad) => ({ to: `ada@example.org${bad}Bcc: victim@example.org` })],
-  ["List-Id", (bad) => ({ listId: `Weekly${bad}X-Evil: 1 <weekly.gazette.example>` })],
+  ["List-Id", (bad) => ({ listIdHeader: `Weekly${bad}X-Evil: 1 <weekly.gazette.example>` })],
   ["X-Feed-Title", (bad) => ({ headers: { "X-Feed-Title": `Blog${bad}X-Evil: 1` } })],
   ["List-Unsubscribe", (bad) => ({ unsubscribe: { url: `https://gazette.example/u${bad}x` } })],
 ];

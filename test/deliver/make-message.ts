@@ -11,7 +11,7 @@ export function makeMessage(overrides: Partial<OutgoingMessage> = {}): OutgoingM
     html: "<h1>Gazette #7</h1><p>Café déjà vu</p>",
     text: "Gazette #7\n\nCafé déjà vu\n",
     messageId: `<gz.inst1.7.${slug}@gazette.example>`,
-    listId: "Gazette Weekly <weekly.gazette.example>",
+    listIdHeader: "Gazette Weekly <weekly.gazette.example>",
     unsubscribe: {
       url: `https://gazette.example/unsubscribe?token=${slug}`,
       mailto: "unsubscribe@gazette.example",

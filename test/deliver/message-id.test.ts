@@ -37,8 +37,8 @@ describe("domainOf", () => {
 
 describe("listIdFor", () => {
   it("names the list under the sender's domain", () => {
-    expect(listIdFor({ name: "Gazette Weekly", listId: "weekly", domain: "Gazette.Example" })).toBe(
-      "Gazette Weekly <weekly.gazette.example>",
-    );
+    expect(
+      listIdFor({ name: "Gazette Weekly", listSlug: "weekly", domain: "Gazette.Example" }),
+    ).toBe("Gazette Weekly <weekly.gazette.example>");
   });
 });

@@ -15,7 +15,7 @@ const issue: IssueMessage = {
   from: "Gazette Weekly <news@gazette.example>",
   replyTo: "editor@gazette.example",
   subject: "Gazette #7: Postgres at scale — and a much longer subject line that gets folded",
-  listId: "Gazette Weekly <weekly.gazette.example>",
+  listIdHeader: "Gazette Weekly <weekly.gazette.example>",
   unsubscribeMailto: "unsubscribe@gazette.example",
   headers: { "X-Gazette-Issue": "weekly/7", "Feedback-ID": "7:weekly:gazette:abc123" },
 };

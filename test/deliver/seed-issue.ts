@@ -76,7 +76,7 @@ export function sendInput(
     message: {
       from: "Gazette Weekly <digest@news.example.com>",
       subject: "Gazette #1: Postgres at scale — and more",
-      listId: "Weekly <weekly.news.example.com>",
+      listIdHeader: "Weekly <weekly.news.example.com>",
       unsubscribeMailto: "unsubscribe@news.example.com",
       headers: { "X-Gazette-Issue": "weekly/1", "Feedback-ID": "1:weekly:gazette:test1" },
     },

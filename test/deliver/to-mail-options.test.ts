@@ -55,14 +55,14 @@ describe("List-Id", () => {
     ["Gazette Weekly <weekly.gazette.example>", '"Gazette Weekly" <weekly.gazette.example>'],
     ['"Gazette Weekly" <weekly.gazette.example>', '"Gazette Weekly" <weekly.gazette.example>'],
     ["Ça <va> <weekly.gazette.example>", "=?UTF-8?Q?=C3=87a_=3Cva=3E?= <weekly.gazette.example>"],
-  ])("writes %s as %s", async (listId, expected) => {
-    expect(await headersOf({ listId }, "List-Id")).toEqual([expected]);
+  ])("writes %s as %s", async (listIdHeader, expected) => {
+    expect(await headersOf({ listIdHeader }, "List-Id")).toEqual([expected]);
   });
 
   it.each(["weekly", "Weekly <>", "Weekly <weekly gazette.example>", "https://g.example/list"])(
     "rejects %s",
-    (listId) => {
-      expect(rejection({ listId })).toMatch(/^List-Id: is not of the form/);
+    (listIdHeader) => {
+      expect(rejection({ listIdHeader })).toMatch(/^List-Id: is not of the form/);
     },
   );
 });

@@ -315,7 +315,7 @@ describe.each(CASES)("the %s transport", (_name, start) => {
       {
         from: "Gazette Weekly <news@gazette.example>",
         subject: "Issue 7",
-        listId: "Gazette Weekly <weekly.gazette.example>",
+        listIdHeader: "Gazette Weekly <weekly.gazette.example>",
         headers: { "X-Gazette-Issue": "weekly/7" },
       },
       fill,

@@ -59,7 +59,7 @@ delivery: { retry: { maxAttempts: 1 }, batchSize: 10 }
     smtp.failNext(1, 451, "4.3.0 Try again later");
     const resumed = await gazette(["send", "--resume"]);
     expect(resumed.code).toBe(1);
-    expect(resumed.stdout).toMatch(/Issue #1 of weekly: 28 delivered, 1 failed, 1 bounced/);
+    expect(resumed.stdout).toMatch(/Issue #1 of weekly: 28 sent, 1 failed, 1 bounced/);
 
     const report = await gazette(["deliveries", "--issue", "1"]);
     expect(report.code).toBe(0);
@@ -83,7 +83,7 @@ delivery: { retry: { maxAttempts: 1 }, batchSize: 10 }
     const resend = await gazette(["send", "--issue", "1", "--resend-failed"]);
     expect(resend.code).toBe(0);
     expect(resend.stdout).toMatch(/1 failed deliveries put back in the queue/);
-    expect(resend.stdout).toMatch(/Issue #1 of weekly: 1 delivered\n/);
+    expect(resend.stdout).toMatch(/Issue #1 of weekly: 1 sent\n/);
     const received = smtp.messages.flatMap((message) => message.to).sort();
     expect(received).toEqual(EMAILS.filter((email) => email !== BOUNCING));
     expect(received.filter((email) => email === failed)).toHaveLength(1);

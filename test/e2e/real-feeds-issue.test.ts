@@ -4,14 +4,11 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeDirective } from "../../src/compose/text-fragment.js";
+import { collectStage } from "../../src/pipeline/collect-stage.js";
+import { composeStage } from "../../src/pipeline/compose-stage.js";
 import { type Context, openContext } from "../../src/pipeline/context.js";
-import {
-  collectStage,
-  composeStage,
-  enrichStage,
-  type RenderOutput,
-  renderStage,
-} from "../../src/pipeline/stages.js";
+import { enrichStage } from "../../src/pipeline/enrich-stage.js";
+import { type RenderOutput, renderStage } from "../../src/pipeline/render-stage.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import type { IssueArticleRow } from "../../src/store/index.js";
 import { ROOT } from "../helpers/cli.js";

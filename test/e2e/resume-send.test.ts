@@ -50,7 +50,7 @@ delivery: { retry: { baseDelay: 0s } }
     });
     expect(down.code).toBe(1);
     expect(down.stdout).toMatch(/issue #1 with 5 articles/);
-    expect(down.stdout).toMatch(/0 delivered, 3 still pending — stopped: .*ECONNREFUSED/);
+    expect(down.stdout).toMatch(/0 sent, 3 still pending — stopped: .*ECONNREFUSED/);
 
     // One transient 451 on the way: retried, not lost, not doubled.
     smtp.failNext(1, 451, "Try again later");
@@ -60,7 +60,7 @@ delivery: { retry: { baseDelay: 0s } }
     });
     expect(up.code).toBe(0);
     expect(up.stdout).toMatch(/issue #1 \(resumed\) with 5 articles/);
-    expect(up.stdout).toMatch(/Messages: 3 delivered/);
+    expect(up.stdout).toMatch(/Messages: 3 sent/);
     const received = (await smtp.waitFor(3)).flatMap((m) => m.to).sort();
     expect(received).toEqual(["a@example.com", "b@example.com", "c@example.com"]);
 

@@ -144,7 +144,7 @@ lists:
     expect(result.stdout).toMatch(/Invalid: .*not a valid RSS or Atom feed/);
     expect(result.stdout).toMatch(/Never: .*within/);
     expect(result.stdout).toMatch(/issue #1 with 2 articles/);
-    expect(result.stdout).toMatch(/Messages: 3 delivered/);
+    expect(result.stdout).toMatch(/Messages: 3 sent/);
 
     const messages = await smtp.waitFor(3);
     expect(messages.flatMap((m) => m.to).sort()).toEqual([...SUBSCRIBERS].sort());

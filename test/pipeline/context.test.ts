@@ -2,8 +2,8 @@ import { appendFileSync, copyFileSync, mkdtempSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { collectStage } from "../../src/pipeline/collect-stage.js";
 import { type Context, openContext } from "../../src/pipeline/context.js";
-import { collectStage } from "../../src/pipeline/stages.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { ROOT } from "../helpers/cli.js";
 

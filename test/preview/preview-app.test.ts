@@ -78,6 +78,29 @@ describe("the preview page", () => {
     expect(await fx.ctx.store.issues.latest(await listId())).toBeUndefined();
   });
 
+  it("changes nothing in the store on a GET, not even the lists (synced when the context opened)", async () => {
+    const lists = () =>
+      fx.ctx.store.db.selectFrom("lists").select(["slug", "name"]).orderBy("slug").execute();
+    await fx.ctx.store.db
+      .updateTable("lists")
+      .set({ name: "Renamed by hand" })
+      .where("slug", "=", "weekly")
+      .execute();
+    try {
+      const before = await lists();
+      for (const query of ["", "?list=weekly&issue=next", "?list=weekly&issue=next&view=text"])
+        expect((await getPage(query)).response.status).toBe(200);
+      expect((await app.request("/preview/frame?list=weekly&issue=next")).status).toBe(200);
+      expect(await lists()).toEqual(before);
+    } finally {
+      await fx.ctx.store.db
+        .updateTable("lists")
+        .set({ name: "Weekly" })
+        .where("slug", "=", "weekly")
+        .execute();
+    }
+  });
+
   it("the frame carries the email with its own CSP, and may be framed by the preview only", async () => {
     const response = await app.request("/preview/frame?list=weekly&issue=next");
     const body = await response.text();

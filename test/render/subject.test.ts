@@ -75,7 +75,7 @@ describe("the longest subject in a message", () => {
       {
         from: "Gazette <news@gazette.example>",
         subject,
-        listId: "Weekly <weekly.gazette.example>",
+        listIdHeader: "Weekly <weekly.gazette.example>",
       },
       () => ({ subject, html: "<p>Hi</p>", text: "Hi" }),
     );

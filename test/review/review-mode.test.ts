@@ -60,7 +60,7 @@ describe("review before sending", () => {
     );
     const approved = await cli("issue", "approve", "1", "--send");
     expect(approved.code).toBe(0);
-    expect(approved.stdout).toMatch(/Messages: 2 delivered/);
+    expect(approved.stdout).toMatch(/Messages: 2 sent/);
     expect(outbox()).toHaveLength(2);
 
     // Sent, the issue is what went out: the CLI refuses to change it, as the preview does.
@@ -98,6 +98,6 @@ describe("review before sending", () => {
     const held = await cli("run");
     expect(held.stdout).toMatch(/issue #1 with 5 articles — held until .* \(hold 2h\)/);
     expect(outbox()).toHaveLength(0);
-    expect((await cli("issue", "approve", "1", "--send")).stdout).toMatch(/Messages: 2 delivered/);
+    expect((await cli("issue", "approve", "1", "--send")).stdout).toMatch(/Messages: 2 sent/);
   });
 });

@@ -84,7 +84,7 @@ topics: [Backend, Infrastructure, AI]
       0,
     );
     const run = await cli(["run"]);
-    expect(run.stdout).toMatch(/1 delivered|Messages: 1/);
+    expect(run.stdout).toMatch(/1 sent|Messages: 1/);
 
     const loaded = loadConfig({ path: path.join(dir, "gazette.yaml"), cwd: dir, env: {} });
     store = await openStore(loaded.dataDir);

@@ -101,7 +101,7 @@ export function registerIssue(program: Command): void {
         console.log(`Approved issue #${found.number} of ${list.id}.`);
         if (!options.send) return;
         const { runList } = await import("../../pipeline/run-cycle.js");
-        const { openTransport } = await import("../../pipeline/stages.js");
+        const { openTransport } = await import("../../pipeline/send-stage.js");
         const transport = await openTransport(ctx);
         try {
           const report = await runList(ctx, list, transport, false);

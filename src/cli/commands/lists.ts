@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import type { ListConfig } from "../../config/index.js";
-import { listId } from "../../pipeline/find-list.js";
+import { listNumber } from "../../pipeline/find-list.js";
 import { issueJson, printJson, scheduleJson, subscriberCountsJson } from "../json-forms.js";
-import { describeNextRun, localTime } from "../local-time.js";
+import { describeNextRun } from "../local-time.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerLists(program: Command): void {
@@ -15,7 +15,7 @@ export function registerLists(program: Command): void {
         const { nextRunOrProblem } = await import("../../schedule/next-run.js");
         const forJson = [];
         for (const list of ctx.config.lists) {
-          const id = await listId(ctx, list);
+          const id = listNumber(ctx, list);
           const counts = await ctx.store.subscribers.countsByStatus(id);
           const last = await ctx.store.issues.latest(id);
           const next = nextRunOrProblem(list.schedule, ctx.clock.now());

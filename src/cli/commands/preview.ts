@@ -53,7 +53,7 @@ export function registerPreview(program: Command): void {
       const fixture = flags.fixture ? await readFixture(flags.fixture) : undefined;
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, flags.list ?? ctx.config.lists[0]?.id);
-        const { openTransport } = await import("../../pipeline/stages.js");
+        const { openTransport } = await import("../../pipeline/send-stage.js");
         const { startServer } = await import("../../server/index.js");
         const { createPreviewServer, watchPreview } = await import(
           "../../server/preview/create-preview-server.js"

@@ -12,7 +12,7 @@ export function registerRender(program: Command): void {
     .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
     .action(async (options: { list?: string; issue?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { renderStage } = await import("../../pipeline/stages.js");
+        const { renderStage } = await import("../../pipeline/render-stage.js");
         const list = findList(ctx, options.list);
         const issue = await pickIssue(ctx, list, options.issue);
         const output = await renderStage(ctx, list, issue);

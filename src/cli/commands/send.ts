@@ -5,7 +5,7 @@ import { isSendSettled } from "../../deliver/engine/send-report.js";
 import type { Transport } from "../../deliver/index.js";
 import type { Context } from "../../pipeline/context.js";
 import { findList } from "../../pipeline/find-list.js";
-import type { RenderOutput } from "../../pipeline/stages.js";
+import type { RenderOutput } from "../../pipeline/render-stage.js";
 import { GazetteError } from "../../shared/errors.js";
 import type { IssueRow } from "../../store/index.js";
 import { EXIT_FAILURE } from "../exit-codes.js";
@@ -72,7 +72,8 @@ export function registerSend(program: Command, setExit: (code: number) => void):
           console.log(`${name} is paused; resume it with "gazette send --resume".`);
           return;
         }
-        const { openTransport, renderStage, sendStage } = await import("../../pipeline/stages.js");
+        const { openTransport, sendStage } = await import("../../pipeline/send-stage.js");
+        const { renderStage } = await import("../../pipeline/render-stage.js");
         const rendered = await renderStage(ctx, list, issue);
         const transport = await openTransport(ctx);
         try {

@@ -18,11 +18,10 @@ export function registerServe(program: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new GazetteError("USAGE", `--port: "${options.port}" is not a port number`);
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-          const { openTransport, outboxDirOf } = await import("../../pipeline/stages.js");
+          const { openTransport, outboxDirOf } = await import("../../pipeline/send-stage.js");
           const { describeTransport } = await import("../../deliver/index.js");
           const { createApp, startServer } = await import("../../server/index.js");
-          // The pages only read the lists; a new list in the config is created here, once.
-          await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
+          // The pages only read the lists: the context created any new one when it opened.
           const transport = await openTransport(ctx);
           const serviceEvents = await openServiceEvents(ctx);
           const app = createApp({

@@ -13,7 +13,7 @@ export function registerStages(program: Command): void {
     .option("--force", "fetch every feed now, even before its next fetch time")
     .action(async (options: { force?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { collectStage } = await import("../../pipeline/stages.js");
+        const { collectStage } = await import("../../pipeline/collect-stage.js");
         const report = await collectStage(ctx, { force: options.force });
         for (const line of formatCollect(report)) console.log(line);
       });
@@ -28,7 +28,7 @@ export function registerStages(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const articleId =
           options.article === undefined ? undefined : (await findArticle(ctx, options.article)).id;
-        const { enrichStage } = await import("../../pipeline/stages.js");
+        const { enrichStage } = await import("../../pipeline/enrich-stage.js");
         const report = await enrichStage(ctx, { force: options.force === true, articleId });
         for (const line of formatEnrich(report)) console.log(line);
       });
@@ -42,7 +42,7 @@ export function registerStages(program: Command): void {
     .action(async (options: { list?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, options.list);
-        const { composeStage } = await import("../../pipeline/stages.js");
+        const { composeStage } = await import("../../pipeline/compose-stage.js");
         const result = await composeStage(ctx, list);
         if (result.kind === "skipped") console.log(`List ${list.id}: no issue — ${result.reason}.`);
         else if (result.kind === "resumed") {

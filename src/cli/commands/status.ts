@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { listId } from "../../pipeline/find-list.js";
+import { listNumber } from "../../pipeline/find-list.js";
 import { plural } from "../../shared/plural.js";
 import {
   deliveryCountsJson,
@@ -9,7 +9,7 @@ import {
   runJson,
   scheduleJson,
 } from "../json-forms.js";
-import { describeNextRun, localTime } from "../local-time.js";
+import { describeNextRun } from "../local-time.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerStatus(program: Command): void {
@@ -24,7 +24,7 @@ export function registerStatus(program: Command): void {
         const runs = await ctx.store.runs.recent(5);
         const lists = [];
         for (const list of ctx.config.lists) {
-          const id = await listId(ctx, list);
+          const id = listNumber(ctx, list);
           const last = await ctx.store.issues.latest(id);
           lists.push({
             list,

@@ -1,7 +1,7 @@
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { checkEmail, normalizeEmail, printableEmail } from "../../audience/email-address.js";
-import { findList, listId } from "../../pipeline/find-list.js";
+import { findList, listNumber } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
 import { plural } from "../../shared/plural.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -17,7 +17,7 @@ export function registerSubscribers(program: Command): void {
     .option("--list <id>", "only this list")
     .action(async (options: { list?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const id = options.list ? await listId(ctx, findList(ctx, options.list)) : undefined;
+        const id = options.list ? listNumber(ctx, findList(ctx, options.list)) : undefined;
         const members = await ctx.store.subscribers.members(id);
         for (const m of members)
           console.log(`${m.email}\t${m.name ?? ""}\t${m.list_slug}\t${m.status}`);
@@ -42,7 +42,7 @@ export function registerSubscribers(program: Command): void {
         const list = findList(ctx, options.list);
         const now = ctx.clock.now();
         const { id } = await ctx.store.subscribers.upsert(address, options.name, now);
-        const outcome = await ctx.store.subscribers.join(await listId(ctx, list), id, {
+        const outcome = await ctx.store.subscribers.join(listNumber(ctx, list), id, {
           status: "active",
           source: "cli",
           now,
@@ -62,7 +62,7 @@ export function registerSubscribers(program: Command): void {
     .action(async (email: string, options: { list?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const address = normalizeEmail(email) ?? email.trim();
-        const id = options.list ? await listId(ctx, findList(ctx, options.list)) : undefined;
+        const id = options.list ? listNumber(ctx, findList(ctx, options.list)) : undefined;
         const removed = await ctx.store.subscribers.leave(address, id);
         if (removed === 0)
           throw new GazetteError("NOT_FOUND", `${address} is not on ${options.list ?? "any list"}`);
@@ -88,7 +88,6 @@ export function registerSubscribers(program: Command): void {
         command: Command,
       ) => {
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-          const listIds = await ctx.store.subscribers.syncLists(ctx.config.lists, ctx.clock.now());
           const { importSubscribers } = await import("../../audience/import-subscribers.js");
           // Without --list, rows name their lists; with one list configured, it is the default.
           const lists = ctx.config.lists;
@@ -98,7 +97,7 @@ export function registerSubscribers(program: Command): void {
               ? lists[0]
               : undefined;
           const report = await importSubscribers(ctx.store, file, {
-            listIds,
+            listIds: new Map(ctx.listNumbers),
             defaultLists: defaultList ? [defaultList.id] : [],
             noListHint: ` or pass --list (${lists.map((l) => l.id).join(", ")})`,
             source: "import",
@@ -125,7 +124,7 @@ export function registerSubscribers(program: Command): void {
     .option("--output <file>", "write here instead of stdout")
     .action(async (options: { list?: string; output?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const id = options.list ? await listId(ctx, findList(ctx, options.list)) : undefined;
+        const id = options.list ? listNumber(ctx, findList(ctx, options.list)) : undefined;
         const { exportSubscribers } = await import("../../audience/export-subscribers.js");
         const out = options.output ? createWriteStream(options.output) : process.stdout;
         await exportSubscribers(ctx.store, out, { listId: id, keepOpen: out === process.stdout });

@@ -25,9 +25,9 @@ export function messageIdFor({ installId, issueId, subscriberId, domain }: Deliv
 }
 
 /** `Name <label.domain>` for the List-Id header (RFC 2919), e.g. from a list's name and id. */
-export function listIdFor(parts: { name: string; listId: string; domain: string }): string {
-  const { name, listId, domain } = parts;
-  return `${name} <${listId}.${domain.toLowerCase()}>`;
+export function listIdFor(parts: { name: string; listSlug: string; domain: string }): string {
+  const { name, listSlug, domain } = parts;
+  return `${name} <${listSlug}.${domain.toLowerCase()}>`;
 }
 
 /** The domain of an address given as `"Name <a@b.c>"`, `a@b.c` or `{ name, address }`. */
@@ -49,12 +49,12 @@ function invalid(what: string, value: string): GazetteError {
  */
 export function feedbackIdFor(parts: {
   issueNumber: number;
-  listId: string;
+  listSlug: string;
   installId: string;
 }): string {
-  const { issueNumber, listId, installId } = parts;
-  for (const part of [String(issueNumber), listId, installId]) {
+  const { issueNumber, listSlug, installId } = parts;
+  for (const part of [String(issueNumber), listSlug, installId]) {
     if (!ID_PART.test(part)) throw invalid("Feedback-ID part", part);
   }
-  return `${issueNumber}:${listId}:gazette:${installId}`;
+  return `${issueNumber}:${listSlug}:gazette:${installId}`;
 }

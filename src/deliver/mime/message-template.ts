@@ -171,7 +171,7 @@ export async function compileMessage(
         get headers() {
           headers ??= {
             ...wireHeaders({
-              listId: issue.listId,
+              listIdHeader: issue.listIdHeader,
               unsubscribe: {
                 url: recipient.unsubscribeUrl,
                 mailto: parts.unsubscribeMailto ?? issue.unsubscribeMailto,

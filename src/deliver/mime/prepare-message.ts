@@ -32,9 +32,9 @@ export function prepareMessage(message: OutgoingMessage, date = new Date()): Pre
 
 /** The headers besides From, To, Subject, Reply-To, Message-ID and Date, as they go out. */
 export function wireHeaders(
-  message: Pick<OutgoingMessage, "listId" | "unsubscribe" | "headers">,
+  message: Pick<OutgoingMessage, "listIdHeader" | "unsubscribe" | "headers">,
 ): Record<string, string> {
-  const list = parseListId(message.listId);
+  const list = parseListId(message.listIdHeader);
   return {
     ...message.headers,
     "List-Id": list.comment

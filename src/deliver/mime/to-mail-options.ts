@@ -41,7 +41,7 @@ export function toMailOptions(message: OutgoingMessage): SendMailOptions {
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
     list: {
-      id: parseListId(message.listId),
+      id: parseListId(message.listIdHeader),
       // A flat array makes one List-Unsubscribe header per entry; an array nested inside
       // makes a single header listing them all, which is what RFC 8058 requires.
       unsubscribe: [unsubscribeValues(message.unsubscribe)],

@@ -11,7 +11,7 @@ export interface OutgoingMessage {
   /** Unique per delivery and stable across its retries, with angle brackets: <id@domain>. */
   messageId: string;
   /** The List-Id header's value, `Name <list-slug.host>`. */
-  listId: string;
+  listIdHeader: string;
   /** RFC 8058: exactly one https URL, plus an optional mailto. */
   unsubscribe: { url: string; mailto?: string };
   /** Extra headers (X-Gazette-Issue and the like). */

@@ -1,5 +1,6 @@
 import type { Hono, Context as HonoContext } from "hono";
-import { composeStage, findList, listId } from "../../pipeline/stages.js";
+import { composeStage } from "../../pipeline/compose-stage.js";
+import { findList, listNumber } from "../../pipeline/find-list.js";
 import {
   approveIssue,
   articleEdit,
@@ -146,7 +147,7 @@ async function articleId(deps: PreviewDeps, raw: string): Promise<number> {
 async function issueOf(deps: PreviewDeps, form: Form): Promise<IssueRow> {
   const list = findList(deps.ctx, form.list);
   return deps.ctx.store.issues.byNumberOrThrow(
-    await listId(deps.ctx, list),
+    listNumber(deps.ctx, list),
     list.id,
     Number(form.issue),
   );

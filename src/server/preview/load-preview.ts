@@ -3,8 +3,8 @@ import { preferencesUrl, unsubscribeUrl } from "../../audience/links.js";
 import { type IssuePreview, previewIssue, storedPreview } from "../../compose/preview-issue.js";
 import { articlesForTopics, noTopicReason } from "../../compose/segments.js";
 import type { ListConfig } from "../../config/index.js";
+import { findList, listNumber } from "../../pipeline/find-list.js";
 import { renderOptionsOf } from "../../pipeline/render-segments.js";
-import { findList, listId } from "../../pipeline/stages.js";
 import {
   type CompiledIssue,
   type IssueModel,
@@ -49,7 +49,7 @@ export async function loadPreview(
 ): Promise<PreviewState> {
   const { ctx } = deps;
   const list = findList(ctx, selection.list);
-  const id = await listId(ctx, list);
+  const id = listNumber(ctx, list);
   const issues = await ctx.store.issues.sent(id);
   const unfinished = await ctx.store.issues.unfinished(id);
   if (unfinished) issues.unshift(unfinished);

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { html } from "hono/html";
+import { confirmSignup } from "../../audience/membership.js";
 import { prepareMessage } from "../../deliver/mime/prepare-message.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
@@ -34,21 +35,17 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
     const member = await resolveMember(deps, token, "confirm");
     const consent = member && (await consentOf(deps, member));
     if (!member || !consent) return invalidLink(c, deps);
-    // Single use: only the request that sets confirmed_at goes on.
-    if (!(await deps.store.consents.confirm(consent.nonce, deps.clock.now())))
-      return alreadyUsed(c, deps);
-    const membership = (await deps.store.subscribers.membershipsOf(member.subscriber.id)).find(
-      (m) => m.list_id === member.claims.listId,
+    const confirmed = await confirmSignup(
+      deps.store,
+      {
+        nonce: consent.nonce,
+        listNumber: member.claims.listId,
+        subscriberId: member.subscriber.id,
+      },
+      deps.clock.now(),
     );
-    if (membership?.status !== "bounced" && membership?.status !== "complained") {
-      await deps.store.subscribers.join(member.claims.listId, member.subscriber.id, {
-        status: "active",
-        source: "signup",
-        now: deps.clock.now(),
-        force: true,
-      });
-      await sendWelcome(deps, member, consent.nonce);
-    }
+    if (confirmed === "used") return alreadyUsed(c, deps);
+    if (confirmed === "activated") await sendWelcome(deps, member, consent.nonce);
     return renderPage(
       c,
       deps,

@@ -1,13 +1,12 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
-import { CATEGORIES } from "../../enrich/vocabulary.js";
+import { savePreferences, unsubscribeAll } from "../../audience/membership.js";
+import { CATEGORIES } from "../../shared/categories.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
 import { forbidden, invalidLink, renderPage } from "../messages.js";
 import { csrfField, type Markup } from "../page.js";
 import { maskEmail, type ResolvedMember, resolveMember } from "../resolve-member.js";
-import { savePreferences } from "../save-preferences.js";
-import { unsubscribeMember } from "../unsubscribe-member.js";
 
 /** The topics offered: `topics` from the config, else the article categories. */
 export function topicsOf(deps: AppDeps): readonly string[] {
@@ -30,8 +29,10 @@ export function registerPreferences(app: Hono, deps: AppDeps): void {
     const member = await resolveMember(deps, token, "preferences");
     if (!member) return invalidLink(c, deps);
     if (body.action === "unsubscribe-all") {
-      for (const membership of await deps.store.subscribers.membershipsOf(member.subscriber.id))
-        await unsubscribeMember(deps, membership.list_id, member.subscriber.id, "preferences");
+      await unsubscribeAll(deps.store, member.subscriber.id, deps.clock.now(), {
+        source: "preferences",
+        maxBounces: deps.config.delivery.maxBounces,
+      });
       return renderPage(
         c,
         deps,
@@ -39,12 +40,24 @@ export function registerPreferences(app: Hono, deps: AppDeps): void {
         html`<p class="notice" role="status">You will get no more email from ${deps.config.newsletter.name}.</p>`,
       );
     }
-    await savePreferences(deps, member.subscriber.id, {
-      topics: asArray(body.topics).filter((topic) => topicsOf(deps).includes(topic)),
-      lists: asArray(body.lists),
-      ip: deps.clientIp(c),
-      userAgent: c.req.header("user-agent") ?? "",
-    });
+    const lists: { slug: string; number: number }[] = [];
+    for (const list of deps.config.lists) {
+      const number = await deps.lists.idOf(list.id);
+      if (number !== undefined) lists.push({ slug: list.id, number });
+    }
+    await savePreferences(
+      deps.store,
+      lists,
+      member.subscriber.id,
+      {
+        topics: asArray(body.topics).filter((topic) => topicsOf(deps).includes(topic)),
+        lists: asArray(body.lists),
+        ip: deps.clientIp(c),
+        userAgent: c.req.header("user-agent") ?? "",
+      },
+      deps.clock.now(),
+      { maxBounces: deps.config.delivery.maxBounces },
+    );
     return preferencesPage(c, deps, token, member, "Your preferences are saved.");
   });
 }

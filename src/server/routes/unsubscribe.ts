@@ -1,12 +1,11 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
+import { joinWithConsent, unsubscribe } from "../../audience/membership.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
 import { forbidden, invalidLink, renderPage } from "../messages.js";
 import { csrfField } from "../page.js";
 import { maskEmail, type ResolvedMember, resolveMember } from "../resolve-member.js";
-import { joinWithConsent } from "../save-preferences.js";
-import { unsubscribeMember } from "../unsubscribe-member.js";
 
 /**
  * GET shows a confirmation and changes nothing: mail scanners and link previews fetch every
@@ -54,12 +53,10 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
     if (!member)
       return isOneClick ? c.text("Not a valid unsubscribe link.", 404) : invalidLink(c, deps);
     if (!isOneClick && body.action === "resubscribe") return resubscribe(c, deps, member);
-    await unsubscribeMember(
-      deps,
-      member.claims.listId,
-      member.subscriber.id,
-      isOneClick ? "one-click" : "link",
-    );
+    await unsubscribe(deps.store, member.claims.listId, member.subscriber.id, deps.clock.now(), {
+      source: isOneClick ? "one-click" : "link",
+      maxBounces: deps.config.delivery.maxBounces,
+    });
     if (isOneClick) return c.text(`Unsubscribed from ${member.list.name}.`, 200);
     return renderPage(
       c,
@@ -113,11 +110,13 @@ it any more. Write to us to be added again.</p>`,
       409,
     );
   if (status !== "active")
-    await joinWithConsent(deps, member.claims.listId, member.subscriber.id, {
-      form: "resubscribe",
-      ip: deps.clientIp(c),
-      userAgent: c.req.header("user-agent") ?? "",
-    });
+    await joinWithConsent(
+      deps.store,
+      member.claims.listId,
+      member.subscriber.id,
+      { form: "resubscribe", ip: deps.clientIp(c), userAgent: c.req.header("user-agent") ?? "" },
+      deps.clock.now(),
+    );
   return renderPage(
     c,
     deps,

@@ -1,12 +1,8 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { plusAddress, signAddressToken } from "../audience/address-tokens.js";
 import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
 import { sealSubscriberRef } from "../audience/subscriber-ref.js";
-import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
-import { previewIssue } from "../compose/preview-issue.js";
-import { toIssueModel } from "../compose/to-issue-model.js";
-import { advertisedMailto, type ListConfig, parseDuration } from "../config/index.js";
+import { advertisedMailto, type ListConfig } from "../config/index.js";
 import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
 import { type SendReport, sendIssue } from "../deliver/engine/send-issue.js";
 import { outgoingFrame } from "../deliver/frame.js";
@@ -19,152 +15,12 @@ import {
 } from "../deliver/index.js";
 import { checkIssueMessage, type IssueMessage } from "../deliver/mime/message-template.js";
 import type { Transport } from "../deliver/transports/types.js";
-import {
-  type EnrichOptions,
-  type EnrichReport,
-  enrichArticles,
-} from "../enrich/enrich-articles.js";
-import { createSummarizer, type Summarizer } from "../enrich/index.js";
-import { type CollectOptions, type CollectReport, collectFeeds } from "../ingest/collect-feeds.js";
-import { type CompiledIssue, checkTheme, renderIssue, type SizeReport } from "../render/index.js";
+import { type CompiledIssue, checkTheme } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
 import type { IssueArticleRow, IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
-import { listId } from "./find-list.js";
-import { renderOptionsOf, renderSegments, themeDirOf } from "./render-segments.js";
-
-// Moved to find-list.ts, which the CLI loads without the stages; re-exported for their callers.
-export { findList, listId } from "./find-list.js";
-
-/** collect: fetch every feed that is due and store its new and changed articles. */
-export function collectStage(ctx: Context, options: CollectOptions = {}): Promise<CollectReport> {
-  return collectFeeds(ctx.store, ctx.config, () => ctx.clock.now(), {
-    pool: ctx.parsePool(),
-    baseDir: ctx.loaded.baseDir,
-    ...options,
-  });
-}
-
-/**
- * enrich: summarize the articles any list could still use (within the longest look-back) with
- * the configured summarizer; `force` redoes those already done, `articleId` picks one article,
- * `articles` takes those (a worker's claim).
- */
-export function enrichStage(
-  ctx: Context,
-  options: Pick<EnrichOptions, "force" | "articleId" | "articles"> = {},
-): Promise<EnrichReport> {
-  return enrichArticles(ctx.store, openSummarizer(ctx), {
-    ...options,
-    since: enrichSince(ctx),
-    now: () => ctx.clock.now(),
-  });
-}
-
-/** The oldest date any list could still use (the longest look-back): enrich leaves older ones. */
-export function enrichSince(ctx: Context): Date {
-  const longest = Math.max(...ctx.config.lists.map((list) => parseDuration(list.lookback)));
-  return new Date(ctx.clock.now().getTime() - longest);
-}
-
-/** The configured summarizer; a new one carries a new run budget (summarizer.maxArticles…). */
-export function openSummarizer(ctx: Context): Summarizer {
-  return createSummarizer(ctx.config.summarizer, {
-    env: ctx.env,
-    templatesDir: ctx.loaded.templatesDir,
-  });
-}
-
-/** compose: the list's next issue, or the unfinished one. */
-export async function composeStage(ctx: Context, list: ListConfig): Promise<ComposeResult> {
-  return composeIssue(ctx.store, list, await listId(ctx, list), ctx.clock.now());
-}
-
-export interface RenderOutput {
-  compiled: CompiledIssue;
-  /** The cards. */
-  articleCount: number;
-  /** The issue's other articles: "Also published", merged into a card's story, sent before. */
-  folded: IssueFolds;
-  /** The email's HTML size, and how many articles were cut to fit the budget. */
-  size: SizeReport;
-  htmlPath: string;
-  textPath: string;
-}
-
-/** What compose gives, with the articles of a dry run's issue (which is not stored). */
-export type DryRunCompose =
-  | Exclude<ComposeResult, { kind: "composed" }>
-  | (Extract<ComposeResult, { kind: "composed" }> & { rows?: IssueArticleRow[] });
-
-/** compose for `run --dry-run`: the unfinished issue, else the next one as compose would make it now, saved nowhere. */
-export async function composeForDryRun(ctx: Context, list: ListConfig): Promise<DryRunCompose> {
-  const id = await listId(ctx, list);
-  const next = await previewIssue(ctx.store, ctx.config, list, id, ctx.clock.now());
-  if (next.kind === "stored") return { kind: "resumed", issue: next.issue };
-  const choice = next.kind === "next" ? next.choice : undefined;
-  const shown = choice ? choice.cards.length + choice.alsoPublished.length : 0;
-  if (next.kind !== "next" || !choice || shown === 0 || shown < list.minArticles) {
-    const articles = shown === 1 ? "1 new article" : `${shown} new articles`;
-    return {
-      kind: "skipped",
-      reason: `${articles} since the last issue (minimum ${Math.max(1, list.minArticles)})`,
-    };
-  }
-  return {
-    kind: "composed",
-    issue: next.issue,
-    articleCount: choice.cards.length,
-    alsoPublished: choice.alsoPublished.length,
-    merged: choice.merged.length,
-    repeats: choice.repeats.length,
-    otherLanguages: choice.otherLanguages,
-    rows: next.rows,
-  };
-}
-
-/** The issue compiled once, without writing anything; `rows` for an issue that is not stored. */
-export async function compileStage(
-  ctx: Context,
-  list: ListConfig,
-  issue: IssueRow,
-  rows?: IssueArticleRow[],
-): Promise<Omit<RenderOutput, "htmlPath" | "textPath">> {
-  const articles = rows ?? (await ctx.store.issues.articles(issue.id));
-  const model = toIssueModel(ctx.config, list, issue, articles);
-  const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
-  const count = (kind: string) => articles.filter((row) => row.kind === kind).length;
-  return {
-    compiled,
-    articleCount: count("card"),
-    folded: { alsoPublished: count("also"), merged: count("merged"), repeats: count("repeat") },
-    size: compiled.size,
-  };
-}
-
-/** How many of an issue's articles are not cards of their own, by why. */
-export interface IssueFolds {
-  alsoPublished: number;
-  merged: number;
-  repeats: number;
-}
-
-/** render: compile the issue once and write its web version (no personal data) to files. */
-export async function renderStage(
-  ctx: Context,
-  list: ListConfig,
-  issue: IssueRow,
-): Promise<RenderOutput> {
-  const { compiled, articleCount, folded, size } = await compileStage(ctx, list, issue);
-  const dir = path.join(ctx.loaded.dataDir, "issues", list.id);
-  await mkdir(dir, { recursive: true });
-  const web = compiled.webVersion();
-  const htmlPath = path.join(dir, `${issue.number}.html`);
-  const textPath = path.join(dir, `${issue.number}.txt`);
-  await writeFile(htmlPath, web.html);
-  await writeFile(textPath, web.text);
-  return { compiled, articleCount, folded, size, htmlPath, textPath };
-}
+import { listNumber } from "./find-list.js";
+import { renderSegments, themeDirOf } from "./render-segments.js";
 
 /** The configured transport (see deliver/transports/registry.ts), signing with the DKIM key. */
 export function openTransport(ctx: Context): Promise<Transport> {
@@ -207,7 +63,7 @@ export async function sendStage(
     rows?: IssueArticleRow[];
   } = {},
 ): Promise<SendReport> {
-  const id = await listId(ctx, list);
+  const id = listNumber(ctx, list);
   const frame = outgoingFrame(ctx.config, list);
   const { domain } = frame;
   // Before the ledger exists: a send that cannot go out right creates no delivery row.
@@ -217,13 +73,13 @@ export async function sendStage(
     from: frame.from,
     ...(frame.replyTo && { replyTo: frame.replyTo }),
     subject: compiled.subject,
-    listId: frame.listId,
+    listIdHeader: frame.listIdHeader,
     ...(frame.unsubscribeMailto && { unsubscribeMailto: frame.unsubscribeMailto }),
     headers: {
       "X-Gazette-Issue": `${list.id}/${issue.number}`,
       "Feedback-ID": feedbackIdFor({
         issueNumber: issue.number,
-        listId: list.id,
+        listSlug: list.id,
         installId: ctx.installId,
       }),
     },
