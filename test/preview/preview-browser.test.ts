@@ -107,9 +107,10 @@ describe("the preview in Chromium", () => {
       { summary: "Rewritten by the editor from the command line." },
       fx.ctx.clock.now(),
     );
+    // The card's paragraph (the overview and the preheader quote the summary too).
     await page
       .frameLocator("iframe#frame")
-      .getByText("Rewritten by the editor from the command line.")
+      .locator("p", { hasText: "Rewritten by the editor from the command line." })
       .waitFor({ timeout: 2000 });
   });
 

@@ -20,7 +20,7 @@ export function writePreviewConfig(listExtra = ""): { dir: string; configPath: s
   writeFileSync(
     configPath,
     `newsletter: { name: Preview Weekly, baseUrl: "https://news.example.com", postalAddress: 1 Test Street }
-sender: { from: "Preview <digest@news.example.com>", unsubscribeMailto: unsubscribe@news.example.com }
+sender: { from: "Preview <digest@news.example.com>" }
 dataDir: ${path.join(dir, "data")}
 templates: ${path.join(dir, "templates")}
 feeds:
