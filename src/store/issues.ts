@@ -54,6 +54,16 @@ export interface SentStory {
 }
 
 /** Queries on issues and the articles they hold. */
+/** What a new issue is made of: `articleIds` are cards; `entries`, when given, say what each is. */
+export interface NewIssue {
+  listId: number;
+  periodStart: Date;
+  periodEnd: Date;
+  articleIds: number[];
+  entries?: IssueEntry[];
+  now: Date;
+}
+
 export class IssueRepo {
   constructor(
     private readonly db: Kysely<Database>,
@@ -111,14 +121,7 @@ export class IssueRepo {
    * Creates the next-numbered issue with its articles, in one transaction: `articleIds` are
    * cards; `entries`, when given, say what each article is (and replace `articleIds`).
    */
-  async create(input: {
-    listId: number;
-    periodStart: Date;
-    periodEnd: Date;
-    articleIds: number[];
-    entries?: IssueEntry[];
-    now: Date;
-  }): Promise<IssueRow> {
+  async create(input: NewIssue): Promise<IssueRow> {
     const issue = await this.#create(input);
     if (this.events?.wants("issue.composed"))
       await this.events.record(
@@ -135,14 +138,7 @@ export class IssueRepo {
     return issue;
   }
 
-  #create(input: {
-    listId: number;
-    periodStart: Date;
-    periodEnd: Date;
-    articleIds: number[];
-    entries?: IssueEntry[];
-    now: Date;
-  }): Promise<IssueRow> {
+  #create(input: NewIssue): Promise<IssueRow> {
     const entries =
       input.entries ??
       input.articleIds.map((articleId): IssueEntry => ({ articleId, kind: "card" }));
