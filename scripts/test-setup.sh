@@ -12,11 +12,13 @@
 #
 # For its own tests (test/scripts/test-setup.test.ts): GAZETTE_TEST_SETUP_LOCKS (the lock files,
 # space-separated), GAZETTE_TEST_SETUP_SBIN (where dovecot is looked for beyond PATH),
-# GAZETTE_TEST_SETUP_POLL (seconds between two looks at a lock or at PostgreSQL).
+# GAZETTE_TEST_SETUP_POLL (seconds between two looks at a lock or at PostgreSQL),
+# GAZETTE_TEST_SETUP_PROC_LOCKS (the kernel's lock table, default /proc/locks).
 set -euo pipefail
 
 lock_timeout=${GAZETTE_TEST_SETUP_LOCK_TIMEOUT:-600}
 poll=${GAZETTE_TEST_SETUP_POLL:-1}
+proc_locks=${GAZETTE_TEST_SETUP_PROC_LOCKS:-/proc/locks}
 read -r -a lock_files <<<"${GAZETTE_TEST_SETUP_LOCKS:-/var/lib/dpkg/lock-frontend /var/lib/dpkg/lock /var/lib/apt/lists/lock /var/cache/apt/archives/lock}"
 sbin=${GAZETTE_TEST_SETUP_SBIN-/usr/sbin:/sbin}
 database_url=${GAZETTE_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
@@ -57,10 +59,11 @@ elif have sudo && sudo -n true 2>/dev/null; then
 fi
 
 # The processes holding an apt/dpkg lock file, as "PATH PID (NAME)" lines, from /proc/locks
+# (a line of another shape — fewer fields, a lease — is read as nobody's).
 # (dpkg and apt take fcntl locks, which only the kernel's table shows).
 lock_holders() {
   local file dev ino id
-  [ -r /proc/locks ] || return 0
+  [ -r "$proc_locks" ] || return 0
   for file in "${lock_files[@]}"; do
     [ -e "$file" ] || continue
     read -r dev ino < <(stat -L -c '%d %i' "$file")
@@ -69,12 +72,12 @@ lock_holders() {
     local line fields pid name
     while read -r line; do
       read -r -a fields <<<"$line"
-      [ "${fields[1]}" = "->" ] && continue # a waiter, not a holder
-      [ "${fields[5]}" = "$id" ] || continue
-      pid=${fields[4]}
+      [ "${fields[1]-}" = "->" ] && continue # a waiter, not a holder
+      [ "${fields[5]-}" = "$id" ] || continue
+      pid=${fields[4]-}
       name=$(cat "/proc/$pid/comm" 2>/dev/null || echo "gone")
       printf '%s %s (%s)\n' "$file" "$pid" "$name"
-    done </proc/locks
+    done <"$proc_locks"
   done
 }
 

@@ -61,7 +61,13 @@ export async function migrateToLatest(
     // Migrations from parallel branches may land in any order; each one stands on its own.
     allowUnorderedMigrations: true,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's migrator looks its tables up among every schema's: one that another store drops at
+  // that moment (PostgreSQL error 3F000, naming a schema that is not ours) fails the lookup, not
+  // our migration. Look again; nothing of ours has been written yet.
+  for (let retry = 0; retry < 3 && isOtherSchemaGone(error, schema); retry++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((result) => result.status === "Error")?.migrationName ?? "unknown";
     throw new GazetteError("STORE_FAILED", `migration ${failed} failed: ${String(error)}`, {
@@ -69,4 +75,10 @@ export async function migrateToLatest(
     });
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+function isOtherSchemaGone(error: unknown, schema: string | undefined): boolean {
+  if (!error || typeof error !== "object" || (error as { code?: unknown }).code !== "3F000")
+    return false;
+  return schema === undefined || !String((error as Error).message).includes(`"${schema}"`);
 }

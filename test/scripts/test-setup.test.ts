@@ -219,6 +219,18 @@ describe("scripts/test-setup.sh", () => {
     ]);
   });
 
+  it("reads a lock table with short or odd lines as nobody's lock (it stopped on them before)", async () => {
+    const world = makeWorld({ present: ["chromium", "dovecot", "postgresql"] });
+    const table = path.join(world.dir, "locks");
+    writeFileSync(table, "1: FLOCK  ADVISORY\n2: -> POSIX\n3:\n");
+    const run = runSetup(world, { GAZETTE_TEST_SETUP_PROC_LOCKS: table });
+    expect(await run.done, run.stderr()).toBe(0);
+    expect(world.log()).toEqual([
+      "apt-get -q -o DPkg::Lock::Timeout=600 update -qq",
+      "apt-get -q -o DPkg::Lock::Timeout=600 install -y -qq spamassassin",
+    ]);
+  });
+
   it("gives up after the timeout, naming the holder and the command to run later", async () => {
     const world = makeWorld({ present: ["chromium", "dovecot", "postgresql"] });
     const holder = await holdLock(world.lock);
