@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.js";
-import { ROOT, runCli, withoutCreatedNotice } from "../helpers/cli.js";
+import { runCli, withoutCreatedNotice } from "../helpers/cli.js";
+import { writeCliProject } from "../helpers/cli-project.js";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 
@@ -46,27 +47,11 @@ describe("run --dry-run writes nothing (issue 14)", () => {
     feeds = await startFeedServer({});
     smtp = await startSmtpSink();
     dir = mkdtempSync(path.join(tmpdir(), "gazette-dry-"));
-    writeFileSync(path.join(dir, "subscribers.csv"), `email\n${SUBSCRIBERS.join("\n")}\n`);
-    writeFileSync(
-      path.join(dir, "gazette.yaml"),
-      `newsletter:
-  name: Test Weekly
-  baseUrl: https://news.example.com
-  postalAddress: 1 Test Street, Testville
-sender:
-  from: Test Weekly <digest@news.example.com>
-subscribersFile: subscribers.csv
-templates: ${path.join(ROOT, "templates")}
-collect:
-  allowPrivate: ["127.0.0.1"]
-feeds:
-  - url: ${feeds.url("/feed.xml")}
-    name: Acme
-lists:
-  - id: weekly
-    name: Test Weekly
-`,
-    );
+    writeCliProject(dir, {
+      feedUrl: feeds.url("/feed.xml"),
+      feedName: "Acme",
+      subscribers: SUBSCRIBERS,
+    });
     publish();
   });
 
