@@ -1,4 +1,10 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResult,
+  Migrator,
+} from "kysely";
 import { GazetteError } from "../shared/errors.js";
 import * as initial from "./migrations/001-initial.js";
 import * as feedHealth from "./migrations/002-feed-health.js";
@@ -62,10 +68,10 @@ export async function migrateToLatest(
     allowUnorderedMigrations: true,
   });
   let { error, results } = await migrator.migrateToLatest();
-  // Kysely's migrator looks its tables up among every schema's: one that another store drops at
-  // that moment (PostgreSQL error 3F000, naming a schema that is not ours) fails the lookup, not
-  // our migration. Look again; nothing of ours has been written yet.
-  for (let retry = 0; retry < 3 && isOtherSchemaGone(error, schema); retry++) {
+  // Kysely's migrator looks its tables up among every schema's: a schema, table or column that
+  // another store drops at that moment fails the lookup, not our migration (no migration ran:
+  // none reports an error). Look again; nothing of ours has been written yet.
+  for (let retry = 0; retry < 3 && isLookupRace(error, results); retry++) {
     ({ error, results } = await migrator.migrateToLatest());
   }
   if (error) {
@@ -77,8 +83,15 @@ export async function migrateToLatest(
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 
-function isOtherSchemaGone(error: unknown, schema: string | undefined): boolean {
-  if (!error || typeof error !== "object" || (error as { code?: unknown }).code !== "3F000")
-    return false;
-  return schema === undefined || !String((error as Error).message).includes(`"${schema}"`);
+// PostgreSQL: undefined schema, table or column, raised while no migration had run.
+const VANISHED = new Set(["3F000", "42P01", "42703"]);
+
+function isLookupRace(error: unknown, results: MigrationResult[] | undefined): boolean {
+  if (!error || typeof error !== "object") return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    typeof code === "string" &&
+    VANISHED.has(code) &&
+    !results?.some((result) => result.status === "Error")
+  );
 }
