@@ -18,7 +18,7 @@ const [mode, input, arg] = process.argv.slice(2);
 /** @returns {Promise<() => Promise<unknown>>} */
 async function gazette() {
   const { collectFeeds } = await import("../dist/ingest/collect-feeds.js");
-  const { createParsePool } = await import("../dist/ingest/create-parse-pool.js");
+  const { createParsePool } = await import("../dist/ingest/parse/create-parse-pool.js");
   const { openStore } = await import("../dist/store/index.js");
   const config = JSON.parse(readFileSync(input, "utf8"));
   const store = await openStore(arg);

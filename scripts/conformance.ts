@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseFeed } from "../src/ingest/parse-feed.js";
+import { parseFeed } from "../src/ingest/parse/parse-feed.js";
 import { checkRealFeeds } from "./conformance/check-real-feeds.js";
 import { type CaseResult, type ManifestCase, NOW, runCase } from "./conformance/run-case.js";
 

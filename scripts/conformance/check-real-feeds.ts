@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { decodeBody } from "../../src/ingest/decode-body.js";
-import { htmlToPlainText } from "../../src/ingest/html-to-plain-text.js";
-import { parseFeed } from "../../src/ingest/parse-feed.js";
-import { readFeedXml } from "../../src/ingest/read-feed-xml.js";
+import { htmlToPlainText } from "../../src/ingest/normalize/html-to-plain-text.js";
+import { decodeBody } from "../../src/ingest/parse/decode-body.js";
+import { parseFeed } from "../../src/ingest/parse/parse-feed.js";
+import { readFeedXml } from "../../src/ingest/parse/read-feed-xml.js";
+import { xmlText } from "../../src/ingest/parse/xml-value.js";
 import type { FeedItem, ParsedFeed } from "../../src/ingest/types.js";
-import { xmlText } from "../../src/ingest/xml-value.js";
 import type { CaseResult } from "./run-case.js";
 import { NOW } from "./run-case.js";
 

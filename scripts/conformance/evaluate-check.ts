@@ -1,4 +1,4 @@
-import type { ReadFeed } from "../../src/ingest/read-feed.js";
+import type { ReadFeed } from "../../src/ingest/parse/read-feed.js";
 import { peerValue } from "./peer-value.js";
 import { peerForm, sameValue } from "./same-value.js";
 

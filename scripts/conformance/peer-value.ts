@@ -1,4 +1,4 @@
-import type { ReadFeed } from "../../src/ingest/read-feed.js";
+import type { ReadFeed } from "../../src/ingest/parse/read-feed.js";
 
 /** How a peer's value compares with ours: each kind has its own normalization. */
 export type ValueKind = "title" | "url" | "html" | "date" | "author" | "text" | "list" | "count";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
-import { decodeBody } from "../../src/ingest/decode-body.js";
-import { type ReadFeed, readFeed } from "../../src/ingest/read-feed.js";
+import { decodeBody } from "../../src/ingest/parse/decode-body.js";
+import { type ReadFeed, readFeed } from "../../src/ingest/parse/read-feed.js";
 import { isGazetteError } from "../../src/shared/errors.js";
 import { DISPUTED } from "./disputed.js";
 import { type Check, evaluateCheck, type Verdict } from "./evaluate-check.js";

@@ -1,6 +1,6 @@
-import { plainTitle } from "../../src/ingest/plain-title.js";
-import { resolveUrl } from "../../src/ingest/resolve-url.js";
-import { sanitizeContent } from "../../src/ingest/sanitize-content.js";
+import { plainTitle } from "../../src/ingest/normalize/plain-title.js";
+import { resolveUrl } from "../../src/ingest/normalize/resolve-url.js";
+import { sanitizeContent } from "../../src/ingest/normalize/sanitize-content.js";
 import type { ValueKind } from "./peer-value.js";
 
 /** Compares our value with a peer's expected value, each put in the form Gazette's model uses. */

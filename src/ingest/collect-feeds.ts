@@ -10,11 +10,11 @@ import {
   type Store,
 } from "../store/index.js";
 import { completeExcerpts } from "./complete-excerpts.js";
-import { createFetcher, type Fetcher, type FetchRequestOptions } from "./create-fetcher.js";
-import { type ParsePool, parsePoolFor } from "./create-parse-pool.js";
-import { dropRepeatedGuids } from "./drop-repeated-guids.js";
-import { FetchFailedError } from "./fetch-failed-error.js";
-import { nextFetchAt } from "./next-fetch-at.js";
+import { createFetcher, type Fetcher, type FetchRequestOptions } from "./fetch/create-fetcher.js";
+import { FetchFailedError } from "./fetch/fetch-failed-error.js";
+import { nextFetchAt } from "./fetch/next-fetch-at.js";
+import { dropRepeatedGuids } from "./normalize/drop-repeated-guids.js";
+import { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
 import type { FetchResult } from "./types.js";
 
 export interface FeedReport {

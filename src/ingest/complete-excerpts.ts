@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import pLimit from "p-limit";
 import { describeError, GazetteError } from "../shared/errors.js";
 import { plural } from "../shared/plural.js";
-import type { Fetcher, FetchRequestOptions } from "./create-fetcher.js";
-import type { ParsePool } from "./create-parse-pool.js";
-import { FetchFailedError } from "./fetch-failed-error.js";
+import type { Fetcher, FetchRequestOptions } from "./fetch/create-fetcher.js";
+import { FetchFailedError } from "./fetch/fetch-failed-error.js";
+import type { ParsePool } from "./parse/create-parse-pool.js";
 import type { FeedItem } from "./types.js";
 
 export type FullTextMode = "auto" | "always" | "never";

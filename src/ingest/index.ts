@@ -1,14 +1,14 @@
-export { canonicalUrl } from "./canonical-url.js";
 export {
   createFetcher,
   type Fetcher,
   type FetcherOptions,
   type FetchRequestOptions,
-} from "./create-fetcher.js";
-export { decodeBody, documentText } from "./decode-body.js";
-export { FetchFailedError } from "./fetch-failed-error.js";
-export { fetchFeed } from "./fetch-feed.js";
-export { type ParseOptions, parseFeed } from "./parse-feed.js";
+} from "./fetch/create-fetcher.js";
+export { FetchFailedError } from "./fetch/fetch-failed-error.js";
+export { fetchFeed } from "./fetch/fetch-feed.js";
+export { canonicalUrl } from "./normalize/canonical-url.js";
+export { decodeBody, documentText } from "./parse/decode-body.js";
+export { type ParseOptions, parseFeed } from "./parse/parse-feed.js";
 export type {
   FeedItem,
   FetchHints,

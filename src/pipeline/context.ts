@@ -3,7 +3,7 @@ import { readSigningKeys, type SigningKeys } from "../audience/signing-keys.js";
 import type { SigningKey } from "../audience/tokens.js";
 import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
 import { webhookTargets } from "../inbox/webhooks/webhook-targets.js";
-import { type ParsePool, parsePoolFor } from "../ingest/create-parse-pool.js";
+import { type ParsePool, parsePoolFor } from "../ingest/parse/create-parse-pool.js";
 import { type Clock, systemClock } from "../shared/clock.js";
 import { openStore, type Store } from "../store/index.js";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseOpml } from "../../src/ingest/opml.js";
+import { parseOpml } from "../../src/ingest/parse/opml.js";
 import { ROOT, runCli, withoutCreatedNotice } from "../helpers/cli.js";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server.js";
 

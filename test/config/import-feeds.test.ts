@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addFeeds } from "../../src/config/add-feeds.js";
 import { parseConfigText } from "../../src/config/index.js";
-import { parseOpml } from "../../src/ingest/opml.js";
+import { parseOpml } from "../../src/ingest/parse/opml.js";
 
 const CONFIG = `newsletter:
   name: Test

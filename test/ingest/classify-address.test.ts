@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseAllowList } from "../../src/ingest/net/allow-list.js";
-import { checkFeedUrl } from "../../src/ingest/net/check-feed-url.js";
-import { classifyAddress } from "../../src/ingest/net/classify-address.js";
+import { parseAllowList } from "../../src/ingest/fetch/net/allow-list.js";
+import { checkFeedUrl } from "../../src/ingest/fetch/net/check-feed-url.js";
+import { classifyAddress } from "../../src/ingest/fetch/net/classify-address.js";
 
 const none = parseAllowList([]);
 

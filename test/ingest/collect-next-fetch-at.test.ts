@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type FetchTiming, nextFetchAt } from "../../src/ingest/next-fetch-at.js";
+import { type FetchTiming, nextFetchAt } from "../../src/ingest/fetch/next-fetch-at.js";
 
 const NOW = new Date("2026-11-23T12:00:00.000Z");
 const MIN = 60_000;

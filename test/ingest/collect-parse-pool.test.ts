@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { afterEach, describe, expect, it } from "vitest";
-import { createParsePool, type ParsePool } from "../../src/ingest/create-parse-pool.js";
+import { createParsePool, type ParsePool } from "../../src/ingest/parse/create-parse-pool.js";
 import { ROOT } from "../helpers/cli.js";
 
 const NOW = new Date("2026-11-23T12:00:00Z");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { parseAllowList } from "../../src/ingest/fetch/net/allow-list.js";
+import { createGuardedConnector } from "../../src/ingest/fetch/net/guarded-connector.js";
 import { createFetcher, fetchFeed, type HostResolver } from "../../src/ingest/index.js";
-import { parseAllowList } from "../../src/ingest/net/allow-list.js";
-import { createGuardedConnector } from "../../src/ingest/net/guarded-connector.js";
 import type { FeedServer, Route } from "../helpers/feed-server.js";
 import { feedServers, fetchOptions, TINY_RSS } from "./fetch-helpers.js";
 

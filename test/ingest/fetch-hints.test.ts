@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readFetchHints } from "../../src/ingest/fetch/read-fetch-hints.js";
 import { FetchFailedError, fetchFeed } from "../../src/ingest/index.js";
-import { readFetchHints } from "../../src/ingest/read-fetch-hints.js";
 import type { Route } from "../helpers/feed-server.js";
 import { feedServers, fetchOptions, TINY_RSS } from "./fetch-helpers.js";
 

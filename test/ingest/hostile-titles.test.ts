@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../src/ingest/index.js";
-import { plainTitle } from "../../src/ingest/plain-title.js";
+import { plainTitle } from "../../src/ingest/normalize/plain-title.js";
 
 const now = new Date("2025-03-06T12:00:00Z");
 const feedUrl = "https://hostile.example.com/feed.json";

@@ -1,7 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { addFeeds } from "../../src/config/add-feeds.js";
-import { parseOpml, toOpml } from "../../src/ingest/opml.js";
+import { parseOpml, toOpml } from "../../src/ingest/parse/opml.js";
 
 const FEEDS = [
   {

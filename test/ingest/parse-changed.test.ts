@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readKnownItems } from "../../src/ingest/known-items.js";
-import { parseChanged } from "../../src/ingest/parse-changed.js";
-import { parseFeed } from "../../src/ingest/parse-feed.js";
-import { splitFeedItems } from "../../src/ingest/split-feed-items.js";
+import { readKnownItems } from "../../src/ingest/parse/known-items.js";
+import { parseChanged } from "../../src/ingest/parse/parse-changed.js";
+import { parseFeed } from "../../src/ingest/parse/parse-feed.js";
+import { splitFeedItems } from "../../src/ingest/parse/split-feed-items.js";
 import type { FeedItem, KnownItem, ParsedFeed } from "../../src/ingest/types.js";
 import { feedFixture } from "./fixtures.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFeedDate } from "../../src/ingest/parse-feed-date.js";
+import { parseFeedDate } from "../../src/ingest/normalize/parse-feed-date.js";
 
 const now = new Date("2025-03-06T12:00:00Z");
 

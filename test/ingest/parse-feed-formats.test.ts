@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type FeedItem, parseFeed } from "../../src/ingest/index.js";
-import { readFeed } from "../../src/ingest/read-feed.js";
+import { readFeed } from "../../src/ingest/parse/read-feed.js";
 import { isGazetteError } from "../../src/shared/errors.js";
 import { feedFixture, linksIn } from "./fixtures.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainTitle } from "../../src/ingest/plain-title.js";
+import { plainTitle } from "../../src/ingest/normalize/plain-title.js";
 
 describe("plainTitle", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../src/ingest/index.js";
-import { sanitizeContent } from "../../src/ingest/sanitize-content.js";
+import { sanitizeContent } from "../../src/ingest/normalize/sanitize-content.js";
 import { feedFixture, linksIn } from "./fixtures.js";
 
 const now = new Date("2025-03-06T12:00:00Z");

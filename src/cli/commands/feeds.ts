@@ -32,7 +32,7 @@ export function registerFeeds(program: Command): void {
     .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
       const { loadConfig, parseConfigText } = await import("../../config/index.js");
       const { addFeeds } = await import("../../config/add-feeds.js");
-      const { parseOpml } = await import("../../ingest/opml.js");
+      const { parseOpml } = await import("../../ingest/parse/opml.js");
       const loaded = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
       const found = parseOpml(readText(file));
       const { text, added, refused } = addFeeds(readFileSync(loaded.file, "utf8"), found);
@@ -56,7 +56,7 @@ export function registerFeeds(program: Command): void {
     .description("print the configured feeds as OPML 2.0")
     .action(async (_options: object, command: Command) => {
       const { loadConfig } = await import("../../config/index.js");
-      const { toOpml } = await import("../../ingest/opml.js");
+      const { toOpml } = await import("../../ingest/parse/opml.js");
       const { config } = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
       const list = config.feeds.map((feed) => ({
         url: feed.url,

@@ -1,7 +1,8 @@
 import { type IncomingHttpHeaders, STATUS_CODES } from "node:http";
 import type { LimitFunction } from "p-limit";
 import { type Dispatcher, request } from "undici";
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
+import type { FetchHints, FetchOptions, FetchResult } from "../types.js";
 import { explainFetchError } from "./explain-fetch-error.js";
 import { FetchFailedError } from "./fetch-failed-error.js";
 import type { AllowList } from "./net/allow-list.js";
@@ -9,7 +10,6 @@ import { checkFeedUrl } from "./net/check-feed-url.js";
 import { type FetchDeadline, startFetchDeadline } from "./net/fetch-deadline.js";
 import { ACCEPTED_ENCODINGS, readCappedBody, tooLarge } from "./read-capped-body.js";
 import { readFetchHints } from "./read-fetch-hints.js";
-import type { FetchHints, FetchOptions, FetchResult } from "./types.js";
 
 const ACCEPT =
   "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";

@@ -1,16 +1,16 @@
 import { createHash } from "node:crypto";
-import { dropControls, dropLineControls } from "../shared/control-characters.js";
+import { dropControls, dropLineControls } from "../../shared/control-characters.js";
+import type { RawItem } from "../parse/read-feed-xml.js";
+import { resolveBaseChain } from "../parse/record-xml-base.js";
+import { xmlAttribute, xmlText } from "../parse/xml-value.js";
+import type { FeedItem } from "../types.js";
 import { canonicalUrl } from "./canonical-url.js";
 import { htmlToPlainText } from "./html-to-plain-text.js";
 import { parseFeedDate } from "./parse-feed-date.js";
 import { plainTitle } from "./plain-title.js";
-import type { RawItem } from "./read-feed-xml.js";
-import { resolveBaseChain } from "./record-xml-base.js";
 import { repairC1Controls } from "./repair-c1-controls.js";
 import { isHttpUrl, resolveUrl } from "./resolve-url.js";
 import { sanitizeContent } from "./sanitize-content.js";
-import type { FeedItem } from "./types.js";
-import { xmlAttribute, xmlText } from "./xml-value.js";
 
 export interface ItemContext {
   /** What relative item links are resolved against: the site's link, else the feed's URL. */

@@ -1,4 +1,4 @@
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
 
 const ENTITY_DECLARATION = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"&%<]*)"|'([^'&%<]*)')\s*>/g;
 // A reference is at least 3 characters; a value at most this long keeps expansion bounded.

@@ -1,7 +1,7 @@
+import type { FeedItem, KnownItem, ParsedFeed, SeenItem } from "../types.js";
 import { newestOf } from "./newest-items.js";
 import { articleOf, type ParseOptions, skipProblem } from "./parse-feed.js";
 import { readChangedFeed, type SeenEntry } from "./read-feed.js";
-import type { FeedItem, KnownItem, ParsedFeed, SeenItem } from "./types.js";
 
 type Kept = { index: number } & ({ item: FeedItem } | { entry: SeenEntry });
 

@@ -1,7 +1,7 @@
-import { describeError } from "../shared/errors.js";
-import { type NormalizedItem, SkippedItem, toArticle } from "./normalize-item.js";
+import { describeError } from "../../shared/errors.js";
+import { type NormalizedItem, SkippedItem, toArticle } from "../normalize/normalize-item.js";
+import type { FeedItem, ParsedFeed } from "../types.js";
 import { type ReadOptions, readFeed } from "./read-feed.js";
-import type { FeedItem, ParsedFeed } from "./types.js";
 
 export type ParseOptions = ReadOptions;
 

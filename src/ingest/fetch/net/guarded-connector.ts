@@ -1,8 +1,8 @@
 import { promises as dns, type LookupAddress } from "node:dns";
 import type { LookupFunction } from "node:net";
 import { buildConnector } from "undici";
-import { GazetteError } from "../../shared/errors.js";
-import type { HostResolver } from "../types.js";
+import { GazetteError } from "../../../shared/errors.js";
+import type { HostResolver } from "../../types.js";
 import type { AllowList } from "./allow-list.js";
 import { checkAddress } from "./check-address.js";
 import { isIpLiteral } from "./classify-address.js";

@@ -1,5 +1,5 @@
+import type { FetchOptions, FetchResult } from "../types.js";
 import { createFetcher } from "./create-fetcher.js";
-import type { FetchOptions, FetchResult } from "./types.js";
 
 /**
  * Fetches one feed: a conditional GET through the private-address guard (every redirect hop

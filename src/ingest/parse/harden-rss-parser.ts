@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { describeError } from "../shared/errors.js";
+import { describeError } from "../../shared/errors.js";
 
 type Builder = (input: Record<string, unknown>, ...rest: unknown[]) => unknown;
 type Internals = Record<string, Builder>;

@@ -1,4 +1,4 @@
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
 
 /**
  * FEED_FETCH_FAILED for an HTTP answer: carries the status, and on 429/503 the server's

@@ -1,5 +1,5 @@
 import { hash } from "node:crypto";
-import { describeError, GazetteError, isGazetteError } from "../shared/errors.js";
+import { describeError, GazetteError, isGazetteError } from "../../shared/errors.js";
 import {
   type ItemContext,
   type ItemIdentity,
@@ -7,15 +7,15 @@ import {
   type NormalizedItem,
   normalizeItem,
   SkippedItem,
-} from "./normalize-item.js";
-import { plainTitle } from "./plain-title.js";
+} from "../normalize/normalize-item.js";
+import { plainTitle } from "../normalize/plain-title.js";
+import { repairC1Controls } from "../normalize/repair-c1-controls.js";
+import { resolveUrl } from "../normalize/resolve-url.js";
+import type { KnownItem } from "../types.js";
 import { parseFeedXml, prepareFeedXml, type RawFeed, type RawItem } from "./read-feed-xml.js";
 import { readJsonFeed } from "./read-json-feed.js";
 import { resolveBaseChain } from "./record-xml-base.js";
-import { repairC1Controls } from "./repair-c1-controls.js";
-import { resolveUrl } from "./resolve-url.js";
 import { type ItemRegion, splitFeedItems } from "./split-feed-items.js";
-import type { KnownItem } from "./types.js";
 import { xmlText } from "./xml-value.js";
 
 export interface ReadOptions {

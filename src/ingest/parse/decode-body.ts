@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import type { FetchedDocument } from "./types.js";
+import type { FetchedDocument } from "../types.js";
 
 const BOMS: ReadonlyArray<[bytes: number[], encoding: string]> = [
   [[0xef, 0xbb, 0xbf], "utf-8"],

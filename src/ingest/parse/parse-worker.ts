@@ -1,11 +1,11 @@
 import { parentPort } from "node:worker_threads";
-import { type ErrorCode, GazetteError } from "../shared/errors.js";
+import { type ErrorCode, GazetteError } from "../../shared/errors.js";
+import type { FetchedDocument } from "../types.js";
 import { documentText } from "./decode-body.js";
 import { readKnownItems } from "./known-items.js";
 import { newestItems } from "./newest-items.js";
 import { parseChanged } from "./parse-changed.js";
 import { type ParseOptions, parseFeed } from "./parse-feed.js";
-import type { FetchedDocument } from "./types.js";
 
 /** A task sent to a parse worker; `id` pairs it with its answer. */
 export type WorkerTask =
@@ -36,7 +36,7 @@ parentPort?.on("message", async (task: WorkerTask) => {
       task.kind === "parse"
         ? await parse(task)
         : // Loaded on first use: most runs extract no page, and linkedom takes long to load.
-          (await import("./extract-full-text.js")).extractFullText(
+          (await import("../normalize/extract-full-text.js")).extractFullText(
             documentText(task.html),
             task.pageUrl,
           );

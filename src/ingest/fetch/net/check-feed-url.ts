@@ -1,4 +1,4 @@
-import { GazetteError } from "../../shared/errors.js";
+import { GazetteError } from "../../../shared/errors.js";
 import type { AllowList } from "./allow-list.js";
 import { checkAddress } from "./check-address.js";
 import { isIpLiteral } from "./classify-address.js";

@@ -1,5 +1,5 @@
 import ipaddr from "ipaddr.js";
-import { GazetteError } from "../../shared/errors.js";
+import { GazetteError } from "../../../shared/errors.js";
 
 /** The operator's exceptions to the private-address guard (`collect.allowPrivate`). */
 export interface AllowList {

@@ -1,6 +1,6 @@
 import { pipeline, type Readable, type Transform } from "node:stream";
 import zlib from "node:zlib";
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
 
 /** What `Accept-Encoding` offers: the codings readCappedBody can undo. */
 export const ACCEPTED_ENCODINGS = "gzip, deflate, br";

@@ -1,4 +1,4 @@
-import { dropLineControls } from "../shared/control-characters.js";
+import { dropLineControls } from "../../shared/control-characters.js";
 import { htmlToPlainLine } from "./html-to-plain-text.js";
 
 // Markup that feeds put inside titles on purpose (Atom type="html", WordPress <em>/<code>).

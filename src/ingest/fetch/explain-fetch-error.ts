@@ -1,4 +1,4 @@
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
 import { refused } from "./net/check-feed-url.js";
 import { AddressRefused } from "./net/guarded-connector.js";
 

@@ -1,9 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { GazetteError } from "../shared/errors.js";
+import { GazetteError } from "../../shared/errors.js";
+import type { FetchOptions, FetchResult } from "../types.js";
 import { tooLarge } from "./read-capped-body.js";
-import type { FetchOptions, FetchResult } from "./types.js";
 
 /**
  * The absolute path a feed location names when it is a local file (a `file:` URL, or a path

@@ -2,13 +2,13 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { parseDuration } from "../config/index.js";
-import { compiledWorkerUrl } from "../shared/compiled-worker-url.js";
-import { GazetteError } from "../shared/errors.js";
-import type { FullText } from "./extract-full-text.js";
+import { parseDuration } from "../../config/index.js";
+import { compiledWorkerUrl } from "../../shared/compiled-worker-url.js";
+import { GazetteError } from "../../shared/errors.js";
+import type { FullText } from "../normalize/extract-full-text.js";
+import type { FetchedDocument, ParsedFeed } from "../types.js";
 import type { ParseOptions } from "./parse-feed.js";
 import type { WorkerAnswer, WorkerTask } from "./parse-worker.js";
-import type { FetchedDocument, ParsedFeed } from "./types.js";
 
 export interface ParsePoolOptions {
   /** Worker threads; default: defaultParseWorkers(). */

@@ -1,4 +1,4 @@
-import type { KnownItem } from "./types.js";
+import type { KnownItem } from "../types.js";
 
 /**
  * The known items collect stored for a feed (feeds.item_fingerprints, JSON), read defensively:

@@ -1,6 +1,6 @@
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
-import { GazetteError } from "../shared/errors.js";
-import { isHttpUrl } from "./resolve-url.js";
+import { GazetteError } from "../../shared/errors.js";
+import { isHttpUrl } from "../normalize/resolve-url.js";
 
 /** One feed of an OPML file: its URL, title and categories (as tags). */
 export interface OpmlFeed {

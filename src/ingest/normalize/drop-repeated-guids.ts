@@ -1,4 +1,4 @@
-import type { FeedItem } from "./types.js";
+import type { FeedItem } from "../types.js";
 
 /**
  * The items with every GUID that appears more than once in the same fetch removed: such a GUID

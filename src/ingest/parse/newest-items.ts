@@ -1,4 +1,4 @@
-import type { ParsedFeed } from "./types.js";
+import type { ParsedFeed } from "../types.js";
 
 /**
  * The feed with at most `max` items, newest first (undated items after dated ones, in document

@@ -1,10 +1,10 @@
 import pLimit, { type LimitFunction } from "p-limit";
 import { Agent } from "undici";
+import type { FetchOptions, FetchResult, HostResolver } from "../types.js";
 import { fetchOverHttp } from "./fetch-over-http.js";
 import { parseAllowList } from "./net/allow-list.js";
 import { createGuardedConnector } from "./net/guarded-connector.js";
 import { localFeedPath, readFeedFile } from "./read-feed-file.js";
-import type { FetchOptions, FetchResult, HostResolver } from "./types.js";
 
 export interface FetcherOptions {
   /** `collect.allowPrivate`: addresses, CIDR ranges or host names the guard lets through. */

@@ -1,4 +1,4 @@
-import type { FetchHints } from "./types.js";
+import type { FetchHints } from "../types.js";
 
 interface HeaderSource {
   get(name: string): string | null;
