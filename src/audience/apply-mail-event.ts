@@ -1,5 +1,4 @@
-import type { MailEventResult, MailEventWrite, Store } from "../store/index.js";
-import type { MailEventKind } from "../store/tables.js";
+import type { MailEventKind, MailEventResult, MailEventWrite, Store } from "../store/index.js";
 
 /**
  * Every route by which mail talks back — the bounce mailbox (DSN, ARF), a mailto unsubscribe, an

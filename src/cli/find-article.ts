@@ -1,6 +1,6 @@
 import type { Context } from "../pipeline/context.js";
 import { GazetteError } from "../shared/errors.js";
-import type { ArticleSummaryRow } from "../store/article-lookup.js";
+import type { ArticleSummaryRow } from "../store/index.js";
 
 /** The article with this id (as typed on the command line), or an error saying how to find one. */
 export async function findArticle(ctx: Context, raw: string): Promise<ArticleSummaryRow> {

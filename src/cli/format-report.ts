@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { SendReport } from "../deliver/engine/send-issue.js";
-import type { EnrichReport } from "../enrich/enrich-articles.js";
-import type { CollectReport } from "../ingest/collect-feeds.js";
+import type { SendReport } from "../deliver/index.js";
+import type { EnrichReport } from "../enrich/index.js";
+import type { CollectReport } from "../ingest/index.js";
 import type { CycleReport, ListCycleReport } from "../pipeline/run-cycle.js";
 import { plural } from "../shared/plural.js";
 

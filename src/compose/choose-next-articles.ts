@@ -1,7 +1,7 @@
 import type { ListConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
 import type { IssueEntry, Store } from "../store/index.js";
-import { readStringArray } from "../store/json.js";
+import { readStringArray } from "../store/index.js";
 import { chooseIssue, type IssueChoice } from "./choose-issue.js";
 import { feedsOfList } from "./feeds-of-list.js";
 

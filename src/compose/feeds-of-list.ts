@@ -1,6 +1,6 @@
 import type { ListConfig } from "../config/index.js";
 import type { FeedRow } from "../store/index.js";
-import { readStringArray } from "../store/json.js";
+import { readStringArray } from "../store/index.js";
 
 /** The stored feeds a list draws from: all of them, those named by name or URL, or by tag. */
 export function feedsOfList(list: ListConfig, feeds: FeedRow[]): FeedRow[] {

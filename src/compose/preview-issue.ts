@@ -1,5 +1,5 @@
 import type { Config, ListConfig } from "../config/index.js";
-import type { IssueModel } from "../render/types.js";
+import type { IssueModel } from "../render/index.js";
 import type { IssueArticleRow, IssueEntry, IssueRow, Store } from "../store/index.js";
 import { chooseNextArticles, type NextArticles } from "./choose-next-articles.js";
 import { toIssueModel } from "./to-issue-model.js";

@@ -1,8 +1,8 @@
-import { webVersionUrl } from "../audience/links.js";
+import { webVersionUrl } from "../audience/index.js";
 import type { Config, ListConfig } from "../config/index.js";
-import type { ArticleModel, IssueModel, LinkModel } from "../render/types.js";
+import type { ArticleModel, IssueModel, LinkModel } from "../render/index.js";
 import type { IssueArticleRow, IssueRow } from "../store/index.js";
-import { readStringArray } from "../store/json.js";
+import { readStringArray } from "../store/index.js";
 import { textFragmentUrl } from "./text-fragment.js";
 
 /**

@@ -1,3 +1,4 @@
+export { addFeeds } from "./add-feeds.js";
 export { escapeEnvReferences, hasEnvReference } from "./interpolate-env.js";
 export {
   advertisedMailto,
@@ -8,7 +9,9 @@ export {
 } from "./load.js";
 export {
   Config,
+  type DeliveryConfig,
   type FeedConfig,
+  type InboxConfig,
   type ListConfig,
   type ListFilters,
   parseDuration,
@@ -17,3 +20,4 @@ export {
   type TransportConfig,
   type WebhookConfig,
 } from "./schema.js";
+export type { LlmSummarizerConfig, SummarizerConfig } from "./summarizer-config.js";

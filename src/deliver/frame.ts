@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { advertisedMailto, type Config, type ListConfig } from "../config/index.js";
-import type { RenderedMessage } from "../render/types.js";
+import type { RenderedMessage } from "../render/index.js";
 import { formatAddress } from "./mime/format-address.js";
 import { domainOf, listIdFor } from "./mime/message-id.js";
 import { prepareMessage } from "./mime/prepare-message.js";

@@ -1,5 +1,10 @@
 export { type DeliveryOptions, toDeliveryOptions } from "./engine/delivery-options.js";
+export type { RateLimiter } from "./engine/rate-limiter.js";
+export { type RetryPolicy, retryDelay } from "./engine/retry-delay.js";
 export { type SendIssueInput, type SendReport, sendIssue } from "./engine/send-issue.js";
+export { isSendSettled } from "./engine/send-report.js";
+export { createSharedRateLimiter } from "./engine/shared-rate-limiter.js";
+export { framedMessage, outgoingFrame, sendTestCopy } from "./frame.js";
 export { type DkimOptions, loadDkimOptions } from "./mime/dkim-options.js";
 export {
   type DeliveryIds,
@@ -9,6 +14,7 @@ export {
   messageIdFor,
 } from "./mime/message-id.js";
 export {
+  checkIssueMessage,
   compileMessage,
   type IssueMessage,
   type MessageTemplate,

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
+import type { LlmSummarizerConfig, SummarizerConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
-import type { LlmSummarizerConfig, SummarizerConfig } from "../config/summarizer-config.js";
 import { defaultVocabulary } from "./default-vocabulary.js";
 import { createExtractiveSummarizer, EXTRACTIVE_ID } from "./extractive/extractive.js";
 import { CHAT_PROVIDERS, type ChatModelOptions } from "./llm/chat-providers.js";

@@ -1,7 +1,7 @@
 import pLimit from "p-limit";
 import { describeError } from "../shared/errors.js";
 import type { ArticleToEnrich, Store } from "../store/index.js";
-import { readStringArray } from "../store/json.js";
+import { readStringArray } from "../store/index.js";
 import { clipText } from "./clip-text.js";
 import { countReadMinutes } from "./count-read-minutes.js";
 import { MAX_CHARS } from "./extractive/summarize-extractively.js";

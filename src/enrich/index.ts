@@ -3,6 +3,7 @@ export { clipText, joinSentences } from "./clip-text.js";
 export { countReadMinutes } from "./count-read-minutes.js";
 export { createSummarizer, type SummarizerDeps } from "./create-summarizer.js";
 export { defaultVocabulary } from "./default-vocabulary.js";
+export { type EnrichOptions, type EnrichReport, enrichArticles } from "./enrich-articles.js";
 export { createTagExtractor, type ScoredTag, type TagInput } from "./extract-tags.js";
 export {
   createExtractiveSummarizer,

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { type ArchiveEntry, type ArchiveFiles, writeArchive } from "../archive/index.js";
-import { joinUrl, webVersionUrl } from "../audience/links.js";
+import { joinUrl, webVersionUrl } from "../audience/index.js";
 import type { ListConfig } from "../config/index.js";
 import type { CompiledIssue } from "../render/index.js";
 import type { IssueRow } from "../store/index.js";

@@ -1,4 +1,4 @@
-import type { CollectReport } from "../ingest/collect-feeds.js";
+import type { CollectReport } from "../ingest/index.js";
 import { collectStage } from "./collect-stage.js";
 import type { Context } from "./context.js";
 

@@ -1,4 +1,4 @@
-import { type CollectOptions, type CollectReport, collectFeeds } from "../ingest/collect-feeds.js";
+import { type CollectOptions, type CollectReport, collectFeeds } from "../ingest/index.js";
 import type { Context } from "./context.js";
 
 /** collect: fetch every feed that is due and store its new and changed articles. */

@@ -1,5 +1,4 @@
-import { type ComposeResult, composeIssue } from "../compose/compose-issue.js";
-import { previewIssue } from "../compose/preview-issue.js";
+import { type ComposeResult, composeIssue, previewIssue } from "../compose/index.js";
 import type { ListConfig } from "../config/index.js";
 import type { IssueArticleRow } from "../store/index.js";
 import type { Context } from "./context.js";

@@ -1,4 +1,4 @@
-import type { EnrichReport } from "../enrich/enrich-articles.js";
+import type { EnrichReport } from "../enrich/index.js";
 import type { Context } from "./context.js";
 import { enrichSince, enrichStage } from "./enrich-stage.js";
 

@@ -1,10 +1,11 @@
 import { parseDuration } from "../config/index.js";
 import {
+  createSummarizer,
   type EnrichOptions,
   type EnrichReport,
   enrichArticles,
-} from "../enrich/enrich-articles.js";
-import { createSummarizer, type Summarizer } from "../enrich/index.js";
+  type Summarizer,
+} from "../enrich/index.js";
 import type { Context } from "./context.js";
 
 /**

@@ -1,6 +1,5 @@
-import { findAddressToken } from "../audience/address-tokens.js";
-import { applyMailEvent, type MailEvent } from "../audience/apply-mail-event.js";
-import { type InboxConfig, parseDuration } from "../config/schema.js";
+import { applyMailEvent, findAddressToken, type MailEvent } from "../audience/index.js";
+import { type InboxConfig, parseDuration } from "../config/index.js";
 import {
   type Classification,
   classifyMessage,

@@ -1,6 +1,5 @@
 import path from "node:path";
-import { articlesForTopics, groupSegments, noTopicReason } from "../compose/segments.js";
-import { toIssueModel } from "../compose/to-issue-model.js";
+import { articlesForTopics, groupSegments, noTopicReason, toIssueModel } from "../compose/index.js";
 import type { ListConfig } from "../config/index.js";
 import {
   type CompiledIssue,

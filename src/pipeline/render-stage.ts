@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { toIssueModel } from "../compose/to-issue-model.js";
+import { toIssueModel } from "../compose/index.js";
 import type { ListConfig } from "../config/index.js";
 import { type CompiledIssue, renderIssue, type SizeReport } from "../render/index.js";
 import type { IssueArticleRow, IssueRow } from "../store/index.js";

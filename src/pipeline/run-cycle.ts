@@ -1,11 +1,10 @@
-import type { SyncReport } from "../audience/sync-subscribers.js";
+import type { SyncReport } from "../audience/index.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
-import type { SendReport } from "../deliver/engine/send-issue.js";
-import { isSendSettled } from "../deliver/engine/send-report.js";
-import type { Transport } from "../deliver/transports/types.js";
-import type { EnrichReport } from "../enrich/enrich-articles.js";
+import type { SendReport, Transport } from "../deliver/index.js";
+import { isSendSettled } from "../deliver/index.js";
+import type { EnrichReport } from "../enrich/index.js";
 import type { DispatchReport } from "../inbox/index.js";
-import type { CollectReport } from "../ingest/collect-feeds.js";
+import type { CollectReport } from "../ingest/index.js";
 import type { SizeReport } from "../render/index.js";
 import { describeError } from "../shared/errors.js";
 import type { IssueRow } from "../store/index.js";

@@ -1,20 +1,25 @@
 import path from "node:path";
-import { plusAddress, signAddressToken } from "../audience/address-tokens.js";
-import { preferencesUrl, unsubscribeUrl } from "../audience/links.js";
-import { sealSubscriberRef } from "../audience/subscriber-ref.js";
-import { advertisedMailto, type ListConfig } from "../config/index.js";
-import type { RateLimiter } from "../deliver/engine/rate-limiter.js";
-import { type SendReport, sendIssue } from "../deliver/engine/send-issue.js";
-import { outgoingFrame } from "../deliver/frame.js";
 import {
+  plusAddress,
+  preferencesUrl,
+  sealSubscriberRef,
+  signAddressToken,
+  unsubscribeUrl,
+} from "../audience/index.js";
+import { advertisedMailto, type ListConfig } from "../config/index.js";
+import type { RateLimiter, Transport } from "../deliver/index.js";
+import {
+  checkIssueMessage,
   createTransport,
   feedbackIdFor,
+  type IssueMessage,
   loadDkimOptions,
   messageIdFor,
+  outgoingFrame,
+  type SendReport,
+  sendIssue,
   toDeliveryOptions,
 } from "../deliver/index.js";
-import { checkIssueMessage, type IssueMessage } from "../deliver/mime/message-template.js";
-import type { Transport } from "../deliver/transports/types.js";
 import { type CompiledIssue, checkTheme } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
 import type { IssueArticleRow, IssueRow } from "../store/index.js";

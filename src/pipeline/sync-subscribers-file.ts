@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type SyncReport, syncSubscribers } from "../audience/sync-subscribers.js";
+import { type SyncReport, syncSubscribers } from "../audience/index.js";
 import type { Context } from "./context.js";
 
 /** Applies `subscribersFile` (if configured) to the store; bad rows are reported, never fatal. */

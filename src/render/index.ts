@@ -9,6 +9,7 @@ export type {
   ArticleModel,
   CompiledIssue,
   IssueModel,
+  LinkModel,
   Recipient,
   RenderedMessage,
   RenderOptions,

@@ -1,8 +1,7 @@
 import type { Context } from "hono";
-import type { WindowLimit } from "../audience/membership.js";
-import type { SigningKeys } from "../audience/signing-keys.js";
+import type { SigningKeys, WindowLimit } from "../audience/index.js";
 import type { Config, ListConfig } from "../config/index.js";
-import type { Transport } from "../deliver/transports/types.js";
+import type { Transport } from "../deliver/index.js";
 import type { ServiceEventReceiver } from "../inbox/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";

@@ -1,8 +1,8 @@
-import { joinUrl, unsubscribeUrl } from "../audience/links.js";
-import type { SigningKey } from "../audience/tokens.js";
+import type { SigningKey } from "../audience/index.js";
+import { joinUrl, unsubscribeUrl } from "../audience/index.js";
 import type { Config, ListConfig } from "../config/index.js";
-import { framedMessage, outgoingFrame } from "../deliver/frame.js";
-import type { OutgoingMessage } from "../deliver/transports/types.js";
+import type { OutgoingMessage } from "../deliver/index.js";
+import { framedMessage, outgoingFrame } from "../deliver/index.js";
 import { escapeMarkup } from "../shared/escape-markup.js";
 
 /** The double opt-in email, in the list's frame: one link that confirms, nothing else to click. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { isSameSecret, type SigningKey, signValue } from "../audience/tokens.js";
+import { isSameSecret, type SigningKey, signValue } from "../audience/index.js";
 
 // No server-side sessions: a form's CSRF token is an HMAC of what the form acts on (the signed
 // token in its path) or of the browser's form session (a random cookie). A page from another

@@ -1,8 +1,8 @@
-import { joinUrl, preferencesUrl, unsubscribeUrl } from "../audience/links.js";
-import type { SigningKey } from "../audience/tokens.js";
+import type { SigningKey } from "../audience/index.js";
+import { joinUrl, preferencesUrl, unsubscribeUrl } from "../audience/index.js";
 import type { Config, ListConfig } from "../config/index.js";
-import { framedMessage, outgoingFrame } from "../deliver/frame.js";
-import type { OutgoingMessage } from "../deliver/transports/types.js";
+import type { OutgoingMessage } from "../deliver/index.js";
+import { framedMessage, outgoingFrame } from "../deliver/index.js";
 import { escapeMarkup } from "../shared/escape-markup.js";
 
 /** One list a subscriber is on, with its store id. */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { emailKey } from "../audience/email-address.js";
-import { prepareMessage } from "../deliver/mime/prepare-message.js";
+import { emailKey } from "../audience/index.js";
+import { prepareMessage } from "../deliver/index.js";
 import type { AppDeps } from "./app-deps.js";
 import { type MemberList, personalLinksMessage } from "./links-message.js";
 

@@ -1,11 +1,10 @@
-import { type SignupOutcome, signUp } from "../audience/membership.js";
-import { signToken } from "../audience/tokens.js";
+import { type SignupOutcome, signToken, signUp } from "../audience/index.js";
 import type { ListConfig } from "../config/index.js";
-import { prepareMessage } from "../deliver/mime/prepare-message.js";
+import { prepareMessage } from "../deliver/index.js";
 import type { AppDeps } from "./app-deps.js";
 import { confirmationMessage } from "./confirmation-message.js";
 
-export type { SignupOutcome } from "../audience/membership.js";
+export type { SignupOutcome } from "../audience/index.js";
 
 /**
  * The signup form's action: the membership rules decide (audience/membership.ts), and when a

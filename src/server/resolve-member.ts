@@ -1,6 +1,6 @@
-import { type TokenClaims, type TokenPurpose, verifyToken } from "../audience/tokens.js";
+import { type TokenClaims, type TokenPurpose, verifyToken } from "../audience/index.js";
 import type { ListConfig } from "../config/index.js";
-import type { SubscriberRow } from "../store/subscribers.js";
+import type { SubscriberRow } from "../store/index.js";
 import type { AppDeps } from "./app-deps.js";
 
 export interface ResolvedMember {

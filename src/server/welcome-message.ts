@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Handlebars from "handlebars";
-import { unsubscribeUrl, webVersionUrl } from "../audience/links.js";
-import type { SigningKey } from "../audience/tokens.js";
+import type { SigningKey } from "../audience/index.js";
+import { unsubscribeUrl, webVersionUrl } from "../audience/index.js";
 import type { Config, ListConfig } from "../config/index.js";
-import { framedMessage, outgoingFrame } from "../deliver/frame.js";
-import type { OutgoingMessage } from "../deliver/transports/types.js";
+import type { OutgoingMessage } from "../deliver/index.js";
+import { framedMessage, outgoingFrame } from "../deliver/index.js";
 import { escapeMarkup } from "../shared/escape-markup.js";
 
 const FALLBACK = `Welcome to {{list.name}} from {{newsletter.name}}!

@@ -240,3 +240,8 @@ function explainConnectFailure(url: string, error: unknown): GazetteError | unde
     { cause: error },
   );
 }
+
+export type { ArticleSummaryRow } from "./article-lookup.js";
+export { changeSignature } from "./change-signature.js";
+export { readStringArray } from "./json.js";
+export type { SubscriberRow } from "./subscribers.js";

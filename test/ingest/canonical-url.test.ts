@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalUrl } from "../../src/ingest/index.js";
+import { canonicalUrl } from "../../src/ingest/normalize/canonical-url.js";
 
 describe("canonicalUrl", () => {
   it.each([

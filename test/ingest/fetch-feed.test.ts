@@ -1,7 +1,8 @@
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { documentText, fetchFeed } from "../../src/ingest/index.js";
+import { fetchFeed } from "../../src/ingest/fetch/fetch-feed.js";
+import { documentText } from "../../src/ingest/index.js";
 import type { Route } from "../helpers/feed-server.js";
 import { feedServers, fetchOptions, TINY_RSS } from "./fetch-helpers.js";
 import { feedFixturePath } from "./fixtures.js";

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createFetcher } from "../../src/ingest/fetch/create-fetcher.js";
+import { fetchFeed } from "../../src/ingest/fetch/fetch-feed.js";
 import { parseAllowList } from "../../src/ingest/fetch/net/allow-list.js";
 import { createGuardedConnector } from "../../src/ingest/fetch/net/guarded-connector.js";
-import { createFetcher, fetchFeed, type HostResolver } from "../../src/ingest/index.js";
+import type { HostResolver } from "../../src/ingest/index.js";
 import type { FeedServer, Route } from "../helpers/feed-server.js";
 import { feedServers, fetchOptions, TINY_RSS } from "./fetch-helpers.js";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { FetchFailedError } from "../../src/ingest/fetch/fetch-failed-error.js";
+import { fetchFeed } from "../../src/ingest/fetch/fetch-feed.js";
 import { readFetchHints } from "../../src/ingest/fetch/read-fetch-hints.js";
-import { FetchFailedError, fetchFeed } from "../../src/ingest/index.js";
 import type { Route } from "../helpers/feed-server.js";
 import { feedServers, fetchOptions, TINY_RSS } from "./fetch-helpers.js";
 

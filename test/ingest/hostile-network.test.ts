@@ -1,7 +1,11 @@
 import type { ServerResponse } from "node:http";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFetcher, type Fetcher, type FetchRequestOptions } from "../../src/ingest/index.js";
+import {
+  createFetcher,
+  type Fetcher,
+  type FetchRequestOptions,
+} from "../../src/ingest/fetch/create-fetcher.js";
 import { type FeedServer, type Route, startFeedServer } from "../helpers/feed-server.js";
 
 // The network share of the hostile-input corpus: each feed must end with a clear reason, leave

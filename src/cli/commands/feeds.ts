@@ -31,8 +31,8 @@ export function registerFeeds(program: Command): void {
     .option("--dry-run", "only print the feeds that would be added")
     .action(async (file: string, options: { dryRun?: boolean }, command: Command) => {
       const { loadConfig, parseConfigText } = await import("../../config/index.js");
-      const { addFeeds } = await import("../../config/add-feeds.js");
-      const { parseOpml } = await import("../../ingest/parse/opml.js");
+      const { addFeeds } = await import("../../config/index.js");
+      const { parseOpml } = await import("../../ingest/index.js");
       const loaded = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
       const found = parseOpml(readText(file));
       const { text, added, refused } = addFeeds(readFileSync(loaded.file, "utf8"), found);
@@ -56,7 +56,7 @@ export function registerFeeds(program: Command): void {
     .description("print the configured feeds as OPML 2.0")
     .action(async (_options: object, command: Command) => {
       const { loadConfig } = await import("../../config/index.js");
-      const { toOpml } = await import("../../ingest/parse/opml.js");
+      const { toOpml } = await import("../../ingest/index.js");
       const { config } = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
       const list = config.feeds.map((feed) => ({
         url: feed.url,

@@ -12,7 +12,7 @@ export function registerLists(program: Command): void {
     .option("--json", "print it as JSON (README: JSON output)")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { nextRunOrProblem } = await import("../../schedule/next-run.js");
+        const { nextRunOrProblem } = await import("../../schedule/index.js");
         const forJson = [];
         for (const list of ctx.config.lists) {
           const id = listNumber(ctx, list);

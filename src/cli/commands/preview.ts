@@ -49,15 +49,13 @@ export function registerPreview(program: Command): void {
       const issue = flags.issue === undefined ? undefined : Number(flags.issue);
       if (issue !== undefined && (!Number.isInteger(issue) || issue < 1))
         throw new GazetteError("USAGE", `--issue takes an issue number, not "${flags.issue}"`);
-      const { readFixture } = await import("../../server/preview/read-fixture.js");
+      const { readFixture } = await import("../../server/index.js");
       const fixture = flags.fixture ? await readFixture(flags.fixture) : undefined;
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, flags.list ?? ctx.config.lists[0]?.id);
         const { openTransport } = await import("../../pipeline/send-stage.js");
         const { startServer } = await import("../../server/index.js");
-        const { createPreviewServer, watchPreview } = await import(
-          "../../server/preview/create-preview-server.js"
-        );
+        const { createPreviewServer, watchPreview } = await import("../../server/index.js");
         const transport = await openTransport(ctx);
         const isScreenshot = flags.screenshot !== undefined;
         const live = isScreenshot
@@ -75,8 +73,8 @@ export function registerPreview(program: Command): void {
         const server = await startServer(app, { port: isScreenshot ? 0 : port, host: "127.0.0.1" });
         try {
           if (flags.screenshot) {
-            const { selectionQuery } = await import("../../server/preview/preview-selection.js");
-            const { takeScreenshot } = await import("../../server/preview/take-screenshot.js");
+            const { selectionQuery } = await import("../../server/index.js");
+            const { takeScreenshot } = await import("../../server/index.js");
             const query = selectionQuery({
               list: list.id,
               issue: issue ?? "next",

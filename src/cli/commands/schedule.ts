@@ -13,14 +13,11 @@ export function registerSchedule(program: Command): void {
     .action(async (options: { list?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const lists = options.list ? [findList(ctx, options.list)] : ctx.config.lists;
-        const [{ pino }, { runCycle }, { describeNextRun }, { startSchedules }] = await Promise.all(
-          [
-            import("pino"),
-            import("../../pipeline/run-cycle.js"),
-            import("../../schedule/next-run.js"),
-            import("../../schedule/start-schedules.js"),
-          ],
-        );
+        const [{ pino }, { runCycle }, { describeNextRun, startSchedules }] = await Promise.all([
+          import("pino"),
+          import("../../pipeline/run-cycle.js"),
+          import("../../schedule/index.js"),
+        ]);
         // One JSON line per event (pino), for log collectors; the run report also goes to the store.
         const logger = pino({ base: { app: "gazette" } });
         const log = (line: string, fields: Record<string, unknown> = {}) =>

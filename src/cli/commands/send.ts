@@ -116,8 +116,8 @@ async function sendTestCopy(
 ): Promise<void> {
   const to = normalizeEmail(address);
   if (!to) throw new GazetteError("USAGE", `--to: "${address}" is not a valid email address`);
-  const { joinUrl } = await import("../../audience/links.js");
-  const { outgoingFrame, sendTestCopy: sendCopy } = await import("../../deliver/frame.js");
+  const { joinUrl } = await import("../../audience/index.js");
+  const { outgoingFrame, sendTestCopy: sendCopy } = await import("../../deliver/index.js");
   const unsubscribeUrl = joinUrl(ctx.config.newsletter.baseUrl, "unsubscribe/test-copy");
   const body = rendered.compiled.fill({
     email: to,

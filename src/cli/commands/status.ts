@@ -19,7 +19,7 @@ export function registerStatus(program: Command): void {
     .option("--json", "print it as JSON (README: JSON output)")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { nextRunOrProblem } = await import("../../schedule/next-run.js");
+        const { nextRunOrProblem } = await import("../../schedule/index.js");
         const now = ctx.clock.now();
         const runs = await ctx.store.runs.recent(5);
         const lists = [];

@@ -88,7 +88,7 @@ export function registerSubscribers(program: Command): void {
         command: Command,
       ) => {
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-          const { importSubscribers } = await import("../../audience/import-subscribers.js");
+          const { importSubscribers } = await import("../../audience/index.js");
           // Without --list, rows name their lists; with one list configured, it is the default.
           const lists = ctx.config.lists;
           const defaultList = options.list
@@ -125,7 +125,7 @@ export function registerSubscribers(program: Command): void {
     .action(async (options: { list?: string; output?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const id = options.list ? listNumber(ctx, findList(ctx, options.list)) : undefined;
-        const { exportSubscribers } = await import("../../audience/export-subscribers.js");
+        const { exportSubscribers } = await import("../../audience/index.js");
         const out = options.output ? createWriteStream(options.output) : process.stdout;
         await exportSubscribers(ctx.store, out, { listId: id, keepOpen: out === process.stdout });
       });

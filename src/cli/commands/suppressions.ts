@@ -29,7 +29,7 @@ export function registerSuppressions(program: Command, setExit: (code: number) =
     .option("--reason <text>", "why", "operator")
     .action(async (email: string, options: { reason: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { checkEmail, printableEmail } = await import("../../audience/email-address.js");
+        const { checkEmail, printableEmail } = await import("../../audience/index.js");
         const check = checkEmail(email);
         if (!check.ok)
           throw new GazetteError("USAGE", `"${printableEmail(email)}" ${check.reason}`);
@@ -67,7 +67,7 @@ export function registerSuppressions(program: Command, setExit: (code: number) =
     .option("--skip-invalid", "import the valid rows and report the others")
     .action(async (file: string, options: { skipInvalid?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { importSuppressions } = await import("../../audience/suppressions-csv.js");
+        const { importSuppressions } = await import("../../audience/index.js");
         const report = await importSuppressions(ctx.store, file, {
           now: ctx.clock.now(),
           ...(options.skipInvalid ? { skipInvalid: true } : {}),
@@ -89,7 +89,7 @@ export function registerSuppressions(program: Command, setExit: (code: number) =
     .option("--output <file>", "write here instead of stdout")
     .action(async (options: { output?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-        const { exportSuppressions } = await import("../../audience/suppressions-csv.js");
+        const { exportSuppressions } = await import("../../audience/index.js");
         const out = options.output ? createWriteStream(options.output) : process.stdout;
         await exportSuppressions(ctx.store, out, { keepOpen: out === process.stdout });
       });

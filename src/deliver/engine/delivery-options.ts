@@ -1,4 +1,4 @@
-import { type DeliveryConfig, parseDuration } from "../../config/schema.js";
+import { type DeliveryConfig, parseDuration } from "../../config/index.js";
 import { parallelOf, type TransportConfig } from "../transports/registry.js";
 import type { RateLimit } from "./rate-limiter.js";
 import type { RetryPolicy } from "./retry-delay.js";

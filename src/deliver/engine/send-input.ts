@@ -1,4 +1,4 @@
-import type { Recipient, RenderedMessage } from "../../render/types.js";
+import type { Recipient, RenderedMessage } from "../../render/index.js";
 import type { Store } from "../../store/index.js";
 import type { IssueMessage } from "../mime/message-template.js";
 import type { Transport } from "../transports/types.js";

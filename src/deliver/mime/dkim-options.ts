@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { DeliveryConfig } from "../../config/schema.js";
+import type { DeliveryConfig } from "../../config/index.js";
 import { GazetteError } from "../../shared/errors.js";
 
 /** nodemailer's `dkim` option. */

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Recipient, RenderedMessage } from "../../render/types.js";
+import type { Recipient, RenderedMessage } from "../../render/index.js";
 import { GazetteError } from "../../shared/errors.js";
 import type { OutgoingMessage, PreparedMessage } from "../transports/types.js";
 import { composeRaw, formatDate } from "./compose-raw.js";

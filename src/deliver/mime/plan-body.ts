@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Recipient, RenderedMessage } from "../../render/types.js";
+import type { Recipient, RenderedMessage } from "../../render/index.js";
 import { encodeQuotedPrintable } from "./qp-encode.js";
 
 export type Field = keyof Recipient;

@@ -1,4 +1,4 @@
-import type { TransportConfig } from "../../config/schema.js";
+import type { TransportConfig } from "../../config/index.js";
 
 /**
  * Where messages go, in words for the operator, without credentials: "outbox (.eml files in

@@ -1,4 +1,4 @@
-import { applyMailEvent } from "../../audience/apply-mail-event.js";
+import { applyMailEvent } from "../../audience/index.js";
 import type { Store } from "../../store/index.js";
 import type { ServiceEvent } from "./types.js";
 

@@ -1,5 +1,5 @@
 import { parseDuration, type WebhookConfig } from "../../config/index.js";
-import { type RetryPolicy, retryDelay } from "../../deliver/engine/retry-delay.js";
+import { type RetryPolicy, retryDelay } from "../../deliver/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { describeError } from "../../shared/errors.js";
 import { retryAfterMs } from "../../shared/retry-after.js";

@@ -4,7 +4,7 @@ import { loadConfig } from "../../config/index.js";
 import type { Context } from "../../pipeline/context.js";
 import { themeDirOf } from "../../pipeline/render-segments.js";
 import { describeError } from "../../shared/errors.js";
-import { changeSignature } from "../../store/change-signature.js";
+import { changeSignature } from "../../store/index.js";
 import { createApp } from "../create-app.js";
 import { createPreviewApp } from "./create-preview-app.js";
 import { createLiveReload, type LiveReload } from "./live-reload.js";

@@ -1,7 +1,12 @@
 import { createHash } from "node:crypto";
-import { preferencesUrl, unsubscribeUrl } from "../../audience/links.js";
-import { type IssuePreview, previewIssue, storedPreview } from "../../compose/preview-issue.js";
-import { articlesForTopics, noTopicReason } from "../../compose/segments.js";
+import { preferencesUrl, unsubscribeUrl } from "../../audience/index.js";
+import {
+  articlesForTopics,
+  type IssuePreview,
+  noTopicReason,
+  previewIssue,
+  storedPreview,
+} from "../../compose/index.js";
 import type { ListConfig } from "../../config/index.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import { renderOptionsOf } from "../../pipeline/render-segments.js";

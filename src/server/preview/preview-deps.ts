@@ -1,4 +1,4 @@
-import type { Transport } from "../../deliver/transports/types.js";
+import type { Transport } from "../../deliver/index.js";
 import type { Context } from "../../pipeline/context.js";
 import type { CompiledIssue, IssueModel } from "../../render/index.js";
 import type { LiveReload } from "./live-reload.js";

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { SigningKey } from "../../audience/tokens.js";
+import type { SigningKey } from "../../audience/index.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
 
 // The preview is served over plain http on a loopback address.

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { IssueModel } from "../../render/types.js";
+import type { IssueModel } from "../../render/index.js";
 import { GazetteError } from "../../shared/errors.js";
 
 /**

@@ -1,5 +1,5 @@
-import { normalizeEmail } from "../../audience/email-address.js";
-import { outgoingFrame, sendTestCopy as sendCopy } from "../../deliver/frame.js";
+import { normalizeEmail } from "../../audience/index.js";
+import { outgoingFrame, sendTestCopy as sendCopy } from "../../deliver/index.js";
 import { GazetteError } from "../../shared/errors.js";
 import { loadPreview } from "./load-preview.js";
 import type { PreviewDeps } from "./preview-deps.js";

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { html } from "hono/html";
-import { confirmSignup } from "../../audience/membership.js";
-import { prepareMessage } from "../../deliver/mime/prepare-message.js";
+import { confirmSignup } from "../../audience/index.js";
+import { prepareMessage } from "../../deliver/index.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
 import { forbidden, invalidLink, renderPage } from "../messages.js";

@@ -1,6 +1,6 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
-import { savePreferences, unsubscribeAll } from "../../audience/membership.js";
+import { savePreferences, unsubscribeAll } from "../../audience/index.js";
 import { CATEGORIES } from "../../shared/categories.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";

@@ -1,0 +1,29 @@
+export { findAddressToken, plusAddress, signAddressToken } from "./address-tokens.js";
+export { applyMailEvent, type MailEvent } from "./apply-mail-event.js";
+export { checkEmail, emailKey, normalizeEmail, printableEmail } from "./email-address.js";
+export { exportSubscribers } from "./export-subscribers.js";
+export { importSubscribers } from "./import-subscribers.js";
+export { joinUrl, preferencesUrl, unsubscribeUrl, webVersionUrl } from "./links.js";
+export {
+  confirmSignup,
+  joinWithConsent,
+  type SignupOutcome,
+  savePreferences,
+  signUp,
+  unsubscribe,
+  unsubscribeAll,
+  type WindowLimit,
+} from "./membership.js";
+export { readSigningKeys, type SigningKeys } from "./signing-keys.js";
+export { sealSubscriberRef } from "./subscriber-ref.js";
+export { exportSuppressions, importSuppressions } from "./suppressions-csv.js";
+export { type SyncReport, syncSubscribers } from "./sync-subscribers.js";
+export {
+  isSameSecret,
+  type SigningKey,
+  signToken,
+  signValue,
+  type TokenClaims,
+  type TokenPurpose,
+  verifyToken,
+} from "./tokens.js";
