@@ -1,4 +1,9 @@
 import { z } from "zod";
+import {
+  CHAT_PROVIDER_NAMES,
+  CHAT_PROVIDERS,
+  type ChatProvider,
+} from "../enrich/llm/chat-providers.js";
 import { CATEGORIES } from "../shared/categories.js";
 
 // The summarizer section of gazette.yaml. API keys never live in the file: `apiKeyEnv` names
@@ -59,6 +64,13 @@ function llmKeys(defaults: { baseUrl: string; apiKeyEnv: string }) {
   };
 }
 
+/** One LLM provider's section, with the defaults its registry entry gives. */
+function llmConfig<P extends ChatProvider>(provider: P) {
+  return z.strictObject({ provider: z.literal(provider), ...llmKeys(CHAT_PROVIDERS[provider]) });
+}
+
+const PROVIDER_NAMES = ["extractive", ...CHAT_PROVIDER_NAMES].map((name) => `"${name}"`);
+
 export const SummarizerConfig = z.discriminatedUnion(
   "provider",
   [
@@ -66,17 +78,12 @@ export const SummarizerConfig = z.discriminatedUnion(
       provider: z.literal("extractive").default("extractive"),
       ...vocabularyKeys,
     }),
-    z.strictObject({
-      /** Any OpenAI-compatible chat completions endpoint: OpenAI, Ollama, vLLM, llama.cpp, LM Studio. */
-      provider: z.literal("openai"),
-      ...llmKeys({ baseUrl: "https://api.openai.com/v1", apiKeyEnv: "OPENAI_API_KEY" }),
-    }),
-    z.strictObject({
-      provider: z.literal("anthropic"),
-      ...llmKeys({ baseUrl: "https://api.anthropic.com", apiKeyEnv: "ANTHROPIC_API_KEY" }),
-    }),
+    ...CHAT_PROVIDER_NAMES.map(llmConfig),
   ],
-  { error: () => 'must be "extractive", "openai" or "anthropic"' },
+  {
+    error: () =>
+      `must be ${PROVIDER_NAMES.slice(0, -1).join(", ")} or ${PROVIDER_NAMES.at(-1) as string}`,
+  },
 );
 export type SummarizerConfig = z.infer<typeof SummarizerConfig>;
 export type LlmSummarizerConfig = Exclude<SummarizerConfig, { provider: "extractive" }>;

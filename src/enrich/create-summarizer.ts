@@ -3,7 +3,7 @@ import type { LlmSummarizerConfig, SummarizerConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
 import { defaultVocabulary } from "./default-vocabulary.js";
 import { createExtractiveSummarizer, EXTRACTIVE_ID } from "./extractive/extractive.js";
-import { CHAT_PROVIDERS, type ChatModelOptions } from "./llm/chat-providers.js";
+import { CHAT_PROVIDERS, type ChatModelOptions, KEYED_HOSTS } from "./llm/chat-providers.js";
 import { createRunBudget } from "./llm/create-run-budget.js";
 import { createLlmSummarizer } from "./llm/llm-summarizer.js";
 import { loadPrompt } from "./llm/load-prompt.js";
@@ -20,9 +20,6 @@ export interface SummarizerDeps {
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
 }
-
-// Official endpoints always need a key; local servers (Ollama, llama.cpp…) usually none.
-const KEYED_HOSTS = new Set(["api.openai.com", "api.anthropic.com"]);
 
 /** The summarizer the config asks for; a new one per run, since it carries the run's budget. */
 export function createSummarizer(config: SummarizerConfig, deps: SummarizerDeps): Summarizer {
@@ -65,7 +62,7 @@ function createChatModel(
     maxOutputTokens: config.maxOutputTokens,
     http,
   };
-  return CHAT_PROVIDERS[config.provider](options);
+  return CHAT_PROVIDERS[config.provider].create(options);
 }
 
 /** The config's terms ahead of the built-in ones (a redefined tag replaces its default), or alone. */
