@@ -7,6 +7,7 @@ import { ArticleTopicRepo } from "./article-topics.js";
 import { ArticleRepo, type UpsertResult } from "./articles.js";
 import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
+import { EnrichmentRepo } from "./enrichments.js";
 import { EventRepo } from "./events.js";
 import { FeedRepo } from "./feeds.js";
 import { IssueReviewRepo } from "./issue-review.js";
@@ -24,7 +25,7 @@ import { SuppressionRepo } from "./suppressions.js";
 import type { Database } from "./tables.js";
 import { WebhookDeliveryRepo } from "./webhook-deliveries.js";
 
-export type { ArticleInput, ArticleRow, ArticleToEnrich, UpsertResult } from "./articles.js";
+export type { ArticleInput, ArticleRow, UpsertResult } from "./articles.js";
 export type { ConsentRow } from "./consents.js";
 export type { ClaimedDelivery, DeliveryFailure, DeliveryMatch } from "./deliveries.js";
 export {
@@ -68,6 +69,8 @@ export type {
 export class Store {
   readonly feeds: FeedRepo;
   readonly articles: ArticleRepo;
+  /** The enrich stage's port (EnrichmentStore, EnrichmentClaims). */
+  readonly enrichments: EnrichmentRepo;
   readonly issues: IssueRepo;
   readonly subscribers: SubscriberRepo;
   readonly deliveries: DeliveryRepo;
@@ -95,6 +98,7 @@ export class Store {
     this.serviceEventRejections = new ServiceEventRejectionRepo(db);
     this.feeds = new FeedRepo(db);
     this.articles = new ArticleRepo(db);
+    this.enrichments = new EnrichmentRepo(db);
     this.issues = new IssueRepo(db, this.events);
     this.subscribers = new SubscriberRepo(db, this.events);
     this.deliveries = new DeliveryRepo(db, this.events);
