@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
+import type { SendLedger } from "../deliver/ports.js";
 import { GazetteError } from "../shared/errors.js";
 import { ArticleLookupRepo } from "./article-lookup.js";
 import { ArticleTopicRepo } from "./article-topics.js";
@@ -18,6 +19,7 @@ import { openSqlite } from "./open-database.js";
 import { OverrideRepo } from "./overrides.js";
 import { PacingRepo } from "./pacing.js";
 import { RunRepo } from "./runs.js";
+import { createSendLedger } from "./send-ledger.js";
 import { ServiceEventRejectionRepo } from "./service-event-rejections.js";
 import { SlotRepo } from "./slots.js";
 import { SubscriberRepo } from "./subscribers.js";
@@ -27,7 +29,7 @@ import { WebhookDeliveryRepo } from "./webhook-deliveries.js";
 
 export type { ArticleInput, ArticleRow, UpsertResult } from "./articles.js";
 export type { ConsentRow } from "./consents.js";
-export type { ClaimedDelivery, DeliveryFailure, DeliveryMatch } from "./deliveries.js";
+export type { DeliveryFailure, DeliveryMatch } from "./deliveries.js";
 export {
   EVENT_TYPES,
   type EventData,
@@ -74,6 +76,8 @@ export class Store {
   readonly issues: IssueRepo;
   readonly subscribers: SubscriberRepo;
   readonly deliveries: DeliveryRepo;
+  /** The send engine's port (src/deliver/ports.ts). */
+  readonly sendLedger: SendLedger;
   readonly suppressions: SuppressionRepo;
   readonly consents: ConsentRepo;
   readonly articleTopics: ArticleTopicRepo;
@@ -112,6 +116,7 @@ export class Store {
     this.articleLookup = new ArticleLookupRepo(db);
     this.pacing = new PacingRepo(db);
     this.mailEvents = new MailEventRepo(db, this.events);
+    this.sendLedger = createSendLedger(this.deliveries, this.issues, this.suppressions);
   }
 
   /**
