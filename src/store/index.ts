@@ -51,7 +51,7 @@ export type {
 } from "./mail-events.js";
 export type { OverrideInput, OverrideRow } from "./overrides.js";
 export type { RunRow } from "./runs.js";
-export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscribers.js";
+export type { MemberRow, MembershipRow } from "./subscribers.js";
 export type { SuppressionRow } from "./suppressions.js";
 export type {
   DeliveryStatus,

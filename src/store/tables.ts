@@ -1,4 +1,5 @@
 import type { Generated } from "kysely";
+import type { MembershipStatus } from "../audience/ports.js";
 import type { DeliveryStatus } from "../deliver/ports.js";
 
 // Timestamps are ISO-8601 UTC strings (`Date#toISOString`): they sort as text in both SQLite and
@@ -105,7 +106,7 @@ export interface MembershipsTable {
   topics: string | null;
 }
 
-export type MembershipStatus = "pending" | "active" | "unsubscribed" | "bounced" | "complained";
+export type { MembershipStatus };
 
 export interface IssuesTable {
   id: Generated<number>;
