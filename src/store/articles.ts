@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from "kysely";
+import type { CandidateQuery } from "../compose/ports.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { ArticlesTable, Database } from "./tables.js";
 
@@ -278,14 +279,7 @@ export class ArticleRepo {
    * no earlier than `notBefore`, never in an earlier issue of the list, not dropped by an
    * editor; newest first.
    */
-  candidates(options: {
-    feedIds: number[];
-    listId: number;
-    after?: Date;
-    until: Date;
-    notBefore: Date;
-    limit: number;
-  }): Promise<ArticleRow[]> {
+  candidates(options: CandidateQuery): Promise<ArticleRow[]> {
     if (options.feedIds.length === 0) return Promise.resolve([]);
     let query = this.db
       .selectFrom("articles")

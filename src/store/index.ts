@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
+import type { ArticleChoices } from "../compose/ports.js";
 import type { SendLedger } from "../deliver/ports.js";
 import { GazetteError } from "../shared/errors.js";
+import { createArticleChoices } from "./article-choices.js";
 import { ArticleLookupRepo } from "./article-lookup.js";
 import { ArticleTopicRepo } from "./article-topics.js";
 import { ArticleRepo, type UpsertResult } from "./articles.js";
@@ -42,7 +44,7 @@ export { createFetchSaver, type FetchSaver, type FetchToSave } from "./fetch-sav
 import type { FetchToSave } from "./fetch-saver.js";
 
 export { isLockError } from "./is-lock-error.js";
-export type { IssueArticleRow, IssueEntry, IssueRow, SentStory } from "./issues.js";
+export type { IssueArticleRow, IssueEntry, IssueRow } from "./issues.js";
 export type {
   MailEventCount,
   MailEventOutcome,
@@ -76,6 +78,8 @@ export class Store {
   readonly issues: IssueRepo;
   readonly subscribers: SubscriberRepo;
   readonly deliveries: DeliveryRepo;
+  /** Compose's port for choosing articles (src/compose/ports.ts). */
+  readonly articleChoices: ArticleChoices;
   /** The send engine's port (src/deliver/ports.ts). */
   readonly sendLedger: SendLedger;
   readonly suppressions: SuppressionRepo;
@@ -116,6 +120,12 @@ export class Store {
     this.articleLookup = new ArticleLookupRepo(db);
     this.pacing = new PacingRepo(db);
     this.mailEvents = new MailEventRepo(db, this.events);
+    this.articleChoices = createArticleChoices(
+      this.feeds,
+      this.articles,
+      this.articleTopics,
+      this.issues,
+    );
     this.sendLedger = createSendLedger(this.deliveries, this.issues, this.suppressions);
   }
 

@@ -3,9 +3,10 @@ import type { Store } from "../../src/store/index.js";
 import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const T0 = new Date("2026-11-20T09:00:00Z");
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
-// The enrich stage's port (src/enrich/ports.ts), one contract for every backend.
-describe.each(STORE_BACKENDS)("the enrichment port on $name", ({ open }) => {
+// The ports stages declare (src/<stage>/ports.ts), one contract for every backend.
+describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
   let handle: TestStore;
   let store: Store;
   beforeEach(async () => {
@@ -107,5 +108,88 @@ describe.each(STORE_BACKENDS)("the enrichment port on $name", ({ open }) => {
       sources: '{"summary":["Hi"],"why":[]}',
     });
     expect((await store.articles.byId(articleId))?.language).toBe("en");
+  });
+
+  it("gives compose feeds and candidates in its terms: decoded tags, topics and signals", async () => {
+    const [feed] = await store.feeds.sync(
+      [{ url: "https://a.example/feed", name: "A", tags: ["infra"] }],
+      T0,
+    );
+    const feedId = feed?.id as number;
+    expect(await store.articleChoices.feeds()).toEqual([
+      { id: feedId, url: "https://a.example/feed", name: "A", tags: ["infra"] },
+    ]);
+    const article = (n: number, publishedAt?: Date) => ({
+      feedId,
+      canonicalUrl: `https://a.example/${n}`,
+      url: `https://a.example/${n}`,
+      title: `Post ${n}`,
+      ...(publishedAt && { publishedAt }),
+      contentHtml: `<p>Text ${n}</p>`,
+      contentText: `Text ${n}`,
+      categories: ["Databases"],
+      contentHash: `h${n}`,
+    });
+    await store.articles.upsertAll([article(1, later(-30)), article(2)], T0);
+    const [first, second] = await store.enrichments.articlesToEnrichAgain({ since: later(-60) });
+    await store.enrichments.saveEnrichment({
+      articleId: first?.id as number,
+      contentHash: "h1",
+      summarizer: "s@1",
+      summary: "Summary.",
+      why: "",
+      tags: ["postgres"],
+      category: "data",
+      readMinutes: 1,
+      createdAt: T0,
+      confidence: 0.75,
+    });
+    const query = { feedIds: [feedId], listId: 1, until: later(1), notBefore: later(-60) };
+    const candidates = await store.articleChoices.candidates({ ...query, limit: 10 });
+    expect(candidates).toEqual([
+      {
+        id: second?.id,
+        feedId,
+        title: "Post 2",
+        text: "Text 2",
+        topics: ["Databases"],
+        language: null,
+        hasSummary: false,
+        confidence: null,
+        date: T0.getTime(),
+      },
+      {
+        id: first?.id,
+        feedId,
+        title: "Post 1",
+        text: "Text 1",
+        topics: ["Databases", "data", "postgres"],
+        language: null,
+        hasSummary: true,
+        confidence: 0.75,
+        date: later(-30).getTime(),
+      },
+    ]);
+  });
+
+  it("tells the previous issue's period end and the stories it sent", async () => {
+    const listId = (await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0)).get(
+      "weekly",
+    ) as number;
+    expect(await store.articleChoices.previousPeriodEnd(listId)).toBeUndefined();
+    const feedId = await seedArticle();
+    const [sent] = await store.enrichments.articlesToEnrichAgain({ since: later(-60) });
+    await store.issues.create({
+      listId,
+      periodStart: later(-60),
+      periodEnd: T0,
+      articleIds: [sent?.id as number],
+      now: T0,
+    });
+    expect(await store.articleChoices.previousPeriodEnd(listId)).toEqual(T0);
+    expect(await store.articleChoices.recentStories(listId, later(-1))).toEqual([
+      { id: sent?.id, feedId, title: "Post", text: "Hi" },
+    ]);
+    expect(await store.articleChoices.recentStories(listId, later(1))).toEqual([]);
   });
 });
