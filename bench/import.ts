@@ -33,7 +33,7 @@ const baseline = process.memoryUsage().heapUsed;
 let peak = baseline;
 let seen = 0;
 const started = performance.now();
-const report = await importSubscribers(store, file, {
+const report = await importSubscribers(store.subscribers, file, {
   listIds,
   defaultLists: ["weekly"],
   source: "bench",

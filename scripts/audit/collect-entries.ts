@@ -46,7 +46,7 @@ export async function collectEntries(
       const collected = await collectStage(ctx, { force: true });
       // Every article, whatever its date: an undated item of a feed's first fetch counts as
       // older than every look-back, and enrich would leave it alone.
-      await enrichArticles(ctx.store, openSummarizer(ctx), {
+      await enrichArticles(ctx.store.enrichments, openSummarizer(ctx), {
         since: new Date("0001-01-01T00:00:00Z"),
         now: () => ctx.clock.now(),
       });

@@ -1,6 +1,6 @@
 import { GazetteError } from "../shared/errors.js";
-import type { ImportRow, Store } from "../store/index.js";
 import { emailKey } from "./email-address.js";
+import type { ImportRow, SubscriberImport } from "./ports.js";
 import { type CsvProblem, isProblem, readSubscribersCsv } from "./read-subscribers-csv.js";
 
 export interface ImportOptions {
@@ -40,11 +40,12 @@ const SHOWN_PROBLEMS = 100;
 /**
  * Imports a subscribers CSV in two streaming passes, so a file of millions of rows is never held
  * in memory: 1. read and check every row (address, status, lists); 2. unless a row is bad (and
- * not `skipInvalid`), apply the rows in batches inside one transaction — all or nothing.
+ * not `skipInvalid`), hand the rows to the store in batches, which applies them in one
+ * transaction — all or nothing.
  * Duplicate addresses merge. Existing memberships keep their status: nobody is re-subscribed.
  */
 export async function importSubscribers(
-  store: Store,
+  subscribers: SubscriberImport,
   file: string,
   options: ImportOptions,
 ): Promise<ImportReport> {
@@ -76,51 +77,38 @@ export async function importSubscribers(
       `nothing imported: ${report.invalid} bad row${report.invalid === 1 ? "" : "s"} (fix them, or pass --skip-invalid):\n${lines}${more}`,
     );
   }
-  await applyRows(store, file, options, report).catch((error: unknown) => {
-    if (!(error instanceof DryRunRollback)) throw error;
-  });
+  const counts = await subscribers.importBatches(batchesOf(file, options), options);
+  report.added = counts.added;
+  report.updated = counts.updated;
+  report.unchanged = counts.unchanged;
   return report;
 }
 
-/** Thrown to roll the transaction back after a dry run counted what it would do. */
-class DryRunRollback extends Error {}
-
-async function applyRows(
-  store: Store,
-  file: string,
-  options: ImportOptions,
-  report: ImportReport,
-): Promise<void> {
-  await store.db.transaction().execute(async (trx) => {
-    let batch = new Map<string, ImportRow>();
-    const flush = async () => {
-      const counts = await store.subscribers.importBatch([...batch.values()], options, trx);
-      report.added += counts.added;
-      report.updated += counts.updated;
-      report.unchanged += counts.unchanged;
+/** The good rows of the file in batches of import rows, duplicates within a batch merged. */
+async function* batchesOf(file: string, options: ImportOptions): AsyncGenerator<ImportRow[]> {
+  let batch = new Map<string, ImportRow>();
+  for await (const row of readSubscribersCsv(file)) {
+    if (isProblem(row)) continue;
+    const slugs = listsOf(row.lists, options);
+    if (checkLists(row.line, slugs, options)) continue;
+    const listIds = slugs.map((slug) => options.listIds.get(slug) as number);
+    options.onRow?.(row.email, listIds);
+    const key = emailKey(row.email);
+    const previous = batch.get(key);
+    // Duplicates within a batch (in any case) merge here, the first spelling kept; across
+    // batches, the store matches them by their key.
+    batch.set(key, {
+      email: previous?.email ?? row.email,
+      ...((row.name ?? previous?.name) !== undefined ? { name: row.name ?? previous?.name } : {}),
+      listIds: [...new Set([...(previous?.listIds ?? []), ...listIds])],
+      status: previous?.status ?? row.status ?? "active",
+    });
+    if (batch.size >= BATCH) {
+      yield [...batch.values()];
       batch = new Map();
-    };
-    for await (const row of readSubscribersCsv(file)) {
-      if (isProblem(row)) continue;
-      const slugs = listsOf(row.lists, options);
-      if (checkLists(row.line, slugs, options)) continue;
-      const listIds = slugs.map((slug) => options.listIds.get(slug) as number);
-      options.onRow?.(row.email, listIds);
-      const key = emailKey(row.email);
-      const previous = batch.get(key);
-      // Duplicates within a batch (in any case) merge here, the first spelling kept; across
-      // batches, the store matches them by their key.
-      batch.set(key, {
-        email: previous?.email ?? row.email,
-        ...((row.name ?? previous?.name) !== undefined ? { name: row.name ?? previous?.name } : {}),
-        listIds: [...new Set([...(previous?.listIds ?? []), ...listIds])],
-        status: previous?.status ?? row.status ?? "active",
-      });
-      if (batch.size >= BATCH) await flush();
     }
-    await flush();
-    if (options.dryRun) throw new DryRunRollback();
-  });
+  }
+  if (batch.size > 0) yield [...batch.values()];
 }
 
 function listsOf(lists: string[], options: ImportOptions): string[] {

@@ -1,9 +1,9 @@
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import { GazetteError } from "../shared/errors.js";
-import type { MembershipStatus } from "../store/index.js";
 import { checkEmail, normalizeEmail, printableEmail } from "./email-address.js";
 import { unescapeFormula } from "./escape-formula.js";
+import type { MembershipStatus } from "./ports.js";
 
 /** One valid row of a subscribers CSV. */
 export interface SubscriberRecord {

@@ -30,7 +30,7 @@ export async function syncSubscribers(
 ): Promise<SyncReport> {
   const source = "subscribers-file";
   const listed = new Set<string>();
-  const imported = await importSubscribers(store, file, {
+  const imported = await importSubscribers(store.subscribers, file, {
     ...options,
     source,
     skipInvalid: true,

@@ -1,9 +1,9 @@
 import type { ListConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
-import type { IssueEntry, Store } from "../store/index.js";
-import { readStringArray } from "../store/index.js";
+import type { IssueEntry } from "../store/index.js";
 import { chooseIssue, type IssueChoice } from "./choose-issue.js";
 import { feedsOfList } from "./feeds-of-list.js";
+import type { ArticleChoices } from "./ports.js";
 
 // Candidates read before filtering: a week of posts from even a few hundred feeds fits.
 const CANDIDATE_POOL = 5000;
@@ -29,16 +29,15 @@ export interface NextArticles {
  * list's issues of the last 30 days. Shared by compose and by the editor's preview.
  */
 export async function chooseNextArticles(
-  store: Store,
+  store: ArticleChoices,
   list: ListConfig,
   listId: number,
   now: Date,
 ): Promise<NextArticles> {
-  const previous = await store.issues.latest(listId);
+  const after = await store.previousPeriodEnd(listId);
   const notBefore = new Date(now.getTime() - parseDuration(list.lookback));
-  const after = previous ? new Date(previous.period_end) : undefined;
-  const feedIds = feedsOfList(list, await store.feeds.all()).map((feed) => feed.id);
-  const candidates = await store.articles.candidates({
+  const feedIds = feedsOfList(list, await store.feeds()).map((feed) => feed.id);
+  const candidates = await store.candidates({
     feedIds,
     listId,
     after,
@@ -46,26 +45,8 @@ export async function chooseNextArticles(
     notBefore,
     limit: CANDIDATE_POOL,
   });
-  const signals = await store.articleTopics.signals(candidates.map((article) => article.id));
-  const past = await store.issues.recentStories(listId, new Date(now.getTime() - STORY_MEMORY_MS));
-  const choice = chooseIssue(
-    candidates.map((article) => {
-      const signal = signals.get(article.id);
-      return {
-        id: article.id,
-        feedId: article.feed_id,
-        title: article.title,
-        text: article.content_text,
-        topics: [...readStringArray(article.categories), ...(signal?.topics ?? [])],
-        language: article.language,
-        hasSummary: signal?.hasSummary ?? false,
-        confidence: signal?.confidence ?? null,
-        date: Date.parse(article.published_at ?? article.first_seen_at),
-      };
-    }),
-    list,
-    past,
-  );
+  const past = await store.recentStories(listId, new Date(now.getTime() - STORY_MEMORY_MS));
+  const choice = chooseIssue(candidates, list, past);
   return { after, notBefore, articleIds: choice.cards, entries: entriesOf(choice), choice };
 }
 

@@ -34,7 +34,12 @@ export async function composeIssue(
   const unfinished = await store.issues.unfinished(listId);
   if (unfinished) return { kind: "resumed", issue: unfinished };
 
-  const { after, notBefore, entries, choice } = await chooseNextArticles(store, list, listId, now);
+  const { after, notBefore, entries, choice } = await chooseNextArticles(
+    store.articleChoices,
+    list,
+    listId,
+    now,
+  );
   const shown = choice.cards.length + choice.alsoPublished.length;
   if (shown === 0 || shown < list.minArticles) {
     const count = shown === 1 ? "1 new article" : `${shown} new articles`;

@@ -30,7 +30,7 @@ export async function previewIssue(
 ): Promise<IssuePreview> {
   const unfinished = await store.issues.unfinished(listId);
   if (unfinished) return storedPreview(store, config, list, unfinished);
-  const next = await chooseNextArticles(store, list, listId, now);
+  const next = await chooseNextArticles(store.articleChoices, list, listId, now);
   if (next.entries.length === 0)
     return { kind: "empty", reason: "no new article since the last issue" };
   const latest = await store.issues.latest(listId);

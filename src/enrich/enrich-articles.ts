@@ -1,11 +1,10 @@
 import pLimit from "p-limit";
 import { describeError } from "../shared/errors.js";
-import type { ArticleToEnrich, Store } from "../store/index.js";
-import { readStringArray } from "../store/index.js";
 import { clipText } from "./clip-text.js";
 import { countReadMinutes } from "./count-read-minutes.js";
 import { MAX_CHARS } from "./extractive/summarize-extractively.js";
 import { isPersonName } from "./extractive/voice-of.js";
+import type { ArticleToEnrich, EnrichmentStore } from "./ports.js";
 import type {
   RejectedField,
   SummarizeInput,
@@ -58,7 +57,7 @@ export interface EnrichOptions {
  * again next run; editors' overrides live elsewhere and are never touched.
  */
 export async function enrichArticles(
-  store: Store,
+  store: EnrichmentStore,
   summarizer: Summarizer,
   options: EnrichOptions,
 ): Promise<EnrichReport> {
@@ -79,7 +78,7 @@ export async function enrichArticles(
         try {
           const summary = await summarizer.summarize(toSummarizeInput(article));
           await save(store, article, summary, summarizer.id, options.now());
-          await store.articles.setLanguage(article.id, summary.language ?? null);
+          await store.setLanguage(article.id, summary.language ?? null);
           noteSummary(report, article, summary);
         } catch (error) {
           report.failed.push({
@@ -106,21 +105,21 @@ export async function enrichArticles(
 }
 
 function articlesToEnrich(
-  store: Store,
+  store: EnrichmentStore,
   summarizerId: string,
   options: EnrichOptions,
 ): Promise<ArticleToEnrich[]> {
   if (options.articles) return Promise.resolve(options.articles);
   if (options.articleId !== undefined) {
     return options.force
-      ? store.articleLookup.toEnrich({ articleId: options.articleId })
-      : store.articles
+      ? store.articlesToEnrichAgain({ articleId: options.articleId })
+      : store
           .needingEnrichment(summarizerId, new Date(0))
           .then((rows) => rows.filter((row) => row.id === options.articleId));
   }
   return options.force
-    ? store.articleLookup.toEnrich({ since: options.since })
-    : store.articles.needingEnrichment(summarizerId, options.since);
+    ? store.articlesToEnrichAgain({ since: options.since })
+    : store.needingEnrichment(summarizerId, options.since);
 }
 
 /** What the summarizer is given: the article's text and HTML, and who published it. */
@@ -128,20 +127,18 @@ export function toSummarizeInput(article: ArticleToEnrich): SummarizeInput {
   const author = article.author ?? undefined;
   return {
     title: article.title,
-    text: article.content_text,
-    html: article.content_html,
+    text: article.contentText,
+    html: article.contentHtml,
     url: article.url,
-    categories: readStringArray(article.categories),
-    feedTags: readStringArray(article.feed_tags),
+    categories: article.categories,
+    feedTags: article.feed.tags,
     source: {
       // As the email shows it (see toIssueModel); the summarizer derives the publisher's name.
       name:
-        article.feed_name ??
-        article.feed_title ??
-        hostOf(article.feed_site_url ?? article.feed_url),
+        article.feed.name ?? article.feed.title ?? hostOf(article.feed.siteUrl ?? article.feed.url),
       ...(author !== undefined ? { author } : {}),
       // Every article of the feed by the same person: a personal blog, whose "I" is that person.
-      isPersonal: article.feed_authors === 1 && author !== undefined && isPersonName(author),
+      isPersonal: article.feed.authorCount === 1 && author !== undefined && isPersonName(author),
     },
   };
 }
@@ -155,22 +152,22 @@ function hostOf(url: string): string {
 }
 
 function save(
-  store: Store,
+  store: EnrichmentStore,
   article: ArticleToEnrich,
   summary: Summary,
   summarizerId: string,
   now: Date,
 ): Promise<void> {
-  return store.articles.saveEnrichment({
-    article_id: article.id,
-    content_hash: article.content_hash,
+  return store.saveEnrichment({
+    articleId: article.id,
+    contentHash: article.contentHash,
     summarizer: summary.fallback?.summarizer ?? summarizerId,
     summary: summary.summary,
     why: summary.why,
     tags: summary.tags,
     category: summary.category,
-    read_minutes: summary.readMinutes,
-    created_at: now.toISOString(),
+    readMinutes: summary.readMinutes,
+    createdAt: now,
     method: summary.method ?? null,
     confidence: summary.confidence ?? null,
     sources: summary.sources ?? null,
@@ -178,18 +175,22 @@ function save(
 }
 
 /** A plain enrichment (the opening paragraph) for an article the summarizer threw on. */
-async function savePlainFallback(store: Store, article: ArticleToEnrich, now: Date): Promise<void> {
-  const opening = article.content_text.split(/\n\s*\n/).find((part) => part.trim() !== "");
-  await store.articles.saveEnrichment({
-    article_id: article.id,
-    content_hash: article.content_hash,
+async function savePlainFallback(
+  store: EnrichmentStore,
+  article: ArticleToEnrich,
+  now: Date,
+): Promise<void> {
+  const opening = article.contentText.split(/\n\s*\n/).find((part) => part.trim() !== "");
+  await store.saveEnrichment({
+    articleId: article.id,
+    contentHash: article.contentHash,
     summarizer: FALLBACK_ID,
     summary: clipText(opening ?? "", MAX_CHARS),
     why: "",
-    tags: readStringArray(article.feed_tags),
+    tags: article.feed.tags,
     category: DEFAULT_CATEGORY,
-    read_minutes: countReadMinutes(article.content_text),
-    created_at: now.toISOString(),
+    readMinutes: countReadMinutes(article.contentText),
+    createdAt: now,
     method: "fallback+none",
     confidence: FALLBACK_CONFIDENCE,
     sources: { summary: opening ? [opening.trim()] : [], why: [] },
@@ -201,7 +202,7 @@ function noteSummary(report: EnrichReport, article: ArticleToEnrich, summary: Su
   report.enriched++;
   const language = summary.language ?? "unknown";
   report.languages[language] = (report.languages[language] ?? 0) + 1;
-  if (article.content_text.trim() === "") report.withoutText++;
+  if (article.contentText.trim() === "") report.withoutText++;
   if (summary.fallback)
     report.fallbacks.push({ articleId, title, reason: summary.fallback.reason });
   for (const field of summary.ungrounded ?? [])

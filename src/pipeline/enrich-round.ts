@@ -20,21 +20,21 @@ export async function enrichRound(
   ctx: Context,
   claim: ArticleClaim,
 ): Promise<EnrichReport | undefined> {
-  const articles = await ctx.store.articles.claimForEnrichment(
+  const articles = await ctx.store.enrichments.claimForEnrichment(
     claim.summarizerId,
     enrichSince(ctx),
     claim.batchSize,
     ctx.clock.now(),
     claim.leaseMs,
   );
-  const leaseUntil = articles[0]?.enrich_lease_until;
+  const leaseUntil = articles[0]?.enrichLeaseUntil;
   if (!leaseUntil) return undefined;
   const ids = articles.map((article) => article.id);
   let report: EnrichReport;
   try {
     report = await enrichStage(ctx, { articles });
   } catch (error) {
-    await ctx.store.articles.releaseEnrichment(ids, leaseUntil);
+    await ctx.store.enrichments.releaseEnrichment(ids, leaseUntil);
     throw error;
   }
   // An article the model failed on (or was over budget for) still lacks this summarizer's
@@ -42,7 +42,7 @@ export async function enrichRound(
   const retryLater = new Set(
     [...report.failed, ...report.fallbacks].map((article) => article.articleId),
   );
-  await ctx.store.articles.releaseEnrichment(
+  await ctx.store.enrichments.releaseEnrichment(
     ids.filter((id) => !retryLater.has(id)),
     leaseUntil,
   );

@@ -17,7 +17,7 @@ export function enrichStage(
   ctx: Context,
   options: Pick<EnrichOptions, "force" | "articleId" | "articles"> = {},
 ): Promise<EnrichReport> {
-  return enrichArticles(ctx.store, openSummarizer(ctx), {
+  return enrichArticles(ctx.store.enrichments, openSummarizer(ctx), {
     ...options,
     since: enrichSince(ctx),
     now: () => ctx.clock.now(),

@@ -112,7 +112,7 @@ export async function sendStage(
       await ctx.store.deliveries.skipPending(issue.id, emails, reason, ctx.clock.now());
   }
   return sendIssue({
-    store: ctx.store,
+    ledger: ctx.store.sendLedger,
     transport,
     ...(extra.mode && { mode: extra.mode }),
     issue: { id: issue.id, listId: id },

@@ -1,5 +1,4 @@
 import { type Kysely, type Selectable, sql } from "kysely";
-import { type ArticleToEnrich, selectFeedOfArticle } from "./articles.js";
 import type { Database, EnrichmentsTable } from "./tables.js";
 
 /** An article with the name of its feed, for the editor's commands. */
@@ -69,22 +68,5 @@ export class ArticleLookupRepo {
       .orderBy("created_at", "desc")
       .orderBy("id", "desc")
       .execute();
-  }
-
-  /**
-   * Articles to summarize again whatever enrichments they have (`enrich --force`): one article,
-   * or every article dated on or after `since`.
-   */
-  toEnrich(options: { articleId: number } | { since: Date }): Promise<ArticleToEnrich[]> {
-    const query = this.db
-      .selectFrom("articles")
-      .innerJoin("feeds", "feeds.id", "articles.feed_id")
-      .selectAll("articles")
-      .select(selectFeedOfArticle);
-    const chosen =
-      "articleId" in options
-        ? query.where("articles.id", "=", options.articleId)
-        : query.where(dated, ">=", options.since.toISOString());
-    return chosen.orderBy("articles.id").execute();
   }
 }

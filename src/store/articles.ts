@@ -1,36 +1,9 @@
-import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
-import { isPostgres } from "./dialect.js";
+import { type Kysely, type Selectable, sql } from "kysely";
+import type { CandidateQuery } from "../compose/ports.js";
 import { prepareQuery } from "./prepared-query.js";
-import type { ArticlesTable, Database, EnrichmentsTable } from "./tables.js";
+import type { ArticlesTable, Database } from "./tables.js";
 
 export type ArticleRow = Selectable<ArticlesTable>;
-/**
- * An article as the summarizer gets it: with its feed's tags (JSON array), the names the feed
- * goes by, and how many distinct authors the feed's articles have (1: maybe a personal blog).
- */
-export type ArticleToEnrich = ArticleRow & {
-  feed_tags: string;
-  feed_name: string | null;
-  feed_title: string | null;
-  feed_site_url: string | null;
-  feed_url: string;
-  feed_authors: number;
-};
-
-/** The feed's columns and author count every query for articles to enrich selects. */
-export function selectFeedOfArticle(eb: ExpressionBuilder<Database, "articles" | "feeds">) {
-  return [
-    eb.ref("feeds.tags").as("feed_tags"),
-    eb.ref("feeds.name").as("feed_name"),
-    eb.ref("feeds.title").as("feed_title"),
-    eb.ref("feeds.site_url").as("feed_site_url"),
-    eb.ref("feeds.url").as("feed_url"),
-    sql<number>`(select cast(count(distinct coalesce(same_feed.author, '')) as integer) from articles as same_feed where same_feed.feed_id = articles.feed_id)`.as(
-      "feed_authors",
-    ),
-  ] as const;
-}
-export type EnrichmentRow = Selectable<EnrichmentsTable>;
 
 export interface ArticleInput {
   feedId: number;
@@ -301,161 +274,12 @@ export class ArticleRepo {
     return this.db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
-  /** Articles dated on or after `since` that have no enrichment by `summarizer` for their content. */
-  needingEnrichment(summarizer: string, since: Date): Promise<ArticleToEnrich[]> {
-    return this.#needingEnrichment(this.db, summarizer, since).execute();
-  }
-
-  #needingEnrichment(q: Kysely<Database>, summarizer: string, since: Date) {
-    return q
-      .selectFrom("articles")
-      .innerJoin("feeds", "feeds.id", "articles.feed_id")
-      .leftJoin("enrichments", (join) =>
-        join
-          .onRef("enrichments.article_id", "=", "articles.id")
-          .onRef("enrichments.content_hash", "=", "articles.content_hash")
-          .on("enrichments.summarizer", "=", summarizer),
-      )
-      .selectAll("articles")
-      .select(selectFeedOfArticle)
-      .where("enrichments.id", "is", null)
-      .where(
-        sql<string>`coalesce(articles.published_at, articles.first_seen_at)`,
-        ">=",
-        since.toISOString(),
-      )
-      .orderBy("articles.id");
-  }
-
-  /**
-   * Claims up to `limit` articles needing enrichment (see needingEnrichment) whose enrich lease
-   * is free or passed, until now + leaseMs, for a worker to summarize; returns them, each with
-   * its new `enrich_lease_until` (what releaseEnrichment takes). Safe against concurrent
-   * claimers, as DeliveryRepo.claim is.
-   */
-  claimForEnrichment(
-    summarizer: string,
-    since: Date,
-    limit: number,
-    now: Date,
-    leaseMs: number,
-  ): Promise<ArticleToEnrich[]> {
-    // PostgreSQL: candidates locked FOR UPDATE SKIP LOCKED until the update commits, so two
-    // workers take disjoint articles; SQLite has one writer, the update's re-check suffices.
-    if (isPostgres(this.db as Kysely<unknown>))
-      return this.db
-        .transaction()
-        .execute((trx) =>
-          this.#claimForEnrichment(trx, true, summarizer, since, limit, now, leaseMs),
-        );
-    return this.#claimForEnrichment(this.db, false, summarizer, since, limit, now, leaseMs);
-  }
-
-  async #claimForEnrichment(
-    q: Kysely<Database>,
-    isLocking: boolean,
-    summarizer: string,
-    since: Date,
-    limit: number,
-    now: Date,
-    leaseMs: number,
-  ): Promise<ArticleToEnrich[]> {
-    const at = now.toISOString();
-    const isFree = (eb: ExpressionBuilder<Database, "articles">) =>
-      eb.or([
-        eb("articles.enrich_lease_until", "is", null),
-        eb("articles.enrich_lease_until", "<", at),
-      ]);
-    const candidates = await this.#needingEnrichment(q, summarizer, since)
-      .where(isFree)
-      .limit(limit)
-      // Only the articles are locked: the enrichments side of the outer join may be null.
-      .$if(isLocking, (qb) => qb.forUpdate(["articles"]).skipLocked())
-      .execute();
-    if (candidates.length === 0) return [];
-    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    const taken = await q
-      .updateTable("articles")
-      .set({ enrich_lease_until: leaseUntil })
-      .where(
-        "id",
-        "in",
-        candidates.map((row) => row.id),
-      )
-      .where(isFree)
-      .returning("id")
-      .execute();
-    const isTaken = new Set(taken.map((row) => row.id));
-    return candidates
-      .filter((row) => isTaken.has(row.id))
-      .map((row) => ({ ...row, enrich_lease_until: leaseUntil }));
-  }
-
-  /**
-   * Gives up the claims taken with this lease: the lease time is the claim's token (an article
-   * whose lease passed and that another worker claimed since has another one, and keeps it).
-   */
-  async releaseEnrichment(articleIds: readonly number[], leaseUntil: string): Promise<void> {
-    if (articleIds.length === 0) return;
-    await this.db
-      .updateTable("articles")
-      .set({ enrich_lease_until: null })
-      .where("id", "in", [...articleIds])
-      .where("enrich_lease_until", "=", leaseUntil)
-      .execute();
-  }
-
-  /** Stores the language detected at enrich time (ISO 639-1), or null when undecided. */
-  async setLanguage(articleId: number, language: string | null): Promise<void> {
-    await this.db.updateTable("articles").set({ language }).where("id", "=", articleId).execute();
-  }
-
-  async saveEnrichment(
-    input: Omit<EnrichmentRow, "id" | "tags" | "method" | "confidence" | "sources"> & {
-      tags: string[];
-      method?: string | null;
-      confidence?: number | null;
-      sources?: { summary: string[]; why: string[] } | null;
-    },
-  ): Promise<void> {
-    const row = {
-      ...input,
-      method: input.method ?? null,
-      confidence: input.confidence ?? null,
-      sources: input.sources ? JSON.stringify(input.sources) : null,
-    };
-    await this.db
-      .insertInto("enrichments")
-      .values({ ...row, tags: JSON.stringify(row.tags) })
-      .onConflict((oc) =>
-        oc.columns(["article_id", "content_hash", "summarizer"]).doUpdateSet({
-          summary: row.summary,
-          why: row.why,
-          tags: JSON.stringify(row.tags),
-          category: row.category,
-          read_minutes: row.read_minutes,
-          created_at: row.created_at,
-          method: row.method,
-          confidence: row.confidence,
-          sources: row.sources,
-        }),
-      )
-      .execute();
-  }
-
   /**
    * The next issue's candidates: articles of the given feeds first seen in (after, until], dated
    * no earlier than `notBefore`, never in an earlier issue of the list, not dropped by an
    * editor; newest first.
    */
-  candidates(options: {
-    feedIds: number[];
-    listId: number;
-    after?: Date;
-    until: Date;
-    notBefore: Date;
-    limit: number;
-  }): Promise<ArticleRow[]> {
+  candidates(options: CandidateQuery): Promise<ArticleRow[]> {
     if (options.feedIds.length === 0) return Promise.resolve([]);
     let query = this.db
       .selectFrom("articles")

@@ -1,20 +1,9 @@
 import { type Kysely, sql } from "kysely";
+import type { ClaimedDelivery, PendingRecipient, SentMark } from "../deliver/ports.js";
 import { isPostgres } from "./dialect.js";
 import type { EventRepo } from "./events.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { Database, DeliveryStatus } from "./tables.js";
-
-export interface ClaimedDelivery {
-  id: number;
-  subscriber_id: number;
-  email: string;
-  name: string | null;
-  message_id: string;
-  /** Counting this claim. */
-  attempts: number;
-  /** The claim is ours until then; past it another sender may take the row. */
-  lease_until: string;
-}
 
 /** A row that did not go out, or not yet: failed, bounced, or pending after a transient error. */
 export interface DeliveryFailure {
@@ -23,13 +12,6 @@ export interface DeliveryFailure {
   error: string | null;
   attempts: number;
   next_attempt_at: string | null;
-}
-
-/** A subscriber who would get the issue now, for a dry run (which writes no row). */
-export interface PendingRecipient {
-  subscriber_id: number;
-  email: string;
-  name: string | null;
 }
 
 /** The delivery an email service's event is about. */
@@ -206,10 +188,10 @@ export class DeliveryRepo {
       .leftJoin("suppressions", "suppressions.email", "subscribers.email_key")
       .select([
         "deliveries.id",
-        "deliveries.subscriber_id",
+        "deliveries.subscriber_id as subscriberId",
         "deliveries.email",
         "subscribers.name",
-        "deliveries.message_id",
+        "deliveries.message_id as messageId",
         "deliveries.attempts",
         "memberships.status as membership",
         "suppressions.reason as suppressed",
@@ -276,7 +258,7 @@ export class DeliveryRepo {
       .map(({ membership: _m, suppressed: _s, ...row }) => ({
         ...row,
         attempts: row.attempts + 1,
-        lease_until: leaseUntil,
+        leaseUntil: new Date(leaseUntil),
       }));
   }
 
@@ -286,9 +268,9 @@ export class DeliveryRepo {
    */
   async skipReasonNow(
     listId: number,
-    delivery: { subscriber_id: number; email: string },
+    delivery: { subscriberId: number; email: string },
   ): Promise<string | undefined> {
-    const [row] = await this.#consent({ listId, subscriberId: delivery.subscriber_id });
+    const [row] = await this.#consent({ listId, subscriberId: delivery.subscriberId });
     if (!row) return "no longer subscribed";
     return row.membership === "active" && row.suppressed === null ? undefined : skipReason(row);
   }
@@ -335,10 +317,7 @@ export class DeliveryRepo {
    * Marks many rows sent in one statement, each with its own SMTP reply: the group commit of a
    * bulk send, one write instead of one per message.
    */
-  async markSentMany(
-    rows: { id: number; response: string; serviceMessageId?: string }[],
-    now: Date,
-  ): Promise<void> {
+  async markSentMany(rows: SentMark[], now: Date): Promise<void> {
     if (rows.length === 0) return;
     let prepared = this.#markSentMany.get(rows.length);
     if (!prepared) {
@@ -596,7 +575,7 @@ export class DeliveryRepo {
     return this.db
       .selectFrom("memberships")
       .innerJoin("subscribers", "subscribers.id", "memberships.subscriber_id")
-      .select(["subscribers.id as subscriber_id", "subscribers.email", "subscribers.name"])
+      .select(["subscribers.id as subscriberId", "subscribers.email", "subscribers.name"])
       .where("memberships.list_id", "=", listId)
       .where("memberships.status", "=", "active")
       .where("memberships.subscriber_id", ">", afterSubscriberId)

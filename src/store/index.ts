@@ -1,12 +1,16 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
+import type { ArticleChoices } from "../compose/ports.js";
+import type { SendLedger } from "../deliver/ports.js";
 import { GazetteError } from "../shared/errors.js";
+import { createArticleChoices } from "./article-choices.js";
 import { ArticleLookupRepo } from "./article-lookup.js";
 import { ArticleTopicRepo } from "./article-topics.js";
 import { ArticleRepo, type UpsertResult } from "./articles.js";
 import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
+import { EnrichmentRepo } from "./enrichments.js";
 import { EventRepo } from "./events.js";
 import { FeedRepo } from "./feeds.js";
 import { IssueReviewRepo } from "./issue-review.js";
@@ -17,6 +21,7 @@ import { openSqlite } from "./open-database.js";
 import { OverrideRepo } from "./overrides.js";
 import { PacingRepo } from "./pacing.js";
 import { RunRepo } from "./runs.js";
+import { createSendLedger } from "./send-ledger.js";
 import { ServiceEventRejectionRepo } from "./service-event-rejections.js";
 import { SlotRepo } from "./slots.js";
 import { SubscriberRepo } from "./subscribers.js";
@@ -24,9 +29,9 @@ import { SuppressionRepo } from "./suppressions.js";
 import type { Database } from "./tables.js";
 import { WebhookDeliveryRepo } from "./webhook-deliveries.js";
 
-export type { ArticleInput, ArticleRow, ArticleToEnrich, UpsertResult } from "./articles.js";
+export type { ArticleInput, ArticleRow, UpsertResult } from "./articles.js";
 export type { ConsentRow } from "./consents.js";
-export type { ClaimedDelivery, DeliveryFailure, DeliveryMatch } from "./deliveries.js";
+export type { DeliveryFailure, DeliveryMatch } from "./deliveries.js";
 export {
   EVENT_TYPES,
   type EventData,
@@ -39,7 +44,7 @@ export { createFetchSaver, type FetchSaver, type FetchToSave } from "./fetch-sav
 import type { FetchToSave } from "./fetch-saver.js";
 
 export { isLockError } from "./is-lock-error.js";
-export type { IssueArticleRow, IssueEntry, IssueRow, SentStory } from "./issues.js";
+export type { IssueArticleRow, IssueEntry, IssueRow } from "./issues.js";
 export type {
   MailEventCount,
   MailEventOutcome,
@@ -48,7 +53,7 @@ export type {
 } from "./mail-events.js";
 export type { OverrideInput, OverrideRow } from "./overrides.js";
 export type { RunRow } from "./runs.js";
-export type { ImportCounts, ImportRow, MemberRow, MembershipRow } from "./subscribers.js";
+export type { MemberRow, MembershipRow } from "./subscribers.js";
 export type { SuppressionRow } from "./suppressions.js";
 export type {
   DeliveryStatus,
@@ -68,9 +73,15 @@ export type {
 export class Store {
   readonly feeds: FeedRepo;
   readonly articles: ArticleRepo;
+  /** The enrich stage's port (EnrichmentStore, EnrichmentClaims). */
+  readonly enrichments: EnrichmentRepo;
   readonly issues: IssueRepo;
   readonly subscribers: SubscriberRepo;
   readonly deliveries: DeliveryRepo;
+  /** Compose's port for choosing articles (src/compose/ports.ts). */
+  readonly articleChoices: ArticleChoices;
+  /** The send engine's port (src/deliver/ports.ts). */
+  readonly sendLedger: SendLedger;
   readonly suppressions: SuppressionRepo;
   readonly consents: ConsentRepo;
   readonly articleTopics: ArticleTopicRepo;
@@ -95,6 +106,7 @@ export class Store {
     this.serviceEventRejections = new ServiceEventRejectionRepo(db);
     this.feeds = new FeedRepo(db);
     this.articles = new ArticleRepo(db);
+    this.enrichments = new EnrichmentRepo(db);
     this.issues = new IssueRepo(db, this.events);
     this.subscribers = new SubscriberRepo(db, this.events);
     this.deliveries = new DeliveryRepo(db, this.events);
@@ -108,6 +120,13 @@ export class Store {
     this.articleLookup = new ArticleLookupRepo(db);
     this.pacing = new PacingRepo(db);
     this.mailEvents = new MailEventRepo(db, this.events);
+    this.articleChoices = createArticleChoices(
+      this.feeds,
+      this.articles,
+      this.articleTopics,
+      this.issues,
+    );
+    this.sendLedger = createSendLedger(this.deliveries, this.issues, this.suppressions);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import type { SentStory } from "../compose/ports.js";
 import { GazetteError } from "../shared/errors.js";
 import type { EventRepo } from "./events.js";
 import type { Database, IssueArticleKind, IssueStatus, IssuesTable } from "./tables.js";
@@ -43,14 +44,6 @@ export interface IssueEntry {
   articleId: number;
   kind: IssueArticleKind;
   storyOf?: number;
-}
-
-/** An article of a recent issue, to tell a story already sent. */
-export interface SentStory {
-  id: number;
-  feedId: number;
-  title: string;
-  text: string;
 }
 
 /** Queries on issues and the articles they hold. */

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import { emailKey } from "../audience/email-address.js";
+import type { ImportCounts, ImportRow, SubscriberImport } from "../audience/ports.js";
 import type { EventRepo, EventType } from "./events.js";
 import { readStringArray } from "./json.js";
 import type { Database, MembershipStatus, SubscribersTable } from "./tables.js";
@@ -15,20 +16,6 @@ export interface MembershipRow {
   topics: string[] | null;
 }
 
-/** A row of an import batch: one address, its lists by id, the status a new membership gets. */
-export interface ImportRow {
-  email: string;
-  name?: string;
-  listIds: number[];
-  status: MembershipStatus;
-}
-
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
-
 export interface MemberRow {
   subscriber_id: number;
   email: string;
@@ -40,7 +27,10 @@ export interface MemberRow {
 }
 
 /** Queries on lists, subscribers and their memberships. */
-export class SubscriberRepo {
+/** Thrown to roll an import back after a dry run counted what it would do. */
+class DryRunRollback extends Error {}
+
+export class SubscriberRepo implements SubscriberImport {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly events?: EventRepo,
@@ -295,16 +285,33 @@ export class SubscriberRepo {
     }));
   }
 
-  /**
-   * Applies one batch of import rows in the given transaction: new subscribers inserted, names
-   * updated, missing memberships added with the row's status. Existing memberships keep their
-   * status: an import never re-subscribes anyone. Rows are matched to subscribers by emailKey;
-   * a batch holds each key once.
-   */
-  async importBatch(
+  async importBatches(
+    batches: AsyncIterable<ImportRow[]>,
+    options: { source: string; now: Date; dryRun?: boolean },
+  ): Promise<ImportCounts> {
+    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
+    await this.db
+      .transaction()
+      .execute(async (trx) => {
+        for await (const rows of batches) {
+          const batch = await this.#importBatch(rows, options, trx);
+          counts.added += batch.added;
+          counts.updated += batch.updated;
+          counts.unchanged += batch.unchanged;
+        }
+        if (options.dryRun) throw new DryRunRollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof DryRunRollback)) throw error;
+      });
+    return counts;
+  }
+
+  /** One batch of importBatches, in its transaction. */
+  async #importBatch(
     rows: ImportRow[],
     options: { source: string; now: Date },
-    db: Kysely<Database> = this.db,
+    db: Kysely<Database>,
   ): Promise<ImportCounts> {
     const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
     if (rows.length === 0) return counts;

@@ -1,4 +1,6 @@
 import type { Generated } from "kysely";
+import type { MembershipStatus } from "../audience/ports.js";
+import type { DeliveryStatus } from "../deliver/ports.js";
 
 // Timestamps are ISO-8601 UTC strings (`Date#toISOString`): they sort as text in both SQLite and
 // PostgreSQL. JSON columns hold arrays of strings, serialized by the store.
@@ -104,7 +106,7 @@ export interface MembershipsTable {
   topics: string | null;
 }
 
-export type MembershipStatus = "pending" | "active" | "unsubscribed" | "bounced" | "complained";
+export type { MembershipStatus };
 
 export interface IssuesTable {
   id: Generated<number>;
@@ -165,8 +167,8 @@ export interface DeliveriesTable {
   service_message_id: string | null;
 }
 
-/** skipped: the subscriber left the list after the ledger was created and before the send. */
-export type DeliveryStatus = "pending" | "sending" | "sent" | "failed" | "bounced" | "skipped";
+// Declared by the send engine's port; the column holds exactly these.
+export type { DeliveryStatus };
 
 /** Addresses no list ever sends to again (hard bounces, complaints, manual). */
 export interface SuppressionsTable {

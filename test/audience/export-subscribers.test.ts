@@ -63,7 +63,7 @@ describe("subscribers export", () => {
     const other = await openStore(mkdtempSync(path.join(tmpdir(), "gazette-export-")));
     try {
       const ids = await other.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], NOW);
-      const report = await importSubscribers(other, file, {
+      const report = await importSubscribers(other.subscribers, file, {
         listIds: ids,
         defaultLists: ["weekly"],
         source: "import",

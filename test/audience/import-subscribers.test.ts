@@ -60,7 +60,7 @@ describe("importSubscribers", () => {
     ["an 'email address' header", "email address\nann@example.com\n"],
     ["no header: the first cell is an address", "ann@example.com,Ann\n"],
   ])("detects %s", async (_name, text) => {
-    const report = await importSubscribers(store, write("a.csv", text), options());
+    const report = await importSubscribers(store.subscribers, write("a.csv", text), options());
     expect(report).toMatchObject({ rows: 1, added: 1, invalid: 0 });
     expect((await members())[0]).toMatch(/^ann@example\.com (Ann|-) weekly active$/);
   });
@@ -73,7 +73,7 @@ describe("importSubscribers", () => {
         "bo@example.com,,Byron,1,2026-01-02,\n" +
         "cy@example.com,Cy,,1,2026-01-03,\n",
     );
-    const report = await importSubscribers(store, file, options());
+    const report = await importSubscribers(store.subscribers, file, options());
     expect(report.added).toBe(3);
     expect(await members()).toEqual([
       "ann@example.com Ann Lovelace weekly active",
@@ -94,17 +94,21 @@ describe("importSubscribers", () => {
       "lists.csv",
       "email,lists\nann@example.com,weekly\nbo@example.com,ai;weekly\n",
     );
-    const report = await importSubscribers(store, file, options({ defaultLists: [] }));
+    const report = await importSubscribers(store.subscribers, file, options({ defaultLists: [] }));
     expect(report.added).toBe(2);
     const bad = write("nolist.csv", "email,lists\ncy@example.com,ai\ndee@example.com,\n");
     await expect(
-      importSubscribers(store, bad, options({ defaultLists: [], noListHint: " or pass --list" })),
+      importSubscribers(
+        store.subscribers,
+        bad,
+        options({ defaultLists: [], noListHint: " or pass --list" }),
+      ),
     ).rejects.toThrow(/nolist\.csv:3: no list: give the row a lists cell or pass --list/);
   });
 
   it("refuses a file without an email column", async () => {
     await expect(
-      importSubscribers(store, write("a.csv", "name,phone\nAnn,123\n"), options()),
+      importSubscribers(store.subscribers, write("a.csv", "name,phone\nAnn,123\n"), options()),
     ).rejects.toThrow(/a\.csv:1: no "email" column/);
   });
 
@@ -114,7 +118,7 @@ describe("importSubscribers", () => {
       "a.csv",
       "email,name,lists,status\n  Ann@Example.COM ,Ann,weekly,\nAnn@example.com,,ai,\nbo@example.com,Bo,weekly,active\ncy@example.com,Cy,ai,unsubscribed\n",
     );
-    const report = await importSubscribers(store, file, options());
+    const report = await importSubscribers(store.subscribers, file, options());
     expect(report).toMatchObject({ rows: 4, added: 2, updated: 0, unchanged: 1, invalid: 0 });
     expect(await members()).toEqual([
       "Ann@example.com Ann ai active",
@@ -130,7 +134,7 @@ describe("importSubscribers", () => {
       "a.csv",
       "email,lists\nBO@EXAMPLE.COM,weekly\nCy@example.com,ai\nCY@example.com,weekly\n",
     );
-    const report = await importSubscribers(store, file, options());
+    const report = await importSubscribers(store.subscribers, file, options());
     expect(report).toMatchObject({ rows: 3, added: 1, unchanged: 1 });
     expect(await members()).toEqual([
       "Cy@example.com - ai active",
@@ -144,7 +148,7 @@ describe("importSubscribers", () => {
       "a.csv",
       "email\nok@example.com\nus\u200ber@example.com\n\uff55ser@example.com\nuser\u202e@example.com\n",
     );
-    const report = await importSubscribers(store, file, options({ skipInvalid: true }));
+    const report = await importSubscribers(store.subscribers, file, options({ skipInvalid: true }));
     expect(report).toMatchObject({ rows: 4, added: 1, invalid: 3 });
     expect(report.problems.map((p) => [p.line, p.message])).toEqual([
       [3, expect.stringMatching(/invisible character U\+200B/)],
@@ -159,7 +163,7 @@ describe("importSubscribers", () => {
       "a.csv",
       'email,lists,status\nok@example.com,,\n"""a@b""@example.com",,\nnot-an-address,,\nx@example.com,nope,\ny@example.com,,gone\n',
     );
-    await expect(importSubscribers(store, file, options())).rejects.toThrow(
+    await expect(importSubscribers(store.subscribers, file, options())).rejects.toThrow(
       /nothing imported: 4 bad rows[\s\S]*a\.csv:3: ""a@b"@example\.com" is not a valid email address[\s\S]*a\.csv:4: "not-an-address"[\s\S]*a\.csv:5: unknown list "nope"[\s\S]*a\.csv:6: status "gone"/,
     );
     expect(await members()).toEqual([]);
@@ -167,10 +171,14 @@ describe("importSubscribers", () => {
 
   it("imports the good rows with skipInvalid, and writes nothing on a dry run", async () => {
     const file = write("a.csv", "email\nok@example.com\nbad\nfine@example.com\n");
-    const dry = await importSubscribers(store, file, options({ skipInvalid: true, dryRun: true }));
+    const dry = await importSubscribers(
+      store.subscribers,
+      file,
+      options({ skipInvalid: true, dryRun: true }),
+    );
     expect(dry).toMatchObject({ rows: 3, added: 2, invalid: 1, problems: [{ line: 3 }] });
     expect(await members()).toEqual([]);
-    const real = await importSubscribers(store, file, options({ skipInvalid: true }));
+    const real = await importSubscribers(store.subscribers, file, options({ skipInvalid: true }));
     expect(real).toMatchObject({ added: 2, invalid: 1 });
     expect(await members()).toHaveLength(2);
   });
@@ -189,7 +197,7 @@ describe("importSubscribers", () => {
     const baseline = process.memoryUsage().heapUsed;
     let peak = baseline;
     let seen = 0;
-    const report = await importSubscribers(store, file, {
+    const report = await importSubscribers(store.subscribers, file, {
       ...options(),
       onRow: () => {
         if (++seen % 20_000 === 0) {

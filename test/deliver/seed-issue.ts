@@ -70,7 +70,7 @@ export function sendInput(
   overrides: Partial<SendIssueInput> = {},
 ): SendIssueInput {
   return {
-    store: seeded.store,
+    ledger: seeded.store.sendLedger,
     transport,
     issue: seeded.issue,
     message: {

@@ -75,7 +75,7 @@ describe("enrichArticles with a model", () => {
 
   const run = (config: Record<string, unknown> = {}, options = {}) =>
     enrichArticles(
-      store,
+      store.enrichments,
       createSummarizer(
         SummarizerConfig.parse({
           provider: "openai",
@@ -293,7 +293,7 @@ describe("enrichArticles with the built-in summarizer (issue 15)", () => {
       text: "Przenieśliśmy kolejkę zadań z Redisa do PostgreSQL w ciągu trzech miesięcy.\n\nCzas odpowiedzi spadł o połowę, a koszty utrzymania zmalały o jedną trzecią.",
     });
     const report = await enrichArticles(
-      store,
+      store.enrichments,
       createSummarizer(SummarizerConfig.parse({}), { env: {} }),
       {
         since: SINCE,

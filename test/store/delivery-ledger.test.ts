@@ -89,7 +89,7 @@ describe.each(STORE_BACKENDS)("the delivery ledger on $name", ({ open }) => {
     await store.suppressions.add(row.email, "2 hard bounces", T0);
     expect(await store.deliveries.skipReasonNow(listId, row)).toBe("suppressed (2 hard bounces)");
     const next = await store.deliveries.claim(issueId, listId, 1, T0, 60_000);
-    await store.subscribers.setStatus(listId, next[0]?.subscriber_id as number, "unsubscribed", T0);
+    await store.subscribers.setStatus(listId, next[0]?.subscriberId as number, "unsubscribed", T0);
     expect(await store.deliveries.skipReasonNow(listId, next[0] as (typeof next)[number])).toBe(
       "no longer subscribed",
     );
@@ -102,7 +102,7 @@ describe.each(STORE_BACKENDS)("the delivery ledger on $name", ({ open }) => {
     // As `gazette serve` in another process would: its own connection, its own commit.
     const other = await handle.reopen();
     try {
-      await other.subscribers.setStatus(listId, row.subscriber_id, "unsubscribed", T0);
+      await other.subscribers.setStatus(listId, row.subscriberId, "unsubscribed", T0);
     } finally {
       await other.close();
     }
@@ -128,5 +128,35 @@ describe.each(STORE_BACKENDS)("the delivery ledger on $name", ({ open }) => {
     expect(await store.issues.isPaused(issueId)).toBe(true);
     await store.issues.setPaused(issueId, null);
     expect(await store.issues.isPaused(issueId)).toBe(false);
+  });
+  it("hands the send engine claims in its own terms (store.sendLedger)", async () => {
+    const ledger = store.sendLedger;
+    const a = await store.subscribers.byEmail("a@example.com");
+    const claimed = await ledger.claim(issueId, listId, 1, T0, 60_000);
+    expect(claimed).toEqual([
+      {
+        id: expect.any(Number),
+        subscriberId: a?.id,
+        email: "a@example.com",
+        name: null,
+        messageId: `<gz.t.${issueId}.${a?.id}@example.com>`,
+        attempts: 1,
+        leaseUntil: at(60),
+      },
+    ]);
+    // A dry run's recipients: those with no settled row, in subscriber order.
+    expect((await ledger.unsentRecipients(issueId, listId, 0, 10)).map((r) => r.email)).toEqual([
+      "a@example.com",
+      "b@example.com",
+      "c@example.com",
+    ]);
+    expect(await ledger.isPaused(issueId)).toBe(false);
+    await ledger.suppress("B@example.com", "2 hard bounces", T0, "smtp");
+    expect(await store.suppressions.byEmail("b@example.com")).toMatchObject({ source: "smtp" });
+    await ledger.markIssueSent(issueId, at(5));
+    expect(await store.issues.byNumber(listId, 1)).toMatchObject({
+      status: "sent",
+      sent_at: at(5).toISOString(),
+    });
   });
 });

@@ -39,14 +39,41 @@ describe.each(STORE_BACKENDS)("subscriber identity on $name", ({ open }) => {
     expect(await store.db.selectFrom("subscribers").select("id").execute()).toHaveLength(1);
   });
 
+  it("imports batches in one transaction: a dry run counts and keeps nothing, a failure keeps nothing", async () => {
+    const rows = (...emails: string[]) =>
+      emails.map((email) => ({ email, listIds: [weekly], status: "active" as const }));
+    const count = async () => (await store.subscribers.members(weekly)).length;
+    const dry = await store.subscribers.importBatches(batches(rows("a@x.org"), rows("b@x.org")), {
+      source: "import",
+      now: T0,
+      dryRun: true,
+    });
+    expect(dry).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await count()).toBe(0);
+    async function* failing() {
+      yield rows("a@x.org");
+      throw new Error("the file went away");
+    }
+    await expect(
+      store.subscribers.importBatches(failing(), { source: "import", now: T0 }),
+    ).rejects.toThrow("the file went away");
+    expect(await count()).toBe(0);
+    const real = await store.subscribers.importBatches(batches(rows("a@x.org"), rows("A@X.org")), {
+      source: "import",
+      now: T0,
+    });
+    expect(real).toEqual({ added: 1, updated: 0, unchanged: 1 });
+    expect(await count()).toBe(1);
+  });
+
   it("never lets a re-import or an add in another case re-subscribe someone who left", async () => {
     const { id } = await store.subscribers.upsert("bob@example.org", "Bob", T0);
     await store.subscribers.join(weekly, id, { status: "unsubscribed", source: "x", now: T0 });
-    const counts = await store.subscribers.importBatch(
-      [
+    const counts = await store.subscribers.importBatches(
+      batches([
         { email: "BOB@example.org", listIds: [weekly], status: "active" },
         { email: "Cy@example.org", listIds: [weekly], status: "active" },
-      ],
+      ]),
       { source: "import", now: T0 },
     );
     expect(counts).toEqual({ added: 1, updated: 0, unchanged: 1 });
@@ -84,3 +111,7 @@ describe.each(STORE_BACKENDS)("subscriber identity on $name", ({ open }) => {
     expect(await store.suppressions.remove("Dee@example.org")).toBe(true);
   });
 });
+
+async function* batches<T>(...lists: T[][]): AsyncGenerator<T[]> {
+  yield* lists;
+}

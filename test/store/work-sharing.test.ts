@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ArticleToEnrich, FeedRow, Store } from "../../src/store/index.js";
+import type { ArticleToEnrich } from "../../src/enrich/ports.js";
+import type { FeedRow, Store } from "../../src/store/index.js";
 import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const T0 = new Date("2026-11-20T09:00:00Z");
@@ -126,20 +127,20 @@ describe.each(STORE_BACKENDS)("work sharing on $name", ({ name, open }) => {
       })),
       T0,
     );
-    const all = await store.articles.needingEnrichment("s@1", T0);
+    const all = await store.enrichments.needingEnrichment("s@1", T0);
     expect(all).toHaveLength(30);
     // One already summarized by this summarizer: never claimed.
     const done = all[29] as ArticleToEnrich;
-    await store.articles.saveEnrichment({
-      article_id: done.id,
-      content_hash: done.content_hash,
+    await store.enrichments.saveEnrichment({
+      articleId: done.id,
+      contentHash: done.contentHash,
       summarizer: "s@1",
       summary: "Done.",
       why: "",
       tags: [],
       category: "engineering",
-      read_minutes: 1,
-      created_at: T0.toISOString(),
+      readMinutes: 1,
+      createdAt: T0,
     });
     const others = [await handle.reopen(), await handle.reopen()];
     try {
@@ -147,27 +148,27 @@ describe.each(STORE_BACKENDS)("work sharing on $name", ({ name, open }) => {
       const claimed: ArticleToEnrich[] = [];
       for (let round = 0; round < 20; round++) {
         const batches = await Promise.all(
-          claimers.map((s) => s.articles.claimForEnrichment("s@1", T0, 4, T0, 60_000)),
+          claimers.map((s) => s.enrichments.claimForEnrichment("s@1", T0, 4, T0, 60_000)),
         );
         claimed.push(...batches.flat());
       }
       const ids = claimed.map((row) => row.id);
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids.sort((a, b) => a - b)).toEqual(all.slice(0, 29).map((row) => row.id));
-      expect(claimed[0]?.feed_tags).toBe("[]");
+      expect(claimed[0]?.feed.tags).toEqual([]);
       // A release with another claim's lease frees nothing; the lease's passing does.
-      const lease = claimed[0]?.enrich_lease_until as string;
-      await store.articles.releaseEnrichment(ids, "2000-01-01T00:00:00.000Z");
-      expect(await store.articles.claimForEnrichment("s@1", T0, 30, T0, 60_000)).toEqual([]);
+      const lease = claimed[0]?.enrichLeaseUntil as string;
+      await store.enrichments.releaseEnrichment(ids, "2000-01-01T00:00:00.000Z");
+      expect(await store.enrichments.claimForEnrichment("s@1", T0, 30, T0, 60_000)).toEqual([]);
       const after = new Date(T0.getTime() + 60_001);
-      const reclaimed = await store.articles.claimForEnrichment("s@1", T0, 30, after, 60_000);
+      const reclaimed = await store.enrichments.claimForEnrichment("s@1", T0, 30, after, 60_000);
       expect(reclaimed.map((row) => row.id)).toEqual(all.slice(0, 29).map((row) => row.id));
-      await store.articles.releaseEnrichment(ids, lease);
-      expect(await store.articles.claimForEnrichment("s@1", T0, 30, after, 60_000)).toEqual([]);
+      await store.enrichments.releaseEnrichment(ids, lease);
+      expect(await store.enrichments.claimForEnrichment("s@1", T0, 30, after, 60_000)).toEqual([]);
       // Released by its owner: claimable at once.
-      const newLease = reclaimed[0]?.enrich_lease_until as string;
-      await store.articles.releaseEnrichment([ids[0] as number], newLease);
-      const freed = await store.articles.claimForEnrichment("s@1", T0, 30, after, 60_000);
+      const newLease = reclaimed[0]?.enrichLeaseUntil as string;
+      await store.enrichments.releaseEnrichment([ids[0] as number], newLease);
+      const freed = await store.enrichments.claimForEnrichment("s@1", T0, 30, after, 60_000);
       expect(freed.map((row) => row.id)).toEqual([ids[0]]);
     } finally {
       await Promise.all(others.map((s) => s.close()));
@@ -195,7 +196,7 @@ describe.each(STORE_BACKENDS)("work sharing on $name", ({ name, open }) => {
       })),
       T0,
     );
-    const [lockedArticle] = await store.articles.needingEnrichment("s@1", T0);
+    const [lockedArticle] = await store.enrichments.needingEnrichment("s@1", T0);
     const other = await handle.reopen();
     try {
       await other.db.transaction().execute(async (trx) => {
@@ -213,8 +214,8 @@ describe.each(STORE_BACKENDS)("work sharing on $name", ({ name, open }) => {
           .execute();
         const claimed = await store.feeds.claimDue("w", 10, T0, 60_000);
         expect(claimed.map((row) => row.id)).toEqual([free.id]);
-        const articles = await store.articles.claimForEnrichment("s@1", T0, 10, T0, 60_000);
-        expect(articles.map((row) => row.feed_id)).toEqual([free.id]);
+        const articles = await store.enrichments.claimForEnrichment("s@1", T0, 10, T0, 60_000);
+        expect(articles.map((row) => row.feedId)).toEqual([free.id]);
       });
     } finally {
       await other.close();

@@ -96,7 +96,7 @@ export function registerSubscribers(program: Command): void {
             : lists.length === 1
               ? lists[0]
               : undefined;
-          const report = await importSubscribers(ctx.store, file, {
+          const report = await importSubscribers(ctx.store.subscribers, file, {
             listIds: new Map(ctx.listNumbers),
             defaultLists: defaultList ? [defaultList.id] : [],
             noListHint: ` or pass --list (${lists.map((l) => l.id).join(", ")})`,

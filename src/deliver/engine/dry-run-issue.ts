@@ -14,18 +14,18 @@ export async function dryRunIssue(
   input: SendIssueInput,
   template: MessageTemplate,
 ): Promise<SendReport> {
-  const { store, issue } = input;
+  const { ledger, issue } = input;
   let built = 0;
   let after = 0;
   for (;;) {
-    const page = await store.deliveries.unsentRecipients(issue.id, issue.listId, after, PAGE);
+    const page = await ledger.unsentRecipients(issue.id, issue.listId, after, PAGE);
     if (page.length === 0) break;
     for (const recipient of page) {
-      const messageId = input.messageIdFor(recipient.subscriber_id);
+      const messageId = input.messageIdFor(recipient.subscriberId);
       await input.transport.check(template.prepare(recipientParts(input, recipient, messageId)));
       built++;
     }
-    after = page[page.length - 1]?.subscriber_id ?? after;
+    after = page[page.length - 1]?.subscriberId ?? after;
   }
   // Nothing is left for a dry run to do; the ledger is as it was.
   return { ...noSends(true), built };

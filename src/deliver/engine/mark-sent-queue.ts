@@ -1,4 +1,4 @@
-import type { Store } from "../../store/index.js";
+import type { SendLedger } from "../ports.js";
 import { waitForLock } from "./wait-for-lock.js";
 
 /** Rows accepted by the transport, waiting to be marked `sent` together. */
@@ -16,7 +16,7 @@ export interface MarkSentQueue {
  * are those in flight plus those queued here — at most `concurrency + maxRows`.
  */
 export function createMarkSentQueue(
-  store: Store,
+  ledger: SendLedger,
   now: () => Date,
   options: {
     maxRows: number;
@@ -36,7 +36,7 @@ export function createMarkSentQueue(
     queued = [];
     // Writes go one after the other, so a failure surfaces at the next add or flush.
     writing = writing.then(async () => {
-      const mark = () => store.deliveries.markSentMany(rows, now());
+      const mark = () => ledger.markSentMany(rows, now());
       await (options.sleep ? waitForLock(mark, options.sleep) : mark());
       options.onWritten?.(rows.map((row) => row.id));
     });

@@ -1,4 +1,5 @@
 import type { RecipientParts } from "../mime/message-template.js";
+import type { PendingRecipient } from "../ports.js";
 import type { SendIssueInput } from "./send-input.js";
 
 /** A subscriber's parts of the issue's message: address, name, links, Message-ID and sealed id. */
@@ -12,22 +13,22 @@ export function recipientParts(
     | "returnPathFor"
     | "unsubscribeMailtoFor"
   >,
-  subscriber: { subscriber_id: number; email: string; name: string | null },
+  subscriber: PendingRecipient,
   messageId: string,
 ): RecipientParts {
   return {
     recipient: {
       email: subscriber.email,
       name: subscriber.name ?? undefined,
-      unsubscribeUrl: input.unsubscribeUrl(subscriber.subscriber_id),
-      preferencesUrl: input.preferencesUrl(subscriber.subscriber_id),
+      unsubscribeUrl: input.unsubscribeUrl(subscriber.subscriberId),
+      preferencesUrl: input.preferencesUrl(subscriber.subscriberId),
     },
     messageId,
-    subscriberRef: input.subscriberRef(subscriber.subscriber_id),
+    subscriberRef: input.subscriberRef(subscriber.subscriberId),
     date: input.now(),
-    ...(input.returnPathFor && { returnPath: input.returnPathFor(subscriber.subscriber_id) }),
+    ...(input.returnPathFor && { returnPath: input.returnPathFor(subscriber.subscriberId) }),
     ...(input.unsubscribeMailtoFor && {
-      unsubscribeMailto: input.unsubscribeMailtoFor(subscriber.subscriber_id),
+      unsubscribeMailto: input.unsubscribeMailtoFor(subscriber.subscriberId),
     }),
   };
 }

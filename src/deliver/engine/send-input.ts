@@ -1,12 +1,13 @@
 import type { Recipient, RenderedMessage } from "../../render/index.js";
-import type { Store } from "../../store/index.js";
 import type { IssueMessage } from "../mime/message-template.js";
+import type { SendLedger } from "../ports.js";
 import type { Transport } from "../transports/types.js";
 import type { DeliveryOptions } from "./delivery-options.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
 export interface SendIssueInput {
-  store: Store;
+  /** The issue's ledger in the store (store.sendLedger). */
+  ledger: SendLedger;
   /** Where the messages go (see transports/registry.ts). */
   transport: Transport;
   /**

@@ -1,7 +1,8 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { type ClaimedDelivery, isLockError, type Store } from "../../store/index.js";
+import { isLockError } from "../../store/index.js";
 import { MessageBuffers } from "../mime/message-buffers.js";
 import { compileMessage, type MessageTemplate } from "../mime/message-template.js";
+import type { ClaimedDelivery, SendLedger } from "../ports.js";
 import { TransportError } from "../transports/types.js";
 import { classifyFailure } from "./classify-failure.js";
 import type { DeliveryOptions } from "./delivery-options.js";
@@ -73,14 +74,14 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
       : undefined);
   const held = new Set<number>();
   const sentAtStart =
-    (await waitForLock(() => input.store.deliveries.counts(input.issue.id), sleep)).sent ?? 0;
+    (await waitForLock(() => input.ledger.counts(input.issue.id), sleep)).sent ?? 0;
   const run: SendRun = {
     input,
     options: limiter ? { ...options, batchSize: batchWithinLease(options, limiter) } : options,
     template,
     buffers: new MessageBuffers(),
     ...(limiter && { limiter }),
-    marks: createMarkSentQueue(input.store, input.now, {
+    marks: createMarkSentQueue(input.ledger, input.now, {
       maxRows: options.markBatch,
       maxDelayMs: 100,
       sleep,
@@ -101,7 +102,7 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
   } while (run.hasRetryDue && !run.stopReason && !run.report.isPaused);
   if (run.stopReason) {
     // The relay was down, not these recipients' mailboxes: give their attempts back.
-    await input.store.deliveries.refund(run.relayFailures, input.now());
+    await input.ledger.refund(run.relayFailures, input.now());
     run.report.transportError = run.stopReason;
   }
   return finish(run);
@@ -109,13 +110,13 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
 
 /** Claims and sends until nothing is claimable, the issue is paused or the relay is down. */
 async function sendRound(run: SendRun): Promise<void> {
-  const { store, issue } = run.input;
+  const { ledger, issue } = run.input;
   const queue: ClaimedDelivery[] = [];
   let isDrained = false;
   let claiming: Promise<void> | undefined;
   const refill = async () => {
     // The batch boundary: `gazette send --pause` takes effect here.
-    if (run.input.signal?.aborted || (await store.issues.isPaused(issue.id))) {
+    if (run.input.signal?.aborted || (await ledger.isPaused(issue.id))) {
       run.report.isPaused = true;
       return;
     }
@@ -123,7 +124,7 @@ async function sendRound(run: SendRun): Promise<void> {
     let batch: ClaimedDelivery[];
     try {
       batch = await waitForLock(
-        () => store.deliveries.claim(issue.id, issue.listId, batchSize, run.input.now(), leaseMs),
+        () => ledger.claim(issue.id, issue.listId, batchSize, run.input.now(), leaseMs),
         run.sleep,
       );
     } catch (error) {
@@ -160,7 +161,7 @@ async function sendRound(run: SendRun): Promise<void> {
     await run.marks.flush();
     // Claimed but never tried (the send stopped or failed): back to pending, attempt un-counted.
     for (const delivery of queue) {
-      await store.deliveries.release(delivery.id, run.input.now());
+      await ledger.release(delivery.id, run.input.now());
       run.held.delete(delivery.id);
     }
   }
@@ -168,7 +169,7 @@ async function sendRound(run: SendRun): Promise<void> {
 
 async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
   const { input, report } = run;
-  const { store } = input;
+  const { ledger } = input;
   let turn: RateTurn | undefined;
   let response: string | undefined;
   let serviceMessageId: string | undefined;
@@ -178,17 +179,14 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
     const raw = await message.raw();
     turn = await run.limiter?.acquire();
     // Past its lease the row may be another sender's now: leave it to whoever holds it.
-    if (input.now().getTime() >= Date.parse(delivery.lease_until)) return;
+    if (input.now().getTime() >= delivery.leaseUntil.getTime()) return;
     // An unsubscribe committed during the send is honoured for every message not yet handed over.
     const skip = await waitForLock(
-      () => store.deliveries.skipReasonNow(input.issue.listId, delivery),
+      () => ledger.skipReasonNow(input.issue.listId, delivery),
       run.sleep,
     );
     if (skip) {
-      await waitForLock(
-        () => store.deliveries.markSkipped(delivery.id, skip, input.now()),
-        run.sleep,
-      );
+      await waitForLock(() => ledger.markSkipped(delivery.id, skip, input.now()), run.sleep);
       return;
     }
     // Nothing awaited between the turn's end and the hand-over: the rate holds at the transport.
@@ -201,7 +199,7 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
   } catch (error) {
     // The store stayed locked: nothing went out, so the row goes back with its attempt refunded.
     if (isLockError(error)) {
-      await waitForLock(() => store.deliveries.release(delivery.id, input.now()), run.sleep);
+      await waitForLock(() => ledger.release(delivery.id, input.now()), run.sleep);
       run.report.steppedAside ??= describeLock(error);
       return;
     }
@@ -221,28 +219,25 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
 
 /** One recipient's message: the issue's, with their fields filled in. */
 function prepareFor(run: SendRun, delivery: ClaimedDelivery) {
-  return run.template.prepare(
-    recipientParts(run.input, delivery, delivery.message_id),
-    run.buffers,
-  );
+  return run.template.prepare(recipientParts(run.input, delivery, delivery.messageId), run.buffers);
 }
 
 /** Marks a row after a failed hand-over: retried later, failed, or bounced (maybe suppressed). */
 async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unknown) {
   const { input, options, report } = run;
-  const store = lockPatient(input.store, run.sleep);
+  const ledger = lockPatient(input.ledger, run.sleep);
   const now = input.now();
   const failure = classifyFailure(error);
   if (failure.kind === "bounced") {
-    await store.deliveries.markUnsent(delivery.id, "bounced", failure.reason, now);
+    await ledger.markUnsent(delivery.id, "bounced", failure.reason, now);
     report.bounced++;
-    const bounces = await store.deliveries.bounceCount(delivery.email);
+    const bounces = await ledger.bounceCount(delivery.email);
     if (bounces >= options.maxBounces)
-      await store.suppressions.add(delivery.email, `${bounces} hard bounces`, now, "smtp");
+      await ledger.suppress(delivery.email, `${bounces} hard bounces`, now, "smtp");
     return;
   }
   if (failure.kind !== "retry") {
-    await store.deliveries.markUnsent(delivery.id, "failed", failure.reason, now);
+    await ledger.markUnsent(delivery.id, "failed", failure.reason, now);
     report.failed++;
     return;
   }
@@ -255,7 +250,7 @@ async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unk
   }
   if (delivery.attempts >= options.retry.maxAttempts) {
     const reason = `gave up after ${delivery.attempts} attempts: ${failure.reason}`;
-    await store.deliveries.markUnsent(delivery.id, "failed", reason, now);
+    await ledger.markUnsent(delivery.id, "failed", reason, now);
     report.failed++;
     return;
   }
@@ -263,7 +258,7 @@ async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unk
   const asked = error instanceof TransportError ? (error.retryAfterMs ?? 0) : 0;
   const backoff = retryDelay(delivery.attempts, options.retry, input.random ?? Math.random);
   const wait = Math.min(Math.max(backoff, asked), Math.max(backoff, options.retry.maxDelayMs));
-  await store.deliveries.markUnsent(delivery.id, "pending", failure.reason, now, {
+  await ledger.markUnsent(delivery.id, "pending", failure.reason, now, {
     nextAttemptAt: new Date(now.getTime() + wait),
   });
   report.retried++;
@@ -272,13 +267,13 @@ async function settleFailure(run: SendRun, delivery: ClaimedDelivery, error: unk
 
 async function finish(run: SendRun): Promise<SendReport> {
   const { issue } = run.input;
-  const store = lockPatient(run.input.store, run.sleep);
+  const ledger = lockPatient(run.input.ledger, run.sleep);
   const report = run.report;
   const now = run.input.now();
-  const counts = await store.deliveries.counts(issue.id);
-  const waiting = await store.deliveries.waiting(issue.id, now);
+  const counts = await ledger.counts(issue.id);
+  const waiting = await ledger.waiting(issue.id, now);
   // Every row this call claimed is settled by now: a live lease is another sender's.
-  const elsewhere = await store.deliveries.inFlight(issue.id, now);
+  const elsewhere = await ledger.inFlight(issue.id, now);
   report.skipped = counts.skipped ?? 0;
   report.remaining = (counts.pending ?? 0) + (counts.sending ?? 0);
   report.waiting = waiting.count - elsewhere;
@@ -287,27 +282,24 @@ async function finish(run: SendRun): Promise<SendReport> {
   if (sentElsewhere > 0) report.sentElsewhere = sentElsewhere;
   if (elsewhere > 0) report.inFlightElsewhere = elsewhere;
   report.isFinished = report.remaining === 0;
-  if (report.isFinished) await store.issues.setStatus(issue.id, "sent", now);
+  if (report.isFinished) await ledger.markIssueSent(issue.id, now);
   return report;
 }
 
-/** The store calls a settling step makes, each waiting out another sender's lock. */
-function lockPatient(store: Store, sleep: (ms: number) => Promise<void>) {
+/** The ledger calls a settling step makes, each waiting out another sender's lock. */
+function lockPatient(ledger: SendLedger, sleep: (ms: number) => Promise<void>) {
   const patient =
     <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
     (...args: A) =>
       waitForLock(() => call(...args), sleep);
-  const { deliveries, suppressions, issues } = store;
   return {
-    deliveries: {
-      markUnsent: patient(deliveries.markUnsent.bind(deliveries)),
-      bounceCount: patient(deliveries.bounceCount.bind(deliveries)),
-      counts: patient(deliveries.counts.bind(deliveries)),
-      waiting: patient(deliveries.waiting.bind(deliveries)),
-      inFlight: patient(deliveries.inFlight.bind(deliveries)),
-    },
-    suppressions: { add: patient(suppressions.add.bind(suppressions)) },
-    issues: { setStatus: patient(issues.setStatus.bind(issues)) },
+    markUnsent: patient(ledger.markUnsent.bind(ledger)),
+    bounceCount: patient(ledger.bounceCount.bind(ledger)),
+    suppress: patient(ledger.suppress.bind(ledger)),
+    counts: patient(ledger.counts.bind(ledger)),
+    waiting: patient(ledger.waiting.bind(ledger)),
+    inFlight: patient(ledger.inFlight.bind(ledger)),
+    markIssueSent: patient(ledger.markIssueSent.bind(ledger)),
   };
 }
 

@@ -1,0 +1,195 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Store } from "../../src/store/index.js";
+import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
+
+const T0 = new Date("2026-11-20T09:00:00Z");
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+// The ports stages declare (src/<stage>/ports.ts), one contract for every backend.
+describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
+  let handle: TestStore;
+  let store: Store;
+  beforeEach(async () => {
+    handle = await open();
+    store = handle.store;
+  });
+  afterEach(() => handle.dispose());
+
+  async function seedArticle(): Promise<number> {
+    const [feed] = await store.feeds.sync(
+      [{ url: "https://a.example/feed", name: "A Blog", tags: ["infra", "db"] }],
+      T0,
+    );
+    await store.articles.upsert(
+      {
+        feedId: feed?.id as number,
+        canonicalUrl: "https://a.example/post",
+        url: "https://a.example/post",
+        title: "Post",
+        author: "Ada",
+        publishedAt: T0,
+        contentHtml: "<p>Hi</p>",
+        contentText: "Hi",
+        categories: ["Databases"],
+        contentHash: "h1",
+      },
+      T0,
+    );
+    return feed?.id as number;
+  }
+
+  it("hands out articles in domain terms: decoded tags and categories, the feed nested", async () => {
+    const feedId = await seedArticle();
+    const [article] = await store.enrichments.needingEnrichment("s@1", T0);
+    expect(article).toEqual({
+      id: expect.any(Number),
+      feedId,
+      url: "https://a.example/post",
+      title: "Post",
+      author: "Ada",
+      contentHtml: "<p>Hi</p>",
+      contentText: "Hi",
+      categories: ["Databases"],
+      contentHash: "h1",
+      feed: {
+        url: "https://a.example/feed",
+        name: "A Blog",
+        title: null,
+        siteUrl: null,
+        tags: ["infra", "db"],
+        authorCount: 1,
+      },
+      enrichLeaseUntil: null,
+    });
+    expect(await store.enrichments.articlesToEnrichAgain({ since: T0 })).toEqual([article]);
+    expect(
+      await store.enrichments.articlesToEnrichAgain({ articleId: article?.id as number }),
+    ).toEqual([article]);
+    expect(
+      await store.enrichments.articlesToEnrichAgain({ since: new Date(T0.getTime() + 1) }),
+    ).toEqual([]);
+  });
+
+  it("saves an enrichment once per article, content and summarizer, and its language", async () => {
+    await seedArticle();
+    const [article] = await store.enrichments.needingEnrichment("s@1", T0);
+    const articleId = article?.id as number;
+    const enrichment = {
+      articleId,
+      contentHash: "h1",
+      summarizer: "s@1",
+      summary: "First.",
+      why: "",
+      tags: ["db"],
+      category: "engineering",
+      readMinutes: 1,
+      createdAt: T0,
+    };
+    await store.enrichments.saveEnrichment(enrichment);
+    expect(await store.enrichments.needingEnrichment("s@1", T0)).toEqual([]);
+    expect(await store.enrichments.needingEnrichment("other@1", T0)).toHaveLength(1);
+    await store.enrichments.saveEnrichment({
+      ...enrichment,
+      summary: "Second.",
+      method: "thesis+outcome",
+      confidence: 0.75,
+      sources: { summary: ["Hi"], why: [] },
+    });
+    await store.enrichments.setLanguage(articleId, "en");
+    const rows = await store.articleLookup.enrichments(articleId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      summary: "Second.",
+      tags: '["db"]',
+      read_minutes: 1,
+      created_at: T0.toISOString(),
+      method: "thesis+outcome",
+      confidence: 0.75,
+      sources: '{"summary":["Hi"],"why":[]}',
+    });
+    expect((await store.articles.byId(articleId))?.language).toBe("en");
+  });
+
+  it("gives compose feeds and candidates in its terms: decoded tags, topics and signals", async () => {
+    const [feed] = await store.feeds.sync(
+      [{ url: "https://a.example/feed", name: "A", tags: ["infra"] }],
+      T0,
+    );
+    const feedId = feed?.id as number;
+    expect(await store.articleChoices.feeds()).toEqual([
+      { id: feedId, url: "https://a.example/feed", name: "A", tags: ["infra"] },
+    ]);
+    const article = (n: number, publishedAt?: Date) => ({
+      feedId,
+      canonicalUrl: `https://a.example/${n}`,
+      url: `https://a.example/${n}`,
+      title: `Post ${n}`,
+      ...(publishedAt && { publishedAt }),
+      contentHtml: `<p>Text ${n}</p>`,
+      contentText: `Text ${n}`,
+      categories: ["Databases"],
+      contentHash: `h${n}`,
+    });
+    await store.articles.upsertAll([article(1, later(-30)), article(2)], T0);
+    const [first, second] = await store.enrichments.articlesToEnrichAgain({ since: later(-60) });
+    await store.enrichments.saveEnrichment({
+      articleId: first?.id as number,
+      contentHash: "h1",
+      summarizer: "s@1",
+      summary: "Summary.",
+      why: "",
+      tags: ["postgres"],
+      category: "data",
+      readMinutes: 1,
+      createdAt: T0,
+      confidence: 0.75,
+    });
+    const query = { feedIds: [feedId], listId: 1, until: later(1), notBefore: later(-60) };
+    const candidates = await store.articleChoices.candidates({ ...query, limit: 10 });
+    expect(candidates).toEqual([
+      {
+        id: second?.id,
+        feedId,
+        title: "Post 2",
+        text: "Text 2",
+        topics: ["Databases"],
+        language: null,
+        hasSummary: false,
+        confidence: null,
+        date: T0.getTime(),
+      },
+      {
+        id: first?.id,
+        feedId,
+        title: "Post 1",
+        text: "Text 1",
+        topics: ["Databases", "data", "postgres"],
+        language: null,
+        hasSummary: true,
+        confidence: 0.75,
+        date: later(-30).getTime(),
+      },
+    ]);
+  });
+
+  it("tells the previous issue's period end and the stories it sent", async () => {
+    const listId = (await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0)).get(
+      "weekly",
+    ) as number;
+    expect(await store.articleChoices.previousPeriodEnd(listId)).toBeUndefined();
+    const feedId = await seedArticle();
+    const [sent] = await store.enrichments.articlesToEnrichAgain({ since: later(-60) });
+    await store.issues.create({
+      listId,
+      periodStart: later(-60),
+      periodEnd: T0,
+      articleIds: [sent?.id as number],
+      now: T0,
+    });
+    expect(await store.articleChoices.previousPeriodEnd(listId)).toEqual(T0);
+    expect(await store.articleChoices.recentStories(listId, later(-1))).toEqual([
+      { id: sent?.id, feedId, title: "Post", text: "Hi" },
+    ]);
+    expect(await store.articleChoices.recentStories(listId, later(1))).toEqual([]);
+  });
+});
