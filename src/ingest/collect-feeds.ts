@@ -2,19 +2,14 @@ import pLimit from "p-limit";
 import type { Config, FeedConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
 import { describeError } from "../shared/errors.js";
-import {
-  createFetchSaver,
-  type FeedRow,
-  type FetchOutcome,
-  type FetchSaver,
-  type Store,
-} from "../store/index.js";
+import { createFetchSaver, type FetchSaver } from "../store/index.js";
 import { completeExcerpts } from "./complete-excerpts.js";
 import { createFetcher, type Fetcher, type FetchRequestOptions } from "./fetch/create-fetcher.js";
 import { FetchFailedError } from "./fetch/fetch-failed-error.js";
 import { nextFetchAt } from "./fetch/next-fetch-at.js";
 import { dropRepeatedGuids } from "./normalize/drop-repeated-guids.js";
 import { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
+import type { ArticleSink, FeedToCollect, FetchOutcome } from "./ports.js";
 import type { FetchResult } from "./types.js";
 
 export interface FeedReport {
@@ -46,7 +41,7 @@ export interface CollectOptions {
   /** Fetch every feed now, even before its next fetch time (retired feeds stay retired). */
   force?: boolean;
   /** Only these stored feeds (a worker's claim), instead of every configured feed. */
-  feeds?: FeedRow[];
+  feeds?: FeedToCollect[];
   /** A parse pool that outlives this collect (a long-running process); default: one for it. */
   pool?: ParsePool;
   /** The folder relative feed file paths are read from (the config file's); default: the cwd. */
@@ -67,7 +62,7 @@ const OUTCOME_OF = { ok: "fetched", "not-modified": "unchanged", gone: "gone" } 
 
 /** What one run shares between its feeds. */
 interface Run {
-  store: Store;
+  store: ArticleSink;
   config: Config;
   now: () => Date;
   fetcher: Fetcher;
@@ -89,12 +84,12 @@ interface Run {
  * stops the others. `options.feeds`: only those (a worker's claim; the config is not synced).
  */
 export async function collectFeeds(
-  store: Store,
+  store: ArticleSink,
   config: Config,
   now: () => Date,
   options: CollectOptions = {},
 ): Promise<CollectReport> {
-  const feeds = options.feeds ?? (await store.feeds.sync(config.feeds, now()));
+  const feeds = options.feeds ?? (await store.syncFeeds(config.feeds, now()));
   const settings = config.collect;
   const longest = Math.max(...config.lists.map((list) => parseDuration(list.lookback)));
   const run: Run = {
@@ -143,7 +138,7 @@ function summarize(reports: FeedReport[]): CollectReport {
   };
 }
 
-async function collectOne(run: Run, feed: FeedRow): Promise<FeedReport> {
+async function collectOne(run: Run, feed: FeedToCollect): Promise<FeedReport> {
   const report: FeedReport = {
     url: feed.url,
     name: feed.name ?? feed.title ?? feed.url,
@@ -152,21 +147,21 @@ async function collectOne(run: Run, feed: FeedRow): Promise<FeedReport> {
     updatedArticles: 0,
     problems: [],
   };
-  if (feed.retired_at !== null) {
+  if (feed.retiredAt !== null) {
     report.status = "retired";
-    report.error = feed.last_error ?? "retired";
+    report.error = feed.lastError ?? "retired";
     return report;
   }
-  if (!run.force && feed.next_fetch_at !== null && feed.next_fetch_at > run.now().toISOString()) {
+  if (!run.force && feed.nextFetchAt !== null && feed.nextFetchAt > run.now()) {
     report.status = "deferred";
-    report.nextFetchAt = feed.next_fetch_at;
+    report.nextFetchAt = feed.nextFetchAt.toISOString();
     return report;
   }
   try {
-    const result = await run.fetcher.fetch(feed.current_url ?? feed.url, {
+    const result = await run.fetcher.fetch(feed.currentUrl ?? feed.url, {
       ...run.request,
       etag: feed.etag ?? undefined,
-      lastModified: feed.last_modified ?? undefined,
+      lastModified: feed.lastModified ?? undefined,
     });
     report.status = STATUS_OF[result.kind];
     if (result.kind === "gone") report.error = goneMessage(result.url);
@@ -177,7 +172,7 @@ async function collectOne(run: Run, feed: FeedRow): Promise<FeedReport> {
     report.error = describeError(error);
     const at = nextFetchAt({
       outcome: "failed",
-      consecutiveErrors: feed.consecutive_errors + 1,
+      consecutiveErrors: feed.consecutiveErrors + 1,
       retryAfterSeconds: error instanceof FetchFailedError ? error.retryAfterSeconds : undefined,
       now: run.now(),
     });
@@ -193,7 +188,7 @@ async function collectOne(run: Run, feed: FeedRow): Promise<FeedReport> {
 /** Parses a fetched feed, completes its excerpts, and saves its articles with the fetch. */
 async function storeArticles(
   run: Run,
-  feed: FeedRow,
+  feed: FeedToCollect,
   result: Extract<FetchResult, { kind: "ok" }>,
   report: FeedReport,
 ): Promise<void> {
@@ -203,15 +198,15 @@ async function storeArticles(
     now: run.now(),
     maxItems: run.config.collect.maxItemsPerFeed,
     // The items stored at the last fetch and unchanged since come back in `seen`, unnormalized.
-    known: (await run.store.feeds.knownItems(feed.id)) ?? "[]",
+    known: (await run.store.knownItemsJson(feed.id)) ?? "[]",
   });
   // A feed without a configured name is reported by its title from the first fetch on.
   if (!feed.name && parsed.title) report.name = parsed.title;
   const seen = parsed.seen ?? [];
   const items = dropRepeatedGuids(parsed.items);
   const isFirstFetch =
-    feed.item_count === 0 && !["fetched", "unchanged"].includes(feed.last_status ?? "");
-  let stored: ReturnType<Store["articles"]["byCanonicalUrls"]> | undefined;
+    feed.itemCount === 0 && !["fetched", "unchanged"].includes(feed.lastStatus ?? "");
+  let stored: ReturnType<ArticleSink["storedArticles"]> | undefined;
   const completed = await completeExcerpts(items, {
     mode: run.feedConfigs.get(feed.url)?.fullText ?? run.config.collect.fullText,
     minWords: run.config.collect.fullTextMinWords,
@@ -220,10 +215,10 @@ async function storeArticles(
     request: run.request,
     isStored: async (item) => {
       // One query for the whole feed, and only when some item is an excerpt.
-      stored ??= run.store.articles.byCanonicalUrls(items.map((entry) => entry.canonicalUrl));
+      stored ??= run.store.storedArticles(items.map((entry) => entry.canonicalUrl));
       const match = (await stored).get(item.canonicalUrl);
       return (
-        match !== undefined && (match.feed_id !== feed.id || match.feed_hash === item.contentHash)
+        match !== undefined && (match.feedId !== feed.id || match.feedHash === item.contentHash)
       );
     },
     // Dated before every look-back, or undated in a new feed's first fetch: the archive.

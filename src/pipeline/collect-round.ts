@@ -23,7 +23,7 @@ export async function collectRound(
 ): Promise<CollectReport | undefined> {
   const now = ctx.clock.now();
   // Twice the fetcher's limit, as collectFeeds keeps in flight: one batch fills the fetch slots.
-  const feeds = await ctx.store.feeds.claimDue(
+  const feeds = await ctx.store.articleSink.claimDue(
     claim.owner,
     ctx.config.collect.concurrency * 2,
     now,
@@ -36,7 +36,7 @@ export async function collectRound(
   try {
     return await collectStage(ctx, { feeds });
   } finally {
-    await ctx.store.feeds.releaseLease(
+    await ctx.store.articleSink.releaseLease(
       feeds.map((feed) => feed.id),
       claim.owner,
     );

@@ -1,30 +1,11 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { CandidateQuery } from "../compose/ports.js";
+import type { ArticleInput, UpsertResult } from "../ingest/ports.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { ArticlesTable, Database } from "./tables.js";
 
 export type ArticleRow = Selectable<ArticlesTable>;
-
-export interface ArticleInput {
-  feedId: number;
-  canonicalUrl: string;
-  url: string;
-  guid?: string;
-  title: string;
-  author?: string;
-  publishedAt?: Date;
-  contentHtml: string;
-  contentText: string;
-  categories: string[];
-  contentHash: string;
-  imageUrl?: string;
-  /** Hash of the item as its feed carried it (default: contentHash); full text changes only contentHash. */
-  feedHash?: string;
-  /** When the article counts as first seen (default: now); see collectFeeds on backfill. */
-  firstSeenAt?: Date;
-}
-
-export type UpsertResult = "new" | "updated" | "unchanged";
+export type { ArticleInput, UpsertResult };
 
 /** The stored article an input is the same article as, with what upsert compares. */
 export type ArticleMatch = Pick<

@@ -1,10 +1,12 @@
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from "kysely";
+import type { FetchOutcome } from "../ingest/ports.js";
 import { isPostgres } from "./dialect.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { Database, FeedsTable } from "./tables.js";
 
 /** A feed as collect, workers and `gazette feeds` see it: every column but its known items. */
 export type FeedRow = Omit<Selectable<FeedsTable>, "item_fingerprints">;
+export type { FetchOutcome };
 
 // item_fingerprints is read only for the feed being parsed (FeedRepo.knownItems): hundreds of
 // feeds' worth of it would otherwise be held through a whole collect.
@@ -30,25 +32,6 @@ const FEED_COLUMNS = [
   "lease_until",
   "lease_owner",
 ] as const satisfies readonly (keyof FeedRow)[];
-
-export interface FetchOutcome {
-  /** gone: the feed answered 410 and is retired. */
-  status: "fetched" | "unchanged" | "failed" | "gone";
-  fetchedAt: Date;
-  /** Not fetched again before this time (null: never, for a retired feed). */
-  nextFetchAt: Date | null;
-  etag?: string | null;
-  lastModified?: string | null;
-  error?: string;
-  itemCount?: number;
-  title?: string;
-  siteUrl?: string;
-  /** A 301/308 moved the feed here: fetched from now on instead of the configured URL. */
-  movedTo?: string;
-  maxAgeSeconds?: number;
-  /** What collect remembers of the fetch's items (its KnownItem), kept as JSON; "fetched" only. */
-  itemFingerprints?: readonly object[];
-}
 
 export interface ClaimDueOptions {
   /** Only these feeds (a worker's configured ones): a feed dropped from the config is left alone. */

@@ -1,21 +1,9 @@
-import type { ArticleInput, UpsertResult } from "./articles.js";
-import type { FetchOutcome } from "./feeds.js";
+import type { ArticleSink, FetchToSave, UpsertResult } from "../ingest/ports.js";
 
-/** One fetch of a feed to save: what to record of it, and the articles it brought. */
-export interface FetchToSave {
-  feedId: number;
-  outcome: FetchOutcome;
-  inputs?: ArticleInput[];
-  /** When the articles were stored (default: the fetch's time). */
-  now?: Date;
-  /** Canonical URLs of the fetch's other items, unchanged and not written (see upsertAll). */
-  alsoFetched?: readonly string[];
-}
+export type { FetchToSave };
 
 /** What the group commit needs of the store (Store implements it). */
-export interface FetchSaving {
-  saveFetches(fetches: readonly FetchToSave[]): Promise<UpsertResult[][]>;
-}
+export type FetchSaving = Pick<ArticleSink, "saveFetches">;
 
 /** Saves one feed's fetch (see Store.saveFetches); resolves with its articles' upsert results. */
 export type FetchSaver = (fetch: FetchToSave) => Promise<UpsertResult[]>;

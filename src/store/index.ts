@@ -3,9 +3,11 @@ import path from "node:path";
 import { type Kysely, sql } from "kysely";
 import type { ArticleChoices } from "../compose/ports.js";
 import type { SendLedger } from "../deliver/ports.js";
+import type { ArticleSink, FeedClaims } from "../ingest/ports.js";
 import { GazetteError } from "../shared/errors.js";
 import { createArticleChoices } from "./article-choices.js";
 import { ArticleLookupRepo } from "./article-lookup.js";
+import { createArticleSink } from "./article-sink.js";
 import { ArticleTopicRepo } from "./article-topics.js";
 import { ArticleRepo, type UpsertResult } from "./articles.js";
 import { ConsentRepo } from "./consents.js";
@@ -78,6 +80,8 @@ export class Store {
   readonly issues: IssueRepo;
   readonly subscribers: SubscriberRepo;
   readonly deliveries: DeliveryRepo;
+  /** Collect's port (src/ingest/ports.ts). */
+  readonly articleSink: ArticleSink & FeedClaims;
   /** Compose's port for choosing articles (src/compose/ports.ts). */
   readonly articleChoices: ArticleChoices;
   /** The send engine's port (src/deliver/ports.ts). */
@@ -120,6 +124,9 @@ export class Store {
     this.articleLookup = new ArticleLookupRepo(db);
     this.pacing = new PacingRepo(db);
     this.mailEvents = new MailEventRepo(db, this.events);
+    this.articleSink = createArticleSink(this.feeds, this.articles, (fetches) =>
+      this.saveFetches(fetches),
+    );
     this.articleChoices = createArticleChoices(
       this.feeds,
       this.articles,

@@ -53,7 +53,7 @@ describe.each(STORE_BACKENDS)("a NUL in one item costs only that item ($name)", 
     });
     const config = testConfig([{ url: server.url("/feed.json") }]);
     const clock = fixedClock(NOW);
-    const report = await collectFeeds(opened.store, config, () => clock.now());
+    const report = await collectFeeds(opened.store.articleSink, config, () => clock.now());
     expect(report.failed).toBe(0);
     expect(report.newArticles).toBe(3);
     const rows = await opened.store.db

@@ -43,23 +43,23 @@ describe("collectFeeds: fetch schedule and feed health", () => {
     });
     const config = testConfig([{ url: server.url("/a.xml"), name: "A" }]);
 
-    const first = await collectFeeds(store, config, now);
+    const first = await collectFeeds(store.articleSink, config, now);
     expect(first).toMatchObject({ fetched: 1, newArticles: 2 });
     expect((await feedRow(server.url("/a.xml")))?.next_fetch_at).toBe(
       new Date(Date.parse(NOW) + HOUR).toISOString(),
     );
 
     clock.advance(HOUR / 2);
-    const early = await collectFeeds(store, config, now);
+    const early = await collectFeeds(store.articleSink, config, now);
     expect(early).toMatchObject({ deferred: 1, fetched: 0 });
     expect(requestsTo("/a.xml")).toBe(1);
 
-    const forced = await collectFeeds(store, config, now, { force: true });
+    const forced = await collectFeeds(store.articleSink, config, now, { force: true });
     expect(forced).toMatchObject({ unchanged: 1, deferred: 0 });
     expect(server.requests.at(-1)?.headers["if-none-match"]).toBe('"v1"');
 
     clock.advance(HOUR);
-    expect(await collectFeeds(store, config, now)).toMatchObject({ unchanged: 1 });
+    expect(await collectFeeds(store.articleSink, config, now)).toMatchObject({ unchanged: 1 });
     expect(requestsTo("/a.xml")).toBe(3);
   });
 
@@ -68,11 +68,14 @@ describe("collectFeeds: fetch schedule and feed health", () => {
     server.route("/new.xml", { body: rssFeed(base, RECENT) });
     const config = testConfig([{ url: server.url("/old.xml"), name: "Moved" }]);
 
-    expect(await collectFeeds(store, config, now)).toMatchObject({ fetched: 1, newArticles: 2 });
+    expect(await collectFeeds(store.articleSink, config, now)).toMatchObject({
+      fetched: 1,
+      newArticles: 2,
+    });
     const row = await feedRow(server.url("/old.xml"));
     expect(row?.current_url).toBe(server.url("/new.xml"));
 
-    await collectFeeds(store, config, now);
+    await collectFeeds(store.articleSink, config, now);
     expect(requestsTo("/old.xml")).toBe(1);
     expect(requestsTo("/new.xml")).toBe(2);
     expect(await store.feeds.all()).toHaveLength(1);
@@ -82,13 +85,13 @@ describe("collectFeeds: fetch schedule and feed health", () => {
     server.route("/gone.xml", { status: 410, body: "gone" });
     const config = testConfig([{ url: server.url("/gone.xml"), name: "Gone" }]);
 
-    const first = await collectFeeds(store, config, now);
+    const first = await collectFeeds(store.articleSink, config, now);
     expect(first).toMatchObject({ retired: 1, failed: 0 });
     expect(first.feeds[0]?.error).toMatch(/410 Gone.*retired/);
     expect((await feedRow(server.url("/gone.xml")))?.retired_at).toBe(NOW);
 
     clock.advance(48 * HOUR);
-    const later = await collectFeeds(store, config, now, { force: true });
+    const later = await collectFeeds(store.articleSink, config, now, { force: true });
     expect(later.feeds[0]?.status).toBe("retired");
     expect(requestsTo("/gone.xml")).toBe(1);
   });
@@ -101,7 +104,7 @@ describe("collectFeeds: fetch schedule and feed health", () => {
       { url: server.url("/busy.xml"), name: "Busy" },
     ]);
 
-    const first = await collectFeeds(store, config, now);
+    const first = await collectFeeds(store.articleSink, config, now);
     expect(first.failed).toBe(2);
     expect(first.feeds.find((f) => f.name === "Down")?.error).toMatch(/HTTP 500/);
     const at = (url: string) => feedRow(url).then((f) => [f?.consecutive_errors, f?.next_fetch_at]);
@@ -110,13 +113,13 @@ describe("collectFeeds: fetch schedule and feed health", () => {
     expect(await at(server.url("/busy.xml"))).toEqual([1, plus(2 * HOUR)]);
 
     clock.advance(16 * 60_000);
-    const second = await collectFeeds(store, config, now);
+    const second = await collectFeeds(store.articleSink, config, now);
     expect(second).toMatchObject({ failed: 1, deferred: 1 });
     expect(await at(server.url("/down.xml"))).toEqual([2, plus(16 * 60_000 + 30 * 60_000)]);
 
     server.route("/down.xml", { body: rssFeed(base, RECENT) });
     clock.advance(HOUR);
-    await collectFeeds(store, config, now);
+    await collectFeeds(store.articleSink, config, now);
     expect((await feedRow(server.url("/down.xml")))?.consecutive_errors).toBe(0);
   });
 });
@@ -146,7 +149,7 @@ describe("collectFeeds: items", () => {
       { url: server.url("/titled.xml") },
       { url: server.url("/broken.xml") },
     ]);
-    const report = await collectFeeds(store, config, now);
+    const report = await collectFeeds(store.articleSink, config, now);
     expect(report.feeds.map((feed) => [feed.name, feed.status])).toEqual([
       ["Northwind Engineering", "fetched"],
       [server.url("/broken.xml"), "failed"],
@@ -163,7 +166,7 @@ describe("collectFeeds: items", () => {
       [{ url: server.url("/many.xml"), name: "Many" }],
       ["maxItemsPerFeed: 3"],
     );
-    const report = await collectFeeds(store, config, now);
+    const report = await collectFeeds(store.articleSink, config, now);
     expect(report.newArticles).toBe(3);
     expect((await articles()).map((a) => a.url.split("/").at(-1)).sort()).toEqual([
       "p2",
@@ -185,7 +188,7 @@ describe("collectFeeds: items", () => {
       ]),
     });
     const config = testConfig([{ url: server.url("/archive.xml"), name: "Archive" }]);
-    const report = await collectFeeds(store, config, now);
+    const report = await collectFeeds(store.articleSink, config, now);
     expect(report.newArticles).toBe(2);
     expect(await articles()).toHaveLength(5);
     const undated = (await articles()).filter((a) => a.published_at === null);
@@ -194,7 +197,11 @@ describe("collectFeeds: items", () => {
       expect(Date.parse(article.first_seen_at)).toBeLessThan(Date.parse(NOW) - 7 * 24 * HOUR);
 
     server.route("/archive.xml", { body: rssFeed(base, [{ slug: "undated-new" }, ...RECENT]) });
-    const next = await collectFeeds(store, config, () => new Date(Date.parse(NOW) + HOUR));
+    const next = await collectFeeds(
+      store.articleSink,
+      config,
+      () => new Date(Date.parse(NOW) + HOUR),
+    );
     expect(next.newArticles).toBe(1);
     expect((await articles()).at(-1)?.first_seen_at).toBe(
       new Date(Date.parse(NOW) + HOUR).toISOString(),
@@ -213,7 +220,7 @@ describe("collectFeeds: items", () => {
       { url: server.url("/a.xml"), name: "A" },
       { url: server.url("/b.xml"), name: "B" },
     ]);
-    await collectFeeds(store, config, now);
+    await collectFeeds(store.articleSink, config, now);
     const urls = (await articles()).map((a) => a.canonical_url.split("/").at(-1)).sort();
     expect(urls).toEqual(["one", "three", "two"]);
   });
@@ -233,7 +240,7 @@ describe("collectFeeds: items", () => {
       })),
       ["parseTimeout: 2s", "maxBytes: 1200000", "idleTimeout: 1s"],
     );
-    const report = await collectFeeds(store, config, now);
+    const report = await collectFeeds(store.articleSink, config, now);
     const byName = Object.fromEntries(report.feeds.map((f) => [f.name, f]));
     expect(byName.good).toMatchObject({ status: "fetched", newArticles: 2 });
     expect(byName.html?.error).toMatch(/HTML page/);

@@ -58,7 +58,7 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
 
   it("replaces a short excerpt with the page's main text, sanitized, links absolute, og:image kept", async () => {
     const config = testConfig([{ url: server.url("/excerpts.xml"), name: "Excerpts" }]);
-    const report = await collectFeeds(store, config, now);
+    const report = await collectFeeds(store.articleSink, config, now);
     expect(report.newArticles).toBe(2);
 
     const queue = await article("queue");
@@ -79,9 +79,9 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
 
   it("never fetches the page of an item it already stored unchanged, and keeps its full text", async () => {
     const config = testConfig([{ url: server.url("/excerpts.xml"), name: "Excerpts" }]);
-    await collectFeeds(store, config, now);
+    await collectFeeds(store.articleSink, config, now);
     const fetched = pageRequests();
-    const again = await collectFeeds(store, config, now, { force: true });
+    const again = await collectFeeds(store.articleSink, config, now, { force: true });
     expect(again).toMatchObject({ newArticles: 0, updatedArticles: 0 });
     expect(fetched).toBe(2);
     expect(pageRequests()).toBe(fetched);
@@ -92,19 +92,23 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
     const config = testConfig([
       { url: server.url("/excerpts.xml"), name: "Excerpts", extra: "fullText: never" },
     ]);
-    await collectFeeds(store, config, now);
+    await collectFeeds(store.articleSink, config, now);
     expect(pageRequests()).toBe(0);
     expect((await article("queue")).content_text).not.toMatch(/Paragraph/);
   });
 
   it("fetches pages of long items only when the feed says fullText: always", async () => {
     server.route("/long.xml", { body: rssFeed(base, [{ slug: "queue", guid: "q", date: DATE }]) });
-    await collectFeeds(store, testConfig([{ url: server.url("/long.xml"), name: "Long" }]), now);
+    await collectFeeds(
+      store.articleSink,
+      testConfig([{ url: server.url("/long.xml"), name: "Long" }]),
+      now,
+    );
     expect(pageRequests()).toBe(0);
 
     const always = await tempStore();
     const feed = { url: server.url("/long.xml"), name: "Long", extra: "fullText: always" };
-    await collectFeeds(always, testConfig([feed]), now);
+    await collectFeeds(always.articleSink, testConfig([feed]), now);
     await always.close();
     expect(pageRequests()).toBe(1);
   });
@@ -116,7 +120,11 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
         { slug: "old", guid: "o", date: "2026-10-01T10:00:00Z", html: EXCERPT },
       ]),
     });
-    await collectFeeds(store, testConfig([{ url: server.url("/mixed.xml"), name: "Mixed" }]), now);
+    await collectFeeds(
+      store.articleSink,
+      testConfig([{ url: server.url("/mixed.xml"), name: "Mixed" }]),
+      now,
+    );
     expect(server.requests.map((r) => r.path).filter((p) => p.startsWith("/posts/"))).toEqual([
       "/posts/queue",
     ]);
@@ -136,7 +144,7 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
       [{ url: server.url("/silent.xml"), name: "Silent" }],
       ["idleTimeout: 200ms"],
     );
-    const report = await collectFeeds(store, config, now);
+    const report = await collectFeeds(store.articleSink, config, now);
     // The first pages in flight time out; the others are not asked for.
     expect(pageRequests()).toBeLessThan(slugs.length);
     const host = new URL(base).host;

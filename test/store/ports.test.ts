@@ -192,4 +192,67 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     ]);
     expect(await store.articleChoices.recentStories(listId, later(1))).toEqual([]);
   });
+  it("gives collect feeds in its terms, remembers known items, and finds stored articles", async () => {
+    const sink = store.articleSink;
+    const [feed] = await sink.syncFeeds([{ url: "https://a.example/feed", tags: [] }], T0);
+    expect(feed).toEqual({
+      id: expect.any(Number),
+      url: "https://a.example/feed",
+      currentUrl: null,
+      name: null,
+      title: null,
+      etag: null,
+      lastModified: null,
+      lastStatus: null,
+      lastError: null,
+      consecutiveErrors: 0,
+      itemCount: 0,
+      nextFetchAt: null,
+      retiredAt: null,
+    });
+    const feedId = feed?.id as number;
+    expect(await sink.knownItemsJson(feedId)).toBeUndefined();
+    await sink.saveFetches([
+      {
+        feedId,
+        outcome: {
+          status: "fetched",
+          fetchedAt: T0,
+          nextFetchAt: later(60),
+          etag: '"v1"',
+          itemCount: 1,
+          itemFingerprints: [{ id: "https://a.example/1" }],
+        },
+        inputs: [
+          {
+            feedId,
+            canonicalUrl: "https://a.example/1",
+            url: "https://a.example/1",
+            title: "Post",
+            contentHtml: "<p>Hi</p>",
+            contentText: "Hi",
+            categories: [],
+            contentHash: "h1",
+          },
+        ],
+      },
+    ]);
+    expect(JSON.parse((await sink.knownItemsJson(feedId)) ?? "null")).toEqual([
+      { id: "https://a.example/1" },
+    ]);
+    const [fetched] = await sink.syncFeeds([{ url: "https://a.example/feed", tags: [] }], T0);
+    expect(fetched).toMatchObject({
+      etag: '"v1"',
+      lastStatus: "fetched",
+      itemCount: 1,
+      nextFetchAt: later(60),
+    });
+    expect(await sink.storedArticles(["https://a.example/1", "https://a.example/none"])).toEqual(
+      new Map([["https://a.example/1", { feedId, feedHash: "h1" }]]),
+    );
+    const claimed = await sink.claimDue("w", 10, later(61), 60_000);
+    expect(claimed.map((due) => [due.id, due.nextFetchAt])).toEqual([[feedId, later(60)]]);
+    await sink.releaseLease([feedId], "w");
+    expect(await sink.claimDue("w", 10, later(61), 60_000)).toHaveLength(1);
+  });
 });
