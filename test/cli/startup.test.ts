@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { PACKAGES_MANIFEST } from "../../scripts/bundle-cli.js";
+import { CLI_ENTRY, runCli } from "../helpers/cli.js";
 import { writeDemoConfig } from "../helpers/demo-config.js";
 
 // Issue 17 §6: a command loads the libraries it uses and no others. Timing belongs to
@@ -61,10 +62,16 @@ async function packagesLoadedBy(args: string[]): Promise<string[]> {
     nodeArgs: ["--import", register],
   });
   expect(result.code, result.stderr).toBe(0);
+  // The libraries that the build bundled come with the files of the bundle that hold them.
+  const bundled: Record<string, string[]> = JSON.parse(readFileSync(PACKAGES_MANIFEST, "utf8"));
   const names = readFileSync(log, "utf8")
     .split("\n")
-    .map((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1])
-    .filter((name): name is string => name !== undefined);
+    .filter((url) => url.startsWith("file:"))
+    .flatMap((url) => {
+      const name = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
+      if (name !== undefined) return [name];
+      return bundled[path.relative(path.dirname(CLI_ENTRY), fileURLToPath(url))] ?? [];
+    });
   return [...new Set(names)].sort();
 }
 
