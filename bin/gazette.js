@@ -3,6 +3,6 @@
 import module from "node:module";
 
 // Node ≥ 22.1 keeps V8's compiled code of each module on disk: a later start skips compiling the
-// ~400 files of Kysely and zod that a command on the store loads. Node 20 lacks it and ignores this.
+// bundle's chunks (Kysely, zod, yaml… for a command on the store). Node 20 lacks it and ignores this.
 module.enableCompileCache?.();
 await import("../dist/cli/bin.js");
