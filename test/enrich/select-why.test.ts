@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { createExtractiveSummarizer } from "../../src/enrich/index.js";
+
+const summarizer = createExtractiveSummarizer();
+
+// Issue 15, point 4: "Why it matters" is an outcome or a lesson, or nothing.
+describe("why it matters", () => {
+  it("gives a result stated without a figure, never advice to the reader", async () => {
+    const result = await summarizer.summarize({
+      title: "Achieving observability in async workflows",
+      text: [
+        "Cosmos is the platform that runs media workflows such as watermarking and encoding at Netflix.",
+        "Netflix moved its Distribution service onto Cosmos and added tracing to every step of its workflows.",
+        "Since the migration, the number of support tickets has decreased. It is now easier for the on-call engineer to find the logs and traces of a workflow.",
+        "You never know which workflow will be the next to page someone at night, so watch the dashboards.",
+      ].join("\n\n"),
+      source: { name: "Netflix TechBlog" },
+    });
+    expect(result.why).toMatch(/support tickets has decreased|now easier for the on-call engineer/);
+    expect(result.why).not.toMatch(/never know/);
+    expect(result.method).toMatch(/\+outcome$/);
+  });
+
+  it("leaves the why empty rather than give a definition, advice or a nod", async () => {
+    const result = await summarizer.summarize({
+      title: "WordPress 5.9 RC 1",
+      text: [
+        "The first Release Candidate (RC1) for WordPress 5.9 is now available for testing by the whole community.",
+        "“Release Candidate” means the new version of the software is ready for release, but with thousands of plugins and themes something may have been missed.",
+        "If you are comfortable writing a reproducible bug report, you can file one on WordPress Trac.",
+        "Plugin and theme authors everywhere should take note.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.why).toBe("");
+  });
+
+  it("says a launch told to the reader of its users", async () => {
+    const result = await summarizer.summarize({
+      title: "Get Creative with the All-New Pattern Creator",
+      text: [
+        "WordPress opened the Pattern Creator, a block editor inside the WordPress Pattern Directory for designing layouts from blocks.",
+        "You can now build, edit, and submit your best block patterns to the Pattern Directory.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.why).toBe(
+      "Users can now build, edit, and submit their best block patterns to the Pattern Directory.",
+    );
+  });
+});
