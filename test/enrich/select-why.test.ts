@@ -21,7 +21,7 @@ describe("why it matters", () => {
     expect(result.method).toMatch(/\+outcome$/);
   });
 
-  it("leaves the why empty rather than give a definition, advice or a nod", async () => {
+  it("leaves the why empty rather than give a definition, advice, a nod or a date", async () => {
     const result = await summarizer.summarize({
       title: "WordPress 5.9 RC 1",
       text: [
@@ -29,6 +29,7 @@ describe("why it matters", () => {
         "“Release Candidate” means the new version of the software is ready for release, but with thousands of plugins and themes something may have been missed.",
         "If you are comfortable writing a reproducible bug report, you can file one on WordPress Trac.",
         "Plugin and theme authors everywhere should take note.",
+        "WordPress 5.9 is slated for release on January 25, 2022, after two more release candidates.",
       ].join("\n\n"),
       source: { name: "WordPress News" },
     });

@@ -15,6 +15,11 @@ describe("whyRole", () => {
       "If you are comfortable writing a reproducible bug report, you can file one on WordPress Trac, where you can also check the issue against a list of known bugs.",
     ],
     ["advice", "There are just 7 seats left so you'd better go ahead and register now."],
+    ["advice", "Thinking about the goal, let’s do some mental mapping."],
+    [
+      "advice",
+      "To keep up with the latest updates and discover more about how the community works to continually improve the software, please subscribe to the Make WordPress Core blog.",
+    ],
     [
       "definition",
       "“Release Candidate” means the new version of the software is ready for release.",
@@ -50,6 +55,10 @@ describe("whyRole", () => {
       "benefit",
       "This is great for sites with lots of static content, as it greatly reduces memory consumption.",
     ],
+    [
+      "benefit",
+      "Hugo has added some details to the .Err object you get when resources.GetRemote fails, which can be useful when debugging errrors.",
+    ],
   ])("%s: %s", (role, sentence) => {
     expect(whyRole(sentence)).toBe(role);
   });
@@ -59,6 +68,9 @@ describe("whyRole", () => {
     // A goal with its result is an outcome, a crash with its fix too.
     "The team wanted to cut build times and brought them down from 31 to 14 minutes.",
     "The new allocator no longer crashed on devices with 1GB of RAM.",
+    // "Lets" is no "let's", and "better planning" no plan.
+    "Meow lets you post notifications to your local machine without adjusting Growl.",
+    "Average query time dropped by 18%, mostly from faster sorting and better planning of the team's partitioned tables.",
   ])("no role: %s", (sentence) => {
     expect(whyRole(sentence)).toBeUndefined();
   });

@@ -93,10 +93,10 @@ const BENEFIT =
 // "February has been a busy month for WordPress.": filler, no reason.
 const FILLER =
   /\b(?:has been|have been|was|is|were) (?:a |an )?(?:very |really )?(?:busy|exciting|eventful|big|great|productive) (?:month|week|year|quarter|time|few (?:weeks|months))\b|\bthe main (?:topic|theme) of this\b/i;
-// "…will be held at 2 PM on January 14th", "…happened on December 14": an event's logistics
-// are no reason.
+// "…will be held at 2 PM on January 14th", "…happened on December 14", "…is slated for release
+// on January 25": an event's logistics are no reason.
 const LOGISTICS =
-  /\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:happened|took place|was held|will be held|will take place|takes place|is scheduled) (?:on|at|in)\b/i;
+  /\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:happened|took place|was held|will be held|will take place|takes place|is scheduled) (?:on|at|in)\b|\b(?:is|are) (?:slated|scheduled|targeted|planned) for\b/i;
 // "You" as someone who acts; "your environment" may still be a benefit.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
 

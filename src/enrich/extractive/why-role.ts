@@ -1,4 +1,4 @@
-import { scoreOutcome } from "./score-outcome.js";
+import { findFigures } from "./score-outcome.js";
 
 // What a sentence does for "Why it matters" beyond its figures and verbs of change (English):
 // a benefit stated without a number is a reason; a definition, advice to the reader or a nod
@@ -25,6 +25,8 @@ const BENEFIT = new RegExp(
     String.raw`\bno longer (?:need|needs|have to|has to|require|requires|must|wait|waits|depend|depends)\b`,
     // "a real time saver", "saves hours of debugging"
     String.raw`\b(?:time|money|life)[- ]savers?\b|\bsav(?:e|es|ed|ing) (?:\w+ )?(?:time|money|effort|hours|days|weeks|engineering)\b`,
+    // "…which can be useful when debugging errors"
+    String.raw`\b(?:can be|is|are) (?:very |really |especially |particularly )?(?:useful|handy|helpful|valuable)\b`,
     // "greatly reduces memory consumption"
     String.raw`\b(?:greatly|significantly|considerably|dramatically|substantially|drastically|vastly|noticeably)\s+(?:reduc|improv|increas|lower|simplif|speed|sped|cut|shorten|boost)\w*`,
     // "reduces infrastructure costs", "lowers the barrier for…"
@@ -39,14 +41,15 @@ const DEFINITION =
 
 // The reader as the one who acts or should: "You never know…", "…should take note.", "Imagine…".
 const ADVICE =
-  /^(?:(?:if|when|as|once|whether|unless) you\b|imagine\b|remember\b|think (?:more|about|of|twice)\b)|\byou(?:['’]d| had) better\b|\bgo ahead and\b|\byou (?:never|always|should|must|need|have to|want|might|may|will want|would|could)\b|\b(?:should|must|need to) (?:take note|pay attention|keep in mind|think|consider|remember|read|watch|look|check)\b|\b(?:take note|keep in mind)\b/i;
+  /^(?:(?:if|when|as|once|whether|unless) you\b|imagine\b|remember\b|think (?:more|about|of|twice)\b)|\byou(?:['’]d| had) better\b|\bgo ahead and\b|\blet['’]s\b|^lets\b|\bplease\b|\byou (?:never|always|should|must|need|have to|want|might|may|will want|would|could)\b|\b(?:should|must|need to) (?:take note|pay attention|keep in mind|think|consider|remember|read|watch|look|check)\b|\b(?:take note|keep in mind)\b/i;
 
-// What the authors set out to do; a result in the same sentence says what came of it.
+// What the authors set out to do; a figure in the same sentence says what came of it ("…so users
+// didn't need to…, could avoid…" is still the goal).
 const GOAL =
   /\b(?:wanted|needed|aimed|hoped|set out|tried|wished|sought|decided) to\b|\b(?:goal|aim|objective|mission|intent) (?:is|was) to\b/i;
 // What comes next is no result yet, whatever it promises to improve.
 const PLAN =
-  /\bmore work to do\b|\b(?:the|a) (?:first|next),? (?:small |big )?steps?\b|\bplanning\b|\bplans? to\b/i;
+  /\bmore work to do\b|\b(?:the|a) (?:first|next),? (?:small |big )?steps?\b|\b(?:is|are|was|were|been) planning\b|\bplans? to\b/i;
 // What went wrong; the same sentence saying what was done about it is an outcome.
 const PROBLEM =
   /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion))\b/i;
@@ -57,7 +60,8 @@ const FIX =
 export function whyRole(sentence: string): WhyRole | undefined {
   if (ADVICE.test(sentence)) return "advice";
   if (DEFINITION.test(sentence)) return "definition";
-  if (PLAN.test(sentence) || (GOAL.test(sentence) && scoreOutcome(sentence) === 0)) return "goal";
+  if (PLAN.test(sentence) || (GOAL.test(sentence) && findFigures(sentence).length === 0))
+    return "goal";
   if (PROBLEM.test(sentence) && !FIX.test(sentence)) return "problem";
   if (BENEFIT.test(sentence)) return "benefit";
   return undefined;
