@@ -49,4 +49,37 @@ describe("why it matters", () => {
       "Users can now build, edit, and submit their best block patterns to the Pattern Directory.",
     );
   });
+
+  it("gives the conclusion's restated result as why, while the opening thesis is the summary", async () => {
+    const result = await summarizer.summarize({
+      title: "Sharing one build cache across every CI runner",
+      text: [
+        "In this post we describe how we moved every CI runner onto one shared, content-addressed build cache.",
+        "Each runner used to keep its own cache on local disk, so a new runner started cold and rebuilt everything.",
+        "We put the cache behind a small HTTP service backed by object storage, and made the build outputs reproducible first.",
+        "Runners now fetch what any other runner has built, keyed by the hash of the inputs.",
+        "In this post we show how the shared cache cut the median CI run from 31 minutes to 14 minutes.",
+      ].join("\n\n"),
+      source: { name: "Tidewater Engineering" },
+    });
+    expect(result.summary).toMatch(/^Tidewater describes how it moved every CI runner/);
+    expect(result.why).toBe(
+      "Tidewater shows how the shared cache cut the median CI run from 31 minutes to 14 minutes.",
+    );
+  });
+
+  it("adds a second result to a short first one", async () => {
+    const result = await summarizer.summarize({
+      title: "Upgrading the orders database to PostgreSQL 16",
+      text: [
+        "Saltmarsh upgraded its 4 TB orders database from PostgreSQL 12 to 16 with logical replication instead of an in-place upgrade.",
+        "The subscriber was built on the new version while the old primary kept serving traffic.",
+        "The outage fell from hours to 90 seconds.",
+        "Average query time dropped by 18% after the switch, mostly from faster sorting.",
+      ].join("\n\n"),
+      source: { name: "Saltmarsh Engineering" },
+    });
+    expect(result.why).toMatch(/90 seconds/);
+    expect(result.why).toMatch(/18%/);
+  });
 });

@@ -68,6 +68,7 @@ describe("whyRole", () => {
     // A goal with its result is an outcome, a crash with its fix too.
     "The team wanted to cut build times and brought them down from 31 to 14 minutes.",
     "The new allocator no longer crashed on devices with 1GB of RAM.",
+    "The outage fell from hours to 90 seconds.",
     // "Lets" is no "let's", and "better planning" no plan.
     "Meow lets you post notifications to your local machine without adjusting Growl.",
     "Average query time dropped by 18%, mostly from faster sorting and better planning of the team's partitioned tables.",

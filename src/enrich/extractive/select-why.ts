@@ -51,9 +51,9 @@ export function selectWhy(
       first.text.length + 1 + candidate.text.length <= max && !isNearDuplicate(candidate, [first]),
   );
   // A result and the lesson drawn from it say more together than two results.
-  const second = fits.find(
-    (candidate) => statesLesson(candidate.text) !== statesLesson(first.text),
-  );
+  const second =
+    fits.find((candidate) => statesLesson(candidate.text) !== statesLesson(first.text)) ??
+    (first.text.length < 120 ? fits[0] : undefined);
   if (second === undefined || first.text.length > 180) return { chosen: [first], method };
   const chosen = [first, second].sort(
     (a, b) => (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
@@ -141,13 +141,16 @@ export function rankOutcomes(candidates: readonly Candidate[], title: string): C
   const strength = new Map<Candidate, number>();
   for (const candidate of candidates) {
     const first = candidate.sentences[0];
-    if (first === undefined || candidate.isThesis) continue;
+    if (first === undefined) continue;
+    const isClosing = first.paragraph >= lastParagraph - 1;
+    // "In this post we showed how the cache cut build times by half", in the conclusion, says what
+    // came of the work; the thesis at the top says what the article is about.
+    if (candidate.isThesis && !isClosing && !first.inResults) continue;
     const text = candidate.text;
     // A joined pair that opens on background ("In June 2021, …") starts where the story starts.
     if (isSetup(lastSentenceOf(candidate)) || isSetup(first.text)) continue;
     const role = whyRole(text);
     if (role !== undefined && role !== "benefit") continue;
-    const isClosing = first.paragraph >= lastParagraph - 1;
     const outcome =
       scoreOutcome(text, first.inResults) +
       (statesLaunch(text) ? 2 : 0) +

@@ -54,7 +54,7 @@ const PLAN =
 const PROBLEM =
   /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion))\b/i;
 const FIX =
-  /\b(?:fix\w*|solv\w*|prevent\w*|avoid\w*|eliminat\w*|reduc\w*|no longer|resolv\w*|stopped|without|never again|fewer)\b/i;
+  /\b(?:fix\w*|solv\w*|prevent\w*|avoid\w*|eliminat\w*|reduc\w*|no longer|resolv\w*|stopped|without|never again|fewer|fell|down to|went from|shorter|halved)\b|\bfrom \S+ (?:\S+ ){0,3}?to \S*\d/i;
 
 /** The sentence's role for the why, when it has one besides stating figures or a lesson. */
 export function whyRole(sentence: string): WhyRole | undefined {
