@@ -196,6 +196,23 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
       `p99 query latency fell by 38%. ${"PgBouncer kept about 400 connections open. ".repeat(7)}`,
       "characters, over 300",
     ],
+    // Point 4: a why is an outcome or a lesson, whoever wrote it.
+    [
+      "why",
+      "If you run PostgreSQL behind many pods, you should consider a pooler like PgBouncer too.",
+      "advice",
+    ],
+    [
+      "why",
+      "Transaction pooling means that many clients share a few PostgreSQL connections.",
+      "defines a term",
+    ],
+    ["why", "Here is what the checkout team learned about PgBouncer and PostgreSQL.", "teaser"],
+    [
+      "why",
+      "The PostgreSQL primary had to hold 5,000 connections, and connection storms kept failing checkouts.",
+      "background or a problem statement",
+    ],
   ] as const)("replaces a %s with %s by the built-in one", async (field, text, reason) => {
     server.enqueue(reply(provider, { ...GROUNDED, [field]: text }));
     const result = await summarizer().summarize(article);
@@ -207,6 +224,16 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(result.fallback).toBeUndefined();
     expect(result.method).toBe(`model+${expected.method}`);
     expect(result.sources?.[field]).toEqual(expected.sources?.[field]);
+  });
+
+  it("keeps a model's empty why: an honest blank, not a failed answer", async () => {
+    server.enqueue(reply(provider, { ...GROUNDED, why: "" }));
+    const result = await summarizer().summarize(article);
+    expect(result.summary).toBe(GROUNDED.summary);
+    expect(result.why).toBe("");
+    expect(result.fallback).toBeUndefined();
+    expect(result.rejected).toBeUndefined();
+    expect(result.method).toBe("model");
   });
 
   it("asks in the reference digest's register, naming the publisher, and keeps v1 selectable", async () => {

@@ -66,3 +66,8 @@ export function whyRole(sentence: string): WhyRole | undefined {
   if (BENEFIT.test(sentence)) return "benefit";
   return undefined;
 }
+
+/** True when the text states a benefit without a figure ("…no longer need to…"). */
+export function statesBenefit(text: string): boolean {
+  return BENEFIT.test(text);
+}
