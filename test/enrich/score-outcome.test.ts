@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scoreOutcome } from "../../src/enrich/extractive/score-outcome.js";
+import { isSetup, scoreOutcome } from "../../src/enrich/extractive/score-outcome.js";
 
 describe("scoreOutcome", () => {
   it.each([
@@ -18,5 +18,21 @@ describe("scoreOutcome", () => {
     "In 5.9, the block saves menus as custom post types, which get saved to the database.",
   ])("a figure that describes, not an outcome: %s", (sentence) => {
     expect(scoreOutcome(sentence)).toBe(0);
+  });
+});
+
+describe("isSetup", () => {
+  it.each([
+    "Each runner used to keep its own cache on local disk.",
+    "In October the team needed to rename customer_ref to account_id.",
+  ])("background or a problem: %s", (sentence) => {
+    expect(isSetup(sentence)).toBe(true);
+  });
+
+  // "Is used to add" is what a thing is for, not what a team used to do (tenderlove's Slop post).
+  it("a passive 'is used to' is no habit of the past", () => {
+    expect(
+      isSetup("Module#extend is used to add functionality to the instance 'foo', but not 'foo2'."),
+    ).toBe(false);
   });
 });

@@ -42,6 +42,7 @@ describe("whyRole", () => {
       "This new design is just the first, small step to modernize and improve the site iteratively.",
     ],
     ["problem", "The iPhone 6, with 1GB of RAM, crashed like a piano dropped from a helicopter."],
+    ["problem", "The only regression was on a handful of older tablets whose decoder crashed."],
     ["benefit", "Since Netflix's migration, the number of support tickets has decreased."],
     [
       "benefit",
@@ -69,6 +70,8 @@ describe("whyRole", () => {
     "The team wanted to cut build times and brought them down from 31 to 14 minutes.",
     "The new allocator no longer crashed on devices with 1GB of RAM.",
     "The outage fell from hours to 90 seconds.",
+    // A measured share is the result, the failure its background (the Orbit Mobile demo feed).
+    "Since the rollout, 27% of all edits have been made offline, a number nobody knew before because those edits simply failed.",
     // "Lets" is no "let's", and "better planning" no plan.
     "Meow lets you post notifications to your local machine without adjusting Growl.",
     "Average query time dropped by 18%, mostly from faster sorting and better planning of the team's partitioned tables.",
@@ -94,6 +97,17 @@ describe("addressUsers", () => {
     ["Netflix Drive can be installed on CentOS.", "Netflix Drive can be installed on CentOS."],
   ])("%s", (sentence, expected) => {
     expect(addressUsers(sentence)).toBe(expected);
+  });
+
+  it("says a lesson's reader as teams", () => {
+    expect(
+      addressUsers(
+        "The lesson: the boring option is often the right one, as long as you measure it honestly first.",
+        "teams",
+      ),
+    ).toBe(
+      "The lesson: the boring option is often the right one, as long as teams measure it honestly first.",
+    );
   });
 
   it.each([

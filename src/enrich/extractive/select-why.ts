@@ -39,6 +39,7 @@ export function selectWhy(
 ): { chosen: Candidate[]; method: WhyMethod } {
   const said = new Set(summary.flatMap((candidate) => contentWords(candidate.text)));
   const fresh = (candidate: Candidate) =>
+    isReason(candidate) &&
     !isNearDuplicate(candidate, summary) &&
     !repeats(candidate.text, said) &&
     !FIRST_PERSON.test(candidate.text);
@@ -61,11 +62,24 @@ export function selectWhy(
   return { chosen, method };
 }
 
+/**
+ * False for what is never a reason, though it may state a result and so stay among the outcomes
+ * the summary weighs: advice, a definition, a goal or plan, a crash with no fix, and a joined
+ * pair that opens on background ("In September the team set out to…").
+ */
+function isReason(candidate: Candidate): boolean {
+  const role = whyRole(candidate.text);
+  const first = candidate.sentences[0];
+  return (role === undefined || role === "benefit") && !(first && isSetup(first.text));
+}
+
 /** Candidates with the reader said as "users"; advice and those that cannot be said so are left out. */
 function toUsers(candidates: readonly Candidate[]): Candidate[] {
   return candidates.flatMap((candidate) => {
     if (whyRole(candidate.text) === "advice") return [];
-    const text = addressUsers(candidate.text);
+    // "…as long as you measure it honestly" is a lesson for teams; "You can now build…" is for users.
+    const isLesson = statesLesson(candidate.text) || generalizes(candidate.text);
+    const text = addressUsers(candidate.text, isLesson ? "teams" : "users");
     if (text === undefined) return [];
     return text === candidate.text ? [candidate] : [{ ...candidate, text }];
   });
@@ -118,8 +132,7 @@ function selectContext(candidates: readonly Candidate[]): {
         !isSetup(lastSentenceOf(candidate)) &&
         !ADDRESSES_READER.test(candidate.text) &&
         !LOGISTICS.test(candidate.text) &&
-        !candidate.isAction &&
-        [undefined, "benefit"].includes(whyRole(candidate.text)),
+        !candidate.isAction,
     )
     .sort((a, b) => b.score - a.score);
   const benefit = usable.find((candidate) => BENEFIT.test(candidate.text));
@@ -147,10 +160,8 @@ export function rankOutcomes(candidates: readonly Candidate[], title: string): C
     // came of the work; the thesis at the top says what the article is about.
     if (candidate.isThesis && !isClosing && !first.inResults) continue;
     const text = candidate.text;
-    // A joined pair that opens on background ("In June 2021, …") starts where the story starts.
-    if (isSetup(lastSentenceOf(candidate)) || isSetup(first.text)) continue;
+    if (isSetup(lastSentenceOf(candidate))) continue;
     const role = whyRole(text);
-    if (role !== undefined && role !== "benefit") continue;
     const outcome =
       scoreOutcome(text, first.inResults) +
       (statesLaunch(text) ? 2 : 0) +

@@ -53,6 +53,9 @@ const PLAN =
 // What went wrong; the same sentence saying what was done about it is an outcome.
 const PROBLEM =
   /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion))\b/i;
+// "Since the rollout, 27% of all edits have been made offline, … because those edits failed":
+// a measured share or factor is the result, the failure its background.
+const MEASURED = /\d\s?(?:%|percent\b|x\b|×)/i;
 const FIX =
   /\b(?:fix\w*|solv\w*|prevent\w*|avoid\w*|eliminat\w*|reduc\w*|no longer|resolv\w*|stopped|without|never again|fewer|fell|down to|went from|shorter|halved)\b|\bfrom \S+ (?:\S+ ){0,3}?to \S*\d/i;
 
@@ -62,7 +65,7 @@ export function whyRole(sentence: string): WhyRole | undefined {
   if (DEFINITION.test(sentence)) return "definition";
   if (PLAN.test(sentence) || (GOAL.test(sentence) && findFigures(sentence).length === 0))
     return "goal";
-  if (PROBLEM.test(sentence) && !FIX.test(sentence)) return "problem";
+  if (PROBLEM.test(sentence) && !FIX.test(sentence) && !MEASURED.test(sentence)) return "problem";
   if (BENEFIT.test(sentence)) return "benefit";
   return undefined;
 }
