@@ -17,7 +17,7 @@ const FIGURES: readonly [RegExp, number][] = [
   ],
 ];
 const CHANGE =
-  /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|improv(?:e|es|ed|ing)|enabl(?:e|es|ed)|lets|allow(?:s|ed)?|sav(?:e|es|ed|ing|ings) (?:\w+ )?(?:time|money|costs?|effort|hours|minutes|days|weeks|engineers?|\$\d+|\d+)|savings|speeds? up|sped up|prevent(?:s|ed)?|eliminat(?:e|es|ed)|halved|doubled|tripled|lower(?:s|ed)?|dropp(?:ed)|drops?|decreas(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|shr[au]nk|fell|rose|grew|jumped|climbed|reached|went from|instead of|faster|fewer|avoid(?:s|ed)?|(?:down|up) \d|vs\.?|compared (?:to|with)|now \d|no longer|fixed|resolved|completed|finished|retired|(?:much |far )?(?:less|fewer) than \d+|as (?:little|low|few) as \d+)\b/gi;
+  /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|improv(?:e|es|ed|ing)|enabl(?:e|es|ed)|lets|allow(?:s|ed)?|sav(?:e|es|ed|ing|ings) (?:\w+ )?(?:time|money|costs?|effort|hours|minutes|days|weeks|engineers?|\$\d+|\d+)|savings|speeds? up|sped up|prevent(?:s|ed)?|eliminat(?:e|es|ed)|halved|doubled|tripled|lower(?:s|ed)?|(?<!(?:is|are|was|were|be|been|gets?|got) )dropped|drops?|decreas(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|shr[au]nk|fell|rose|grew|jumped|climbed|reached|went from|instead of|faster|fewer|avoid(?:s|ed)?|(?:down|up) \d|vs\.?|compared (?:to|with)|now \d|no longer|fixed|resolved|completed|finished|retired|(?:much |far )?(?:less|fewer) than \d+|as (?:little|low|few) as \d+)\b/gi;
 const LESSON =
   /\b(?:we learned|we(?:'ve| have) learned|\w+ (?:has |have )?learned|taught (?:us|them|the team)|lessons?|takeaways?|this means|which means|that means|as a result|the result|the upshot|the payoff|in short|bottom line|key insight|in hindsight|in the end|the biggest win|it turns out|turned out|(?:shows?|showed|demonstrates?|demonstrated|proves?|proved|confirms?|confirmed) (?:that|how))\b/gi;
 // A launch: what readers can now do.
@@ -71,6 +71,11 @@ const PROBLEM =
 // A problem sentence that also reports the fix is an outcome after all.
 const RESOLVED =
   /\d+(?:\.\d+)?\s?(?:%|x\b|×|ms\b|percent)|\b(?:solved|fixed|fix(?:es)?|eliminat\w+|removed|resolved|addressed|reduc\w+|cuts?|avoid\w*|prevent\w*|no longer|zero|fell|dropped|improv\w+|faster|cheaper|smaller|saved|sped up|can now|result(?:ed|s|ing)?|lesson|learn(?:ed|t)|taught|enabl\w+|allow(?:s|ing)|went from|down to|halved|so that|which means)\b/i;
+
+/** True for background: a sentence that opens where the story starts ("In September…"). */
+export function isBackground(text: string): boolean {
+  return BACKGROUND.test(text);
+}
 
 /** True for background or a problem statement: where an article starts, not what it did. */
 export function isSetup(text: string): boolean {

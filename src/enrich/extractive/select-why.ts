@@ -2,6 +2,7 @@ import { STOPWORDS } from "../stopwords.js";
 import { addressUsers } from "./address-users.js";
 import type { Candidate } from "./build-candidates.js";
 import {
+  isBackground,
   isSetup,
   keepsPromise,
   promisedNumbers,
@@ -70,7 +71,7 @@ export function selectWhy(
 function isReason(candidate: Candidate): boolean {
   const role = whyRole(candidate.text);
   const first = candidate.sentences[0];
-  return (role === undefined || role === "benefit") && !(first && isSetup(first.text));
+  return (role === undefined || role === "benefit") && !(first && isBackground(first.text));
 }
 
 /** Candidates with the reader said as "users"; advice and those that cannot be said so are left out. */
