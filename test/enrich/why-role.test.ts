@@ -33,6 +33,10 @@ describe("whyRole", () => {
       "Refactoring is the process of shuffling code around without adding any features or fixing any bugs.",
     ],
     [
+      "definition",
+      "“Tell, Don’t Ask” is a well-covered topic within object-oriented programming communities.",
+    ],
+    [
       "goal",
       "Netflix wanted to lower the barrier for adoption so users didn’t need to know datastore-specific CLI commands.",
     ],

@@ -35,9 +35,10 @@ const BENEFIT = new RegExp(
   "i",
 );
 
-// "X means…", "X is the process of…", "A shortcode block is when…": what a word means.
+// "X means…", "X is the process of…", "A shortcode block is when…", "X is a well-covered topic":
+// what a word means or how known it is.
 const DEFINITION =
-  /^(?:(?:a|an|the)\s+)?[\p{L}\p{N}“”"'’, -]{2,40}?\s+(?:means|refers to|stands for|is (?:short for|defined as)|(?:is|are) (?:a|an|the) (?:term|name|process|practice|technique|concept|notion|way|kind|type|family|set|collection) (?:of|for|to|that|which|where)|is (?:when|where)\b)/iu;
+  /^(?:(?:a|an|the)\s+)?[\p{L}\p{N}“”"'’, -]{2,40}?\s+(?:means|refers to|stands for|is (?:short for|defined as)|(?:is|are) (?:a|an|the) (?:term|name|process|practice|technique|concept|notion|way|kind|type|family|set|collection) (?:of|for|to|that|which|where)|is (?:when|where)\b|(?:is|are) (?:a|an) (?:[\p{L}-]+ ){0,2}(?:topic|concept|term|principle|idea)\b)/iu;
 
 // The reader as the one who acts or should: "You never know…", "…should take note.", "Imagine…".
 const ADVICE =
