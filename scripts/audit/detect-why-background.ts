@@ -1,6 +1,7 @@
 // "Why it matters" is an outcome or a lesson, or nothing (issue 15, point 4). This finds the
 // common ways it is something else: a teaser, a call to action, a greeting, a memory, the setup
-// of the story or the problem it starts from — unless the same text also carries a result.
+// of the story or the problem it starts from — unless the same text also carries a result —,
+// advice to the reader or a definition.
 
 const TEASER =
   /^(?:here(?:['’]s| is| are)\b|in this (?:post|article|series|episode)\b|this (?:post|article|talk|episode) (?:covers|describes|explains|looks|walks|shows|will)\b|read on\b|keep reading\b|let['’]s\b|we['’]ll\b|we will (?:look|explore|show|share|walk|cover|dive)\b|find out\b|stay tuned\b)|\[(?:…|\.\.\.)\]|\b(?:read on|in this post|more on that later|stay tuned)\b/i;
@@ -10,6 +11,10 @@ const GREETING =
   /^(?:hello|hi|hey|welcome|thanks|thank you|happy (?:holidays|new year)|dear|greetings|congratulations)\b/i;
 const ANECDOTE =
   /\b(?:I remember|when I was|my first|growing up|I grew up|I love|I loved|I joined|my career|my journey|I started|I fell in love|as a kid|as a child|I hope|I want)\b/i;
+// Advice to the reader and definitions: "You never know…", "Release Candidate means…".
+const ADVICE =
+  /^(?:you never know|if you(?:['’]re| are)?\b|imagine\b)|\byou (?:should|must|need to|never know)\b|\btake note\b|\blet['’]s\b|\bplease\b/i;
+const DEFINITION = /^["“]?[\p{L}\p{N} -]{2,40}["”]? means\b|\bis the process of\b/iu;
 const MONTH =
   "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
 const SETUP = new RegExp(
@@ -36,6 +41,8 @@ export function detectBackgroundWhy(why: string): string | undefined {
   if (CALL_TO_ACTION.test(text)) return "call to action";
   if (GREETING.test(text)) return "greeting";
   if (ANECDOTE.test(text)) return "personal anecdote";
+  if (ADVICE.test(text)) return "advice to the reader";
+  if (DEFINITION.test(text)) return "a definition";
   if (OUTCOME.test(text)) return undefined;
   if (SETUP.test(text)) return "setup or background, no result";
   if (PROBLEM.test(text)) return "problem statement, no result";

@@ -131,7 +131,7 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     const result = await summarizer().summarize(article);
     expect(server.requests).toHaveLength(3); // the attempt and two retries
     expect(sleeps).toEqual([1000, 2000]);
-    expect(result.fallback?.summarizer).toBe("extractive@4");
+    expect(result.fallback?.summarizer).toBe("extractive@5");
     expect(result.fallback?.reason).toMatch(/HTTP 500: .*the server had an error.*gave up after 3/);
     const expected = await builtIn.summarize(article);
     expect(result.summary).toBe(expected.summary);
@@ -196,6 +196,23 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
       `p99 query latency fell by 38%. ${"PgBouncer kept about 400 connections open. ".repeat(7)}`,
       "characters, over 300",
     ],
+    // Point 4: a why is an outcome or a lesson, whoever wrote it.
+    [
+      "why",
+      "If you run PostgreSQL behind many pods, you should consider a pooler like PgBouncer too.",
+      "advice",
+    ],
+    [
+      "why",
+      "Transaction pooling means that many clients share a few PostgreSQL connections.",
+      "defines a term",
+    ],
+    ["why", "Here is what the checkout team learned about PgBouncer and PostgreSQL.", "teaser"],
+    [
+      "why",
+      "The PostgreSQL primary had to hold 5,000 connections, and connection storms kept failing checkouts.",
+      "background or a problem statement",
+    ],
   ] as const)("replaces a %s with %s by the built-in one", async (field, text, reason) => {
     server.enqueue(reply(provider, { ...GROUNDED, [field]: text }));
     const result = await summarizer().summarize(article);
@@ -207,6 +224,16 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(result.fallback).toBeUndefined();
     expect(result.method).toBe(`model+${expected.method}`);
     expect(result.sources?.[field]).toEqual(expected.sources?.[field]);
+  });
+
+  it("keeps a model's empty why: an honest blank, not a failed answer", async () => {
+    server.enqueue(reply(provider, { ...GROUNDED, why: "" }));
+    const result = await summarizer().summarize(article);
+    expect(result.summary).toBe(GROUNDED.summary);
+    expect(result.why).toBe("");
+    expect(result.fallback).toBeUndefined();
+    expect(result.rejected).toBeUndefined();
+    expect(result.method).toBe("model");
   });
 
   it("asks in the reference digest's register, naming the publisher, and keeps v1 selectable", async () => {
@@ -275,15 +302,15 @@ describe("createSummarizer", () => {
   });
 
   it("is the built-in summarizer by default, and a custom vocabulary changes both ids", () => {
-    expect(createSummarizer(SummarizerConfig.parse({}), { env: {} }).id).toBe("extractive@4");
+    expect(createSummarizer(SummarizerConfig.parse({}), { env: {} }).id).toBe("extractive@5");
     const vocabulary = [{ tag: "payments", category: "Backend", synonyms: ["checkout"] }];
     const extractive = createSummarizer(SummarizerConfig.parse({ vocabulary }), { env: {} });
-    expect(extractive.id).toMatch(/^extractive@4\+vocabulary\.[0-9a-f]{8}$/);
+    expect(extractive.id).toMatch(/^extractive@5\+vocabulary\.[0-9a-f]{8}$/);
     const llm = createSummarizer(
       SummarizerConfig.parse({ provider: "openai", model: "m", vocabulary }),
       { env: {} },
     );
-    expect(llm.id).toBe(`openai:m:summarize.v2${extractive.id.slice("extractive@4".length)}`);
+    expect(llm.id).toBe(`openai:m:summarize.v2${extractive.id.slice("extractive@5".length)}`);
   });
 
   it("adds configured tags to the built-in vocabulary", async () => {

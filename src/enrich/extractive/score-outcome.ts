@@ -17,9 +17,9 @@ const FIGURES: readonly [RegExp, number][] = [
   ],
 ];
 const CHANGE =
-  /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|improv(?:e|es|ed|ing)|enabl(?:e|es|ed)|lets|allow(?:s|ed)?|sav(?:e|es|ed|ings)|speeds? up|sped up|prevent(?:s|ed)?|eliminat(?:e|es|ed)|halved|doubled|tripled|lower(?:s|ed)?|dropp(?:ed)|drops?|decreas(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|shr[au]nk|fell|rose|grew|jumped|climbed|reached|went from|instead of|faster|fewer|avoid(?:s|ed)?|(?:down|up) \d|vs\.?|compared (?:to|with)|now \d|no longer|fixed|resolved|completed|finished|retired|(?:much |far )?(?:less|fewer) than \d+|as (?:little|low|few) as \d+)\b/gi;
+  /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|improv(?:e|es|ed|ing)|enabl(?:e|es|ed)|lets|allow(?:s|ed)?|sav(?:e|es|ed|ing|ings) (?:\w+ )?(?:time|money|costs?|effort|hours|minutes|days|weeks|engineers?|\$\d+|\d+)|savings|speeds? up|sped up|prevent(?:s|ed)?|eliminat(?:e|es|ed)|halved|doubled|tripled|lower(?:s|ed)?|(?<!(?:is|are|was|were|be|been|gets?|got) )dropped|drops?|decreas(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|shr[au]nk|fell|rose|grew|jumped|climbed|reached|went from|instead of|faster|fewer|avoid(?:s|ed)?|(?:down|up) \d|vs\.?|compared (?:to|with)|now \d|no longer|fixed|resolved|completed|finished|retired|(?:much |far )?(?:less|fewer) than \d+|as (?:little|low|few) as \d+)\b/gi;
 const LESSON =
-  /\b(?:we learned|we(?:'ve| have) learned|\w+ (?:has |have )?learned|taught (?:us|them|the team)|lessons?|takeaways?|this means|which means|that means|as a result|the result|the upshot|the payoff|in short|bottom line|key insight|in hindsight|in the end|the biggest win)\b/gi;
+  /\b(?:we learned|we(?:'ve| have) learned|\w+ (?:has |have )?learned|taught (?:us|them|the team)|lessons?|takeaways?|this means|which means|that means|as a result|the result|the upshot|the payoff|in short|bottom line|key insight|in hindsight|in the end|the biggest win|it turns out|turned out|(?:shows?|showed|demonstrates?|demonstrated|proves?|proved|confirms?|confirmed) (?:that|how))\b/gi;
 // A launch: what readers can now do.
 const LAUNCH =
   /\b(?:is|are) now (?:available|generally available|in (?:beta|preview|public preview)|open[- ]source|supported)\b|\bnow (?:supports?|lets|allows|enables|includes|comes with|ships with|has)\b|\b(?:lets|allows|enables) (?:you|users|developers|engineers|teams|customers|anyone|readers|operators)\b|\bmakes? it (?:possible|easy|easier) to\b|\byou can now\b/i;
@@ -67,10 +67,15 @@ const BACKGROUND =
   /^(?:at the (?:start|beginning|end) of (?:the|last|this) (?:year|quarter|month)|a year later|by (?:the summer|then|last year)|in (?:january|february|march|april|may|june|july|august|september|october|november|december|early|late|mid|the (?:early|late) days)\b|in (?:19|20)\d\d\b|(?:a|one|two|three|four|five|several|a few|many) (?:years?|months?|weeks?|days?) ago\b|last (?:year|month|quarter|week|spring|summer|fall|autumn|winter)\b|historically|previously|originally|until (?:recently|now|last)|at the time|back (?:in|then|when)|when (?:we|the team) (?:started|began|first)|before\b|prior to\b|despite\b|in the past|for (?:years|a long time|a while)|initially|at first|in the beginning|traditionally|over the (?:past|last) (?:few |several )?(?:years|months|decade))/i;
 // The problem the article sets out to solve, stated before any change.
 const PROBLEM =
-  /\b(?:outage|broke|broken|failing|slow|costly|expensive|hard to|difficult|couldn['’]t|could not|no way to|lack(?:ed|ing)?|kept (?:growing|failing)|crept up)\b|\b(?:needed|wanted|had) to\b|\bused to\b|\bhad (?:doubled|tripled|grown|become|reached|risen|increased|crept|ballooned|exploded|climbed)\b|\b(?:was|were) (?:costing|taking|growing|getting|becoming|slowing)\b|\b(?:problems?|challenges?|pain points?|struggled?|struggling|suffer(?:ed|ing)?|complain(?:ed|ts?)|frustrat\w+|bottlenecks?|incidents?)\b|\bonce (?:\w+ed|overwrote|broke|took|lost|wiped|caused)\b|\bwould (?:have|be)\b/i;
+  /\b(?:outage|broke|broken|failing|slow|costly|expensive|hard to|difficult|couldn['’]t|could not|no way to|lack(?:ed|ing)?|kept (?:growing|failing)|crept up)\b|\b(?:needed|wanted|had) to\b|\b(?<!(?:is|are|was|were|be|been|being|gets?|got|can be) )used to\b|\bhad (?:doubled|tripled|grown|become|reached|risen|increased|crept|ballooned|exploded|climbed)\b|\b(?:was|were) (?:costing|taking|growing|getting|becoming|slowing)\b|\b(?:problems?|challenges?|pain points?|struggled?|struggling|suffer(?:ed|ing)?|complain(?:ed|ts?)|frustrat\w+|bottlenecks?|incidents?)\b|\bonce (?:\w+ed|overwrote|broke|took|lost|wiped|caused)\b|\bwould (?:have|be)\b/i;
 // A problem sentence that also reports the fix is an outcome after all.
 const RESOLVED =
   /\d+(?:\.\d+)?\s?(?:%|x\b|×|ms\b|percent)|\b(?:solved|fixed|fix(?:es)?|eliminat\w+|removed|resolved|addressed|reduc\w+|cuts?|avoid\w*|prevent\w*|no longer|zero|fell|dropped|improv\w+|faster|cheaper|smaller|saved|sped up|can now|result(?:ed|s|ing)?|lesson|learn(?:ed|t)|taught|enabl\w+|allow(?:s|ing)|went from|down to|halved|so that|which means)\b/i;
+
+/** True for background: a sentence that opens where the story starts ("In September…"). */
+export function isBackground(text: string): boolean {
+  return BACKGROUND.test(text);
+}
 
 /** True for background or a problem statement: where an article starts, not what it did. */
 export function isSetup(text: string): boolean {

@@ -1,6 +1,8 @@
 import { STOPWORDS } from "../stopwords.js";
+import { addressUsers } from "./address-users.js";
 import type { Candidate } from "./build-candidates.js";
 import {
+  isBackground,
   isSetup,
   keepsPromise,
   promisedNumbers,
@@ -9,6 +11,7 @@ import {
   statesLesson,
 } from "./score-outcome.js";
 import { isNearDuplicate, lastSentenceOf } from "./select-summary.js";
+import { whyRole } from "./why-role.js";
 
 /** What "Why it matters" states, for the enrichment's method. */
 export type WhyMethod = "outcome" | "lesson" | "launch" | "benefit" | "context" | "none";
@@ -19,6 +22,8 @@ const LATE_BONUS = 2;
 const PROMISED_BONUS = 4;
 // A lesson the authors state in so many words is what an engineer takes away.
 const LESSON_BONUS = 3;
+// A benefit without a figure ("It is now easier to find the logs…") is an outcome, if a modest one.
+const BENEFIT_STRENGTH = 2;
 
 /**
  * "Why it matters": the candidate that best states an outcome (a measured change), a lesson the
@@ -35,8 +40,11 @@ export function selectWhy(
 ): { chosen: Candidate[]; method: WhyMethod } {
   const said = new Set(summary.flatMap((candidate) => contentWords(candidate.text)));
   const fresh = (candidate: Candidate) =>
-    !isNearDuplicate(candidate, summary) && !repeats(candidate.text, said);
-  const ranked = outcomes.filter(fresh);
+    isReason(candidate) &&
+    !isNearDuplicate(candidate, summary) &&
+    !repeats(candidate.text, said) &&
+    !FIRST_PERSON.test(candidate.text);
+  const ranked = toUsers(outcomes).filter(fresh);
   const [first, ...rest] = ranked;
   if (first === undefined) return selectContext(others.filter(fresh));
   const method = whyMethodOf(first);
@@ -45,15 +53,43 @@ export function selectWhy(
       first.text.length + 1 + candidate.text.length <= max && !isNearDuplicate(candidate, [first]),
   );
   // A result and the lesson drawn from it say more together than two results.
-  const second = fits.find(
-    (candidate) => statesLesson(candidate.text) !== statesLesson(first.text),
-  );
+  const second =
+    fits.find((candidate) => statesLesson(candidate.text) !== statesLesson(first.text)) ??
+    (first.text.length < 120 ? fits[0] : undefined);
   if (second === undefined || first.text.length > 180) return { chosen: [first], method };
   const chosen = [first, second].sort(
     (a, b) => (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
   );
   return { chosen, method };
 }
+
+/**
+ * False for what is never a reason, though it may state a result and so stay among the outcomes
+ * the summary weighs: advice, a definition, a goal or plan, a crash with no fix, and a joined
+ * pair that opens on background ("In September the team set out to…").
+ */
+function isReason(candidate: Candidate): boolean {
+  const role = whyRole(candidate.text);
+  const first = candidate.sentences[0];
+  return (role === undefined || role === "benefit") && !(first && isBackground(first.text));
+}
+
+/** Candidates with the reader said as "users"; advice and those that cannot be said so are left out. */
+function toUsers(candidates: readonly Candidate[]): Candidate[] {
+  return candidates.flatMap((candidate) => {
+    if (whyRole(candidate.text) === "advice") return [];
+    // "…as long as you measure it honestly" is a lesson for teams; "You can now build…" is for users.
+    const isLesson = statesLesson(candidate.text) || generalizes(candidate.text);
+    const text = addressUsers(candidate.text, isLesson ? "teams" : "users");
+    if (text === undefined) return [];
+    return text === candidate.text ? [candidate] : [{ ...candidate, text }];
+  });
+}
+
+// A first person the rewrite left ("…a reality—we’re excited…") is the publisher talking, not a
+// reason said of its work.
+const FIRST_PERSON =
+  /\b(?:[Ww]e|[Ww]e['’](?:re|ve|ll|d)|us|[Oo]urs?|[Oo]urselves|I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b/;
 
 /** True when half the why's words are already in the summary: it would say it twice. */
 function repeats(text: string, said: ReadonlySet<string>): boolean {
@@ -72,8 +108,10 @@ const BENEFIT =
 // "February has been a busy month for WordPress.": filler, no reason.
 const FILLER =
   /\b(?:has been|have been|was|is|were) (?:a |an )?(?:very |really )?(?:busy|exciting|eventful|big|great|productive) (?:month|week|year|quarter|time|few (?:weeks|months))\b|\bthe main (?:topic|theme) of this\b/i;
-// "…will be held at 2 PM on January 14th": an event's logistics are no reason.
-const LOGISTICS = /\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)/i;
+// "…will be held at 2 PM on January 14th", "…happened on December 14", "…is slated for release
+// on January 25": an event's logistics are no reason.
+const LOGISTICS =
+  /\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:happened|took place|was held|will be held|will take place|takes place|is scheduled) (?:on|at|in)\b|\b(?:is|are) (?:slated|scheduled|targeted|planned) for\b/i;
 // "You" as someone who acts; "your environment" may still be a benefit.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
 
@@ -86,14 +124,16 @@ function selectContext(candidates: readonly Candidate[]): {
   chosen: Candidate[];
   method: WhyMethod;
 } {
-  // "You demand from life what you want": advice to the reader is no reason, absent a result.
+  // "You demand from life what you want": advice to the reader is no reason, absent a result;
+  // "Aaron Patterson wrote an XML/HTML parsing library…" says what was done: the summary's job.
   const usable = candidates
     .filter(
       (candidate) =>
         !candidate.isThesis &&
         !isSetup(lastSentenceOf(candidate)) &&
         !ADDRESSES_READER.test(candidate.text) &&
-        !LOGISTICS.test(candidate.text),
+        !LOGISTICS.test(candidate.text) &&
+        !candidate.isAction,
     )
     .sort((a, b) => b.score - a.score);
   const benefit = usable.find((candidate) => BENEFIT.test(candidate.text));
@@ -115,13 +155,18 @@ export function rankOutcomes(candidates: readonly Candidate[], title: string): C
   const strength = new Map<Candidate, number>();
   for (const candidate of candidates) {
     const first = candidate.sentences[0];
-    if (first === undefined || candidate.isThesis) continue;
+    if (first === undefined) continue;
+    const isClosing = first.paragraph >= lastParagraph - 1;
+    // "In this post we showed how the cache cut build times by half", in the conclusion, says what
+    // came of the work; the thesis at the top says what the article is about.
+    if (candidate.isThesis && !isClosing && !first.inResults) continue;
     const text = candidate.text;
     if (isSetup(lastSentenceOf(candidate))) continue;
-    const isClosing = first.paragraph >= lastParagraph - 1;
+    const role = whyRole(text);
     const outcome =
       scoreOutcome(text, first.inResults) +
       (statesLaunch(text) ? 2 : 0) +
+      (role === "benefit" ? BENEFIT_STRENGTH : 0) +
       (statesLesson(text) || (isClosing && generalizes(text)) ? LESSON_BONUS : 0);
     if (outcome === 0) continue;
     const keeps = keepsPromise(text, promised) ? 1 : 0;
@@ -145,7 +190,7 @@ export function statesResult(candidate: Candidate): boolean {
 
 // "Dependency upgrades … can still change behaviour…": a closing claim about the world at large.
 const GENERAL =
-  /\b(?:can (?:still )?|should|must|(?:is|are) (?:often|usually|rarely|worth)|pays to|tends? to|rarely|always|never)\b/i;
+  /\b(?:can still|should|must|(?:is|are) (?:often|usually|rarely|worth)|pays to|tends? to|rarely|always|never)\b/i;
 
 // "Doctoral candidates everywhere should take note." is a nod, not a lesson: a lesson says what.
 const LESSON_WORDS = 10;
@@ -156,7 +201,10 @@ function generalizes(text: string): boolean {
 
 function whyMethodOf(candidate: Candidate): WhyMethod {
   if (statesLesson(candidate.text) || generalizes(candidate.text)) return "lesson";
-  if (scoreOutcome(candidate.text, candidate.sentences[0]?.inResults ?? false) > 0)
+  if (
+    scoreOutcome(candidate.text, candidate.sentences[0]?.inResults ?? false) > 0 ||
+    whyRole(candidate.text) === "benefit"
+  )
     return "outcome";
   return "launch";
 }

@@ -13,6 +13,7 @@ import type {
 import { CATEGORIES, type Vocabulary } from "../vocabulary.js";
 import type { RunBudget } from "./create-run-budget.js";
 import { findUngrounded } from "./find-ungrounded.js";
+import { findWhyDefect } from "./find-why-defect.js";
 import type { PromptTemplate } from "./load-prompt.js";
 import { parseModelAnswer } from "./parse-model-answer.js";
 
@@ -101,8 +102,13 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
       const ungrounded: UngroundedField[] = [];
       const rejected: RejectedField[] = [];
       // Each field: shown as written only when it is grounded and clean; else the built-in one.
+      const isEnglish = (builtIn.language ?? "en") === "en";
       const checked = (field: "summary" | "why") => {
-        const reason = findDefect(answer[field], MAX_CHARS);
+        // A model that finds no outcome or lesson may say so; the built-in why is no better.
+        if (field === "why" && answer.why === "") return "";
+        const reason =
+          findDefect(answer[field], MAX_CHARS) ??
+          (field === "why" ? findWhyDefect(answer.why, isEnglish) : undefined);
         if (reason !== undefined) {
           rejected.push({ field, reason });
           return builtIn[field];

@@ -5,7 +5,8 @@ import { segmentSentences } from "../segment-sentences.js";
 /** The JSON object a prompt asks the model for. */
 export const ModelAnswer = z.object({
   summary: z.string().trim().min(1),
-  why: z.string().trim().min(1),
+  // "" is an honest blank: the article offers no outcome or lesson (issue 15, point 4).
+  why: z.string().trim(),
   tags: z.array(z.string()).default([]),
   category: z.string().default(""),
 });

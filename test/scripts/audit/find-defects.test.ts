@@ -61,6 +61,18 @@ describe("findDefects on the issue's examples", () => {
     ],
     ["why", "In this post we'll look at how the build got faster.", ["why-background"]],
     ["why", "Join the #core channel and follow the Core Team blog.", ["why-background"]],
+    // Whys main gave on the real feeds: advice to the reader and a definition.
+    [
+      "why",
+      "You never know, some circumstances may arise for which those skills may become more useful than you imagined.",
+      ["why-background"],
+    ],
+    ["why", "Doctoral candidates everywhere should take note.", ["why-background"]],
+    [
+      "why",
+      "“Release Candidate” means the new version of the software is ready for release.",
+      ["why-background"],
+    ],
     ["why", '{{ $colors := slice "orange" "blue" "green" }}', ["markup", "cut-off", "code"]],
     // Captions, footnotes and citations.
     ["summary", "*Figure 5: 100% System CPU utilization on the broker hosts.*", ["caption"]],

@@ -1,0 +1,36 @@
+// "You can now build, edit and submit…" is a launch told to the reader; the digest says it of the
+// people it is for: "Users can now build, edit and submit…". "You" takes the verb forms of a
+// plural, so "users" (or "teams") keeps the grammar; "your" becomes "their".
+
+const YOU = /\b(?:you['’](?:re|ve|ll|d)|yourselves|yourself|yours|your|you)\b/gi;
+const PRONOUNS: Record<string, string> = {
+  yourselves: "themselves",
+  yourself: "themselves",
+  yours: "theirs",
+  your: "their",
+};
+const VERBS: Record<string, string> = { re: "are", ve: "have", ll: "will", d: "would" };
+// "Your code is…" would open on a "Their" that points back; "Thank you", "you and I", a question
+// back to the reader, a quote: no safe rewrite.
+const UNSAFE =
+  /^your\b|\bthank you\b|\byou and (?:I|me)\b|\b(?:are|do|did|have|can|will|would|could|should) you\b|["“”]/i;
+// More than this many and the sentence is about the reader, not what the work lets people do.
+const MAX_MENTIONS = 2;
+
+/**
+ * The sentence with the reader ("you", "your") said as `people` ("users", "teams") and "their";
+ * the text unchanged when it does not address the reader; undefined when a rewrite would not
+ * read well.
+ */
+export function addressUsers(sentence: string, people = "users"): string | undefined {
+  const mentions = sentence.match(YOU)?.length ?? 0;
+  if (mentions === 0) return sentence;
+  if (mentions > MAX_MENTIONS || UNSAFE.test(sentence)) return undefined;
+  return sentence.replace(YOU, (word, offset: number) => {
+    const lower = word.toLowerCase();
+    const contraction = lower.match(/^you['’](re|ve|ll|d)$/)?.[1];
+    const replacement =
+      PRONOUNS[lower] ?? (contraction ? `${people} ${VERBS[contraction]}` : people);
+    return offset === 0 ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+  });
+}

@@ -1,0 +1,77 @@
+import { findFigures } from "./score-outcome.js";
+
+// What a sentence does for "Why it matters" beyond its figures and verbs of change (English):
+// a benefit stated without a number is a reason; a definition, advice to the reader or a nod
+// ("…should take note") never is.
+
+/**
+ * The role of a sentence for the why: `benefit` (an outcome without a figure: "It is now easier
+ * for the on-call engineer to find…", "The number of support tickets has decreased"), `definition`
+ * (background: "Release Candidate means…", "Refactoring is the process of…"), `advice` (to the
+ * reader: "You never know…", "Doctoral candidates everywhere should take note."), `goal` (what
+ * the authors set out to do or plan, with no result in it: "Netflix wanted to lower the
+ * barrier…"), `problem` (what went wrong, with nothing fixed: "The iPhone 6, with 1GB of RAM,
+ * crashed like a piano dropped from a helicopter."), or undefined.
+ */
+export type WhyRole = "benefit" | "definition" | "advice" | "goal" | "problem";
+
+const BENEFIT = new RegExp(
+  [
+    // "It is now easier for…", "deploys became much faster"
+    String.raw`\b(?:is|are|was|were|has become|have become|becomes?|became|got|gets)\s+(?:now\s+)?(?:much\s+|far\s+|a lot\s+|significantly\s+|considerably\s+)?(?:easier|faster|simpler|safer|cheaper|quicker|more (?:reliable|efficient|predictable|productive|accurate|consistent|secure|resilient))\b`,
+    // "The number of support tickets has decreased."
+    String.raw`\b(?:has|have)\s+(?:\w+ly\s+)?(?:decreased|dropped|fallen|declined|shrunk|gone down|improved|disappeared|stopped)\b`,
+    // "Teams no longer need to learn…"
+    String.raw`\bno longer (?:need|needs|have to|has to|require|requires|must|wait|waits|depend|depends)\b`,
+    // "a real time saver", "saves hours of debugging"
+    String.raw`\b(?:time|money|life)[- ]savers?\b|\bsav(?:e|es|ed|ing) (?:\w+ )?(?:time|money|effort|hours|days|weeks|engineering)\b`,
+    // "…which can be useful when debugging errors"
+    String.raw`\b(?:can be|is|are) (?:very |really |especially |particularly )?(?:useful|handy|helpful|valuable)\b`,
+    // "greatly reduces memory consumption"
+    String.raw`\b(?:greatly|significantly|considerably|dramatically|substantially|drastically|vastly|noticeably)\s+(?:reduc|improv|increas|lower|simplif|speed|sped|cut|shorten|boost)\w*`,
+    // "reduces infrastructure costs", "lowers the barrier for…"
+    String.raw`\b(?:reduc|lower|cut|shorten)\w*\s+(?:the\s+)?(?:\w+\s+)?(?:costs?|latency|memory(?: use| usage| consumption)?|toil|overhead|load|downtime|errors|failures|bills?|lead time|barrier|friction|risk)\b`,
+  ].join("|"),
+  "i",
+);
+
+// "X means…", "X is the process of…", "A shortcode block is when…", "X is a well-covered topic":
+// what a word means or how known it is.
+const DEFINITION =
+  /^(?:(?:a|an|the)\s+)?[\p{L}\p{N}“”"'’, -]{2,40}?\s+(?:means|refers to|stands for|is (?:short for|defined as)|(?:is|are) (?:a|an|the) (?:term|name|process|practice|technique|concept|notion|way|kind|type|family|set|collection) (?:of|for|to|that|which|where)|is (?:when|where)\b|(?:is|are) (?:a|an) (?:[\p{L}-]+ ){0,2}(?:topic|concept|term|principle|idea)\b)/iu;
+
+// The reader as the one who acts or should: "You never know…", "…should take note.", "Imagine…".
+const ADVICE =
+  /^(?:(?:if|when|as|once|whether|unless) you\b|imagine\b|remember\b|think (?:more|about|of|twice)\b)|\byou(?:['’]d| had) better\b|\bgo ahead and\b|\blet['’]s\b|^lets\b|\bplease\b|\byou (?:never|always|should|must|need|have to|want|might|may|will want|would|could)\b|\b(?:should|must|need to) (?:take note|pay attention|keep in mind|think|consider|remember|read|watch|look|check)\b|\b(?:take note|keep in mind)\b/i;
+
+// What the authors set out to do; a figure in the same sentence says what came of it ("…so users
+// didn't need to…, could avoid…" is still the goal).
+const GOAL =
+  /\b(?:wanted|needed|aimed|hoped|set out|tried|wished|sought|decided) to\b|\b(?:goal|aim|objective|mission|intent) (?:is|was) to\b/i;
+// What comes next is no result yet, whatever it promises to improve.
+const PLAN =
+  /\bmore work to do\b|\b(?:the|a) (?:first|next),? (?:small |big )?steps?\b|\b(?:is|are|was|were|been) planning\b|\bplans? to\b/i;
+// What went wrong; the same sentence saying what was done about it is an outcome.
+const PROBLEM =
+  /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion))\b/i;
+// "Since the rollout, 27% of all edits have been made offline, … because those edits failed":
+// a measured share or factor is the result, the failure its background.
+const MEASURED = /\d\s?(?:%|percent\b|x\b|×)/i;
+const FIX =
+  /\b(?:fix\w*|solv\w*|prevent\w*|avoid\w*|eliminat\w*|reduc\w*|no longer|resolv\w*|stopped|without|never again|fewer|fell|down to|went from|shorter|halved)\b|\bfrom \S+ (?:\S+ ){0,3}?to \S*\d/i;
+
+/** The sentence's role for the why, when it has one besides stating figures or a lesson. */
+export function whyRole(sentence: string): WhyRole | undefined {
+  if (ADVICE.test(sentence)) return "advice";
+  if (DEFINITION.test(sentence)) return "definition";
+  if (PLAN.test(sentence) || (GOAL.test(sentence) && findFigures(sentence).length === 0))
+    return "goal";
+  if (PROBLEM.test(sentence) && !FIX.test(sentence) && !MEASURED.test(sentence)) return "problem";
+  if (BENEFIT.test(sentence)) return "benefit";
+  return undefined;
+}
+
+/** True when the text states a benefit without a figure ("…no longer need to…"). */
+export function statesBenefit(text: string): boolean {
+  return BENEFIT.test(text);
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { createExtractiveSummarizer } from "../../src/enrich/index.js";
+
+const summarizer = createExtractiveSummarizer();
+
+// Issue 15, point 4: "Why it matters" is an outcome or a lesson, or nothing.
+describe("why it matters", () => {
+  it("gives a result stated without a figure, never advice to the reader", async () => {
+    const result = await summarizer.summarize({
+      title: "Achieving observability in async workflows",
+      text: [
+        "Cosmos is the platform that runs media workflows such as watermarking and encoding at Netflix.",
+        "Netflix moved its Distribution service onto Cosmos and added tracing to every step of its workflows.",
+        "Since the migration, the number of support tickets has decreased. It is now easier for the on-call engineer to find the logs and traces of a workflow.",
+        "You never know which workflow will be the next to page someone at night, so watch the dashboards.",
+      ].join("\n\n"),
+      source: { name: "Netflix TechBlog" },
+    });
+    expect(result.why).toMatch(/support tickets has decreased|now easier for the on-call engineer/);
+    expect(result.why).not.toMatch(/never know/);
+    expect(result.method).toMatch(/\+outcome$/);
+  });
+
+  it("leaves the why empty rather than give a definition, advice, a nod or a date", async () => {
+    const result = await summarizer.summarize({
+      title: "WordPress 5.9 RC 1",
+      text: [
+        "The first Release Candidate (RC1) for WordPress 5.9 is now available for testing by the whole community.",
+        "“Release Candidate” means the new version of the software is ready for release, but with thousands of plugins and themes something may have been missed.",
+        "If you are comfortable writing a reproducible bug report, you can file one on WordPress Trac.",
+        "Plugin and theme authors everywhere should take note.",
+        "WordPress 5.9 is slated for release on January 25, 2022, after two more release candidates.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.why).toBe("");
+  });
+
+  it("says a launch told to the reader of its users", async () => {
+    const result = await summarizer.summarize({
+      title: "Get Creative with the All-New Pattern Creator",
+      text: [
+        "WordPress opened the Pattern Creator, a block editor inside the WordPress Pattern Directory for designing layouts from blocks.",
+        "You can now build, edit, and submit your best block patterns to the Pattern Directory.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.why).toBe(
+      "Users can now build, edit, and submit their best block patterns to the Pattern Directory.",
+    );
+  });
+
+  it("gives the conclusion's restated result as why, while the opening thesis is the summary", async () => {
+    const result = await summarizer.summarize({
+      title: "Sharing one build cache across every CI runner",
+      text: [
+        "In this post we describe how we moved every CI runner onto one shared, content-addressed build cache.",
+        "Each runner used to keep its own cache on local disk, so a new runner started cold and rebuilt everything.",
+        "We put the cache behind a small HTTP service backed by object storage, and made the build outputs reproducible first.",
+        "Runners now fetch what any other runner has built, keyed by the hash of the inputs.",
+        "In this post we show how the shared cache cut the median CI run from 31 minutes to 14 minutes.",
+      ].join("\n\n"),
+      source: { name: "Tidewater Engineering" },
+    });
+    expect(result.summary).toMatch(/^Tidewater describes how it moved every CI runner/);
+    expect(result.why).toBe(
+      "Tidewater shows how the shared cache cut the median CI run from 31 minutes to 14 minutes.",
+    );
+  });
+
+  it("adds a second result to a short first one", async () => {
+    const result = await summarizer.summarize({
+      title: "Upgrading the orders database to PostgreSQL 16",
+      text: [
+        "Saltmarsh upgraded its 4 TB orders database from PostgreSQL 12 to 16 with logical replication instead of an in-place upgrade.",
+        "The subscriber was built on the new version while the old primary kept serving traffic.",
+        "The outage fell from hours to 90 seconds.",
+        "Average query time dropped by 18% after the switch, mostly from faster sorting.",
+      ].join("\n\n"),
+      source: { name: "Saltmarsh Engineering" },
+    });
+    expect(result.why).toMatch(/90 seconds/);
+    expect(result.why).toMatch(/18%/);
+  });
+
+  it("keeps for the summary the result the title promises, though its pair opens on background", async () => {
+    const result = await summarizer.summarize({
+      title: "Image caching: how we cut mobile data usage by 35%",
+      text: [
+        "Images make up about 70% of the bytes the Orbit app downloads.",
+        "In September we set out to reduce image data usage without making the app feel slower. We ended up cutting it by 35% and making images appear faster at the same time.",
+        "We always downloaded images at full size, even for 48-pixel thumbnails.",
+        "The disk cache hit rate for returning users went from 22% to 68%, and median time to display a thumbnail dropped from 420 ms to 160 ms.",
+      ].join("\n\n"),
+      source: { name: "Orbit Mobile Engineering" },
+    });
+    expect(result.summary).toMatch(/cutting it by 35%/);
+    expect(result.why).toMatch(/^The disk cache hit rate/);
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { addressUsers } from "../../src/enrich/extractive/address-users.js";
+import { whyRole } from "../../src/enrich/extractive/why-role.js";
+
+// Sentences from the real feeds (../shared/conformance/real-feeds) that main gave as a why.
+describe("whyRole", () => {
+  it.each([
+    [
+      "advice",
+      "You never know, some circumstances may arise for which those (seemingly) less-relevant skills and experiences may become more useful than you imagined.",
+    ],
+    ["advice", "Doctoral candidates everywhere should take note."],
+    [
+      "advice",
+      "If you are comfortable writing a reproducible bug report, you can file one on WordPress Trac, where you can also check the issue against a list of known bugs.",
+    ],
+    ["advice", "There are just 7 seats left so you'd better go ahead and register now."],
+    ["advice", "Thinking about the goal, let’s do some mental mapping."],
+    [
+      "advice",
+      "To keep up with the latest updates and discover more about how the community works to continually improve the software, please subscribe to the Make WordPress Core blog.",
+    ],
+    [
+      "definition",
+      "“Release Candidate” means the new version of the software is ready for release.",
+    ],
+    [
+      "definition",
+      "“Tell, don’t ask” is a way to encourage developers to write declarative code instead of imperative code.",
+    ],
+    [
+      "definition",
+      "Refactoring is the process of shuffling code around without adding any features or fixing any bugs.",
+    ],
+    [
+      "definition",
+      "“Tell, Don’t Ask” is a well-covered topic within object-oriented programming communities.",
+    ],
+    [
+      "goal",
+      "Netflix wanted to lower the barrier for adoption so users didn’t need to know datastore-specific CLI commands.",
+    ],
+    ["goal", "Aaron Patterson is planning larger changes for a 1.0.0 release."],
+    [
+      "goal",
+      "This new design is just the first, small step to modernize and improve the site iteratively.",
+    ],
+    ["problem", "The iPhone 6, with 1GB of RAM, crashed like a piano dropped from a helicopter."],
+    ["problem", "The only regression was on a handful of older tablets whose decoder crashed."],
+    ["benefit", "Since Netflix's migration, the number of support tickets has decreased."],
+    [
+      "benefit",
+      "It is now easier for the on-call engineer and the developers to find the associated logs and traces.",
+    ],
+    [
+      "benefit",
+      "Teams who want to move their data no longer need to learn and write customized Stream Processing jobs.",
+    ],
+    [
+      "benefit",
+      "This is great for sites with lots of static content, as it greatly reduces memory consumption.",
+    ],
+    [
+      "benefit",
+      "Hugo has added some details to the .Err object you get when resources.GetRemote fails, which can be useful when debugging errrors.",
+    ],
+  ])("%s: %s", (role, sentence) => {
+    expect(whyRole(sentence)).toBe(role);
+  });
+
+  it.each([
+    "Netflix Drive relies on a data store that will be the persistent storage layer for assets.",
+    // A goal with its result is an outcome, a crash with its fix too.
+    "The team wanted to cut build times and brought them down from 31 to 14 minutes.",
+    "The new allocator no longer crashed on devices with 1GB of RAM.",
+    "The outage fell from hours to 90 seconds.",
+    // A measured share is the result, the failure its background (the Orbit Mobile demo feed).
+    "Since the rollout, 27% of all edits have been made offline, a number nobody knew before because those edits simply failed.",
+    // "Lets" is no "let's", and "better planning" no plan.
+    "Meow lets you post notifications to your local machine without adjusting Growl.",
+    "Average query time dropped by 18%, mostly from faster sorting and better planning of the team's partitioned tables.",
+  ])("no role: %s", (sentence) => {
+    expect(whyRole(sentence)).toBeUndefined();
+  });
+});
+
+describe("addressUsers", () => {
+  it.each([
+    [
+      "You can now build, edit, and submit your best block patterns to the Pattern Directory!",
+      "Users can now build, edit, and submit their best block patterns to the Pattern Directory!",
+    ],
+    [
+      "Meow lets you post notifications to your local machine without adjusting Growl.",
+      "Meow lets users post notifications to their local machine without adjusting Growl.",
+    ],
+    [
+      "With patterns, you're able to replicate complex layouts with just a few clicks.",
+      "With patterns, users are able to replicate complex layouts with just a few clicks.",
+    ],
+    ["Netflix Drive can be installed on CentOS.", "Netflix Drive can be installed on CentOS."],
+  ])("%s", (sentence, expected) => {
+    expect(addressUsers(sentence)).toBe(expected);
+  });
+
+  it("says a lesson's reader as teams", () => {
+    expect(
+      addressUsers(
+        "The lesson: the boring option is often the right one, as long as you measure it honestly first.",
+        "teams",
+      ),
+    ).toBe(
+      "The lesson: the boring option is often the right one, as long as teams measure it honestly first.",
+    );
+  });
+
+  it.each([
+    // "Their existing code…" would point back at nobody.
+    "Your existing code investment is protected.",
+    "Thank you to everyone who tested the release candidates.",
+    "Are you ready to try the new editor today?",
+    // Three mentions: the sentence is about the reader.
+    "In 5.9, the List View lets you drag and drop your content exactly where you want it.",
+  ])("no safe rewrite: %s", (sentence) => {
+    expect(addressUsers(sentence)).toBeUndefined();
+  });
+});
