@@ -88,6 +88,16 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.summary).not.toContain("#2180");
   });
 
+  // The overview shows a summary's first sentence, or the title when it is too long to shorten.
+  it("says what release notes bring in one short line, from their run-in headline", async () => {
+    const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.96.0");
+    expect(result.summary).toBe("Hugo v0.96.0 brings vertical merging of content mounts.");
+    expect(result.method).toMatch(/^headline\+/);
+    expect(result.sources?.summary).toEqual(["Vertical merging of content mounts."]);
+    const faster = await byTitle(real("github-repo-releases-atom.xml"), "v0.95.0");
+    expect(faster.summary).toMatch(/^Hugo v0\.95\.0 upgrades to Go 1\.18/);
+  });
+
   it("detects Polish, and uses no English rule on it: no rewrite, no why", async () => {
     for (const article of await articlesOf(real("medium-user-feed.xml"))) {
       const result = await summarizer.summarize(article);
