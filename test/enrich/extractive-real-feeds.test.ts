@@ -82,6 +82,18 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.summary).toMatch(/^Aaron Patterson wanted something with an awesome API/);
   });
 
+  // "Prefer the thesis": on a personal blog, what the author did to the thing the title names.
+  it.each([
+    [
+      "Nokogiri Is Released",
+      /^With the help of .*, Aaron Patterson wrote an XML\/HTML parsing library/,
+    ],
+    ["Meow meow meow meow meow", /^Aaron Patterson .* released a gem called "Meow"\.$/],
+  ])("says what the author of a personal blog did: %s", async (title, summary) => {
+    const result = await byTitle(real("tenderlovemaking-rss.xml"), title);
+    expect(result.summary).toMatch(summary);
+  });
+
   it("names the release in release notes", async () => {
     const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.97.0");
     expect(result.summary).toMatch(/^Hugo v0\.97\.0 comes with language-aware collation/);

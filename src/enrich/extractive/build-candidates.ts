@@ -125,7 +125,7 @@ function englishCandidate(
 function actionPattern(voice: Voice | undefined): RegExp {
   const subject = voice ? `${escapeRegExp(voice.name)}|it` : "it";
   return new RegExp(
-    String.raw`^(?:(?:today|first|then|finally|eventually|last year|this year|recently),?\s+)?(?:${subject}|the (?:\w+ )?team)\s+(?:(?:\w+ly|then|also|now|first|finally)\s+)?(?:has\s+|have\s+|had\s+)?${ACTION_VERB}\b`,
+    String.raw`^(?:(?:today|first|then|finally|eventually|last year|this year|recently),?\s+|[^,]{3,80},\s+)?(?:${subject}|the (?:\w+ )?team)\s+(?:(?:\w+ly|then|also|now|first|finally)\s+)?(?:has\s+|have\s+|had\s+)?${ACTION_VERB}\b`,
     "i",
   );
 }

@@ -59,12 +59,21 @@ export function standAlone(sentence: string): Opening {
     (BACK_REFERENCE.test(text) && !SELF_ANCHORED.test(text)) ||
     LEANING_OPENER.test(text) ||
     CLAUSE_BACK_REFERENCE.test(text);
-  if (pointsBack || hasOrphanPronoun(text) || CHANGED_PRONOUN.test(text)) {
+  if (pointsBack || hasOrphanPronoun(text) || changesUnnamed(text)) {
     return "needs-previous";
   }
   // "…, which means" cut by a connective drop leaves a fragment: "that we…", "of the…".
   if (/^\p{Ll}/u.test(text) && !/^\p{Ll}+\p{Lu}/u.test(text)) return "unusable";
   return { text, isRepaired };
+}
+
+/**
+ * "…ended up cutting it by 35%" points back; "…found an example, fixed it up…" introduced what
+ * "it" is earlier in the sentence ("a"/"an" before it).
+ */
+function changesUnnamed(text: string): boolean {
+  const match = CHANGED_PRONOUN.exec(text);
+  return match !== null && !/\b(?:a|an)\s+\S/i.test(text.slice(0, match.index));
 }
 
 /**

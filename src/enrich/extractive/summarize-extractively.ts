@@ -56,7 +56,7 @@ export function summarizeExtractively(
     : publisher;
   const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS);
   const chosen = isEnglish
-    ? chooseEntry(candidates, input.title)
+    ? chooseEntry(candidates, input.title, voice?.name)
     : { summary: selectNeutral(candidates, guess), why: NO_WHY };
   const { summary } = chosen;
   const profile = isEnglish && isProfile(input.title);
@@ -106,9 +106,10 @@ const NO_WHY = { chosen: [], method: "none" } as const;
  * available" — is what a release note is about), then the why from the outcomes, lessons and
  * launches the summary does not already state.
  */
-function chooseEntry(candidates: readonly Candidate[], title: string) {
+function chooseEntry(candidates: readonly Candidate[], title: string, publisher = "") {
   const outcomes = rankOutcomes(candidates, title);
-  const summary = selectSummary(candidates, new Set(outcomes.filter(statesResult)), title);
+  const results = new Set(outcomes.filter(statesResult));
+  const summary = selectSummary(candidates, results, title, MAX_CHARS, publisher);
   const why = selectWhy(outcomes, summary.chosen, MAX_CHARS, candidates);
   return { summary, why };
 }
