@@ -89,9 +89,21 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       /^With the help of .*, Aaron Patterson wrote an XML\/HTML parsing library/,
     ],
     ["Meow meow meow meow meow", /^Aaron Patterson .* released a gem called "Meow"\.$/],
+    // An empty summary for an article with text is a defect (the audit counts it).
+    ["RubyConf Slides", /^Aaron Patterson shares the slides from the Seattle\.RB presentation/],
   ])("says what the author of a personal blog did: %s", async (title, summary) => {
     const result = await byTitle(real("tenderlovemaking-rss.xml"), title);
     expect(result.summary).toMatch(summary);
+  });
+
+  it("says who a podcast episode's host is and what she explores", async () => {
+    const result = await byTitle(
+      real("wordpress-news.xml"),
+      "WP Briefing: Episode 27: Is WordPress Made for Me?",
+    );
+    expect(result.summary).toMatch(
+      /^WordPress Executive Director Josepha Haden Chomphosy explores /,
+    );
   });
 
   it("names the release in release notes", async () => {

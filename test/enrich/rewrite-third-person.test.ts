@@ -103,12 +103,22 @@ describe("rewriteThesis", () => {
       "Dropbox announces the availability of the web-based console.",
     ],
     ["We're excited to share our new scheduler.", "Dropbox shares our new scheduler."],
+    // What a short post hands over, and a podcast's description naming its host.
+    [
+      "Here are the slides from the Seattle.RB presentation at RubyConf.",
+      "Dropbox shares the slides from the Seattle.RB presentation at RubyConf.",
+    ],
+    [
+      "Join our host, WordPress Executive Director Josepha Haden Chomphosy, as she explores three things that can help find the answer.",
+      "WordPress Executive Director Josepha Haden Chomphosy explores three things that can help find the answer.",
+    ],
   ])("%s", (sentence, rewritten) => {
     expect(rewriteThesis(sentence, "Dropbox")).toBe(rewritten);
   });
 
-  it("leaves a thesis that promises nothing", () => {
+  it("leaves a thesis that promises nothing, and a teaser", () => {
     expect(rewriteThesis("In this post we'll explain.", "Dropbox")).toBeUndefined();
+    expect(rewriteThesis("Here is what went well and what broke.", "Dropbox")).toBeUndefined();
   });
 });
 
