@@ -89,6 +89,8 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       /^With the help of .*, Aaron Patterson wrote an XML\/HTML parsing library/,
     ],
     ["Meow meow meow meow meow", /^Aaron Patterson .* released a gem called "Meow"\.$/],
+    // "…, so I wrote a gem called earworm…": the clause that says what was done.
+    ["Identifying unknown music with Ruby", /^Aaron Patterson wrote a gem called "earworm"/],
     // An empty summary for an article with text is a defect (the audit counts it).
     ["RubyConf Slides", /^Aaron Patterson shares the slides from the Seattle\.RB presentation/],
   ])("says what the author of a personal blog did: %s", async (title, summary) => {
