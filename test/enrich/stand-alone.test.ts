@@ -45,6 +45,7 @@ describe("standAlone", () => {
     "Eighteen months after launch it served 11 features.",
     "We ended up cutting it by 35% and making images appear faster.",
     "Upon graduation, they received an offer from Netflix.",
+    "How much faster will depend on your site, but we have benchmarks that show improvements.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");
   });
