@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isPersonName } from "../../src/enrich/extractive/voice-of.js";
+import type { SummarizeInput } from "../../src/enrich/index.js";
 import { createFeedReader } from "./read-feed-article.js";
 
 const Reference = {
@@ -39,7 +41,7 @@ export interface EvalArticle {
   html?: string;
   url?: string;
   categories: string[];
-  source?: { name: string; author?: string };
+  source?: SummarizeInput["source"];
   refSummary: string;
   refWhy?: string;
 }
@@ -106,9 +108,11 @@ async function feedArticle(
     throw new Error(
       `${where}: feed file ${file} not found (the real set reads ../shared beside the repository)`,
     );
-  const { item, feedTitle } = await feeds.article(file, row.item).catch((error: Error) => {
-    throw new Error(`${where}: ${error.message}`);
-  });
+  const { item, feedTitle, feedAuthors } = await feeds
+    .article(file, row.item)
+    .catch((error: Error) => {
+      throw new Error(`${where}: ${error.message}`);
+    });
   const name = row.source ?? feedTitle;
   return {
     id: row.id,
@@ -118,8 +122,18 @@ async function feedArticle(
     html: item.contentHtml,
     url: item.url,
     categories: item.categories,
-    ...(name && { source: { name, ...(item.author && { author: item.author }) } }),
+    ...(name && { source: sourceOf(name, item.author, feedAuthors) }),
     refSummary: row.ref_summary,
     refWhy: row.ref_why,
   };
+}
+
+// As enrich tells it: a feed whose items all have the same person as author is a personal blog.
+function sourceOf(
+  name: string,
+  author: string | undefined,
+  feedAuthors: number,
+): SummarizeInput["source"] {
+  if (author === undefined) return { name };
+  return { name, author, isPersonal: feedAuthors === 1 && isPersonName(author) };
 }

@@ -5,6 +5,8 @@ import { documentText, type FeedItem, type ParsedFeed, parseFeed } from "../../s
 export interface FeedArticle {
   item: FeedItem;
   feedTitle?: string;
+  /** How many different authors (none counting as one) the feed's items have, as enrich counts. */
+  feedAuthors: number;
 }
 
 /**
@@ -27,7 +29,8 @@ export function createFeedReader(now: Date) {
       const feed = await parsed(file);
       const item = feed.items.find((each) => each.guid === id || each.url === id);
       if (!item) throw new Error(`${file} has no item with the GUID or link "${id}"`);
-      return { item, feedTitle: feed.title };
+      const feedAuthors = new Set(feed.items.map((each) => each.author ?? "")).size;
+      return { item, feedTitle: feed.title, feedAuthors };
     },
   };
 }

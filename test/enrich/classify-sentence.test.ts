@@ -88,6 +88,10 @@ describe("classifySentence", () => {
     ["The new code path was about four times slower for large payloads...", "cut"],
     ["Read on to find out how we got the queue under control again.", "teaser"],
     ["Let's dive into the details of how the scheduler places each job.", "teaser"],
+    [
+      "WordPress has many exciting updates to share, so keep reading to learn about the latest achievements.",
+      "teaser",
+    ],
     ["First I'll give you a code sample, then explain how to get earworm working.", "teaser"],
     ["Option 1: Install and activate the WordPress Beta Tester plugin today.", "fragment"],
     ["Install and activate the WordPress Beta Tester plugin on a test site.", "call-to-action"],

@@ -82,10 +82,46 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.summary).toMatch(/^Aaron Patterson wanted something with an awesome API/);
   });
 
+  // "Prefer the thesis": on a personal blog, what the author did to the thing the title names.
+  it.each([
+    [
+      "Nokogiri Is Released",
+      /^With the help of .*, Aaron Patterson wrote an XML\/HTML parsing library/,
+    ],
+    ["Meow meow meow meow meow", /^Aaron Patterson .* released a gem called "Meow"\.$/],
+    // "…, so I wrote a gem called earworm…": the clause that says what was done.
+    ["Identifying unknown music with Ruby", /^Aaron Patterson wrote a gem called "earworm"/],
+    // An empty summary for an article with text is a defect (the audit counts it).
+    ["RubyConf Slides", /^Aaron Patterson shares the slides from the Seattle\.RB presentation/],
+  ])("says what the author of a personal blog did: %s", async (title, summary) => {
+    const result = await byTitle(real("tenderlovemaking-rss.xml"), title);
+    expect(result.summary).toMatch(summary);
+  });
+
+  it("says who a podcast episode's host is and what she explores", async () => {
+    const result = await byTitle(
+      real("wordpress-news.xml"),
+      "WP Briefing: Episode 27: Is WordPress Made for Me?",
+    );
+    expect(result.summary).toMatch(
+      /^WordPress Executive Director Josepha Haden Chomphosy explores /,
+    );
+  });
+
   it("names the release in release notes", async () => {
     const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.97.0");
     expect(result.summary).toMatch(/^Hugo v0\.97\.0 comes with language-aware collation/);
     expect(result.summary).not.toContain("#2180");
+  });
+
+  // The overview shows a summary's first sentence, or the title when it is too long to shorten.
+  it("says what release notes bring in one short line, from their run-in headline", async () => {
+    const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.96.0");
+    expect(result.summary).toBe("Hugo v0.96.0 brings vertical merging of content mounts.");
+    expect(result.method).toMatch(/^headline\+/);
+    expect(result.sources?.summary).toEqual(["Vertical merging of content mounts."]);
+    const faster = await byTitle(real("github-repo-releases-atom.xml"), "v0.95.0");
+    expect(faster.summary).toMatch(/^Hugo v0\.95\.0 upgrades to Go 1\.18/);
   });
 
   it("detects Polish, and uses no English rule on it: no rewrite, no why", async () => {

@@ -14,7 +14,7 @@ const BOILERPLATE_OPENING = /^(?:In this (?:post|article)|By |Posted by|Thanks|S
 const ENDS_AT_BOUNDARY = /[.!?…]["'”’)]?$/;
 
 describe("createExtractiveSummarizer", () => {
-  // extractive@5: the whys changed again (issue 15), so stored enrichments are redone.
+  // extractive@5: the summaries and the whys changed again (issue 15), so stored enrichments are redone.
   it("is identified as extractive@5", () => {
     expect(summarizer.id).toBe("extractive@5");
   });
@@ -144,6 +144,23 @@ describe("createExtractiveSummarizer", () => {
     expect(result.language).toBe("nl");
     expect(result.summary).toMatch(/^De gemeente Utrecht heeft de nieuwe fietsenstalling/);
     expect(result.why).toBe("");
+  });
+
+  // Issue 15, point 2 for Polish: "Specjalizuje się…" (its subject left out) and "Dlatego…" lean
+  // on the sentence before; a paragraph's first sentence does not.
+  it("summarizes a Polish post with a sentence that stands alone", async () => {
+    const text = [
+      "Specjalista psychiatrii i seksuologii, psychoterapeuta. Specjalizuje się w pomocy osobom transpłciowym doświadczającym dysforii płciowej w Krakowie.",
+      "Przed pierwszą wizytą u specjalisty warto ustalić terminy spotkań z psychologiem oraz z endokrynologiem w Krakowie.",
+      "Wizyta kosztuje około trzysta złotych. Dlatego warto zapytać specjalistę w Krakowie o wizyty na NFZ dla osób transpłciowych.",
+    ].join("\n\n");
+    const result = await summarizer.summarize({
+      title: "Dostęp do specjalistów w Krakowie dla osób transpłciowych",
+      text,
+      source: { name: "Amelia Kusiak", author: "Amelia Kusiak", isPersonal: true },
+    });
+    expect(result.language).toBe("pl");
+    expect(result.summary).toMatch(/^Przed pierwszą wizytą/);
   });
 
   it("leaves the why empty rather than give an event's logistics or a filler line", async () => {

@@ -248,6 +248,16 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(v1).toContain('Do not start with \\"This article\\"');
   });
 
+  it("names a personal blog's author, not the blog, as the one who did the work", async () => {
+    await summarizer().summarize({
+      ...article,
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    const [request] = server.requests.map((body) => JSON.stringify(body.body));
+    expect(request).toContain("Published by: Aaron Patterson");
+    expect(request).not.toContain("Tender Lovemaking");
+  });
+
   it("replaces a field with a number or name not in the article and flags it", async () => {
     server.enqueue(
       reply(provider, {

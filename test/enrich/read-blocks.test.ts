@@ -48,6 +48,45 @@ describe("readBlocks", () => {
     expect(first).toEqual({ kind, text });
   });
 
+  it("splits a run-in heading off its paragraph; a bold claim or a bold paragraph stays prose", () => {
+    const blocks = (html: string) => readBlocks({ text: "", html });
+    expect(
+      blocks(
+        "<p><strong>Vertical merging of content mounts.</strong> The main topic of this release is file mounts.</p>",
+      ),
+    ).toEqual([
+      { kind: "heading", text: "Vertical merging of content mounts." },
+      { kind: "prose", text: "The main topic of this release is file mounts." },
+    ]);
+    expect(
+      blocks(
+        "<p><strong>Kevin Wylie is a Data Engineer.</strong> In this post, Kevin talks about his work.</p>",
+      ),
+    ).toEqual([
+      {
+        kind: "prose",
+        text: "Kevin Wylie is a Data Engineer. In this post, Kevin talks about his work.",
+      },
+    ]);
+    expect(blocks("<p><strong>Deploys are safe again.</strong></p>")).toEqual([
+      { kind: "prose", text: "Deploys are safe again." },
+    ]);
+  });
+
+  it("makes a paragraph under a NOTE: label a note, never the article's own claim", () => {
+    expect(
+      readBlocks({
+        text: "",
+        html: "<p><strong>NOTE:</strong> We seem to have introduced an issue with /static in this release.</p>",
+      }),
+    ).toEqual([
+      {
+        kind: "note",
+        text: "NOTE: We seem to have introduced an issue with /static in this release.",
+      },
+    ]);
+  });
+
   it("reads plain text when there is no markup: paragraphs, lists and quotes", () => {
     const text =
       "We moved the queue.\n\n- Add a column.\n- Backfill it.\n\n> Someone else's words.";

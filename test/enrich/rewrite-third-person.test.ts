@@ -58,6 +58,11 @@ describe("rewriteThirdPerson", () => {
       "Aaron Patterson's favorite part is the slop decorator.",
     ],
     ["I've released a new version of meow.", "Aaron Patterson has released a new version of meow."],
+    // A name in quotes is nobody's words.
+    [
+      'I stumbled across a ruby/cocoa example, fixed it up, and released a gem called "Meow".',
+      'Aaron Patterson stumbled across a ruby/cocoa example, fixed it up, and released a gem called "Meow".',
+    ],
   ])("a personal blog: %s", (sentence, rewritten) => {
     expect(rewriteThirdPerson(sentence, author)).toBe(rewritten);
   });
@@ -66,6 +71,7 @@ describe("rewriteThirdPerson", () => {
     ["a company's I", "I joined MySpace as a data engineer.", company],
     ["a personal blog's we", "We need to muck with the gemspec.", author],
     ["quoted words", 'Our runbook said "scale up the consumers".', company],
+    ["quoted words, short", 'I said "ship it now" to the team.', author],
     ["a we that includes the reader", "Let us look at what we changed.", company],
     ["people, not a company", "We have stayed in touch and bumped in to each other.", company],
     ["a we that includes the reader, mid-sentence", "Now let us see what our cache does.", company],
@@ -97,12 +103,22 @@ describe("rewriteThesis", () => {
       "Dropbox announces the availability of the web-based console.",
     ],
     ["We're excited to share our new scheduler.", "Dropbox shares our new scheduler."],
+    // What a short post hands over, and a podcast's description naming its host.
+    [
+      "Here are the slides from the Seattle.RB presentation at RubyConf.",
+      "Dropbox shares the slides from the Seattle.RB presentation at RubyConf.",
+    ],
+    [
+      "Join our host, WordPress Executive Director Josepha Haden Chomphosy, as she explores three things that can help find the answer.",
+      "WordPress Executive Director Josepha Haden Chomphosy explores three things that can help find the answer.",
+    ],
   ])("%s", (sentence, rewritten) => {
     expect(rewriteThesis(sentence, "Dropbox")).toBe(rewritten);
   });
 
-  it("leaves a thesis that promises nothing", () => {
+  it("leaves a thesis that promises nothing, and a teaser", () => {
     expect(rewriteThesis("In this post we'll explain.", "Dropbox")).toBeUndefined();
+    expect(rewriteThesis("Here is what went well and what broke.", "Dropbox")).toBeUndefined();
   });
 });
 

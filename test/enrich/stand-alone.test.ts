@@ -45,6 +45,7 @@ describe("standAlone", () => {
     "Eighteen months after launch it served 11 features.",
     "We ended up cutting it by 35% and making images appear faster.",
     "Upon graduation, they received an offer from Netflix.",
+    "How much faster will depend on your site, but we have benchmarks that show improvements.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");
   });
@@ -71,6 +72,8 @@ describe("standAlone", () => {
     "In this twenty-fifth episode of the Briefing, the director discusses the pledge.",
     "In this last episode of 2021, the host thanks those who make the project a success.",
     "This security and maintenance release features 1 bug fix in addition to 3 security fixes.",
+    // What "it" is was introduced earlier in the sentence.
+    "I stumbled across a ruby/cocoa example using Growl, fixed it up, and released a gem.",
   ])("stands alone as it is: %s", (sentence) => {
     expect(standAlone(sentence)).toEqual({ text: sentence, isRepaired: false });
   });

@@ -43,7 +43,7 @@ export function buildCandidates(
     const sentence = isEnglish ? asStatement(original) : original;
     if (!isChoosable(sentence)) continue;
     const candidate = isEnglish
-      ? englishCandidate(scored, sentence, voice)
+      ? (englishCandidate(scored, sentence, voice) ?? resultClause(sentence, voice))
       : { sentences: [sentence], text: sentence.text, isRepaired: false };
     if (candidate === undefined) continue;
     const named = isEnglish ? nameRelease(candidate.text, voice, title) : candidate.text;
@@ -60,6 +60,27 @@ export function buildCandidates(
     });
   }
   return candidates;
+}
+
+// "…, and they may be in different formats, so I wrote a gem called earworm…": what was done.
+const RESULT_CLAUSE =
+  /,\s+so\s+((?:we|I)\s+(?:\w+ly\s+)?\w+ed\b|(?:we|I)\s+(?:built|wrote|made|ran|chose|found|took|began|went)\b)/;
+
+/**
+ * The clause after ", so we/I…" of a sentence that cannot be used whole (its first part in the
+ * other person, or leaning on the sentence before): it says what was done, and stands alone.
+ */
+function resultClause(
+  sentence: ScoredSentence,
+  voice: Voice | undefined,
+): { sentences: ScoredSentence[]; text: string; isRepaired: boolean } | undefined {
+  const match = RESULT_CLAUSE.exec(sentence.text);
+  if (match === null || voice === undefined) return undefined;
+  const clause = sentence.text.slice(match.index + match[0].length - (match[1]?.length ?? 0));
+  const opening = standAlone(clause);
+  if (typeof opening === "string" || classifySentence(opening.text) !== "content") return undefined;
+  const text = rewriteThirdPerson(opening.text, voice);
+  return text === undefined ? undefined : { sentences: [sentence], text, isRepaired: true };
 }
 
 /**
@@ -125,7 +146,7 @@ function englishCandidate(
 function actionPattern(voice: Voice | undefined): RegExp {
   const subject = voice ? `${escapeRegExp(voice.name)}|it` : "it";
   return new RegExp(
-    String.raw`^(?:(?:today|first|then|finally|eventually|last year|this year|recently),?\s+)?(?:${subject}|the (?:\w+ )?team)\s+(?:(?:\w+ly|then|also|now|first|finally)\s+)?(?:has\s+|have\s+|had\s+)?${ACTION_VERB}\b`,
+    String.raw`^(?:(?:today|first|then|finally|eventually|last year|this year|recently),?\s+|[^,]{3,80},\s+)?(?:${subject}|the (?:\w+ )?team)\s+(?:(?:\w+ly|then|also|now|first|finally)\s+)?(?:has\s+|have\s+|had\s+)?${ACTION_VERB}\b`,
     "i",
   );
 }

@@ -84,6 +84,8 @@ const TEASER = new RegExp(
   ].join("|")})`,
   "i",
 );
+// "…, so keep reading to learn about the latest…": a teaser after its clause.
+const TEASER_ANYWHERE = /\b(?:keep reading|read on to|continue reading to)\b/i;
 const CALL_TO_ACTION =
   /^(?:sign up|check out|click|learn more|let us know|tell us|don['’]t (?:forget|miss)|make sure|be sure|feel free|please|head (?:over|to)|reach out|stay tuned|go ahead|save the date|mark your calendar|rsvp|help (?:test|us)|come (?:join|see|say))\b|^(?:download|try|join|install|visit|register|subscribe|follow|share|watch|listen|read|see|apply|upgrade|update|test|get|grab|give|start|find|contact|explore|discover)\s+(?:the|a|an|your|our|it|this|these|them|us|out|up|now|today|here|more|to|on|in|with|for|at|and)\b|\byou can (?:download|find|read|watch|listen|register|join|sign up|subscribe|follow|check|learn more|get (?:it|the|started))\b|\b(?:register|sign up|apply|rsvp)\w* by (?:e-?mailing|writing to|contacting|sending)\b|\b(?:are|is) (?:(?:strongly|warmly) )?(?:encouraged|invited|welcome) to\b|^your (?:help|feedback|input|support)\b/i;
 // …and interjections: "Wow, eliminating…", "OK, all good things are three…".
@@ -149,7 +151,7 @@ function classifyEnglish(text: string): SentenceKind | undefined {
   if (IMAGE_CREDIT.test(text)) return "caption";
   if (THESIS.test(text)) return "thesis";
   if (BOILERPLATE_START.test(text) || BOILERPLATE_ANYWHERE.test(text)) return "boilerplate";
-  if (TEASER.test(text) || ROADMAP.test(text)) return "teaser";
+  if (TEASER.test(text) || TEASER_ANYWHERE.test(text) || ROADMAP.test(text)) return "teaser";
   if (GREETING.test(text) || ANECDOTE.test(text)) return "anecdote";
   if (CALL_TO_ACTION.test(text) || IMPERATIVE.test(text) || ADVICE.test(text)) {
     return "call-to-action";

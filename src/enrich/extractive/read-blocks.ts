@@ -37,11 +37,21 @@ const CONTEXTS: readonly [BlockKind, ReadonlySet<string>][] = [
   ["heading", new Set(["h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary"])],
   ["list-item", new Set(["li"])],
 ];
+const CONTEXT_TAGS = new Set(CONTEXTS.flatMap(([, tags]) => [...tags]));
 const ITALIC = new Set(["em", "i"]);
 const BOLD = new Set(["strong", "b"]);
 // A footnote mark in <sup>: "2", "*", "†", "[3]", "a". Longer <sup> text is an exponent or a
 // word and stays.
 const FOOTNOTE_MARK = /^\s*\[?(?:\d{1,3}|[*†‡§a-z])\]?\s*$/;
+// "<p><strong>Vertical merging of content mounts.</strong> The main topic…": a run-in heading,
+// bold at the start of a paragraph and ending in a full stop or colon. Short: a bold sentence
+// that carries the paragraph's claim ("<strong>Kevin Wylie is a Data Engineer…</strong>") stays
+// prose.
+const RUN_IN = /^[^.!?]{3,100}[.:]$/;
+const CLAIM = /\b(?:is|are|was|were|has|have|had|will|can|does|did)\b/i;
+// "<strong>NOTE:</strong> We seem to have…": the label makes the whole paragraph a note.
+const NOTE_LABEL =
+  /^(?:notes?|update[sd]?|edit(?:ed)?|warning|caution|important|heads up|disclaimer|tl;?dr|p\.?s\.?|n\.?b\.?|editor['’]s note)\b/i;
 
 /** The article's blocks from its sanitized HTML, in order; headings and lists kept apart. */
 export function readHtmlBlocks(html: string): Block[] {
@@ -54,16 +64,42 @@ export function readHtmlBlocks(html: string): Block[] {
   let chars = 0;
   let italicChars = 0;
   let boldChars = 0;
+  // Whether the block so far is only bold text (a run-in heading may still be coming).
+  let isBoldOnly = true;
+  let isNote = false;
+  // A run-in heading: its text, and how many parts and visible characters it took.
+  let runIn: { text: string; parts: number; chars: number; italicChars: number } | undefined;
+  const push = (kind: BlockKind, text: string) => {
+    blocks.push({ kind: isNote && kind === "prose" ? "note" : kind, text });
+  };
   const flush = () => {
+    if (runIn !== undefined && chars > runIn.chars) {
+      blocks.push({ kind: "heading", text: runIn.text });
+      parts = parts.slice(runIn.parts);
+      chars -= runIn.chars;
+      boldChars -= runIn.chars;
+      italicChars -= runIn.italicChars;
+    }
     const text = parts
       .join("")
       .split("\n")
       .map((line) => line.replace(/\s+/g, " ").trim())
       .filter((line) => line !== "")
       .join("\n");
-    if (text !== "") blocks.push({ kind: kindOf(open, chars, italicChars, boldChars, text), text });
+    if (text !== "") push(kindOf(open, chars, italicChars, boldChars, text), text);
     parts = [];
     chars = italicChars = boldChars = 0;
+    isBoldOnly = true;
+    isNote = false;
+    runIn = undefined;
+  };
+  // The bold start of a paragraph, once it closes: a label, or a run-in heading if text follows.
+  const endBold = () => {
+    if (!isBoldOnly || chars === 0 || open.some((tag) => CONTEXT_TAGS.has(tag))) return;
+    const lead = parts.join("").replace(/\s+/g, " ").trim();
+    if (NOTE_LABEL.test(lead)) isNote = true;
+    else if (RUN_IN.test(lead) && !CLAIM.test(lead))
+      runIn = { text: lead, parts: parts.length, chars, italicChars };
   };
   const parser = new Parser(
     {
@@ -82,6 +118,7 @@ export function readHtmlBlocks(html: string): Block[] {
         }
         parts.push(text);
         const visible = text.replace(/\s+/g, "").length;
+        if (boldDepth === 0 && visible > 0) isBoldOnly = false;
         chars += visible;
         if (italicDepth > 0) italicChars += visible;
         if (boldDepth > 0) boldChars += visible;
@@ -92,7 +129,10 @@ export function readHtmlBlocks(html: string): Block[] {
           if (!FOOTNOTE_MARK.test(sup)) parts.push(sup);
           sup = undefined;
         } else if (ITALIC.has(name)) italicDepth = Math.max(0, italicDepth - 1);
-        else if (BOLD.has(name)) boldDepth = Math.max(0, boldDepth - 1);
+        else if (BOLD.has(name)) {
+          boldDepth = Math.max(0, boldDepth - 1);
+          if (boldDepth === 0) endBold();
+        }
         if (BLOCK_TAGS.has(name)) flush();
         const at = open.lastIndexOf(name);
         if (at >= 0) open.length = at;

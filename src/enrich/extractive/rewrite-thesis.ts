@@ -11,7 +11,17 @@ const SELF_VERB = `(describes|explains|shares|shows|walks(?: you)? through|discu
 const ANNOUNCE =
   "(announc(?:e|ing)|releas(?:e|ing)|launch(?:ing)?|introduc(?:e|ing)|shar(?:e|ing)|open[- ]sourc(?:e|ing)|unveil(?:ing)?|publish(?:ing)?|ship(?:ping)?)";
 
-const FORMS: readonly { pattern: RegExp; verb: (match: RegExpMatchArray) => string }[] = [
+// What a post hands over: "Here are the slides from…" says what the post is, unlike "Here is
+// what we learned…" (a teaser).
+const ARTIFACT =
+  "(?:slides|slide deck|deck|video|videos|recording|recordings|talk|code|source code|notes|paper|photos|pictures|transcript|screencast|podcast)";
+
+const FORMS: readonly {
+  pattern: RegExp;
+  verb: (match: RegExpMatchArray) => string;
+  /** Who the sentence names as doing it, when not the publisher. */
+  subject?: (match: RegExpMatchArray) => string;
+}[] = [
   // "In this post, we'll describe how…" → "<name> describes how…"
   {
     pattern: new RegExp(String.raw`^${INTRO} (?:we|I)${AUXILIARY} ${VERB}\b`, "i"),
@@ -39,6 +49,22 @@ const FORMS: readonly { pattern: RegExp; verb: (match: RegExpMatchArray) => stri
       /^this is (?:a|an|just a) (?:(?:quick|short|brief|little|new) )?(?:blog )?(?:post|note|article|update) (?:about|on)\b/i,
     verb: () => "writes about",
   },
+  // "Here are the slides from the Seattle.RB presentation…" → "<name> shares the slides from…"
+  {
+    pattern: new RegExp(
+      String.raw`^here(?:['’]s| is| are)(?= (?:the|our) (?:[\w.-]+ ){0,2}${ARTIFACT}\b)`,
+      "i",
+    ),
+    verb: () => "shares",
+  },
+  // A podcast's description (no flag "u" here: THESIS joins every pattern into one):: "Join our host, Executive Director Josepha Haden Chomphosy, as she
+  // explores…" → "Executive Director Josepha Haden Chomphosy explores…"
+  {
+    pattern:
+      /^[Jj]oin (?:us and )?(?:[Oo]ur |[Tt]he )?(?:host|guest)s?,? ((?:[A-Z][\w.'’-]*\s+){1,8}[A-Z][\w'’-]+),? as (?:she|he) ([a-z]+s)\b/,
+    verb: (match) => match[2] ?? "",
+    subject: (match) => match[1] ?? "",
+  },
   // "We'd like to share…"
   {
     pattern:
@@ -62,7 +88,7 @@ export function rewriteThesis(sentence: string, name: string): string | undefine
     const rest = sentence.slice(match[0].length);
     const words = rest.match(/\p{L}{3,}/gu) ?? [];
     if (words.length < 3 || /:\s*$/.test(rest)) return undefined;
-    return `${name} ${form.verb(match)}${rest}`;
+    return `${form.subject?.(match) ?? name} ${form.verb(match)}${rest}`;
   }
   return undefined;
 }

@@ -14,8 +14,12 @@ const SINGULAR = /\bI\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b/;
 // is the reader too only where it opens a clause; "…cut CI time and let us merge" is the publisher.
 const AMBIGUOUS =
   /\blet['’]?s\b|(?:^|[.!?:;,]\s+|\b(?:so|now|then|and|but)\s+)let us (?:look|see|take|dive|start|begin|explore|consider|walk|dig|turn|go|get|review|recap|examine|imagine|assume|say)\b|^let us\b|\bwe all\b|\ball of us\b|\bas we (?:know|all|saw|can see)\b|\bwe as\b|\byou and (?:I|me)\b|\b(?:most|each|some|many|few|both|none|one) of us\b|\bwe (?:both|each|engineers|developers|humans|folks)\b|\bwe at\b|\beach other\b|\bone another\b/i;
-// Quoted words are someone's own: a rewrite would put words in their mouth.
+// Quoted words are someone's own: a rewrite would put words in their mouth. A name in quotes
+// ('a gem called "Meow"', 'the "search" method') is no one's words: up to three words.
 const QUOTES = /["“”]/;
+const SAYING =
+  /\b(?:say|says|said|saying|tell|tells|told|ask|asks|asked|write|writes|wrote|reply|replied|answer(?:ed)?)\s+(?:\w+\s+)?$/i;
+const QUOTED_NAME = /["“][\p{L}\p{N}][^"“”.!?,;:\s]*(?:\s[^"“”.!?,;:\s]+){0,2}["”]/gu;
 const ADVERBS = new Set(
   `also now then still often always usually recently already just only even never first finally
   eventually initially quickly simply currently actually really mostly generally typically
@@ -53,6 +57,13 @@ const PAST = new Set(
 );
 const CONTRACTION: Record<string, string> = { re: "is", m: "is", ve: "has", ll: "will" };
 
+// The sentence without its quoted names; quoted words after a verb of saying stay.
+function withoutQuotedNames(sentence: string): string {
+  return sentence.replace(QUOTED_NAME, (quoted: string, at: number) =>
+    SAYING.test(sentence.slice(0, at)) ? quoted : "",
+  );
+}
+
 interface Token {
   lead: string;
   word: string;
@@ -72,7 +83,7 @@ export function rewriteThirdPerson(sentence: string, voice: Voice): string | und
   if (!hasPlural && !hasSingular) return sentence;
   if (hasPlural && hasSingular) return undefined;
   if (hasSingular !== voice.isPersonal) return undefined;
-  if (QUOTES.test(sentence) || AMBIGUOUS.test(sentence)) return undefined;
+  if (QUOTES.test(withoutQuotedNames(sentence)) || AMBIGUOUS.test(sentence)) return undefined;
   const tokens = sentence.split(/(\s+)/).map(toToken);
   const name = voice.name.toLowerCase();
   // "It" only after the name: "Today we talk about who WordPress is for" must not become "it".

@@ -12,6 +12,14 @@ const FIRST_PERSON_SINGULAR: Record<string, RegExp> = {
   pt: /(?<!\p{L})(?:eu|meu|minha|meus|minhas|comigo)(?!\p{L})/u,
   it: /(?<!\p{L})(?:io|mio|mia|miei|mie)(?!\p{L})/u,
 };
+// Openers that point back at the sentence before, per language: a connective or a pronoun
+// ("Ale…", "Więc…", "To…", "Oni…"). Lowercase, whole first words.
+const DEPENDENT_OPENER: Record<string, RegExp> = {
+  // …and a reflexive verb with its subject left out: "Specjalizuje się w…", "Najczęściej składa się z…".
+  pl: /^(?:\p{L}+\s+){0,2}się(?!\p{L})|^(?:ale|więc|zatem|to|ten|ta|te|ci|tego|tej|tym|tych|oni|one|on|ona|ono|jego|jej|ich|dlatego|jednak|natomiast|również|także|ponadto|oraz|a|i|stąd|wtedy|potem|następnie|tam|tu|tutaj|dzięki temu|poza tym|w tym|z tego|przez to|mimo to)(?!\p{L})/u,
+  nl: /^(?:maar|dus|daarom|echter|ook|dit|dat|deze|die|het|hij|zij|ze|hun|daarna|toen|bovendien|en)(?!\p{L})/u,
+  de: /^(?:aber|also|deshalb|daher|jedoch|auch|dies|diese|dieser|dieses|das|er|sie|es|ihr|ihre|dann|danach|außerdem|und)(?!\p{L})/u,
+};
 // Earlier is better in a language without rules: a candidate this close to the best one that
 // stands higher in the article wins (the lead says what the article is about).
 const NEAR_BEST = 0.55;
@@ -22,9 +30,17 @@ export function speaksAsI(text: string, language: string | undefined): boolean {
   return pattern?.test(text.toLowerCase()) ?? false;
 }
 
+/** True when the sentence opens by pointing back in `language` (false for a language not listed). */
+export function opensDependent(text: string, language: string | undefined): boolean {
+  const pattern = language === undefined ? undefined : DEPENDENT_OPENER[language];
+  return pattern?.test(text.toLowerCase()) ?? false;
+}
+
 /**
- * The summary of an article in a language without English rules: no first person singular
- * where another sentence is left, and the earliest candidate nearly as central as the best.
+ * The summary of an article in a language without English rules: no first person singular and
+ * no opener that points back where another sentence is left, a paragraph's first sentence (it
+ * leans on nothing before it) where there is one, and the earliest candidate nearly as central
+ * as the best.
  */
 export function selectNeutral(
   candidates: readonly Candidate[],
@@ -34,7 +50,9 @@ export function selectNeutral(
   const impersonal = candidates.filter(
     (candidate) => !speaksAsI(candidate.text, language) && !/^\p{Ll}/u.test(candidate.text),
   );
-  const pool = impersonal.length > 0 ? impersonal : candidates;
+  const standing = impersonal.filter((candidate) => !opensDependent(candidate.text, language));
+  const opening = standing.filter((candidate) => opensParagraph(candidate, candidates));
+  const pool = [opening, standing, impersonal, candidates].find((some) => some.length > 0) ?? [];
   const best = Math.max(0, ...pool.map((candidate) => candidate.score));
   const first = pool.find((candidate) => candidate.score >= NEAR_BEST * best);
   if (first === undefined) return { chosen: [], method: "none" };
@@ -43,4 +61,16 @@ export function selectNeutral(
   );
   const method = first.sentences[0]?.paragraph === firstParagraph ? "lead" : "central";
   return { chosen: [first], method };
+}
+
+// The earliest candidate of its paragraph: the sentence a reader meets first there.
+function opensParagraph(candidate: Candidate, candidates: readonly Candidate[]): boolean {
+  const first = candidate.sentences[0];
+  if (first === undefined) return false;
+  return !candidates.some(
+    (other) =>
+      other.sentences[0] !== undefined &&
+      other.sentences[0].paragraph === first.paragraph &&
+      other.sentences[0].index < first.index,
+  );
 }

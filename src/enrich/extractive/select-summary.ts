@@ -1,3 +1,4 @@
+import { STOPWORDS } from "../stopwords.js";
 import type { Candidate } from "./build-candidates.js";
 import { isSetup, keepsPromise, promisedNumbers } from "./score-outcome.js";
 import type { ScoredSentence } from "./score-sentences.js";
@@ -44,11 +45,21 @@ const SECOND_SENTENCE = 0.6;
 const SHORT_SUMMARY = 110;
 
 /** How strongly a candidate belongs in the summary. */
-function summaryWeight(candidate: Candidate, firstParagraph: number): number {
+function summaryWeight(
+  candidate: Candidate,
+  firstParagraph: number,
+  names: RegExp,
+  publisher: string,
+): number {
   const first = candidate.sentences[0] as ScoredSentence;
   const isEarly = first.paragraph - firstParagraph <= 3;
   let weight = candidate.score;
-  if (candidate.isThesis && isEarly) weight *= THESIS_BOOST;
+  // "Aaron Patterson wrote … a library called Nokogiri" under "Nokogiri Is Released": what was
+  // done to the thing the title names is the article's thesis, said as an action.
+  const isDone =
+    candidate.isAction || (publisher !== "" && candidate.text.startsWith(`${publisher} `));
+  const isNamedAction = isDone && names.test(candidate.text);
+  if ((candidate.isThesis || isNamedAction) && isEarly) weight *= THESIS_BOOST;
   else if (candidate.isAction) weight *= ACTION_BOOST;
   if (first.paragraph === firstParagraph) weight *= LEAD_BOOST;
   if (first.inResults && !candidate.isAction) weight *= SECTION_PENALTY;
@@ -70,14 +81,16 @@ export function selectSummary(
   results: ReadonlySet<Candidate>,
   title: string,
   max = 300,
+  publisher = "",
 ): { chosen: Candidate[]; method: SummaryMethod } {
+  const names = titleNames(title, publisher);
   const firstParagraph = Math.min(
     ...candidates.map((candidate) => candidate.sentences[0]?.paragraph ?? 0),
   );
   const promised = promisedNumbers(title);
   const weights = new Map<Candidate, number>();
   for (const candidate of candidates) {
-    let weight = summaryWeight(candidate, firstParagraph);
+    let weight = summaryWeight(candidate, firstParagraph, names, publisher);
     if (results.has(candidate)) {
       if (keepsPromise(candidate.text, promised)) weight *= PROMISE_BOOST;
       else if (!candidate.isAction) weight *= RESULTS_PENALTY;
@@ -110,6 +123,22 @@ export function selectSummary(
     (a, b) => (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
   );
   return { chosen, method };
+}
+
+/**
+ * The names in a title (its capitalized words but the publisher's and common words), as a
+ * pattern that finds them capitalized past a sentence's first word; one that never matches
+ * when there are none.
+ */
+function titleNames(title: string, publisher: string): RegExp {
+  const own = new Set(publisher.toLowerCase().split(/\s+/));
+  const words = (title.match(/\p{L}[\p{L}\p{N}'’-]{2,}/gu) ?? []).filter(
+    (word) =>
+      /^\p{Lu}/u.test(word) && !own.has(word.toLowerCase()) && !STOPWORDS.has(word.toLowerCase()),
+  );
+  if (words.length === 0) return /(?!)/;
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(String.raw`(?<=\S\s+["“]?)(?:${escaped.join("|")})(?![\p{L}\p{N}])`, "u");
 }
 
 /** The article's own last sentence of a candidate: a joined pair is judged by where it ends. */

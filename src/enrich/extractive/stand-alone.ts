@@ -29,6 +29,8 @@ const LEANING_OPENER =
 // "With this approach…", "…, this sidecar provides…": a demonstrative early in the sentence.
 const CLAUSE_BACK_REFERENCE =
   /^(?:when|if|because|since|although|though|once|as|while|after|before|unless|until|whenever) (?:it|they|this|these|those|he|she)\b|^(?:\S+\s+){0,7}?(?:this|these|those|such)\s+(?!(?:(?:last|first|latest|new|special|security|maintenance|major|minor|bug-?fix|and|\p{L}+-\p{L}+|\p{L}+th)\s+){0,3}(?:release|version|update|post|article|episode|edition|issue|installment|podcast|year|week|month|quarter|season|time|morning|spring|summer|fall|autumn|winter|is|was|means|meant)\b)\p{L}|^(?:\S+\s+){0,15}?(?:these|those) (?!days\b|who\b|whose\b|which\b|that\b|where\b)\p{L}/iu;
+// "How much faster will depend on your site…": faster than what was said before.
+const COMPARED_BACK = /^how (?:much|many) (?:\w+er|more|less|fewer|better|worse)\b/i;
 // "…ended up cutting it by 35%": what "it" is was said before.
 const CHANGED_PRONOUN =
   /\b(?:cut|cutting|reduc\w*|lower\w*|brought|bringing|shr[ai]nk\w*|halv\w*|doubl\w*|improv\w*|fix\w*|replac\w*)\s+(?:it|them|this|that)\b/i;
@@ -58,13 +60,23 @@ export function standAlone(sentence: string): Opening {
   const pointsBack =
     (BACK_REFERENCE.test(text) && !SELF_ANCHORED.test(text)) ||
     LEANING_OPENER.test(text) ||
+    COMPARED_BACK.test(text) ||
     CLAUSE_BACK_REFERENCE.test(text);
-  if (pointsBack || hasOrphanPronoun(text) || CHANGED_PRONOUN.test(text)) {
+  if (pointsBack || hasOrphanPronoun(text) || changesUnnamed(text)) {
     return "needs-previous";
   }
   // "…, which means" cut by a connective drop leaves a fragment: "that we…", "of the…".
   if (/^\p{Ll}/u.test(text) && !/^\p{Ll}+\p{Lu}/u.test(text)) return "unusable";
   return { text, isRepaired };
+}
+
+/**
+ * "…ended up cutting it by 35%" points back; "…found an example, fixed it up…" introduced what
+ * "it" is earlier in the sentence ("a"/"an" before it).
+ */
+function changesUnnamed(text: string): boolean {
+  const match = CHANGED_PRONOUN.exec(text);
+  return match !== null && !/\b(?:a|an)\s+\S/i.test(text.slice(0, match.index));
 }
 
 /**

@@ -29,10 +29,68 @@ export function summarizeChangelog(
     if (reverted !== undefined) what = `“${reverted}”`;
     else if (/["“]/.test(what)) continue;
     if (what.split(/\s+/).length < 3) continue;
-    const subject = title.toLowerCase().includes(voice.name.toLowerCase())
-      ? title
-      : `${voice.name} ${version}`;
-    return `${subject} ${conjugate(verb.toLowerCase())} ${what}.`;
+    return `${releaseName(title, version, voice)} ${conjugate(verb.toLowerCase())} ${what}.`;
   }
   return undefined;
+}
+
+// "Hugo v0.96.0" for the release titled "v0.96.0" on Hugo's feed; the title when it names both.
+function releaseName(title: string, version: string, voice: Voice): string {
+  return title.toLowerCase().includes(voice.name.toLowerCase())
+    ? title
+    : `${voice.name} ${version}`;
+}
+
+// A heading with a verb of its own is a sentence, not the name of a feature.
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)\b/i;
+
+/**
+ * Release notes that open with a run-in heading naming their main change ("Vertical merging of
+ * content mounts."): that change, said of the release ("Hugo v0.96.0 brings vertical merging of
+ * content mounts."). Undefined when the notes open otherwise or the heading is no noun phrase.
+ */
+export function summarizeHeadline(
+  sentences: readonly ScoredSentence[],
+  voice: Voice | undefined,
+  title: string,
+): string | undefined {
+  const version = title.match(VERSION)?.[0];
+  const [first] = sentences;
+  if (version === undefined || voice === undefined || first?.kind !== "heading") return undefined;
+  // Only a run-in heading ends with a full stop or a colon.
+  const heading = first.text.match(/^(.+?)[.:]$/)?.[1]?.trim();
+  if (heading === undefined || FINITE.test(heading) || /["“”,;]/.test(heading)) return undefined;
+  const words = heading.split(/\s+/).length;
+  if (words < 3 || words > 12) return undefined;
+  const subject = releaseName(title, version, voice);
+  const entry = heading.match(ENTRY);
+  if (entry) return `${subject} ${conjugate((entry[1] ?? "").toLowerCase())} ${entry[2]}.`;
+  // "Vertical merging…" → "vertical merging…"; "API changes" keeps its capitals.
+  const phrase = /^\p{Lu}\p{Ll}+\b/u.test(heading)
+    ? heading.charAt(0).toLowerCase() + heading.slice(1)
+    : heading;
+  return `${subject} brings ${phrase}.`;
+}
+
+/**
+ * What release notes' summary should be instead of the chosen sentences, if anything: the first
+ * changelog entry when no sentence was chosen, the run-in headline when the chosen one does not
+ * name the release.
+ */
+export function summarizeRelease(
+  sentences: readonly ScoredSentence[],
+  voice: Voice | undefined,
+  title: string,
+  chosen: readonly string[],
+): { text: string; method: "changelog" | "headline"; sources: string[] } | undefined {
+  if (chosen.length === 0) {
+    const text = summarizeChangelog(sentences, voice, title);
+    return text === undefined ? undefined : { text, method: "changelog", sources: [] };
+  }
+  // "Hugo v0.97.0 comes with…" already names the release.
+  const version = title.match(VERSION)?.[0];
+  if (version === undefined || chosen[0]?.includes(version)) return undefined;
+  const text = summarizeHeadline(sentences, voice, title);
+  const heading = sentences[0]?.text ?? "";
+  return text === undefined ? undefined : { text, method: "headline", sources: [heading] };
 }

@@ -14,7 +14,7 @@ import { type ScoredSentence, scoreSentences } from "./score-sentences.js";
 import { selectNeutral } from "./select-neutral.js";
 import { selectSummary } from "./select-summary.js";
 import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
-import { summarizeChangelog } from "./summarize-changelog.js";
+import { summarizeRelease } from "./summarize-changelog.js";
 import { articleVoice, voiceOf } from "./voice-of.js";
 
 /** At most this many tags per article. */
@@ -56,23 +56,22 @@ export function summarizeExtractively(
     : publisher;
   const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS);
   const chosen = isEnglish
-    ? chooseEntry(candidates, input.title)
+    ? chooseEntry(candidates, input.title, voice?.name)
     : { summary: selectNeutral(candidates, guess), why: NO_WHY };
   const { summary } = chosen;
   const profile = isEnglish && isProfile(input.title);
   // A person's career or hobbies is no outcome or lesson for the reader: no why.
   const why = profile ? NO_WHY : chosen.why;
   const tags = extractTags(input).slice(0, MAX_TAGS);
-  // Release notes that are only a changelog: their first entry, said of the release.
-  const changelog =
-    isEnglish && summary.chosen.length === 0
-      ? summarizeChangelog(scored, voice, input.title)
-      : undefined;
+  // Release notes: a changelog's first entry or the headline of the notes, said of the release.
+  const release = isEnglish
+    ? summarizeRelease(scored, voice, input.title, textsOf(summary.chosen))
+    : undefined;
   return {
     // With no usable sentence (empty text, only headings) there is nothing to say: repeating
     // the title, which the email shows right above, would only look like a summary.
     summary:
-      changelog ??
+      release?.text ??
       (profile
         ? rewriteInterview(
             joinSentences(textsOf(summary.chosen), MAX_CHARS),
@@ -85,15 +84,18 @@ export function summarizeExtractively(
     category: chooseCategory(tags),
     readMinutes: countReadMinutes(input.text),
     ...(language !== undefined ? { language } : {}),
-    method: `${changelog ? "changelog" : summary.method}+${why.method}`,
+    method: `${release?.method ?? summary.method}+${why.method}`,
     confidence: rateConfidence({
-      method: changelog ? "central" : summary.method,
+      method: release?.method === "headline" ? "lead" : release ? "central" : summary.method,
       why: why.method,
       summary: summary.chosen,
       isEnglish,
       length: input.text.length,
     }),
-    sources: { summary: sourcesOf(summary.chosen, scored), why: sourcesOf(why.chosen, scored) },
+    sources: {
+      summary: release?.sources ?? sourcesOf(summary.chosen, scored),
+      why: sourcesOf(why.chosen, scored),
+    },
   };
 }
 
@@ -104,9 +106,10 @@ const NO_WHY = { chosen: [], method: "none" } as const;
  * available" — is what a release note is about), then the why from the outcomes, lessons and
  * launches the summary does not already state.
  */
-function chooseEntry(candidates: readonly Candidate[], title: string) {
+function chooseEntry(candidates: readonly Candidate[], title: string, publisher = "") {
   const outcomes = rankOutcomes(candidates, title);
-  const summary = selectSummary(candidates, new Set(outcomes.filter(statesResult)), title);
+  const results = new Set(outcomes.filter(statesResult));
+  const summary = selectSummary(candidates, results, title, MAX_CHARS, publisher);
   const why = selectWhy(outcomes, summary.chosen, MAX_CHARS, candidates);
   return { summary, why };
 }

@@ -11,7 +11,7 @@ const HOST_AFFIXES =
   /^(?:at|get|blog|the|eng|engineering|tech)|(?:techblog|blog|engineering|eng|tech|hq|labs|dev|news)$/;
 
 // Whose "we" it is when neither the feed nor the URL says: the team that wrote it.
-const UNKNOWN_PUBLISHER = "the team";
+export const UNKNOWN_PUBLISHER = "the team";
 
 /**
  * Who the article's first person is: the publisher (from the feed's display name, else the

@@ -1,6 +1,6 @@
 import { describeError } from "../../shared/errors.js";
 import { MAX_CHARS, MAX_TAGS } from "../extractive/summarize-extractively.js";
-import { publisherName } from "../publisher-name.js";
+import { UNKNOWN_PUBLISHER, voiceOf } from "../extractive/voice-of.js";
 import { findDefect } from "../text-defects.js";
 import type {
   ChatModel,
@@ -65,12 +65,14 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
         ...(usage ? { usage } : {}),
       });
       if ("unavailable" in options.model) return fallBack(options.model.unavailable);
+      // Whom the summary names: the publisher, or on a personal blog its author.
+      const voice = input.source ? voiceOf(input)?.name : undefined;
       const prompt = options.prompt.render({
         article: {
           title: input.title,
           text: clipArticle(input.text),
           url: input.url,
-          source: input.source ? publisherName(input.source.name, input.url) : undefined,
+          source: voice === UNKNOWN_PUBLISHER ? undefined : voice,
         },
         tags,
         categories: CATEGORIES,
