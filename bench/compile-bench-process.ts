@@ -5,7 +5,9 @@ import { pathToFileURL } from "node:url";
 import ts from "typescript";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const OUT_DIR = path.join(ROOT, "node_modules/.cache/gazette-bench");
+// In this checkout's dist/: node_modules may be shared by several checkouts (git worktrees),
+// whose bench runs would then overwrite each other's compiled scripts.
+const OUT_DIR = path.join(ROOT, "dist/bench");
 
 /** `npm run build`: dist/ from src/, for processes and workers that run the compiled code. */
 export function buildDist(): void {

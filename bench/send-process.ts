@@ -17,6 +17,8 @@ interface Measured {
   ms: number;
   cpuMs: number;
   maxRssBytes: number;
+  /** The largest V8 heap in use seen by a sampler every 250 ms while sending. */
+  maxHeapBytes: number;
 }
 
 /** The sample's Message-ID, given to nodemailer with it as the send stage gives each delivery's. */
@@ -29,14 +31,41 @@ else {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-/** Times `send`, in wall and CPU time; the peak RSS is the whole process's, start-up included. */
+/**
+ * Times `send`, in wall and CPU time; the peak RSS is the whole process's, start-up included.
+ * With GAZETTE_BENCH_TRACE=1 in the environment (`--trace-memory`), prints the process's memory
+ * to stderr every 5 s while it sends, to see where a peak comes from.
+ */
 async function measure(send: () => Promise<number>): Promise<Measured> {
+  let maxHeapBytes = 0;
+  let ticks = 0;
+  const sampler = setInterval(() => {
+    const memory = process.memoryUsage();
+    maxHeapBytes = Math.max(maxHeapBytes, memory.heapUsed);
+    if (process.env.GAZETTE_BENCH_TRACE === "1" && ++ticks % 20 === 0) {
+      const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+      process.stderr.write(
+        `memory: rss ${mib(memory.rss)} MiB, heap ${mib(memory.heapUsed)} MiB, external ${mib(memory.external)} MiB, buffers ${mib(memory.arrayBuffers)} MiB\n`,
+      );
+    }
+  }, 250).unref();
   const start = performance.now();
   const cpu = process.cpuUsage();
-  const sent = await send();
-  const ms = performance.now() - start;
-  const { user, system } = process.cpuUsage(cpu);
-  return { sent, ms, cpuMs: (user + system) / 1000, maxRssBytes: maxRss() };
+  try {
+    const sent = await send();
+    const ms = performance.now() - start;
+    const { user, system } = process.cpuUsage(cpu);
+    const heapUsed = process.memoryUsage().heapUsed;
+    return {
+      sent,
+      ms,
+      cpuMs: (user + system) / 1000,
+      maxRssBytes: maxRss(),
+      maxHeapBytes: Math.max(maxHeapBytes, heapUsed),
+    };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 /** process.resourceUsage() reports the peak in KiB. */

@@ -263,6 +263,24 @@ export class DeliveryRepo {
   }
 
   /**
+   * Extends the leases of rows a sender still holds — still `sending`, their lease the one it
+   * was given (`heldUntil`: a claim by another sender sets another) — to `until`. Returns the ids
+   * renewed; a row missing from them is no longer the sender's.
+   */
+  async renewLeases(ids: number[], heldUntil: string, until: Date, now: Date): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .updateTable("deliveries")
+      .set({ lease_until: until.toISOString(), updated_at: now.toISOString() })
+      .where("id", "in", ids)
+      .where("status", "=", "sending")
+      .where("lease_until", "=", heldUntil)
+      .returning("id")
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /**
    * Why this subscriber must not get the message now (left the list, suppressed), or undefined.
    * Two primary-key lookups: cheap enough to run right before every hand-over to the transport.
    */

@@ -270,7 +270,11 @@ export class SubscriberRepo implements SubscriberImport {
       .execute();
   }
 
-  /** Active members' addresses with their topics, for splitting a send into segments. */
+  /**
+   * Active members who chose topics, with their addresses, for splitting a send into segments.
+   * The others (the usual case) get the whole issue and are not read: a send to 1,000,000 would
+   * otherwise hold every address at once.
+   */
   async activeTopics(listId: number): Promise<{ email: string; topics: string[] | null }[]> {
     const rows = await this.db
       .selectFrom("memberships")
@@ -278,6 +282,7 @@ export class SubscriberRepo implements SubscriberImport {
       .select(["subscribers.email", "memberships.topics"])
       .where("memberships.list_id", "=", listId)
       .where("memberships.status", "=", "active")
+      .where("memberships.topics", "is not", null)
       .execute();
     return rows.map((row) => ({
       email: row.email,

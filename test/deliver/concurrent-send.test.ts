@@ -8,7 +8,7 @@ import { type SendReport, sendIssue, type Transport } from "../../src/deliver/in
 import { openStore, type Store } from "../../src/store/index.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 import { smtpTransport } from "../helpers/transports.js";
-import { type SeededIssue, seedIssue, sendInput } from "./seed-issue.js";
+import { type SeededIssue, seedIssue, sendInput, T0 } from "./seed-issue.js";
 
 let sink: SmtpSink;
 let mailer: Transport;
@@ -99,6 +99,37 @@ describe("two senders on one issue (issue 14)", () => {
     expect(formatSend(during as SendReport)).toBe("2 sent, 2 being sent by another sender");
     expect(first).toMatchObject({ sent: 2, sentElsewhere: 2, remaining: 0, isFinished: true });
     expect(formatSend(first)).toBe("2 sent, 2 sent by another sender");
+    expect(sink.messages.flatMap((message) => message.to).sort()).toEqual(seeded.emails);
+  });
+
+  it("renews the leases of a batch slower than its lease: a second sender cannot claim its rows meanwhile", async () => {
+    seeded = await seedIssue(3);
+    const second = await openStore(seeded.dir);
+    others.push(second);
+    let now = T0.getTime();
+    const clock = () => new Date(now);
+    let during: SendReport | undefined;
+    let count = 0;
+    // Each hand-over takes 25 s of a 60 s lease; the batch (3 rows, one at a time) takes 75 s.
+    // While the third message is on the wire, past the lease the claim gave, sender B runs.
+    const slow: Transport = {
+      check: (message) => mailer.check(message),
+      close: async () => {},
+      async send(message) {
+        now += 25_000;
+        if (++count === 3)
+          during = await sendIssue(sendInput({ ...seeded, store: second }, mailer, { now: clock }));
+        return mailer.send(message);
+      },
+    };
+    const first = await sendIssue(
+      sendInput(seeded, slow, {
+        now: clock,
+        options: { batchSize: 3, concurrency: 1, leaseMs: 60_000 },
+      }),
+    );
+    expect(during).toMatchObject({ sent: 0, inFlightElsewhere: 1, isFinished: false });
+    expect(first).toMatchObject({ sent: 3, remaining: 0, isFinished: true });
     expect(sink.messages.flatMap((message) => message.to).sort()).toEqual(seeded.emails);
   });
 });

@@ -5,6 +5,7 @@ import { simpleParser } from "mailparser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compileMessage, type IssueMessage } from "../../src/deliver/index.js";
 import { MessageBuffers } from "../../src/deliver/mime/message-buffers.js";
+import { planBody } from "../../src/deliver/mime/plan-body.js";
 import { prepareMessage } from "../../src/deliver/mime/prepare-message.js";
 import { renderIssue } from "../../src/render/index.js";
 import type { CompiledIssue, Recipient, RenderedMessage } from "../../src/render/types.js";
@@ -73,6 +74,9 @@ describe("compileMessage", () => {
     ["values that need escaping", { ...ada, name: `Zoë "Z" O'Neil <&>` }],
     ["no name (the theme's fallback)", { ...ada, name: undefined }],
     ["a name with blanks around it", { ...ada, name: "  Ada  " }],
+    ["a one-word name", { ...ada, name: "Ada" }],
+    ["a three-word name", { ...ada, name: "Augusta Ada King" }],
+    ["two blanks after the first name", { ...ada, name: "Ada  Lovelace" }],
   ])("builds for %s what nodemailer builds from the filled issue", async (_case, recipient) => {
     const fill = (r: Recipient) => compiled.fill(r);
     const template = await compileMessage(issue, fill);
@@ -191,6 +195,13 @@ describe("compileMessage", () => {
     await expect(template.build({ ...parts(ada), ...bad })).rejects.toMatchObject({
       code: "HEADER_INVALID",
     });
+  });
+
+  it("prepares the bodies of the bundled theme, which greets by first name", () => {
+    expect(compiled.fill(ada).text).toContain("Hi Ada,");
+    const plans = planBody((r) => compiled.fill(r));
+    expect(plans?.text.encode(ada)).toBeDefined();
+    expect(plans?.html.encode(ada)).toBeDefined();
   });
 
   it("falls back to nodemailer's encoding for an internationalized address", async () => {

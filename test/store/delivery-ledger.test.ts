@@ -123,6 +123,33 @@ describe.each(STORE_BACKENDS)("the delivery ledger on $name", ({ open }) => {
     expect(await store.deliveries.bounceCount(bounced?.email as string)).toBe(1);
   });
 
+  it("renews a lease only for rows still held under it: another sender's claim is not extended", async () => {
+    const [taken, mine] = await store.deliveries.claim(issueId, listId, 2, T0, 60_000);
+    if (!mine || !taken) throw new Error("nothing claimed");
+    // Both leases ran out; another sender claimed the first row (under a lease of its own).
+    const [theirs] = await store.deliveries.claim(issueId, listId, 1, at(61), 60_000);
+    expect(theirs?.id).toBe(taken.id);
+    const ids = [mine.id, taken.id];
+    expect(await store.deliveries.renewLeases(ids, mine.lease_until, at(90), at(30))).toEqual([
+      mine.id,
+    ]);
+    // Renewed to 90 s: not claimable at 61 s (its first lease, 60 s, has passed), at 91 s it is.
+    expect(await store.deliveries.claim(issueId, listId, 10, at(61), 60_000)).toEqual([
+      expect.objectContaining({ email: "c@example.com" }),
+    ]);
+    expect(
+      (await store.deliveries.claim(issueId, listId, 10, at(91), 60_000)).map((d) => d.id),
+    ).toEqual([mine.id]);
+  });
+
+  it("reads the topics of only the members who chose some: the others get the whole issue", async () => {
+    const { id } = await store.subscribers.upsert("b@example.com", undefined, T0);
+    await store.subscribers.setTopics(listId, id, ["Databases"], T0);
+    expect(await store.subscribers.activeTopics(listId)).toEqual([
+      { email: "b@example.com", topics: ["Databases"] },
+    ]);
+  });
+
   it("pauses and resumes an issue", async () => {
     await store.issues.setPaused(issueId, T0);
     expect(await store.issues.isPaused(issueId)).toBe(true);

@@ -40,10 +40,16 @@ interface SendRun {
   marks: MarkSentQueue;
   report: SendReport;
   /**
-   * Rows this call has claimed and not yet settled in the store. A row whose lease ran out while
-   * its message was on the wire may come back in a later claim: it is still ours, never sent twice.
+   * Rows this call has claimed and not yet settled in the store, by id, with the lease it holds
+   * them under (renewed as the batch proceeds, see renewLeasesIfDue). A row whose lease ran out
+   * while its message was on the wire may come back in a later claim: it is still ours, never
+   * sent twice.
    */
-  held: Set<number>;
+  held: Map<number, ClaimedDelivery>;
+  /** When the leases held are renewed (epoch ms): once half of the earliest has passed. */
+  renewAt: number;
+  /** The renewal under way, which every worker of the call waits for. */
+  renewing?: Promise<void>;
   /** Rows that failed for the relay's sake since the last message that got through. */
   relayFailures: number[];
   stopReason?: string;
@@ -72,7 +78,7 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
     (options.rateLimit
       ? createRateLimiter(options.rateLimit, { now: input.now }, sleep)
       : undefined);
-  const held = new Set<number>();
+  const held = new Map<number, ClaimedDelivery>();
   const sentAtStart =
     (await waitForLock(() => input.ledger.counts(input.issue.id), sleep)).sent ?? 0;
   const run: SendRun = {
@@ -90,6 +96,7 @@ export async function sendIssue(input: SendIssueInput): Promise<SendReport> {
       },
     }),
     held,
+    renewAt: Number.POSITIVE_INFINITY,
     report: noSends(false),
     relayFailures: [],
     hasRetryDue: false,
@@ -135,13 +142,21 @@ async function sendRound(run: SendRun): Promise<void> {
       return;
     }
     run.report.claims = (run.report.claims ?? 0) + 1;
-    const fresh = batch.filter((delivery) => !run.held.has(delivery.id));
-    // Only rows of ours came back (their leases ran out on the wire): nothing new to claim now.
+    const fresh: ClaimedDelivery[] = [];
+    for (const delivery of batch) {
+      const ours = run.held.get(delivery.id);
+      // A row of ours came back (its lease ran out on the wire): held now under the new lease.
+      if (ours) ours.lease_until = delivery.lease_until;
+      else fresh.push(delivery);
+    }
+    // Only rows of ours came back: nothing new to claim now.
     if (fresh.length === 0) isDrained = true;
     for (const delivery of fresh) {
-      run.held.add(delivery.id);
+      run.held.set(delivery.id, delivery);
       queue.push(delivery);
     }
+    if (batch.length > 0)
+      run.renewAt = Math.min(run.renewAt, Date.parse(batch[0]?.lease_until ?? "") - leaseMs / 2);
   };
   const next = async (): Promise<ClaimedDelivery | undefined> => {
     while (!run.stopReason && !run.report.isPaused) {
@@ -178,6 +193,7 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
     // Built before the rate limiter's turn: a turn is never spent building.
     const raw = await message.raw();
     turn = await run.limiter?.acquire();
+    await renewLeasesIfDue(run);
     // Past its lease the row may be another sender's now: leave it to whoever holds it.
     if (input.now().getTime() >= delivery.leaseUntil.getTime()) return;
     // An unsubscribe committed during the send is honoured for every message not yet handed over.
@@ -215,6 +231,43 @@ async function sendOne(run: SendRun, delivery: ClaimedDelivery): Promise<void> {
   // Outside the try: the message went out, so a failed write must stop the send, never turn
   // the row back to pending. Marked at once (markBatch 1) or with its group.
   await run.marks.add(delivery.id, response, serviceMessageId);
+}
+
+/**
+ * Renews the leases of every row this call holds once half of the earliest has passed, right
+ * before a hand-over: a batch that takes longer than its lease (a slow relay) stays ours, and
+ * no other sender claims a row whose message is queued, on the wire or not yet marked. One
+ * UPDATE per lease the rows were claimed under; a row another sender took meanwhile is not
+ * renewed, and the lease check before its hand-over leaves it to that sender.
+ */
+async function renewLeasesIfDue(run: SendRun): Promise<void> {
+  if (run.input.now().getTime() < run.renewAt) return;
+  run.renewing ??= renewLeases(run).finally(() => {
+    run.renewing = undefined;
+  });
+  await run.renewing;
+}
+
+async function renewLeases(run: SendRun): Promise<void> {
+  const now = run.input.now();
+  const until = new Date(now.getTime() + run.options.leaseMs);
+  const byLease = new Map<string, number[]>();
+  for (const delivery of run.held.values()) {
+    const ids = byLease.get(delivery.lease_until) ?? [];
+    ids.push(delivery.id);
+    byLease.set(delivery.lease_until, ids);
+  }
+  for (const [heldUntil, ids] of byLease) {
+    const renewed = await waitForLock(
+      () => run.input.store.deliveries.renewLeases(ids, heldUntil, until, now),
+      run.sleep,
+    );
+    for (const id of renewed) {
+      const delivery = run.held.get(id);
+      if (delivery) delivery.lease_until = until.toISOString();
+    }
+  }
+  run.renewAt = now.getTime() + run.options.leaseMs / 2;
 }
 
 /** One recipient's message: the issue's, with their fields filled in. */

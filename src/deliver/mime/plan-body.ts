@@ -2,8 +2,12 @@ import { randomBytes } from "node:crypto";
 import type { Recipient, RenderedMessage } from "../../render/index.js";
 import { encodeQuotedPrintable } from "./qp-encode.js";
 
-export type Field = keyof Recipient;
-const FIELDS: Field[] = ["email", "name", "unsubscribeUrl", "preferencesUrl"];
+/**
+ * A recipient's field as the bodies show it. A name is cut in two, its first word and the rest
+ * ("Ada" and "Lovelace"): a theme that greets by first name ({{firstName}}) shows the first alone.
+ */
+export type Field = Exclude<keyof Recipient, "name"> | "firstName" | "nameRest";
+const FIELDS: Field[] = ["email", "firstName", "nameRest", "unsubscribeUrl", "preferencesUrl"];
 const SOFT_BREAK = Buffer.from("=\r\n", "latin1");
 // A value the templates show unchanged: nothing HTML escapes, no control character, no blank
 // that a fallback or a trim would replace. Anything else takes the slow path.
@@ -41,7 +45,7 @@ export function planBody(
   const mark = (field: Field) => `gz${nonce}f${FIELDS.indexOf(field)}z`;
   const marked = fill({
     email: mark("email"),
-    name: mark("name"),
+    name: `${mark("firstName")} ${mark("nameRest")}`,
     unsubscribeUrl: mark("unsubscribeUrl"),
     preferencesUrl: mark("preferencesUrl"),
   });
@@ -63,9 +67,23 @@ function cut(document: string, marker: RegExp): Cut {
 
 function join({ literals, fields }: Cut, recipient: Recipient): string {
   return literals.reduce(
-    (out, literal, i) => out + literal + (fields[i] ? recipient[fields[i]] : ""),
+    (out, literal, i) =>
+      out + literal + (fields[i] ? (fieldValue(recipient, fields[i]) ?? "") : ""),
     "",
   );
+}
+
+/**
+ * The field's value; for a name, its first word or the rest after one space, undefined (the
+ * slow path) when the name is not two or more words with single spaces between the first two.
+ */
+function fieldValue(recipient: Recipient, field: Field): string | undefined {
+  if (field !== "firstName" && field !== "nameRest") return recipient[field];
+  const name = recipient.name ?? "";
+  const space = name.indexOf(" ");
+  const first = name.slice(0, space);
+  if (space <= 0 || /\s/.test(first)) return undefined;
+  return field === "firstName" ? first : name.slice(space + 1);
 }
 
 /**
@@ -86,7 +104,7 @@ function toPlan({ literals, fields }: Cut): BodyPlan {
         const field = fields[i] as Field;
         let value = values.get(field);
         if (value === undefined) {
-          value = encodeValue(recipient[field]);
+          value = encodeValue(fieldValue(recipient, field));
           values.set(field, value);
         }
         if (value === null) return undefined;
