@@ -66,6 +66,11 @@ export interface SendLedger {
     now: Date,
     options?: { refundAttempt?: boolean; nextAttemptAt?: Date },
   ): Promise<void>;
+  /**
+   * Extends to `until` the leases of these rows that are still held under `heldUntil` (not
+   * claimed meanwhile by another sender); returns the ids it extended.
+   */
+  renewLeases(ids: number[], heldUntil: Date, until: Date, now: Date): Promise<number[]>;
   /** Puts a claimed row that was never tried back to pending, its attempt un-counted. */
   release(id: number, now: Date): Promise<void>;
   /** Makes rows that failed for the relay's sake claimable again, their attempt un-counted. */

@@ -267,14 +267,14 @@ export class DeliveryRepo {
    * was given (`heldUntil`: a claim by another sender sets another) — to `until`. Returns the ids
    * renewed; a row missing from them is no longer the sender's.
    */
-  async renewLeases(ids: number[], heldUntil: string, until: Date, now: Date): Promise<number[]> {
+  async renewLeases(ids: number[], heldUntil: Date, until: Date, now: Date): Promise<number[]> {
     if (ids.length === 0) return [];
     const rows = await this.db
       .updateTable("deliveries")
       .set({ lease_until: until.toISOString(), updated_at: now.toISOString() })
       .where("id", "in", ids)
       .where("status", "=", "sending")
-      .where("lease_until", "=", heldUntil)
+      .where("lease_until", "=", heldUntil.toISOString())
       .returning("id")
       .execute();
     return rows.map((row) => row.id);

@@ -15,6 +15,7 @@ export function createSendLedger(
     markSkipped: (...args) => deliveries.markSkipped(...args),
     markSentMany: (...args) => deliveries.markSentMany(...args),
     markUnsent: (...args) => deliveries.markUnsent(...args),
+    renewLeases: (...args) => deliveries.renewLeases(...args),
     release: (...args) => deliveries.release(...args),
     refund: (...args) => deliveries.refund(...args),
     bounceCount: (...args) => deliveries.bounceCount(...args),

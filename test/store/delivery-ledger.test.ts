@@ -130,7 +130,7 @@ describe.each(STORE_BACKENDS)("the delivery ledger on $name", ({ open }) => {
     const [theirs] = await store.deliveries.claim(issueId, listId, 1, at(61), 60_000);
     expect(theirs?.id).toBe(taken.id);
     const ids = [mine.id, taken.id];
-    expect(await store.deliveries.renewLeases(ids, mine.lease_until, at(90), at(30))).toEqual([
+    expect(await store.deliveries.renewLeases(ids, mine.leaseUntil, at(90), at(30))).toEqual([
       mine.id,
     ]);
     // Renewed to 90 s: not claimable at 61 s (its first lease, 60 s, has passed), at 91 s it is.

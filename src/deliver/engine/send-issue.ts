@@ -146,7 +146,7 @@ async function sendRound(run: SendRun): Promise<void> {
     for (const delivery of batch) {
       const ours = run.held.get(delivery.id);
       // A row of ours came back (its lease ran out on the wire): held now under the new lease.
-      if (ours) ours.lease_until = delivery.lease_until;
+      if (ours) ours.leaseUntil = delivery.leaseUntil;
       else fresh.push(delivery);
     }
     // Only rows of ours came back: nothing new to claim now.
@@ -156,7 +156,10 @@ async function sendRound(run: SendRun): Promise<void> {
       queue.push(delivery);
     }
     if (batch.length > 0)
-      run.renewAt = Math.min(run.renewAt, Date.parse(batch[0]?.lease_until ?? "") - leaseMs / 2);
+      run.renewAt = Math.min(
+        run.renewAt,
+        (batch[0]?.leaseUntil.getTime() ?? Number.NaN) - leaseMs / 2,
+      );
   };
   const next = async (): Promise<ClaimedDelivery | undefined> => {
     while (!run.stopReason && !run.report.isPaused) {
@@ -251,20 +254,20 @@ async function renewLeasesIfDue(run: SendRun): Promise<void> {
 async function renewLeases(run: SendRun): Promise<void> {
   const now = run.input.now();
   const until = new Date(now.getTime() + run.options.leaseMs);
-  const byLease = new Map<string, number[]>();
+  const byLease = new Map<number, number[]>();
   for (const delivery of run.held.values()) {
-    const ids = byLease.get(delivery.lease_until) ?? [];
+    const ids = byLease.get(delivery.leaseUntil.getTime()) ?? [];
     ids.push(delivery.id);
-    byLease.set(delivery.lease_until, ids);
+    byLease.set(delivery.leaseUntil.getTime(), ids);
   }
   for (const [heldUntil, ids] of byLease) {
     const renewed = await waitForLock(
-      () => run.input.store.deliveries.renewLeases(ids, heldUntil, until, now),
+      () => run.input.ledger.renewLeases(ids, new Date(heldUntil), until, now),
       run.sleep,
     );
     for (const id of renewed) {
       const delivery = run.held.get(id);
-      if (delivery) delivery.lease_until = until.toISOString();
+      if (delivery) delivery.leaseUntil = until;
     }
   }
   run.renewAt = now.getTime() + run.options.leaseMs / 2;
