@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -12,10 +12,13 @@ import { buildDist } from "./compile-bench-process.js";
 // bundled demo after one `gazette run`), each the median of several runs of the built CLI (`npm run
 // build`: tsc, then the bundle of scripts/bundle-cli.ts), as `npm start` runs it. This
 // machine's speed drifts, so every round also times `node -e ""` — a bare Node.js start — and each
-// command is printed as a multiple of that, measured in the same rounds.
+// command is printed as a multiple of that, measured in the same rounds. Wall time (the goal) is
+// printed with CPU time beside it (Linux: the mean over the runs), which the load of a shared
+// machine sways less: a command that waits for the CPU takes longer, not more CPU.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CLI = path.join(ROOT, "bin/gazette.js");
+const PROC_STAT = "/proc/self/stat";
 const { values } = parseArgs({ options: { runs: { type: "string", default: "9" } } });
 const runs = Math.max(1, Number(values.runs));
 
@@ -39,13 +42,19 @@ const dir = mkdtempSync(path.join(tmpdir(), "gazette-bench-cli-"));
 try {
   const env = demoStore(dir);
   const times = new Map<Probe, number[]>(PROBES.map((probe) => [probe, []]));
+  const cpu = new Map<Probe, number>(PROBES.map((probe) => [probe, 0]));
   const loadBefore = loadavg()[0] ?? 0;
   // Interleaved, so that a slow spell of the machine weighs on every command alike.
   for (let round = 0; round < runs; round++) {
-    for (const probe of PROBES) times.get(probe)?.push(timeRun(probe.args, dir, env));
+    for (const probe of PROBES) {
+      const cpuBefore = childrenCpuMs();
+      times.get(probe)?.push(timeRun(probe.args, dir, env));
+      cpu.set(probe, (cpu.get(probe) ?? 0) + (childrenCpuMs() ?? 0) - (cpuBefore ?? 0));
+    }
   }
   const loadAfter = loadavg()[0] ?? 0;
   const floor = median(times.get(PROBES[0] as Probe) ?? []);
+  const cpuFloor = cpu.get(PROBES[0] as Probe) ?? 0;
   console.log(`median of ${runs} runs each, built CLI (bundled), demo store (SQLite)`);
   for (const probe of PROBES) {
     const ms = median(times.get(probe) ?? []);
@@ -54,7 +63,12 @@ try {
       probe.goal === undefined
         ? "(the floor)"
         : `${ratio.toFixed(1)} × node (goal ≤ ${probe.goal} ×) ${ratio <= probe.goal ? "✓" : "✗"}`;
-    console.log(`${probe.label.padEnd(16)} ${ms.toFixed(0).padStart(5)} ms  ${goal}`);
+    const cpuMs = (cpu.get(probe) ?? 0) / runs;
+    const cpuText =
+      childrenCpuMs() === undefined || cpuFloor === 0
+        ? ""
+        : `  CPU ${cpuMs.toFixed(0).padStart(4)} ms, ${(cpuMs / (cpuFloor / runs)).toFixed(1)} ×`;
+    console.log(`${probe.label.padEnd(16)} ${ms.toFixed(0).padStart(5)} ms  ${goal}${cpuText}`);
   }
   console.log(`load average:    ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after`);
 } finally {
@@ -88,6 +102,20 @@ function timeRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): number {
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`${args.join(" ")} exited with ${result.status}`);
   return ms;
+}
+
+/**
+ * CPU time (user + system) of the child processes that this one has waited for, in ms: fields
+ * cutime and cstime of /proc/self/stat, in clock ticks of 10 ms (Linux's USER_HZ). Undefined
+ * where there is no /proc.
+ */
+function childrenCpuMs(): number | undefined {
+  if (!existsSync(PROC_STAT)) return undefined;
+  // The fields after the command name, which is in parentheses and may hold spaces.
+  const stat = readFileSync(PROC_STAT, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  // Fields 16 and 17 of proc(5); this list starts at field 3.
+  return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
 function median(values: number[]): number {

@@ -51,7 +51,7 @@ export async function bundleCli(): Promise<void> {
     metafile: true,
     write: false,
     logLevel: "warning",
-    plugins: [keepUnbundledPackagesExternal(), moduleUrlsOfCompiledCopies()],
+    plugins: [keepUnbundledPackagesExternal(), zodWithEnglishOnly(), moduleUrlsOfCompiledCopies()],
   });
   mkdirSync(path.join(OUT_DIR, CHUNKS), { recursive: true });
   for (const file of result.outputFiles) {
@@ -80,6 +80,32 @@ function keepUnbundledPackagesExternal(): Plugin {
       bundle.onResolve({ filter: /^[^./]/ }, (args) =>
         BUNDLED.has(packageName(args.path)) ? undefined : { external: true },
       );
+    },
+  };
+}
+
+// zod's `z.locales` namespace holds its messages in some 50 languages, 300 KB that every command
+// on the store would compile: esbuild keeps them all, since `z` is one object. Gazette's messages
+// are English (zod's default, which zod's schemas import directly), and nothing reads `z.locales`:
+// the bundle's `z.locales` holds English alone.
+const ZOD_LOCALES = /[\\/]node_modules[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/;
+
+function zodWithEnglishOnly(): Plugin {
+  return {
+    name: "gazette-zod-english",
+    setup(bundle) {
+      bundle.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        ZOD_LOCALES.test(args.importer)
+          ? {
+              path: path.join(path.dirname(args.importer), "../locales/en.js"),
+              namespace: "zod-en",
+            }
+          : undefined,
+      );
+      bundle.onLoad({ filter: /.*/, namespace: "zod-en" }, (args) => ({
+        contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+        resolveDir: path.dirname(args.path),
+      }));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -101,5 +101,17 @@ describe("gazette starts without what it does not use", () => {
       files.filter((url) => /\/node_modules\/(kysely|zod|yaml|commander)\//.test(url)),
     ).toEqual([]);
     expect(new Set(files).size).toBeLessThan(50);
+  });
+
+  // The bundle keeps zod's English messages alone (scripts/bundle-cli.ts drops its other locales).
+  it("a config error names the problem in zod's English", async () => {
+    const bad = path.join(dir, "bad-topics");
+    mkdirSync(bad, { recursive: true });
+    writeDemoConfig(bad, { name: "Startup Test", extra: "topics:\n  - 5\n" });
+    const result = await runCli(["--config", "gazette.yaml", "status"], { cwd: bad });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /gazette\.yaml:\d+ topics\[0\]: Invalid input: expected string, received number/,
+    );
   });
 });
