@@ -1,4 +1,4 @@
-import type { MailEventKind, MailEventResult, MailEventWrite, Store } from "../store/index.js";
+import type { MailEventKind, MailEventLedger, MailEventResult, MailEventWrite } from "./ports.js";
 
 /**
  * Every route by which mail talks back — the bounce mailbox (DSN, ARF), a mailto unsubscribe, an
@@ -35,16 +35,16 @@ export interface MailEvent {
   at: Date;
 }
 
-export type { MailEventOutcome, MailEventResult } from "../store/index.js";
+export type { MailEventOutcome, MailEventResult } from "./ports.js";
 
 /** Records the event and applies its effect (see MailEvent); one transaction. */
 export async function applyMailEvent(
-  store: Pick<Store, "deliveries" | "mailEvents">,
+  store: { audience: MailEventLedger },
   event: MailEvent,
   options: { maxBounces: number },
 ): Promise<MailEventResult> {
   const deliveryId = event.delivery
-    ? await store.deliveries.idOf(event.delivery.issueId, event.delivery.subscriberId)
+    ? await store.audience.deliveryIdOf(event.delivery.issueId, event.delivery.subscriberId)
     : undefined;
   const write: MailEventWrite = {
     source: event.source,
@@ -62,5 +62,5 @@ export async function applyMailEvent(
     ...(event.status !== undefined ? { status: event.status } : {}),
     ...(event.detail !== undefined ? { detail: event.detail } : {}),
   };
-  return store.mailEvents.apply(write);
+  return store.audience.applyMailEvent(write);
 }

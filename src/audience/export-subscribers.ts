@@ -2,8 +2,8 @@ import type { Writable } from "node:stream";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify";
-import type { Store } from "../store/index.js";
 import { escapeFormula } from "./escape-formula.js";
+import type { AudienceStore } from "./ports.js";
 
 const PAGE = 1000;
 
@@ -13,22 +13,25 @@ const PAGE = 1000;
  * cell starts a spreadsheet formula (escapeFormula). `out` is ended unless `keepOpen` (stdout).
  */
 export async function exportSubscribers(
-  store: Store,
+  store: { audience: AudienceStore },
   out: Writable,
   options: { listId?: number; keepOpen?: boolean } = {},
 ): Promise<void> {
   const csv = stringify({ header: true, columns: ["email", "name", "lists", "status"] });
-  const rows = Readable.from(exportRows(store, options.listId));
+  const rows = Readable.from(exportRows(store.audience, options.listId));
   await pipeline(rows, csv, out, { end: !options.keepOpen });
 }
 
-async function* exportRows(store: Store, listId: number | undefined): AsyncGenerator<string[]> {
+async function* exportRows(
+  audience: AudienceStore,
+  listId: number | undefined,
+): AsyncGenerator<string[]> {
   let cursor: { listId: number; subscriberId: number } | undefined;
   for (;;) {
-    const page = await store.subscribers.membersAfter(cursor, PAGE, listId);
-    for (const m of page) yield [m.email, m.name ?? "", m.list_slug, m.status].map(escapeFormula);
+    const page = await audience.membersAfter(cursor, PAGE, listId);
+    for (const m of page) yield [m.email, m.name ?? "", m.listSlug, m.status].map(escapeFormula);
     const last = page.at(-1);
     if (!last || page.length < PAGE) return;
-    cursor = { listId: last.list_id, subscriberId: last.subscriber_id };
+    cursor = { listId: last.listId, subscriberId: last.subscriberId };
   }
 }

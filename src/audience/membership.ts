@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Store } from "../store/index.js";
 import { applyMailEvent } from "./apply-mail-event.js";
+import type { MembershipLedger } from "./ports.js";
 
 /**
  * The rules of a membership — signup, confirm, unsubscribe, preferences — one owner for the web
@@ -10,10 +10,7 @@ import { applyMailEvent } from "./apply-mail-event.js";
  */
 
 /** The membership rules' view of the store. */
-export type MembershipStore = Pick<
-  Store,
-  "subscribers" | "consents" | "suppressions" | "deliveries" | "mailEvents"
->;
+export type MembershipStore = { audience: MembershipLedger };
 
 /** How an unsubscribe came: the link's page, a mail client's one-click POST, the preferences page. */
 export interface UnsubscribeAct {
@@ -49,24 +46,24 @@ export async function signUp(
   rules: { confirmTtlMs: number; limits: readonly WindowLimit[]; now: Date },
 ): Promise<{ outcome: SignupOutcome; confirmation?: PendingConfirmation }> {
   const { now } = rules;
-  if (await store.suppressions.byEmail(input.email)) return { outcome: "blocked" };
-  const { id } = await store.subscribers.upsert(input.email, undefined, now);
-  const membership = (await store.subscribers.membershipsOf(id)).find(
-    (m) => m.list_id === input.listNumber,
+  if (await store.audience.isSuppressed(input.email)) return { outcome: "blocked" };
+  const id = await store.audience.subscriberIdOf(input.email, now);
+  const membership = (await store.audience.membershipsOf(id)).find(
+    (m) => m.listId === input.listNumber,
   );
   if (membership?.status === "active") return { outcome: "already-active" };
   if (membership?.status === "bounced" || membership?.status === "complained")
     return { outcome: "blocked" };
   // A new address waits as pending; one that unsubscribed stays so until it confirms.
   if (!membership)
-    await store.subscribers.join(input.listNumber, id, {
+    await store.audience.join(input.listNumber, id, {
       status: "pending",
       source: "signup",
       now,
     });
   const nonce = randomBytes(16).toString("base64url");
   const expiresAt = new Date(now.getTime() + rules.confirmTtlMs);
-  const consent = await store.consents.record({
+  const consentId = await store.audience.recordConsent({
     subscriberId: id,
     listId: input.listNumber,
     form: "signup",
@@ -77,7 +74,7 @@ export async function signUp(
     expiresAt,
   });
   if (!(await isWithinLimits(store, id, rules.limits, now))) {
-    await store.consents.remove(consent.id);
+    await store.audience.removeConsent(consentId);
     return { outcome: "throttled" };
   }
   return { outcome: "sent", confirmation: { subscriberId: id, nonce, expiresAt } };
@@ -96,7 +93,8 @@ async function isWithinLimits(
 ): Promise<boolean> {
   for (const limit of limits) {
     const since = new Date(now.getTime() - limit.windowMs);
-    if ((await store.consents.countSince(subscriberId, "signup", since)) > limit.max) return false;
+    if ((await store.audience.countConsentsSince(subscriberId, "signup", since)) > limit.max)
+      return false;
   }
   return true;
 }
@@ -111,12 +109,12 @@ export async function confirmSignup(
   member: { nonce: string; listNumber: number; subscriberId: number },
   now: Date,
 ): Promise<"used" | "activated" | "kept"> {
-  if (!(await store.consents.confirm(member.nonce, now))) return "used";
-  const membership = (await store.subscribers.membershipsOf(member.subscriberId)).find(
-    (m) => m.list_id === member.listNumber,
+  if (!(await store.audience.confirmConsent(member.nonce, now))) return "used";
+  const membership = (await store.audience.membershipsOf(member.subscriberId)).find(
+    (m) => m.listId === member.listNumber,
   );
   if (membership?.status !== "bounced" && membership?.status !== "complained") {
-    await store.subscribers.join(member.listNumber, member.subscriberId, {
+    await store.audience.join(member.listNumber, member.subscriberId, {
       status: "active",
       source: "signup",
       now,
@@ -158,8 +156,8 @@ export async function unsubscribeAll(
   now: Date,
   act: UnsubscribeAct,
 ): Promise<void> {
-  for (const membership of await store.subscribers.membershipsOf(subscriberId))
-    await unsubscribe(store, membership.list_id, subscriberId, now, act);
+  for (const membership of await store.audience.membershipsOf(subscriberId))
+    await unsubscribe(store, membership.listId, subscriberId, now, act);
 }
 
 /**
@@ -173,14 +171,14 @@ export async function joinWithConsent(
   act: { form: string; ip: string; userAgent: string },
   now: Date,
 ): Promise<void> {
-  await store.subscribers.join(listNumber, subscriberId, {
+  await store.audience.join(listNumber, subscriberId, {
     status: "active",
     source: act.form,
     now,
     force: true,
   });
   const nonce = randomBytes(16).toString("base64url");
-  await store.consents.record({
+  await store.audience.recordConsent({
     subscriberId,
     listId: listNumber,
     form: act.form,
@@ -190,7 +188,7 @@ export async function joinWithConsent(
     now,
     expiresAt: now,
   });
-  await store.consents.confirm(nonce, now);
+  await store.audience.confirmConsent(nonce, now);
 }
 
 /**
@@ -206,9 +204,9 @@ export async function savePreferences(
   now: Date,
   rules: { maxBounces: number },
 ): Promise<void> {
-  const memberships = await store.subscribers.membershipsOf(subscriberId);
+  const memberships = await store.audience.membershipsOf(subscriberId);
   for (const list of lists) {
-    const membership = memberships.find((m) => m.list_id === list.number);
+    const membership = memberships.find((m) => m.listId === list.number);
     if (!choice.lists.includes(list.slug)) {
       if (membership)
         await unsubscribe(store, list.number, subscriberId, now, {
@@ -226,6 +224,6 @@ export async function savePreferences(
         now,
       );
     if (membership?.status !== "bounced" && membership?.status !== "complained")
-      await store.subscribers.setTopics(list.number, subscriberId, choice.topics, now);
+      await store.audience.setTopics(list.number, subscriberId, choice.topics, now);
   }
 }

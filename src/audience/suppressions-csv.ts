@@ -5,9 +5,9 @@ import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
 import { GazetteError } from "../shared/errors.js";
-import type { Store } from "../store/index.js";
 import { checkEmail, printableEmail } from "./email-address.js";
 import { escapeFormula, unescapeFormula } from "./escape-formula.js";
+import type { AudienceStore } from "./ports.js";
 
 export interface SuppressionImport {
   added: number;
@@ -22,7 +22,7 @@ export interface SuppressionImport {
  * `skipInvalid`. Each address is suppressed on every list with source `import`.
  */
 export async function importSuppressions(
-  store: Store,
+  store: { audience: AudienceStore },
   file: string,
   options: { now: Date; skipInvalid?: boolean },
 ): Promise<SuppressionImport> {
@@ -61,7 +61,7 @@ export async function importSuppressions(
   }
   if (report.problems.length > 0 && !options.skipInvalid) return report;
   for (const row of rows) {
-    if (await store.suppressions.add(row.email, row.reason, options.now, "import")) report.added++;
+    if (await store.audience.suppress(row.email, row.reason, options.now, "import")) report.added++;
     else report.kept++;
   }
   return report;
@@ -69,13 +69,13 @@ export async function importSuppressions(
 
 /** Writes every suppression as CSV (email, reason, source, created_at); no cell starts a formula. */
 export async function exportSuppressions(
-  store: Store,
+  store: { audience: AudienceStore },
   out: Writable | WriteStream,
   options: { keepOpen?: boolean } = {},
 ): Promise<void> {
   const csv = stringify({ header: true, columns: ["email", "reason", "source", "created_at"] });
-  const rows = (await store.suppressions.all()).map((row) =>
-    [row.email, row.reason, row.source ?? "", row.created_at].map(escapeFormula),
+  const rows = (await store.audience.suppressions()).map((row) =>
+    [row.email, row.reason, row.source ?? "", row.createdAt].map(escapeFormula),
   );
   await pipeline(Readable.from(rows), csv, out, { end: !options.keepOpen });
 }

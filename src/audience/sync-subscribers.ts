@@ -1,6 +1,6 @@
-import type { Store } from "../store/index.js";
 import { emailKey } from "./email-address.js";
 import { importSubscribers } from "./import-subscribers.js";
+import type { AudienceStore, SubscriberImport } from "./ports.js";
 
 export interface SyncReport {
   added: number;
@@ -19,7 +19,7 @@ export interface SyncReport {
  * unsubscribed is re-subscribed, and memberships from other sources (signups) are never touched.
  */
 export async function syncSubscribers(
-  store: Store,
+  store: { subscribers: SubscriberImport; audience: AudienceStore },
   file: string,
   options: {
     listIds: Map<string, number>;
@@ -46,8 +46,8 @@ export async function syncSubscribers(
       (p) => `${file}:${p.line}: ${p.message}`,
     ),
   };
-  const stale = (await store.subscribers.bySource(source)).filter(
-    (m) => !listed.has(`${m.list_id}:${emailKey(m.email)}`),
+  const stale = (await store.audience.membershipsFrom(source)).filter(
+    (m) => !listed.has(`${m.listId}:${emailKey(m.email)}`),
   );
   if (stale.length === 0) return report;
   if (!options.prune) {
@@ -58,7 +58,7 @@ export async function syncSubscribers(
   }
   report.removed = 0;
   for (const membership of stale)
-    if (await store.subscribers.removeMembership(membership.list_id, membership.subscriber_id))
+    if (await store.audience.removeMembership(membership.listId, membership.subscriberId))
       report.removed++;
   return report;
 }

@@ -1,9 +1,8 @@
 import type { ListConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
-import type { IssueEntry } from "../store/index.js";
 import { chooseIssue, type IssueChoice } from "./choose-issue.js";
 import { feedsOfList } from "./feeds-of-list.js";
-import type { ArticleChoices } from "./ports.js";
+import type { ArticleChoices, IssueEntry } from "./ports.js";
 
 // Candidates read before filtering: a week of posts from even a few hundred feeds fits.
 const CANDIDATE_POOL = 5000;

@@ -1,12 +1,12 @@
 import type { ListConfig } from "../config/index.js";
-import type { IssueRow, Store } from "../store/index.js";
 import { chooseNextArticles } from "./choose-next-articles.js";
+import type { ComposeStore, Issue } from "./ports.js";
 
 /** What compose did; `composed` counts what the run report shows. */
 export type ComposeResult =
   | {
       kind: "composed";
-      issue: IssueRow;
+      issue: Issue;
       articleCount: number;
       /** Entries of "Also published" (title-only or no summary). */
       alsoPublished: number;
@@ -17,7 +17,7 @@ export type ComposeResult =
       /** Candidates left out for their language. */
       otherLanguages: number;
     }
-  | { kind: "resumed"; issue: IssueRow }
+  | { kind: "resumed"; issue: Issue }
   | { kind: "skipped"; reason: string };
 
 /**
@@ -26,12 +26,12 @@ export type ComposeResult =
  * An issue that is composed but not yet fully sent is resumed instead of composing another.
  */
 export async function composeIssue(
-  store: Store,
+  store: ComposeStore,
   list: ListConfig,
   listId: number,
   now: Date,
 ): Promise<ComposeResult> {
-  const unfinished = await store.issues.unfinished(listId);
+  const unfinished = await store.issueDrafts.unfinished(listId);
   if (unfinished) return { kind: "resumed", issue: unfinished };
 
   const { after, notBefore, entries, choice } = await chooseNextArticles(
@@ -48,7 +48,7 @@ export async function composeIssue(
       reason: `${count} since the last issue (minimum ${Math.max(1, list.minArticles)})`,
     };
   }
-  const issue = await store.issues.create({
+  const issue = await store.issueDrafts.create({
     listId,
     periodStart: after ?? notBefore,
     periodEnd: now,

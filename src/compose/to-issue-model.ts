@@ -1,19 +1,18 @@
 import { webVersionUrl } from "../audience/index.js";
 import type { Config, ListConfig } from "../config/index.js";
 import type { ArticleModel, IssueModel, LinkModel } from "../render/index.js";
-import type { IssueArticleRow, IssueRow } from "../store/index.js";
-import { readStringArray } from "../store/index.js";
+import type { Issue, IssueArticle } from "./ports.js";
 import { textFragmentUrl } from "./text-fragment.js";
 
 /**
- * Turns stored rows into the plain data the templates see: cards (with their "Also covered by"
+ * Turns an issue and its articles into the plain data the templates see: cards (with their "Also covered by"
  * links and text fragments), and the "Also published" lines; repeats are not shown.
  */
 export function toIssueModel(
   config: Config,
   list: ListConfig,
-  issue: IssueRow,
-  rows: IssueArticleRow[],
+  issue: Pick<Issue, "number" | "periodStart" | "periodEnd" | "intro">,
+  rows: IssueArticle[],
 ): IssueModel {
   const logos = new Map(config.feeds.map((feed) => [feed.url, feed.logoUrl]));
   const hasFragments = list.textFragments !== false;
@@ -21,9 +20,9 @@ export function toIssueModel(
     .filter((row) => row.kind === "card")
     .map((row) => ({
       ...toArticleModel(row, hasFragments),
-      sourceLogoUrl: logos.get(row.feed_url),
+      sourceLogoUrl: logos.get(row.feed.url),
       alsoCoveredBy: rows
-        .filter((other) => other.kind === "merged" && other.story_of === row.article_id)
+        .filter((other) => other.kind === "merged" && other.storyOf === row.articleId)
         .map(toLinkModel),
     }));
   return {
@@ -43,8 +42,8 @@ export function toIssueModel(
     },
     issue: {
       number: issue.number,
-      periodStart: coveredFrom(new Date(issue.period_start), articles),
-      periodEnd: new Date(issue.period_end),
+      periodStart: coveredFrom(issue.periodStart, articles),
+      periodEnd: issue.periodEnd,
       webUrl: webVersionUrl(config.newsletter.baseUrl, list.id, issue.number),
       // The editor's words for this issue, else the list's standing intro.
       intro: issue.intro ?? list.intro,
@@ -62,21 +61,21 @@ function coveredFrom(periodStart: Date, articles: ArticleModel[]): Date {
     : new Date(Math.max(periodStart.getTime(), Math.min(...dates)));
 }
 
-function toLinkModel(row: IssueArticleRow): LinkModel {
+function toLinkModel(row: IssueArticle): LinkModel {
   return {
     title: row.title,
-    url: row.canonical_url,
+    url: row.canonicalUrl,
     source: sourceOf(row),
-    publishedAt: new Date(row.published_at ?? row.first_seen_at),
+    publishedAt: row.publishedAt ?? row.firstSeenAt,
   };
 }
 
-function sourceOf(row: IssueArticleRow): string {
-  return row.feed_name ?? row.feed_title ?? hostOf(row.feed_url);
+function sourceOf(row: IssueArticle): string {
+  return row.feed.name ?? row.feed.title ?? hostOf(row.feed.url);
 }
 
-function toArticleModel(row: IssueArticleRow, hasFragments: boolean): ArticleModel {
-  const sources = hasFragments ? readSources(row.sources) : undefined;
+function toArticleModel(row: IssueArticle, hasFragments: boolean): ArticleModel {
+  const sources = hasFragments ? row.sources : null;
   // An editor's words are not the article's: no passage to point to.
   const fragment = (
     sentences: string[] | undefined,
@@ -84,40 +83,28 @@ function toArticleModel(row: IssueArticleRow, hasFragments: boolean): ArticleMod
     stored: string | null,
   ) =>
     sentences && sentences.length > 0 && shown && shown === stored
-      ? { url: textFragmentUrl(row.canonical_url, sentences, row.content_text) }
+      ? { url: textFragmentUrl(row.canonicalUrl, sentences, row.contentText) }
       : undefined;
-  const summaryLink = fragment(sources?.summary, row.summary, row.enrichment_summary);
-  const whyLink = fragment(sources?.why, row.why, row.enrichment_why);
+  const summaryLink = fragment(sources?.summary, row.summary, row.enrichmentSummary);
+  const whyLink = fragment(sources?.why, row.why, row.enrichmentWhy);
   return {
-    id: row.article_id,
+    id: row.articleId,
     title: row.title,
     // The canonical URL: the original link without tracking parameters.
-    url: row.canonical_url,
+    url: row.canonicalUrl,
     source: sourceOf(row),
-    publishedAt: new Date(row.published_at ?? row.first_seen_at),
+    publishedAt: row.publishedAt ?? row.firstSeenAt,
     category: row.category ?? "Engineering",
-    readMinutes: row.read_minutes ?? 0,
+    readMinutes: row.readMinutes ?? 0,
     // An article whose summary failed still goes out, with its title standing alone.
     summary: row.summary ?? "",
     why: row.why ?? "",
-    tags: readStringArray(row.tags),
+    tags: row.tags,
     ...(row.confidence !== null ? { confidence: row.confidence } : {}),
     ...(row.method !== null ? { method: row.method } : {}),
-    ...(summaryLink && summaryLink.url !== row.canonical_url && { summaryUrl: summaryLink.url }),
-    ...(whyLink && whyLink.url !== row.canonical_url && { whyUrl: whyLink.url }),
+    ...(summaryLink && summaryLink.url !== row.canonicalUrl && { summaryUrl: summaryLink.url }),
+    ...(whyLink && whyLink.url !== row.canonicalUrl && { whyUrl: whyLink.url }),
   };
-}
-
-function readSources(json: string | null): { summary: string[]; why: string[] } | undefined {
-  if (!json) return undefined;
-  try {
-    const parsed = JSON.parse(json) as { summary?: unknown; why?: unknown };
-    const strings = (value: unknown) =>
-      Array.isArray(value) ? value.filter((s): s is string => typeof s === "string") : [];
-    return { summary: strings(parsed.summary), why: strings(parsed.why) };
-  } catch {
-    return undefined;
-  }
 }
 
 function hostOf(url: string): string {

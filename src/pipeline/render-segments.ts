@@ -1,5 +1,6 @@
 import path from "node:path";
 import { articlesForTopics, groupSegments, noTopicReason, toIssueModel } from "../compose/index.js";
+import type { IssueArticle } from "../compose/ports.js";
 import type { ListConfig } from "../config/index.js";
 import {
   type CompiledIssue,
@@ -8,7 +9,7 @@ import {
   type RenderOptions,
   renderIssue,
 } from "../render/index.js";
-import type { IssueArticleRow, IssueRow } from "../store/index.js";
+import { type IssueRow, issueOf } from "../store/index.js";
 import type { Context } from "./context.js";
 
 /** The list's theme folder: its own `template`, else the top-level `templates`. */
@@ -31,7 +32,7 @@ export function renderOptionsOf(ctx: Context, list: ListConfig): RenderOptions {
  * recipient's segment by address. Members without topics (the usual case) get `compiled`, the
  * whole issue, which costs nothing extra. The subject stays the issue's. Members whose topics
  * match no article get nothing when the list's `topicFallback` is "none": they are returned in
- * `skipped`, with the reason their delivery records. `rows`: the articles of an issue that is
+ * `skipped`, with the reason their delivery records. `unstored`: the articles of an issue that is
  * not stored (a dry run's).
  */
 export async function renderSegments(
@@ -40,7 +41,7 @@ export async function renderSegments(
   listId: number,
   issue: IssueRow,
   compiled: CompiledIssue,
-  rows?: IssueArticleRow[],
+  unstored?: IssueArticle[],
 ): Promise<{
   fill: (recipient: Recipient) => RenderedMessage;
   segmentCount: number;
@@ -49,8 +50,8 @@ export async function renderSegments(
   const segments = groupSegments(await ctx.store.subscribers.activeTopics(listId));
   if (segments.every((segment) => segment.key === "all"))
     return { fill: (recipient) => compiled.fill(recipient), segmentCount: 1, skipped: [] };
-  const articles = rows ?? (await ctx.store.issues.articles(issue.id));
-  const model = toIssueModel(ctx.config, list, issue, articles);
+  const articles = unstored ?? (await ctx.store.issueDrafts.articles(issue.id));
+  const model = toIssueModel(ctx.config, list, issueOf(issue), articles);
   const rendered = new Map<string, CompiledIssue>();
   const byEmail = new Map<string, CompiledIssue>();
   const skipped: { emails: string[]; reason: string }[] = [];

@@ -1,9 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { toIssueModel } from "../compose/index.js";
+import type { IssueArticle } from "../compose/ports.js";
 import type { ListConfig } from "../config/index.js";
 import { type CompiledIssue, renderIssue, type SizeReport } from "../render/index.js";
-import type { IssueArticleRow, IssueRow } from "../store/index.js";
+import { type IssueRow, issueOf } from "../store/index.js";
 import type { Context } from "./context.js";
 import { renderOptionsOf } from "./render-segments.js";
 
@@ -26,15 +27,15 @@ export interface IssueFolds {
   repeats: number;
 }
 
-/** The issue compiled once, without writing anything; `rows` for an issue that is not stored. */
+/** The issue compiled once, without writing anything; `unstored`: the articles of an issue that is not stored. */
 export async function compileStage(
   ctx: Context,
   list: ListConfig,
   issue: IssueRow,
-  rows?: IssueArticleRow[],
+  unstored?: IssueArticle[],
 ): Promise<Omit<RenderOutput, "htmlPath" | "textPath">> {
-  const articles = rows ?? (await ctx.store.issues.articles(issue.id));
-  const model = toIssueModel(ctx.config, list, issue, articles);
+  const articles = unstored ?? (await ctx.store.issueDrafts.articles(issue.id));
+  const model = toIssueModel(ctx.config, list, issueOf(issue), articles);
   const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
   const count = (kind: string) => articles.filter((row) => row.kind === kind).length;
   return {

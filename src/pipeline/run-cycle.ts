@@ -117,12 +117,12 @@ export async function runList(
       return report;
     }
     const issue = composed.issue;
-    const rows = composed.kind === "composed" ? composed.rows : undefined;
+    const articles = composed.kind === "composed" ? composed.articles : undefined;
     report.issueNumber = issue.number;
     report.resumed = composed.kind === "resumed";
     if (isDryRun) report.isDryRun = true;
     const rendered: Partial<RenderOutput> & Awaited<ReturnType<typeof compileStage>> = isDryRun
-      ? await compileStage(ctx, list, issue, rows)
+      ? await compileStage(ctx, list, issue, articles)
       : await renderStage(ctx, list, issue);
     report.articleCount = rendered.articleCount;
     report.folded = rendered.folded;
@@ -138,7 +138,7 @@ export async function runList(
     }
     report.send = await sendStage(ctx, list, issue, rendered.compiled, transport, {
       mode: isDryRun ? "dry-run" : "send",
-      rows,
+      articles,
     });
     const counts = Object.values(await ctx.store.deliveries.counts(issue.id));
     report.recipients = counts.reduce((sum, count) => sum + (count ?? 0), 0);

@@ -6,6 +6,7 @@ import {
   signAddressToken,
   unsubscribeUrl,
 } from "../audience/index.js";
+import type { IssueArticle } from "../compose/ports.js";
 import { advertisedMailto, type ListConfig } from "../config/index.js";
 import type { RateLimiter, Transport } from "../deliver/index.js";
 import {
@@ -22,7 +23,7 @@ import {
 } from "../deliver/index.js";
 import { type CompiledIssue, checkTheme } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
-import type { IssueArticleRow, IssueRow } from "../store/index.js";
+import type { IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 import { listNumber } from "./find-list.js";
 import { renderSegments, themeDirOf } from "./render-segments.js";
@@ -65,7 +66,7 @@ export async function sendStage(
     /** A dry run builds every message and records nothing (see SendIssueInput.mode). */
     mode?: "send" | "dry-run";
     /** The articles of an issue that is not stored (a dry run's). */
-    rows?: IssueArticleRow[];
+    articles?: IssueArticle[];
   } = {},
 ): Promise<SendReport> {
   const id = listNumber(ctx, list);
@@ -105,7 +106,7 @@ export async function sendStage(
       messageIdFor: deliveryIdFor,
     });
   }
-  const segments = await renderSegments(ctx, list, id, issue, compiled, extra.rows);
+  const segments = await renderSegments(ctx, list, id, issue, compiled, extra.articles);
   // Before any claim: a subscriber whose topics match nothing in this issue gets no email.
   if (extra.mode !== "dry-run") {
     for (const { emails, reason } of segments.skipped)

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import type { ConsentToRecord } from "../audience/ports.js";
 import type { ConsentsTable, Database } from "./tables.js";
 
 export type ConsentRow = Selectable<ConsentsTable>;
@@ -7,16 +8,7 @@ export type ConsentRow = Selectable<ConsentsTable>;
 export class ConsentRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async record(input: {
-    subscriberId: number;
-    listId: number;
-    form: string;
-    ip: string;
-    userAgent: string;
-    nonce: string;
-    now: Date;
-    expiresAt: Date;
-  }): Promise<ConsentRow> {
+  async record(input: ConsentToRecord): Promise<ConsentRow> {
     return this.db
       .insertInto("consents")
       .values({

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
-import type { ArticleChoices } from "../compose/ports.js";
+import type { AudienceStore, MembershipLedger } from "../audience/ports.js";
+import type { ArticleChoices, IssueDrafts } from "../compose/ports.js";
 import type { SendLedger } from "../deliver/ports.js";
 import type { ArticleSink, FeedClaims } from "../ingest/ports.js";
 import { GazetteError } from "../shared/errors.js";
@@ -10,11 +11,13 @@ import { ArticleLookupRepo } from "./article-lookup.js";
 import { createArticleSink } from "./article-sink.js";
 import { ArticleTopicRepo } from "./article-topics.js";
 import { ArticleRepo, type UpsertResult } from "./articles.js";
+import { createAudienceStore } from "./audience-store.js";
 import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
 import { EnrichmentRepo } from "./enrichments.js";
 import { EventRepo } from "./events.js";
 import { FeedRepo } from "./feeds.js";
+import { createIssueDrafts } from "./issue-drafts.js";
 import { IssueReviewRepo } from "./issue-review.js";
 import { IssueRepo } from "./issues.js";
 import { MailEventRepo } from "./mail-events.js";
@@ -46,7 +49,8 @@ export { createFetchSaver, type FetchSaver, type FetchToSave } from "./fetch-sav
 import type { FetchToSave } from "./fetch-saver.js";
 
 export { isLockError } from "./is-lock-error.js";
-export type { IssueArticleRow, IssueEntry, IssueRow } from "./issues.js";
+export { issueOf, issueRowOf } from "./issue-drafts.js";
+export type { IssueArticleRow, IssueRow } from "./issues.js";
 export type {
   MailEventCount,
   MailEventOutcome,
@@ -84,6 +88,11 @@ export class Store {
   readonly articleSink: ArticleSink & FeedClaims;
   /** Compose's port for choosing articles (src/compose/ports.ts). */
   readonly articleChoices: ArticleChoices;
+  /** Compose's port for its issues (src/compose/ports.ts). */
+  readonly issueDrafts: IssueDrafts;
+  /** The audience's port for exports, the subscribers file and suppressions (src/audience/ports.ts). */
+  /** Also the membership rules' and applyMailEvent's port. */
+  readonly audience: AudienceStore & MembershipLedger;
   /** The send engine's port (src/deliver/ports.ts). */
   readonly sendLedger: SendLedger;
   readonly suppressions: SuppressionRepo;
@@ -133,6 +142,14 @@ export class Store {
       this.articleTopics,
       this.issues,
     );
+    this.issueDrafts = createIssueDrafts(
+      this.issues,
+      this.feeds,
+      this.articles,
+      this.articleLookup,
+      this.overrides,
+    );
+    this.audience = createAudienceStore(this);
     this.sendLedger = createSendLedger(this.deliveries, this.issues, this.suppressions);
   }
 

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import type { SentStory } from "../compose/ports.js";
+import type { IssueEntry, NewIssue, SentStory } from "../compose/ports.js";
 import { GazetteError } from "../shared/errors.js";
 import type { EventRepo } from "./events.js";
 import type { Database, IssueArticleKind, IssueStatus, IssuesTable } from "./tables.js";
@@ -37,24 +37,6 @@ export interface IssueArticleRow {
   content_text: string;
   kind: IssueArticleKind;
   story_of: number | null;
-}
-
-/** One article of a new issue, and what it is in it. */
-export interface IssueEntry {
-  articleId: number;
-  kind: IssueArticleKind;
-  storyOf?: number;
-}
-
-/** Queries on issues and the articles they hold. */
-/** What a new issue is made of: `articleIds` are cards; `entries`, when given, say what each is. */
-export interface NewIssue {
-  listId: number;
-  periodStart: Date;
-  periodEnd: Date;
-  articleIds: number[];
-  entries?: IssueEntry[];
-  now: Date;
 }
 
 export class IssueRepo {

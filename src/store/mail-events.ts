@@ -1,51 +1,10 @@
 import type { Kysely } from "kysely";
 import { emailKey } from "../audience/email-address.js";
+import type { MailEventKind, MailEventResult, MailEventWrite } from "../audience/ports.js";
 import type { EventRepo } from "./events.js";
-import type { Database, MailEventKind } from "./tables.js";
+import type { Database } from "./tables.js";
 
-/** One event to record and apply, already tied (or not) to a delivery and a subscriber. */
-export interface MailEventWrite {
-  /** source + the event's own id; a second event with the same key changes nothing. */
-  eventKey?: string;
-  source: string;
-  kind: MailEventKind;
-  email?: string;
-  /** The Message-ID Gazette sent, with or without angle brackets. */
-  messageId?: string;
-  deliveryId?: number;
-  /** For an unsubscribe by token: the one membership it ends. */
-  listId?: number;
-  subscriberId?: number;
-  status?: string;
-  detail?: string;
-  at: Date;
-  /** Hard bounces (over every issue and route) after which the address is suppressed. */
-  maxBounces: number;
-}
-
-/**
- * What an event changed. duplicate: already recorded · unknown: it names no delivery and no
- * address Gazette knows · suppressed · counted: a hard bounce below maxBounces · recorded: a soft
- * bounce · unsubscribed · not-a-member: an unsubscribe from someone on no list.
- */
-export type MailEventOutcome =
-  | "duplicate"
-  | "unknown"
-  | "suppressed"
-  | "counted"
-  | "recorded"
-  | "unsubscribed"
-  | "not-a-member";
-
-export interface MailEventResult {
-  outcome: MailEventOutcome;
-  email?: string;
-  deliveryId?: number;
-  /** Memberships whose status changed (unsubscribed, complained). */
-  memberships: number;
-  /** Hard bounces counted for the address, this one included. */
-  bounces?: number;
-}
+export type { MailEventOutcome, MailEventResult, MailEventWrite } from "../audience/ports.js";
 
 type Tx = Kysely<Database>;
 

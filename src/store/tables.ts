@@ -1,5 +1,6 @@
 import type { Generated } from "kysely";
-import type { MembershipStatus } from "../audience/ports.js";
+import type { MailEventKind, MembershipStatus } from "../audience/ports.js";
+import type { IssueArticleKind, IssueStatus } from "../compose/ports.js";
 import type { DeliveryStatus } from "../deliver/ports.js";
 
 // Timestamps are ISO-8601 UTC strings (`Date#toISOString`): they sort as text in both SQLite and
@@ -133,7 +134,7 @@ export interface IssuesTable {
  * draft: composed, not yet sending · sending: ledger created · sent: no row left pending/sending ·
  * cancelled: stopped by `gazette issue cancel`; its unsent rows are skipped, it is never resumed.
  */
-export type IssueStatus = "draft" | "sending" | "sent" | "cancelled";
+export type { IssueStatus };
 
 export interface IssueArticlesTable {
   issue_id: number;
@@ -145,7 +146,7 @@ export interface IssueArticlesTable {
   story_of: number | null;
 }
 
-export type IssueArticleKind = "card" | "also" | "merged" | "repeat";
+export type { IssueArticleKind };
 
 export interface DeliveriesTable {
   id: Generated<number>;
@@ -200,13 +201,7 @@ export interface MailEventsTable {
   created_at: string;
 }
 
-/** delivered: an email service says the receiving server took the message (recorded only). */
-export type MailEventKind =
-  | "hard-bounce"
-  | "soft-bounce"
-  | "complaint"
-  | "unsubscribe"
-  | "delivered";
+export type { MailEventKind };
 
 /** Consent to a list given through a form, kept as proof; confirmed once by its emailed link. */
 export interface ConsentsTable {

@@ -192,6 +192,90 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     ]);
     expect(await store.articleChoices.recentStories(listId, later(1))).toEqual([]);
   });
+  it("keeps compose's issues in its terms: dates, decoded tags and sources, the editor's words on top", async () => {
+    const drafts = store.issueDrafts;
+    const listId = (await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0)).get(
+      "weekly",
+    ) as number;
+    expect(await drafts.unfinished(listId)).toBeUndefined();
+    expect(await drafts.latestNumber(listId)).toBe(0);
+    await seedArticle();
+    const [article] = await store.enrichments.needingEnrichment("s@1", T0);
+    const articleId = article?.id as number;
+    await store.enrichments.saveEnrichment({
+      articleId,
+      contentHash: "h1",
+      summarizer: "s@1",
+      summary: "The summary.",
+      why: "The why.",
+      tags: ["db"],
+      category: "Databases",
+      readMinutes: 2,
+      createdAt: T0,
+      method: "thesis+outcome",
+      confidence: 0.5,
+      sources: { summary: ["Hi"], why: [] },
+    });
+    await store.overrides.edit(articleId, { why: "The editor's why.", tags: ["edited"] }, T0);
+    const entries = [{ articleId, kind: "card" as const }];
+    const expected = {
+      articleId,
+      position: 0,
+      title: "Post",
+      url: "https://a.example/post",
+      canonicalUrl: "https://a.example/post",
+      publishedAt: T0,
+      firstSeenAt: T0,
+      feed: { name: "A Blog", title: null, url: "https://a.example/feed" },
+      summary: "The summary.",
+      why: "The editor's why.",
+      tags: ["edited"],
+      category: "Databases",
+      readMinutes: 2,
+      language: null,
+      method: "thesis+outcome",
+      confidence: 0.5,
+      sources: { summary: ["Hi"], why: [] },
+      enrichmentSummary: "The summary.",
+      enrichmentWhy: "The why.",
+      contentText: "Hi",
+      kind: "card",
+      storyOf: null,
+    };
+    expect(await drafts.articlesOf(entries)).toEqual([expected]);
+
+    const issue = await drafts.create({
+      listId,
+      periodStart: later(-60),
+      periodEnd: T0,
+      articleIds: [articleId],
+      entries,
+      now: T0,
+    });
+    expect(issue).toEqual({
+      id: expect.any(Number),
+      listId,
+      number: 1,
+      periodStart: later(-60),
+      periodEnd: T0,
+      status: "draft",
+      subject: "",
+      createdAt: T0,
+      sentAt: null,
+      pausedAt: null,
+      approvedAt: null,
+      intro: null,
+      cancelledAt: null,
+      cancelReason: null,
+    });
+    expect(await drafts.unfinished(listId)).toEqual(issue);
+    expect(await drafts.latestNumber(listId)).toBe(1);
+    // A stored issue's articles are the ones the preview showed before it was composed.
+    expect(await drafts.articles(issue.id)).toEqual([expected]);
+    // The editor drops it: gone from the draft, as the next issue would not have it either.
+    await store.overrides.setDropped(articleId, true, later(1));
+    expect(await drafts.articles(issue.id)).toEqual([]);
+  });
   it("gives collect feeds in its terms, remembers known items, and finds stored articles", async () => {
     const sink = store.articleSink;
     const [feed] = await sink.syncFeeds([{ url: "https://a.example/feed", tags: [] }], T0);
@@ -254,5 +338,98 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     expect(claimed.map((due) => [due.id, due.nextFetchAt])).toEqual([[feedId, later(60)]]);
     await sink.releaseLease([feedId], "w");
     expect(await sink.claimDue("w", 10, later(61), 60_000)).toHaveLength(1);
+  });
+
+  it("gives the audience members, file memberships and suppressions in its terms", async () => {
+    const audience = store.audience;
+    const listId = (await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0)).get(
+      "weekly",
+    ) as number;
+    const ada = await audience.subscriberIdOf("ada@example.com", T0);
+    expect(await audience.subscriberIdOf("ADA@example.com", T0)).toBe(ada);
+    await audience.join(listId, ada, { status: "active", source: "subscribers-file", now: T0 });
+    const bob = await audience.subscriberIdOf("bob@example.com", T0);
+    await audience.join(listId, bob, { status: "pending", source: "signup", now: T0 });
+    // An existing membership keeps its status unless forced.
+    await audience.join(listId, bob, { status: "active", source: "signup", now: T0 });
+    expect(await audience.membershipsOf(bob)).toEqual([{ listId, status: "pending" }]);
+
+    const [first] = await audience.membersAfter(undefined, 1);
+    expect(first).toEqual({
+      listId,
+      subscriberId: ada,
+      email: "ada@example.com",
+      name: null,
+      listSlug: "weekly",
+      status: "active",
+    });
+    const rest = await audience.membersAfter({ listId, subscriberId: ada }, 10, listId);
+    expect(rest.map((member) => [member.email, member.status])).toEqual([
+      ["bob@example.com", "pending"],
+    ]);
+    expect(await audience.membershipsFrom("subscribers-file")).toEqual([
+      { listId, subscriberId: ada, email: "ada@example.com" },
+    ]);
+    expect(await audience.removeMembership(listId, ada)).toBe(true);
+    expect(await audience.removeMembership(listId, ada)).toBe(false);
+
+    expect(await audience.isSuppressed("carol@example.com")).toBe(false);
+    expect(await audience.suppress("Carol@Example.com", "imported", T0, "import")).toBe(true);
+    expect(await audience.suppress("carol@example.com", "again", later(1), "operator")).toBe(false);
+    expect(await audience.isSuppressed("carol@example.com")).toBe(true);
+    expect(await audience.suppressions()).toEqual([
+      {
+        email: "carol@example.com",
+        reason: "imported",
+        source: "import",
+        createdAt: T0.toISOString(),
+      },
+    ]);
+  });
+
+  it("records consents for the membership rules, confirmed once, and applies mail events", async () => {
+    const audience = store.audience;
+    const listId = (await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0)).get(
+      "weekly",
+    ) as number;
+    const id = await audience.subscriberIdOf("ada@example.com", T0);
+    await audience.join(listId, id, { status: "active", source: "signup", now: T0 });
+    const consent = {
+      subscriberId: id,
+      listId,
+      form: "signup",
+      ip: "127.0.0.1",
+      userAgent: "test",
+      nonce: "n1",
+      now: T0,
+      expiresAt: later(60),
+    };
+    const first = await audience.recordConsent(consent);
+    await audience.recordConsent({ ...consent, nonce: "n2", now: later(10) });
+    expect(await audience.countConsentsSince(id, "signup", later(-1))).toBe(2);
+    // Strictly after: a consent recorded at `since` is not counted.
+    expect(await audience.countConsentsSince(id, "signup", T0)).toBe(1);
+    expect(await audience.countConsentsSince(id, "signup", later(5))).toBe(1);
+    expect(await audience.countConsentsSince(id, "preferences", later(-1))).toBe(0);
+    await audience.removeConsent(first);
+    expect(await audience.countConsentsSince(id, "signup", later(-1))).toBe(1);
+    expect(await audience.confirmConsent("n2", later(11))).toBe(true);
+    expect(await audience.confirmConsent("n2", later(12))).toBe(false);
+
+    await audience.setTopics(listId, id, ["Databases"], T0);
+    expect(await store.subscribers.activeTopics(listId)).toEqual([
+      { email: "ada@example.com", topics: ["Databases"] },
+    ]);
+    expect(await audience.deliveryIdOf(1, id)).toBeUndefined();
+    const result = await audience.applyMailEvent({
+      source: "link",
+      kind: "unsubscribe",
+      listId,
+      subscriberId: id,
+      at: later(20),
+      maxBounces: 3,
+    });
+    expect(result).toMatchObject({ outcome: "unsubscribed", memberships: 1 });
+    expect(await audience.membershipsOf(id)).toEqual([{ listId, status: "unsubscribed" }]);
   });
 });

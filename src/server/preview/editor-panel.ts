@@ -30,9 +30,9 @@ export function editorPanel(input: {
   const issueSection =
     preview.kind === "stored"
       ? html`<section id="draft">
-<h2>Draft #${String(preview.issue.number)}${preview.issue.approved_at ? " · approved" : state.list.mode === "review" ? " · awaiting approval" : ""}</h2>
+<h2>Draft #${String(preview.issue.number)}${preview.issue.approvedAt ? " · approved" : state.list.mode === "review" ? " · awaiting approval" : ""}</h2>
 ${form("/preview/intro", html`${list}<input type="hidden" name="issue" value="${String(preview.issue.number)}"><label>Intro<textarea name="intro">${preview.issue.intro ?? ""}</textarea></label>`, "Save intro")}
-${preview.issue.approved_at ? "" : form("/preview/approve", html`${list}<input type="hidden" name="issue" value="${String(preview.issue.number)}">`, "Approve")}
+${preview.issue.approvedAt ? "" : form("/preview/approve", html`${list}<input type="hidden" name="issue" value="${String(preview.issue.number)}">`, "Approve")}
 </section>`
       : html`<section id="draft">
 <h2>Next issue (not composed yet)</h2>

@@ -17,7 +17,7 @@ import {
   type RenderedMessage,
   renderIssue,
 } from "../../render/index.js";
-import type { IssueRow } from "../../store/index.js";
+import { type IssueRow, issueOf } from "../../store/index.js";
 import type { PreviewDeps } from "./preview-deps.js";
 import type { PreviewSelection } from "./preview-selection.js";
 
@@ -63,10 +63,10 @@ export async function loadPreview(
     : selection.issue === "next"
       ? await previewIssue(ctx.store, ctx.config, list, id, ctx.clock.now())
       : await storedPreview(
-          ctx.store,
+          ctx.store.issueDrafts,
           ctx.config,
           list,
-          await ctx.store.issues.byNumberOrThrow(id, list.id, selection.issue),
+          issueOf(await ctx.store.issues.byNumberOrThrow(id, list.id, selection.issue)),
         );
   const readers = await readersOf(deps, id);
   const reader = readers.find((r) => r.value === selection.reader) ?? (readers[0] as Reader);
