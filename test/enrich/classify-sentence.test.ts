@@ -110,6 +110,14 @@ describe("classifySentence", () => {
     ["I love Europe, and I want to see it succeed as a place to build software.", "anecdote"],
     ["Hello everyone, and welcome to the WordPress Briefing podcast for this week.", "anecdote"],
     ["Ruby Kaigi was so much fun, and the hallway track was the best part.", "anecdote"],
+    [
+      "To begin with, it was thrilling to see the enthusiasm for the release of WordPress 5.9 Joséphine from January continue last month, and that’s not all.",
+      "anecdote",
+    ],
+    ["We’re so proud of everyone who contributed to the release this month.", "anecdote"],
+    ["We love seeing how the community builds with the new block patterns.", "anecdote"],
+    ["We’re happy that the migration went smoothly for every team.", "anecdote"],
+    ["We’re excited to announce that the Pattern Creator is now live for everyone.", "thesis"],
     ["Kevin Wylie is a Data Engineer on the Content Data Science and Engineering team.", "content"],
   ])("%s → %s", (sentence, kind) => {
     expect(classifySentence(sentence)).toBe(kind);
