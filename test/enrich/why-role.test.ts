@@ -12,6 +12,14 @@ describe("whyRole", () => {
     ["advice", "Doctoral candidates everywhere should take note."],
     [
       "advice",
+      "Encourage encapsulation by having the caller tell an object to do something instead of checking on state and acting upon it.",
+    ],
+    [
+      "advice",
+      "To implement acceptance criteria, when writing tickets and stories for the team, provide a detailed description of what the solution might look like.",
+    ],
+    [
+      "advice",
       "If you are comfortable writing a reproducible bug report, you can file one on WordPress Trac, where you can also check the issue against a list of known bugs.",
     ],
     ["advice", "There are just 7 seats left so you'd better go ahead and register now."],

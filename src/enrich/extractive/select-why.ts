@@ -10,7 +10,7 @@ import {
   statesLaunch,
   statesLesson,
 } from "./score-outcome.js";
-import { isNearDuplicate, lastSentenceOf } from "./select-summary.js";
+import { isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
 import { whyRole } from "./why-role.js";
 
 /** What "Why it matters" states, for the enrichment's method. */
@@ -43,6 +43,7 @@ export function selectWhy(
     isReason(candidate) &&
     !isNearDuplicate(candidate, summary) &&
     !repeats(candidate.text, said) &&
+    !opensOnCode(candidate.text) &&
     !FIRST_PERSON.test(candidate.text);
   const ranked = toUsers(outcomes).filter(fresh);
   const [first, ...rest] = ranked;

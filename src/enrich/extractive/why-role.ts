@@ -46,6 +46,11 @@ const DEFINITION =
 const GENERIC_DEFINITION =
   /^(?:[^,]{2,40}, )?(?:[\p{L}\p{N}.’'-]+ ){1,3}(?:is|are) (?:a|an) (?!(?:result|reason|outcome)\b)|^what happens (?:\w+ )?is that\b/iu;
 
+// An instruction with no subject, after up to two leading clauses: "Encourage encapsulation by
+// having the caller tell…", "To implement acceptance criteria, …, provide a detailed description…".
+const INSTRUCTION =
+  /^(?:[^,“”"]{3,80}, ){0,2}(?:encourage|prefer|favou?r|avoid|use|keep|make|try|stop|start|consider|remember|think|don['’]t|never|always|be|treat|give|take|write|limit|separate|wrap|extract|push|ask|provide|include|describe|define|document|add|split|break)\s+(?!(?:is|are|was|were|has|have|had|can|could|will|would|should|may|might|must|does|did)\b)[\p{Ll}“"]/u;
+
 // The reader as the one who acts or should: "You never know…", "…should take note.", "Imagine…".
 const ADVICE =
   /^(?:(?:if|when|as|once|whether|unless) you\b|imagine\b|remember\b|think (?:more|about|of|twice)\b)|\byou(?:['’]d| had) better\b|\bgo ahead and\b|\blet['’]s\b|^lets\b|\bplease\b|\byou (?:never|always|should|must|need|have to|want|might|may|will want|would|could)\b|\b(?:should|must|need to) (?:take note|pay attention|keep in mind|think|consider|remember|read|watch|look|check)\b|\b(?:take note|keep in mind)\b/i;
@@ -69,13 +74,23 @@ const FIX =
 
 /** The sentence's role for the why, when it has one besides stating figures or a lesson. */
 export function whyRole(sentence: string): WhyRole | undefined {
-  if (ADVICE.test(sentence)) return "advice";
+  if (ADVICE.test(sentence) || isInstruction(sentence)) return "advice";
   if (DEFINITION.test(sentence) || isExposition(sentence)) return "definition";
   if (PLAN.test(sentence) || (GOAL.test(sentence) && findFigures(sentence).length === 0))
     return "goal";
   if (PROBLEM.test(sentence) && !FIX.test(sentence) && !MEASURED.test(sentence)) return "problem";
   if (BENEFIT.test(sentence)) return "benefit";
   return undefined;
+}
+
+/** True for an instruction to the reader without a subject ("Encourage encapsulation by…"). */
+export function isInstruction(sentence: string): boolean {
+  return INSTRUCTION.test(sentence.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()));
+}
+
+/** True when the sentence says what a word means ("Refactoring is the process of…"). */
+export function definesTerm(sentence: string): boolean {
+  return DEFINITION.test(sentence);
 }
 
 function isExposition(sentence: string): boolean {
