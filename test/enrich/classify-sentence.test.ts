@@ -116,7 +116,6 @@ describe("classifySentence", () => {
       "anecdote",
     ],
     ["We’re so proud of everyone who contributed to the release this month.", "anecdote"],
-    ["My favorite part is that method missing is actually in the slop decorator.", "anecdote"],
     ["We love seeing how the community builds with the new block patterns.", "anecdote"],
     ["We’re happy that the migration went smoothly for every team.", "anecdote"],
     ["We’re excited to announce that the Pattern Creator is now live for everyone.", "thesis"],

@@ -95,10 +95,10 @@ const GREETING =
 const ANECDOTE =
   /\b(?:so much fun|had a blast|a lot of fun|was (?:awesome|amazing|a blast)|(?:exciting|fun|great|amazing|awesome) to (?:talk|meet|see|hang|catch up))\b|^(?:when I was|as a (?:kid|child|teenager|student)|growing up|years ago|back (?:in|when)|I (?:still )?remember|I first|my first|I started (?:my|as|out)|I joined|I was (?:born|raised|hired))\b|\bI(?:['’]m| am| was)? (?:so |really |very |truly )?(?:love|loved|hate|hated|feel|felt|hope|hoped|wish|wished|miss|missed|excited|happy|thrilled|proud|grateful|nervous|lucky|sad|scared|can['’]t wait|couldn['’]t believe|grew up|think|thought|believe|guess|suppose)\b/;
 // A feeling or thanks said by the authors, with "we"/"it" or after a dropped connective ("To begin
-// with, it was thrilling to see the enthusiasm…", "We're so proud of…", "We love…", "My favorite part is…"); an
+// with, it was thrilling to see the enthusiasm…", "We're so proud of…", "We love…"); an
 // announcement in that voice ("…excited to announce") is the thesis, classified before this.
 const FEELING =
-  /\b(?:it (?:was|is|has been)|it['’]s|(?:we|I)(?:['’]re|['’]m| are| am| was| were| have been| feel|['’]ve been)) (?:so |really |very |truly |absolutely |incredibly |deeply )?(?:thrilling|exciting|wonderful|amazing|inspiring|heartwarming|humbling|a (?:pleasure|joy|delight|privilege|thrill)|thrilled|excited|happy|proud|delighted|grateful|thankful|honou?red|humbled|glad|overwhelmed) (?:to (?!(?:announce|report|share|introduce|release|launch|unveil|present)\b)|that|about|by|for|with|of)|\b(?:we|I) (?:love|loved|adore|enjoyed)\b|^(?:my|our) (?:very )?(?:favou?rite|least favou?rite) (?:part|thing|bit|feature)\b/i;
+  /\b(?:it (?:was|is|has been)|it['’]s|(?:we|I)(?:['’]re|['’]m| are| am| was| were| have been| feel|['’]ve been)) (?:so |really |very |truly |absolutely |incredibly |deeply )?(?:thrilling|exciting|wonderful|amazing|inspiring|heartwarming|humbling|a (?:pleasure|joy|delight|privilege|thrill)|thrilled|excited|happy|proud|delighted|grateful|thankful|honou?red|humbled|glad|overwhelmed) (?:to (?!(?:announce|report|share|introduce|release|launch|unveil|present)\b)|that|about|by|for|with|of)|\b(?:we|I) (?:love|loved|adore|enjoyed)\b/i;
 // A paper's title has no finite verb; a sentence almost always has one of these.
 const FINITE_VERB =
   /^(?:is|are|was|were|has|have|had|will|would|can|could|does|did|do|should|may|might|must)$/;
