@@ -116,6 +116,14 @@ describe("classifySentence", () => {
       "anecdote",
     ],
     ["We’re so proud of everyone who contributed to the release this month.", "anecdote"],
+    [
+      "With State of the Word 2021 coming up soon, there are many exciting things in the works.",
+      "teaser",
+    ],
+    [
+      "WordPress said goodbye to 2021 with the annual State of the Word, along with the release of WordPress 5.9 Beta 4, among many other exciting updates.",
+      "teaser",
+    ],
     ["We love seeing how the community builds with the new block patterns.", "anecdote"],
     ["We’re happy that the migration went smoothly for every team.", "anecdote"],
     ["We’re excited to announce that the Pattern Creator is now live for everyone.", "thesis"],

@@ -84,8 +84,10 @@ const TEASER = new RegExp(
   ].join("|")})`,
   "i",
 );
-// "…, so keep reading to learn about the latest…": a teaser after its clause.
-const TEASER_ANYWHERE = /\b(?:keep reading|read on to|continue reading to)\b/i;
+// "…, so keep reading to learn about the latest…": a teaser after its clause; "…there are many
+// exciting things in the works", "…among many other exciting updates": hype promising more.
+const TEASER_ANYWHERE =
+  /\b(?:keep reading|read on to|continue reading to)\b|\b(?:many|lots of|a lot of|plenty of) (?:other |more )?(?:exciting|great|cool|amazing|awesome) (?:things|updates|news|stuff|changes|announcements)\b/i;
 const CALL_TO_ACTION =
   /^(?:sign up|check out|click|learn more|let us know|tell us|don['’]t (?:forget|miss)|make sure|be sure|feel free|please|head (?:over|to)|reach out|stay tuned|go ahead|save the date|mark your calendar|rsvp|help (?:test|us)|come (?:join|see|say))\b|^(?:download|try|join|install|visit|register|subscribe|follow|share|watch|listen|read|see|apply|upgrade|update|test|get|grab|give|start|find|contact|explore|discover)\s+(?:the|a|an|your|our|it|this|these|them|us|out|up|now|today|here|more|to|on|in|with|for|at|and)\b|\byou can (?:download|find|read|watch|listen|register|join|sign up|subscribe|follow|check|learn more|get (?:it|the|started))\b|\b(?:register|sign up|apply|rsvp)\w* by (?:e-?mailing|writing to|contacting|sending)\b|\b(?:are|is) (?:(?:strongly|warmly) )?(?:encouraged|invited|welcome) to\b|^your (?:help|feedback|input|support)\b/i;
 // …and interjections: "Wow, eliminating…", "OK, all good things are three…".
