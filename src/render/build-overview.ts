@@ -13,9 +13,27 @@ const MAX_HIGHLIGHT = 160;
 // Past this many categories the rest are counted together.
 const MAX_CATEGORIES = 4;
 const MIN_CLAUSE = 50;
-// Where a long summary sentence can end early and still say what happened. Not at a bare comma
-// or "and": those cut appositions and lists ("…, Executive Director.").
-const CLAUSE_BREAKS = [" by ", ", which ", ", so that ", ", so ", " — ", "; "];
+// Where a long summary sentence can end early and still say what happened, best first. Not at a
+// bare comma: that cuts appositions ("…, Executive Director."). ", and" only where no comma comes
+// before it (not the end of a list: "Dub scripts, Audio Description, …, and Subtitles"); a
+// restrictive " that " last, and not after a verb that it completes ("shows that…").
+const CLAUSE_BREAKS: readonly { mark: string; fits?: (before: string) => boolean }[] = [
+  { mark: " by " },
+  { mark: ", which " },
+  { mark: ", so that " },
+  { mark: ", so " },
+  { mark: " — " },
+  { mark: "; " },
+  { mark: ", where " },
+  { mark: ", while " },
+  { mark: ", but " },
+  { mark: ", and ", fits: (before) => !before.includes(",") },
+  { mark: " that ", fits: (before) => !SAYS_THAT.test(before) },
+];
+// "…shows that", "…so that", "…is that", "…such that": the clause after "that" is what is said;
+// after a preposition or a past verb ("…for that", "…migrated that service") it is a determiner.
+const SAYS_THAT =
+  /\b(?:so|such|is|are|was|were|be|been|now|given|that|than|all|and|or|but|not|because|for|of|in|with|at|on|to|from|by|about|like|into|after|before|\w+ed|(?:show|say|mean|find|know|believe|think|hope|ensure|note|report|argue|claim|suggest|realize|learn|decide|discover|demonstrate|prove|confirm|expect|announce|explain|assume|agree|notice)(?:s|ed|d)?|said|meant|found|knew|known|shown|thought|learnt)$/i;
 
 /**
  * The overview of the cards shown in full (undefined under three: a short issue is its own
@@ -37,15 +55,23 @@ export function highlightOf(card: Pick<ArticleView, "summary" | "title">): strin
   const sentence = firstSentence(card.summary);
   if (sentence === "") return card.title;
   if (sentence.length <= MAX_HIGHLIGHT) return sentence;
-  let end = -1;
-  for (const mark of CLAUSE_BREAKS) {
-    const at = sentence.lastIndexOf(mark, MAX_HIGHLIGHT);
-    if (at >= MIN_CLAUSE) {
-      end = at;
-      break;
-    }
+  for (const { mark, fits } of CLAUSE_BREAKS) {
+    const end = clauseEnd(sentence, mark, fits);
+    if (end !== -1) return `${sentence.slice(0, end).replace(/[,;:]$/, "")}.`;
   }
-  return end === -1 ? card.title : `${sentence.slice(0, end).replace(/[,;:]$/, "")}.`;
+  return card.title;
+}
+
+// The latest `mark` that ends a clause of MIN_CLAUSE to MAX_HIGHLIGHT characters which `fits`.
+function clauseEnd(sentence: string, mark: string, fits?: (before: string) => boolean): number {
+  for (
+    let at = sentence.lastIndexOf(mark, MAX_HIGHLIGHT);
+    at >= MIN_CLAUSE;
+    at = sentence.lastIndexOf(mark, at - 1)
+  ) {
+    if (fits === undefined || fits(sentence.slice(0, at))) return at;
+  }
+  return -1;
 }
 
 function firstSentence(text: string): string {

@@ -8,6 +8,7 @@ describe("classifySentence", () => {
     ["Posted by the Platform Reliability team", "boilerplate"],
     // The article's thesis: rewritten in the third person, it is the summary (issue 15).
     ["In this post we walk through how we rebuilt our deploy pipeline.", "thesis"],
+    ["In this post we showed how the new cache cut build times by half.", "thesis"],
     ["In this article, we describe the new cache layer in some detail.", "thesis"],
     ["In this post, I'd like to thank everyone who helped.", "boilerplate"],
     ["Thanks to the Storage team for reviewing the rollout plan.", "boilerplate"],
@@ -110,6 +111,22 @@ describe("classifySentence", () => {
     ["I love Europe, and I want to see it succeed as a place to build software.", "anecdote"],
     ["Hello everyone, and welcome to the WordPress Briefing podcast for this week.", "anecdote"],
     ["Ruby Kaigi was so much fun, and the hallway track was the best part.", "anecdote"],
+    [
+      "To begin with, it was thrilling to see the enthusiasm for the release of WordPress 5.9 Joséphine from January continue last month, and that’s not all.",
+      "anecdote",
+    ],
+    ["We’re so proud of everyone who contributed to the release this month.", "anecdote"],
+    [
+      "With State of the Word 2021 coming up soon, there are many exciting things in the works.",
+      "teaser",
+    ],
+    [
+      "WordPress said goodbye to 2021 with the annual State of the Word, along with the release of WordPress 5.9 Beta 4, among many other exciting updates.",
+      "teaser",
+    ],
+    ["We love seeing how the community builds with the new block patterns.", "anecdote"],
+    ["We’re happy that the migration went smoothly for every team.", "anecdote"],
+    ["We’re excited to announce that the Pattern Creator is now live for everyone.", "thesis"],
     ["Kevin Wylie is a Data Engineer on the Content Data Science and Engineering team.", "content"],
   ])("%s → %s", (sentence, kind) => {
     expect(classifySentence(sentence)).toBe(kind);

@@ -171,4 +171,15 @@ describe("the built-in summarizer on the demo feeds (issue 15)", () => {
     );
     expect(iceberg.why).not.toMatch(/Here is what|\[…\]/);
   });
+
+  it("never gives the authors' feelings, thanks or hype as why", async () => {
+    const feed = real("wordpress-news.xml");
+    for (const title of [
+      "The Month in WordPress – February 2022",
+      "The Month in WordPress – December 2021",
+    ]) {
+      const { why } = await byTitle(feed, title);
+      expect(why).not.toMatch(/thrilling|exciting|gratitude|thanks/i);
+    }
+  });
 });

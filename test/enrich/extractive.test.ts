@@ -191,6 +191,29 @@ describe("createExtractiveSummarizer", () => {
     );
   });
 
+  it("does not open a summary on code, or take an instruction or a definition for it", async () => {
+    const release = await summarizer.summarize({
+      title: "v0.100.0",
+      text: [
+        "$page.RenderString finally supports shortcodes, and shortcode improvements is the main theme in Hugo 0.100.0.",
+        "Hugo now records the indentation before the opening shortcode tag when parsing the source.",
+      ].join("\n\n"),
+      source: { name: "Hugo" },
+    });
+    expect(release.summary).not.toMatch(/^\$page/);
+    const tutorial = await summarizer.summarize({
+      title: "Tell, Don't Ask in Elixir",
+      text: [
+        "Encourage encapsulation by having the caller tell an object to do something instead of checking on state and acting upon it.",
+        "Refactoring is the process of shuffling code around without adding any features or fixing any bugs.",
+        "Thoughtbot moved the construction of players out of the lobby function into a Player module that pattern-matches on its input.",
+      ].join("\n\n"),
+      source: { name: "thoughtbot" },
+    });
+    expect(tutorial.summary).toMatch(/^Thoughtbot moved the construction of players/);
+    expect(tutorial.why).not.toMatch(/^Encourage|^Refactoring is/);
+  });
+
   it("says which change a revert-only release undoes", async () => {
     const result = await summarizer.summarize({
       title: "v0.97.2",

@@ -33,6 +33,15 @@ describe("rewriteThirdPerson", () => {
       "Quarry Data has stayed in touch and has met at conferences since.",
     ],
     ["Every change is written locally first.", "Every change is written locally first."],
+    // A dash with no space around it is still a word boundary (the WordPress News feed).
+    [
+      "Today, those ideas become a reality—we’re excited to share that the redesign is live!",
+      "Today, those ideas become a reality—Quarry Data is excited to share that the redesign is live!",
+    ],
+    [
+      "The cache—our oldest service—now restarts in seconds.",
+      "The cache—Quarry Data's oldest service—now restarts in seconds.",
+    ],
     // "let us" after its subject is the publisher being let, not "let's" (issue 15, CLI fix).
     [
       "We split the suite into shards, which cut CI time by 38% and let us merge twice as often.",
@@ -103,6 +112,15 @@ describe("rewriteThesis", () => {
       "Dropbox announces the availability of the web-based console.",
     ],
     ["We're excited to share our new scheduler.", "Dropbox shares our new scheduler."],
+    // A closing paragraph's thesis, in the past tense: kept in its tense.
+    [
+      "In this post we showed how the shared cache cut the median CI run from 31 to 14 minutes.",
+      "Dropbox showed how the shared cache cut the median CI run from 31 to 14 minutes.",
+    ],
+    [
+      "In this article, we have described the three changes that halved our p99 latency.",
+      "Dropbox has described the three changes that halved our p99 latency.",
+    ],
     // What a short post hands over, and a podcast's description naming its host.
     [
       "Here are the slides from the Seattle.RB presentation at RubyConf.",

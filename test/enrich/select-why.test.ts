@@ -68,6 +68,22 @@ describe("why it matters", () => {
     );
   });
 
+  it("gives a past-tense closing thesis with its result as why, not as boilerplate", async () => {
+    const result = await summarizer.summarize({
+      title: "Sharing one build cache across every CI runner",
+      text: [
+        "Tidewater moved every CI runner onto one shared, content-addressed build cache this spring.",
+        "Each runner used to keep its own cache on local disk, so a new runner started cold and rebuilt everything.",
+        "We put the cache behind a small HTTP service backed by object storage, and made the build outputs reproducible first.",
+        "In this post we showed how the shared cache cut the median CI run from 31 minutes to 14 minutes.",
+      ].join("\n\n"),
+      source: { name: "Tidewater Engineering" },
+    });
+    expect(result.why).toBe(
+      "Tidewater showed how the shared cache cut the median CI run from 31 minutes to 14 minutes.",
+    );
+  });
+
   it("adds a second result to a short first one", async () => {
     const result = await summarizer.summarize({
       title: "Upgrading the orders database to PostgreSQL 16",

@@ -18,6 +18,10 @@ describe("standAlone", () => {
     ],
     ["Second, our in-memory cache was small (32 MB).", "Our in-memory cache was small (32 MB)."],
     [
+      "My favorite part is that method missing is actually in the slop decorator.",
+      "Method missing is actually in the slop decorator.",
+    ],
+    [
       "On the other hand, the runbook said to scale up the consumers.",
       "The runbook said to scale up the consumers.",
     ],
@@ -45,6 +49,8 @@ describe("standAlone", () => {
     "Eighteen months after launch it served 11 features.",
     "We ended up cutting it by 35% and making images appear faster.",
     "Upon graduation, they received an offer from Netflix.",
+    "Some are for fancy ideas – feature flags and story format are not common to every team – and some are sacred cows, like TDD and refactoring.",
+    "Most of them run on a single node behind the load balancer.",
     "How much faster will depend on your site, but we have benchmarks that show improvements.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");

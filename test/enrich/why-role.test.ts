@@ -12,6 +12,14 @@ describe("whyRole", () => {
     ["advice", "Doctoral candidates everywhere should take note."],
     [
       "advice",
+      "Encourage encapsulation by having the caller tell an object to do something instead of checking on state and acting upon it.",
+    ],
+    [
+      "advice",
+      "To implement acceptance criteria, when writing tickets and stories for the team, provide a detailed description of what the solution might look like.",
+    ],
+    [
+      "advice",
       "If you are comfortable writing a reproducible bug report, you can file one on WordPress Trac, where you can also check the issue against a list of known bugs.",
     ],
     ["advice", "There are just 7 seats left so you'd better go ahead and register now."],
@@ -30,6 +38,22 @@ describe("whyRole", () => {
     ],
     [
       "definition",
+      "In OOP, objects are a blueprint with information containing behavior (methods) and data (state).",
+    ],
+    [
+      "definition",
+      "From a paradigm perspective, Elixir is a functional language when looking at aspects like immutability, pattern-matching, and functions with inputs and outputs.",
+    ],
+    [
+      "definition",
+      "What happens here is that the UnityWebRequest will open up a connection to the given path, download everything into a byte array contained within the DownloadHandlerBuffer.",
+    ],
+    [
+      "problem",
+      "By accessing the data property, Unity allocates an additional 400MB of memory to pass off the byte array into the EventArg.",
+    ],
+    [
+      "definition",
       "Refactoring is the process of shuffling code around without adding any features or fixing any bugs.",
     ],
     [
@@ -39,6 +63,10 @@ describe("whyRole", () => {
     [
       "goal",
       "Netflix wanted to lower the barrier for adoption so users didn’t need to know datastore-specific CLI commands.",
+    ],
+    [
+      "goal",
+      "Thoughtbot wants to avoid having the caller (a function) dictate paths based on information present in its data.",
     ],
     ["goal", "Aaron Patterson is planning larger changes for a 1.0.0 release."],
     [
@@ -74,6 +102,9 @@ describe("whyRole", () => {
     "The team wanted to cut build times and brought them down from 31 to 14 minutes.",
     "The new allocator no longer crashed on devices with 1GB of RAM.",
     "The outage fell from hours to 90 seconds.",
+    "The streaming handler no longer allocates additional memory for each download.",
+    "The result is a 40% smaller bill for the same traffic.",
+    "Flow Exporter is a sidecar that lets teams see every TCP flow without touching the service.",
     // A measured share is the result, the failure its background (the Orbit Mobile demo feed).
     "Since the rollout, 27% of all edits have been made offline, a number nobody knew before because those edits simply failed.",
     // "Lets" is no "let's", and "better planning" no plan.

@@ -84,8 +84,10 @@ const TEASER = new RegExp(
   ].join("|")})`,
   "i",
 );
-// "…, so keep reading to learn about the latest…": a teaser after its clause.
-const TEASER_ANYWHERE = /\b(?:keep reading|read on to|continue reading to)\b/i;
+// "…, so keep reading to learn about the latest…": a teaser after its clause; "…there are many
+// exciting things in the works", "…among many other exciting updates": hype promising more.
+const TEASER_ANYWHERE =
+  /\b(?:keep reading|read on to|continue reading to)\b|\b(?:many|lots of|a lot of|plenty of) (?:other |more )?(?:exciting|great|cool|amazing|awesome) (?:things|updates|news|stuff|changes|announcements)\b/i;
 const CALL_TO_ACTION =
   /^(?:sign up|check out|click|learn more|let us know|tell us|don['’]t (?:forget|miss)|make sure|be sure|feel free|please|head (?:over|to)|reach out|stay tuned|go ahead|save the date|mark your calendar|rsvp|help (?:test|us)|come (?:join|see|say))\b|^(?:download|try|join|install|visit|register|subscribe|follow|share|watch|listen|read|see|apply|upgrade|update|test|get|grab|give|start|find|contact|explore|discover)\s+(?:the|a|an|your|our|it|this|these|them|us|out|up|now|today|here|more|to|on|in|with|for|at|and)\b|\byou can (?:download|find|read|watch|listen|register|join|sign up|subscribe|follow|check|learn more|get (?:it|the|started))\b|\b(?:register|sign up|apply|rsvp)\w* by (?:e-?mailing|writing to|contacting|sending)\b|\b(?:are|is) (?:(?:strongly|warmly) )?(?:encouraged|invited|welcome) to\b|^your (?:help|feedback|input|support)\b/i;
 // …and interjections: "Wow, eliminating…", "OK, all good things are three…".
@@ -94,6 +96,11 @@ const GREETING =
 // Memories and feelings: a person's story, never what an article did.
 const ANECDOTE =
   /\b(?:so much fun|had a blast|a lot of fun|was (?:awesome|amazing|a blast)|(?:exciting|fun|great|amazing|awesome) to (?:talk|meet|see|hang|catch up))\b|^(?:when I was|as a (?:kid|child|teenager|student)|growing up|years ago|back (?:in|when)|I (?:still )?remember|I first|my first|I started (?:my|as|out)|I joined|I was (?:born|raised|hired))\b|\bI(?:['’]m| am| was)? (?:so |really |very |truly )?(?:love|loved|hate|hated|feel|felt|hope|hoped|wish|wished|miss|missed|excited|happy|thrilled|proud|grateful|nervous|lucky|sad|scared|can['’]t wait|couldn['’]t believe|grew up|think|thought|believe|guess|suppose)\b/;
+// A feeling or thanks said by the authors, with "we"/"it" or after a dropped connective ("To begin
+// with, it was thrilling to see the enthusiasm…", "We're so proud of…", "We love…"); an
+// announcement in that voice ("…excited to announce") is the thesis, classified before this.
+const FEELING =
+  /\b(?:it (?:was|is|has been)|it['’]s|(?:we|I)(?:['’]re|['’]m| are| am| was| were| have been| feel|['’]ve been)) (?:so |really |very |truly |absolutely |incredibly |deeply )?(?:thrilling|exciting|wonderful|amazing|inspiring|heartwarming|humbling|a (?:pleasure|joy|delight|privilege|thrill)|thrilled|excited|happy|proud|delighted|grateful|thankful|honou?red|humbled|glad|overwhelmed) (?:to (?!(?:announce|report|share|introduce|release|launch|unveil|present)\b)|that|about|by|for|with|of)|\b(?:we|I) (?:love|loved|adore|enjoyed)\b/i;
 // A paper's title has no finite verb; a sentence almost always has one of these.
 const FINITE_VERB =
   /^(?:is|are|was|were|has|have|had|will|would|can|could|does|did|do|should|may|might|must)$/;
@@ -152,7 +159,7 @@ function classifyEnglish(text: string): SentenceKind | undefined {
   if (THESIS.test(text)) return "thesis";
   if (BOILERPLATE_START.test(text) || BOILERPLATE_ANYWHERE.test(text)) return "boilerplate";
   if (TEASER.test(text) || TEASER_ANYWHERE.test(text) || ROADMAP.test(text)) return "teaser";
-  if (GREETING.test(text) || ANECDOTE.test(text)) return "anecdote";
+  if (GREETING.test(text) || ANECDOTE.test(text) || FEELING.test(text)) return "anecdote";
   if (CALL_TO_ACTION.test(text) || IMPERATIVE.test(text) || ADVICE.test(text)) {
     return "call-to-action";
   }

@@ -8,6 +8,8 @@ const INTRO = `(?:in|with|through) (?:this|today['’]s|the following|our(?: lat
 const AUXILIARY = `(?:['’]ll| will| are going to| am going to|['’]re going to|['’]m going to| would like to|['’]d like to| want to| hope to| aim to| plan to| intend to)?`;
 const VERB = `(describe|explain|share|show|walk(?: you)? through|discuss|look (?:at|into)|explore|present|introduce|detail|cover|outline|take(?: you)? through|take a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|dive (?:into|deep into)|go (?:over|through)|review|highlight|demonstrate|summarize|reflect on|recap|examine|talk about|tell|analyze|compare|investigate|unpack|break down|document|lay out)`;
 const SELF_VERB = `(describes|explains|shares|shows|walks(?: you)? through|discusses|looks (?:at|into)|explores|presents|introduces|details|covers|outlines|takes a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|dives into|goes (?:over|through)|reviews|highlights|demonstrates|summarizes|examines|recaps|documents|tells)`;
+// What a closing paragraph says the post did: "In this post we showed how…", "…we have described…".
+const PAST_VERB = `(described|explained|shared|showed|shown|walked(?: you)? through|discussed|looked (?:at|into)|explored|presented|introduced|detailed|covered|outlined|reviewed|highlighted|demonstrated|summarized|examined|recapped|documented)`;
 const ANNOUNCE =
   "(announc(?:e|ing)|releas(?:e|ing)|launch(?:ing)?|introduc(?:e|ing)|shar(?:e|ing)|open[- ]sourc(?:e|ing)|unveil(?:ing)?|publish(?:ing)?|ship(?:ping)?)";
 
@@ -26,6 +28,11 @@ const FORMS: readonly {
   {
     pattern: new RegExp(String.raw`^${INTRO} (?:we|I)${AUXILIARY} ${VERB}\b`, "i"),
     verb: (match) => thirdPerson(match[1] ?? ""),
+  },
+  // "In this post, we showed how…" → "<name> showed how…"; "we have described" → "has described"
+  {
+    pattern: new RegExp(String.raw`^${INTRO} (?:we|I)(['’]ve| have)? ${PAST_VERB}\b`, "i"),
+    verb: (match) => `${match[1] ? "has " : ""}${(match[2] ?? "").replace(/ you /, " ")}`,
   },
   // "This post describes how…"
   {

@@ -84,7 +84,8 @@ export function rewriteThirdPerson(sentence: string, voice: Voice): string | und
   if (hasPlural && hasSingular) return undefined;
   if (hasSingular !== voice.isPersonal) return undefined;
   if (QUOTES.test(withoutQuotedNames(sentence)) || AMBIGUOUS.test(sentence)) return undefined;
-  const tokens = sentence.split(/(\s+)/).map(toToken);
+  // A dash joins words without a space ("…a reality—we’re excited…"): a word boundary too.
+  const tokens = sentence.split(/(\s+|[—–])/).map(toToken);
   const name = voice.name.toLowerCase();
   // "It" only after the name: "Today we talk about who WordPress is for" must not become "it".
   let from = 0;

@@ -3,12 +3,18 @@ import type { Candidate } from "./build-candidates.js";
 import { isSetup, keepsPromise, promisedNumbers } from "./score-outcome.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { cosineSimilarity } from "./vectorize-sentences.js";
+import { definesTerm, isInstruction } from "./why-role.js";
 
 /** Above this cosine two sentences say the same thing; only one of them is kept. */
 export const NEAR_DUPLICATE = 0.6;
 
 /** How the summary was chosen, for the enrichment's method. */
 export type SummaryMethod = "thesis" | "action" | "lead" | "central" | "none";
+
+/** True when the text opens on code ("$page.RenderString…", "Module#extend is…"): it reads as code. */
+export function opensOnCode(text: string): boolean {
+  return CODE_START.test(text);
+}
 
 /** True when `candidate` shares a sentence with, or repeats, any of `others`. */
 export function isNearDuplicate(candidate: Candidate, others: readonly Candidate[]): boolean {
@@ -40,6 +46,12 @@ const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b|\byou['’](?:re|ve|d|ll)
 // "All versions since 3.7 have also been updated": an addition to something said before.
 const ADDITION_PENALTY = 0.6;
 const ADDITION = /\b(?:also|as well)\b|\btoo[.!]$/i;
+// "Encourage encapsulation by having the caller tell…": an instruction, not what the article
+// did; "Refactoring is the process of…": what a word means, background to the article.
+const EXPOSITION_PENALTY = 0.6;
+// "$page.RenderString finally supports shortcodes…": a summary that opens on code reads as code.
+const CODE_START_PENALTY = 0.3;
+const CODE_START = /^(?:[$@`{<.#]|\S*(?:\w\.\p{Lu}|\w\(|::|_\w|\w#\w))/u;
 // A second sentence only when the first is short and the second nearly as good.
 const SECOND_SENTENCE = 0.6;
 const SHORT_SUMMARY = 110;
@@ -68,6 +80,8 @@ function summaryWeight(
   if (SECOND_PERSON.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
   if (ADDITION.test(lastSentenceOf(candidate))) weight *= ADDITION_PENALTY;
   if (candidate.text.length < 60) weight *= 0.7;
+  if (isInstruction(candidate.text) || definesTerm(candidate.text)) weight *= EXPOSITION_PENALTY;
+  if (opensOnCode(candidate.text)) weight *= CODE_START_PENALTY;
   return weight;
 }
 

@@ -10,7 +10,7 @@ import {
   statesLaunch,
   statesLesson,
 } from "./score-outcome.js";
-import { isNearDuplicate, lastSentenceOf } from "./select-summary.js";
+import { isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
 import { whyRole } from "./why-role.js";
 
 /** What "Why it matters" states, for the enrichment's method. */
@@ -43,6 +43,7 @@ export function selectWhy(
     isReason(candidate) &&
     !isNearDuplicate(candidate, summary) &&
     !repeats(candidate.text, said) &&
+    !opensOnCode(candidate.text) &&
     !FIRST_PERSON.test(candidate.text);
   const ranked = toUsers(outcomes).filter(fresh);
   const [first, ...rest] = ranked;
@@ -112,6 +113,9 @@ const FILLER =
 // on January 25": an event's logistics are no reason.
 const LOGISTICS =
   /\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:happened|took place|was held|will be held|will take place|takes place|is scheduled) (?:on|at|in)\b|\b(?:is|are) (?:slated|scheduled|targeted|planned) for\b/i;
+// "…shares a carol of thanks and shows her gratitude to…": thanks are no reason ("thanks to the
+// cache" is a cause). A podcast about thanks may still be summarized by it.
+const GRATITUDE = /\b(?:gratitude|appreciation)\b|\bthanks\b(?! to\b)/i;
 // "You" as someone who acts; "your environment" may still be a benefit.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
 
@@ -133,6 +137,7 @@ function selectContext(candidates: readonly Candidate[]): {
         !isSetup(lastSentenceOf(candidate)) &&
         !ADDRESSES_READER.test(candidate.text) &&
         !LOGISTICS.test(candidate.text) &&
+        !GRATITUDE.test(candidate.text) &&
         !candidate.isAction,
     )
     .sort((a, b) => b.score - a.score);

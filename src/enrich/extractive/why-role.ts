@@ -40,6 +40,17 @@ const BENEFIT = new RegExp(
 const DEFINITION =
   /^(?:(?:a|an|the)\s+)?[\p{L}\p{N}“”"'’, -]{2,40}?\s+(?:means|refers to|stands for|is (?:short for|defined as)|(?:is|are) (?:a|an|the) (?:term|name|process|practice|technique|concept|notion|way|kind|type|family|set|collection) (?:of|for|to|that|which|where)|is (?:when|where)\b|(?:is|are) (?:a|an) (?:[\p{L}-]+ ){0,2}(?:topic|concept|term|principle|idea)\b)/iu;
 
+// "In OOP, objects are a blueprint with…", "From a paradigm perspective, Elixir is a functional
+// language…": what a thing is (a short subject, "is/are a…", no figure), after the field or view
+// it is said from; "What happens here is that…" explains how it works. Exposition, not a reason.
+const GENERIC_DEFINITION =
+  /^(?:[^,]{2,40}, )?(?:[\p{L}\p{N}.’'-]+ ){1,3}(?:is|are) (?:a|an) (?!(?:result|reason|outcome)\b)|^what happens (?:\w+ )?is that\b/iu;
+
+// An instruction with no subject, after up to two leading clauses: "Encourage encapsulation by
+// having the caller tell…", "To implement acceptance criteria, …, provide a detailed description…".
+const INSTRUCTION =
+  /^(?:[^,“”"]{3,80}, ){0,2}(?:encourage|prefer|favou?r|avoid|use|keep|make|try|stop|start|consider|remember|think|don['’]t|never|always|be|treat|give|take|write|limit|separate|wrap|extract|push|ask|provide|include|describe|define|document|add|split|break)\s+(?!(?:is|are|was|were|has|have|had|can|could|will|would|should|may|might|must|does|did)\b)[\p{Ll}“"]/u;
+
 // The reader as the one who acts or should: "You never know…", "…should take note.", "Imagine…".
 const ADVICE =
   /^(?:(?:if|when|as|once|whether|unless) you\b|imagine\b|remember\b|think (?:more|about|of|twice)\b)|\byou(?:['’]d| had) better\b|\bgo ahead and\b|\blet['’]s\b|^lets\b|\bplease\b|\byou (?:never|always|should|must|need|have to|want|might|may|will want|would|could)\b|\b(?:should|must|need to) (?:take note|pay attention|keep in mind|think|consider|remember|read|watch|look|check)\b|\b(?:take note|keep in mind)\b/i;
@@ -47,13 +58,14 @@ const ADVICE =
 // What the authors set out to do; a figure in the same sentence says what came of it ("…so users
 // didn't need to…, could avoid…" is still the goal).
 const GOAL =
-  /\b(?:wanted|needed|aimed|hoped|set out|tried|wished|sought|decided) to\b|\b(?:goal|aim|objective|mission|intent) (?:is|was) to\b/i;
+  /\b(?:wanted|needed|aimed|hoped|set out|tried|wished|sought|decided|wants|aims|hopes|seeks) to\b|\b(?:goal|aim|objective|mission|intent) (?:is|was) to\b/i;
 // What comes next is no result yet, whatever it promises to improve.
 const PLAN =
   /\bmore work to do\b|\b(?:the|a) (?:first|next),? (?:small |big )?steps?\b|\b(?:is|are|was|were|been) planning\b|\bplans? to\b/i;
 // What went wrong; the same sentence saying what was done about it is an outcome.
+// "…, Unity allocates an additional 400MB of memory…" is a cost paid, not a saving.
 const PROBLEM =
-  /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion))\b/i;
+  /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion))\b|\b(?:allocat|consum|wast|copi|cop)\w* (?:an? )?(?:additional|extra|unnecessary|redundant)\b/i;
 // "Since the rollout, 27% of all edits have been made offline, … because those edits failed":
 // a measured share or factor is the result, the failure its background.
 const MEASURED = /\d\s?(?:%|percent\b|x\b|×)/i;
@@ -62,13 +74,32 @@ const FIX =
 
 /** The sentence's role for the why, when it has one besides stating figures or a lesson. */
 export function whyRole(sentence: string): WhyRole | undefined {
-  if (ADVICE.test(sentence)) return "advice";
-  if (DEFINITION.test(sentence)) return "definition";
+  if (ADVICE.test(sentence) || isInstruction(sentence)) return "advice";
+  if (DEFINITION.test(sentence) || isExposition(sentence)) return "definition";
   if (PLAN.test(sentence) || (GOAL.test(sentence) && findFigures(sentence).length === 0))
     return "goal";
   if (PROBLEM.test(sentence) && !FIX.test(sentence) && !MEASURED.test(sentence)) return "problem";
   if (BENEFIT.test(sentence)) return "benefit";
   return undefined;
+}
+
+/** True for an instruction to the reader without a subject ("Encourage encapsulation by…"). */
+export function isInstruction(sentence: string): boolean {
+  return INSTRUCTION.test(sentence.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()));
+}
+
+/** True when the sentence says what a word means ("Refactoring is the process of…"). */
+export function definesTerm(sentence: string): boolean {
+  return DEFINITION.test(sentence);
+}
+
+function isExposition(sentence: string): boolean {
+  // "…is a sidecar that lets teams see every flow" says what it is for: a benefit.
+  return (
+    GENERIC_DEFINITION.test(sentence) &&
+    !/\d/.test(sentence) &&
+    !/\b(?:lets?|allows?|enables?|helps?)\b/i.test(sentence)
+  );
 }
 
 /** True when the text states a benefit without a figure ("…no longer need to…"). */
