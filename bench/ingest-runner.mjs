@@ -24,7 +24,7 @@ async function gazette() {
   const store = await openStore(arg);
   const pool = createParsePool({ size: config.collect.parseWorkers });
   const now = () => new Date();
-  return () => collectFeeds(store, config, now, { force: true, pool });
+  return () => collectFeeds(store.articleSink, config, now, { force: true, pool });
 }
 
 /** @returns {() => Promise<unknown>} */
