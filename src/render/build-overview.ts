@@ -20,6 +20,11 @@ const MIN_CLAUSE = 50;
 const CLAUSE_BREAKS: readonly { mark: string; fits?: (before: string) => boolean }[] = [
   { mark: " by " },
   { mark: ", which " },
+  // An aside that explains or gives examples: what comes before it already says what was done.
+  { mark: ", i.e. " },
+  { mark: ", e.g. " },
+  { mark: ", such as " },
+  { mark: ", including " },
   { mark: ", so that " },
   { mark: ", so " },
   { mark: " — " },

@@ -14,6 +14,12 @@ describe("highlightOf", () => {
       "Amazon CTO Werner Vogels will be in attendance at this unique event, where they'll discuss the emerging demands of biomedical research and how they can be met using cloud computing.",
       "Amazon CTO Werner Vogels will be in attendance at this unique event.",
     ],
+    // The demo's Quarry Data post: an aside that explains ("i.e.") is where the line can end.
+    [
+      "Change data capture from PostgreSQL without losing sleep",
+      "Quarry Data replaced nightly full-table dumps with log-based change data capture, i.e. streaming row-level changes from PostgreSQL's write-ahead log into the warehouse.",
+      "Quarry Data replaced nightly full-table dumps with log-based change data capture.",
+    ],
     // ", and" ends a list here, so the restrictive "that" is where the line ends.
     [
       "Introducing Netflix Timed Text Authoring Lineage",
