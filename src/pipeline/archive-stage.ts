@@ -1,9 +1,10 @@
 import path from "node:path";
 import { type ArchiveEntry, type ArchiveFiles, writeArchive } from "../archive/index.js";
 import { joinUrl, webVersionUrl } from "../audience/index.js";
+import type { Issue } from "../compose/ports.js";
 import type { ListConfig } from "../config/index.js";
 import type { CompiledIssue } from "../render/index.js";
-import type { IssueRow } from "../store/index.js";
+import { issueOf } from "../store/index.js";
 import type { Context } from "./context.js";
 import { listNumber } from "./find-list.js";
 
@@ -14,19 +15,20 @@ import { listNumber } from "./find-list.js";
 export async function archiveStage(
   ctx: Context,
   list: ListConfig,
-  issue: IssueRow,
+  issue: Pick<Issue, "number">,
   compiled: CompiledIssue,
 ): Promise<ArchiveFiles> {
   const baseUrl = ctx.config.newsletter.baseUrl;
   const sent = await ctx.store.issues.sent(listNumber(ctx, list));
   const entries: ArchiveEntry[] = [];
   for (const row of sent) {
-    const articles = await ctx.store.issues.articles(row.id);
+    const sentIssue = issueOf(row);
+    const articles = await ctx.store.issues.articles(sentIssue.id);
     entries.push({
-      number: row.number,
-      subject: row.subject,
-      sentAt: new Date(row.sent_at ?? row.period_end),
-      url: webVersionUrl(baseUrl, list.id, row.number),
+      number: sentIssue.number,
+      subject: sentIssue.subject,
+      sentAt: sentIssue.sentAt ?? sentIssue.periodEnd,
+      url: webVersionUrl(baseUrl, list.id, sentIssue.number),
       articleTitles: articles.filter((a) => a.kind === "card").map((article) => article.title),
     });
   }

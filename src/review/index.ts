@@ -1,6 +1,8 @@
 import { MAX_CHARS } from "../enrich/max-chars.js";
 import { GazetteError } from "../shared/errors.js";
-import type { IssueRow, OverrideInput, Store } from "../store/index.js";
+import type { ArticleEdit, EditorReview, ReviewedIssue } from "./ports.js";
+
+export type { ArticleEdit, EditorReview, ReviewedIssue } from "./ports.js";
 
 /**
  * The editor's review, one owner for the CLI (`gazette issue …`, `gazette article …`) and the
@@ -10,12 +12,14 @@ import type { IssueRow, OverrideInput, Store } from "../store/index.js";
  */
 
 /** The review's view of the store. */
-export type ReviewStore = Pick<Store, "review" | "overrides">;
+export interface ReviewStore {
+  readonly editorReview: EditorReview;
+}
 
 type Action = "approved" | "discarded" | "reordered" | "given an intro";
 
 /** Throws USAGE unless the issue is still a draft. */
-export function assertDraft(issue: Pick<IssueRow, "number" | "status">, action: Action): void {
+export function assertDraft(issue: Pick<ReviewedIssue, "number" | "status">, action: Action): void {
   if (issue.status !== "draft") {
     throw new GazetteError(
       "USAGE",
@@ -24,40 +28,44 @@ export function assertDraft(issue: Pick<IssueRow, "number" | "status">, action: 
   }
 }
 
-export async function approveIssue(store: ReviewStore, issue: IssueRow, now: Date): Promise<void> {
+export async function approveIssue(
+  store: ReviewStore,
+  issue: ReviewedIssue,
+  now: Date,
+): Promise<void> {
   assertDraft(issue, "approved");
-  await store.review.approve(issue.id, now);
+  await store.editorReview.approve(issue.id, now);
 }
 
-export async function discardIssue(store: ReviewStore, issue: IssueRow): Promise<void> {
+export async function discardIssue(store: ReviewStore, issue: ReviewedIssue): Promise<void> {
   assertDraft(issue, "discarded");
   // The store checks again inside its transaction: a send may start in between.
-  await store.review.discard(issue.id);
+  await store.editorReview.discard(issue.id);
 }
 
 /** Writes the issue's intro; blank clears it (the list's intro shows again). Returns the kept text. */
 export async function setIntro(
   store: ReviewStore,
-  issue: IssueRow,
+  issue: ReviewedIssue,
   text: string,
 ): Promise<string | null> {
   assertDraft(issue, "given an intro");
   const intro = text.trim() === "" ? null : text.trim();
-  await store.review.setIntro(issue.id, intro);
+  await store.editorReview.setIntro(issue.id, intro);
   return intro;
 }
 
 /** Puts the issue's articles in the order of `ids` ("12, 7, 9"): each of its articles once. */
 export async function reorderIssue(
   store: ReviewStore,
-  issue: IssueRow,
+  issue: ReviewedIssue,
   ids: string,
 ): Promise<void> {
   assertDraft(issue, "reordered");
   const order = ids.split(",").map((id) => Number(id.trim()));
   if (ids.trim() === "" || order.some((id) => !Number.isInteger(id)))
     throw new GazetteError("USAGE", `"${ids}" is not a comma-separated list of article ids`);
-  await store.review.reorder(issue.id, order);
+  await store.editorReview.reorder(issue.id, order);
 }
 
 /**
@@ -68,8 +76,8 @@ export function articleEdit(fields: {
   summary?: string;
   why?: string;
   tags?: string;
-}): OverrideInput {
-  const input: OverrideInput = {};
+}): ArticleEdit {
+  const input: ArticleEdit = {};
   for (const field of ["summary", "why"] as const) {
     const value = fields[field]?.trim();
     if (value === undefined) continue;
@@ -97,10 +105,10 @@ export function articleEdit(fields: {
 export async function editArticle(
   store: ReviewStore,
   articleId: number,
-  input: OverrideInput,
+  input: ArticleEdit,
   now: Date,
 ): Promise<void> {
-  if (Object.keys(input).length > 0) await store.overrides.edit(articleId, input, now);
+  if (Object.keys(input).length > 0) await store.editorReview.editArticle(articleId, input, now);
 }
 
 /** Keeps an article out of every issue not yet sent (or lets it back in). */
@@ -110,5 +118,5 @@ export async function dropArticle(
   isDropped: boolean,
   now: Date,
 ): Promise<void> {
-  await store.overrides.setDropped(articleId, isDropped, now);
+  await store.editorReview.setDropped(articleId, isDropped, now);
 }

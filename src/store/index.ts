@@ -4,7 +4,9 @@ import { type Kysely, sql } from "kysely";
 import type { AudienceStore, MembershipLedger } from "../audience/ports.js";
 import type { ArticleChoices, IssueDrafts } from "../compose/ports.js";
 import type { SendLedger } from "../deliver/ports.js";
+import type { ServiceEventLog, WebhookOutbox } from "../inbox/ports.js";
 import type { ArticleSink, FeedClaims } from "../ingest/ports.js";
+import type { EditorReview } from "../review/ports.js";
 import { GazetteError } from "../shared/errors.js";
 import { createArticleChoices } from "./article-choices.js";
 import { ArticleLookupRepo } from "./article-lookup.js";
@@ -14,9 +16,11 @@ import { ArticleRepo, type UpsertResult } from "./articles.js";
 import { createAudienceStore } from "./audience-store.js";
 import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
+import { createEditorReview } from "./editor-review.js";
 import { EnrichmentRepo } from "./enrichments.js";
 import { EventRepo } from "./events.js";
 import { FeedRepo } from "./feeds.js";
+import { createServiceEventLog, createWebhookOutbox } from "./inbox-ports.js";
 import { createIssueDrafts } from "./issue-drafts.js";
 import { IssueReviewRepo } from "./issue-review.js";
 import { IssueRepo } from "./issues.js";
@@ -69,11 +73,7 @@ export type {
   MembershipStatus,
   WebhookDeliveryStatus,
 } from "./tables.js";
-export type {
-  ClaimedWebhookDelivery,
-  WebhookAttemptOutcome,
-  WebhookLogRow,
-} from "./webhook-deliveries.js";
+export type { WebhookLogRow } from "./webhook-deliveries.js";
 
 /** Every query Gazette makes, grouped by what it is about. */
 export class Store {
@@ -102,11 +102,17 @@ export class Store {
   readonly slots: SlotRepo;
   readonly review: IssueReviewRepo;
   readonly overrides: OverrideRepo;
+  /** The editor's review's port (src/review/ports.ts). */
+  readonly editorReview: EditorReview;
   readonly articleLookup: ArticleLookupRepo;
   readonly pacing: PacingRepo;
   /** What happened, for the webhooks; `events.configure` says which webhooks listen. */
   readonly events: EventRepo;
   readonly webhookDeliveries: WebhookDeliveryRepo;
+  /** The webhook dispatcher's port (src/inbox/ports.ts). */
+  readonly webhookOutbox: WebhookOutbox;
+  /** The email-service event endpoints' port (src/inbox/ports.ts). */
+  readonly serviceEventLog: ServiceEventLog;
   /** Requests to the email-service event endpoints that were refused, counted. */
   readonly serviceEventRejections: ServiceEventRejectionRepo;
   /** Where a new database was created by opening this store (else undefined), for the operator. */
@@ -151,6 +157,9 @@ export class Store {
     );
     this.audience = createAudienceStore(this);
     this.sendLedger = createSendLedger(this.deliveries, this.issues, this.suppressions);
+    this.editorReview = createEditorReview(this.review, this.overrides);
+    this.webhookOutbox = createWebhookOutbox(this.webhookDeliveries);
+    this.serviceEventLog = createServiceEventLog(this.serviceEventRejections, this.deliveries);
   }
 
   /**

@@ -1,14 +1,11 @@
 import type { Kysely, Selectable } from "kysely";
+import type { ArticleEdit } from "../review/ports.js";
 import type { ArticleOverridesTable, Database } from "./tables.js";
 
 export type OverrideRow = Selectable<ArticleOverridesTable>;
 
-/** What an editor sets; a field left out keeps its override, null clears it. */
-export interface OverrideInput {
-  summary?: string | null;
-  why?: string | null;
-  tags?: string[] | null;
-}
+/** What an editor sets (the review's ArticleEdit): a field left out keeps its override, null clears it. */
+export type OverrideInput = ArticleEdit;
 
 /** An editor's corrections to articles: they win over every enrichment, re-runs included. */
 export class OverrideRepo {

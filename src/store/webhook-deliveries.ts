@@ -1,9 +1,10 @@
 import type { Kysely } from "kysely";
+import type { WebhookAttemptOutcome } from "../inbox/ports.js";
 import type { EventType } from "./events.js";
 import type { Database, WebhookDeliveryStatus } from "./tables.js";
 
-/** A webhook delivery claimed for posting, with its event. */
-export interface ClaimedWebhookDelivery {
+/** A webhook delivery claimed for posting, with its event as stored (see store/inbox-ports.ts). */
+export interface ClaimedWebhookRow {
   id: number;
   url: string;
   /** Attempts before this one. */
@@ -30,12 +31,6 @@ export interface WebhookLogRow {
   sentAt: string | null;
 }
 
-/** How an attempt ended: posted (2xx), to be tried again at a time, or given up. */
-export type WebhookAttemptOutcome =
-  | { status: "sent"; responseStatus: number }
-  | { status: "pending"; responseStatus: number | null; error: string; nextAttemptAt: Date }
-  | { status: "failed"; responseStatus: number | null; error: string };
-
 /** The outgoing webhook log: claims with a lease, attempts counted, retries scheduled. */
 export class WebhookDeliveryRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -44,7 +39,7 @@ export class WebhookDeliveryRepo {
    * Claims up to `limit` rows that are due (pending whose time has come, or sending whose lease
    * passed), each by a conditional update, so two dispatchers never post the same row at once.
    */
-  async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedWebhookDelivery[]> {
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedWebhookRow[]> {
     const at = now.toISOString();
     const due = await this.db
       .selectFrom("webhook_deliveries")
@@ -76,7 +71,7 @@ export class WebhookDeliveryRepo {
       .limit(limit)
       .execute();
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    const claimed: ClaimedWebhookDelivery[] = [];
+    const claimed: ClaimedWebhookRow[] = [];
     for (const row of due) {
       const result = await this.db
         .updateTable("webhook_deliveries")

@@ -432,4 +432,118 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     expect(result).toMatchObject({ outcome: "unsubscribed", memberships: 1 });
     expect(await audience.membershipsOf(id)).toEqual([{ listId, status: "unsubscribed" }]);
   });
+
+  async function weeklyList(): Promise<number> {
+    const lists = await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0);
+    return lists.get("weekly") as number;
+  }
+
+  function draftIssue(listId: number, articleIds: number[]) {
+    return store.issues.create({
+      listId,
+      periodStart: later(-60),
+      periodEnd: T0,
+      articleIds,
+      now: T0,
+    });
+  }
+
+  it("gives the webhook dispatcher its deliveries in its terms: decoded data, a Date, claimed once", async () => {
+    store.events.configure([{ url: "https://hooks.example/a", events: ["issue.sent"] }]);
+    await store.events.record("issue.sent", { list: "weekly", number: 3 }, T0);
+    const outbox = store.webhookOutbox;
+    const [row, ...rest] = await outbox.claimDue(T0, 10, 60_000);
+    expect(rest).toEqual([]);
+    expect(row).toMatchObject({
+      url: "https://hooks.example/a",
+      attempts: 0,
+      type: "issue.sent",
+      data: { list: "weekly", number: 3 },
+      occurredAt: T0,
+    });
+    const id = row?.id as number;
+    // Held under its lease: a second dispatcher gets nothing.
+    expect(await outbox.claimDue(T0, 10, 60_000)).toEqual([]);
+    await outbox.settle(
+      id,
+      { status: "pending", responseStatus: 503, error: "HTTP 503", nextAttemptAt: later(5) },
+      later(1),
+    );
+    expect(await outbox.claimDue(later(4), 10, 60_000)).toEqual([]);
+    expect(await outbox.claimDue(later(5), 10, 60_000)).toMatchObject([{ id, attempts: 1 }]);
+    await outbox.settle(id, { status: "sent", responseStatus: 204 }, later(6));
+    expect(await outbox.claimDue(later(600), 10, 60_000)).toEqual([]);
+    expect(await store.webhookDeliveries.log(5)).toMatchObject([
+      { id, status: "sent", attempts: 2, responseStatus: 204 },
+    ]);
+  });
+
+  it("counts refused service events and finds a delivery by the service's message id", async () => {
+    const log = store.serviceEventLog;
+    await log.countRejection("ses", "malformed", T0);
+    await log.countRejection("ses", "malformed", later(1));
+    await log.countRejection("resend", "bad-signature", later(2));
+    expect(await store.serviceEventRejections.counts()).toMatchObject([
+      { service: "resend", reason: "bad-signature", count: 1 },
+      { service: "ses", reason: "malformed", count: 2, last_at: later(1).toISOString() },
+    ]);
+
+    const listId = await weeklyList();
+    const subscriberId = await store.audience.subscriberIdOf("ada@example.com", T0);
+    await store.audience.join(listId, subscriberId, {
+      status: "active",
+      source: "signup",
+      now: T0,
+    });
+    const issue = await draftIssue(listId, []);
+    await store.deliveries.createLedger({
+      issueId: issue.id,
+      listId,
+      now: T0,
+      messageIdFor: (id) => `<${id}@example.com>`,
+    });
+    const deliveryId = (await store.deliveries.idOf(issue.id, subscriberId)) as number;
+    await store.deliveries.setServiceMessageId(deliveryId, "svc-1");
+    expect(await log.deliveryByServiceMessageId("svc-1")).toEqual({
+      issueId: issue.id,
+      subscriberId,
+    });
+    expect(await log.deliveryByServiceMessageId("svc-2")).toBeUndefined();
+  });
+
+  it("keeps the editor's review: approval, intro, order, article edits and drops, discard", async () => {
+    const listId = await weeklyList();
+    await seedArticle();
+    const [article] = await store.enrichments.articlesToEnrichAgain({ since: later(-60) });
+    const articleId = article?.id as number;
+    const issue = await draftIssue(listId, [articleId]);
+    const review = store.editorReview;
+    await review.approve(issue.id, later(1));
+    await review.setIntro(issue.id, "Hello");
+    await review.reorder(issue.id, [articleId]);
+    expect(await store.issues.byNumber(listId, issue.number)).toMatchObject({
+      approved_at: later(1).toISOString(),
+      intro: "Hello",
+    });
+    await expect(review.reorder(issue.id, [articleId + 1])).rejects.toThrow();
+
+    await review.editArticle(articleId, { summary: "Short.", tags: ["db"] }, later(2));
+    await review.editArticle(articleId, { why: "Because." }, later(3));
+    await review.setDropped(articleId, true, later(4));
+    expect(await store.overrides.of(articleId)).toMatchObject({
+      summary: "Short.",
+      why: "Because.",
+      tags: '["db"]',
+      dropped: 1,
+    });
+    await review.editArticle(articleId, { summary: null }, later(5));
+    await review.setDropped(articleId, false, later(5));
+    expect(await store.overrides.of(articleId)).toMatchObject({ summary: null, dropped: 0 });
+
+    await review.discard(issue.id);
+    expect(await store.issues.byNumber(listId, issue.number)).toBeUndefined();
+    const sent = await draftIssue(listId, []);
+    await store.issues.setStatus(sent.id, "sent", T0);
+    await expect(review.discard(sent.id)).rejects.toThrow(/only a draft can be discarded/);
+  });
 });

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { MAX_CHARS } from "../../enrich/max-chars.js";
 import type { Context } from "../../pipeline/context.js";
+import type { ArticleEdit } from "../../review/index.js";
 import { articleEdit, dropArticle, editArticle } from "../../review/index.js";
 import { GazetteError } from "../../shared/errors.js";
-import type { OverrideInput } from "../../store/index.js";
 import { readStringArray } from "../../store/json.js";
 import { findArticle } from "../find-article.js";
 import { terminalLine as line } from "../terminal-text.js";
@@ -97,7 +97,7 @@ export function registerArticle(program: Command): void {
 }
 
 /** The override an `edit` asks for (review/index.ts checks it); "" clears a field. */
-function toOverride(options: { summary?: string; why?: string; tags?: string }): OverrideInput {
+function toOverride(options: { summary?: string; why?: string; tags?: string }): ArticleEdit {
   const input = articleEdit(options);
   if (Object.keys(input).length === 0) {
     throw new GazetteError("USAGE", "nothing to edit: give --summary, --why or --tags");

@@ -1,5 +1,6 @@
 import { applyMailEvent } from "../../audience/index.js";
-import type { Store } from "../../store/index.js";
+import type { MailEventLedger } from "../../audience/ports.js";
+import type { ServiceEventLog } from "../ports.js";
 import type { ServiceEvent } from "./types.js";
 
 export type ApplyOutcome = "applied" | "duplicate" | "unmatched";
@@ -15,11 +16,14 @@ export interface ServiceEventEffects {
  * once). The service's own message id finds the delivery first; else our Message-ID, else the
  * address, as for a DSN.
  */
-export function storeEffects(store: Store, options: { maxBounces: number }): ServiceEventEffects {
+export function storeEffects(
+  store: { readonly serviceEventLog: ServiceEventLog; readonly audience: MailEventLedger },
+  options: { maxBounces: number },
+): ServiceEventEffects {
   return {
     async apply(event, now) {
       const delivery = event.serviceMessageId
-        ? await store.deliveries.byServiceMessageId(event.serviceMessageId)
+        ? await store.serviceEventLog.deliveryByServiceMessageId(event.serviceMessageId)
         : undefined;
       const result = await applyMailEvent(
         store,
@@ -32,7 +36,7 @@ export function storeEffects(store: Store, options: { maxBounces: number }): Ser
           at: now,
           ...(event.messageId && { messageId: event.messageId }),
           ...(delivery && {
-            delivery: { issueId: delivery.issue_id, subscriberId: delivery.subscriber_id },
+            delivery: { issueId: delivery.issueId, subscriberId: delivery.subscriberId },
           }),
         },
         options,

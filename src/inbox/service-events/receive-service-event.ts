@@ -1,7 +1,7 @@
 import { parseDuration, type ServiceEventsConfig } from "../../config/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { GazetteError } from "../../shared/errors.js";
-import type { Store } from "../../store/index.js";
+import type { ServiceEventLog } from "../ports.js";
 import { webhookKey } from "../standard-webhooks.js";
 import type { ServiceEventEffects } from "./apply-service-event.js";
 import { readPostmark } from "./read-postmark.js";
@@ -23,7 +23,7 @@ export interface ServiceEventReceiver {
 }
 
 export interface ReceiverOptions {
-  store: Store;
+  store: { readonly serviceEventLog: ServiceEventLog };
   config: ServiceEventsConfig;
   env: NodeJS.ProcessEnv;
   clock: Clock;
@@ -119,7 +119,7 @@ export function createServiceEventReceiver(options: ReceiverOptions): ServiceEve
       const reading = await read(service, request);
       const now = clock.now();
       if (!reading.isAccepted) {
-        await store.serviceEventRejections.add(service, reading.reason, now);
+        await store.serviceEventLog.countRejection(service, reading.reason, now);
         const status = reading.reason === "malformed" ? 400 : 401;
         return { status, body: JSON.stringify({ error: reading.reason }) };
       }

@@ -3,11 +3,11 @@ import { type RetryPolicy, retryDelay } from "../../deliver/index.js";
 import type { Clock } from "../../shared/clock.js";
 import { describeError } from "../../shared/errors.js";
 import { retryAfterMs } from "../../shared/retry-after.js";
-import type { ClaimedWebhookDelivery, Store, WebhookAttemptOutcome } from "../../store/index.js";
+import type { ClaimedWebhookDelivery, WebhookAttemptOutcome, WebhookOutbox } from "../ports.js";
 import { signWebhook, webhookKey } from "../standard-webhooks.js";
 
 export interface DispatchInput {
-  store: Store;
+  store: { readonly webhookOutbox: WebhookOutbox };
   webhooks: readonly WebhookConfig[];
   /** Where each webhook's `secretEnv` is read. */
   env: NodeJS.ProcessEnv;
@@ -35,7 +35,7 @@ export async function dispatchWebhooks(input: DispatchInput): Promise<DispatchRe
   const report: DispatchReport = { sent: 0, retried: 0, failed: 0 };
   const byUrl = new Map(input.webhooks.map((webhook) => [webhook.url, webhook]));
   for (;;) {
-    const batch = await input.store.webhookDeliveries.claimDue(
+    const batch = await input.store.webhookOutbox.claimDue(
       input.clock.now(),
       input.batchSize ?? 50,
       LEASE_MS,
@@ -45,7 +45,7 @@ export async function dispatchWebhooks(input: DispatchInput): Promise<DispatchRe
       batch.map(async (row) => {
         const outcome = await attempt(row, byUrl.get(row.url), input);
         report[outcome.status === "pending" ? "retried" : outcome.status]++;
-        await input.store.webhookDeliveries.settle(row.id, outcome, input.clock.now());
+        await input.store.webhookOutbox.settle(row.id, outcome, input.clock.now());
       }),
     );
   }
@@ -55,7 +55,7 @@ export async function dispatchWebhooks(input: DispatchInput): Promise<DispatchRe
 export function eventBody(
   row: Pick<ClaimedWebhookDelivery, "eventId" | "type" | "data" | "occurredAt">,
 ): string {
-  return `{"id":${JSON.stringify(eventIdOf(row.eventId))},"type":${JSON.stringify(row.type)},"createdAt":${JSON.stringify(row.occurredAt)},"data":${row.data}}`;
+  return `{"id":${JSON.stringify(eventIdOf(row.eventId))},"type":${JSON.stringify(row.type)},"createdAt":${JSON.stringify(row.occurredAt.toISOString())},"data":${JSON.stringify(row.data)}}`;
 }
 
 /** The webhook-id of an event: stable across retries, so a receiver can drop duplicates. */
