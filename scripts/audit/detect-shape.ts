@@ -51,3 +51,42 @@ export function detectFragment(text: string, source = ""): string | undefined {
   }
   return undefined;
 }
+
+const VERB_WORD =
+  /^(?:is|are|was|were|am|be|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must|cannot|got|made|took|went|came|ran|fell|rose|grew|saw|sat|found|built|brought|gave|kept|left|began|became|wrote|won|lost|sent|spent|led|let|cut|put|set|dropped|increased|decreased|doubled|halved|improved|jumped|moved|stayed|changed|started|failed)$|n['’]t$|['’](?:s|re|ve|ll|d|m)$/;
+const NOUN_BEFORE =
+  /^(?:the|a|an|its|their|our|his|her|my|your|no|any|some|every|each|all|of|to|in|on|at|by|for|from|with|without|into|via|per|as|and|or|many|more|most|several|other|new)$/;
+const PRONOUN_SUBJECT = /^(?:i|we|you|they|he|she|it|who|which|this|that|these|those)$/;
+const PHRASE_AFTER = /^(?:to|by|for|from|with|via)$/;
+
+/**
+ * An English sentence without a finite verb, a headline's note rather than a claim ("Conditional
+ * functionality added to methods with no weird involvement."). Conservative: any word that may
+ * be a verb counts as one; a sentence with a colon ("The lesson: measure…") is left alone.
+ */
+export function detectVerbless(text: string): string | undefined {
+  for (const sentence of splitSentences(text)) {
+    if (sentence.includes(":")) continue;
+    const words = sentence
+      .replace(/["“][^"”]*["”]/g, " ")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}'’.@-]+/u)
+      .map((word) => word.replace(/\.+$/, ""))
+      .filter(Boolean);
+    if (words.length < 6) continue;
+    const hasVerb = words.some((word, at) => {
+      const before = words[at - 1] ?? "";
+      const after = words[at + 1] ?? "";
+      if (VERB_WORD.test(word) || PRONOUN_SUBJECT.test(before)) return true;
+      if (/^\p{L}{2,}ed$/u.test(word)) return !PHRASE_AFTER.test(after);
+      // "small jobs fill in the gaps"; an imperative's "Join the…".
+      if (/^\p{L}{2,}s$/u.test(before) && /^\p{L}+$/u.test(word) && !NOUN_BEFORE.test(word)) {
+        return true;
+      }
+      if (at === 0 && /^(?:the|a|an|your|our|this)$/.test(after)) return true;
+      return /^\p{L}{2,}[^s'’]s$/u.test(word) && before !== "" && !NOUN_BEFORE.test(before);
+    });
+    if (!hasVerb) return `no finite verb in "${sentence.slice(0, 40)}"`;
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@ import { detectDanglingStart } from "./detect-dangling-start.js";
 import { detectCaption, detectCode, detectFootnote, detectMarkup } from "./detect-marks.js";
 import { detectFirstPerson, detectSecondPerson } from "./detect-person.js";
 import { detectRepeat } from "./detect-repeat.js";
-import { detectCutOff, detectFragment, detectQuestion } from "./detect-shape.js";
+import { detectCutOff, detectFragment, detectQuestion, detectVerbless } from "./detect-shape.js";
 import { detectBackgroundWhy } from "./detect-why-background.js";
 import { looksEnglish } from "./looks-english.js";
 
@@ -17,6 +17,7 @@ export const DEFECT_KINDS = {
   "cut-off": "cut off",
   question: "question",
   fragment: "timestamp or list fragment",
+  verbless: "sentence with no finite verb",
   code: "code",
   "why-background": "why that is background or a problem statement",
   "why-repeats": "why that repeats the summary",
@@ -58,6 +59,7 @@ const ENGLISH: [DefectKind, Detector][] = [
   ["dangling-start", (text, _field, entry) => detectDanglingStart(text, entry.articleText)],
   ["first-person", (text, field) => detectFirstPerson(text, field)],
   ["second-person", (text, field) => detectSecondPerson(text, field)],
+  ["verbless", (text) => detectVerbless(text)],
   ["why-background", (text, field) => (field === "why" ? detectBackgroundWhy(text) : undefined)],
   [
     "why-repeats",

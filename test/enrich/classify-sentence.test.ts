@@ -128,6 +128,18 @@ describe("classifySentence", () => {
     ["We’re happy that the migration went smoothly for every team.", "anecdote"],
     ["We’re excited to announce that the Pattern Creator is now live for everyone.", "thesis"],
     ["Kevin Wylie is a Data Engineer on the Content Data Science and Engineering team.", "content"],
+    // No finite verb: a headline's note, never a summary (tenderlove's Nokogiri Slop post).
+    [
+      'Conditional functionality added to methods with no weird "alias method chain" involvement.',
+      "fragment",
+    ],
+    // Sentences with a verb the detector must see: plural subject, past, "-s" verb, a colon.
+    ["Meanwhile small jobs fill in the gaps and fragment the cluster.", "content"],
+    ["Latency dropped to 5 ms at p99 after the cache moved to the edge.", "content"],
+    ["Lumen Labs also learned to treat recall as a product metric.", "content"],
+    ["Hugo v0.97.2 reverts the PostProcess regression fix for hugo server.", "content"],
+    ["The re-rank brings recall@10 back up to 0.975 for an extra 6 ms.", "content"],
+    ["The biggest lesson: measure each stage separately before optimizing anything.", "content"],
   ])("%s → %s", (sentence, kind) => {
     expect(classifySentence(sentence)).toBe(kind);
   });

@@ -159,4 +159,33 @@ describe("articleVoice", () => {
     expect(articleVoice(company, mostlyWe)).toBe(company);
     expect(articleVoice(author, told)).toBe(author);
   });
+  // thoughtbot's "Tell, Don't Ask" in Elixir: its "we" is we programmers, not thoughtbot.
+  const tutorial = [
+    "In FP, we have functions organized within modules, with state being captured in values.",
+    "We want to avoid having the caller dictate paths based on information present in our data.",
+    "Let’s write out some non-idiomatic Elixir and see what we can improve.",
+    "Here, we move player generation to the Game.new/1 function.",
+    "By moving it, we were able to call a single function to take the appropriate action.",
+  ];
+  it("drops the voice of a tutorial whose we is the writer and the reader", () => {
+    expect(articleVoice(company, tutorial)).toBeUndefined();
+  });
+  it("keeps it for a company's present practice and for what it did", () => {
+    const practice = [
+      "Last quarter we audited 140 A/B tests run on the Lumen product.",
+      "We now use sequential testing with always-valid confidence intervals.",
+      "We now require the randomization unit and the analysis unit to match.",
+      "For UI changes we now require at least two full weeks.",
+      "We now ask teams to declare one primary metric before launch.",
+    ];
+    expect(articleVoice(company, practice)).toBe(company);
+    const done = [
+      ...tutorial,
+      "We migrated the game server to Elixir in 2019.",
+      "We cut its latency by half.",
+    ];
+    expect(articleVoice(company, done)).toBe(company);
+    const ingesting = [...tutorial, "We are currently ingesting billions of flow logs per hour."];
+    expect(articleVoice(company, ingesting)).toBe(company);
+  });
 });

@@ -1,4 +1,5 @@
 import { CUT, hasCode, MARKUP } from "../text-defects.js";
+import { hasFiniteVerb } from "./has-finite-verb.js";
 import { THESIS } from "./rewrite-thesis.js";
 
 /** What a sentence is, for deciding whether it may stand in a summary or a why. */
@@ -165,6 +166,9 @@ function classifyEnglish(text: string): SentenceKind | undefined {
   }
   if (LIST_LABEL.test(text)) return "fragment";
   if (FUNCTION_WORD.test(text)) return "fragment";
+  // "Conditional functionality added to methods with no weird … involvement.": a headline's
+  // note with no finite verb. A colon's "The biggest lesson: measure each stage…" is a sentence.
+  if (!text.includes(":") && !hasFiniteVerb(text)) return "fragment";
   return undefined;
 }
 

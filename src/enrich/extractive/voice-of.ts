@@ -72,7 +72,8 @@ const STORYTELLER_SHARE = 0.15;
 /**
  * The voice for rewriting this article's own sentences: undefined when a company blog's post is
  * told by one person in the first person singular, whose "we" is not safely the publisher
- * (a job ad quoted under "I've posted the job below", "we have stayed in touch").
+ * (a job ad quoted under "I've posted the job below", "we have stayed in touch"), or when its
+ * "we" is generic (a tutorial's "we can call…", see isGenericWe).
  */
 export function articleVoice(
   voice: Voice | undefined,
@@ -80,9 +81,65 @@ export function articleVoice(
 ): Voice | undefined {
   if (voice === undefined || voice.isPersonal) return voice;
   const told = prose.filter((sentence) => SINGULAR.test(stripQuotes(sentence))).length;
-  return told >= STORYTELLER_SENTENCES && told >= STORYTELLER_SHARE * prose.length
-    ? undefined
-    : voice;
+  if (told >= STORYTELLER_SENTENCES && told >= STORYTELLER_SHARE * prose.length) return undefined;
+  return isGenericWe(prose) ? undefined : voice;
+}
+
+// "we" and the verb after it, past up to two adverbs.
+const WE_VERB =
+  /\bwe(?:['’](re|ve|ll|d))?\s+(?:(?:\p{L}+ly|also|now|then|still|just|only|first|often)\s+){0,2}(\p{L}+)/giu;
+// What a team did or is doing: a past verb, "we are…", "we have/'ve + participle".
+const PAST_VERB =
+  /^(?:\p{L}+ed|built|made|wrote|ran|took|chose|found|saw|got|went|came|began|brought|kept|left|lost|spent|sent|moved|shipped|did|had|was|were|are|am|grew|knew|gave|won|cut|put|set|split|rebuilt|rewrote|spoke|held|led|met|paid)$/u;
+const PERFECT = /^(?:have|has|had)$/;
+// How many sentences with a "we" a tutorial has before its present-tense "we" reads as generic.
+const GENERIC_WE_SENTENCES = 3;
+// The share of them that may tell of something done ("By moving it, we were able to call…").
+const GENERIC_WE_ACTIONS = 0.2;
+// A "we" that walks the reader through: "what we can improve", "if we call…", "Here, we move…".
+const GENERIC_MARK =
+  /\bwe\s+(?:can|could|should|might|may|must|would)\b|\b(?:if|when|whenever|once|as|let['’]?s)\s+we\b|\blet['’]s\b|^(?:here|now|next|then),?\s+we\b/iu;
+// How many such sentences, and what share of the "we" sentences, make the "we" generic.
+const GENERIC_WE_MARKED = 2;
+const GENERIC_WE_MARKED_SHARE = 1 / 3;
+const PROGRESSIVE = /\bwe(?:\s+are|['’]re)\s+(?:\p{L}+ly\s+)?\p{L}+ing\b/iu;
+const PARTICIPLE = /\bwe\s+have\s+(?:\p{L}+ed|\p{L}+en|built|made|done|been)\b/iu;
+
+/**
+ * A tutorial's "we" is the writer and the reader, or programmers at large ("In FP, we have
+ * functions organized within modules", "we can call…", "when we write…"): every "we" in it is
+ * followed by a present or modal verb, none by a past action or "we are…". Rewriting it as the
+ * company ("Thoughtbot has functions organized within modules") would be false.
+ */
+export function isGenericWe(prose: readonly string[]): boolean {
+  let sentences = 0;
+  let actions = 0;
+  let marked = 0;
+  for (const sentence of prose) {
+    const text = stripQuotes(sentence);
+    const verbs = [...text.matchAll(WE_VERB)];
+    if (verbs.length === 0) continue;
+    // "We are currently ingesting billions of flow logs": what the team is doing.
+    if (PROGRESSIVE.test(text)) return false;
+    sentences++;
+    if (verbs.some((match) => isAction(match, text))) actions++;
+    if (GENERIC_MARK.test(text)) marked++;
+  }
+  return (
+    sentences >= GENERIC_WE_SENTENCES &&
+    actions <= sentences * GENERIC_WE_ACTIONS &&
+    marked >= GENERIC_WE_MARKED &&
+    marked >= sentences * GENERIC_WE_MARKED_SHARE
+  );
+}
+
+function isAction(match: RegExpMatchArray, text: string): boolean {
+  const contraction = match[1]?.toLowerCase();
+  const verb = (match[2] ?? "").toLowerCase();
+  if (contraction === "re" || contraction === "ve") return true;
+  if (contraction !== undefined) return false;
+  if (PAST_VERB.test(verb)) return true;
+  return PERFECT.test(verb) && PARTICIPLE.test(text);
 }
 
 function stripQuotes(sentence: string): string {

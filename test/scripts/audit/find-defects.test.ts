@@ -15,6 +15,12 @@ function kindsIn(summary: string, why = ""): DefectKind[] {
 
 describe("findDefects on the issue's examples", () => {
   it.each<[string, string, DefectKind[]]>([
+    // No finite verb: a headline's note (tenderlove's Nokogiri Slop post).
+    [
+      "summary",
+      'Conditional functionality added to methods with no weird "alias method chain" involvement.',
+      ["verbless"],
+    ],
     // Dangling starts (issue 15, "About 1 entry in 4…").
     [
       "summary",
@@ -155,6 +161,9 @@ describe("findDefects leaves alone", () => {
       "Network insight at much less than 1% CPU means flow logs can run on every instance.",
     ],
     ["Hugo adds the new --renderStaticToDisk flag, which serves static files from disk.", ""],
+    ["Small jobs fill in the gaps and fragment the cluster.", ""],
+    ["Latency dropped to 5 ms at p99 after the cache moved to the edge.", ""],
+    ["Hugo v0.97.2 reverts the PostProcess regression fix for hugo server.", ""],
   ])("%j", (summary, why) => {
     expect(findDefects({ summary, why, articleText: ARTICLE })).toEqual([]);
   });
