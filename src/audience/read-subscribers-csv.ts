@@ -1,9 +1,8 @@
-import { createReadStream } from "node:fs";
-import { parse } from "csv-parse";
 import { GazetteError } from "../shared/errors.js";
 import { checkEmail, normalizeEmail, printableEmail } from "./email-address.js";
 import { unescapeFormula } from "./escape-formula.js";
 import type { MembershipStatus } from "./ports.js";
+import { readCsvRows } from "./read-csv-rows.js";
 
 /** One valid row of a subscribers CSV. */
 export interface SubscriberRecord {
@@ -21,11 +20,6 @@ export interface CsvProblem {
   message: string;
 }
 
-const FILE_ERRORS = {
-  ENOENT: "no such file (check the path; it is relative to the folder you run gazette from)",
-  EISDIR: "is a folder, not a CSV file",
-  EACCES: "cannot be read (permission denied)",
-};
 const EMAIL_HEADER = /^(e-?mail|e-?mail[ _-]?address|mail)$/;
 const STATUSES: readonly string[] = ["pending", "active", "unsubscribed", "bounced", "complained"];
 
@@ -65,40 +59,13 @@ export async function* readSubscribersCsv(
   file: string,
   options: { onWarning?: (warning: CsvProblem) => void } = {},
 ): AsyncGenerator<SubscriberRecord | CsvProblem> {
-  const input = createReadStream(file);
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      skip_empty_lines: true,
-      // Not `trim`: it refuses a quote followed by text ("x"@y), which must be a row problem.
-      ltrim: true,
-      info: true,
-      relax_column_count: true,
-      // A stray quote inside a cell is that row's problem (a bad address), not the whole file's.
-      relax_quotes: true,
-    }),
-  );
-  // pipe() does not pass on the file's errors (a missing file): the parser ends with them.
-  input.once("error", (error) => parser.destroy(error));
   let columns: Columns | undefined;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      if (!columns) {
-        columns = detectColumns(record, file, options.onWarning);
-        if (!("isHeaderless" in columns)) continue;
-      }
-      yield toRecord(record, info.lines, columns);
+  for await (const { record, line } of readCsvRows(file)) {
+    if (!columns) {
+      columns = detectColumns(record, file, options.onWarning);
+      if (!("isHeaderless" in columns)) continue;
     }
-  } catch (error) {
-    if (error instanceof GazetteError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES")
-      throw new GazetteError("FILE_UNREADABLE", `${file}: ${FILE_ERRORS[code]}`, { cause: error });
-    const message = error instanceof Error ? error.message : String(error);
-    throw new GazetteError("CSV_INVALID", `${file}: ${message}`, { cause: error });
+    yield toRecord(record, line, columns);
   }
 }
 

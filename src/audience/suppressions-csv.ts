@@ -1,13 +1,12 @@
-import { createReadStream, type WriteStream } from "node:fs";
+import type { WriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { parse } from "csv-parse";
 import { stringify } from "csv-stringify";
-import { GazetteError } from "../shared/errors.js";
 import { checkEmail, printableEmail } from "./email-address.js";
 import { escapeFormula, unescapeFormula } from "./escape-formula.js";
 import type { AudienceStore } from "./ports.js";
+import { readCsvRows } from "./read-csv-rows.js";
 
 export interface SuppressionImport {
   added: number;
@@ -29,35 +28,21 @@ export async function importSuppressions(
   const rows: { email: string; reason: string }[] = [];
   const report: SuppressionImport = { added: 0, kept: 0, problems: [] };
   let columns: { email: number; reason: number } | undefined;
-  const parser = createReadStream(file).pipe(
-    parse({ bom: true, skip_empty_lines: true, ltrim: true, info: true, relax_column_count: true }),
-  );
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      if (!columns) {
-        const names = record.map((cell) => cell.trim().toLowerCase());
-        const email = names.findIndex((name) => /^e-?mail$/.test(name));
-        columns = email >= 0 ? { email, reason: names.indexOf("reason") } : { email: 0, reason: 1 };
-        if (email >= 0) continue;
-      }
-      const cell = unescapeFormula(record[columns.email] ?? "");
-      const check = checkEmail(cell);
-      if (!check.ok) {
-        report.problems.push({
-          line: info.lines,
-          message: `"${printableEmail(cell)}" ${check.reason}`,
-        });
-        continue;
-      }
-      const reason =
-        columns.reason >= 0 ? unescapeFormula(record[columns.reason] ?? "").trim() : "";
-      rows.push({ email: check.address, reason: reason || "imported" });
+  for await (const { record, line } of readCsvRows(file)) {
+    if (!columns) {
+      const names = record.map((cell) => cell.trim().toLowerCase());
+      const email = names.findIndex((name) => /^e-?mail$/.test(name));
+      columns = email >= 0 ? { email, reason: names.indexOf("reason") } : { email: 0, reason: 1 };
+      if (email >= 0) continue;
     }
-  } catch (error) {
-    throw new GazetteError("CSV_INVALID", `${file}: ${(error as Error).message}`, { cause: error });
+    const cell = unescapeFormula(record[columns.email] ?? "");
+    const check = checkEmail(cell);
+    if (!check.ok) {
+      report.problems.push({ line, message: `"${printableEmail(cell)}" ${check.reason}` });
+      continue;
+    }
+    const reason = columns.reason >= 0 ? unescapeFormula(record[columns.reason] ?? "").trim() : "";
+    rows.push({ email: check.address, reason: reason || "imported" });
   }
   if (report.problems.length > 0 && !options.skipInvalid) return report;
   for (const row of rows) {

@@ -57,4 +57,12 @@ describe("gazette suppressions", () => {
     const missing = await cli(["suppressions", "remove", "ann@example.org"]);
     expect(missing.code).toBe(1);
   });
+
+  it("names a CSV it cannot read in one gazette: line, exit code 2, as the subscribers import does", async () => {
+    const absent = await cli(["suppressions", "import", "absent.csv"]);
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toBe(
+      "gazette: absent.csv: no such file (check the path; it is relative to the folder you run gazette from)\n",
+    );
+  });
 });
