@@ -45,3 +45,14 @@ export function forbidden(c: Context, deps: AppDeps) {
     403,
   );
 }
+
+/** The page for a client over its hourly limit of `what` ("requests", "signups"). */
+export function tooManyAttempts(c: Context, deps: AppDeps, what: string) {
+  return renderPage(
+    c,
+    deps,
+    "Too many attempts",
+    html`<p class="error" role="alert">Too many ${what} from your address. Try again in an hour.</p>`,
+    429,
+  );
+}

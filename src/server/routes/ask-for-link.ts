@@ -5,7 +5,7 @@ import { describeError } from "../../shared/errors.js";
 import type { AppDeps } from "../app-deps.js";
 import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
-import { forbidden, renderPage } from "../messages.js";
+import { forbidden, renderPage, tooManyAttempts } from "../messages.js";
 import { csrfField } from "../page.js";
 import { requestLinks } from "../request-links.js";
 
@@ -33,13 +33,7 @@ export function registerAskForLink(app: Hono, deps: AppDeps): void {
     app.get(path, (c) => askForm(c, deps, path, {}));
     app.post(path, async (c) => {
       if (!deps.linkClientLimiter.take(clientKey(deps.clientIp(c))))
-        return renderPage(
-          c,
-          deps,
-          "Too many attempts",
-          html`<p class="error" role="alert">Too many requests from your address. Try again in an hour.</p>`,
-          429,
-        );
+        return tooManyAttempts(c, deps, "requests");
       const body = await c.req.parseBody();
       const session = sessionOf(c, cookieOf(deps, path));
       if (!session || !isValidCsrf(deps.signingKeys.all, session, body.csrf))

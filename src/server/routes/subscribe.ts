@@ -5,7 +5,7 @@ import { describeError } from "../../shared/errors.js";
 import type { AppDeps } from "../app-deps.js";
 import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
-import { forbidden, renderPage } from "../messages.js";
+import { forbidden, renderPage, tooManyAttempts } from "../messages.js";
 import { csrfField, type Markup } from "../page.js";
 import { requestSignup } from "../request-signup.js";
 
@@ -30,15 +30,8 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
   });
 
   app.post("/subscribe", async (c) => {
-    if (!deps.signupLimiter.take(clientKey(deps.clientIp(c)))) {
-      return renderPage(
-        c,
-        deps,
-        "Too many attempts",
-        html`<p class="error" role="alert">Too many signups from your address. Try again in an hour.</p>`,
-        429,
-      );
-    }
+    if (!deps.signupLimiter.take(clientKey(deps.clientIp(c))))
+      return tooManyAttempts(c, deps, "signups");
     const body = await c.req.parseBody();
     const cookie = sessionOf(c, signupCookie(deps));
     if (!cookie || !isValidCsrf(deps.signingKeys.all, cookie, body.csrf)) return forbidden(c, deps);
