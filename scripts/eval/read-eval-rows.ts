@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { isPersonName } from "../../src/enrich/extractive/voice-of.js";
+import { isPersonalBlog } from "../../src/enrich/extractive/voice-of.js";
 import type { SummarizeInput } from "../../src/enrich/index.js";
 import { createFeedReader } from "./read-feed-article.js";
 
@@ -128,12 +128,12 @@ async function feedArticle(
   };
 }
 
-// As enrich tells it: a feed whose items all have the same person as author is a personal blog.
+// As enrich tells it (the same rule): a personal blog's "I" is its author.
 function sourceOf(
   name: string,
   author: string | undefined,
   feedAuthors: number,
 ): SummarizeInput["source"] {
   if (author === undefined) return { name };
-  return { name, author, isPersonal: feedAuthors === 1 && isPersonName(author) };
+  return { name, author, isPersonal: isPersonalBlog(author, feedAuthors) };
 }

@@ -3,7 +3,7 @@ import { describeError } from "../shared/errors.js";
 import { clipText } from "./clip-text.js";
 import { countReadMinutes } from "./count-read-minutes.js";
 import { MAX_CHARS } from "./extractive/summarize-extractively.js";
-import { isPersonName } from "./extractive/voice-of.js";
+import { isPersonalBlog } from "./extractive/voice-of.js";
 import type { ArticleToEnrich, EnrichmentStore } from "./ports.js";
 import type {
   RejectedField,
@@ -137,8 +137,7 @@ export function toSummarizeInput(article: ArticleToEnrich): SummarizeInput {
       name:
         article.feed.name ?? article.feed.title ?? hostOf(article.feed.siteUrl ?? article.feed.url),
       ...(author !== undefined ? { author } : {}),
-      // Every article of the feed by the same person: a personal blog, whose "I" is that person.
-      isPersonal: article.feed.authorCount === 1 && author !== undefined && isPersonName(author),
+      isPersonal: isPersonalBlog(author, article.feed.authorCount),
     },
   };
 }

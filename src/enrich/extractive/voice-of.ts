@@ -28,6 +28,14 @@ export function voiceOf(input: SummarizeInput): Voice | undefined {
   return { name: name || nameFromHost(input) || UNKNOWN_PUBLISHER, isPersonal: false };
 }
 
+/**
+ * A personal blog, whose "I" is its author: every article of the feed (`feedAuthors` distinct
+ * authors among them) is by the same person.
+ */
+export function isPersonalBlog(author: string | undefined, feedAuthors: number): boolean {
+  return feedAuthors === 1 && author !== undefined && isPersonName(author);
+}
+
 /** "Aaron Patterson" and "Juan van der Berg" are people; "AWS Editor" and "bep" are not. */
 export function isPersonName(author: string): boolean {
   const words = author.split(/\s+/);
