@@ -60,6 +60,7 @@ describe("classifySentence", () => {
     ["Your help to test the RC1 is vital: the more testing, the more stable.", "call-to-action"],
     ["Wow, eliminating one of the biggest pains associated with a thesis.", "anecdote"],
     ["OK, all good things are three, and now with proper tests to avoid it.", "anecdote"],
+    ["The team is looking forward to speaking with developers on the 20th.", "anecdote"],
   ])("%s → %s", (sentence, kind) => {
     expect(classifySentence(sentence)).toBe(kind);
   });

@@ -98,6 +98,34 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.summary).toMatch(summary);
   });
 
+  // A reader wants what the article is about, not its background, a cooking story, or an
+  // event's farewell line; and no sentence that leans on one the reader cannot see.
+  it.each([
+    [
+      "thoughtbot-giant-robots-atom.xml",
+      '"Tell, Don\'t Ask" in Elixir: A Story of Pattern-Matching',
+      /^“Tell, don’t ask” is a way to encourage developers to write declarative code/,
+    ],
+    [
+      "tenderlovemaking-rss.xml",
+      "Mushrooms, Beef Jerky, and Programming",
+      /^Recently, Aaron Patterson has been refactoring Mechanize and has added support/,
+    ],
+    [
+      "aws-blog-atom.xml",
+      "SimpleDB Developer's Brown Bag",
+      /^Amazon Web Services invites readers to join the Amazon SimpleDB team on Tuesday/,
+    ],
+    [
+      "wordpress-news.xml",
+      "People of WordPress: Juan Aldasoro",
+      /^WordPress offers something to everyone\. For Juan Aldasoro, .*, it provides/,
+    ],
+  ])("says what the article is about: %s › %s", async (file, title, summary) => {
+    const result = await byTitle(real(file), title);
+    expect(result.summary).toMatch(summary);
+  });
+
   it("says who a podcast episode's host is and what she explores", async () => {
     const result = await byTitle(
       real("wordpress-news.xml"),

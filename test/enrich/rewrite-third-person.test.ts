@@ -72,6 +72,15 @@ describe("rewriteThirdPerson", () => {
       'I stumbled across a ruby/cocoa example, fixed it up, and released a gem called "Meow".',
       'Aaron Patterson stumbled across a ruby/cocoa example, fixed it up, and released a gem called "Meow".',
     ],
+    // A second "I" after "and" is the same subject: left out, its verb agreeing.
+    [
+      "Recently, I've been refactoring Mechanize and I've added support for a few new things.",
+      "Recently, Aaron Patterson has been refactoring Mechanize and has added support for a few new things.",
+    ],
+    [
+      "I went hunting and I run a small shop.",
+      "Aaron Patterson went hunting and runs a small shop.",
+    ],
   ])("a personal blog: %s", (sentence, rewritten) => {
     expect(rewriteThirdPerson(sentence, author)).toBe(rewritten);
   });
@@ -87,6 +96,8 @@ describe("rewriteThirdPerson", () => {
     ["we all", "We all know that caches are hard.", company],
     ["would or had", "We'd moved the queue by then.", company],
     ["a second I", "I think I like it.", author],
+    ["a second I after but", "I've studied Japanese but I've never been to Japan.", author],
+    ["a second my after and", "I fixed it and my tests pass.", author],
     ["no verb after we", "We at Netflix love data.", company],
   ])("unsafe: %s", (_case, sentence, voice) => {
     expect(rewriteThirdPerson(sentence, voice)).toBeUndefined();
@@ -129,6 +140,11 @@ describe("rewriteThesis", () => {
     [
       "Join our host, WordPress Executive Director Josepha Haden Chomphosy, as she explores three things that can help find the answer.",
       "WordPress Executive Director Josepha Haden Chomphosy explores three things that can help find the answer.",
+    ],
+    // An event's invitation says what the post is (the SimpleDB Brown Bag on the AWS blog).
+    [
+      "You are invited to join the SimpleDB team on Tuesday for the first session of our new Brown Bag.",
+      "Dropbox invites readers to join the SimpleDB team on Tuesday for the first session of our new Brown Bag.",
     ],
   ])("%s", (sentence, rewritten) => {
     expect(rewriteThesis(sentence, "Dropbox")).toBe(rewritten);

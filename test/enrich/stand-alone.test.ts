@@ -52,6 +52,9 @@ describe("standAlone", () => {
     "Some are for fancy ideas – feature flags and story format are not common to every team – and some are sacred cows, like TDD and refactoring.",
     "Most of them run on a single node behind the load balancer.",
     "How much faster will depend on your site, but we have benchmarks that show improvements.",
+    // After a leading phrase, a pronoun subject is what the sentence before named.
+    "For Juan Aldasoro, a developer and product manager, it provides an opportunity to combine his skills.",
+    "In Seattle, they met the team behind the project.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");
   });
@@ -73,6 +76,7 @@ describe("standAlone", () => {
     "This release comes with language-aware collation of text.",
     "This is a bug-fix release with a couple of important fixes.",
     "There are two new keywords, break and continue.",
+    "In 2020, it was possible to run both versions side by side.",
     // "So far" is no connective to drop: "Far, contributors…" was the result.
     "So far, contributors have fixed 326 tickets and 108 new features.",
     "In this twenty-fifth episode of the Briefing, the director discusses the pledge.",

@@ -1,5 +1,6 @@
 import { shortenSentence } from "../clip-text.js";
 import { classifySentence } from "./classify-sentence.js";
+import { hasFiniteVerb } from "./has-finite-verb.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
 import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
 import { isChoosable, type ScoredSentence } from "./score-sentences.js";
@@ -118,7 +119,7 @@ function englishCandidate(
   if (opening === "needs-previous") {
     const previous = scored[sentence.index - 1];
     if (previous === undefined || previous.paragraph !== sentence.paragraph) return undefined;
-    if (previous.kind !== "content") return undefined;
+    if (previous.kind !== "content" && !isShortStatement(previous)) return undefined;
     const before = standAlone(previous.text);
     if (typeof before === "string") return undefined;
     // "And say hello to…" is a call to action once its connective is gone.
@@ -140,6 +141,20 @@ function englishCandidate(
       ? undefined
       : text;
   return rewritten === undefined ? undefined : { sentences, text: rewritten, isRepaired };
+}
+
+/**
+ * "WordPress offers something to everyone.": too short to stand as a summary, but a statement
+ * the sentence after it may lean on.
+ */
+function isShortStatement(sentence: ScoredSentence): boolean {
+  return (
+    sentence.kind === "short" &&
+    /^\p{Lu}/u.test(sentence.text) &&
+    /\.$/.test(sentence.text) &&
+    hasFiniteVerb(sentence.text) &&
+    typeof standAlone(sentence.text) !== "string"
+  );
 }
 
 /** "Quarry Data replaced…", "The team rebuilt…": a sentence saying what the publisher did. */

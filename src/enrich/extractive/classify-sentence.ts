@@ -102,6 +102,9 @@ const ANECDOTE =
 // announcement in that voice ("…excited to announce") is the thesis, classified before this.
 const FEELING =
   /\b(?:it (?:was|is|has been)|it['’]s|(?:we|I)(?:['’]re|['’]m| are| am| was| were| have been| feel|['’]ve been)) (?:so |really |very |truly |absolutely |incredibly |deeply )?(?:thrilling|exciting|wonderful|amazing|inspiring|heartwarming|humbling|a (?:pleasure|joy|delight|privilege|thrill)|thrilled|excited|happy|proud|delighted|grateful|thankful|honou?red|humbled|glad|overwhelmed) (?:to (?!(?:announce|report|share|introduce|release|launch|unveil|present)\b)|that|about|by|for|with|of)|\b(?:we|I) (?:love|loved|adore|enjoyed)\b/i;
+// "The team is looking forward to speaking with developers on the 20th.": a greeting's warmth.
+const LOOKING_FORWARD =
+  /\b(?:is|are|am|['’]re|['’]m) (?:(?:really|very|so|all) )?looking forward to\b|\blook forward to (?:seeing|meeting|speaking|hearing|talking|working|welcoming)\b/i;
 // A paper's title has no finite verb; a sentence almost always has one of these.
 const FINITE_VERB =
   /^(?:is|are|was|were|has|have|had|will|would|can|could|does|did|do|should|may|might|must)$/;
@@ -160,7 +163,14 @@ function classifyEnglish(text: string): SentenceKind | undefined {
   if (THESIS.test(text)) return "thesis";
   if (BOILERPLATE_START.test(text) || BOILERPLATE_ANYWHERE.test(text)) return "boilerplate";
   if (TEASER.test(text) || TEASER_ANYWHERE.test(text) || ROADMAP.test(text)) return "teaser";
-  if (GREETING.test(text) || ANECDOTE.test(text) || FEELING.test(text)) return "anecdote";
+  if (
+    GREETING.test(text) ||
+    ANECDOTE.test(text) ||
+    FEELING.test(text) ||
+    LOOKING_FORWARD.test(text)
+  ) {
+    return "anecdote";
+  }
   if (CALL_TO_ACTION.test(text) || IMPERATIVE.test(text) || ADVICE.test(text)) {
     return "call-to-action";
   }

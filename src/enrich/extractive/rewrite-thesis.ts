@@ -72,6 +72,12 @@ const FORMS: readonly {
     verb: (match) => match[2] ?? "",
     subject: (match) => match[1] ?? "",
   },
+  // An event's invitation: "You are invited to join the SimpleDB team on…" → "<name> invites
+  // readers to join the SimpleDB team on…"
+  {
+    pattern: /^you(?:['’]re| are) (?:(?:all|cordially|warmly) )?invited to\b/i,
+    verb: () => "invites readers to",
+  },
   // "We'd like to share…"
   {
     pattern:

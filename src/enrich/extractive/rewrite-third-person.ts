@@ -98,6 +98,7 @@ export function rewriteThirdPerson(sentence: string, voice: Voice): string | und
       isNamed = false;
     }
     if (!isNamed && isPronoun(token.word)) isNamed = namedIn(tokens, from, at, name);
+    if (hasSingular && isNamed && dropsRepeatedSubject(tokens, at)) continue;
     const replaced = hasSingular
       ? replaceSingular(token.word, isNamed, voice)
       : replacePlural(token.word, isNamed, voice);
@@ -111,6 +112,29 @@ export function rewriteThirdPerson(sentence: string, voice: Voice): string | und
     token.word = opensSentence(tokens, at) ? capitalize(replaced) : replaced;
   }
   return tokens.map((token) => `${token.lead}${token.word}${token.trail}`).join("");
+}
+
+/**
+ * "…has been refactoring Mechanize and I've added…" → "…and has added…": a second "I" that
+ * opens a clause after "and" is the same subject, left out ("I've" leaves its verb);
+ * the verb after it agrees. False (nothing changed) for any other second "I".
+ */
+function dropsRepeatedSubject(tokens: Token[], at: number): boolean {
+  const token = tokens[at] as Token;
+  const before = tokens[at - 2];
+  if (before === undefined || before.word !== "and" || before.trail !== "") {
+    return false;
+  }
+  if (token.lead !== "" || token.trail !== "") return false;
+  const contraction = token.word.match(/^I['’](m|ve|ll)$/);
+  if (contraction) {
+    token.word = CONTRACTION[contraction[1] ?? ""] ?? token.word;
+    return true;
+  }
+  if (token.word !== "I" || !agree(tokens, at)) return false;
+  tokens[at] = { lead: "", word: "", trail: "" };
+  tokens[at + 1] = { lead: "", word: "", trail: "" };
+  return true;
 }
 
 // "…has stayed in touch and have met…": a second verb of the same subject agrees too.

@@ -51,6 +51,7 @@ export function scoreSentences(
   const kinds = sentences.map((sentence, index) =>
     kindOf(sentence, tokenLists[index] ?? [], titleTokens, isEnglish),
   );
+  if (isEnglish) markPersonalStories(sentences, kinds);
   const centrality = rankCentrality(similarityOf(vectors, kinds));
   const inResults = markResultSections(sentences);
   const topCentrality = Math.max(...centrality, Number.MIN_VALUE);
@@ -108,6 +109,35 @@ function similarityOf(vectors: readonly SparseVector[], kinds: readonly ScoredKi
     }
   }
   return similarity;
+}
+
+const FIRST_PERSON_SINGULAR = /\bI\b|\bI['’](?:m|ve|ll|d)\b|\b(?:me|my|myself)\b/;
+
+/**
+ * "This weekend I went mushroom hunting…! I made cream of mushroom soup… I can't wait!": a
+ * paragraph with a memory or feeling and another exclamation or feeling in the first person
+ * singular is a personal story; its other first-person sentences are part of it, never what the
+ * article did. Rewrites `kinds` in place.
+ */
+function markPersonalStories(sentences: readonly ArticleSentence[], kinds: ScoredKind[]): void {
+  const byParagraph = new Map<number, number[]>();
+  for (const [index, sentence] of sentences.entries()) {
+    if (sentence.block !== "prose") continue;
+    const indexes = byParagraph.get(sentence.paragraph) ?? [];
+    indexes.push(index);
+    byParagraph.set(sentence.paragraph, indexes);
+  }
+  for (const indexes of byParagraph.values()) {
+    const personal = indexes.filter((index) =>
+      FIRST_PERSON_SINGULAR.test(sentences[index]?.text ?? ""),
+    );
+    const anecdotes = personal.filter((index) => kinds[index] === "anecdote").length;
+    const exclaimed = personal.filter((index) =>
+      /!["'”’)]*$/.test(sentences[index]?.text ?? ""),
+    ).length;
+    if (anecdotes === 0 || anecdotes + exclaimed < 2) continue;
+    for (const index of personal) if (kinds[index] === "content") kinds[index] = "anecdote";
+  }
 }
 
 /** For each sentence, whether the heading above it announces results or lessons. */

@@ -3,7 +3,7 @@ import type { Candidate } from "./build-candidates.js";
 import { isSetup, keepsPromise, promisedNumbers } from "./score-outcome.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { cosineSimilarity } from "./vectorize-sentences.js";
-import { definesTerm, isInstruction } from "./why-role.js";
+import { isInstruction, whyRole } from "./why-role.js";
 
 /** Above this cosine two sentences say the same thing; only one of them is kept. */
 export const NEAR_DUPLICATE = 0.6;
@@ -62,6 +62,7 @@ function summaryWeight(
   firstParagraph: number,
   names: RegExp,
   publisher: string,
+  titleWords: ReadonlySet<string>,
 ): number {
   const first = candidate.sentences[0] as ScoredSentence;
   const isEarly = first.paragraph - firstParagraph <= 3;
@@ -80,7 +81,7 @@ function summaryWeight(
   if (SECOND_PERSON.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
   if (ADDITION.test(lastSentenceOf(candidate))) weight *= ADDITION_PENALTY;
   if (candidate.text.length < 60) weight *= 0.7;
-  if (isInstruction(candidate.text) || definesTerm(candidate.text)) weight *= EXPOSITION_PENALTY;
+  if (isExposition(candidate.text, titleWords)) weight *= EXPOSITION_PENALTY;
   if (opensOnCode(candidate.text)) weight *= CODE_START_PENALTY;
   return weight;
 }
@@ -98,13 +99,14 @@ export function selectSummary(
   publisher = "",
 ): { chosen: Candidate[]; method: SummaryMethod } {
   const names = titleNames(title, publisher);
+  const titleWords = new Set(contentWords(title));
   const firstParagraph = Math.min(
     ...candidates.map((candidate) => candidate.sentences[0]?.paragraph ?? 0),
   );
   const promised = promisedNumbers(title);
   const weights = new Map<Candidate, number>();
   for (const candidate of candidates) {
-    let weight = summaryWeight(candidate, firstParagraph, names, publisher);
+    let weight = summaryWeight(candidate, firstParagraph, names, publisher, titleWords);
     if (results.has(candidate)) {
       if (keepsPromise(candidate.text, promised)) weight *= PROMISE_BOOST;
       else if (!candidate.isAction) weight *= RESULTS_PENALTY;
@@ -153,6 +155,34 @@ function titleNames(title: string, publisher: string): RegExp {
   if (words.length === 0) return /(?!)/;
   const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(String.raw`(?<=\S\s+["“]?)(?:${escaped.join("|")})(?![\p{L}\p{N}])`, "u");
+}
+
+/**
+ * An instruction to the reader, or what a word means when the word is not one the title names:
+ * its subject (the words before "is", "are" or "means", past a leading phrase) shares no word
+ * with the title.
+ */
+function isExposition(text: string, titleWords: ReadonlySet<string>): boolean {
+  if (isInstruction(text)) return true;
+  if (whyRole(text) !== "definition") return false;
+  const subject = DEFINED.exec(text)?.[1] ?? "";
+  return !contentWords(subject).some((word) => titleWords.has(word));
+}
+
+// The defined words: "In OOP, objects are…" → "objects", "“Tell, don't ask” is a way…".
+const DEFINED =
+  /^(?:(?:in|from|for|within|to) [^,]{2,40}, )?(.{2,60}?)\s+(?:is|are|means|refers|stands)\b/iu;
+
+/** The lowercased words of a text but stopwords, quotes and apostrophes left out. */
+function contentWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/['’]/g, "")
+      .match(/[\p{L}\p{N}][\p{L}\p{N}.-]*/gu) ?? []
+  )
+    .map((word) => word.replace(/[.-]+$/, ""))
+    .filter((word) => word.length > 1 && !STOPWORDS.has(word));
 }
 
 /** The article's own last sentence of a candidate: a joined pair is judged by where it ends. */

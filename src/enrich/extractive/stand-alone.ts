@@ -33,6 +33,10 @@ const LEANING_OPENER =
 // "With this approach…", "…, this sidecar provides…": a demonstrative early in the sentence.
 const CLAUSE_BACK_REFERENCE =
   /^(?:when|if|because|since|although|though|once|as|while|after|before|unless|until|whenever) (?:it|they|this|these|those|he|she)\b|^(?:\S+\s+){0,7}?(?:this|these|those|such)\s+(?!(?:(?:last|first|latest|new|special|security|maintenance|major|minor|bug-?fix|and|\p{L}+-\p{L}+|\p{L}+th)\s+){0,3}(?:release|version|update|post|article|episode|edition|issue|installment|podcast|year|week|month|quarter|season|time|morning|spring|summer|fall|autumn|winter|is|was|means|meant)\b)\p{L}|^(?:\S+\s+){0,15}?(?:these|those) (?!days\b|who\b|whose\b|which\b|that\b|where\b)\p{L}/iu;
+// "For Juan Aldasoro, a developer…, it provides an opportunity…": after a leading phrase, a
+// pronoun subject means what the sentence before named (not "…, it is possible to…").
+const INTRO_PRONOUN =
+  /^(?:for|to|in|at|on|with|from|by|after|during|over|across|like|unlike|among|despite) (?:[^,]{2,80}, ){1,2}(?:it|they|he|she)\b(?!['’]s\b|\s+(?:is|was|has been|seems|becomes)\b)/i;
 // "How much faster will depend on your site…": faster than what was said before.
 const COMPARED_BACK = /^how (?:much|many) (?:\w+er|more|less|fewer|better|worse)\b/i;
 // "…ended up cutting it by 35%": what "it" is was said before.
@@ -65,7 +69,8 @@ export function standAlone(sentence: string): Opening {
     (BACK_REFERENCE.test(text) && !SELF_ANCHORED.test(text)) ||
     LEANING_OPENER.test(text) ||
     COMPARED_BACK.test(text) ||
-    CLAUSE_BACK_REFERENCE.test(text);
+    CLAUSE_BACK_REFERENCE.test(text) ||
+    INTRO_PRONOUN.test(text);
   if (pointsBack || hasOrphanPronoun(text) || changesUnnamed(text)) {
     return "needs-previous";
   }
