@@ -1,6 +1,7 @@
 import { shortenSentence } from "../clip-text.js";
 import { classifySentence } from "./classify-sentence.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
+import { resolvePronoun } from "./resolve-pronoun.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
 import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
 import { isChoosable, type ScoredSentence } from "./score-sentences.js";
@@ -117,17 +118,10 @@ function englishCandidate(
   let text: string;
   let isRepaired: boolean;
   if (opening === "needs-previous") {
-    const previous = scored[sentence.index - 1];
-    if (previous === undefined || previous.paragraph !== sentence.paragraph) return undefined;
-    if (previous.kind !== "content" && !isShortStatement(previous)) return undefined;
-    const before = standAlone(previous.text);
-    if (typeof before === "string") return undefined;
-    // "And say hello to…" is a call to action once its connective is gone.
-    if (before.isRepaired && !["content", "thesis"].includes(classifySentence(before.text))) {
-      return undefined;
-    }
-    sentences = [previous, sentence];
-    text = `${before.text} ${sentence.text}`;
+    const joined = joinPrevious(scored, sentence) ?? resolvePronoun(scored, sentence);
+    if (joined === undefined) return undefined;
+    if (typeof joined !== "string") sentences = [joined, sentence];
+    text = typeof joined === "string" ? joined : `${standAloneText(joined)} ${sentence.text}`;
     isRepaired = true;
   } else {
     text = opening.text;
@@ -141,6 +135,31 @@ function englishCandidate(
       ? undefined
       : text;
   return rewritten === undefined ? undefined : { sentences, text: rewritten, isRepaired };
+}
+
+/**
+ * The sentence before, in the same paragraph, when `sentence` may lean on it: a content sentence
+ * (or a short statement) that stands alone, and no call to action once its connective is gone
+ * ("And say hello to…").
+ */
+function joinPrevious(
+  scored: readonly ScoredSentence[],
+  sentence: ScoredSentence,
+): ScoredSentence | undefined {
+  const previous = scored[sentence.index - 1];
+  if (previous === undefined || previous.paragraph !== sentence.paragraph) return undefined;
+  if (previous.kind !== "content" && !isShortStatement(previous)) return undefined;
+  const before = standAlone(previous.text);
+  if (typeof before === "string") return undefined;
+  if (before.isRepaired && !["content", "thesis"].includes(classifySentence(before.text))) {
+    return undefined;
+  }
+  return previous;
+}
+
+function standAloneText(sentence: ScoredSentence): string {
+  const opening = standAlone(sentence.text);
+  return typeof opening === "string" ? sentence.text : opening.text;
 }
 
 /**

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { articleSentences } from "../../src/enrich/extractive/article-sentences.js";
+import { readBlocks } from "../../src/enrich/extractive/read-blocks.js";
+import { resolvePronoun } from "../../src/enrich/extractive/resolve-pronoun.js";
+import { scoreSentences } from "../../src/enrich/extractive/score-sentences.js";
+
+/** The last sentence of `text` with its opening pronoun resolved, if it can be. */
+function resolveLast(text: string): string | undefined {
+  const scored = scoreSentences(articleSentences(readBlocks({ text }), 50), "");
+  const last = scored.at(-1);
+  return last && resolvePronoun(scored, last);
+}
+
+// Issue 15, point 2: a sentence that leans on one the reader cannot see, repaired.
+describe("resolvePronoun", () => {
+  it.each([
+    [
+      "Late last year an entrepreneur from Turkey visited me in Seattle. We talked about his plans. He's now ready to hire a software architect.",
+      "An entrepreneur from Turkey is now ready to hire a software architect.",
+    ],
+    [
+      "A researcher at Stanford sent us the trace. She found the leak in the parser within a day.",
+      "A researcher at Stanford found the leak in the parser within a day.",
+    ],
+    [
+      "A developer from Lisbon wrote in last week. He's been running the tool on a Raspberry Pi.",
+      "A developer from Lisbon has been running the tool on a Raspberry Pi.",
+    ],
+  ])("names the one person introduced before: %s", (text, resolved) => {
+    expect(resolveLast(text)).toBe(resolved);
+  });
+
+  it.each([
+    // Two people: which one "he" is cannot be told.
+    "A developer from Lisbon met an engineer from Porto. He wrote the first patch that week.",
+    // Nobody introduced by a noun phrase.
+    "Aaron met Ryan at the conference. He wrote the first patch that week.",
+    // Not a pronoun subject.
+    "A developer from Lisbon wrote in. His patch fixed the leak in the parser.",
+  ])("leaves it when no single person is introduced: %s", (text) => {
+    expect(resolveLast(text)).toBeUndefined();
+  });
+});
