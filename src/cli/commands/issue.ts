@@ -27,22 +27,22 @@ export function registerIssue(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, options.list);
         const found = await pickIssue(ctx, list, n);
-        const approval = found.approved_at
-          ? `approved ${found.approved_at}`
+        const approval = found.approvedAt
+          ? `approved ${found.approvedAt.toISOString()}`
           : list.mode === "review"
             ? "not approved"
             : "auto";
         console.log(
-          `Issue #${found.number} of ${list.id}: ${found.status} · ${approval} · composed ${found.created_at}`,
+          `Issue #${found.number} of ${list.id}: ${found.status} · ${approval} · composed ${found.createdAt.toISOString()}`,
         );
         if (found.status === "cancelled")
-          console.log(line`Cancelled ${found.cancelled_at}: ${found.cancel_reason}`);
+          console.log(line`Cancelled ${found.cancelledAt?.toISOString()}: ${found.cancelReason}`);
         if (found.subject) console.log(line`Subject: ${found.subject}`);
         console.log(line`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
         const drops = await ctx.store.issues.drops(found.id);
         // Dropped while a draft (or before its send began): not in the email, though the
         // issue's record still holds it. Dropped later: it went out with the issue.
-        const sendStart = drops.sendStartedAt ?? found.sent_at ?? undefined;
+        const sendStart = drops.sendStartedAt ?? found.sentAt?.toISOString();
         const leftOut = new Map(
           drops.articles
             .filter((drop) => found.status === "draft" || !sendStart || drop.dropped_at < sendStart)
