@@ -21,7 +21,7 @@ export async function archiveStage(
   const sent = await ctx.store.issues.sent(listNumber(ctx, list));
   const entries: ArchiveEntry[] = [];
   for (const sentIssue of sent) {
-    const articles = await ctx.store.issues.articles(sentIssue.id);
+    const articles = await ctx.store.issueDrafts.articles(sentIssue.id);
     entries.push({
       number: sentIssue.number,
       subject: sentIssue.subject,

@@ -53,7 +53,6 @@ export { createFetchSaver, type FetchSaver, type FetchToSave } from "./fetch-sav
 import type { FetchToSave } from "./fetch-saver.js";
 
 export { isLockError } from "./is-lock-error.js";
-export type { IssueArticleRow } from "./issues.js";
 export type {
   MailEventCount,
   MailEventOutcome,

@@ -226,17 +226,17 @@ export class IssueRepo {
    * first row; undefined before): an article dropped before that is not in the email.
    */
   async drops(issueId: number): Promise<{
-    articles: { article_id: number; title: string; dropped_at: string }[];
-    sendStartedAt?: string;
+    articles: { articleId: number; title: string; droppedAt: Date }[];
+    sendStartedAt?: Date;
   }> {
     const articles = await this.db
       .selectFrom("issue_articles")
       .innerJoin("articles", "articles.id", "issue_articles.article_id")
       .innerJoin("article_overrides", "article_overrides.article_id", "articles.id")
       .select([
-        "articles.id as article_id",
+        "articles.id as articleId",
         "articles.title",
-        "article_overrides.updated_at as dropped_at",
+        "article_overrides.updated_at as droppedAt",
       ])
       .where("issue_articles.issue_id", "=", issueId)
       .where("article_overrides.dropped", "=", 1)
@@ -248,7 +248,10 @@ export class IssueRepo {
       .where("issue_id", "=", issueId)
       .executeTakeFirst();
     const at = started?.at ?? undefined;
-    return { articles, ...(at ? { sendStartedAt: String(at) } : {}) };
+    return {
+      articles: articles.map((drop) => ({ ...drop, droppedAt: new Date(drop.droppedAt) })),
+      ...(at ? { sendStartedAt: new Date(String(at)) } : {}),
+    };
   }
 
   /**
