@@ -1,9 +1,9 @@
+import type { Issue } from "../compose/ports.js";
 import type { ListConfig } from "../config/index.js";
 import type {
   DeliveryFailure,
   DeliveryStatus,
   FeedRow,
-  IssueRow,
   MembershipStatus,
   RunRow,
 } from "../store/index.js";
@@ -61,14 +61,14 @@ export function runJson(run: RunRow) {
   };
 }
 
-export function issueJson(issue: IssueRow) {
+export function issueJson(issue: Issue) {
   return {
     number: issue.number,
     status: issue.status,
     subject: issue.subject,
-    createdAt: issue.created_at,
-    sentAt: issue.sent_at,
-    pausedAt: issue.paused_at,
+    createdAt: issue.createdAt.toISOString(),
+    sentAt: issue.sentAt?.toISOString() ?? null,
+    pausedAt: issue.pausedAt?.toISOString() ?? null,
   };
 }
 

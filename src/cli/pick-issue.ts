@@ -1,15 +1,11 @@
+import type { Issue } from "../compose/ports.js";
 import type { ListConfig } from "../config/index.js";
 import type { Context } from "../pipeline/context.js";
 import { listNumber } from "../pipeline/find-list.js";
 import { GazetteError } from "../shared/errors.js";
-import type { IssueRow } from "../store/index.js";
 
 /** Issue N of the list, or (without N) its unfinished issue, or its latest one. */
-export async function pickIssue(
-  ctx: Context,
-  list: ListConfig,
-  number?: string,
-): Promise<IssueRow> {
+export async function pickIssue(ctx: Context, list: ListConfig, number?: string): Promise<Issue> {
   const id = listNumber(ctx, list);
   if (number !== undefined) {
     const n = Number(number);

@@ -4,7 +4,6 @@ import { joinUrl, webVersionUrl } from "../audience/index.js";
 import type { Issue } from "../compose/ports.js";
 import type { ListConfig } from "../config/index.js";
 import type { CompiledIssue } from "../render/index.js";
-import { issueOf } from "../store/index.js";
 import type { Context } from "./context.js";
 import { listNumber } from "./find-list.js";
 
@@ -21,9 +20,8 @@ export async function archiveStage(
   const baseUrl = ctx.config.newsletter.baseUrl;
   const sent = await ctx.store.issues.sent(listNumber(ctx, list));
   const entries: ArchiveEntry[] = [];
-  for (const row of sent) {
-    const sentIssue = issueOf(row);
-    const articles = await ctx.store.issues.articles(sentIssue.id);
+  for (const sentIssue of sent) {
+    const articles = await ctx.store.issueDrafts.articles(sentIssue.id);
     entries.push({
       number: sentIssue.number,
       subject: sentIssue.subject,

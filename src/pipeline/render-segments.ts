@@ -1,6 +1,6 @@
 import path from "node:path";
 import { articlesForTopics, groupSegments, noTopicReason, toIssueModel } from "../compose/index.js";
-import type { IssueArticle } from "../compose/ports.js";
+import type { Issue, IssueArticle } from "../compose/ports.js";
 import type { ListConfig } from "../config/index.js";
 import {
   type CompiledIssue,
@@ -9,7 +9,6 @@ import {
   type RenderOptions,
   renderIssue,
 } from "../render/index.js";
-import { type IssueRow, issueOf } from "../store/index.js";
 import type { Context } from "./context.js";
 
 /** The list's theme folder: its own `template`, else the top-level `templates`. */
@@ -39,7 +38,7 @@ export async function renderSegments(
   ctx: Context,
   list: ListConfig,
   listId: number,
-  issue: IssueRow,
+  issue: Issue,
   compiled: CompiledIssue,
   unstored?: IssueArticle[],
 ): Promise<{
@@ -51,7 +50,7 @@ export async function renderSegments(
   if (segments.every((segment) => segment.key === "all"))
     return { fill: (recipient) => compiled.fill(recipient), segmentCount: 1, skipped: [] };
   const articles = unstored ?? (await ctx.store.issueDrafts.articles(issue.id));
-  const model = toIssueModel(ctx.config, list, issueOf(issue), articles);
+  const model = toIssueModel(ctx.config, list, issue, articles);
   const rendered = new Map<string, CompiledIssue>();
   const byEmail = new Map<string, CompiledIssue>();
   const skipped: { emails: string[]; reason: string }[] = [];

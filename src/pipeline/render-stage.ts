@@ -1,10 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { toIssueModel } from "../compose/index.js";
-import type { IssueArticle } from "../compose/ports.js";
+import type { Issue, IssueArticle } from "../compose/ports.js";
 import type { ListConfig } from "../config/index.js";
 import { type CompiledIssue, renderIssue, type SizeReport } from "../render/index.js";
-import { type IssueRow, issueOf } from "../store/index.js";
 import type { Context } from "./context.js";
 import { renderOptionsOf } from "./render-segments.js";
 
@@ -31,11 +30,11 @@ export interface IssueFolds {
 export async function compileStage(
   ctx: Context,
   list: ListConfig,
-  issue: IssueRow,
+  issue: Issue,
   unstored?: IssueArticle[],
 ): Promise<Omit<RenderOutput, "htmlPath" | "textPath">> {
   const articles = unstored ?? (await ctx.store.issueDrafts.articles(issue.id));
-  const model = toIssueModel(ctx.config, list, issueOf(issue), articles);
+  const model = toIssueModel(ctx.config, list, issue, articles);
   const compiled = await renderIssue(model, renderOptionsOf(ctx, list));
   const count = (kind: string) => articles.filter((row) => row.kind === kind).length;
   return {
@@ -50,7 +49,7 @@ export async function compileStage(
 export async function renderStage(
   ctx: Context,
   list: ListConfig,
-  issue: IssueRow,
+  issue: Issue,
 ): Promise<RenderOutput> {
   const { compiled, articleCount, folded, size } = await compileStage(ctx, list, issue);
   const dir = path.join(ctx.loaded.dataDir, "issues", list.id);

@@ -1,4 +1,5 @@
 import type { SyncReport } from "../audience/index.js";
+import type { Issue } from "../compose/ports.js";
 import { type ListConfig, parseDuration } from "../config/index.js";
 import type { SendReport, Transport } from "../deliver/index.js";
 import { isSendSettled } from "../deliver/index.js";
@@ -7,7 +8,6 @@ import type { DispatchReport } from "../inbox/index.js";
 import type { CollectReport } from "../ingest/index.js";
 import type { SizeReport } from "../render/index.js";
 import { describeError } from "../shared/errors.js";
-import type { IssueRow } from "../store/index.js";
 import { archiveStage } from "./archive-stage.js";
 import { collectStage } from "./collect-stage.js";
 import { composeForDryRun, composeStage, type DryRunCompose } from "./compose-stage.js";
@@ -155,12 +155,12 @@ export async function runList(
  * Why a composed issue may not be sent yet: review mode without approval, or (auto mode) a hold
  * window that has not passed since it was composed. An approved issue never waits.
  */
-export function waitingReason(list: ListConfig, issue: IssueRow, now: Date): string | undefined {
-  if (issue.approved_at || issue.status !== "draft") return undefined;
+export function waitingReason(list: ListConfig, issue: Issue, now: Date): string | undefined {
+  if (issue.approvedAt || issue.status !== "draft") return undefined;
   if (list.mode === "review") {
     return `draft awaiting review: "gazette issue show ${issue.number} --list ${list.id}", then "gazette issue approve ${issue.number} --list ${list.id}"`;
   }
-  const until = new Date(new Date(issue.created_at).getTime() + parseDuration(list.hold));
+  const until = new Date(issue.createdAt.getTime() + parseDuration(list.hold));
   if (until > now)
     return `held until ${until.toISOString()} (hold ${list.hold}); drop articles before then with "gazette article drop ID"`;
   return undefined;

@@ -172,7 +172,7 @@ async function deliverRound(
   for (const issue of await ctx.store.issues.sendable()) {
     if (extra?.signal?.aborted) break;
     // An issue of a list no longer in this worker's config is left to a worker that has it.
-    const list = ctx.config.lists.find((candidate) => candidate.id === issue.list_slug);
+    const list = ctx.config.lists.find((candidate) => candidate.id === issue.listSlug);
     if (!list) continue;
     let issueCompiled = compiled.get(issue.id);
     if (!issueCompiled) {

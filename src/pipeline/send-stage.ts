@@ -6,7 +6,7 @@ import {
   signAddressToken,
   unsubscribeUrl,
 } from "../audience/index.js";
-import type { IssueArticle } from "../compose/ports.js";
+import type { Issue, IssueArticle } from "../compose/ports.js";
 import { advertisedMailto, type ListConfig } from "../config/index.js";
 import type { RateLimiter, Transport } from "../deliver/index.js";
 import {
@@ -23,7 +23,6 @@ import {
 } from "../deliver/index.js";
 import { type CompiledIssue, checkTheme } from "../render/index.js";
 import { GazetteError } from "../shared/errors.js";
-import type { IssueRow } from "../store/index.js";
 import type { Context } from "./context.js";
 import { listNumber } from "./find-list.js";
 import { renderSegments, themeDirOf } from "./render-segments.js";
@@ -56,7 +55,7 @@ export function outboxDirOf(ctx: Context): string {
 export async function sendStage(
   ctx: Context,
   list: ListConfig,
-  issue: IssueRow,
+  issue: Issue,
   compiled: CompiledIssue,
   transport: Transport,
   extra: {

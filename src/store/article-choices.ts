@@ -40,8 +40,7 @@ export function createArticleChoices(
     },
     recentStories: (listId, since) => issues.recentStories(listId, since),
     previousPeriodEnd: async (listId) => {
-      const latest = await issues.latest(listId);
-      return latest ? new Date(latest.period_end) : undefined;
+      return (await issues.latest(listId))?.periodEnd;
     },
   };
 }

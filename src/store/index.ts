@@ -53,8 +53,6 @@ export { createFetchSaver, type FetchSaver, type FetchToSave } from "./fetch-sav
 import type { FetchToSave } from "./fetch-saver.js";
 
 export { isLockError } from "./is-lock-error.js";
-export { issueOf, issueRowOf } from "./issue-drafts.js";
-export type { IssueArticleRow, IssueRow } from "./issues.js";
 export type {
   MailEventCount,
   MailEventOutcome,

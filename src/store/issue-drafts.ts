@@ -1,12 +1,12 @@
-import type { Issue, IssueArticle, IssueDrafts, IssueEntry } from "../compose/ports.js";
+import type { IssueArticle, IssueDrafts, IssueEntry } from "../compose/ports.js";
 import type { ArticleLookupRepo } from "./article-lookup.js";
 import type { ArticleRepo } from "./articles.js";
 import type { FeedRepo } from "./feeds.js";
-import type { IssueArticleRow, IssueRepo, IssueRow } from "./issues.js";
+import type { IssueArticleRow, IssueRepo } from "./issues.js";
 import { readSources, readStringArray } from "./json.js";
 import type { OverrideRepo } from "./overrides.js";
 
-/** Compose's port for its issues: the issue repo's rows mapped to compose's types. */
+/** Compose's port for its issues: the issue repo's, its article rows mapped to compose's types. */
 export function createIssueDrafts(
   issues: IssueRepo,
   feeds: FeedRepo,
@@ -15,57 +15,12 @@ export function createIssueDrafts(
   overrides: OverrideRepo,
 ): IssueDrafts {
   return {
-    unfinished: async (listId) => {
-      const row = await issues.unfinished(listId);
-      return row && issueOf(row);
-    },
+    unfinished: (listId) => issues.unfinished(listId),
     latestNumber: async (listId) => (await issues.latest(listId))?.number ?? 0,
-    create: async (issue) => issueOf(await issues.create(issue)),
+    create: (issue) => issues.create(issue),
     articles: async (issueId) => (await issues.articles(issueId)).map(issueArticleOf),
     articlesOf: async (entries) =>
       (await articleRowsOf(feeds, articles, lookup, overrides, entries)).map(issueArticleOf),
-  };
-}
-
-/** A stored issue in compose's terms. */
-export function issueOf(row: IssueRow): Issue {
-  const date = (value: string | null) => (value === null ? null : new Date(value));
-  return {
-    id: row.id,
-    listId: row.list_id,
-    number: row.number,
-    periodStart: new Date(row.period_start),
-    periodEnd: new Date(row.period_end),
-    status: row.status,
-    subject: row.subject,
-    createdAt: new Date(row.created_at),
-    sentAt: date(row.sent_at),
-    pausedAt: date(row.paused_at),
-    approvedAt: date(row.approved_at),
-    intro: row.intro,
-    cancelledAt: date(row.cancelled_at),
-    cancelReason: row.cancel_reason,
-  };
-}
-
-/** An issue of compose's (a stored one, or a preview's) as the stages that still take rows want it. */
-export function issueRowOf(issue: Issue): IssueRow {
-  const text = (value: Date | null) => value?.toISOString() ?? null;
-  return {
-    id: issue.id,
-    list_id: issue.listId,
-    number: issue.number,
-    period_start: issue.periodStart.toISOString(),
-    period_end: issue.periodEnd.toISOString(),
-    status: issue.status,
-    subject: issue.subject,
-    created_at: issue.createdAt.toISOString(),
-    sent_at: text(issue.sentAt),
-    paused_at: text(issue.pausedAt),
-    approved_at: text(issue.approvedAt),
-    intro: issue.intro,
-    cancelled_at: text(issue.cancelledAt),
-    cancel_reason: issue.cancelReason,
   };
 }
 

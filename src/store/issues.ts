@@ -1,10 +1,11 @@
 import type { Kysely, Selectable } from "kysely";
-import type { IssueEntry, NewIssue, SentStory } from "../compose/ports.js";
+import type { Issue, IssueEntry, NewIssue, SentStory } from "../compose/ports.js";
 import { GazetteError } from "../shared/errors.js";
 import type { EventRepo } from "./events.js";
 import type { Database, IssueArticleKind, IssueStatus, IssuesTable } from "./tables.js";
 
-export type IssueRow = Selectable<IssuesTable>;
+/** A row of the issues table: it stays in the store; the repo hands out `Issue` (compose/ports.ts). */
+type IssueRow = Selectable<IssuesTable>;
 
 /** An issue's article with what the email shows of it. */
 export interface IssueArticleRow {
@@ -45,36 +46,39 @@ export class IssueRepo {
     private readonly events?: EventRepo,
   ) {}
 
-  latest(listId: number): Promise<IssueRow | undefined> {
-    return this.db
+  async latest(listId: number): Promise<Issue | undefined> {
+    const row = await this.db
       .selectFrom("issues")
       .selectAll()
       .where("list_id", "=", listId)
       .orderBy("number", "desc")
       .executeTakeFirst();
+    return row && issueOf(row);
   }
 
   /** The newest issue of the list that is composed but not finished sending. */
-  unfinished(listId: number): Promise<IssueRow | undefined> {
-    return this.db
+  async unfinished(listId: number): Promise<Issue | undefined> {
+    const row = await this.db
       .selectFrom("issues")
       .selectAll()
       .where("list_id", "=", listId)
       .where("status", "in", ["draft", "sending"])
       .orderBy("number", "desc")
       .executeTakeFirst();
+    return row && issueOf(row);
   }
 
-  byNumber(listId: number, number: number): Promise<IssueRow | undefined> {
-    return this.db
+  async byNumber(listId: number, number: number): Promise<Issue | undefined> {
+    const row = await this.db
       .selectFrom("issues")
       .selectAll()
       .where("list_id", "=", listId)
       .where("number", "=", number)
       .executeTakeFirst();
+    return row && issueOf(row);
   }
 
-  async byNumberOrThrow(listId: number, listSlug: string, number: number): Promise<IssueRow> {
+  async byNumberOrThrow(listId: number, listSlug: string, number: number): Promise<Issue> {
     const issue = await this.byNumber(listId, number);
     if (!issue)
       throw new GazetteError("ISSUE_NOT_FOUND", `list ${listSlug} has no issue #${number}`);
@@ -82,21 +86,22 @@ export class IssueRepo {
   }
 
   /** The list's sent issues, newest first, for the archive. */
-  sent(listId: number): Promise<IssueRow[]> {
-    return this.db
+  async sent(listId: number): Promise<Issue[]> {
+    const rows = await this.db
       .selectFrom("issues")
       .selectAll()
       .where("list_id", "=", listId)
       .where("status", "=", "sent")
       .orderBy("number", "desc")
       .execute();
+    return rows.map(issueOf);
   }
 
   /**
    * Creates the next-numbered issue with its articles, in one transaction: `articleIds` are
    * cards; `entries`, when given, say what each article is (and replace `articleIds`).
    */
-  async create(input: NewIssue): Promise<IssueRow> {
+  async create(input: NewIssue): Promise<Issue> {
     const issue = await this.#create(input);
     if (this.events?.wants("issue.composed"))
       await this.events.record(
@@ -110,7 +115,7 @@ export class IssueRepo {
         },
         input.now,
       );
-    return issue;
+    return issueOf(issue);
   }
 
   #create(input: NewIssue): Promise<IssueRow> {
@@ -221,17 +226,17 @@ export class IssueRepo {
    * first row; undefined before): an article dropped before that is not in the email.
    */
   async drops(issueId: number): Promise<{
-    articles: { article_id: number; title: string; dropped_at: string }[];
-    sendStartedAt?: string;
+    articles: { articleId: number; title: string; droppedAt: Date }[];
+    sendStartedAt?: Date;
   }> {
     const articles = await this.db
       .selectFrom("issue_articles")
       .innerJoin("articles", "articles.id", "issue_articles.article_id")
       .innerJoin("article_overrides", "article_overrides.article_id", "articles.id")
       .select([
-        "articles.id as article_id",
+        "articles.id as articleId",
         "articles.title",
-        "article_overrides.updated_at as dropped_at",
+        "article_overrides.updated_at as droppedAt",
       ])
       .where("issue_articles.issue_id", "=", issueId)
       .where("article_overrides.dropped", "=", 1)
@@ -243,7 +248,10 @@ export class IssueRepo {
       .where("issue_id", "=", issueId)
       .executeTakeFirst();
     const at = started?.at ?? undefined;
-    return { articles, ...(at ? { sendStartedAt: String(at) } : {}) };
+    return {
+      articles: articles.map((drop) => ({ ...drop, droppedAt: new Date(drop.droppedAt) })),
+      ...(at ? { sendStartedAt: new Date(String(at)) } : {}),
+    };
   }
 
   /**
@@ -339,8 +347,8 @@ export class IssueRepo {
   }
 
   /** Issues whose ledger is being sent and that are not paused, with their list's slug: a worker's work. */
-  sendable(): Promise<(IssueRow & { list_slug: string })[]> {
-    return this.db
+  async sendable(): Promise<(Issue & { listSlug: string })[]> {
+    const rows = await this.db
       .selectFrom("issues")
       .innerJoin("lists", "lists.id", "issues.list_id")
       .selectAll("issues")
@@ -349,12 +357,34 @@ export class IssueRepo {
       .where("issues.paused_at", "is", null)
       .orderBy("issues.id")
       .execute();
+    return rows.map(({ list_slug, ...row }) => ({ ...issueOf(row), listSlug: list_slug }));
   }
 
   /** Records the subject the issue was rendered with. */
   async setSubject(issueId: number, subject: string): Promise<void> {
     await this.db.updateTable("issues").set({ subject }).where("id", "=", issueId).execute();
   }
+}
+
+/** A stored issue in the stages' terms: camelCase, times as Dates. */
+function issueOf(row: IssueRow): Issue {
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    id: row.id,
+    listId: row.list_id,
+    number: row.number,
+    periodStart: new Date(row.period_start),
+    periodEnd: new Date(row.period_end),
+    status: row.status,
+    subject: row.subject,
+    createdAt: new Date(row.created_at),
+    sentAt: date(row.sent_at),
+    pausedAt: date(row.paused_at),
+    approvedAt: date(row.approved_at),
+    intro: row.intro,
+    cancelledAt: date(row.cancelled_at),
+    cancelReason: row.cancel_reason,
+  };
 }
 
 function firstPerArticle(rows: IssueArticleRow[]): IssueArticleRow[] {

@@ -77,6 +77,20 @@ describe("JSON forms and local times", () => {
     });
   });
 
+  it("prints an issue's times as UTC ISO 8601, in its JSON and its text, the same instant", async () => {
+    const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+    const { lastIssue } = JSON.parse((await cli(["status", "--json"])).stdout).lists[0];
+    expect(lastIssue.createdAt).toMatch(ISO);
+    expect(lastIssue.sentAt).toMatch(ISO);
+    expect(lastIssue.pausedAt).toBeNull();
+    expect((await cli(["lists"])).stdout).toContain(
+      `last issue: #1 (sent, ${lastIssue.createdAt})`,
+    );
+    expect((await cli(["issue", "show", "1"])).stdout).toContain(
+      `Issue #1 of weekly: sent · auto · composed ${lastIssue.createdAt}\n`,
+    );
+  });
+
   it("shows the next run in the list's time zone, with UTC beside it", async () => {
     const lists = await cli(["lists"]);
     expect(lists.stdout).toMatch(

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { terminalText } from "../../src/cli/terminal-text.js";
+import type { IssueArticle } from "../../src/compose/ports.js";
 import { decodeDirective } from "../../src/compose/text-fragment.js";
 import { collectStage } from "../../src/pipeline/collect-stage.js";
 import { composeStage } from "../../src/pipeline/compose-stage.js";
@@ -10,8 +12,7 @@ import { type Context, openContext } from "../../src/pipeline/context.js";
 import { enrichStage } from "../../src/pipeline/enrich-stage.js";
 import { type RenderOutput, renderStage } from "../../src/pipeline/render-stage.js";
 import { fixedClock } from "../../src/shared/clock.js";
-import type { IssueArticleRow } from "../../src/store/index.js";
-import { ROOT } from "../helpers/cli.js";
+import { ROOT, runCli } from "../helpers/cli.js";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server.js";
 
 // The real blog snapshots of ../shared/conformance/real-feeds, served from a local server, made
@@ -26,14 +27,15 @@ const MAX = 30;
 describe("an issue of the real feeds", () => {
   let server: FeedServer;
   let ctx: Context;
-  let rows: IssueArticleRow[];
+  let rows: IssueArticle[];
   let rendered: RenderOutput;
+  let dir: string;
 
   beforeAll(async () => {
     server = await startFeedServer(
       Object.fromEntries(FEEDS.map((file) => [`/${file}`, { file: path.join(REAL, file) }])),
     );
-    const dir = mkdtempSync(path.join(tmpdir(), "gazette-real-issue-"));
+    dir = mkdtempSync(path.join(tmpdir(), "gazette-real-issue-"));
     const feeds = FEEDS.map((file) => `  - url: ${server.url(`/${file}`)}`).join("\n");
     writeFileSync(
       path.join(dir, "gazette.yaml"),
@@ -63,7 +65,7 @@ lists:
     if (!list) throw new Error("no list");
     const composed = await composeStage(ctx, list);
     if (composed.kind !== "composed") throw new Error(`not composed: ${JSON.stringify(composed)}`);
-    rows = await ctx.store.issues.articles(composed.issue.id);
+    rows = await ctx.store.issueDrafts.articles(composed.issue.id);
     rendered = await renderStage(ctx, list, composed.issue);
   }, 240_000);
 
@@ -76,7 +78,7 @@ lists:
 
   it("is full, and gives no feed more than its fair share while others have articles", () => {
     const perFeed = new Map<string, number>();
-    for (const card of cards()) perFeed.set(card.feed_url, (perFeed.get(card.feed_url) ?? 0) + 1);
+    for (const card of cards()) perFeed.set(card.feed.url, (perFeed.get(card.feed.url) ?? 0) + 1);
     expect(cards()).toHaveLength(MAX);
     // 8 feeds, some with few summarized articles: at least five feeds are in, and a feed past
     // the fair share (⌈30 ÷ feeds with cards⌉) means every other feed is exhausted.
@@ -86,7 +88,7 @@ lists:
     const summarized = rows.filter((row) => row.kind !== "repeat");
     for (const feed of perFeed.keys()) {
       if (over.includes(feed)) continue;
-      const unused = summarized.filter((row) => row.feed_url === feed && row.kind === "also");
+      const unused = summarized.filter((row) => row.feed.url === feed && row.kind === "also");
       // A feed below its share that still had cards to give would be unfair.
       expect(unused.filter((row) => (row.summary ?? "") !== "")).toEqual([]);
     }
@@ -102,7 +104,23 @@ lists:
       (h) => h.textContent === "Also published",
     );
     expect(heading).toBeDefined();
-    for (const row of also) expect(html).toContain(row.canonical_url.replace(/&/g, "&amp;"));
+    for (const row of also) expect(html).toContain(row.canonicalUrl.replace(/&/g, "&amp;"));
+  });
+
+  it("gazette issue show names every card and every Also published entry, with its feed and link", async () => {
+    const show = await runCli(["--config", "gazette.yaml", "issue", "show", "1"], { cwd: dir });
+    expect(show.code).toBe(0);
+    const feedOf = ({ feed }: IssueArticle) => feed.name ?? feed.title ?? feed.url;
+    const lines = show.stdout.split("\n");
+    for (const [n, card] of cards().entries())
+      expect(lines).toContain(`${n + 1}. [${card.articleId}] ${terminalText(card.title)}`);
+    const also = rows.filter((row) => row.kind === "also");
+    expect(also.length).toBeGreaterThan(0);
+    for (const row of also) {
+      expect(lines).toContain(
+        `   [${row.articleId}] ${terminalText(row.title)} · ${terminalText(feedOf(row))} · ${row.url}`,
+      );
+    }
   });
 
   it("opens with the overview in HTML and text, each highlight linking to its card", () => {
@@ -129,15 +147,15 @@ lists:
     expect(fragments.length).toBeGreaterThan(MAX / 2);
     for (const href of fragments) {
       const [url, fragment = ""] = href.split("#:~:");
-      const article = cards().find((card) => card.canonical_url === url);
+      const article = cards().find((card) => card.canonicalUrl === url);
       expect(article, href).toBeDefined();
-      const sources = JSON.parse(article?.sources ?? "{}") as Record<string, string[]>;
+      const sources: Record<string, string[]> = article?.sources ?? {};
       const sentences = Object.values(sources)
         .flat()
         .map((sentence) => collapse(sentence).toLowerCase());
       for (const value of fragment.split("&").map((d) => d.replace(/^text=/, ""))) {
         // What a browser highlights is one of the sentences the summary or why came from.
-        const passage = findPassage(collapse(article?.content_text ?? ""), decodeDirective(value));
+        const passage = findPassage(collapse(article?.contentText ?? ""), decodeDirective(value));
         expect(sentences, `${href} → ${passage}`).toContain(passage);
       }
     }

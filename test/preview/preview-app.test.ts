@@ -232,7 +232,7 @@ describe("the editor's forms", () => {
 
     const after = await fx.ctx.store.issues.byNumber(await listId(), 1);
     expect(after?.intro).toBe("Six posts this week.");
-    expect(after?.approved_at).not.toBeNull();
+    expect(after?.approvedAt).toBeInstanceOf(Date);
     const rows = await fx.ctx.store.issues.articles(after?.id as number);
     expect(rows.map((a) => a.article_id)).toEqual([before[1], before[0], ...before.slice(2, 5)]);
     const frame = await (await app.request("/preview/frame?issue=1&view=text")).text();

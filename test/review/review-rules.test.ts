@@ -30,7 +30,7 @@ describe("the review's draft rule, one owner for the CLI and the preview", () =>
       now: T0,
     });
     if (status !== "draft") await store.issues.setStatus(created.id, status, T0);
-    return (await store.issues.byNumber(created.list_id, created.number)) ?? created;
+    return (await store.issues.byNumber(created.listId, created.number)) ?? created;
   }
 
   it.each(["sending", "sent"] as const)(
@@ -49,18 +49,18 @@ describe("the review's draft rule, one owner for the CLI and the preview", () =>
           message: `issue #1 is ${status}; only a draft can be ${verb}`,
         });
       }
-      const after = await store.issues.byNumber(issue.list_id, 1);
-      expect(after).toMatchObject({ intro: null, approved_at: null });
+      const after = await store.issues.byNumber(issue.listId, 1);
+      expect(after).toMatchObject({ intro: null, approvedAt: null });
     },
   );
 
   it("writes a draft's intro trimmed, clears it when blank, and approves it", async () => {
     const issue = await issueIn("draft");
     expect(await setIntro(store, issue, "  A short week.  ")).toBe("A short week.");
-    expect((await store.issues.byNumber(issue.list_id, 1))?.intro).toBe("A short week.");
+    expect((await store.issues.byNumber(issue.listId, 1))?.intro).toBe("A short week.");
     expect(await setIntro(store, issue, "   ")).toBeNull();
     await approveIssue(store, issue, T0);
-    expect((await store.issues.byNumber(issue.list_id, 1))?.approved_at).toBe(T0.toISOString());
+    expect((await store.issues.byNumber(issue.listId, 1))?.approvedAt).toEqual(T0);
   });
 
   it("checks an edit's texts against the email's limit, wherever it comes from", () => {

@@ -183,7 +183,7 @@ describe.each(STORE_BACKENDS)("the delivery ledger on $name", ({ open }) => {
     await ledger.markIssueSent(issueId, at(5));
     expect(await store.issues.byNumber(listId, 1)).toMatchObject({
       status: "sent",
-      sent_at: at(5).toISOString(),
+      sentAt: at(5),
     });
   });
 });

@@ -522,7 +522,7 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     await review.setIntro(issue.id, "Hello");
     await review.reorder(issue.id, [articleId]);
     expect(await store.issues.byNumber(listId, issue.number)).toMatchObject({
-      approved_at: later(1).toISOString(),
+      approvedAt: later(1),
       intro: "Hello",
     });
     await expect(review.reorder(issue.id, [articleId + 1])).rejects.toThrow();

@@ -30,7 +30,7 @@ export function registerDeliveries(program: Command): void {
             });
             return;
           }
-          const paused = issue.paused_at ? `, paused since ${issue.paused_at}` : "";
+          const paused = issue.pausedAt ? `, paused since ${issue.pausedAt.toISOString()}` : "";
           console.log(`Issue #${issue.number} of ${list.id} (${issue.status}${paused})`);
           const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
           console.log(

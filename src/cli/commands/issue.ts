@@ -27,44 +27,43 @@ export function registerIssue(program: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const list = findList(ctx, options.list);
         const found = await pickIssue(ctx, list, n);
-        const approval = found.approved_at
-          ? `approved ${found.approved_at}`
+        const approval = found.approvedAt
+          ? `approved ${found.approvedAt.toISOString()}`
           : list.mode === "review"
             ? "not approved"
             : "auto";
         console.log(
-          `Issue #${found.number} of ${list.id}: ${found.status} · ${approval} · composed ${found.created_at}`,
+          `Issue #${found.number} of ${list.id}: ${found.status} · ${approval} · composed ${found.createdAt.toISOString()}`,
         );
         if (found.status === "cancelled")
-          console.log(line`Cancelled ${found.cancelled_at}: ${found.cancel_reason}`);
+          console.log(line`Cancelled ${found.cancelledAt?.toISOString()}: ${found.cancelReason}`);
         if (found.subject) console.log(line`Subject: ${found.subject}`);
         console.log(line`Intro: ${found.intro ?? list.intro ?? "(none)"}`);
         const drops = await ctx.store.issues.drops(found.id);
         // Dropped while a draft (or before its send began): not in the email, though the
         // issue's record still holds it. Dropped later: it went out with the issue.
-        const sendStart = drops.sendStartedAt ?? found.sent_at ?? undefined;
+        const sendStart = drops.sendStartedAt ?? found.sentAt;
         const leftOut = new Map(
           drops.articles
-            .filter((drop) => found.status === "draft" || !sendStart || drop.dropped_at < sendStart)
-            .map((drop) => [drop.article_id, drop]),
+            .filter((drop) => found.status === "draft" || !sendStart || drop.droppedAt < sendStart)
+            .map((drop) => [drop.articleId, drop]),
         );
-        const rows = await ctx.store.issues.articles(found.id);
-        const feedOf = (row: (typeof rows)[number]) =>
-          row.feed_name ?? row.feed_title ?? row.feed_url;
+        const rows = await ctx.store.issueDrafts.articles(found.id);
+        const feedOf = ({ feed }: (typeof rows)[number]) => feed.name ?? feed.title ?? feed.url;
         // Feed text goes through terminalLine: no escape sequence from a feed reaches the terminal.
         for (const [n, article] of rows.filter((row) => row.kind === "card").entries()) {
-          const mark = leftOut.has(article.article_id)
+          const mark = leftOut.has(article.articleId)
             ? " ✗ dropped before the send: not in the email"
             : "";
-          console.log(`\n${line`${n + 1}. [${article.article_id}] ${article.title}`}${mark}`);
+          console.log(`\n${line`${n + 1}. [${article.articleId}] ${article.title}`}${mark}`);
           console.log(line`   ${feedOf(article)} · ${article.url}`);
           console.log(line`   Summary: ${article.summary ?? ""}`);
           console.log(line`   Why it matters: ${article.why ?? ""}`);
           for (const other of rows.filter(
-            (row) => row.kind === "merged" && row.story_of === article.article_id,
+            (row) => row.kind === "merged" && row.storyOf === article.articleId,
           ))
             console.log(
-              line`   Also covered by: [${other.article_id}] ${feedOf(other)} · ${other.url}`,
+              line`   Also covered by: [${other.articleId}] ${feedOf(other)} · ${other.url}`,
             );
         }
         // A draft's list already leaves its dropped articles out; name them so none is lost.
@@ -73,17 +72,17 @@ export function registerIssue(program: Command): void {
             "\nDropped (left out of this issue; gazette article undrop ID to bring one back):",
           );
           for (const drop of leftOut.values())
-            console.log(line`  ✗ [${drop.article_id}] ${drop.title}`);
+            console.log(line`  ✗ [${drop.articleId}] ${drop.title}`);
         }
         const also = rows.filter((row) => row.kind === "also");
         if (also.length > 0) console.log("\nAlso published:");
         for (const row of also)
-          console.log(line`   [${row.article_id}] ${row.title} · ${feedOf(row)} · ${row.url}`);
+          console.log(line`   [${row.articleId}] ${row.title} · ${feedOf(row)} · ${row.url}`);
         const repeats = rows.filter((row) => row.kind === "repeat");
         if (repeats.length > 0) console.log("\nLeft out, sent in an earlier issue:");
         for (const row of repeats)
           console.log(
-            line`   [${row.article_id}] ${row.title} · ${feedOf(row)} (as article ${row.story_of})`,
+            line`   [${row.articleId}] ${row.title} · ${feedOf(row)} (as article ${row.storyOf})`,
           );
       });
     });

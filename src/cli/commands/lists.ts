@@ -39,7 +39,7 @@ export function registerLists(program: Command): void {
           console.log(`  subscribers: ${countText}`);
           console.log(`  feeds: ${describeFeeds(list)}${describeFilters(list)}`);
           console.log(
-            `  last issue: ${last ? `#${last.number} (${last.status}, ${last.created_at})` : "none yet"}`,
+            `  last issue: ${last ? `#${last.number} (${last.status}, ${last.createdAt.toISOString()})` : "none yet"}`,
           );
           console.log(
             `  schedule: ${list.schedule.cron}, next ${describeNextRun(next, list.schedule.timezone)}`,

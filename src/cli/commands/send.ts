@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { normalizeEmail } from "../../audience/email-address.js";
+import type { Issue } from "../../compose/ports.js";
 import type { ListConfig } from "../../config/index.js";
 import { isSendSettled } from "../../deliver/engine/send-report.js";
 import type { Transport } from "../../deliver/index.js";
@@ -7,7 +8,6 @@ import type { Context } from "../../pipeline/context.js";
 import { findList } from "../../pipeline/find-list.js";
 import type { RenderOutput } from "../../pipeline/render-stage.js";
 import { GazetteError } from "../../shared/errors.js";
-import type { IssueRow } from "../../store/index.js";
 import { EXIT_FAILURE } from "../exit-codes.js";
 import { formatSend } from "../format-report.js";
 import { pickIssue } from "../pick-issue.js";
@@ -51,24 +51,24 @@ export function registerSend(program: Command, setExit: (code: number) => void):
         }
         if (!options.to && issue.status === "cancelled") {
           console.log(
-            terminalLine`${name} was cancelled (${issue.cancel_reason ?? "no reason given"}); nothing to send.`,
+            terminalLine`${name} was cancelled (${issue.cancelReason ?? "no reason given"}); nothing to send.`,
           );
           return;
         }
         if (options.resume) {
           await ctx.store.issues.setPaused(issue.id, null);
-          issue = { ...issue, paused_at: null };
+          issue = { ...issue, pausedAt: null };
         }
         if (options.resendFailed) {
           const reset = await ctx.store.deliveries.resetFailed(issue.id, ctx.clock.now());
           console.log(`${name}: ${reset} failed deliveries put back in the queue.`);
-          issue = await ctx.store.issues.byNumberOrThrow(issue.list_id, list.id, issue.number);
+          issue = await ctx.store.issues.byNumberOrThrow(issue.listId, list.id, issue.number);
         }
         if (!options.to && issue.status === "sent") {
           console.log(`${name} is already sent to every subscriber; nothing to send.`);
           return;
         }
-        if (!options.to && issue.paused_at !== null) {
+        if (!options.to && issue.pausedAt !== null) {
           console.log(`${name} is paused; resume it with "gazette send --resume".`);
           return;
         }
@@ -109,7 +109,7 @@ function checkCombination(options: SendOptions): void {
 async function sendTestCopy(
   ctx: Context,
   list: ListConfig,
-  issue: IssueRow,
+  issue: Issue,
   rendered: RenderOutput,
   transport: Transport,
   address: string,

@@ -1,4 +1,5 @@
 import type { Hono, Context as HonoContext } from "hono";
+import type { Issue } from "../../compose/ports.js";
 import { composeStage } from "../../pipeline/compose-stage.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import {
@@ -10,7 +11,6 @@ import {
   setIntro,
 } from "../../review/index.js";
 import { describeError, GazetteError } from "../../shared/errors.js";
-import type { IssueRow } from "../../store/index.js";
 import type { PreviewDeps } from "./preview-deps.js";
 import { parseSelection, selectionQuery } from "./preview-selection.js";
 import { isValidPreviewCsrf } from "./preview-session.js";
@@ -144,7 +144,7 @@ async function articleId(deps: PreviewDeps, raw: string): Promise<number> {
 }
 
 /** The issue the form names (list + issue number); the review decides what may change. */
-async function issueOf(deps: PreviewDeps, form: Form): Promise<IssueRow> {
+async function issueOf(deps: PreviewDeps, form: Form): Promise<Issue> {
   const list = findList(deps.ctx, form.list);
   return deps.ctx.store.issues.byNumberOrThrow(
     listNumber(deps.ctx, list),

@@ -7,6 +7,7 @@ import {
   previewIssue,
   storedPreview,
 } from "../../compose/index.js";
+import type { Issue } from "../../compose/ports.js";
 import type { ListConfig } from "../../config/index.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import { renderOptionsOf } from "../../pipeline/render-segments.js";
@@ -17,7 +18,6 @@ import {
   type RenderedMessage,
   renderIssue,
 } from "../../render/index.js";
-import { type IssueRow, issueOf } from "../../store/index.js";
 import type { PreviewDeps } from "./preview-deps.js";
 import type { PreviewSelection } from "./preview-selection.js";
 
@@ -36,7 +36,7 @@ export interface PreviewState {
   listId: number;
   preview: IssuePreview | { kind: "fixture"; model: IssueModel };
   /** The list's issues, newest first, for the picker. */
-  issues: IssueRow[];
+  issues: Issue[];
   readers: Reader[];
   reader: Reader;
   /** Undefined when there is nothing to show (no new article). */
@@ -66,7 +66,7 @@ export async function loadPreview(
           ctx.store.issueDrafts,
           ctx.config,
           list,
-          issueOf(await ctx.store.issues.byNumberOrThrow(id, list.id, selection.issue)),
+          await ctx.store.issues.byNumberOrThrow(id, list.id, selection.issue),
         );
   const readers = await readersOf(deps, id);
   const reader = readers.find((r) => r.value === selection.reader) ?? (readers[0] as Reader);
