@@ -155,4 +155,21 @@ describe("why it matters", () => {
     });
     expect(result.why).not.toMatch(/\btheir PATH\b|\byour\b/);
   });
+
+  it("gives a postmortem's lesson, never the outage's cost, its timeline or what failed", async () => {
+    const result = await summarizer.summarize({
+      title: "Postmortem: 40 minutes of DNS errors",
+      text: [
+        "On March 3 an internal DNS change took down name resolution for most of Harbor's services.",
+        "At 13:55 an engineer merged a change to the resolver configuration that shrank its cache to 1,000 entries.",
+        "With a tiny cache, almost every query went to the authoritative servers, whose load rose by a factor of forty. They started dropping queries at 14:02.",
+        "Customer-facing APIs returned errors for about 60% of requests during that window.",
+        "The lesson the team took away is that the most shared dependencies deserve the most cautious rollouts.",
+      ].join("\n\n"),
+      source: { name: "Harbor Engineering" },
+    });
+    expect(result.why).toBe(
+      "The lesson the team took away is that the most shared dependencies deserve the most cautious rollouts.",
+    );
+  });
 });

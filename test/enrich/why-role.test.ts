@@ -75,6 +75,11 @@ describe("whyRole", () => {
     ],
     ["problem", "The iPhone 6, with 1GB of RAM, crashed like a piano dropped from a helicopter."],
     ["problem", "The only regression was on a handful of older tablets whose decoder crashed."],
+    [
+      "problem",
+      "Customer-facing APIs returned errors for about 60% of requests during that window.",
+    ],
+    ["problem", "They started dropping queries at 14:02, and the load rose by a factor of forty."],
     ["benefit", "Since Netflix's migration, the number of support tickets has decreased."],
     [
       "benefit",

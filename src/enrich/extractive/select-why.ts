@@ -74,8 +74,14 @@ export function selectWhy(
 function isReason(candidate: Candidate): boolean {
   const role = whyRole(candidate.text);
   const first = candidate.sentences[0];
-  return (role === undefined || role === "benefit") && !(first && isBackground(first.text));
+  return (
+    (role === undefined || role === "benefit") &&
+    !(first && (isBackground(first.text) || TIMELINE.test(first.text)))
+  );
 }
+
+// "At 13:55 an engineer merged…": a line of an incident's timeline.
+const TIMELINE = /^(?:at|by|around|until) \d{1,2}[:.]\d\d\b/i;
 
 /** Candidates with the reader said as "users"; advice and those that cannot be said so are left out. */
 function toUsers(candidates: readonly Candidate[]): Candidate[] {

@@ -65,9 +65,12 @@ const PLAN =
 // What went wrong; the same sentence saying what was done about it is an outcome.
 // "…, Unity allocates an additional 400MB of memory…" is a cost paid, not a saving.
 const PROBLEM =
-  /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion))\b|\b(?:allocat|consum|wast|copi|cop)\w* (?:an? )?(?:additional|extra|unnecessary|redundant)\b/i;
+  /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion)|dropp(?:ed|ing) (?:\w+ )?(?:requests|queries|packets|connections|messages|events|traffic))\b|\b(?:allocat|consum|wast|copi|cop)\w* (?:an? )?(?:additional|extra|unnecessary|redundant)\b/i;
 // "Since the rollout, 27% of all edits have been made offline, … because those edits failed":
 // a measured share or factor is the result, the failure its background.
+// "…returned errors for about 60% of requests during that window": what an outage cost, however
+// measured, is the problem a postmortem starts from.
+const IMPACT = /\bduring (?:the|that|this) (?:window|outage|incident|disruption|downtime)\b/i;
 const MEASURED = /\d\s?(?:%|percent\b|x\b|×)/i;
 const FIX =
   /\b(?:fix\w*|solv\w*|prevent\w*|avoid\w*|eliminat\w*|reduc\w*|no longer|resolv\w*|stopped|without|never again|fewer|fell|down to|went from|shorter|halved)\b|\bfrom \S+ (?:\S+ ){0,3}?to \S*\d/i;
@@ -105,6 +108,7 @@ export function whyRole(sentence: string): WhyRole | undefined {
   if (PLAN.test(sentence) || (GOAL.test(sentence) && findFigures(sentence).length === 0))
     return "goal";
   if (PROBLEM.test(sentence) && !FIX.test(sentence) && !MEASURED.test(sentence)) return "problem";
+  if (IMPACT.test(sentence) && !FIX.test(sentence)) return "problem";
   if (BENEFIT.test(sentence)) return "benefit";
   return undefined;
 }
