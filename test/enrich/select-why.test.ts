@@ -113,4 +113,63 @@ describe("why it matters", () => {
     expect(result.summary).toMatch(/cutting it by 35%/);
     expect(result.why).toMatch(/^The disk cache hit rate/);
   });
+
+  it("gives the lesson the authors name after 'take away one thing', without its lead-in", async () => {
+    const result = await summarizer.summarize({
+      title: "Avoiding Out of Memory Crashes on Mobile",
+      text: [
+        "Recently, when building a 360 video player, Thoughtbot ran out of the 1GB of RAM on older iOS devices.",
+        "The first sample files the team got for testing were bigger than 400MB.",
+        "Thoughtbot replaced the buffered download with a handler that writes the bytes straight to a file with a FileStream.",
+        "If you only take away one thing from reading this post it's this: for managing memory allocations, streams are your friends.",
+      ].join("\n\n"),
+      source: { name: "thoughtbot" },
+    });
+    expect(result.why).toBe("For managing memory allocations, streams are your friends.");
+    expect(result.method).toMatch(/\+lesson$/);
+  });
+
+  it("gives no why of a nomination, a credits line or how things were", async () => {
+    const result = await summarizer.summarize({
+      title: "Please Vote: AWS Applications Are Crunchies Finalists",
+      text: [
+        "AWS is a finalist in two categories of the Crunchies awards, Best Enterprise and Best Overall.",
+        "AWS-powered applications from Animoto and SlideRocket are candidates for Best Design, and DropBox is up for Best New Startup.",
+        "The first round of voting was open to everyone on the site.",
+        "The following folks contributed to this post: @anjanavasan @harishanker",
+      ].join("\n\n"),
+      source: { name: "Amazon Web Services Blog" },
+    });
+    expect(result.why).toBe("");
+  });
+
+  it("says the reader of a benefit as users, and never 'their' of the wrong people", async () => {
+    const result = await summarizer.summarize({
+      title: "Cross Compiling Ruby Gems for win32",
+      text: [
+        "Aaron Patterson wrote a rake task that builds the Windows version of the Nokogiri gem on a Mac.",
+        "Nokogiri ships with the libxml and libxslt dll files. To get those files found, they must be in your PATH.",
+        "Dependency upgrades across platforms can still change behaviour in ways a test suite should catch before release.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking" },
+    });
+    expect(result.why).not.toMatch(/\btheir PATH\b|\byour\b/);
+  });
+
+  it("gives a postmortem's lesson, never the outage's cost, its timeline or what failed", async () => {
+    const result = await summarizer.summarize({
+      title: "Postmortem: 40 minutes of DNS errors",
+      text: [
+        "On March 3 an internal DNS change took down name resolution for most of Harbor's services.",
+        "At 13:55 an engineer merged a change to the resolver configuration that shrank its cache to 1,000 entries.",
+        "With a tiny cache, almost every query went to the authoritative servers, whose load rose by a factor of forty. They started dropping queries at 14:02.",
+        "Customer-facing APIs returned errors for about 60% of requests during that window.",
+        "The lesson the team took away is that the most shared dependencies deserve the most cautious rollouts.",
+      ].join("\n\n"),
+      source: { name: "Harbor Engineering" },
+    });
+    expect(result.why).toBe(
+      "The lesson the team took away is that the most shared dependencies deserve the most cautious rollouts.",
+    );
+  });
 });

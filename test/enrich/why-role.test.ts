@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addressUsers } from "../../src/enrich/extractive/address-users.js";
-import { whyRole } from "../../src/enrich/extractive/why-role.js";
+import { statedTakeaway, whyRole } from "../../src/enrich/extractive/why-role.js";
 
 // Sentences from the real feeds (../shared/conformance/real-feeds) that main gave as a why.
 describe("whyRole", () => {
@@ -75,6 +75,11 @@ describe("whyRole", () => {
     ],
     ["problem", "The iPhone 6, with 1GB of RAM, crashed like a piano dropped from a helicopter."],
     ["problem", "The only regression was on a handful of older tablets whose decoder crashed."],
+    [
+      "problem",
+      "Customer-facing APIs returned errors for about 60% of requests during that window.",
+    ],
+    ["problem", "They started dropping queries at 14:02, and the load rose by a factor of forty."],
     ["benefit", "Since Netflix's migration, the number of support tickets has decreased."],
     [
       "benefit",
@@ -130,6 +135,11 @@ describe("addressUsers", () => {
       "With patterns, users are able to replicate complex layouts with just a few clicks.",
     ],
     ["Netflix Drive can be installed on CentOS.", "Netflix Drive can be installed on CentOS."],
+    // "their" would be the files' own PATH.
+    [
+      "In order to get those files to be found with dlopen, they must be in your PATH.",
+      "In order to get those files to be found with dlopen, they must be in users' PATH.",
+    ],
   ])("%s", (sentence, expected) => {
     expect(addressUsers(sentence)).toBe(expected);
   });
@@ -154,5 +164,40 @@ describe("addressUsers", () => {
     "In 5.9, the List View lets you drag and drop your content exactly where you want it.",
   ])("no safe rewrite: %s", (sentence) => {
     expect(addressUsers(sentence)).toBeUndefined();
+  });
+});
+
+describe("statedTakeaway", () => {
+  it.each([
+    [
+      "If you only take away one thing from reading this post it's this: for managing memory allocations, streams are your friends.",
+      "For managing memory allocations, streams are your friends.",
+    ],
+    [
+      "The key takeaway: a remote cache is only as good as the reproducibility of the build.",
+      "A remote cache is only as good as the reproducibility of the build.",
+    ],
+  ])("%s", (sentence, lesson) => {
+    expect(statedTakeaway(sentence)).toBe(lesson);
+  });
+
+  it("finds none where no lesson is named, nothing follows the colon, or the lesson is an instruction", () => {
+    // "Measure the boring option…" reads as a lesson only with its lead-in: the sentence stays whole.
+    const instruction =
+      "The lesson here is simple: prefer the boring option and measure it before reaching for a new one.";
+    expect(statedTakeaway(instruction)).toBeUndefined();
+    expect(whyRole(instruction)).toBeUndefined();
+    expect(
+      statedTakeaway("If you are comfortable writing a bug report: file one on Trac."),
+    ).toBeUndefined();
+    expect(statedTakeaway("The lesson:")).toBeUndefined();
+  });
+
+  it("judges the named lesson, not its lead-in to the reader", () => {
+    expect(
+      whyRole(
+        "If you only take away one thing from this post, it's this: streams keep memory flat on every device.",
+      ),
+    ).toBeUndefined();
   });
 });

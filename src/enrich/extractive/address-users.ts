@@ -1,8 +1,11 @@
 // "You can now build, edit and submit…" is a launch told to the reader; the digest says it of the
 // people it is for: "Users can now build, edit and submit…". "You" takes the verb forms of a
-// plural, so "users" (or "teams") keeps the grammar; "your" becomes "their".
+// plural, so "users" (or "teams") keeps the grammar; "your" becomes "their", or "users'" where the
+// sentence already says "they" of something else ("…those files…, they must be in users' PATH").
 
-const YOU = /\b(?:you['’](?:re|ve|ll|d)|yourselves|yourself|yours|your|you)\b/gi;
+// "…streams are your friends": an idiom of the lesson, kept as the authors say it.
+const YOU =
+  /\b(?:you['’](?:re|ve|ll|d)|yourselves|yourself|yours|your(?! (?:best |new )?friends?\b)|you)\b/gi;
 const PRONOUNS: Record<string, string> = {
   yourselves: "themselves",
   yourself: "themselves",
@@ -14,6 +17,8 @@ const VERBS: Record<string, string> = { re: "are", ve: "have", ll: "will", d: "w
 // back to the reader, a quote: no safe rewrite.
 const UNSAFE =
   /^your\b|\bthank you\b|\byou and (?:I|me)\b|\b(?:are|do|did|have|can|will|would|could|should) you\b|["“”]/i;
+// Other people or things the sentence already says "they" of.
+const THEY = /\b(?:they|them|their|theirs|themselves)\b/i;
 // More than this many and the sentence is about the reader, not what the work lets people do.
 const MAX_MENTIONS = 2;
 
@@ -26,11 +31,15 @@ export function addressUsers(sentence: string, people = "users"): string | undef
   const mentions = sentence.match(YOU)?.length ?? 0;
   if (mentions === 0) return sentence;
   if (mentions > MAX_MENTIONS || UNSAFE.test(sentence)) return undefined;
+  const ambiguous = THEY.test(sentence);
   return sentence.replace(YOU, (word, offset: number) => {
     const lower = word.toLowerCase();
     const contraction = lower.match(/^you['’](re|ve|ll|d)$/)?.[1];
+    const pronoun = PRONOUNS[lower];
     const replacement =
-      PRONOUNS[lower] ?? (contraction ? `${people} ${VERBS[contraction]}` : people);
+      lower === "your" && ambiguous
+        ? `${people}'`
+        : (pronoun ?? (contraction ? `${people} ${VERBS[contraction]}` : people));
     return offset === 0 ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
   });
 }

@@ -11,7 +11,7 @@ import {
   statesLesson,
 } from "./score-outcome.js";
 import { isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
-import { whyRole } from "./why-role.js";
+import { statedTakeaway, whyRole } from "./why-role.js";
 
 /** What "Why it matters" states, for the enrichment's method. */
 export type WhyMethod = "outcome" | "lesson" | "launch" | "benefit" | "context" | "none";
@@ -47,7 +47,9 @@ export function selectWhy(
     !FIRST_PERSON.test(candidate.text);
   const ranked = toUsers(outcomes).filter(fresh);
   const [first, ...rest] = ranked;
-  if (first === undefined) return selectContext(others.filter(fresh));
+  // "You will be facilitating…": with no result, a sentence told to the reader is advice.
+  const context = others.filter((candidate) => !ADDRESSES_READER.test(candidate.text));
+  if (first === undefined) return selectContext(toUsers(context).filter(fresh));
   const method = whyMethodOf(first);
   const fits = rest.filter(
     (candidate) =>
@@ -72,16 +74,24 @@ export function selectWhy(
 function isReason(candidate: Candidate): boolean {
   const role = whyRole(candidate.text);
   const first = candidate.sentences[0];
-  return (role === undefined || role === "benefit") && !(first && isBackground(first.text));
+  return (
+    (role === undefined || role === "benefit") &&
+    !(first && (isBackground(first.text) || TIMELINE.test(first.text)))
+  );
 }
+
+// "At 13:55 an engineer merged…": a line of an incident's timeline.
+const TIMELINE = /^(?:at|by|around|until) \d{1,2}[:.]\d\d\b/i;
 
 /** Candidates with the reader said as "users"; advice and those that cannot be said so are left out. */
 function toUsers(candidates: readonly Candidate[]): Candidate[] {
   return candidates.flatMap((candidate) => {
     if (whyRole(candidate.text) === "advice") return [];
+    const takeaway = statedTakeaway(candidate.text);
     // "…as long as you measure it honestly" is a lesson for teams; "You can now build…" is for users.
-    const isLesson = statesLesson(candidate.text) || generalizes(candidate.text);
-    const text = addressUsers(candidate.text, isLesson ? "teams" : "users");
+    const isLesson =
+      takeaway !== undefined || statesLesson(candidate.text) || generalizes(candidate.text);
+    const text = addressUsers(takeaway ?? candidate.text, isLesson ? "teams" : "users");
     if (text === undefined) return [];
     return text === candidate.text ? [candidate] : [{ ...candidate, text }];
   });
@@ -106,9 +116,9 @@ function contentWords(text: string): string[] {
 const BENEFIT =
   /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more reliable|instead of)\b/i;
 
-// "February has been a busy month for WordPress.": filler, no reason.
+// "February has been a busy month for WordPress.", "There’s a lot going on…": filler, no reason.
 const FILLER =
-  /\b(?:has been|have been|was|is|were) (?:a |an )?(?:very |really )?(?:busy|exciting|eventful|big|great|productive) (?:month|week|year|quarter|time|few (?:weeks|months))\b|\bthe main (?:topic|theme) of this\b/i;
+  /\b(?:has been|have been|was|is|were) (?:a |an )?(?:very |really )?(?:busy|exciting|eventful|big|great|productive) (?:month|week|year|quarter|time|few (?:weeks|months))\b|\bthe main (?:topic|theme) of this\b|\bthere['’]s (?:a lot|so much) (?:going on|happening)\b/i;
 // "…will be held at 2 PM on January 14th", "…happened on December 14", "…is slated for release
 // on January 25": an event's logistics are no reason.
 const LOGISTICS =
@@ -116,6 +126,23 @@ const LOGISTICS =
 // "…shares a carol of thanks and shows her gratitude to…": thanks are no reason ("thanks to the
 // cache" is a cause). A podcast about thanks may still be summarized by it.
 const GRATITUDE = /\b(?:gratitude|appreciation)\b|\bthanks\b(?! to\b)/i;
+// "…are candidates for Best Design", "…is up for Best Overall": a vote or an award is news, not
+// a reason.
+const NOMINATION =
+  /\b(?:(?:are|is|were|was) (?:candidates?|finalists?|nominees?|nominated|shortlisted|up) for\b|finalists? (?:in|for)\b|please vote\b)/i;
+// "The following folks contributed to this Month in WordPress: @anjanavasan…": credits.
+const CREDITS = /\bcontributed to this\b|@[\w-]+[,;]?\s+(?:and\s+)?@[\w-]+/i;
+// "The first sample files were bigger than 400MB.", "Production was halted while…": how things
+// were, said with "was/were" and no verb in the present, is the story's setup; a reason is said
+// of now ("…is now easier", "…has been piloting…").
+const PAST_STATE = /\b(?:was|were)\b/i;
+const PRESENT =
+  /\b(?:is|are|has|have|can|will|does|do|lets|makes|means|needs|allows|gives|keeps|stays|remains)\b|['’](?:s|re|ve|ll)\b/i;
+
+function isPastState(text: string): boolean {
+  return PAST_STATE.test(text) && !PRESENT.test(text);
+}
+
 // "You" as someone who acts; "your environment" may still be a benefit.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
 
@@ -138,6 +165,9 @@ function selectContext(candidates: readonly Candidate[]): {
         !ADDRESSES_READER.test(candidate.text) &&
         !LOGISTICS.test(candidate.text) &&
         !GRATITUDE.test(candidate.text) &&
+        !NOMINATION.test(candidate.text) &&
+        !CREDITS.test(candidate.text) &&
+        !isPastState(candidate.text) &&
         !candidate.isAction,
     )
     .sort((a, b) => b.score - a.score);
@@ -205,6 +235,9 @@ function generalizes(text: string): boolean {
 }
 
 function whyMethodOf(candidate: Candidate): WhyMethod {
+  // The lesson the authors named, already without its lead-in ("If you only take away…:").
+  if (candidate.sentences.some((sentence) => statedTakeaway(sentence.text) !== undefined))
+    return "lesson";
   if (statesLesson(candidate.text) || generalizes(candidate.text)) return "lesson";
   if (
     scoreOutcome(candidate.text, candidate.sentences[0]?.inResults ?? false) > 0 ||

@@ -65,20 +65,50 @@ const PLAN =
 // What went wrong; the same sentence saying what was done about it is an outcome.
 // "…, Unity allocates an additional 400MB of memory…" is a cost paid, not a saving.
 const PROBLEM =
-  /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion))\b|\b(?:allocat|consum|wast|copi|cop)\w* (?:an? )?(?:additional|extra|unnecessary|redundant)\b/i;
+  /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion)|dropp(?:ed|ing) (?:\w+ )?(?:requests|queries|packets|connections|messages|events|traffic))\b|\b(?:allocat|consum|wast|copi|cop)\w* (?:an? )?(?:additional|extra|unnecessary|redundant)\b/i;
 // "Since the rollout, 27% of all edits have been made offline, … because those edits failed":
 // a measured share or factor is the result, the failure its background.
+// "…returned errors for about 60% of requests during that window": what an outage cost, however
+// measured, is the problem a postmortem starts from.
+const IMPACT = /\bduring (?:the|that|this) (?:window|outage|incident|disruption|downtime)\b/i;
 const MEASURED = /\d\s?(?:%|percent\b|x\b|×)/i;
 const FIX =
   /\b(?:fix\w*|solv\w*|prevent\w*|avoid\w*|eliminat\w*|reduc\w*|no longer|resolv\w*|stopped|without|never again|fewer|fell|down to|went from|shorter|halved)\b|\bfrom \S+ (?:\S+ ){0,3}?to \S*\d/i;
 
+// "If you only take away one thing from this post, it's this: …", "The key takeaway: …": the
+// authors name their lesson, after the colon.
+const TAKEAWAY =
+  /^(?:if (?:you|readers?) (?:only )?(?:take away|remember|learn) (?:just )?(?:one|a single) thing\b[^:]{0,60}|(?:so,? )?the (?:key |main |big |biggest |one |real )?(?:takeaway|lesson|moral)(?: (?:here|of (?:the|this) story|from (?:this|all this|it)))?(?: (?:is|was))?(?: (?:simple|clear|this))?)\s*:\s+(\S.{15,})$/iu;
+
+/**
+ * The lesson a sentence names after its lead-in ("If you only take away one thing…: streams are
+ * your friends." → "Streams are your friends."); undefined when it names none, or when the lesson
+ * is an instruction ("The lesson: measure first."), which reads as one only with its lead-in.
+ */
+export function statedTakeaway(sentence: string): string | undefined {
+  const lesson = namedLesson(sentence);
+  return lesson === undefined || whyRole(lesson) === "advice" ? undefined : lesson;
+}
+
+function namedLesson(sentence: string): string | undefined {
+  const lesson = TAKEAWAY.exec(sentence)?.[1];
+  return lesson === undefined ? undefined : lesson.charAt(0).toUpperCase() + lesson.slice(1);
+}
+
 /** The sentence's role for the why, when it has one besides stating figures or a lesson. */
 export function whyRole(sentence: string): WhyRole | undefined {
+  // The lesson named after the lead-in is what counts; an instruction there is still the lesson.
+  const lesson = namedLesson(sentence);
+  if (lesson !== undefined) {
+    const role = whyRole(lesson);
+    return role === "advice" ? undefined : role;
+  }
   if (ADVICE.test(sentence) || isInstruction(sentence)) return "advice";
   if (DEFINITION.test(sentence) || isExposition(sentence)) return "definition";
   if (PLAN.test(sentence) || (GOAL.test(sentence) && findFigures(sentence).length === 0))
     return "goal";
   if (PROBLEM.test(sentence) && !FIX.test(sentence) && !MEASURED.test(sentence)) return "problem";
+  if (IMPACT.test(sentence) && !FIX.test(sentence)) return "problem";
   if (BENEFIT.test(sentence)) return "benefit";
   return undefined;
 }
