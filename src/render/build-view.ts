@@ -18,6 +18,12 @@ export interface SectionView {
   articles: ArticleView[];
 }
 
+/** One feed's lines of "Also published": its name once, then its titles. */
+export interface FeedLinesView {
+  source: string;
+  articles: LinkModel[];
+}
+
 /** What the theme's templates see: the issue model, a few derived values, recipient tokens. */
 export interface IssueView {
   newsletter: IssueModel["newsletter"];
@@ -42,6 +48,8 @@ export interface IssueView {
   overview?: OverviewView;
   /** Title-only and unsummarized articles, as lines; empty when there are none. */
   alsoPublished: LinkModel[];
+  /** The same lines by feed: each feed once, in the order its first line comes, with its lines. */
+  alsoPublishedByFeed: FeedLinesView[];
   /** The articles shown in full, in the order shown. */
   articles: ArticleView[];
   sections: SectionView[];
@@ -64,6 +72,7 @@ export function buildView(model: IssueModel, slots: RecipientSlots, shown?: numb
   const cut = ordered.slice(inFull.length);
   const isGrouped = model.list.groupByCategory === true;
   const overview = model.list.overview === false ? undefined : buildOverview(inFull);
+  const alsoPublished = (model.alsoPublished ?? []).map(toLinkView);
   return {
     newsletter: { ...model.newsletter, logoUrl: safeUrl(model.newsletter.logoUrl) },
     list: model.list,
@@ -78,7 +87,8 @@ export function buildView(model: IssueModel, slots: RecipientSlots, shown?: numb
       preheader: preheaderOf(ordered, overview),
     },
     ...(overview && { overview }),
-    alsoPublished: (model.alsoPublished ?? []).map(toLinkView),
+    alsoPublished,
+    alsoPublishedByFeed: groupBySource(alsoPublished),
     articles: inFull,
     sections: isGrouped ? groupByCategory(inFull) : [{ articles: inFull }],
     more:
@@ -154,14 +164,29 @@ function orderForDisplay(articles: ArticleView[], isGrouped = false): ArticleVie
 }
 
 function groupByCategory(articles: ArticleView[]): SectionView[] {
-  const sections = new Map<string, SectionView>();
-  for (const article of articles) {
-    const category = article.category || "Other";
-    const section = sections.get(category) ?? { category, articles: [] };
-    section.articles.push(article);
-    sections.set(category, section);
+  return [...groupInOrder(articles, (article) => article.category || "Other")].map(
+    ([category, articles]) => ({ category, articles }),
+  );
+}
+
+// Compose interleaves the feeds (one line of each in turn); a reader scans by feed.
+function groupBySource(links: LinkModel[]): FeedLinesView[] {
+  return [...groupInOrder(links, (link) => link.source)].map(([source, articles]) => ({
+    source,
+    articles,
+  }));
+}
+
+/** The items by key, each key in the order its first item comes, items in their order. */
+function groupInOrder<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
-  return [...sections.values()];
+  return groups;
 }
 
 function paragraphsOf(text: string | undefined): string[] {

@@ -116,4 +116,64 @@ describe("the theme's optional parts", () => {
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
+
+  it("groups Also published by feed: each feed's name once, then its titles, in both parts", async () => {
+    // As compose hands them over: the feeds in turns.
+    const line = (source: string, title: string, url = `https://${source}.example/${title}`) => ({
+      source,
+      title,
+      url,
+    });
+    const model = buildIssueModel({
+      alsoPublished: [
+        line("hugo", "v0.96.0"),
+        line("lobsters", "A <b> & tag", "https://lobsters.example/s/1?a=1&b=2"),
+        line("hugo", "v0.95.0"),
+        line("shell", "No link", "javascript:alert(1)"),
+        line("lobsters", "Second"),
+      ],
+    });
+    const { html, text } = await render(model);
+    const also = html.slice(html.indexOf(">Also published<"));
+    const items = [...also.matchAll(/<(h3|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map(
+      (match) => `${match[1]}: ${textOf(match[2] ?? "").trim()}`,
+    );
+    expect(items).toEqual([
+      "h3: hugo",
+      "li: v0.96.0",
+      "li: v0.95.0",
+      "h3: lobsters",
+      "li: A <b> & tag",
+      "li: Second",
+      "h3: shell",
+      "li: No link",
+    ]);
+    expect(linksOf(also).slice(0, 4)).toEqual([
+      { href: "https://hugo.example/v0.96.0", text: "v0.96.0" },
+      { href: "https://hugo.example/v0.95.0", text: "v0.95.0" },
+      { href: "https://lobsters.example/s/1?a=1&b=2", text: "A <b> & tag" },
+      { href: "https://lobsters.example/Second", text: "Second" },
+    ]);
+    const part = text.slice(text.indexOf("Also published:"), text.indexOf("You receive this"));
+    expect(part.split("\n").filter((l) => !/^-{20,}$/.test(l))).toEqual([
+      "Also published:",
+      "",
+      "hugo",
+      "- v0.96.0",
+      "  https://hugo.example/v0.96.0",
+      "- v0.95.0",
+      "  https://hugo.example/v0.95.0",
+      "",
+      "lobsters",
+      "- A <b> & tag",
+      "  https://lobsters.example/s/1?a=1&b=2",
+      "- Second",
+      "  https://lobsters.example/Second",
+      "",
+      "shell",
+      "- No link",
+      "",
+      "",
+    ]);
+  });
 });
