@@ -1,4 +1,5 @@
 import { buildOverview, type OverviewView } from "./build-overview.js";
+import { displayTitle } from "./display-title.js";
 import type { RecipientSlots } from "./recipient-slots.js";
 import { safeUrl } from "./safe-url.js";
 import type { ArticleModel, IssueModel, LinkModel } from "./types.js";
@@ -64,7 +65,8 @@ const MORE_LISTED = 20;
 
 /**
  * Builds the template data of an issue showing its first `shown` articles in full (default: all).
- * Feed text stays data; titles go on one line; unsafe URLs are blanked.
+ * Feed text stays data; titles go on one line, a bare version after its feed's name ("Hugo
+ * v0.96.0"); unsafe URLs are blanked.
  */
 export function buildView(model: IssueModel, slots: RecipientSlots, shown?: number): IssueView {
   const ordered = orderForDisplay(model.articles.map(toArticleView), model.list.groupByCategory);
@@ -115,11 +117,12 @@ export function collapseWhitespace(text: string): string {
 
 function toArticleView(article: ArticleModel): ArticleView {
   const url = safeUrl(article.url) ?? "";
+  const source = collapseWhitespace(article.source);
   return {
     ...article,
     anchor: `gz-article-${article.id}`,
-    title: collapseWhitespace(article.title),
-    source: collapseWhitespace(article.source),
+    title: displayTitle(collapseWhitespace(article.title), source),
+    source,
     category: collapseWhitespace(article.category),
     url,
     sourceLogoUrl: safeUrl(article.sourceLogoUrl),

@@ -176,4 +176,23 @@ describe("the theme's optional parts", () => {
       "",
     ]);
   });
+
+  it("puts the feed's name before a bare version title: card, highlight, subject, text part", async () => {
+    const release = buildArticle(1, { title: "v0.96.0", source: "Hugo <Releases>", summary: "" });
+    const model = buildIssueModel({ articles: [release, buildArticle(2), buildArticle(3)] });
+    const { compiled, html, text } = await render(model);
+    expect(compiled.subject).toBe("Gazette Demo #42: Hugo <Releases> v0.96.0");
+    expect(headingsOf(html)).toContain("h2: Hugo <Releases> v0.96.0");
+    // Escaped as any feed text: the name is data.
+    expect(html).toContain("Hugo &lt;Releases&gt; v0.96.0");
+    expect(html).not.toContain("<Releases>");
+    expect(linksOf(html)).toContainEqual({
+      href: "#gz-article-1",
+      text: "Hugo <Releases> v0.96.0",
+    });
+    expect(html).toMatch(/aria-hidden="true">Hugo &lt;Releases&gt; v0\.96\.0 · /);
+    const lines = text.split("\n");
+    expect(lines).toContain("1. Hugo <Releases> v0.96.0");
+    expect(lines.filter((line) => line === "Hugo <Releases> v0.96.0")).toHaveLength(1);
+  });
 });
