@@ -140,18 +140,7 @@ export class IssueRepo {
           )
           .execute();
       }
-      if (this.events.wants("issue.composed"))
-        await this.events.within(trx).record(
-          "issue.composed",
-          {
-            list: await slugOf(trx, input.listId),
-            issue: issue.number,
-            articles: input.articleIds.length,
-            periodStart: issue.period_start,
-            periodEnd: issue.period_end,
-          },
-          input.now,
-        );
+      await recordComposed(trx, this.events.within(trx), input, issue);
       return issue;
     });
     return issueOf(issue);
@@ -364,13 +353,30 @@ async function recordSent(
   );
 }
 
-async function slugOf(db: Kysely<Database>, listId: number): Promise<string> {
-  const row = await db
+/** issue.composed, with the list's slug and the period. */
+async function recordComposed(
+  db: Kysely<Database>,
+  events: EventRepo,
+  input: NewIssue,
+  issue: IssueRow,
+): Promise<void> {
+  if (!events.wants("issue.composed")) return;
+  const list = await db
     .selectFrom("lists")
     .select("slug")
-    .where("id", "=", listId)
+    .where("id", "=", input.listId)
     .executeTakeFirst();
-  return row?.slug ?? "";
+  await events.record(
+    "issue.composed",
+    {
+      list: list?.slug ?? "",
+      issue: issue.number,
+      articles: input.articleIds.length,
+      periodStart: issue.period_start,
+      periodEnd: issue.period_end,
+    },
+    input.now,
+  );
 }
 
 /** A stored issue in the stages' terms: camelCase, times as Dates. */
