@@ -1,4 +1,5 @@
 import { buildOverview, type OverviewView } from "./build-overview.js";
+import { displayTitle } from "./display-title.js";
 import type { RecipientSlots } from "./recipient-slots.js";
 import { safeUrl } from "./safe-url.js";
 import type { ArticleModel, IssueModel, LinkModel } from "./types.js";
@@ -16,6 +17,12 @@ export type ArticleView = Omit<ArticleModel, "alsoCoveredBy"> & {
 export interface SectionView {
   category?: string;
   articles: ArticleView[];
+}
+
+/** One feed's lines of "Also published": its name once, then its titles. */
+export interface FeedLinesView {
+  source: string;
+  articles: LinkModel[];
 }
 
 /** What the theme's templates see: the issue model, a few derived values, recipient tokens. */
@@ -42,6 +49,8 @@ export interface IssueView {
   overview?: OverviewView;
   /** Title-only and unsummarized articles, as lines; empty when there are none. */
   alsoPublished: LinkModel[];
+  /** The same lines by feed: each feed once, in the order its first line comes, with its lines. */
+  alsoPublishedByFeed: FeedLinesView[];
   /** The articles shown in full, in the order shown. */
   articles: ArticleView[];
   sections: SectionView[];
@@ -56,7 +65,8 @@ const MORE_LISTED = 20;
 
 /**
  * Builds the template data of an issue showing its first `shown` articles in full (default: all).
- * Feed text stays data; titles go on one line; unsafe URLs are blanked.
+ * Feed text stays data; titles go on one line, a bare version after its feed's name ("Hugo
+ * v0.96.0"); unsafe URLs are blanked.
  */
 export function buildView(model: IssueModel, slots: RecipientSlots, shown?: number): IssueView {
   const ordered = orderForDisplay(model.articles.map(toArticleView), model.list.groupByCategory);
@@ -64,6 +74,7 @@ export function buildView(model: IssueModel, slots: RecipientSlots, shown?: numb
   const cut = ordered.slice(inFull.length);
   const isGrouped = model.list.groupByCategory === true;
   const overview = model.list.overview === false ? undefined : buildOverview(inFull);
+  const alsoPublished = (model.alsoPublished ?? []).map(toLinkView);
   return {
     newsletter: { ...model.newsletter, logoUrl: safeUrl(model.newsletter.logoUrl) },
     list: model.list,
@@ -78,7 +89,8 @@ export function buildView(model: IssueModel, slots: RecipientSlots, shown?: numb
       preheader: preheaderOf(ordered, overview),
     },
     ...(overview && { overview }),
-    alsoPublished: (model.alsoPublished ?? []).map(toLinkView),
+    alsoPublished,
+    alsoPublishedByFeed: groupBySource(alsoPublished),
     articles: inFull,
     sections: isGrouped ? groupByCategory(inFull) : [{ articles: inFull }],
     more:
@@ -105,11 +117,12 @@ export function collapseWhitespace(text: string): string {
 
 function toArticleView(article: ArticleModel): ArticleView {
   const url = safeUrl(article.url) ?? "";
+  const source = collapseWhitespace(article.source);
   return {
     ...article,
     anchor: `gz-article-${article.id}`,
-    title: collapseWhitespace(article.title),
-    source: collapseWhitespace(article.source),
+    title: displayTitle(collapseWhitespace(article.title), source),
+    source,
     category: collapseWhitespace(article.category),
     url,
     sourceLogoUrl: safeUrl(article.sourceLogoUrl),
@@ -154,14 +167,29 @@ function orderForDisplay(articles: ArticleView[], isGrouped = false): ArticleVie
 }
 
 function groupByCategory(articles: ArticleView[]): SectionView[] {
-  const sections = new Map<string, SectionView>();
-  for (const article of articles) {
-    const category = article.category || "Other";
-    const section = sections.get(category) ?? { category, articles: [] };
-    section.articles.push(article);
-    sections.set(category, section);
+  return [...groupInOrder(articles, (article) => article.category || "Other")].map(
+    ([category, articles]) => ({ category, articles }),
+  );
+}
+
+// Compose interleaves the feeds (one line of each in turn); a reader scans by feed.
+function groupBySource(links: LinkModel[]): FeedLinesView[] {
+  return [...groupInOrder(links, (link) => link.source)].map(([source, articles]) => ({
+    source,
+    articles,
+  }));
+}
+
+/** The items by key, each key in the order its first item comes, items in their order. */
+function groupInOrder<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
-  return [...sections.values()];
+  return groups;
 }
 
 function paragraphsOf(text: string | undefined): string[] {

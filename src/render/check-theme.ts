@@ -48,6 +48,7 @@ const SAMPLE_ISSUE: IssueModel = {
   ],
   alsoPublished: [
     { title: "A title-only post", url: "https://example.com/posts/t", source: "Example News" },
+    { title: "A post from another feed", url: "https://example.org/p", source: "Example Blog" },
     { title: "A post without a safe link", url: "", source: "Example News" },
   ],
 };

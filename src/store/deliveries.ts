@@ -41,7 +41,7 @@ export class DeliveryRepo {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly events?: EventRepo,
+    private readonly events: EventRepo,
   ) {
     this.#consent = prepareQuery(
       db,
@@ -387,28 +387,32 @@ export class DeliveryRepo {
 
   /**
    * Settles a row as failed or bounced (permanent), or puts it back to pending (transient), not
-   * to be claimed before `nextAttemptAt`. `refundAttempt` un-counts the attempt.
+   * to be claimed before `nextAttemptAt`. `refundAttempt` un-counts the attempt. A bounce and its
+   * subscriber.bounced event are written in one transaction.
    */
-  async markUnsent(
+  markUnsent(
     id: number,
     status: "failed" | "bounced" | "pending",
     error: string,
     now: Date,
     options: { refundAttempt?: boolean; nextAttemptAt?: Date } = {},
   ): Promise<void> {
-    await this.db
-      .updateTable("deliveries")
-      .set((eb) => ({
-        status,
-        error,
-        lease_until: null,
-        next_attempt_at: options.nextAttemptAt?.toISOString() ?? null,
-        updated_at: now.toISOString(),
-        ...(options.refundAttempt ? { attempts: eb("attempts", "-", 1) } : {}),
-      }))
-      .where("id", "=", id)
-      .execute();
-    if (status === "bounced") await this.events?.recordBounce(id, error, now);
+    const types = status === "bounced" ? (["subscriber.bounced"] as const) : [];
+    return this.events.atomically(this.db, types, async (db, events) => {
+      await db
+        .updateTable("deliveries")
+        .set((eb) => ({
+          status,
+          error,
+          lease_until: null,
+          next_attempt_at: options.nextAttemptAt?.toISOString() ?? null,
+          updated_at: now.toISOString(),
+          ...(options.refundAttempt ? { attempts: eb("attempts", "-", 1) } : {}),
+        }))
+        .where("id", "=", id)
+        .execute();
+      if (status === "bounced") await events.recordBounce(id, error, now);
+    });
   }
 
   /** Keeps the id the email service gave the message, so its later events find the row. */

@@ -18,28 +18,55 @@ export type EventData = Record<string, string | number | boolean | null>;
  * becomes active, an issue that becomes sent…), so every path — web pages, CLI, inbox, service
  * events — tells the webhooks the same way. An event no webhook wants is not stored at all: an
  * import of 100,000 subscribers costs nothing when no webhook listens.
+ *
+ * A transactional outbox: a repo records its event in the transaction of the change it reports
+ * (see `atomically`), so a crash between the two, or an event that cannot be written, leaves
+ * neither the change nor the event; the dispatcher posts the events afterwards.
  */
 export class EventRepo {
-  #targets: readonly WebhookTarget[] = [];
+  constructor(
+    private readonly db: Kysely<Database>,
+    // Shared by every copy `within` makes, so `configure` reaches them all.
+    private readonly webhooks: { targets: readonly WebhookTarget[] } = { targets: [] },
+  ) {}
 
-  constructor(private readonly db: Kysely<Database>) {}
+  /** This log on a transaction of its database, with the same webhooks. */
+  within(trx: Kysely<Database>): EventRepo {
+    return new EventRepo(trx, this.webhooks);
+  }
 
   /** The configured webhooks (config `webhooks:`); none by default. */
   configure(targets: readonly WebhookTarget[]): void {
-    this.#targets = targets;
+    this.webhooks.targets = targets;
   }
 
   /** True when some webhook wants events of this type (so the caller may skip building one). */
   wants(type: EventType): boolean {
-    return this.#targets.some((target) => target.events.includes(type));
+    return this.webhooks.targets.some((target) => target.events.includes(type));
+  }
+
+  /**
+   * Runs `change` on `db` with this log on the same connection, in one transaction when some
+   * webhook wants one of `types` (else as it is: a send that no webhook listens to pays nothing).
+   * `change` must make every query on the `db` it is given: on SQLite another one would wait for
+   * the transaction's own connection.
+   */
+  atomically<T>(
+    db: Kysely<Database>,
+    types: readonly EventType[],
+    change: (db: Kysely<Database>, events: EventRepo) => Promise<T>,
+  ): Promise<T> {
+    if (db.isTransaction || !types.some((type) => this.wants(type)))
+      return change(db, this.within(db));
+    return db.transaction().execute((trx) => change(trx, this.within(trx)));
   }
 
   /** Records the event and queues one webhook delivery per webhook that wants it. */
   async record(type: EventType, data: EventData, now: Date): Promise<void> {
-    const urls = this.#targets.filter((t) => t.events.includes(type)).map((t) => t.url);
+    const urls = this.webhooks.targets.filter((t) => t.events.includes(type)).map((t) => t.url);
     if (urls.length === 0) return;
     const at = now.toISOString();
-    await this.db.transaction().execute(async (trx) => {
+    await this.atomically(this.db, [type], async (trx) => {
       const { id } = await trx
         .insertInto("events")
         .values({ type, data: JSON.stringify(data), occurred_at: at })

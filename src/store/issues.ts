@@ -43,7 +43,7 @@ export interface IssueArticleRow {
 export class IssueRepo {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly events?: EventRepo,
+    private readonly events: EventRepo,
   ) {}
 
   async latest(listId: number): Promise<Issue | undefined> {
@@ -98,31 +98,15 @@ export class IssueRepo {
   }
 
   /**
-   * Creates the next-numbered issue with its articles, in one transaction: `articleIds` are
-   * cards; `entries`, when given, say what each article is (and replace `articleIds`).
+   * Creates the next-numbered issue with its articles and its issue.composed event, in one
+   * transaction: `articleIds` are cards; `entries`, when given, say what each article is (and
+   * replace `articleIds`).
    */
   async create(input: NewIssue): Promise<Issue> {
-    const issue = await this.#create(input);
-    if (this.events?.wants("issue.composed"))
-      await this.events.record(
-        "issue.composed",
-        {
-          list: await this.#slugOf(input.listId),
-          issue: issue.number,
-          articles: input.articleIds.length,
-          periodStart: issue.period_start,
-          periodEnd: issue.period_end,
-        },
-        input.now,
-      );
-    return issueOf(issue);
-  }
-
-  #create(input: NewIssue): Promise<IssueRow> {
     const entries =
       input.entries ??
       input.articleIds.map((articleId): IssueEntry => ({ articleId, kind: "card" }));
-    return this.db.transaction().execute(async (trx) => {
+    const issue = await this.db.transaction().execute(async (trx) => {
       const last = await trx
         .selectFrom("issues")
         .select("number")
@@ -156,8 +140,10 @@ export class IssueRepo {
           )
           .execute();
       }
+      await recordComposed(trx, this.events.within(trx), input, issue);
       return issue;
     });
+    return issueOf(issue);
   }
 
   /**
@@ -276,55 +262,20 @@ export class IssueRepo {
       .execute();
   }
 
-  async setStatus(issueId: number, status: IssueStatus, now: Date): Promise<void> {
-    const result = await this.db
-      .updateTable("issues")
-      .set({ status, ...(status === "sent" ? { sent_at: now.toISOString() } : {}) })
-      .where("id", "=", issueId)
-      // A second sender finishing the same issue changes nothing, and tells no webhook again.
-      .where("status", "!=", status)
-      .executeTakeFirst();
-    if (status === "sent" && Number(result.numUpdatedRows) > 0)
-      await this.#recordSent(issueId, now);
-  }
-
-  async #recordSent(issueId: number, now: Date): Promise<void> {
-    if (!this.events?.wants("issue.sent")) return;
-    const issue = await this.db
-      .selectFrom("issues")
-      .innerJoin("lists", "lists.id", "issues.list_id")
-      .select(["issues.number", "issues.subject", "lists.slug"])
-      .where("issues.id", "=", issueId)
-      .executeTakeFirstOrThrow();
-    const counts = await this.db
-      .selectFrom("deliveries")
-      .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
-      .where("issue_id", "=", issueId)
-      .groupBy("status")
-      .execute();
-    const count = (status: string) => Number(counts.find((c) => c.status === status)?.count ?? 0);
-    await this.events.record(
-      "issue.sent",
-      {
-        list: issue.slug,
-        issue: issue.number,
-        subject: issue.subject,
-        sent: count("sent"),
-        failed: count("failed"),
-        bounced: count("bounced"),
-        skipped: count("skipped"),
-      },
-      now,
-    );
-  }
-
-  async #slugOf(listId: number): Promise<string> {
-    const row = await this.db
-      .selectFrom("lists")
-      .select("slug")
-      .where("id", "=", listId)
-      .executeTakeFirst();
-    return row?.slug ?? "";
+  /** Sets the issue's status; one that becomes sent is told (issue.sent) in the same transaction. */
+  setStatus(issueId: number, status: IssueStatus, now: Date): Promise<void> {
+    const types = status === "sent" ? (["issue.sent"] as const) : [];
+    return this.events.atomically(this.db, types, async (db, events) => {
+      const result = await db
+        .updateTable("issues")
+        .set({ status, ...(status === "sent" ? { sent_at: now.toISOString() } : {}) })
+        .where("id", "=", issueId)
+        // A second sender finishing the same issue changes nothing, and tells no webhook again.
+        .where("status", "!=", status)
+        .executeTakeFirst();
+      if (status === "sent" && Number(result.numUpdatedRows) > 0)
+        await recordSent(db, events, issueId, now);
+    });
   }
 
   /** Pauses (a date) or resumes (null) the issue's send; senders re-read it at every batch. */
@@ -364,6 +315,68 @@ export class IssueRepo {
   async setSubject(issueId: number, subject: string): Promise<void> {
     await this.db.updateTable("issues").set({ subject }).where("id", "=", issueId).execute();
   }
+}
+
+/** issue.sent, with the issue's delivery counts. */
+async function recordSent(
+  db: Kysely<Database>,
+  events: EventRepo,
+  issueId: number,
+  now: Date,
+): Promise<void> {
+  if (!events.wants("issue.sent")) return;
+  const issue = await db
+    .selectFrom("issues")
+    .innerJoin("lists", "lists.id", "issues.list_id")
+    .select(["issues.number", "issues.subject", "lists.slug"])
+    .where("issues.id", "=", issueId)
+    .executeTakeFirstOrThrow();
+  const counts = await db
+    .selectFrom("deliveries")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("issue_id", "=", issueId)
+    .groupBy("status")
+    .execute();
+  const count = (status: string) => Number(counts.find((c) => c.status === status)?.count ?? 0);
+  await events.record(
+    "issue.sent",
+    {
+      list: issue.slug,
+      issue: issue.number,
+      subject: issue.subject,
+      sent: count("sent"),
+      failed: count("failed"),
+      bounced: count("bounced"),
+      skipped: count("skipped"),
+    },
+    now,
+  );
+}
+
+/** issue.composed, with the list's slug and the period. */
+async function recordComposed(
+  db: Kysely<Database>,
+  events: EventRepo,
+  input: NewIssue,
+  issue: IssueRow,
+): Promise<void> {
+  if (!events.wants("issue.composed")) return;
+  const list = await db
+    .selectFrom("lists")
+    .select("slug")
+    .where("id", "=", input.listId)
+    .executeTakeFirst();
+  await events.record(
+    "issue.composed",
+    {
+      list: list?.slug ?? "",
+      issue: issue.number,
+      articles: input.articleIds.length,
+      periodStart: issue.period_start,
+      periodEnd: issue.period_end,
+    },
+    input.now,
+  );
 }
 
 /** A stored issue in the stages' terms: camelCase, times as Dates. */

@@ -19,19 +19,21 @@ export interface MailEventCount {
 export class MailEventRepo {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly events?: EventRepo,
+    private readonly events: EventRepo,
   ) {}
 
   /**
-   * Records the event and applies its effect in one transaction, so an event is never half
-   * applied: a caller that marks its message handled after this returns loses nothing. Then the
-   * webhooks are told (subscriber.bounced, .complained, .unsubscribed) of what changed.
+   * Records the event, applies its effect and tells the webhooks (subscriber.bounced,
+   * .complained, .unsubscribed) of what changed, in one transaction, so an event is never half
+   * applied: a caller that marks its message handled after this returns loses nothing.
    */
-  async apply(event: MailEventWrite): Promise<MailEventResult> {
-    const changes: Changes = { listIds: [] };
-    const result = await this.db.transaction().execute((trx) => applyIn(trx, event, changes));
-    if (this.events) await tellWebhooks(this.events, event, result, changes);
-    return result;
+  apply(event: MailEventWrite): Promise<MailEventResult> {
+    return this.db.transaction().execute(async (trx) => {
+      const changes: Changes = { listIds: [] };
+      const result = await applyIn(trx, event, changes);
+      await tellWebhooks(this.events.within(trx), event, result, changes);
+      return result;
+    });
   }
 
   /** Events by kind and source; of one issue's deliveries when issueId is given. */

@@ -33,7 +33,7 @@ class DryRunRollback extends Error {}
 export class SubscriberRepo implements SubscriberImport {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly events?: EventRepo,
+    private readonly events: EventRepo,
   ) {}
 
   /** Makes the configured lists exist; returns slug → id. */
@@ -95,78 +95,77 @@ export class SubscriberRepo implements SubscriberImport {
 
   /**
    * Puts the subscriber on the list. An existing membership keeps its status unless `force`: a
-   * sync or import must never re-subscribe someone who unsubscribed or bounced.
+   * sync or import must never re-subscribe someone who unsubscribed or bounced. The change and
+   * its event (subscriber.subscribed, .confirmed…) are written in one transaction.
    */
-  async join(
+  join(
     listId: number,
     subscriberId: number,
     options: { status: MembershipStatus; source: string; now: Date; force?: boolean },
   ): Promise<"added" | "kept" | "changed"> {
     const at = options.now.toISOString();
-    const existing = await this.db
-      .selectFrom("memberships")
-      .select("status")
-      .where("list_id", "=", listId)
-      .where("subscriber_id", "=", subscriberId)
-      .executeTakeFirst();
-    if (!existing) {
-      await this.db
-        .insertInto("memberships")
-        .values({
-          list_id: listId,
-          subscriber_id: subscriberId,
+    return this.events.atomically(this.db, MEMBERSHIP_EVENTS, async (db, events) => {
+      const existing = await db
+        .selectFrom("memberships")
+        .select("status")
+        .where("list_id", "=", listId)
+        .where("subscriber_id", "=", subscriberId)
+        .executeTakeFirst();
+      if (!existing) {
+        await db
+          .insertInto("memberships")
+          .values({
+            list_id: listId,
+            subscriber_id: subscriberId,
+            status: options.status,
+            source: options.source,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        await events.recordMembership("subscriber.subscribed", listId, subscriberId, options.now, {
           status: options.status,
           source: options.source,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-      await this.#record("subscriber.subscribed", listId, subscriberId, options.now, {
-        status: options.status,
-        source: options.source,
-      });
-      return "added";
-    }
-    if (!options.force || existing.status === options.status) return "kept";
-    await this.setStatus(listId, subscriberId, options.status, options.now);
-    return "changed";
+        });
+        return "added";
+      }
+      if (!options.force || existing.status === options.status) return "kept";
+      await new SubscriberRepo(db, events).setStatus(
+        listId,
+        subscriberId,
+        options.status,
+        options.now,
+      );
+      return "changed";
+    });
   }
 
-  async setStatus(
+  /** Sets a membership's status; the change and its event are written in one transaction. */
+  setStatus(
     listId: number,
     subscriberId: number,
     status: MembershipStatus,
     now: Date,
   ): Promise<void> {
-    // The status before, only read when some webhook listens for membership changes.
-    const before = MEMBERSHIP_EVENTS.some((type) => this.events?.wants(type))
-      ? await this.db
-          .selectFrom("memberships")
-          .select("status")
-          .where("list_id", "=", listId)
-          .where("subscriber_id", "=", subscriberId)
-          .executeTakeFirst()
-      : undefined;
-    await this.db
-      .updateTable("memberships")
-      .set({ status, updated_at: now.toISOString() })
-      .where("list_id", "=", listId)
-      .where("subscriber_id", "=", subscriberId)
-      .execute();
-    const type = before && membershipEvent(before.status, status);
-    if (type) await this.#record(type, listId, subscriberId, now, { status });
-  }
-
-  #record(
-    type: EventType,
-    listId: number,
-    subscriberId: number,
-    now: Date,
-    extra: Record<string, string>,
-  ): Promise<void> {
-    return (
-      this.events?.recordMembership(type, listId, subscriberId, now, extra) ?? Promise.resolve()
-    );
+    return this.events.atomically(this.db, MEMBERSHIP_EVENTS, async (db, events) => {
+      // The status before, only read when some webhook listens for membership changes.
+      const before = MEMBERSHIP_EVENTS.some((type) => events.wants(type))
+        ? await db
+            .selectFrom("memberships")
+            .select("status")
+            .where("list_id", "=", listId)
+            .where("subscriber_id", "=", subscriberId)
+            .executeTakeFirst()
+        : undefined;
+      await db
+        .updateTable("memberships")
+        .set({ status, updated_at: now.toISOString() })
+        .where("list_id", "=", listId)
+        .where("subscriber_id", "=", subscriberId)
+        .execute();
+      const type = before && membershipEvent(before.status, status);
+      if (type) await events.recordMembership(type, listId, subscriberId, now, { status });
+    });
   }
 
   /** Takes the subscriber off one list, or off every list; returns how many memberships ended. */

@@ -123,6 +123,21 @@ lists:
     }
   });
 
+  it("names the feed before a card titled by a bare version (GitHub releases), the stored title unchanged", () => {
+    const releases = cards().filter((card) => /^v?\d+\.\d+/.test(card.title));
+    expect(releases.length).toBeGreaterThan(0);
+    const { document } = parseHTML(rendered.compiled.webVersion().html);
+    const titles = [...document.querySelectorAll(".gz-article[id] h2")].map((h) => h.textContent);
+    const lines = rendered.compiled.webVersion().text.split("\n");
+    for (const card of releases) {
+      const shown = `${card.feed.name ?? card.feed.title} ${card.title}`;
+      expect(titles).toContain(shown);
+      expect(lines).toContain(shown);
+      expect(titles).not.toContain(card.title);
+      expect(lines).not.toContain(card.title);
+    }
+  });
+
   it("opens with the overview in HTML and text, each highlight linking to its card", () => {
     const { html, text } = rendered.compiled.webVersion();
     const { document } = parseHTML(html);

@@ -22,6 +22,20 @@ const PIXEL = Buffer.from(
 );
 const model = buildDigest(20, {});
 model.issue.intro = "Twenty posts this week, from queues to mobile image caches.";
+// "Also published" as compose hands it over (feeds in turns), with a long unbroken title.
+model.alsoPublished = [
+  {
+    source: "Hugo Releases",
+    title: "v0.96.0",
+    url: "https://github.com/gohugoio/hugo/releases/tag/v0.96.0",
+  },
+  {
+    source: "Lumen Labs",
+    title: "Notes_from_the_incident_review_of_the_payments_outage_in_November",
+    url: "https://blog.example.com/notes",
+  },
+  { source: "Hugo Releases", title: "v0.95.0", url: "" },
+];
 let browser: Browser;
 let html: string;
 let groupedHtml: string;
@@ -55,9 +69,9 @@ async function open(width: number, document: string, colorScheme: "light" | "dar
   return page;
 }
 
-/** Each article title's box, for the titles in the document. */
+/** Each card's title box, for the cards in the document (cards have an anchor id). */
 async function titleBoxes(page: Page) {
-  const titles = page.locator(".gz-article h2, .gz-article h3");
+  const titles = page.locator(".gz-article[id] h2, .gz-article[id] h3");
   const boxes = [];
   for (let i = 0; i < (await titles.count()); i++) boxes.push(await titles.nth(i).boundingBox());
   return boxes;
@@ -78,6 +92,12 @@ describe.each([320, 375, 600])("the email at %i px wide", (width) => {
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
       const boxes = await titleBoxes(page);
       expect(boxes).toHaveLength(model.articles.length);
+      // "Also published": its heading, each feed's name and each line on screen too.
+      const also = page.locator(
+        ".gz-article:not([id]) h2, .gz-article:not([id]) h3, .gz-article:not([id]) li",
+      );
+      expect(await also.count()).toBe(6);
+      for (let i = 0; i < (await also.count()); i++) boxes.push(await also.nth(i).boundingBox());
       for (const box of boxes) {
         expect(box).not.toBeNull();
         expect(box?.height).toBeGreaterThan(0);

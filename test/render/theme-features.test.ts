@@ -116,4 +116,83 @@ describe("the theme's optional parts", () => {
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
+
+  it("groups Also published by feed: each feed's name once, then its titles, in both parts", async () => {
+    // As compose hands them over: the feeds in turns.
+    const line = (source: string, title: string, url = `https://${source}.example/${title}`) => ({
+      source,
+      title,
+      url,
+    });
+    const model = buildIssueModel({
+      alsoPublished: [
+        line("hugo", "v0.96.0"),
+        line("lobsters", "A <b> & tag", "https://lobsters.example/s/1?a=1&b=2"),
+        line("hugo", "v0.95.0"),
+        line("shell", "No link", "javascript:alert(1)"),
+        line("lobsters", "Second"),
+      ],
+    });
+    const { html, text } = await render(model);
+    const also = html.slice(html.indexOf(">Also published<"));
+    const items = [...also.matchAll(/<(h3|li)\b[^>]*>([\s\S]*?)<\/\1>/g)].map(
+      (match) => `${match[1]}: ${textOf(match[2] ?? "").trim()}`,
+    );
+    expect(items).toEqual([
+      "h3: hugo",
+      "li: v0.96.0",
+      "li: v0.95.0",
+      "h3: lobsters",
+      "li: A <b> & tag",
+      "li: Second",
+      "h3: shell",
+      "li: No link",
+    ]);
+    expect(linksOf(also).slice(0, 4)).toEqual([
+      { href: "https://hugo.example/v0.96.0", text: "v0.96.0" },
+      { href: "https://hugo.example/v0.95.0", text: "v0.95.0" },
+      { href: "https://lobsters.example/s/1?a=1&b=2", text: "A <b> & tag" },
+      { href: "https://lobsters.example/Second", text: "Second" },
+    ]);
+    const part = text.slice(text.indexOf("Also published:"), text.indexOf("You receive this"));
+    expect(part.split("\n").filter((l) => !/^-{20,}$/.test(l))).toEqual([
+      "Also published:",
+      "",
+      "hugo",
+      "- v0.96.0",
+      "  https://hugo.example/v0.96.0",
+      "- v0.95.0",
+      "  https://hugo.example/v0.95.0",
+      "",
+      "lobsters",
+      "- A <b> & tag",
+      "  https://lobsters.example/s/1?a=1&b=2",
+      "- Second",
+      "  https://lobsters.example/Second",
+      "",
+      "shell",
+      "- No link",
+      "",
+      "",
+    ]);
+  });
+
+  it("puts the feed's name before a bare version title: card, highlight, subject, text part", async () => {
+    const release = buildArticle(1, { title: "v0.96.0", source: "Hugo <Releases>", summary: "" });
+    const model = buildIssueModel({ articles: [release, buildArticle(2), buildArticle(3)] });
+    const { compiled, html, text } = await render(model);
+    expect(compiled.subject).toBe("Gazette Demo #42: Hugo <Releases> v0.96.0");
+    expect(headingsOf(html)).toContain("h2: Hugo <Releases> v0.96.0");
+    // Escaped as any feed text: the name is data.
+    expect(html).toContain("Hugo &lt;Releases&gt; v0.96.0");
+    expect(html).not.toContain("<Releases>");
+    expect(linksOf(html)).toContainEqual({
+      href: "#gz-article-1",
+      text: "Hugo <Releases> v0.96.0",
+    });
+    expect(html).toMatch(/aria-hidden="true">Hugo &lt;Releases&gt; v0\.96\.0 · /);
+    const lines = text.split("\n");
+    expect(lines).toContain("1. Hugo <Releases> v0.96.0");
+    expect(lines.filter((line) => line === "Hugo <Releases> v0.96.0")).toHaveLength(1);
+  });
 });
