@@ -13,8 +13,8 @@ import {
 import { isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
 import { statedTakeaway, whyRole } from "./why-role.js";
 
-/** What "Why it matters" states, for the enrichment's method. */
-export type WhyMethod = "outcome" | "lesson" | "launch" | "benefit" | "context" | "none";
+/** What "Why it matters" states, for the enrichment's method ("update": a security release's advice). */
+export type WhyMethod = "outcome" | "lesson" | "launch" | "benefit" | "update" | "context" | "none";
 
 const RESULTS_BONUS = 3;
 const LATE_BONUS = 2;
