@@ -163,6 +163,15 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     ]);
   });
 
+  // "Having these source file references…" leans on a sentence too long to join it to; the one
+  // before names the file context, so "the" stands in.
+  it("gives what release notes' change saves as why, its 'these' said as 'the'", async () => {
+    const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.99.0");
+    expect(result.why).toMatch(
+      /^Having the source file references to click on in the VS Code terminal is a real time saver/,
+    );
+  });
+
   // The overview shows a summary's first sentence, or the title when it is too long to shorten.
   it("says what release notes bring in one short line, from their run-in headline", async () => {
     const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.96.0");
