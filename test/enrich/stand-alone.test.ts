@@ -57,6 +57,8 @@ describe("standAlone", () => {
     "In Seattle, they met the team behind the project.",
     // "All" without the noun it counts: all of what the sentence before said.
     "With all this in place, the nightly run takes 35 minutes.",
+    // All of the three versions the sentence before named.
+    "All come with new features, code quality improvements, and bug fixes.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");
   });
@@ -88,6 +90,7 @@ describe("standAlone", () => {
     "I stumbled across a ruby/cocoa example using Growl, fixed it up, and released a gem.",
     // "All" before a plural noun says what it counts (Ferrous's result, in "What we got").
     "With all sources migrated, the nightly run takes 35 minutes and each worker uses about 410 MB.",
+    "All services come with a health check and a runbook.",
   ])("stands alone as it is: %s", (sentence) => {
     expect(standAlone(sentence)).toEqual({ text: sentence, isRepaired: false });
   });

@@ -22,10 +22,11 @@ const LEADING = new RegExp(
 const OPINION =
   /^(?:my|our|the) (?:very )?(?:favou?rite|best|coolest|nicest|neatest) (?:part|thing|bit|feature)(?: (?:about|of) [^,]{1,30}?)? is (?:that )?(?=\S)/i;
 // What a sentence may not open with once its connective is gone: a pronoun or a phrase whose
-// meaning is in the sentence before ("Some are for fancy ideas…": some of what?). "With all
-// sources migrated, …" names what it means ("all" before a plural noun); "With all that…" does not.
+// meaning is in the sentence before ("Some are for fancy ideas…", "All come with new
+// features…": some or all of what?). "With all sources migrated, …" names what it means ("all"
+// before a plural noun); "With all that…" does not.
 const BACK_REFERENCE =
-  /^(?:this|that|these|those|such|it|its|it['’]s|they|they['’]re|them|their|theirs|he|he['’]s|she|she['’]s|his|her|him|here(?!['’]s| is| are)|both|neither|either|another|which|whose|the (?:former|latter|same|above|rest|other|others)|the (?:first|second|third|last|other|new|old|next) ones?\b|(?:for|of|in|with|from|on) (?:each|both|all(?!\s+(?!this\b|these\b|those\b|its\b|his\b|is\b|was\b|has\b|does\b)[a-z]+s\b)|either|neither)\b(?! of)|each of (?:them|these|those)|one of (?:them|these|those)|doing so|in doing so|(?:some|many|most|several|few|others|all|none)(?= (?:are|were|have|had|do|did|can|will|would|of (?:them|these|those|us))\b))\b/i;
+  /^(?:this|that|these|those|such|it|its|it['’]s|they|they['’]re|them|their|theirs|he|he['’]s|she|she['’]s|his|her|him|here(?!['’]s| is| are)|both|neither|either|another|which|whose|the (?:former|latter|same|above|rest|other|others)|the (?:first|second|third|last|other|new|old|next) ones?\b|(?:for|of|in|with|from|on) (?:each|both|all(?!\s+(?!this\b|these\b|those\b|its\b|his\b|is\b|was\b|has\b|does\b)[a-z]+s\b)|either|neither)\b(?! of)|each of (?:them|these|those)|one of (?:them|these|those)|doing so|in doing so|(?:some|many|most|several|few|others|all|none|both)(?= (?:are|were|have|had|do|did|can|will|would|of (?:them|these|those|us)|come|came|include|included|ship|shipped|bring|brought|contain|contained|feature|support|offer|provide|need|require|work|worked|run|ran|share|use|look|looked|seem|seemed|go|went|get|got|take|took|show|showed)\b))\b/i;
 // Openers that lean on the sentence before even without a comma after them ("Also available
 // is…", "Now that…", "Eventually the team…"): never dropped, only joined to that sentence.
 const LEANING_OPENER =
