@@ -55,10 +55,15 @@ export function selectWhy(
     (candidate) =>
       first.text.length + 1 + candidate.text.length <= max && !isNearDuplicate(candidate, [first]),
   );
-  // A result and the lesson drawn from it say more together than two results.
+  // A result and the lesson drawn from it say more together than two results; two results of
+  // one sentence each ("…less than 1% of CPU…", "…billions of flow logs per hour…") say how much
+  // and how far, in the two sentences of the digest's register.
   const second =
     fits.find((candidate) => statesLesson(candidate.text) !== statesLesson(first.text)) ??
-    (first.text.length < 120 ? fits[0] : undefined);
+    (first.text.length < 120 ? fits[0] : undefined) ??
+    (first.sentences.length === 1
+      ? fits.find((candidate) => candidate.sentences.length === 1)
+      : undefined);
   if (second === undefined || first.text.length > 180) return { chosen: [first], method };
   const chosen = [first, second].sort(
     (a, b) => (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
