@@ -147,6 +147,20 @@ describe("why it matters", () => {
     expect(result.method).toMatch(/\+lesson$/);
   });
 
+  // Issue 15: personal anecdotes are never a why; a trip a few weeks ago is the story.
+  it("gives no why of what happened a while ago on a trip", async () => {
+    const result = await summarizer.summarize({
+      title: "Back Home!",
+      text: [
+        "I went to Japan a few weeks ago for vacation, and also spoke at Ruby Kaigi 2008.",
+        "QR Codes are basically really awesome bar codes. They can hold much more information in a smaller amount of space.",
+        "The conference was held in Tsukuba, and the talks are online now.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).not.toMatch(/vacation/);
+  });
+
   it("gives no why of a nomination, a credits line or how things were", async () => {
     const result = await summarizer.summarize({
       title: "Please Vote: AWS Applications Are Crunchies Finalists",

@@ -148,6 +148,11 @@ function isPastState(text: string): boolean {
   return PAST_STATE.test(text) && !PRESENT.test(text);
 }
 
+// "Aaron Patterson went to Japan a few weeks ago for vacation…": what happened a while ago is the
+// story, not a reason.
+const RECOUNTED =
+  /\b(?:(?:a (?:few|couple of)|several|\d+|two|three) (?:days|weeks|months|years)|long) ago\b|\bon (?:a )?vacation\b|\bfor (?:a )?(?:vacation|holiday)\b/i;
+
 // "You" as someone who acts; "your environment" may still be a benefit.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
 
@@ -173,6 +178,7 @@ function selectContext(candidates: readonly Candidate[]): {
         !NOMINATION.test(candidate.text) &&
         !CREDITS.test(candidate.text) &&
         !isPastState(candidate.text) &&
+        !RECOUNTED.test(candidate.text) &&
         !candidate.isAction,
     )
     .sort((a, b) => b.score - a.score);
