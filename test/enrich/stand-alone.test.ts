@@ -71,6 +71,7 @@ describe("standAlone", () => {
     "Cirrhus9 (mentioned yesterday) and Pfizer are co-sponsors of a roundtable.",
     "The blog post referenced above inspired another one about annotations.",
     "The Data object above is a map and currently contains StatusCode and Body.",
+    "Beyond the noted changes, which include 580 enhancements, contributors have fixed 297 tickets.",
   ])("points elsewhere in the article: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("unusable");
   });
