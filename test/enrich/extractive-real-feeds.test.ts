@@ -148,6 +148,30 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.summary).not.toContain("#2180");
   });
 
+  // "…it is recommended that you update your sites immediately" is why a security release matters.
+  it("says what a security release fixes and that sites should update", async () => {
+    const result = await byTitle(
+      real("wordpress-news.xml"),
+      "WordPress 5.9.2 Security and Maintenance Release",
+    );
+    expect(result.why).toBe(
+      "WordPress 5.9.2 fixes a Prototype Pollution Vulnerability in a jQuery dependency, a Stored Cross Site Scripting Vulnerability and a Prototype Pollution Vulnerability in the block editor, so sites should update immediately.",
+    );
+    expect(result.method).toMatch(/\+update$/);
+    expect(result.sources?.why).toEqual([
+      "Because this is a security release, it is recommended that you update your sites immediately.",
+    ]);
+  });
+
+  // "Having these source file references…" leans on a sentence too long to join it to; the one
+  // before names the file context, so "the" stands in.
+  it("gives what release notes' change saves as why, its 'these' said as 'the'", async () => {
+    const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.99.0");
+    expect(result.why).toMatch(
+      /^Having the source file references to click on in the VS Code terminal is a real time saver/,
+    );
+  });
+
   // The overview shows a summary's first sentence, or the title when it is too long to shorten.
   it("says what release notes bring in one short line, from their run-in headline", async () => {
     const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.96.0");

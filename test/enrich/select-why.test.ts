@@ -99,6 +99,24 @@ describe("why it matters", () => {
     expect(result.why).toMatch(/18%/);
   });
 
+  // The digest's register: two sentences, what came of the work and how far it goes.
+  it("gives two results of one sentence each together when they fit, though the first is long", async () => {
+    const result = await summarizer.summarize({
+      title: "How Netflix uses eBPF flow logs at scale for network insight",
+      text: [
+        "Netflix has developed a network observability sidecar called Flow Exporter that uses eBPF tracepoints to capture TCP flows at near real time.",
+        "The Flow Exporter publishes flow records to a regional collector, which attributes each flow to the application behind its IP address.",
+        "At much less than 1% of CPU and memory on the instance, the highly performant sidecar provides flow data at scale for network insight.",
+        "Conclusion",
+        "Netflix is currently ingesting and enriching billions of eBPF flow logs per hour and providing visibility into its cloud ecosystem.",
+      ].join("\n\n"),
+      source: { name: "Netflix TechBlog" },
+    });
+    expect(result.why).toBe(
+      "At much less than 1% of CPU and memory on the instance, the highly performant sidecar provides flow data at scale for network insight. Netflix is currently ingesting and enriching billions of eBPF flow logs per hour and providing visibility into its cloud ecosystem.",
+    );
+  });
+
   it("keeps for the summary the result the title promises, though its pair opens on background", async () => {
     const result = await summarizer.summarize({
       title: "Image caching: how we cut mobile data usage by 35%",
@@ -127,6 +145,20 @@ describe("why it matters", () => {
     });
     expect(result.why).toBe("For managing memory allocations, streams are your friends.");
     expect(result.method).toMatch(/\+lesson$/);
+  });
+
+  // Issue 15: personal anecdotes are never a why; a trip a few weeks ago is the story.
+  it("gives no why of what happened a while ago on a trip", async () => {
+    const result = await summarizer.summarize({
+      title: "Back Home!",
+      text: [
+        "I went to Japan a few weeks ago for vacation, and also spoke at Ruby Kaigi 2008.",
+        "QR Codes are basically really awesome bar codes. They can hold much more information in a smaller amount of space.",
+        "The conference was held in Tsukuba, and the talks are online now.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).not.toMatch(/vacation/);
   });
 
   it("gives no why of a nomination, a credits line or how things were", async () => {

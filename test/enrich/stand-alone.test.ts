@@ -55,6 +55,10 @@ describe("standAlone", () => {
     // After a leading phrase, a pronoun subject is what the sentence before named.
     "For Juan Aldasoro, a developer and product manager, it provides an opportunity to combine his skills.",
     "In Seattle, they met the team behind the project.",
+    // "All" without the noun it counts: all of what the sentence before said.
+    "With all this in place, the nightly run takes 35 minutes.",
+    // All of the three versions the sentence before named.
+    "All come with new features, code quality improvements, and bug fixes.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");
   });
@@ -67,6 +71,7 @@ describe("standAlone", () => {
     "Cirrhus9 (mentioned yesterday) and Pfizer are co-sponsors of a roundtable.",
     "The blog post referenced above inspired another one about annotations.",
     "The Data object above is a map and currently contains StatusCode and Body.",
+    "Beyond the noted changes, which include 580 enhancements, contributors have fixed 297 tickets.",
   ])("points elsewhere in the article: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("unusable");
   });
@@ -84,6 +89,9 @@ describe("standAlone", () => {
     "This security and maintenance release features 1 bug fix in addition to 3 security fixes.",
     // What "it" is was introduced earlier in the sentence.
     "I stumbled across a ruby/cocoa example using Growl, fixed it up, and released a gem.",
+    // "All" before a plural noun says what it counts (Ferrous's result, in "What we got").
+    "With all sources migrated, the nightly run takes 35 minutes and each worker uses about 410 MB.",
+    "All services come with a health check and a runbook.",
   ])("stands alone as it is: %s", (sentence) => {
     expect(standAlone(sentence)).toEqual({ text: sentence, isRepaired: false });
   });

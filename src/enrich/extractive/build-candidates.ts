@@ -1,6 +1,8 @@
 import { shortenSentence } from "../clip-text.js";
+import { MAX_CHARS } from "../max-chars.js";
 import { classifySentence } from "./classify-sentence.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
+import { nameDemonstrative } from "./name-demonstrative.js";
 import { resolvePronoun } from "./resolve-pronoun.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
 import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
@@ -118,7 +120,15 @@ function englishCandidate(
   let text: string;
   let isRepaired: boolean;
   if (opening === "needs-previous") {
-    const joined = joinPrevious(scored, sentence) ?? resolvePronoun(scored, sentence);
+    const previous = joinPrevious(scored, sentence);
+    // Too long together: "these references" said as "the references" when the one before names them.
+    const joined =
+      (previous && previous.text.length + sentence.text.length < MAX_CHARS
+        ? previous
+        : undefined) ??
+      resolvePronoun(scored, sentence) ??
+      namedBy(scored[sentence.index - 1], sentence) ??
+      previous;
     if (joined === undefined) return undefined;
     if (typeof joined !== "string") sentences = [joined, sentence];
     text = typeof joined === "string" ? joined : `${standAloneText(joined)} ${sentence.text}`;
@@ -155,6 +165,15 @@ function joinPrevious(
     return undefined;
   }
   return previous;
+}
+
+function namedBy(
+  previous: ScoredSentence | undefined,
+  sentence: ScoredSentence,
+): string | undefined {
+  return previous?.paragraph === sentence.paragraph
+    ? nameDemonstrative(previous.text, sentence.text)
+    : undefined;
 }
 
 function standAloneText(sentence: ScoredSentence): string {

@@ -10,9 +10,9 @@ const FIGURES: readonly [RegExp, number][] = [
   [/\bfrom\s+\S*\d\S*\s+(?:\S+\s+){0,3}to\s+\S*\d/gi, 2],
   // "fixed 181 of the 212 issues": counts (not years).
   [/\b(?!(?:19|20)\d\d\b)\d{2,}(?:,\d{3})*\b(?![.%])/g, 1],
-  // "prevented three incidents", "hundreds of rebuilds": counts in words.
+  // "prevented three incidents", "hundreds of rebuilds", "billions of flow logs": counts in words.
   [
-    /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?|hundreds|thousands|millions)\b/gi,
+    /\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?|hundreds|thousands|millions|billions)\b/gi,
     1,
   ],
 ];

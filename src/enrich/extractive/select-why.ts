@@ -13,8 +13,8 @@ import {
 import { isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
 import { statedTakeaway, whyRole } from "./why-role.js";
 
-/** What "Why it matters" states, for the enrichment's method. */
-export type WhyMethod = "outcome" | "lesson" | "launch" | "benefit" | "context" | "none";
+/** What "Why it matters" states, for the enrichment's method ("update": a security release's advice). */
+export type WhyMethod = "outcome" | "lesson" | "launch" | "benefit" | "update" | "context" | "none";
 
 const RESULTS_BONUS = 3;
 const LATE_BONUS = 2;
@@ -55,10 +55,15 @@ export function selectWhy(
     (candidate) =>
       first.text.length + 1 + candidate.text.length <= max && !isNearDuplicate(candidate, [first]),
   );
-  // A result and the lesson drawn from it say more together than two results.
+  // A result and the lesson drawn from it say more together than two results; two results of
+  // one sentence each ("…less than 1% of CPU…", "…billions of flow logs per hour…") say how much
+  // and how far, in the two sentences of the digest's register.
   const second =
     fits.find((candidate) => statesLesson(candidate.text) !== statesLesson(first.text)) ??
-    (first.text.length < 120 ? fits[0] : undefined);
+    (first.text.length < 120 ? fits[0] : undefined) ??
+    (first.sentences.length === 1
+      ? fits.find((candidate) => candidate.sentences.length === 1)
+      : undefined);
   if (second === undefined || first.text.length > 180) return { chosen: [first], method };
   const chosen = [first, second].sort(
     (a, b) => (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
@@ -143,6 +148,11 @@ function isPastState(text: string): boolean {
   return PAST_STATE.test(text) && !PRESENT.test(text);
 }
 
+// "Aaron Patterson went to Japan a few weeks ago for vacation…": what happened a while ago is the
+// story, not a reason.
+const RECOUNTED =
+  /\b(?:(?:a (?:few|couple of)|several|\d+|two|three) (?:days|weeks|months|years)|long) ago\b|\bon (?:a )?vacation\b|\bfor (?:a )?(?:vacation|holiday)\b/i;
+
 // "You" as someone who acts; "your environment" may still be a benefit.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
 
@@ -168,6 +178,7 @@ function selectContext(candidates: readonly Candidate[]): {
         !NOMINATION.test(candidate.text) &&
         !CREDITS.test(candidate.text) &&
         !isPastState(candidate.text) &&
+        !RECOUNTED.test(candidate.text) &&
         !candidate.isAction,
     )
     .sort((a, b) => b.score - a.score);

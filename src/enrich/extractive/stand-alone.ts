@@ -22,9 +22,11 @@ const LEADING = new RegExp(
 const OPINION =
   /^(?:my|our|the) (?:very )?(?:favou?rite|best|coolest|nicest|neatest) (?:part|thing|bit|feature)(?: (?:about|of) [^,]{1,30}?)? is (?:that )?(?=\S)/i;
 // What a sentence may not open with once its connective is gone: a pronoun or a phrase whose
-// meaning is in the sentence before ("Some are for fancy ideas…": some of what?).
+// meaning is in the sentence before ("Some are for fancy ideas…", "All come with new
+// features…": some or all of what?). "With all sources migrated, …" names what it means ("all"
+// before a plural noun); "With all that…" does not.
 const BACK_REFERENCE =
-  /^(?:this|that|these|those|such|it|its|it['’]s|they|they['’]re|them|their|theirs|he|he['’]s|she|she['’]s|his|her|him|here(?!['’]s| is| are)|both|neither|either|another|which|whose|the (?:former|latter|same|above|rest|other|others)|the (?:first|second|third|last|other|new|old|next) ones?\b|(?:for|of|in|with|from|on) (?:each|both|all|either|neither)\b(?! of)|each of (?:them|these|those)|one of (?:them|these|those)|doing so|in doing so|(?:some|many|most|several|few|others|all|none)(?= (?:are|were|have|had|do|did|can|will|would|of (?:them|these|those|us))\b))\b/i;
+  /^(?:this|that|these|those|such|it|its|it['’]s|they|they['’]re|them|their|theirs|he|he['’]s|she|she['’]s|his|her|him|here(?!['’]s| is| are)|both|neither|either|another|which|whose|the (?:former|latter|same|above|rest|other|others)|the (?:first|second|third|last|other|new|old|next) ones?\b|(?:for|of|in|with|from|on) (?:each|both|all(?!\s+(?!this\b|these\b|those\b|its\b|his\b|is\b|was\b|has\b|does\b)[a-z]+s\b)|either|neither)\b(?! of)|each of (?:them|these|those)|one of (?:them|these|those)|doing so|in doing so|(?:some|many|most|several|few|others|all|none|both)(?= (?:are|were|have|had|do|did|can|will|would|of (?:them|these|those|us)|come|came|include|included|ship|shipped|bring|brought|contain|contained|feature|support|offer|provide|need|require|work|worked|run|ran|share|use|look|looked|seem|seemed|go|went|get|got|take|took|show|showed)\b))\b/i;
 // Openers that lean on the sentence before even without a comma after them ("Also available
 // is…", "Now that…", "Eventually the team…"): never dropped, only joined to that sentence.
 const LEANING_OPENER =
@@ -47,8 +49,9 @@ const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her|hers|they|them|their|it)\b/i;
 // "This release…", "This year…": anchored in the article itself, not in the sentence before.
 const SELF_ANCHORED =
   /^(?:this|these|that)\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:release|version|update|post|article|year|week|month|quarter|season|spring|summer|fall|autumn|winter|morning|afternoon|evening|weekend|time|past|episode|edition)\b/i;
+// "Beyond the noted changes, …": what the article said elsewhere.
 const POINTS_ELSEWHERE =
-  /\b(?:screenshots?|images?|figures?|diagrams?|charts?|graphs?|tables?|examples?|snippets?|code|list|steps|sections?|paragraphs?)\s+(?:above|below)\b|\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered|posted|written|referenced|linked|quoted) (?:above|earlier|before|previously|yesterday|last (?:week|month|time))\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b[A-Za-z]+ (?:above|below)(?=[,;:)]|\s+(?:is|are|was|were|shows?|has|have|contains?)\b)|\b(?:is|are|was|were) the same\b/i;
+  /\bthe (?:noted|aforementioned|above-mentioned|abovementioned|afore-mentioned)\b|\b(?:screenshots?|images?|figures?|diagrams?|charts?|graphs?|tables?|examples?|snippets?|code|list|steps|sections?|paragraphs?)\s+(?:above|below)\b|\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered|posted|written|referenced|linked|quoted) (?:above|earlier|before|previously|yesterday|last (?:week|month|time))\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b[A-Za-z]+ (?:above|below)(?=[,;:)]|\s+(?:is|are|was|were|shows?|has|have|contains?)\b)|\b(?:is|are|was|were) the same\b/i;
 
 /**
  * The sentence with a leading connective dropped ("However, the cache…" → "The cache…") when

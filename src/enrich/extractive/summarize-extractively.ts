@@ -4,6 +4,7 @@ import { countReadMinutes } from "../count-read-minutes.js";
 import type { ScoredTag, TagInput } from "../extract-tags.js";
 import { MAX_CHARS } from "../max-chars.js";
 import type { SummarizeInput, Summary } from "../types.js";
+import { adviseUpdate } from "./advise-update.js";
 import { articleSentences } from "./article-sentences.js";
 import { buildCandidates, type Candidate } from "./build-candidates.js";
 import type { DetectLanguage } from "./detect-language.js";
@@ -60,8 +61,14 @@ export function summarizeExtractively(
     : { summary: selectNeutral(candidates, guess), why: NO_WHY };
   const { summary } = chosen;
   const profile = isEnglish && isProfile(input.title);
-  // A person's career or hobbies is no outcome or lesson for the reader: no why.
-  const why = profile ? NO_WHY : chosen.why;
+  // A person's career or hobbies is no outcome or lesson for the reader: no why. A security
+  // release's advice to update is its why.
+  const update = isEnglish ? adviseUpdate(scored, input.title, MAX_CHARS) : undefined;
+  const why = profile
+    ? NO_WHY
+    : update
+      ? { chosen: [update], method: "update" as const }
+      : chosen.why;
   const tags = extractTags(input).slice(0, MAX_TAGS);
   // Release notes: a changelog's first entry or the headline of the notes, said of the release.
   const release = isEnglish

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { nameDemonstrative } from "../../src/enrich/extractive/name-demonstrative.js";
+
+// Issue 15, point 2: "these <noun>" leans on the sentence before only for which ones it means.
+describe("nameDemonstrative", () => {
+  it.each([
+    [
+      "The right version has the full stack, with absolute filename, line and column and some file context.",
+      "Having these source file references to click on in the VS Code terminal is a real time saver.",
+      "Having the source file references to click on in the VS Code terminal is a real time saver.",
+    ],
+    [
+      "Netflix enhances the UI by displaying keyspace and table metrics.",
+      "These metrics provide insight into which tables are being used at a glance.",
+      "The metrics provide insight into which tables are being used at a glance.",
+    ],
+  ])("says 'the' when the sentence before names it: %s", (previous, sentence, named) => {
+    expect(nameDemonstrative(previous, sentence)).toBe(named);
+  });
+
+  it.each([
+    // A pronoun: what "this" is cannot be said by "the".
+    [
+      "Hugo re-introduces the --renderStaticToDisk flag.",
+      "This is great for sites with lots of static content.",
+    ],
+    // The sentence before does not name the steps.
+    ["A random walk is a path.", "These steps can be generated in any number of ways."],
+    // Another demonstrative further on still points back.
+    [
+      "A random walk is a path of random steps.",
+      "These steps can be generated in many ways, and there are ways to adapt this concept.",
+    ],
+  ])("leaves it otherwise: %s › %s", (previous, sentence) => {
+    expect(nameDemonstrative(previous, sentence)).toBeUndefined();
+  });
+});
