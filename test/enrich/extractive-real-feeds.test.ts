@@ -127,9 +127,29 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "AWS Job: Architect & Designer Position in Turkey",
       /^An entrepreneur from Turkey is now ready to hire a software architect and designer/,
     ],
+    // The vacation is a memory; what the post is about is what he noticed there.
+    [
+      "tenderlovemaking-rss.xml",
+      "Back Home!",
+      /^While in Japan, Aaron Patterson noticed QR Codes everywhere\.$/,
+    ],
   ])("says what the article is about: %s › %s", async (file, title, summary) => {
     const result = await byTitle(real(file), title);
     expect(result.summary).toMatch(summary);
+  });
+
+  // A travel memory is never a summary or a why; nor is a line with code in it.
+  it.each([
+    ["tenderlovemaking-rss.xml", "Back Home!", /vacation/],
+    [
+      "thoughtbot-giant-robots-atom.xml",
+      '"Tell, Don\'t Ask" in Elixir: A Story of Pattern-Matching',
+      /%Game|\{\}/,
+    ],
+  ])("leaves out what is no summary or why: %s › %s", async (file, title, unwanted) => {
+    const result = await byTitle(real(file), title);
+    expect(result.summary).not.toMatch(unwanted);
+    expect(result.why).not.toMatch(unwanted);
   });
 
   it("says who a podcast episode's host is and what she explores", async () => {

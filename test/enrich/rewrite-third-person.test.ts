@@ -77,6 +77,11 @@ describe("rewriteThirdPerson", () => {
       "Recently, I've been refactoring Mechanize and I've added support for a few new things.",
       "Recently, Aaron Patterson has been refactoring Mechanize and has added support for a few new things.",
     ],
+    // A leading clause with the same subject says it once (tenderlove's "Back Home!").
+    [
+      "While I was in Japan, I noticed QR Codes everywhere.",
+      "While in Japan, Aaron Patterson noticed QR Codes everywhere.",
+    ],
     [
       "I went hunting and I run a small shop.",
       "Aaron Patterson went hunting and runs a small shop.",

@@ -106,6 +106,11 @@ describe("findDefects on the issue's examples", () => {
     ["summary", "Option 1: Install and activate the Beta Tester plugin.", ["fragment"]],
     ["summary", "The server now runs hugo server --renderStaticToDisk by default.", ["code"]],
     ["summary", "The loader calls loadAsset(path, size) before each download.", ["code"]],
+    // Code-like tokens in prose (the "Tell, Don't Ask" why, the Slop post).
+    ["why", "The lobby cares about how to construct a %Game.Player{}.", ["code"]],
+    ["summary", "The feature decorates the document with method_missing() calls.", ["code"]],
+    ["summary", "Nokogiri::Slop decorates every node of the document tree.", ["code"]],
+    ["summary", "Module#extend adds the decorator to a single instance.", ["code"]],
     // "So far" counts up to now; it leans on no sentence before it.
     ["why", "So far, contributors have fixed 326 tickets and 108 new features.", []],
   ])("%s: %j", (field, text, expected) => {
