@@ -54,7 +54,7 @@ export function summarizeExtractively(
         prose.map((sentence) => sentence.text),
       )
     : publisher;
-  const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS);
+  const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS, publisher);
   const chosen = isEnglish
     ? chooseEntry(candidates, input.title, voice?.name)
     : { summary: selectNeutral(candidates, guess), why: NO_WHY };
