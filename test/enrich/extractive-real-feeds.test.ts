@@ -134,6 +134,12 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "Manage Amazon EC2 With New Web-Based AWS Management Console",
       /^Amazon Web Services announces the availability of the Web-based AWS Management Console, .* management of users' Amazon EC2 environment via a point-and-click interface\.$/,
     ],
+    // "It lets you sloppily explore documents.": its "it" is the title's subject.
+    [
+      "tenderlovemaking-rss.xml",
+      "Nokogiri’s Slop Feature",
+      /^Nokogiri’s Slop feature lets users sloppily explore documents\.$/,
+    ],
     // The vacation is a memory; what the post is about is what he noticed there.
     [
       "tenderlovemaking-rss.xml",

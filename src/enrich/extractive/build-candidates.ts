@@ -2,7 +2,7 @@ import { shortenSentence } from "../clip-text.js";
 import { addressUsers } from "./address-users.js";
 import { classifySentence } from "./classify-sentence.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
-import { resolvePronoun } from "./resolve-pronoun.js";
+import { nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
 import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
 import { isChoosable, type ScoredSentence } from "./score-sentences.js";
@@ -47,14 +47,15 @@ export function buildCandidates(
     const sentence = isEnglish ? asStatement(original) : original;
     if (!isChoosable(sentence)) continue;
     const candidate = isEnglish
-      ? (englishCandidate(scored, sentence, announcerOf(sentence, voice, publisher)) ??
+      ? (englishCandidate(scored, sentence, announcerOf(sentence, voice, publisher), title) ??
         resultClause(sentence, voice))
       : { sentences: [sentence], text: sentence.text, isRepaired: false };
     if (candidate === undefined) continue;
     const named = isEnglish ? nameRelease(candidate.text, voice, title) : candidate.text;
     const text = shortenSentence(tidySentence(named), maxChars, isEnglish);
     if (text === undefined) continue;
-    const isThesis = sentence.kind === "thesis";
+    const isThesis =
+      sentence.kind === "thesis" || ("isThesis" in candidate && candidate.isThesis === true);
     candidates.push({
       ...candidate,
       text,
@@ -126,7 +127,10 @@ function englishCandidate(
   scored: readonly ScoredSentence[],
   sentence: ScoredSentence,
   voice: Voice | undefined,
-): { sentences: ScoredSentence[]; text: string; isRepaired: boolean } | undefined {
+  title: string,
+):
+  | { sentences: ScoredSentence[]; text: string; isRepaired: boolean; isThesis?: boolean }
+  | undefined {
   if (sentence.kind === "thesis") {
     const text = voice && rewriteThesis(sentence.text, voice.name);
     const third = text && rewriteThirdPerson(text, voice);
@@ -140,6 +144,11 @@ function englishCandidate(
   let isRepaired: boolean;
   if (opening === "needs-previous") {
     const joined = joinPrevious(scored, sentence) ?? resolvePronoun(scored, sentence);
+    // "It lets you sloppily explore documents.", its "it" the title's subject: what the
+    // article is about.
+    const aboutTitle = joined ? undefined : nameTitleSubject(scored, sentence, title);
+    if (aboutTitle !== undefined)
+      return { sentences, text: aboutTitle, isRepaired: true, isThesis: true };
     if (joined === undefined) return undefined;
     if (typeof joined !== "string") sentences = [joined, sentence];
     text = typeof joined === "string" ? joined : `${standAloneText(joined)} ${sentence.text}`;
