@@ -140,6 +140,12 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "Nokogiri’s Slop Feature",
       /^Nokogiri’s Slop feature lets users sloppily explore documents\.$/,
     ],
+    // A career story told by its byline's author, not the concept its title plays on.
+    [
+      "netflix-techblog-medium.xml",
+      "My (Seemingly) Random Walk to Netflix",
+      /^In 2019, Sean Barnes explored several data science opportunities .* at Netflix\.$/,
+    ],
     // The vacation is a memory; what the post is about is what he noticed there.
     [
       "tenderlovemaking-rss.xml",

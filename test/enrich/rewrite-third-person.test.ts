@@ -171,6 +171,16 @@ describe("articleVoice", () => {
   it("drops a company's voice when one person tells the post, whose we is not the company", () => {
     expect(articleVoice(company, told)).toBeUndefined();
   });
+  // Netflix's "My (Seemingly) Random Walk to Netflix": the byline names the post's "I".
+  it("gives the voice to the one person a byline names when one person tells the post", () => {
+    const lines = [
+      "Part of our series on who works in Analytics",
+      "By Sean Barnes, Studio Production",
+    ];
+    expect(articleVoice(company, told, lines)).toEqual({ name: "Sean Barnes", isPersonal: true });
+    expect(articleVoice(company, told, ["By Ana Lima and Bo Chen", ...told])).toBeUndefined();
+    expect(articleVoice(company, told, ["By the Platform Team", ...told])).toBeUndefined();
+  });
   it("keeps it for a post in the company's we with an aside in the first person", () => {
     const mostlyWe = [
       "We moved the queue to PostgreSQL.",

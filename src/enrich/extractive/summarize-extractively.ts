@@ -52,6 +52,7 @@ export function summarizeExtractively(
     ? articleVoice(
         publisher,
         prose.map((sentence) => sentence.text),
+        sentences.map((sentence) => sentence.text),
       )
     : publisher;
   const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS, publisher);
