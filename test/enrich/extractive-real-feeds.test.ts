@@ -146,6 +146,12 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "My (Seemingly) Random Walk to Netflix",
       /^In 2019, Sean Barnes explored several data science opportunities .* at Netflix\.$/,
     ],
+    // "We decided to remove this stumbling block by developing…": what was done, in its "by" clause.
+    [
+      "netflix-techblog-medium.xml",
+      "Introducing Netflix Timed Text Authoring Lineage",
+      /^Netflix developed a new authoring specification called Timed Text Authoring Lineage \(TTAL\)\.$/,
+    ],
     // The vacation is a memory; what the post is about is what he noticed there.
     [
       "tenderlovemaking-rss.xml",

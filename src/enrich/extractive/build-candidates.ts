@@ -2,6 +2,7 @@ import { shortenSentence } from "../clip-text.js";
 import { addressUsers } from "./address-users.js";
 import { classifySentence } from "./classify-sentence.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
+import { meansClause } from "./means-clause.js";
 import { nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
 import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
@@ -143,7 +144,10 @@ function englishCandidate(
   let text: string;
   let isRepaired: boolean;
   if (opening === "needs-previous") {
-    const joined = joinPrevious(scored, sentence) ?? resolvePronoun(scored, sentence);
+    const joined =
+      joinPrevious(scored, sentence) ??
+      resolvePronoun(scored, sentence) ??
+      meansClause(sentence.text);
     // "It lets you sloppily explore documents.", its "it" the title's subject: what the
     // article is about.
     const aboutTitle = joined ? undefined : nameTitleSubject(scored, sentence, title);
