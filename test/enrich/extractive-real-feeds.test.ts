@@ -152,6 +152,18 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "Introducing Netflix Timed Text Authoring Lineage",
       /^Netflix developed a new authoring specification called Timed Text Authoring Lineage \(TTAL\)\.$/,
     ],
+    // What the release brings, not a remark about other themes.
+    [
+      "wordpress-news.xml",
+      "WordPress 5.9 “Josephine”",
+      /^Full site editing puts users in control of their whole site, right in the WordPress Admin\.$/,
+    ],
+    // One announcement, not the release's name said twice.
+    [
+      "wordpress-news.xml",
+      "WordPress 5.9 Beta 1",
+      /^WordPress 5\.9 Beta 1 is now available for testing!$/,
+    ],
     // The vacation is a memory; what the post is about is what he noticed there.
     [
       "tenderlovemaking-rss.xml",

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { articleSentences } from "../../src/enrich/extractive/article-sentences.js";
 import { readBlocks } from "../../src/enrich/extractive/read-blocks.js";
-import { nameTitleSubject, resolvePronoun } from "../../src/enrich/extractive/resolve-pronoun.js";
+import {
+  nameHeadingSubject,
+  nameTitleSubject,
+  resolvePronoun,
+} from "../../src/enrich/extractive/resolve-pronoun.js";
 import { scoreSentences } from "../../src/enrich/extractive/score-sentences.js";
 
 /** The last sentence of `text` with its opening pronoun resolved, if it can be. */
@@ -78,5 +82,31 @@ describe("nameTitleSubject", () => {
     ],
   ])("leaves it otherwise: %s", (title, text) => {
     expect(nameLast(title, text)).toBeUndefined();
+  });
+});
+
+// WordPress 5.9 "Joséphine": "It puts you in control…" right under "Full site editing is here."
+describe("nameHeadingSubject", () => {
+  function nameUnder(html: string): string | undefined {
+    const scored = scoreSentences(articleSentences(readBlocks({ text: "", html }), 50), "");
+    const last = scored.at(-1);
+    return last && nameHeadingSubject(scored, last);
+  }
+
+  it("names the thing the heading above names", () => {
+    expect(
+      nameUnder(
+        "<p>WordPress 5.9 is out today.</p><h2>Full site editing is here.</h2><p>It puts you in control of your whole site, right in the Admin.</p>",
+      ),
+    ).toBe("Full site editing puts users in control of their whole site, right in the Admin.");
+  });
+
+  it.each([
+    // The heading is a sentence or an instruction, not a thing.
+    "<h2>Say hello to the new theme.</h2><p>It brings a new way to work with themes.</p>",
+    // Not right under the heading.
+    "<h2>Full site editing</h2><p>The Admin has changed.</p><p>It puts you in control of your site.</p>",
+  ])("leaves it otherwise: %s", (html) => {
+    expect(nameUnder(html)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { addressUsers } from "./address-users.js";
 import { classifySentence } from "./classify-sentence.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
 import { meansClause } from "./means-clause.js";
-import { nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
+import { nameHeadingSubject, nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
 import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
 import { isChoosable, type ScoredSentence } from "./score-sentences.js";
@@ -147,7 +147,8 @@ function englishCandidate(
     const joined =
       joinPrevious(scored, sentence) ??
       resolvePronoun(scored, sentence) ??
-      meansClause(sentence.text);
+      meansClause(sentence.text) ??
+      nameHeadingSubject(scored, sentence);
     // "It lets you sloppily explore documents.", its "it" the title's subject: what the
     // article is about.
     const aboutTitle = joined ? undefined : nameTitleSubject(scored, sentence, title);

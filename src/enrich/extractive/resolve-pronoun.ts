@@ -122,3 +122,30 @@ function titleSubject(title: string, scored: readonly ScoredSentence[]): string 
     })
     .join(" ");
 }
+
+// "Full site editing is here.", "The Navigation block": a heading that names a thing.
+const ARRIVAL =
+  /\s+(?:is|are) (?:here|now available|available)|\s+(?:has|have) arrived|\s+arrives?/i;
+const MAX_HEADING_WORDS = 5;
+
+/**
+ * "It puts you in control of your whole site…" right under the heading "Full site editing is
+ * here.": the sentence with its opening "it" named as the heading's subject ("Full site editing
+ * puts users in control of their whole site…"), when the heading is a short noun phrase (past an
+ * "is here"). Undefined otherwise.
+ */
+export function nameHeadingSubject(
+  scored: readonly ScoredSentence[],
+  sentence: ScoredSentence,
+): string | undefined {
+  const match = IT_DOES.exec(sentence.text);
+  const heading = scored[sentence.index - 1];
+  if (!match || heading === undefined || heading.kind !== "heading") return undefined;
+  const subject = heading.text.replace(/[.!]$/, "").replace(ARRIVAL, "").trim();
+  const words = subject.split(/\s+/);
+  if (words.length > MAX_HEADING_WORDS || !/^\p{Lu}/u.test(subject) || /[?:]/.test(subject)) {
+    return undefined;
+  }
+  if (hasFiniteVerb(subject.replace(/['’]s\b/g, ""))) return undefined;
+  return addressUsers(`${subject} ${sentence.text.slice(match[0].length)}`);
+}
