@@ -215,6 +215,13 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(faster.summary).toMatch(/^Hugo v0\.95\.0 upgrades to Go 1\.18/);
   });
 
+  // "Jak do tej pory…" (so far) leaned on the story before it; the summary stands alone.
+  it("summarizes a Polish post with a sentence that stands alone", async () => {
+    const result = await byTitle(real("medium-user-feed.xml"), "Historia transpłciości");
+    expect(result.summary).not.toMatch(/^Jak do tej pory|^Pozwolę|^Spowodowane to/);
+    expect(result.summary).toBe("W kwestii ubioru, manicure oraz makeupu nic się nie zmieniło.");
+  });
+
   it("detects Polish, and uses no English rule on it: no rewrite, no why", async () => {
     for (const article of await articlesOf(real("medium-user-feed.xml"))) {
       const result = await summarizer.summarize(article);
