@@ -85,7 +85,7 @@ const CODE: [RegExp, string][] = [
   [/;\s*$/, "statement ending in a semicolon"],
   [/%?\b\p{Lu}\w*(?:\.\p{Lu}\w*)*\{[^}\s]*\}/u, "struct literal"],
   [/\b\w+\(\)/, "call with no arguments"],
-  [/\b\w+::\w|\b\p{Lu}\w*#\p{Ll}\w*/u, "qualified name"],
+  [/\b\w+::\w/, "qualified name"],
 ];
 
 /** Code: template syntax, shell lines, calls, assignments, or a thicket of brackets. */
