@@ -83,6 +83,10 @@ describe("rewriteThirdPerson", () => {
       "While in Japan, Aaron Patterson noticed QR Codes everywhere.",
     ],
     [
+      "While I was developing nokogiri, I had to learn how to cross compile gems for win32.",
+      "While developing nokogiri, Aaron Patterson had to learn how to cross compile gems for win32.",
+    ],
+    [
       "I went hunting and I run a small shop.",
       "Aaron Patterson went hunting and runs a small shop.",
     ],
