@@ -83,6 +83,9 @@ const CODE: [RegExp, string][] = [
   [/\b(?:def|function|const|var)\s+\w+\s*[=(]/, "definition"],
   [/\b(?:SELECT\s+[\w*,\s]+\s+FROM|INSERT INTO|UPDATE\s+\w+\s+SET)\b/, "SQL"],
   [/;\s*$/, "statement ending in a semicolon"],
+  [/%?\b\p{Lu}\w*(?:\.\p{Lu}\w*)*\{[^}\s]*\}/u, "struct literal"],
+  [/\b\w+\(\)/, "call with no arguments"],
+  [/\b\w+::\w/, "qualified name"],
 ];
 
 /** Code: template syntax, shell lines, calls, assignments, or a thicket of brackets. */

@@ -23,6 +23,9 @@ const CODE: readonly RegExp[] = [
   /\b(?:def|function|const|var)\s+\w+\s*[=(]/,
   /\b(?:SELECT\s+[\w*,\s]+\s+FROM|INSERT INTO|UPDATE\s+\w+\s+SET)\b/,
   /;\s*$/,
+  // Code-like tokens in prose: "%Game.Player{}", "method_missing()", "Nokogiri::Slop" (an editor
+  // writes "Module#extend" in prose: no code).
+  /%?\b\p{Lu}\w*(?:\.\p{Lu}\w*)*\{[^}\s]*\}|\b\w+\(\)|\b\w+::\w/u,
 ];
 
 /** True when prose carries code: a template tag, a flag, a call, an assignment, SQL… */

@@ -35,6 +35,20 @@ describe("classifySentence", () => {
     ["Right-sizing cut our monthly compute bill by 41%, roughly $1.2M a year.", "content"],
     // A call in prose reads as code in an email, and the defect audit counts it (issue 15).
     ["We call client.close() once per request, which keeps the pool healthy.", "code"],
+    [
+      "There is feature envy as it cares about how to construct a %Game.Player{} from the map.",
+      "code",
+    ],
+    ["It decorates the document with method_missing() to search it by method calls.", "code"],
+    ["When you use Nokogiri::Slop, the decorator is mixed in to every node at runtime.", "code"],
+    // A travel memory is a personal anecdote, never a summary or a why (tenderlove's "Back Home!").
+    [
+      "I went to Japan a few weeks ago for vacation, and I also spoke at Ruby Kaigi 2008.",
+      "anecdote",
+    ],
+    ["We just got back from a two-week holiday in Portugal with the kids.", "anecdote"],
+    ["I'm finally back from Lisbon, where the conference took place this year.", "anecdote"],
+    ["We went to production with the new scheduler a few weeks ago.", "content"],
     ["We close the client once per request, which keeps the pool healthy.", "content"],
     ["Latency fell by half, thanks to the new cache in front of the API.", "content"],
     ["Credit card fraud dropped sharply after we added device checks.", "content"],

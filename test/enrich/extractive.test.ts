@@ -77,6 +77,26 @@ describe("createExtractiveSummarizer", () => {
     expect(result.summary).not.toContain(result.why || "\u0000");
   });
 
+  // Two sentences join only when the second goes on about the first one's subject: two
+  // unrelated claims read as a list (issue 15; AWS "Manage EC2…", thoughtbot "Tell, Don't Ask").
+  it.each([
+    [
+      "The remote cache stores every build output of the whole monorepo. The office moved to a new floor with more meeting rooms last month.",
+      "The remote cache stores every build output of the whole monorepo.",
+    ],
+    [
+      "The remote cache stores every build output of the whole monorepo. The cache serves both CI runners and the laptops of every engineer.",
+      "The remote cache stores every build output of the whole monorepo. The cache serves both CI runners and the laptops of every engineer.",
+    ],
+  ])("joins a second sentence only on the same subject: %s", async (text, summary) => {
+    const result = await summarizer.summarize({
+      title: "A remote cache for the monorepo",
+      text,
+      source: { name: "Tidewater Engineering" },
+    });
+    expect(result.summary).toBe(summary);
+  });
+
   // The CLI's JSON Lines rows carry no feed: the summary names "the team", and "let us merge"
   // (the publisher, not the reader) no longer makes every sentence unusable.
   it("summarizes an article with no feed from its outcome sentence", async () => {

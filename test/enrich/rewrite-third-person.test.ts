@@ -77,6 +77,15 @@ describe("rewriteThirdPerson", () => {
       "Recently, I've been refactoring Mechanize and I've added support for a few new things.",
       "Recently, Aaron Patterson has been refactoring Mechanize and has added support for a few new things.",
     ],
+    // A leading clause with the same subject says it once (tenderlove's "Back Home!").
+    [
+      "While I was in Japan, I noticed QR Codes everywhere.",
+      "While in Japan, Aaron Patterson noticed QR Codes everywhere.",
+    ],
+    [
+      "While I was developing nokogiri, I had to learn how to cross compile gems for win32.",
+      "While developing nokogiri, Aaron Patterson had to learn how to cross compile gems for win32.",
+    ],
     [
       "I went hunting and I run a small shop.",
       "Aaron Patterson went hunting and runs a small shop.",
@@ -165,6 +174,16 @@ describe("articleVoice", () => {
   ];
   it("drops a company's voice when one person tells the post, whose we is not the company", () => {
     expect(articleVoice(company, told)).toBeUndefined();
+  });
+  // Netflix's "My (Seemingly) Random Walk to Netflix": the byline names the post's "I".
+  it("gives the voice to the one person a byline names when one person tells the post", () => {
+    const lines = [
+      "Part of our series on who works in Analytics",
+      "By Sean Barnes, Studio Production",
+    ];
+    expect(articleVoice(company, told, lines)).toEqual({ name: "Sean Barnes", isPersonal: true });
+    expect(articleVoice(company, told, ["By Ana Lima and Bo Chen", ...told])).toBeUndefined();
+    expect(articleVoice(company, told, ["By the Platform Team", ...told])).toBeUndefined();
   });
   it("keeps it for a post in the company's we with an aside in the first person", () => {
     const mostlyWe = [

@@ -29,6 +29,13 @@ describe("nameRelease", () => {
       hugo,
       "Hugo v0.97.0 comes with language-aware collation of text.",
     ],
+    // "…Beta 1 of the WordPress software is under development" said the name twice.
+    [
+      "This version of the WordPress software is under development.",
+      "WordPress 5.9 Beta 1",
+      wordpress,
+      "WordPress 5.9 Beta 1 is under development.",
+    ],
     [
       "This security and maintenance release features 1 bug fix in addition to 3 security fixes.",
       "WordPress 5.9.2 Security and Maintenance Release",

@@ -1,9 +1,11 @@
 import { shortenSentence } from "../clip-text.js";
 import { MAX_CHARS } from "../max-chars.js";
+import { addressUsers } from "./address-users.js";
 import { classifySentence } from "./classify-sentence.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
+import { meansClause } from "./means-clause.js";
 import { nameDemonstrative } from "./name-demonstrative.js";
-import { resolvePronoun } from "./resolve-pronoun.js";
+import { nameHeadingSubject, nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
 import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
 import { isChoosable, type ScoredSentence } from "./score-sentences.js";
@@ -40,6 +42,7 @@ export function buildCandidates(
   isEnglish: boolean,
   title: string,
   maxChars: number,
+  publisher: Voice | undefined = voice,
 ): Candidate[] {
   const candidates: Candidate[] = [];
   const isAction = actionPattern(voice);
@@ -47,13 +50,15 @@ export function buildCandidates(
     const sentence = isEnglish ? asStatement(original) : original;
     if (!isChoosable(sentence)) continue;
     const candidate = isEnglish
-      ? (englishCandidate(scored, sentence, voice) ?? resultClause(sentence, voice))
+      ? (englishCandidate(scored, sentence, announcerOf(sentence, voice, publisher), title) ??
+        resultClause(sentence, voice))
       : { sentences: [sentence], text: sentence.text, isRepaired: false };
     if (candidate === undefined) continue;
     const named = isEnglish ? nameRelease(candidate.text, voice, title) : candidate.text;
     const text = shortenSentence(tidySentence(named), maxChars, isEnglish);
     if (text === undefined) continue;
-    const isThesis = sentence.kind === "thesis";
+    const isThesis =
+      sentence.kind === "thesis" || ("isThesis" in candidate && candidate.isThesis === true);
     candidates.push({
       ...candidate,
       text,
@@ -64,6 +69,23 @@ export function buildCandidates(
     });
   }
   return candidates;
+}
+
+// "Today we're announcing…": on a company blog, whoever tells the rest of the post.
+const ANNOUNCEMENT =
+  /^(?:(?:today|this week|now),? )?we(?:['’]re| are) (?:(?:very |really |so )?(?:excited|happy|pleased|thrilled|proud|delighted|glad) to )?(?:announc|releas|launch|introduc|unveil|open[- ]sourc)/i;
+
+/**
+ * The voice to rewrite `sentence` in: the article's, or for a company's announcement the
+ * publisher's even when a post told by one person leaves the article's "we" unclear.
+ */
+function announcerOf(
+  sentence: ScoredSentence,
+  voice: Voice | undefined,
+  publisher: Voice | undefined,
+): Voice | undefined {
+  if (voice !== undefined || publisher?.isPersonal !== false) return voice;
+  return sentence.kind === "thesis" && ANNOUNCEMENT.test(sentence.text) ? publisher : undefined;
 }
 
 // "…, and they may be in different formats, so I wrote a gem called earworm…": what was done.
@@ -108,10 +130,14 @@ function englishCandidate(
   scored: readonly ScoredSentence[],
   sentence: ScoredSentence,
   voice: Voice | undefined,
-): { sentences: ScoredSentence[]; text: string; isRepaired: boolean } | undefined {
+  title: string,
+):
+  | { sentences: ScoredSentence[]; text: string; isRepaired: boolean; isThesis?: boolean }
+  | undefined {
   if (sentence.kind === "thesis") {
     const text = voice && rewriteThesis(sentence.text, voice.name);
-    const rewritten = text && rewriteThirdPerson(text, voice);
+    const third = text && rewriteThirdPerson(text, voice);
+    const rewritten = third && addressReader(third);
     return rewritten ? { sentences: [sentence], text: rewritten, isRepaired: false } : undefined;
   }
   const opening = standAlone(sentence.text);
@@ -127,8 +153,15 @@ function englishCandidate(
         ? previous
         : undefined) ??
       resolvePronoun(scored, sentence) ??
+      meansClause(sentence.text) ??
+      nameHeadingSubject(scored, sentence) ??
       namedBy(scored[sentence.index - 1], sentence) ??
       previous;
+    // "It lets you sloppily explore documents.", its "it" the title's subject: what the
+    // article is about.
+    const aboutTitle = joined ? undefined : nameTitleSubject(scored, sentence, title);
+    if (aboutTitle !== undefined)
+      return { sentences, text: aboutTitle, isRepaired: true, isThesis: true };
     if (joined === undefined) return undefined;
     if (typeof joined !== "string") sentences = [joined, sentence];
     text = typeof joined === "string" ? joined : `${standAloneText(joined)} ${sentence.text}`;
@@ -145,6 +178,18 @@ function englishCandidate(
       ? undefined
       : text;
   return rewritten === undefined ? undefined : { sentences, text: rewritten, isRepaired };
+}
+
+/**
+ * A thesis said of the publisher speaks of its users, not to the reader: "…provides management
+ * of your Amazon EC2 environment" → "…of users' Amazon EC2 environment"; other "you" as
+ * `addressUsers` says them. Undefined when that would not read well.
+ */
+function addressReader(text: string): string | undefined {
+  const owning = /\byou\b|\byou['’]/i.test(text)
+    ? text
+    : text.replace(/\byour\b(?= \p{L})/gu, "users'");
+  return addressUsers(owning);
 }
 
 /**

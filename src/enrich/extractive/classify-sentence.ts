@@ -105,6 +105,9 @@ const FEELING =
 // "The team is looking forward to speaking with developers on the 20th.": a greeting's warmth.
 const LOOKING_FORWARD =
   /\b(?:is|are|am|['’]re|['’]m) (?:(?:really|very|so|all) )?looking forward to\b|\blook forward to (?:seeing|meeting|speaking|hearing|talking|working|welcoming)\b/i;
+// "I went to Japan a few weeks ago for vacation…", "I just got back from a trip…": a travel memory.
+const TRAVEL =
+  /\b(?:I|[Ww]e)(?: just| recently| finally)?(?:['’]m| am| was| were| went| traveled| travelled| flew| got back| came back| returned|['’]ve been| have been)\b[^.!?]{0,60}?\b(?:(?:on|for) (?:a |my |our )?(?:vacation|holiday|honeymoon)s?|(?:vacation|holiday|honeymoon)s?\b)|\b(?:I|[Ww]e)(?:['’]m| am|['’]re| are) (?:finally )?back (?:home|from)\b/;
 // A paper's title has no finite verb; a sentence almost always has one of these.
 const FINITE_VERB =
   /^(?:is|are|was|were|has|have|had|will|would|can|could|does|did|do|should|may|might|must)$/;
@@ -167,7 +170,8 @@ function classifyEnglish(text: string): SentenceKind | undefined {
     GREETING.test(text) ||
     ANECDOTE.test(text) ||
     FEELING.test(text) ||
-    LOOKING_FORWARD.test(text)
+    LOOKING_FORWARD.test(text) ||
+    TRAVEL.test(text)
   ) {
     return "anecdote";
   }

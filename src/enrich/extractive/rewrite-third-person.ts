@@ -55,6 +55,11 @@ export const PAST = new Set(
   dealt meant slept swept wept cut put set let hit shut spread split quit read cost hurt burst
   cast broadcast bet upset shed bid`.split(/\s+/),
 );
+// "While I was in Japan, I noticed…" → "While in Japan, I noticed…", "While I was developing
+// nokogiri, I had to…" → "While developing nokogiri, I had to…": the clause's subject is the
+// sentence's, said once (so the author is named once, with no second "I").
+const SAME_SUBJECT_CLAUSE =
+  /^(While|When|Whilst) (?:I was|we were) ((?:in|at|on) [^,]{2,40}|\p{Ll}{2,}ing [^,]{2,60}), (I|we)\b/u;
 const CONTRACTION: Record<string, string> = { re: "is", m: "is", ve: "has", ll: "will" };
 
 // The sentence without its quoted names; quoted words after a verb of saying stay.
@@ -77,7 +82,11 @@ interface Token {
  * other person's pronouns (a company's "I", a personal blog's "we"), "I" twice (no pronoun is
  * known for the author), an "I'd" or "we'd" that could be "had" or "would".
  */
-export function rewriteThirdPerson(sentence: string, voice: Voice): string | undefined {
+export function rewriteThirdPerson(original: string, voice: Voice): string | undefined {
+  const sentence = original.replace(
+    SAME_SUBJECT_CLAUSE,
+    (_, conjunction, place, subject) => `${conjunction} ${place}, ${subject}`,
+  );
   const hasPlural = PLURAL.test(sentence);
   const hasSingular = SINGULAR.test(sentence);
   if (!hasPlural && !hasSingular) return sentence;

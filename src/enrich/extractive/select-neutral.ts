@@ -12,11 +12,19 @@ const FIRST_PERSON_SINGULAR: Record<string, RegExp> = {
   pt: /(?<!\p{L})(?:eu|meu|minha|meus|minhas|comigo)(?!\p{L})/u,
   it: /(?<!\p{L})(?:io|mio|mia|miei|mie)(?!\p{L})/u,
 };
+// Words addressing the reader ("…kilka słów do Was…", "jouw"): a letter to the reader, not what
+// the article says. Whole words, lowercase.
+const SECOND_PERSON: Record<string, RegExp> = {
+  pl: /(?<!\p{L})(?:wy|was|wam|wami|ciebie|tobie|twój|twoja|twoje|wasz|wasza|wasze|waszych)(?!\p{L})/u,
+  nl: /(?<!\p{L})(?:jij|jou|jouw|jullie)(?!\p{L})/u,
+};
 // Openers that point back at the sentence before, per language: a connective or a pronoun
 // ("Ale…", "Więc…", "To…", "Oni…"). Lowercase, whole first words.
 const DEPENDENT_OPENER: Record<string, RegExp> = {
   // …and a reflexive verb with its subject left out: "Specjalizuje się w…", "Najczęściej składa się z…".
-  pl: /^(?:\p{L}+\s+){0,2}się(?!\p{L})|^(?:ale|więc|zatem|to|ten|ta|te|ci|tego|tej|tym|tych|oni|one|on|ona|ono|jego|jej|ich|dlatego|jednak|natomiast|również|także|ponadto|oraz|a|i|stąd|wtedy|potem|następnie|tam|tu|tutaj|dzięki temu|poza tym|w tym|z tego|przez to|mimo to)(?!\p{L})/u,
+  // …and a demonstrative among the first words: "Jak do tej pory…" (so far: up to this point),
+  // "Spowodowane to było…" (it was caused by…).
+  pl: /^(?:\p{L}+\s+){0,2}(?:się|tej|tego|tym|tych|tymi|ten|tę|tą|te)(?!\p{L})|^\p{L}+\s+to\s+(?:jest|był|była|było|były|będzie)(?!\p{L})|^(?:ale|więc|zatem|to|ten|ta|te|ci|tego|tej|tym|tych|oni|one|on|ona|ono|jego|jej|ich|dlatego|jednak|natomiast|również|także|ponadto|oraz|a|i|stąd|wtedy|potem|następnie|tam|tu|tutaj|dzięki temu|poza tym|w tym|z tego|przez to|mimo to)(?!\p{L})/u,
   nl: /^(?:maar|dus|daarom|echter|ook|dit|dat|deze|die|het|hij|zij|ze|hun|daarna|toen|bovendien|en)(?!\p{L})/u,
   de: /^(?:aber|also|deshalb|daher|jedoch|auch|dies|diese|dieser|dieses|das|er|sie|es|ihr|ihre|dann|danach|außerdem|und)(?!\p{L})/u,
 };
@@ -27,6 +35,12 @@ const NEAR_BEST = 0.55;
 /** True when the sentence speaks as "I" in `language` (false for a language not listed). */
 export function speaksAsI(text: string, language: string | undefined): boolean {
   const pattern = language === undefined ? undefined : FIRST_PERSON_SINGULAR[language];
+  return pattern?.test(text.toLowerCase()) ?? false;
+}
+
+/** True when the sentence speaks to the reader in `language` (false for a language not listed). */
+export function addressesReader(text: string, language: string | undefined): boolean {
+  const pattern = language === undefined ? undefined : SECOND_PERSON[language];
   return pattern?.test(text.toLowerCase()) ?? false;
 }
 
@@ -48,7 +62,10 @@ export function selectNeutral(
 ): { chosen: Candidate[]; method: SummaryMethod } {
   // A sentence opening in lowercase is the rest of an abbreviation or a list ("lek. psychiatra…").
   const impersonal = candidates.filter(
-    (candidate) => !speaksAsI(candidate.text, language) && !/^\p{Ll}/u.test(candidate.text),
+    (candidate) =>
+      !speaksAsI(candidate.text, language) &&
+      !addressesReader(candidate.text, language) &&
+      !/^\p{Ll}/u.test(candidate.text),
   );
   const standing = impersonal.filter((candidate) => !opensDependent(candidate.text, language));
   const opening = standing.filter((candidate) => opensParagraph(candidate, candidates));

@@ -1,5 +1,6 @@
 import { STOPWORDS } from "../stopwords.js";
 import type { Candidate } from "./build-candidates.js";
+import { hasFiniteVerb } from "./has-finite-verb.js";
 import { isSetup, keepsPromise, promisedNumbers } from "./score-outcome.js";
 import type { ScoredSentence } from "./score-sentences.js";
 import { cosineSimilarity } from "./vectorize-sentences.js";
@@ -55,6 +56,8 @@ const CODE_START = /^(?:[$@`{<.#]|\S*(?:\w\.\p{Lu}|\w\(|::|_\w|\w#\w))/u;
 // A second sentence only when the first is short and the second nearly as good.
 const SECOND_SENTENCE = 0.6;
 const SHORT_SUMMARY = 110;
+// A subject longer than this many words is no subject a second sentence can be told to share.
+const MAX_SUBJECT = 10;
 
 /** How strongly a candidate belongs in the summary. */
 function summaryWeight(
@@ -129,6 +132,7 @@ export function selectSummary(
       !results.has(candidate) &&
       candidate.sentences.length + first.sentences.length <= 2 &&
       isNeighbour(candidate, first) &&
+      sharesSubject(candidate, first) &&
       candidate.text.length >= 60 &&
       weigh(candidate) >= SECOND_SENTENCE * weigh(first) &&
       first.text.length + 1 + candidate.text.length <= max &&
@@ -188,6 +192,27 @@ function contentWords(text: string): string[] {
 /** The article's own last sentence of a candidate: a joined pair is judged by where it ends. */
 export function lastSentenceOf(candidate: Candidate): string {
   return candidate.sentences.at(-1)?.text ?? candidate.text;
+}
+
+/**
+ * "Imperative code asks…" after "“Tell, don’t ask” is a way…" starts another claim; "Dhevi
+ * joined Netflix…" after "Dhevi Rajendran is a Data Engineer…" goes on about the same subject.
+ * True when the two subjects (the words before each one's first verb) share a word.
+ */
+function sharesSubject(a: Candidate, b: Candidate): boolean {
+  const subject = new Set(subjectWords(a.text));
+  return subjectWords(b.text).some((word) => subject.has(word));
+}
+
+// The content words before a sentence's first finite verb; none when no verb comes early.
+function subjectWords(text: string): string[] {
+  const words = text.split(/\s+/).slice(0, MAX_SUBJECT + 1);
+  for (let at = 1; at < words.length; at++) {
+    if (hasFiniteVerb(words.slice(0, at + 1).join(" "))) {
+      return contentWords(words.slice(0, at).join(" "));
+    }
+  }
+  return [];
 }
 
 function isNeighbour(a: Candidate, b: Candidate): boolean {

@@ -53,9 +53,10 @@ export function summarizeExtractively(
     ? articleVoice(
         publisher,
         prose.map((sentence) => sentence.text),
+        sentences.map((sentence) => sentence.text),
       )
     : publisher;
-  const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS);
+  const candidates = buildCandidates(scored, voice, isEnglish, input.title, MAX_CHARS, publisher);
   const chosen = isEnglish
     ? chooseEntry(candidates, input.title, voice?.name)
     : { summary: selectNeutral(candidates, guess), why: NO_WHY };

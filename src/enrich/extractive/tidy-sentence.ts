@@ -18,8 +18,9 @@ export function tidySentence(text: string): string {
   );
 }
 
+// "This version of the WordPress software is…": the version, named with what it is a version of.
 const SELF =
-  /^This(?= (?:release|version|update)\b| is an? (?:[\w-]+ ){0,2}(?:release|version|update)\b)(?: (?:release|version|update)\b)?/;
+  /^This(?= (?:release|version|update)\b| is an? (?:[\w-]+ ){0,2}(?:release|version|update)\b)(?: (?:release|version|update)\b(?: of (?:the )?(?:[\w-]+ ){0,2}[\w-]+(?= (?:is|was|has|will|comes|brings|features|includes|fixes|adds)\b))?)?/;
 const DESCRIBED_SELF = /^This (?!is\b)(?:[\w-]+ ){1,3}(?:release|version|update)\b/;
 const VERSION = /\bv?\d+(?:\.\d+)+(?:[- ]?(?:beta|rc|alpha)[- ]?\d*)?/i;
 

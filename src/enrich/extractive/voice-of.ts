@@ -71,6 +71,20 @@ function nameFromHost(input: SummarizeInput): string | undefined {
   return undefined;
 }
 
+// "By Sean Barnes, Studio Production…", "By: Jane Doe": a byline naming one person.
+const BYLINE = /^[Bb]y:?\s+((?:\p{Lu}[\p{L}'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]*)\s*(?:$|[,|·•—–-])/u;
+// A byline stands among the article's first lines.
+const BYLINE_LINES = 5;
+
+/** The one person a byline among the article's first lines names, if any. */
+function bylineOf(lines: readonly string[]): string | undefined {
+  const names = lines
+    .slice(0, BYLINE_LINES)
+    .map((line) => BYLINE.exec(line.trim())?.[1])
+    .filter((name): name is string => name !== undefined && isPersonName(name));
+  return names.length === 1 ? names[0] : undefined;
+}
+
 const SINGULAR = /\bI\b|\bI['’](?:m|ve|ll|d)\b|\b(?:me|my|myself)\b/;
 // A company blog's post told by one person ("A founder visited me…"): past this many of its
 // sentences in the first person singular, its "we" may be the author's company or friends.
@@ -86,10 +100,15 @@ const STORYTELLER_SHARE = 0.15;
 export function articleVoice(
   voice: Voice | undefined,
   prose: readonly string[],
+  lines: readonly string[] = [],
 ): Voice | undefined {
   if (voice === undefined || voice.isPersonal) return voice;
   const told = prose.filter((sentence) => SINGULAR.test(stripQuotes(sentence))).length;
-  if (told >= STORYTELLER_SENTENCES && told >= STORYTELLER_SHARE * prose.length) return undefined;
+  if (told >= STORYTELLER_SENTENCES && told >= STORYTELLER_SHARE * prose.length) {
+    // "By Sean Barnes, Studio Production Data Science": the post's one byline names its "I".
+    const author = bylineOf(lines);
+    return author === undefined ? undefined : { name: author, isPersonal: true };
+  }
   return isGenericWe(prose) ? undefined : voice;
 }
 

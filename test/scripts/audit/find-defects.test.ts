@@ -106,6 +106,10 @@ describe("findDefects on the issue's examples", () => {
     ["summary", "Option 1: Install and activate the Beta Tester plugin.", ["fragment"]],
     ["summary", "The server now runs hugo server --renderStaticToDisk by default.", ["code"]],
     ["summary", "The loader calls loadAsset(path, size) before each download.", ["code"]],
+    // Code-like tokens in prose (the "Tell, Don't Ask" why, the Slop post).
+    ["why", "The lobby cares about how to construct a %Game.Player{}.", ["code"]],
+    ["summary", "The feature decorates the document with method_missing() calls.", ["code"]],
+    ["summary", "Nokogiri::Slop decorates every node of the document tree.", ["code"]],
     // "So far" counts up to now; it leans on no sentence before it.
     ["why", "So far, contributors have fixed 326 tickets and 108 new features.", []],
   ])("%s: %j", (field, text, expected) => {
@@ -142,6 +146,11 @@ describe("findDefects leaves alone", () => {
       "Median CI time fell from 31 to 14 minutes; the lesson is that cache hits depend on reproducible builds.",
     ],
     ["This release adds language-aware sorting and localized date grouping to Hugo.", ""],
+    // A method named in prose, as an editor writes it, is no code.
+    [
+      "Aaron Patterson explains Nokogiri's Slop feature, built on method_missing.",
+      "The implementation shows how Module#extend adds stackable decorators to single objects.",
+    ],
     [
       "Quarry Data replaced nightly dumps with change data capture, cutting freshness from 24 hours to 2 minutes.",
       "",
