@@ -195,8 +195,7 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
       ],
     });
     const [a, b, c, d] = synced.map((feed) => feed.id) as [number, number, number, number];
-    // The first save finds the store idle and commits alone; the three others wait and go
-    // together, where c's article names a feed that does not exist.
+    // The four go together (c's article names a feed that does not exist), then each alone.
     const outcomes = await Promise.allSettled([
       save(fetchOf(a)),
       save(fetchOf(b)),
@@ -222,6 +221,31 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
       .where("etag", "is not", null)
       .execute();
     expect(fetched).toHaveLength(3);
+  });
+
+  it("commits saves made one callback after another in one transaction", async () => {
+    const synced = await store.feeds.sync(
+      ["a", "b", "c"].map((name) => ({ url: `https://${name}.example/feed`, tags: [] })),
+      T0,
+    );
+    const groups: number[] = [];
+    const save = createFetchSaver({
+      saveFetches: (fetches) => {
+        groups.push(fetches.length);
+        return store.saveFetches(fetches);
+      },
+    });
+    // As collect's feeds finish: each save in a callback of its own, the store idle in between.
+    const saved = synced.map(
+      (feed) =>
+        new Promise<unknown>((resolve) =>
+          setImmediate(() => resolve(save({ feedId: feed.id, outcome: fetchedWith('"1"') }))),
+        ),
+    );
+    await Promise.all(saved);
+    expect(groups).toEqual([3]);
+    const fetched = await store.db.selectFrom("feeds").select("etag").execute();
+    expect(fetched.map((row) => row.etag)).toEqual(['"1"', '"1"', '"1"']);
   });
 
   it("creates the delivery ledger once per subscriber, however often it is asked", async () => {
