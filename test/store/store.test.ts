@@ -223,6 +223,36 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
     expect(fetched).toHaveLength(3);
   });
 
+  it("matches an item by its GUID first, else by the oldest article with the same content", async () => {
+    const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
+    const feedId = feed?.id as number;
+    const post = (n: number, fields: Partial<ArticleInput> = {}) =>
+      articleInput(feedId, {
+        canonicalUrl: `https://a.example/${n}`,
+        url: `https://a.example/${n}`,
+        guid: `g-${n}`,
+        title: `Post ${n}`,
+        contentHash: `h${n}`,
+        ...fields,
+      });
+    await store.articles.upsertAll([post(1), post(2)], T0);
+    // At a new URL with the GUID of post 1 and the content of post 2: post 1, edited.
+    const moved = post(3, { guid: "g-1", contentHash: "h2", title: "Post 1, moved" });
+    expect(await store.articles.upsertAll([moved], later(5))).toEqual(["updated"]);
+    // Without a GUID, at a new URL, the content of both: the older one, moved there.
+    const again = post(4, { guid: undefined, contentHash: "h2", title: "Post 1, moved" });
+    expect(await store.articles.upsertAll([again], later(6))).toEqual(["unchanged"]);
+    const rows = await store.db
+      .selectFrom("articles")
+      .select(["guid", "title", "canonical_url"])
+      .orderBy("id")
+      .execute();
+    expect(rows).toEqual([
+      { guid: null, title: "Post 1, moved", canonical_url: "https://a.example/4" },
+      { guid: "g-2", title: "Post 2", canonical_url: "https://a.example/2" },
+    ]);
+  });
+
   it("commits saves made one callback after another in one transaction", async () => {
     const synced = await store.feeds.sync(
       ["a", "b", "c"].map((name) => ({ url: `https://${name}.example/feed`, tags: [] })),
