@@ -20,7 +20,7 @@ interface Waiting {
  * transaction within one of them, so without a wait no save would ever find another one waiting:
  * one commit per feed, most of what storing a feed costs. PostgreSQL's commit_delay, in short.
  */
-export const GROUP_COMMIT_WINDOW_MS = 10;
+export const GROUP_COMMIT_WINDOW_MS = 25;
 
 /**
  * Group commit for collect: a save that finds no commit running or due starts one
