@@ -1,15 +1,15 @@
-import pLimit from "p-limit";
+import pLimit, { type LimitFunction } from "p-limit";
 import type { Config, FeedConfig } from "../config/index.js";
 import { parseDuration } from "../config/index.js";
 import { describeError } from "../shared/errors.js";
-import { createFetchSaver, type FetchSaver } from "../store/index.js";
+import { createFetchSaver, type FetchSaver, type FetchToSave } from "../store/index.js";
 import { completeExcerpts } from "./complete-excerpts.js";
 import { createFetcher, type Fetcher, type FetchRequestOptions } from "./fetch/create-fetcher.js";
 import { FetchFailedError } from "./fetch/fetch-failed-error.js";
 import { nextFetchAt } from "./fetch/next-fetch-at.js";
 import { dropRepeatedGuids } from "./normalize/drop-repeated-guids.js";
 import { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
-import type { ArticleSink, FeedToCollect, FetchOutcome } from "./ports.js";
+import type { ArticleSink, FeedToCollect, FetchOutcome, UpsertResult } from "./ports.js";
 import type { FetchResult } from "./types.js";
 
 export interface FeedReport {
@@ -72,8 +72,16 @@ interface Run {
   horizon: Date;
   feedConfigs: Map<string, FeedConfig>;
   force: boolean;
+  /** Feeds being fetched, parsed and completed at once; a feed waiting for its save holds none. */
+  limit: LimitFunction;
   /** Every feed's outcome and articles go to the store through it: one commit per group. */
   save: FetchSaver;
+}
+
+/** What a fetched feed brings to save, and how to count the articles saving it made. */
+interface Fetched {
+  fetch: FetchToSave;
+  count?(outcomes: readonly UpsertResult[]): void;
 }
 
 /**
@@ -81,7 +89,8 @@ interface Run {
  * fetch (conditional GET, through the guard and the global and per-host limits) → parse in a
  * worker (deadline, item cap) → full text for excerpts → store in one transaction → record the
  * outcome and the next fetch time. A feed that fails is reported with its reason and never
- * stops the others. `options.feeds`: only those (a worker's claim; the config is not synced).
+ * stops the others. Saves go together in group commits (createFetchSaver); a feed waiting for
+ * its group no longer holds a fetch slot. `options.feeds`: only those (a worker's claim; the config is not synced).
  */
 export async function collectFeeds(
   store: ArticleSink,
@@ -112,12 +121,12 @@ export async function collectFeeds(
     horizon: new Date(now().getTime() - longest),
     feedConfigs: new Map(config.feeds.map((feed) => [feed.url, feed])),
     force: options.force ?? false,
+    // Twice the fetcher's limit: feeds waiting on a busy host must not idle the other hosts' slots.
+    limit: pLimit(settings.concurrency * 2),
     save: createFetchSaver(store),
   };
-  // Twice the fetcher's limit: feeds waiting on a busy host must not idle the other hosts' slots.
-  const limit = pLimit(settings.concurrency * 2);
   try {
-    const reports = await Promise.all(feeds.map((feed) => limit(() => collectOne(run, feed))));
+    const reports = await Promise.all(feeds.map((feed) => collectOne(run, feed)));
     return summarize(reports);
   } finally {
     await Promise.all([options.pool ? undefined : run.pool.close(), run.fetcher.close()]);
@@ -158,15 +167,9 @@ async function collectOne(run: Run, feed: FeedToCollect): Promise<FeedReport> {
     return report;
   }
   try {
-    const result = await run.fetcher.fetch(feed.currentUrl ?? feed.url, {
-      ...run.request,
-      etag: feed.etag ?? undefined,
-      lastModified: feed.lastModified ?? undefined,
-    });
-    report.status = STATUS_OF[result.kind];
-    if (result.kind === "gone") report.error = goneMessage(result.url);
-    if (result.kind === "ok") await storeArticles(run, feed, result, report);
-    else await run.save({ feedId: feed.id, outcome: fetchOutcome(run, result, report, {}) });
+    const fetched = await run.limit(() => fetchOne(run, feed, report));
+    const outcomes = await run.save(fetched.fetch);
+    fetched.count?.(outcomes);
   } catch (error) {
     report.status = "failed";
     report.error = describeError(error);
@@ -185,13 +188,26 @@ async function collectOne(run: Run, feed: FeedToCollect): Promise<FeedReport> {
   return report;
 }
 
-/** Parses a fetched feed, completes its excerpts, and saves its articles with the fetch. */
-async function storeArticles(
+/** Fetches the feed and reads what changed in it: what to save, the report filled meanwhile. */
+async function fetchOne(run: Run, feed: FeedToCollect, report: FeedReport): Promise<Fetched> {
+  const result = await run.fetcher.fetch(feed.currentUrl ?? feed.url, {
+    ...run.request,
+    etag: feed.etag ?? undefined,
+    lastModified: feed.lastModified ?? undefined,
+  });
+  report.status = STATUS_OF[result.kind];
+  if (result.kind === "gone") report.error = goneMessage(result.url);
+  if (result.kind === "ok") return readArticles(run, feed, result, report);
+  return { fetch: { feedId: feed.id, outcome: fetchOutcome(run, result, report, {}) } };
+}
+
+/** Parses a fetched feed and completes its excerpts: its articles, to save with the fetch. */
+async function readArticles(
   run: Run,
   feed: FeedToCollect,
   result: Extract<FetchResult, { kind: "ok" }>,
   report: FeedReport,
-): Promise<void> {
+): Promise<Fetched> {
   // The bytes go to the worker as they are: the main thread never holds the feed's text.
   const parsed = await run.pool.parse(result, {
     feedUrl: result.url,
@@ -240,19 +256,21 @@ async function storeArticles(
     itemCount: items.length + seen.length,
     itemFingerprints: parsed.known,
   });
-  const outcomes = await run.save({
+  const fetch = {
     feedId: feed.id,
     outcome,
     inputs,
     now,
     alsoFetched: seen.map((item) => item.canonicalUrl),
-  });
-  outcomes.forEach((outcome, index) => {
-    const date = inputs[index]?.publishedAt ?? inputs[index]?.firstSeenAt ?? now;
-    // Only articles within the look-back window are news; older ones are kept as the archive.
-    if (outcome === "new" && date >= run.horizon) report.newArticles++;
-    if (outcome === "updated") report.updatedArticles++;
-  });
+  };
+  const count = (outcomes: readonly UpsertResult[]) =>
+    outcomes.forEach((outcome, index) => {
+      const date = inputs[index]?.publishedAt ?? inputs[index]?.firstSeenAt ?? now;
+      // Only articles within the look-back window are news; older ones are kept as the archive.
+      if (outcome === "new" && date >= run.horizon) report.newArticles++;
+      if (outcome === "updated") report.updatedArticles++;
+    });
+  return { fetch, count };
 }
 
 /** What to record of a fetch that got an answer; sets the report's next fetch time. */

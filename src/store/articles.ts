@@ -33,17 +33,11 @@ function compileUpsertQueries(db: Kysely<Database>) {
     byUrl: prepareQuery(db, ["url"], (p: { url: string }) =>
       articles().where("canonical_url", "=", p.url),
     ),
-    // A GUID match first, then the oldest row with the same feed content.
-    byGuidOrHash: prepareQuery(
-      db,
-      ["feedId", "guid", "feedHash"],
-      (p: { feedId: number; guid: string; feedHash: string }) =>
-        articles()
-          .where("feed_id", "=", p.feedId)
-          .where((eb) => eb.or([eb("guid", "=", p.guid), eb("feed_hash", "=", p.feedHash)]))
-          .orderBy(sql`case when guid = ${p.guid} then 0 else 1 end`)
-          .orderBy("id")
-          .limit(1),
+    // Two lookups rather than one `guid = ? or feed_hash = ?`: each is one search of its index,
+    // where the OR read every article of the feed (SQLite planned it on feed_id alone), so the
+    // cost of storing an article grew with its feed's history.
+    byGuid: prepareQuery(db, ["feedId", "guid"], (p: { feedId: number; guid: string }) =>
+      articles().where("feed_id", "=", p.feedId).where("guid", "=", p.guid).orderBy("id").limit(1),
     ),
     byHash: prepareQuery(db, ["feedId", "feedHash"], (p: { feedId: number; feedHash: string }) =>
       articles()
@@ -110,14 +104,17 @@ export class ArticleRepo {
     return byUrl ?? this.findSameInFeed(input);
   }
 
-  /** findSame past the canonical URL: the same GUID, else the same feed content, in the feed. */
+  /**
+   * findSame past the canonical URL: the oldest article with the same GUID, else the oldest with
+   * the same feed content, in the feed.
+   */
   private async findSameInFeed(input: ArticleInput): Promise<ArticleMatch | undefined> {
     const feedHash = input.feedHash ?? input.contentHash;
     const { feedId, guid } = input;
-    const [match] = guid
-      ? await this.#upsert.byGuidOrHash({ feedId, guid, feedHash }, this.db)
-      : await this.#upsert.byHash({ feedId, feedHash }, this.db);
-    return match;
+    const [byGuid] = guid ? await this.#upsert.byGuid({ feedId, guid }, this.db) : [];
+    if (byGuid) return byGuid;
+    const [byHash] = await this.#upsert.byHash({ feedId, feedHash }, this.db);
+    return byHash;
   }
 
   /**

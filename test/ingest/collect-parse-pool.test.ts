@@ -95,6 +95,39 @@ describe("createParsePool (worker threads)", () => {
     expect(small.items.map((entry) => entry.title)).toEqual(["Post 1"]);
   });
 
+  it("sends a worker its next tasks before it answers the first", async () => {
+    const workerUrl = new URL("../fixtures/workers/count-tasks.mjs", import.meta.url);
+    const busy = createParsePool({ size: 1, workerUrl });
+    pool = busy;
+    const options = { feedUrl: "https://example.com/feed", now: NOW };
+    const answers = await Promise.all([1, 2, 3].map(() => busy.parse("<rss/>", options)));
+    // The tasks it had been sent when it answered each: all three at once, not one at a time.
+    expect(answers as unknown[]).toEqual([3, 3, 3]);
+  });
+
+  it("gives the tasks waiting behind a feed past the deadline to the next worker", async () => {
+    const slow = createParsePool({ size: 1, deadlineMs: 50 });
+    pool = slow;
+    const huge = rss(
+      Array.from({ length: 4000 }, (_, i) => item(i, `&lt;p&gt;${"word ".repeat(200)}&lt;/p&gt;`)),
+    );
+    const outcomes = await Promise.allSettled([
+      slow.parse(huge, { feedUrl: "https://big.example/feed", now: NOW }),
+      slow.parse(rss([item(1, "hello")]), { feedUrl: "https://ok.example/feed", now: NOW }),
+      slow.parse(rss([item(2, "again")]), { feedUrl: "https://ok.example/feed2", now: NOW }),
+    ]);
+    expect(outcomes[0]).toMatchObject({
+      status: "rejected",
+      reason: { code: "FEED_PARSE_FAILED" },
+    });
+    expect(
+      outcomes
+        .slice(1)
+        .map((outcome) => outcome.status === "fulfilled" && outcome.value.items[0]?.title),
+    ).toEqual(["Post 1", "Post 2"]);
+    expect(slow.workersStarted()).toBe(2);
+  });
+
   it("keeps the newest items up to the cap and says how many were left out", async () => {
     pool = createParsePool({ size: 1 });
     const dated = Array.from(

@@ -30,6 +30,29 @@ function articleInput(feedId: number, fields: Partial<ArticleInput> = {}): Artic
   };
 }
 
+/** Article `n` of feed `feedId`, with its own URL, GUID, title and content; `fields` override. */
+function numbered(feedId: number, n: number, fields: Partial<ArticleInput> = {}): ArticleInput {
+  return articleInput(feedId, {
+    canonicalUrl: `https://a.example/post-${n}`,
+    url: `https://a.example/post-${n}`,
+    guid: `g-${n}`,
+    title: `Post ${n}`,
+    contentHtml: `<p>${n}</p>`,
+    contentText: String(n),
+    contentHash: `h${n}`,
+    ...fields,
+  });
+}
+
+/** Every stored article's URL, GUID and title, oldest first. */
+function storedIdentities() {
+  return store.db
+    .selectFrom("articles")
+    .select(["canonical_url", "guid", "title"])
+    .orderBy("id")
+    .execute();
+}
+
 /** A successful fetch at T0 that got the feed with this ETag. */
 function fetchedWith(etag: string) {
   return { status: "fetched" as const, fetchedAt: T0, nextFetchAt: null, etag };
@@ -104,17 +127,7 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
   it("saves a feed's articles and its fetch in one transaction, matching by GUID and content", async () => {
     const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
     const feedId = feed?.id as number;
-    const article = (n: number, fields: Partial<ArticleInput> = {}) =>
-      articleInput(feedId, {
-        canonicalUrl: `https://a.example/post-${n}`,
-        url: `https://a.example/post-${n}`,
-        guid: `g-${n}`,
-        title: `Post ${n}`,
-        contentHtml: `<p>${n}</p>`,
-        contentText: String(n),
-        contentHash: `h${n}`,
-        ...fields,
-      });
+    const article = (n: number, fields: Partial<ArticleInput> = {}) => numbered(feedId, n, fields);
     const [first] = await store.saveFetches([
       { feedId, outcome: fetchedWith('"1"'), inputs: [article(1), article(2), article(3)] },
     ]);
@@ -143,12 +156,7 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
       },
     ]);
     expect(second).toEqual(["unchanged", "unchanged", "new", "updated"]);
-    const rows = await store.db
-      .selectFrom("articles")
-      .select(["canonical_url", "guid", "title"])
-      .orderBy("id")
-      .execute();
-    expect(rows).toEqual([
+    expect(await storedIdentities()).toEqual([
       { canonical_url: "https://a.example/moved-1", guid: "g-1", title: "Post 1" },
       { canonical_url: "https://b.example/2", guid: "g-new", title: "Post 2" },
       { canonical_url: "https://a.example/post-3", guid: "g-3", title: "Post 3" },
@@ -195,8 +203,7 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
       ],
     });
     const [a, b, c, d] = synced.map((feed) => feed.id) as [number, number, number, number];
-    // The first save finds the store idle and commits alone; the three others wait and go
-    // together, where c's article names a feed that does not exist.
+    // The four go together (c's article names a feed that does not exist), then each alone.
     const outcomes = await Promise.allSettled([
       save(fetchOf(a)),
       save(fetchOf(b)),
@@ -222,6 +229,51 @@ describe.each(STORE_BACKENDS)("the store on $name", ({ open }) => {
       .where("etag", "is not", null)
       .execute();
     expect(fetched).toHaveLength(3);
+  });
+
+  it("matches an item by its GUID first, else by the oldest article with the same content", async () => {
+    const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
+    const feedId = feed?.id as number;
+    await store.articles.upsertAll([numbered(feedId, 1), numbered(feedId, 2)], T0);
+    // At a new URL with the GUID of post 1 and the content of post 2: post 1, edited.
+    const moved = numbered(feedId, 3, { guid: "g-1", contentHash: "h2", title: "Post 1, moved" });
+    expect(await store.articles.upsertAll([moved], later(5))).toEqual(["updated"]);
+    // Without a GUID, at a new URL, the content of both: the older one, moved there.
+    const again = numbered(feedId, 4, {
+      guid: undefined,
+      contentHash: "h2",
+      title: "Post 1, moved",
+    });
+    expect(await store.articles.upsertAll([again], later(6))).toEqual(["unchanged"]);
+    expect(await storedIdentities()).toEqual([
+      { guid: null, title: "Post 1, moved", canonical_url: "https://a.example/post-4" },
+      { guid: "g-2", title: "Post 2", canonical_url: "https://a.example/post-2" },
+    ]);
+  });
+
+  it("commits saves made one callback after another in one transaction", async () => {
+    const synced = await store.feeds.sync(
+      ["a", "b", "c"].map((name) => ({ url: `https://${name}.example/feed`, tags: [] })),
+      T0,
+    );
+    const groups: number[] = [];
+    const save = createFetchSaver({
+      saveFetches: (fetches) => {
+        groups.push(fetches.length);
+        return store.saveFetches(fetches);
+      },
+    });
+    // As collect's feeds finish: each save in a callback of its own, the store idle in between.
+    const saved = synced.map(
+      (feed) =>
+        new Promise<unknown>((resolve) =>
+          setImmediate(() => resolve(save({ feedId: feed.id, outcome: fetchedWith('"1"') }))),
+        ),
+    );
+    await Promise.all(saved);
+    expect(groups).toEqual([3]);
+    const fetched = await store.db.selectFrom("feeds").select("etag").execute();
+    expect(fetched.map((row) => row.etag)).toEqual(['"1"', '"1"', '"1"']);
   });
 
   it("creates the delivery ledger once per subscriber, however often it is asked", async () => {

@@ -62,18 +62,27 @@ interface Job {
 }
 
 /**
+ * Tasks a worker is sent at most before it answers the first: it starts the next one as soon as
+ * it answers, instead of idling until the main thread has read the answer and sent another (on
+ * a busy machine, a wait for the main thread's turn on a core at every task).
+ */
+const TASKS_AHEAD = 4;
+
+/**
  * A small pool of worker threads for the CPU-heavy work on untrusted documents (rss-parser's
  * quadratic corners, sanitize-html, Readability), so that no feed blocks the event loop: the
- * main thread only passes strings, and a worker that overruns its deadline is terminated.
+ * main thread only passes strings and bytes, and a worker that overruns its deadline is
+ * terminated. Each worker works through up to TASKS_AHEAD tasks in order; a task's deadline
+ * runs from when the one before it on that worker was answered, and the tasks waiting behind
+ * one given up go to another worker.
  */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = options.size ?? defaultParseWorkers();
   const deadlineMs = options.deadlineMs ?? 10_000;
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
   const queue: Job[] = [];
-  const idle: Worker[] = [];
-  // Each worker's state: starting (loading its modules), its job, or undefined when idle.
-  const workers = new Map<Worker, Job | typeof STARTING | undefined>();
+  // Each worker's state: starting (loading its modules), or the tasks sent to it, oldest first.
+  const workers = new Map<Worker, Job[] | typeof STARTING>();
   let nextId = 1;
   let started = 0;
   let isClosed = false;
@@ -83,16 +92,19 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   };
   const fail = (worker: Worker, reason: string) => {
     const state = workers.get(worker);
-    if (!workers.has(worker)) return;
+    if (state === undefined) return;
     workers.delete(worker);
-    const at = idle.indexOf(worker);
-    if (at >= 0) idle.splice(at, 1);
     void worker.terminate();
     // A worker that cannot even start would fail every replacement the same way.
-    if (state === STARTING)
+    if (state === STARTING) {
       failAll(new GazetteError("FEED_PARSE_FAILED", `parse worker: ${reason}`));
-    else if (state)
-      finish(state, new GazetteError("FEED_PARSE_FAILED", `${state.label}: ${reason}`));
+      return;
+    }
+    const [running, ...waiting] = state;
+    // The tasks behind it never ran: another worker takes them, in their order.
+    queue.unshift(...waiting);
+    if (running)
+      finish(running, new GazetteError("FEED_PARSE_FAILED", `${running.label}: ${reason}`));
     dispatch();
   };
   const spawn = (): void => {
@@ -111,39 +123,62 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     workers.set(worker, STARTING);
     worker.on("message", (answer: WorkerAnswer | "ready") => {
       const state = workers.get(worker);
-      if (answer === "ready" || (state && state !== STARTING && state.task.id === answer.id)) {
-        workers.set(worker, undefined);
-        idle.push(worker);
-        if (answer !== "ready" && state && state !== STARTING) settle(state, answer);
-        dispatch();
+      if (state === undefined) return;
+      if (answer === "ready") {
+        if (state === STARTING) workers.set(worker, []);
+      } else if (state !== STARTING) {
+        const at = state.findIndex((job) => job.task.id === answer.id);
+        if (at < 0) return;
+        const [job] = state.splice(at, 1) as [Job];
+        settle(job, answer);
+        const next = state[0];
+        if (next && next.timer === undefined) startDeadline(worker, next);
       }
+      dispatch();
     });
     worker.on("error", (error) => fail(worker, `the parser crashed (${error.message})`));
     worker.on("exit", (code) => fail(worker, `the parser stopped (exit code ${code})`));
   };
-  const start = (worker: Worker, job: Job) => {
-    workers.set(worker, job);
-    // The deadline counts the work only, not the worker's start-up.
+  // The deadline counts the work only: not the worker's start-up, nor the tasks before it.
+  const startDeadline = (worker: Worker, job: Job) => {
     job.timer = setTimeout(() => {
       fail(worker, `took longer than ${deadlineMs / 1000} s to parse; given up`);
     }, deadlineMs);
+  };
+  const send = (worker: Worker, jobs: Job[], job: Job) => {
+    jobs.push(job);
+    if (jobs.length === 1) startDeadline(worker, job);
     worker.postMessage(job.task, transferable(job.task));
+  };
+  // The started worker with the fewest tasks, if it has room for one more.
+  const leastBusy = (): [Worker, Job[]] | undefined => {
+    let best: [Worker, Job[]] | undefined;
+    for (const [worker, state] of workers) {
+      if (state === STARTING || state.length >= TASKS_AHEAD) continue;
+      if (best === undefined || state.length < best[1].length) best = [worker, state];
+    }
+    return best;
   };
   function dispatch(): void {
     while (queue.length > 0 && !isClosed) {
-      const worker = idle.pop();
-      if (worker) {
-        start(worker, queue.shift() as Job);
+      const free = leastBusy();
+      // An idle worker first, then a new one (up to the size), then tasks ahead on a busy one.
+      if (free && free[1].length === 0) {
+        send(...free, queue.shift() as Job);
         continue;
       }
       const starting = [...workers.values()].filter((state) => state === STARTING).length;
-      if (workers.size >= size || starting >= queue.length) return;
-      if (!existsSync(fileURLToPath(workerUrl))) {
-        const message = `the parse worker ${fileURLToPath(workerUrl)} is missing: run npm run build`;
-        failAll(new GazetteError("FEED_PARSE_FAILED", message));
-        return;
+      if (workers.size < size && starting < queue.length) {
+        if (!existsSync(fileURLToPath(workerUrl))) {
+          const message = `the parse worker ${fileURLToPath(workerUrl)} is missing: run npm run build`;
+          failAll(new GazetteError("FEED_PARSE_FAILED", message));
+          return;
+        }
+        spawn();
+        continue;
       }
-      spawn();
+      if (free === undefined) return;
+      send(...free, queue.shift() as Job);
     }
   }
   const submit = <T>(task: TaskInput, label: string): Promise<T> => {
@@ -167,10 +202,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       isClosed = true;
       const all = [...workers.entries()];
       workers.clear();
-      idle.length = 0;
       const closed = (job: Job) =>
         finish(job, new GazetteError("FEED_PARSE_FAILED", `${job.label}: pool closed`));
-      for (const [, state] of all) if (state && state !== STARTING) closed(state);
+      for (const [, state] of all) if (state !== STARTING) state.forEach(closed);
       for (const job of queue.splice(0)) closed(job);
       await Promise.all(all.map(([worker]) => worker.terminate()));
     },

@@ -29,8 +29,14 @@ export type WorkerAnswer =
 parentPort?.postMessage("ready");
 
 // The worker side of createParsePool: the CPU-heavy, attacker-controlled work runs here, so a
-// hostile feed can stall only this thread, which the pool then terminates.
-parentPort?.on("message", async (task: WorkerTask) => {
+// hostile feed can stall only this thread, which the pool then terminates. The pool sends tasks
+// ahead: they are worked through one at a time, in order, so that a deadline is its task's own.
+let previous: Promise<void> = Promise.resolve();
+parentPort?.on("message", (task: WorkerTask) => {
+  previous = previous.then(() => run(task));
+});
+
+async function run(task: WorkerTask): Promise<void> {
   try {
     const value =
       task.kind === "parse"
@@ -46,7 +52,7 @@ parentPort?.on("message", async (task: WorkerTask) => {
     const message = error instanceof Error ? error.message : String(error);
     parentPort?.postMessage({ id: task.id, ok: false, code, message } satisfies WorkerAnswer);
   }
-});
+}
 
 async function parse(task: Extract<WorkerTask, { kind: "parse" }>) {
   const document = documentText(task.document);
