@@ -82,6 +82,18 @@ describe.each(STORE_BACKENDS)("membership actions on $name", ({ name, open }) =>
     },
   );
 
+  it("of two clicks at once on one link, one confirms and the other finds it used", async () => {
+    store.events.configure([{ url: HOOK, events: ["subscriber.confirmed"] }]);
+    const member = await signedUp();
+    const outcomes = await Promise.all([
+      confirmSignup(store, member, T0),
+      confirmSignup(store, member, T0),
+    ]);
+    expect(outcomes.sort()).toEqual(["activated", "used"]);
+    const events = await store.db.selectFrom("events").select("type").execute();
+    expect(events.map((row) => row.type)).toEqual(["subscriber.confirmed"]);
+  });
+
   it("a resubscribe whose consent cannot be recorded leaves the membership as it was", async () => {
     await store.audience.join(weekly, ada, { status: "unsubscribed", source: "test", now: T0 });
     const before = await snapshotAudience(store);
