@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type RunningServer, startServer } from "../../src/server/start-server.js";
+import { type RunningServer, startServer } from "../../src/server/index.js";
 import { refuseWrites } from "../helpers/refuse-writes.js";
 import { type AppFixture, createAppFixture, csrfOf, form, parsePage } from "./app-fixture.js";
 
