@@ -102,27 +102,28 @@ async function isWithinLimits(
 /**
  * The confirmation link's POST: single use (only the request that marks the consent confirmed
  * goes on), then the membership becomes active. `used` when the link was already used, `kept`
- * when a bounced or complained membership stays as it is.
+ * when a bounced or complained membership stays as it is. One transaction: a link is used up
+ * only with the activation it makes, so a confirm that fails half way can be clicked again.
  */
-export async function confirmSignup(
+export function confirmSignup(
   store: MembershipStore,
   member: { nonce: string; listNumber: number; subscriberId: number },
   now: Date,
 ): Promise<"used" | "activated" | "kept"> {
-  if (!(await store.audience.confirmConsent(member.nonce, now))) return "used";
-  const membership = (await store.audience.membershipsOf(member.subscriberId)).find(
-    (m) => m.listId === member.listNumber,
-  );
-  if (membership?.status !== "bounced" && membership?.status !== "complained") {
-    await store.audience.join(member.listNumber, member.subscriberId, {
+  return store.audience.atomically(async (audience) => {
+    if (!(await audience.confirmConsent(member.nonce, now))) return "used";
+    const membership = (await audience.membershipsOf(member.subscriberId)).find(
+      (m) => m.listId === member.listNumber,
+    );
+    if (membership?.status === "bounced" || membership?.status === "complained") return "kept";
+    await audience.join(member.listNumber, member.subscriberId, {
       status: "active",
       source: "signup",
       now,
       force: true,
     });
     return "activated";
-  }
-  return "kept";
+  });
 }
 
 /**
@@ -149,54 +150,63 @@ export async function unsubscribe(
   );
 }
 
-/** Ends every membership of the subscriber (the preferences page's "unsubscribe from all"). */
-export async function unsubscribeAll(
+/**
+ * Ends every membership of the subscriber (the preferences page's "unsubscribe from all"), all
+ * in one transaction: never some lists left and others not.
+ */
+export function unsubscribeAll(
   store: MembershipStore,
   subscriberId: number,
   now: Date,
   act: UnsubscribeAct,
 ): Promise<void> {
-  for (const membership of await store.audience.membershipsOf(subscriberId))
-    await unsubscribe(store, membership.listId, subscriberId, now, act);
+  return store.audience.atomically(async (audience) => {
+    for (const membership of await audience.membershipsOf(subscriberId))
+      await unsubscribe({ audience }, membership.listId, subscriberId, now, act);
+  });
 }
 
 /**
  * Makes the membership active again, for a subscriber who acted through a link that came to
- * their mailbox, and records that act as a confirmed consent (`form`: where they acted).
+ * their mailbox, and records that act as a confirmed consent (`form`: where they acted), in one
+ * transaction: an active membership always has the consent that made it so.
  */
-export async function joinWithConsent(
+export function joinWithConsent(
   store: MembershipStore,
   listNumber: number,
   subscriberId: number,
   act: { form: string; ip: string; userAgent: string },
   now: Date,
 ): Promise<void> {
-  await store.audience.join(listNumber, subscriberId, {
-    status: "active",
-    source: act.form,
-    now,
-    force: true,
+  return store.audience.atomically(async (audience) => {
+    await audience.join(listNumber, subscriberId, {
+      status: "active",
+      source: act.form,
+      now,
+      force: true,
+    });
+    const nonce = randomBytes(16).toString("base64url");
+    await audience.recordConsent({
+      subscriberId,
+      listId: listNumber,
+      form: act.form,
+      ip: act.ip,
+      userAgent: act.userAgent.slice(0, 512),
+      nonce,
+      now,
+      expiresAt: now,
+    });
+    await audience.confirmConsent(nonce, now);
   });
-  const nonce = randomBytes(16).toString("base64url");
-  await store.audience.recordConsent({
-    subscriberId,
-    listId: listNumber,
-    form: act.form,
-    ip: act.ip,
-    userAgent: act.userAgent.slice(0, 512),
-    nonce,
-    now,
-    expiresAt: now,
-  });
-  await store.audience.confirmConsent(nonce, now);
 }
 
 /**
  * Applies a preferences form: the same topics on every list kept; lists ticked are joined
  * (active at once: the link came to this mailbox, and the join is recorded as consent), lists
- * unticked are left. A bounced or complained membership is never reactivated.
+ * unticked are left. A bounced or complained membership is never reactivated. The whole form is
+ * one transaction: it is saved as it was sent, or not at all.
  */
-export async function savePreferences(
+export function savePreferences(
   store: MembershipStore,
   lists: readonly { slug: string; number: number }[],
   subscriberId: number,
@@ -204,26 +214,28 @@ export async function savePreferences(
   now: Date,
   rules: { maxBounces: number },
 ): Promise<void> {
-  const memberships = await store.audience.membershipsOf(subscriberId);
-  for (const list of lists) {
-    const membership = memberships.find((m) => m.listId === list.number);
-    if (!choice.lists.includes(list.slug)) {
-      if (membership)
-        await unsubscribe(store, list.number, subscriberId, now, {
-          source: "preferences",
-          maxBounces: rules.maxBounces,
-        });
-      continue;
+  return store.audience.atomically(async (audience) => {
+    const memberships = await audience.membershipsOf(subscriberId);
+    for (const list of lists) {
+      const membership = memberships.find((m) => m.listId === list.number);
+      if (!choice.lists.includes(list.slug)) {
+        if (membership)
+          await unsubscribe({ audience }, list.number, subscriberId, now, {
+            source: "preferences",
+            maxBounces: rules.maxBounces,
+          });
+        continue;
+      }
+      if (!membership || membership.status === "unsubscribed")
+        await joinWithConsent(
+          { audience },
+          list.number,
+          subscriberId,
+          { form: "preferences", ...choice },
+          now,
+        );
+      if (membership?.status !== "bounced" && membership?.status !== "complained")
+        await audience.setTopics(list.number, subscriberId, choice.topics, now);
     }
-    if (!membership || membership.status === "unsubscribed")
-      await joinWithConsent(
-        store,
-        list.number,
-        subscriberId,
-        { form: "preferences", ...choice },
-        now,
-      );
-    if (membership?.status !== "bounced" && membership?.status !== "complained")
-      await store.audience.setTopics(list.number, subscriberId, choice.topics, now);
-  }
+  });
 }

@@ -160,6 +160,12 @@ export interface ConsentToRecord {
 
 /** The store as the membership rules (signup, confirm, unsubscribe, preferences) use it. */
 export interface MembershipLedger extends MailEventLedger {
+  /**
+   * Runs `work` in one store transaction, with this ledger on it: every change it makes commits
+   * together or not at all (a confirmation never uses up its link without activating). `work`
+   * must use only the ledger it is given; a nested call joins the outer transaction.
+   */
+  atomically<T>(work: (ledger: MembershipLedger) => Promise<T>): Promise<T>;
   isSuppressed(email: string): Promise<boolean>;
   /** The subscriber with this address, added when new. */
   subscriberIdOf(email: string, now: Date): Promise<number>;

@@ -1,12 +1,17 @@
+import type { Kysely } from "kysely";
 import type { AudienceStore, MembershipLedger } from "../audience/ports.js";
-import type { ConsentRepo } from "./consents.js";
-import type { DeliveryRepo } from "./deliveries.js";
-import type { MailEventRepo } from "./mail-events.js";
-import type { SubscriberRepo } from "./subscribers.js";
-import type { SuppressionRepo } from "./suppressions.js";
+import { ConsentRepo } from "./consents.js";
+import { DeliveryRepo } from "./deliveries.js";
+import type { EventRepo } from "./events.js";
+import { MailEventRepo } from "./mail-events.js";
+import { SubscriberRepo } from "./subscribers.js";
+import { SuppressionRepo } from "./suppressions.js";
+import type { Database } from "./tables.js";
 
-/** The repos the audience's ports are made of. */
+/** The repos the audience's ports are made of, and the database and event log they share. */
 export interface AudienceRepos {
+  db: Kysely<Database>;
+  events: EventRepo;
   subscribers: SubscriberRepo;
   suppressions: SuppressionRepo;
   consents: ConsentRepo;
@@ -19,13 +24,19 @@ export interface AudienceRepos {
  * mail events — with the store's rows mapped to its terms.
  */
 export function createAudienceStore({
+  db,
+  events,
   subscribers,
   suppressions,
   consents,
   deliveries,
   mailEvents,
 }: AudienceRepos): AudienceStore & MembershipLedger {
-  return {
+  const ledger: AudienceStore & MembershipLedger = {
+    atomically: <T>(work: (ledger: MembershipLedger) => Promise<T>): Promise<T> =>
+      db.isTransaction
+        ? work(ledger)
+        : db.transaction().execute((trx) => work(createAudienceStore(reposOn(trx, events)))),
     deliveryIdOf: (issueId, subscriberId) => deliveries.idOf(issueId, subscriberId),
     applyMailEvent: (write) => mailEvents.apply(write),
     isSuppressed: async (email) => (await suppressions.byEmail(email)) !== undefined,
@@ -69,5 +80,23 @@ export function createAudienceStore({
         source: row.source,
         createdAt: row.created_at,
       })),
+  };
+  return ledger;
+}
+
+/**
+ * The audience's repos on `db` (a transaction), the event log with them: on SQLite a query made
+ * outside the transaction would wait for its connection.
+ */
+function reposOn(db: Kysely<Database>, log: EventRepo): AudienceRepos {
+  const events = log.within(db);
+  return {
+    db,
+    events,
+    subscribers: new SubscriberRepo(db, events),
+    suppressions: new SuppressionRepo(db),
+    consents: new ConsentRepo(db),
+    deliveries: new DeliveryRepo(db, events),
+    mailEvents: new MailEventRepo(db, events),
   };
 }

@@ -28,12 +28,14 @@ export class MailEventRepo {
    * applied: a caller that marks its message handled after this returns loses nothing.
    */
   apply(event: MailEventWrite): Promise<MailEventResult> {
-    return this.db.transaction().execute(async (trx) => {
+    const run = async (trx: Tx) => {
       const changes: Changes = { listIds: [] };
       const result = await applyIn(trx, event, changes);
       await tellWebhooks(this.events.within(trx), event, result, changes);
       return result;
-    });
+    };
+    // Inside a caller's transaction (a preferences form) it is part of that one.
+    return this.db.isTransaction ? run(this.db) : this.db.transaction().execute(run);
   }
 
   /** Events by kind and source; of one issue's deliveries when issueId is given. */

@@ -1,6 +1,6 @@
-import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EVENT_TYPES, type EventType, type Store } from "../../src/store/index.js";
+import { refuseWrites } from "../helpers/refuse-writes.js";
 import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const T0 = new Date("2026-11-20T09:00:00Z");
@@ -18,22 +18,6 @@ async function snapshot(store: Store) {
     mailEvents: await all("mail_events"),
     suppressions: await all("suppressions"),
   };
-}
-
-/** Makes the real events table refuse every insert, as a full disk or a lost connection would. */
-async function refuseEvents(store: Store, backend: string): Promise<void> {
-  if (backend === "postgres") {
-    await sql`create function refuse_event() returns trigger language plpgsql as $$ begin raise exception 'event refused'; end $$`.execute(
-      store.db,
-    );
-    await sql`create trigger refuse_event before insert on events for each row execute function refuse_event()`.execute(
-      store.db,
-    );
-  } else {
-    await sql`create trigger refuse_event before insert on events begin select raise(abort, 'event refused'); end`.execute(
-      store.db,
-    );
-  }
 }
 
 interface World {
@@ -202,8 +186,8 @@ describe.each(STORE_BACKENDS)("the transactional outbox on $name", ({ name, open
   it.each(CHANGES)("$name is rolled back when its event cannot be written", async ({ act }) => {
     const change = await act(store);
     const before = await snapshot(store);
-    await refuseEvents(store, name);
-    await expect(change()).rejects.toThrow(/event refused/);
+    await refuseWrites(store, name, { table: "events", op: "insert" });
+    await expect(change()).rejects.toThrow(/events insert refused/);
     expect(await snapshot(store)).toEqual(before);
   });
 });

@@ -387,6 +387,18 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     ]);
   });
 
+  /** A signup form's consent, recorded at T0 and valid for an hour. */
+  const signupConsent = (subscriberId: number, listId: number, nonce: string) => ({
+    subscriberId,
+    listId,
+    form: "signup",
+    ip: "127.0.0.1",
+    userAgent: "test",
+    nonce,
+    now: T0,
+    expiresAt: later(60),
+  });
+
   it("records consents for the membership rules, confirmed once, and applies mail events", async () => {
     const audience = store.audience;
     const listId = (await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0)).get(
@@ -394,16 +406,7 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     ) as number;
     const id = await audience.subscriberIdOf("ada@example.com", T0);
     await audience.join(listId, id, { status: "active", source: "signup", now: T0 });
-    const consent = {
-      subscriberId: id,
-      listId,
-      form: "signup",
-      ip: "127.0.0.1",
-      userAgent: "test",
-      nonce: "n1",
-      now: T0,
-      expiresAt: later(60),
-    };
+    const consent = signupConsent(id, listId, "n1");
     const first = await audience.recordConsent(consent);
     await audience.recordConsent({ ...consent, nonce: "n2", now: later(10) });
     expect(await audience.countConsentsSince(id, "signup", later(-1))).toBe(2);
@@ -431,6 +434,41 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     });
     expect(result).toMatchObject({ outcome: "unsubscribed", memberships: 1 });
     expect(await audience.membershipsOf(id)).toEqual([{ listId, status: "unsubscribed" }]);
+  });
+
+  it("runs the membership rules' work in one transaction: all of it or nothing", async () => {
+    const audience = store.audience;
+    const listId = await weeklyList();
+    const id = await audience.subscriberIdOf("ada@example.com", T0);
+    await audience.join(listId, id, { status: "pending", source: "signup", now: T0 });
+    await audience.recordConsent(signupConsent(id, listId, "n1"));
+    const work = audience.atomically(async (ledger) => {
+      expect(await ledger.confirmConsent("n1", T0)).toBe(true);
+      // A nested call, and a mail event's own transaction, join this one.
+      await ledger.atomically((inner) =>
+        inner.join(listId, id, { status: "active", source: "signup", now: T0, force: true }),
+      );
+      await ledger.applyMailEvent({
+        source: "link",
+        kind: "unsubscribe",
+        listId,
+        subscriberId: id,
+        at: T0,
+        maxBounces: 3,
+      });
+      expect(await ledger.membershipsOf(id)).toEqual([{ listId, status: "unsubscribed" }]);
+      throw new Error("the last step failed");
+    });
+    await expect(work).rejects.toThrow("the last step failed");
+    expect(await audience.membershipsOf(id)).toEqual([{ listId, status: "pending" }]);
+    expect(await store.mailEvents.counts()).toEqual([]);
+    expect(
+      await audience.atomically(async (ledger) => {
+        expect(await ledger.confirmConsent("n1", later(1))).toBe(true);
+        return "committed";
+      }),
+    ).toBe("committed");
+    expect(await audience.confirmConsent("n1", later(2))).toBe(false);
   });
 
   async function weeklyList(): Promise<number> {
