@@ -1,5 +1,6 @@
 // Things lifted from around the article's prose rather than from it: captions, footnote and
 // citation marks, markup, code (issue 15, point 1).
+import { findCode } from "../../src/enrich/text-defects.js";
 import { splitSentences } from "../split-sentences.js";
 
 const CAPTION_LABEL =
@@ -69,31 +70,5 @@ export function detectMarkup(text: string): string | undefined {
   return undefined;
 }
 
-const CODE: [RegExp, string][] = [
-  [/\{\{|:=|=>|\$\w+\s*:?=/, "template or assignment syntax"],
-  [/\b\w+\s*=\s*['"\d[{]/, "assignment"],
-  [/\[\[\w[\w.]*\]\]/, "config table header"],
-  [/(?:^|\s)\$\s+\w/, "shell prompt"],
-  // A flag named in prose ("the new --watch flag") is no command line.
-  [
-    /(?:^|\s)--[a-z][\w-]*(?![\w-])(?!\s+(?:flag|option|switch|parameter|argument)\b)/,
-    "command-line flag",
-  ],
-  [/\b[a-z]+[A-Z]\w*\([^)]*\)|\b\w+(?:::|\.)\w+\([^)]*\)/, "function call"],
-  [/\b(?:def|function|const|var)\s+\w+\s*[=(]/, "definition"],
-  [/\b(?:SELECT\s+[\w*,\s]+\s+FROM|INSERT INTO|UPDATE\s+\w+\s+SET)\b/, "SQL"],
-  [/;\s*$/, "statement ending in a semicolon"],
-  [/%?\b\p{Lu}\w*(?:\.\p{Lu}\w*)*\{[^}\s]*\}/u, "struct literal"],
-  [/\b\w+\(\)/, "call with no arguments"],
-  [/\b\w+::\w/, "qualified name"],
-];
-
 /** Code: template syntax, shell lines, calls, assignments, or a thicket of brackets. */
-export function detectCode(text: string): string | undefined {
-  for (const [pattern, name] of CODE) {
-    const found = pattern.exec(text);
-    if (found) return `${name} "${found[0].trim()}"`;
-  }
-  const symbols = text.match(/[{}[\]();=<>$|\\]/g)?.length ?? 0;
-  return symbols >= 6 && symbols / text.length > 0.05 ? "dense code symbols" : undefined;
-}
+export const detectCode = findCode;

@@ -13,26 +13,41 @@ const SELF_REFERENCE =
   /^(?:this|the|in this) (?:blog )?(?:article|post|piece|write-?up|author|authors)\b/i;
 const ENDED = /[.!?]["'”’)\]]*$/;
 // Code in prose: templates, assignments, flags, calls, shell prompts, SQL, a thicket of symbols.
-const CODE: readonly RegExp[] = [
-  /\{\{|:=|=>|\$\w+\s*:?=/,
-  /\b\w+\s*=\s*['"\d[{]/,
-  /\[\[\w[\w.]*\]\]/,
-  /(?:^|\s)\$\s+\w/,
-  /(?:^|\s)--[a-z][\w-]*(?![\w-])(?!\s+(?:flag|option|switch|parameter|argument)\b)/,
-  /\b[a-z]+[A-Z]\w*\([^)]*\)|\b\w+(?:::|\.)\w+\([^)]*\)/,
-  /\b(?:def|function|const|var)\s+\w+\s*[=(]/,
-  /\b(?:SELECT\s+[\w*,\s]+\s+FROM|INSERT INTO|UPDATE\s+\w+\s+SET)\b/,
-  /;\s*$/,
+// Each pattern is named for the audit (scripts/audit/detect-marks.ts), which reports what it saw.
+const CODE: readonly (readonly [RegExp, string])[] = [
+  [/\{\{|:=|=>|\$\w+\s*:?=/, "template or assignment syntax"],
+  [/\b\w+\s*=\s*['"\d[{]/, "assignment"],
+  [/\[\[\w[\w.]*\]\]/, "config table header"],
+  [/(?:^|\s)\$\s+\w/, "shell prompt"],
+  // A flag named in prose ("the new --watch flag") is no command line.
+  [
+    /(?:^|\s)--[a-z][\w-]*(?![\w-])(?!\s+(?:flag|option|switch|parameter|argument)\b)/,
+    "command-line flag",
+  ],
+  [/\b[a-z]+[A-Z]\w*\([^)]*\)|\b\w+(?:::|\.)\w+\([^)]*\)/, "function call"],
+  [/\b(?:def|function|const|var)\s+\w+\s*[=(]/, "definition"],
+  [/\b(?:SELECT\s+[\w*,\s]+\s+FROM|INSERT INTO|UPDATE\s+\w+\s+SET)\b/, "SQL"],
+  [/;\s*$/, "statement ending in a semicolon"],
   // Code-like tokens in prose: "%Game.Player{}", "method_missing()", "Nokogiri::Slop" (an editor
   // writes "Module#extend" in prose: no code).
-  /%?\b\p{Lu}\w*(?:\.\p{Lu}\w*)*\{[^}\s]*\}|\b\w+\(\)|\b\w+::\w/u,
+  [/%?\b\p{Lu}\w*(?:\.\p{Lu}\w*)*\{[^}\s]*\}/u, "struct literal"],
+  [/\b\w+\(\)/, "call with no arguments"],
+  [/\b\w+::\w/, "qualified name"],
 ];
+
+/** What code prose carries (`function call "foo(bar)"`), or undefined when it carries none. */
+export function findCode(text: string): string | undefined {
+  for (const [pattern, name] of CODE) {
+    const found = pattern.exec(text);
+    if (found) return `${name} "${found[0].trim()}"`;
+  }
+  const symbols = text.match(/[{}[\]();=<>$|\\]/g)?.length ?? 0;
+  return symbols >= 6 && symbols / text.length > 0.05 ? "dense code symbols" : undefined;
+}
 
 /** True when prose carries code: a template tag, a flag, a call, an assignment, SQL… */
 export function hasCode(text: string): boolean {
-  if (CODE.some((pattern) => pattern.test(text))) return true;
-  const symbols = text.match(/[{}[\]();=<>$|\\]/g)?.length ?? 0;
-  return symbols >= 6 && symbols / text.length > 0.05;
+  return findCode(text) !== undefined;
 }
 
 /**
