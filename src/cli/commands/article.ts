@@ -14,11 +14,7 @@ const inContext = (command: Command, run: Run) =>
   withContext(command.optsWithGlobals<GlobalOptions>(), run);
 
 /** article list / show / edit / drop / undrop: an editor's view of and corrections to articles. */
-export function registerArticle(program: Command): void {
-  const article = program
-    .command("article")
-    .description("list, show, correct or drop articles; corrections survive re-runs of enrich");
-
+export function registerArticle(article: Command): void {
   article
     .command("list")
     .description("the newest articles: id, date, feed, title (and whether an editor changed it)")

@@ -8,11 +8,7 @@ import { feedJson, printJson } from "../json-forms.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 /** feeds: the health of every feed; OPML import and export; reset a retired or failing feed. */
-export function registerFeeds(program: Command): void {
-  const feeds = program
-    .command("feeds")
-    .description("list feeds with their fetch health; import, export and reset them");
-
+export function registerFeeds(feeds: Command): void {
   feeds
     .command("list", { isDefault: true })
     .description("one row per feed: status, last fetch, items, consecutive errors, next fetch")

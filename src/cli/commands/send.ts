@@ -24,10 +24,8 @@ interface SendOptions {
   resume?: boolean;
 }
 
-export function registerSend(program: Command, setExit: (code: number) => void): void {
-  program
-    .command("send")
-    .description("deliver an issue to every subscriber who has not received it yet")
+export function registerSend(send: Command, setExit: (code: number) => void): void {
+  send
     .option("--list <id>", "the list (needed when several are configured)")
     .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
     .option("--to <address>", "send one test copy to this address only; records nothing")

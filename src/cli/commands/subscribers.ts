@@ -6,11 +6,7 @@ import { GazetteError } from "../../shared/errors.js";
 import { plural } from "../../shared/plural.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-export function registerSubscribers(program: Command): void {
-  const subscribers = program
-    .command("subscribers")
-    .description("list, add, remove, import and export subscribers");
-
+export function registerSubscribers(subscribers: Command): void {
   subscribers
     .command("list")
     .description("print subscribers with their list and status")
