@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { SigningKey } from "../audience/index.js";
-import { readSigningKeys, type SigningKeys } from "../audience/signing-keys.js";
+import { readSigningKeys, type SigningKeys } from "../audience/index.js";
 import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
 import { webhookTargets } from "../inbox/webhooks/webhook-targets.js";
 import { type ParsePool, parsePoolFor } from "../ingest/parse/create-parse-pool.js";

@@ -6,30 +6,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGES_MANIFEST } from "../../scripts/bundle-cli.js";
 import { CLI_ENTRY, runCli } from "../helpers/cli.js";
 import { writeDemoConfig } from "../helpers/demo-config.js";
+import { HEAVY_LIBRARIES as HEAVY } from "../helpers/heavy-libraries.js";
 
 // Issue 17 §6: a command loads the libraries it uses and no others. Timing belongs to
 // `npm run bench:cli`; this test watches what a command imports, which does not drift.
-
-/** Libraries that only some commands need; each costs from 0.05 to 1.5 s to load. */
-const HEAVY = [
-  "mjml",
-  "linkedom",
-  "@mozilla/readability",
-  "html-to-text",
-  "sanitize-html",
-  "rss-parser",
-  "fast-xml-parser",
-  "nodemailer",
-  "pg",
-  "playwright-core",
-  "hono",
-  "@hono/node-server",
-  "undici",
-  "handlebars",
-  "pino",
-  "csv-parse",
-  "csv-stringify",
-];
 
 let dir: string;
 

@@ -4,7 +4,7 @@ import type { Context } from "../../pipeline/context.js";
 import type { ArticleEdit } from "../../review/index.js";
 import { articleEdit, dropArticle, editArticle } from "../../review/index.js";
 import { GazetteError } from "../../shared/errors.js";
-import { readStringArray } from "../../store/json.js";
+import { readStringArray } from "../../store/index.js";
 import { findArticle } from "../find-article.js";
 import { terminalLine as line } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";

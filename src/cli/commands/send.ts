@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { normalizeEmail } from "../../audience/email-address.js";
+import { normalizeEmail } from "../../audience/index.js";
 import type { ListConfig } from "../../config/index.js";
 import { isSendSettled } from "../../deliver/engine/send-report.js";
 import type { Transport } from "../../deliver/index.js";

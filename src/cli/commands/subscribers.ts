@@ -1,6 +1,6 @@
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
-import { checkEmail, normalizeEmail, printableEmail } from "../../audience/email-address.js";
+import { checkEmail, normalizeEmail, printableEmail } from "../../audience/index.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
 import { plural } from "../../shared/plural.js";

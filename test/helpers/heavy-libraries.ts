@@ -1,0 +1,26 @@
+/**
+ * Libraries that only some commands need, each from 0.05 to 1.5 s to load (issue 17 §6): a
+ * command loads them only when it uses them, and a stage's face (its index.ts) only behind a
+ * dynamic import. Read by test/cli/startup.test.ts and test/architecture/stage-faces.test.ts.
+ */
+export const HEAVY_LIBRARIES = [
+  "mjml",
+  "linkedom",
+  "@mozilla/readability",
+  "html-to-text",
+  "sanitize-html",
+  "rss-parser",
+  "fast-xml-parser",
+  "nodemailer",
+  "pg",
+  "playwright-core",
+  "hono",
+  "@hono/node-server",
+  "undici",
+  "handlebars",
+  "pino",
+  "csv-parse",
+  "csv-stringify",
+  "imapflow",
+  "mailparser",
+];
