@@ -30,7 +30,6 @@ export {
   TransportConfig,
   type TransportOptions,
 } from "./transports/registry.js";
-export { createSmtpTransport } from "./transports/smtp.js";
 export { SmtpError } from "./transports/smtp-error.js";
 export {
   type FailureKind,

@@ -13,7 +13,7 @@ const NOT_STAGES = new Set(["cli", "pipeline", "shared"]);
 
 // Faces that still load a heavy library with their static imports (issue 17 §6): their leaf
 // entries in biome.json stay until the library is loaded behind a dynamic import.
-const EAGER_FACES = new Set(["deliver", "enrich", "inbox", "ingest", "render", "server"]);
+const EAGER_FACES = new Set(["enrich", "render", "server"]);
 // Single files of a heavy package that load nothing else of it.
 const LIGHT_ENTRIES = new Set(["nodemailer/lib/addressparser"]);
 

@@ -30,7 +30,7 @@ export function registerFeeds(feeds: Command): void {
       const { addFeeds } = await import("../../config/index.js");
       const { parseOpml } = await import("../../ingest/index.js");
       const loaded = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
-      const found = parseOpml(readText(file));
+      const found = await parseOpml(readText(file));
       const { text, added, refused } = addFeeds(readFileSync(loaded.file, "utf8"), found);
       for (const feed of added) {
         const tags = feed.tags.length > 0 ? `  [${feed.tags.join(", ")}]` : "";
@@ -59,7 +59,7 @@ export function registerFeeds(feeds: Command): void {
         name: feed.name,
         tags: feed.tags,
       }));
-      process.stdout.write(`${toOpml(config.newsletter.name, list, systemClock.now())}\n`);
+      process.stdout.write(`${await toOpml(config.newsletter.name, list, systemClock.now())}\n`);
     });
 
   feeds

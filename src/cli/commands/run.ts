@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { isSendSettled } from "../../deliver/engine/send-report.js";
+import { isSendSettled } from "../../deliver/index.js";
 import { findList } from "../../pipeline/find-list.js";
 import { EXIT_FAILURE, EXIT_OK } from "../exit-codes.js";
 import { formatCycle } from "../format-report.js";

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { normalizeEmail } from "../../audience/index.js";
 import type { ListConfig } from "../../config/index.js";
-import { isSendSettled } from "../../deliver/engine/send-report.js";
 import type { Transport } from "../../deliver/index.js";
+import { isSendSettled } from "../../deliver/index.js";
 import type { Context } from "../../pipeline/context.js";
 import { findList } from "../../pipeline/find-list.js";
 import type { RenderOutput } from "../../pipeline/render-stage.js";
