@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGES_MANIFEST } from "../../scripts/bundle-cli.js";
 import { CLI_ENTRY, runCli } from "../helpers/cli.js";
 import { writeDemoConfig } from "../helpers/demo-config.js";
-import { HEAVY_LIBRARIES as HEAVY } from "../helpers/heavy-libraries.js";
+import { HEAVY_LIBRARIES as HEAVY, LIGHT_ENTRIES } from "../helpers/heavy-libraries.js";
 
 // Issue 17 §6: a command loads the libraries it uses and no others. Timing belongs to
 // `npm run bench:cli`; this test watches what a command imports, which does not drift.
@@ -51,7 +51,10 @@ async function filesLoadedBy(args: string[]): Promise<string[]> {
 async function packagesLoadedBy(args: string[]): Promise<string[]> {
   // The libraries that the build bundled come with the files of the bundle that hold them.
   const bundled: Record<string, string[]> = JSON.parse(readFileSync(PACKAGES_MANIFEST, "utf8"));
-  const names = (await filesLoadedBy(args)).flatMap((url) => {
+  const files = (await filesLoadedBy(args)).filter(
+    (url) => !LIGHT_ENTRIES.some((entry) => entry.file.test(url)),
+  );
+  const names = files.flatMap((url) => {
     const name = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
     if (name !== undefined) return [name];
     return bundled[path.relative(path.dirname(CLI_ENTRY), fileURLToPath(url))] ?? [];

@@ -24,3 +24,14 @@ export const HEAVY_LIBRARIES = [
   "imapflow",
   "mailparser",
 ];
+
+/**
+ * Single files of a heavy library that load nothing else of it (nodemailer's address parser),
+ * as an import names them and as the file a process loads.
+ */
+export const LIGHT_ENTRIES = [
+  {
+    specifier: "nodemailer/lib/addressparser",
+    file: /\/node_modules\/nodemailer\/[^?]*\/addressparser\//,
+  },
+];
