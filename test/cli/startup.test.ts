@@ -67,6 +67,18 @@ describe("gazette starts without what it does not use", () => {
     expect(await packagesLoadedBy(["--help"])).toEqual(["commander"]);
   });
 
+  // src/cli/command-list.ts: a command's module loads when it is dispatched, not for the list.
+  // esbuild names the chunk of an import() after its module (status-….js), a shared one chunk-….js.
+  it("--help loads no command's module, nor any other import()", async () => {
+    const names = (await filesLoadedBy(["--help"]))
+      .filter((url) => url.includes("/dist/cli/"))
+      .map((url) => path.basename(fileURLToPath(url)));
+    expect(names).toContain("bin.js");
+    expect(names.filter((name) => name !== "bin.js" && !name.startsWith("chunk-"))).toEqual([]);
+    const status = (await filesLoadedBy(["status"])).map((url) => path.basename(url));
+    expect(status.some((name) => name.startsWith("status-"))).toBe(true);
+  });
+
   it.each([["status"], ["lists"]])(
     "%s loads the config and the store, nothing heavy",
     async (command) => {
