@@ -5,7 +5,6 @@ import { lazyFunction } from "../shared/lazy-function.js";
 
 export type { CollectOptions, CollectReport } from "./collect-feeds.js";
 export { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
-export { decodeBody, documentText } from "./parse/decode-body.js";
 
 import type { OpmlFeed } from "./parse/opml.js";
 
