@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { documentText, type FeedItem, type ParsedFeed, parseFeed } from "../../src/ingest/index.js";
+import { type FeedItem, type ParsedFeed, parseFeed } from "../../src/ingest/index.js";
+import { documentText } from "../../src/ingest/parse/decode-body.js";
 
 /** One article as Gazette's ingest path gives it, with the feed it came from. */
 export interface FeedArticle {

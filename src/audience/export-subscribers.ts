@@ -1,7 +1,6 @@
 import type { Writable } from "node:stream";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify";
 import { escapeFormula } from "./escape-formula.js";
 import type { AudienceStore } from "./ports.js";
 
@@ -17,6 +16,8 @@ export async function exportSubscribers(
   out: Writable,
   options: { listId?: number; keepOpen?: boolean } = {},
 ): Promise<void> {
+  // Loaded here, not with the audience face, which the CLI start path imports (issue 17 §6).
+  const { stringify } = await import("csv-stringify");
   const csv = stringify({ header: true, columns: ["email", "name", "lists", "status"] });
   const rows = Readable.from(exportRows(store.audience, options.listId));
   await pipeline(rows, csv, out, { end: !options.keepOpen });

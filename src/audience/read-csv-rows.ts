@@ -1,5 +1,4 @@
 import { createReadStream } from "node:fs";
-import { parse } from "csv-parse";
 import { GazetteError } from "../shared/errors.js";
 
 const FILE_ERRORS = {
@@ -15,6 +14,8 @@ const FILE_ERRORS = {
 export async function* readCsvRows(
   file: string,
 ): AsyncGenerator<{ record: string[]; line: number }> {
+  // Loaded here, not with the audience face, which the CLI start path imports (issue 17 §6).
+  const { parse } = await import("csv-parse");
   const input = createReadStream(file);
   const parser = input.pipe(
     parse({

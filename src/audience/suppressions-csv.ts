@@ -2,7 +2,6 @@ import type { WriteStream } from "node:fs";
 import type { Writable } from "node:stream";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify";
 import { checkEmail, printableEmail } from "./email-address.js";
 import { escapeFormula, unescapeFormula } from "./escape-formula.js";
 import type { AudienceStore } from "./ports.js";
@@ -58,6 +57,8 @@ export async function exportSuppressions(
   out: Writable | WriteStream,
   options: { keepOpen?: boolean } = {},
 ): Promise<void> {
+  // Loaded here, not with the audience face, which the CLI start path imports (issue 17 §6).
+  const { stringify } = await import("csv-stringify");
   const csv = stringify({ header: true, columns: ["email", "reason", "source", "created_at"] });
   const rows = (await store.audience.suppressions()).map((row) =>
     [row.email, row.reason, row.source ?? "", row.createdAt].map(escapeFormula),

@@ -1,7 +1,6 @@
 export { addFeeds } from "./add-feeds.js";
 export { escapeEnvReferences, hasEnvReference } from "./interpolate-env.js";
 export {
-  advertisedMailto,
   DEFAULT_CONFIG_PATH,
   type LoadedConfig,
   loadConfig,

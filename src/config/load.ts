@@ -69,15 +69,6 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
 }
 
 /**
- * The mailto advertised in List-Unsubscribe: only when `inbox:` is configured, since an
- * unsubscribe mailed to an address nobody reads is not honoured (mailbox providers and
- * anti-spam law count that against the sender).
- */
-export function advertisedMailto(config: Config): string | undefined {
-  return config.inbox ? config.sender.unsubscribeMailto : undefined;
-}
-
-/**
  * Parses config text; `file` is only used in messages. With `baseDir`, files the config names
  * (`subscribersFile`) must exist there. Exported for tests and `gazette check`.
  */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { TransportConfig } from "../deliver/transports/registry.js";
-import { cronProblem } from "../schedule/cron-problem.js";
+import { TransportConfig } from "../deliver/index.js";
+import { cronProblem } from "../schedule/index.js";
 import { Duration } from "../shared/duration.js";
 import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { advertisedMailto, type Config, type ListConfig } from "../config/index.js";
+import type { Config, ListConfig } from "../config/index.js";
 import type { RenderedMessage } from "../render/index.js";
 import { formatAddress } from "./mime/format-address.js";
 import { domainOf, listIdFor } from "./mime/message-id.js";
@@ -20,6 +20,15 @@ export interface OutgoingFrame {
   unsubscribeMailto?: string;
   /** The From address's domain, which every Message-ID of the list ends in. */
   domain: string;
+}
+
+/**
+ * The mailto advertised in List-Unsubscribe: only when `inbox:` is configured, since an
+ * unsubscribe mailed to an address nobody reads is not honoured (mailbox providers and
+ * anti-spam law count that against the sender).
+ */
+export function advertisedMailto(config: Config): string | undefined {
+  return config.inbox ? config.sender.unsubscribeMailto : undefined;
 }
 
 export function outgoingFrame(config: Config, list: ListConfig): OutgoingFrame {

@@ -4,7 +4,7 @@ export { type RetryPolicy, retryDelay } from "./engine/retry-delay.js";
 export { type SendIssueInput, type SendReport, sendIssue } from "./engine/send-issue.js";
 export { isSendSettled } from "./engine/send-report.js";
 export { createSharedRateLimiter } from "./engine/shared-rate-limiter.js";
-export { framedMessage, outgoingFrame, sendTestCopy } from "./frame.js";
+export { advertisedMailto, framedMessage, outgoingFrame, sendTestCopy } from "./frame.js";
 export { type DkimOptions, loadDkimOptions } from "./mime/dkim-options.js";
 export {
   type DeliveryIds,
@@ -30,7 +30,6 @@ export {
   TransportConfig,
   type TransportOptions,
 } from "./transports/registry.js";
-export { createSmtpTransport } from "./transports/smtp.js";
 export { SmtpError } from "./transports/smtp-error.js";
 export {
   type FailureKind,

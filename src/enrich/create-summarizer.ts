@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { LlmSummarizerConfig, SummarizerConfig } from "../config/index.js";
-import { parseDuration } from "../config/index.js";
+import { parseDuration } from "../shared/duration.js";
 import { defaultVocabulary } from "./default-vocabulary.js";
 import { createExtractiveSummarizer, EXTRACTIVE_ID } from "./extractive/extractive.js";
 import { CHAT_PROVIDERS, type ChatModelOptions, KEYED_HOSTS } from "./llm/chat-providers.js";

@@ -1,15 +1,15 @@
-export {
-  type Classification,
-  type ClassifyOptions,
-  classifyMessage,
-  type MessageKind,
+import { lazyFunction } from "../shared/lazy-function.js";
+
+export type {
+  Classification,
+  ClassifyOptions,
+  MessageKind,
 } from "./classify/classify-message.js";
-export {
-  type FetchedMessage,
-  type MailboxPass,
-  type MailboxSettings,
-  type MessageVerdict,
-  readMailbox,
+export type {
+  FetchedMessage,
+  MailboxPass,
+  MailboxSettings,
+  MessageVerdict,
 } from "./read-mailbox.js";
 export {
   type ApplyOutcome,
@@ -37,3 +37,14 @@ export {
   eventIdOf,
 } from "./webhooks/dispatch-webhooks.js";
 export { webhookTargets } from "./webhooks/webhook-targets.js";
+
+// mailparser and imapflow load when a message is first read: importing this face costs neither.
+
+/** What an incoming message is (bounce, complaint, unsubscribe, reply…) and whom it concerns. */
+export const classifyMessage = lazyFunction(
+  async () => (await import("./classify/classify-message.js")).classifyMessage,
+);
+/** One pass over the mailbox (IMAP): every unseen message classified and applied once. */
+export const readMailbox = lazyFunction(
+  async () => (await import("./read-mailbox.js")).readMailbox,
+);

@@ -1,6 +1,6 @@
 import pLimit, { type LimitFunction } from "p-limit";
 import type { Config, FeedConfig } from "../config/index.js";
-import { parseDuration } from "../config/index.js";
+import { parseDuration } from "../shared/duration.js";
 import { describeError } from "../shared/errors.js";
 import { createFetchSaver, type FetchSaver, type FetchToSave } from "../store/index.js";
 import { completeExcerpts } from "./complete-excerpts.js";

@@ -1,11 +1,36 @@
 // The ingest stage's face: collectFeeds (fetch → parse → normalize → store, in that order) and its
 // report, the parse pool the context owns, and the data-in/data-out parsers (feed text, OPML).
 // The fetch/, parse/ and normalize/ steps are internal; tests may reach them directly.
-export { type CollectOptions, type CollectReport, collectFeeds } from "./collect-feeds.js";
+import { lazyFunction } from "../shared/lazy-function.js";
+
+export type { CollectOptions, CollectReport } from "./collect-feeds.js";
 export { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
-export { decodeBody, documentText } from "./parse/decode-body.js";
-export { parseOpml, toOpml } from "./parse/opml.js";
-export { type ParseOptions, parseFeed } from "./parse/parse-feed.js";
+
+import type { OpmlFeed } from "./parse/opml.js";
+
+export type { ParseOptions } from "./parse/parse-feed.js";
+
+// The orchestrators and parsers load undici, rss-parser, fast-xml-parser, sanitize-html… when
+// first called: importing this face costs none of them.
+
+/** Fetches every due feed, parses and stores its new and changed articles. */
+export const collectFeeds = lazyFunction(
+  async () => (await import("./collect-feeds.js")).collectFeeds,
+);
+/** Parses a fetched feed document (RSS, Atom, JSON Feed). */
+export const parseFeed = lazyFunction(
+  async () => (await import("./parse/parse-feed.js")).parseFeed,
+);
+
+/** The feeds of an OPML document. */
+export async function parseOpml(text: string): Promise<OpmlFeed[]> {
+  return (await import("./parse/opml.js")).parseOpml(text);
+}
+
+/** The feeds as an OPML 2.0 document. */
+export async function toOpml(title: string, feeds: OpmlFeed[], now: Date): Promise<string> {
+  return (await import("./parse/opml.js")).toOpml(title, feeds, now);
+}
 export type {
   FeedItem,
   FetchHints,

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { SigningKey } from "../audience/index.js";
-import { readSigningKeys, type SigningKeys } from "../audience/signing-keys.js";
+import { readSigningKeys, type SigningKeys } from "../audience/index.js";
 import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
-import { webhookTargets } from "../inbox/webhooks/webhook-targets.js";
-import { type ParsePool, parsePoolFor } from "../ingest/parse/create-parse-pool.js";
+import { webhookTargets } from "../inbox/index.js";
+import { type ParsePool, parsePoolFor } from "../ingest/index.js";
 import { type Clock, systemClock } from "../shared/clock.js";
 import { openStore, type Store } from "../store/index.js";
 

@@ -7,9 +7,10 @@ import {
   unsubscribeUrl,
 } from "../audience/index.js";
 import type { Issue, IssueArticle } from "../compose/ports.js";
-import { advertisedMailto, type ListConfig } from "../config/index.js";
+import type { ListConfig } from "../config/index.js";
 import type { RateLimiter, Transport } from "../deliver/index.js";
 import {
+  advertisedMailto,
   checkIssueMessage,
   createTransport,
   feedbackIdFor,

@@ -1,4 +1,5 @@
-import { type ListConfig, parseDuration } from "../config/index.js";
+import type { ListConfig } from "../config/index.js";
+import { parseDuration } from "../shared/duration.js";
 import type { Store } from "../store/index.js";
 import { currentSlot } from "./current-slot.js";
 

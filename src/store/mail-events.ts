@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { emailKey } from "../audience/email-address.js";
+import { emailKey } from "../audience/index.js";
 import type { MailEventKind, MailEventResult, MailEventWrite } from "../audience/ports.js";
 import type { EventRepo } from "./events.js";
 import type { Database } from "./tables.js";

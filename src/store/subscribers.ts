@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import { emailKey } from "../audience/email-address.js";
+import { emailKey } from "../audience/index.js";
 import type { ImportCounts, ImportRow, SubscriberImport } from "../audience/ports.js";
 import type { EventRepo, EventType } from "./events.js";
 import { readStringArray } from "./json.js";

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import { emailKey } from "../audience/email-address.js";
+import { emailKey } from "../audience/index.js";
 import type { Database, SuppressionsTable } from "./tables.js";
 
 export type SuppressionRow = Selectable<SuppressionsTable>;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { HEAVY_LIBRARIES, LIGHT_ENTRIES } from "../helpers/heavy-libraries.js";
 
 // The shape of src/: one folder per stage, each with a face (index.ts) that Biome's
 // noRestrictedImports makes the only way in from outside (biome.json), and no import cycle.
@@ -9,6 +10,10 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const SRC = path.join(ROOT, "src");
 // Not stages: the CLI and the pipeline are the adapters on top, shared/ the toolbox below.
 const NOT_STAGES = new Set(["cli", "pipeline", "shared"]);
+
+// Faces that still load a heavy library with their static imports (issue 17 §6): their leaf
+// entries in biome.json stay until the library is loaded behind a dynamic import.
+const EAGER_FACES = new Set(["enrich", "render", "server"]);
 
 // Runtime imports: static ones and import(); `import type` and `export type` are erased.
 const IMPORT =
@@ -20,15 +25,51 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-function runtimeImports(file: string): string[] {
+function runtimeImports(file: string, options: { staticOnly?: boolean } = {}): string[] {
   const imports: string[] = [];
   for (const match of readFileSync(file, "utf8").matchAll(IMPORT)) {
     const [, typeOnly, specifier, dynamic] = match;
-    if (typeOnly) continue;
+    if (typeOnly || (options.staticOnly && dynamic)) continue;
     const target = path.resolve(path.dirname(file), (specifier ?? dynamic) as string);
     imports.push(target.replace(/\.js$/, ".ts"));
   }
   return imports;
+}
+
+/** The packages a file's static runtime imports name (not import(), not `import type`). */
+function staticPackages(file: string): string[] {
+  const packages: string[] = [];
+  for (const match of readFileSync(file, "utf8").matchAll(STATIC_IMPORT)) {
+    const [, typeOnly, specifier] = match as unknown as [string, string | undefined, string];
+    if (!typeOnly && !specifier.startsWith(".") && !specifier.startsWith("node:")) {
+      packages.push(specifier);
+    }
+  }
+  return packages;
+}
+
+const STATIC_IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s+(type\s+)?(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/g;
+
+/** The heavy libraries that importing `entry` loads, each with the file that imports it. */
+function heavyLoadedBy(entry: string): string[] {
+  const seen = new Set<string>();
+  const found: string[] = [];
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of staticPackages(file)) {
+      const isHeavy = HEAVY_LIBRARIES.some(
+        (name) => specifier === name || specifier.startsWith(`${name}/`),
+      );
+      if (isHeavy && !LIGHT_ENTRIES.some((entry) => entry.specifier === specifier)) {
+        found.push(`${specifier} ← ${path.relative(SRC, file)}`);
+      }
+    }
+    for (const target of runtimeImports(file, { staticOnly: true })) visit(target);
+  };
+  visit(entry);
+  return found;
 }
 
 /** Each cycle of the graph as the list of its files (Tarjan's strongly connected components). */
@@ -81,6 +122,21 @@ describe("the stage folders", () => {
     );
     expect(stages.length).toBeGreaterThanOrEqual(13);
     expect(guarded).toEqual(stages);
+  });
+
+  // A face is what any caller may import, the CLI's start path and the layers below included:
+  // the heavy work sits behind a dynamic import inside the functions that need it.
+  it("each face loads no heavy library with its static imports", () => {
+    const eager = stages
+      .filter((stage) => !EAGER_FACES.has(stage))
+      .flatMap((stage) => heavyLoadedBy(path.join(SRC, stage, "index.ts")));
+    expect(eager).toEqual([]);
+  });
+
+  it("find a face that loads a heavy library eagerly (the check itself)", () => {
+    expect(heavyLoadedBy(path.join(SRC, "render", "index.ts"))).toContain(
+      "handlebars ← render/load-templates.ts",
+    );
   });
 
   it("import each other without a cycle (type-only imports aside)", () => {

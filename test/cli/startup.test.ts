@@ -6,30 +6,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGES_MANIFEST } from "../../scripts/bundle-cli.js";
 import { CLI_ENTRY, runCli } from "../helpers/cli.js";
 import { writeDemoConfig } from "../helpers/demo-config.js";
+import { HEAVY_LIBRARIES as HEAVY, LIGHT_ENTRIES } from "../helpers/heavy-libraries.js";
 
 // Issue 17 §6: a command loads the libraries it uses and no others. Timing belongs to
 // `npm run bench:cli`; this test watches what a command imports, which does not drift.
-
-/** Libraries that only some commands need; each costs from 0.05 to 1.5 s to load. */
-const HEAVY = [
-  "mjml",
-  "linkedom",
-  "@mozilla/readability",
-  "html-to-text",
-  "sanitize-html",
-  "rss-parser",
-  "fast-xml-parser",
-  "nodemailer",
-  "pg",
-  "playwright-core",
-  "hono",
-  "@hono/node-server",
-  "undici",
-  "handlebars",
-  "pino",
-  "csv-parse",
-  "csv-stringify",
-];
 
 let dir: string;
 
@@ -71,7 +51,10 @@ async function filesLoadedBy(args: string[]): Promise<string[]> {
 async function packagesLoadedBy(args: string[]): Promise<string[]> {
   // The libraries that the build bundled come with the files of the bundle that hold them.
   const bundled: Record<string, string[]> = JSON.parse(readFileSync(PACKAGES_MANIFEST, "utf8"));
-  const names = (await filesLoadedBy(args)).flatMap((url) => {
+  const files = (await filesLoadedBy(args)).filter(
+    (url) => !LIGHT_ENTRIES.some((entry) => entry.file.test(url)),
+  );
+  const names = files.flatMap((url) => {
     const name = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
     if (name !== undefined) return [name];
     return bundled[path.relative(path.dirname(CLI_ENTRY), fileURLToPath(url))] ?? [];
@@ -82,6 +65,18 @@ async function packagesLoadedBy(args: string[]): Promise<string[]> {
 describe("gazette starts without what it does not use", () => {
   it("--help loads no library but commander", async () => {
     expect(await packagesLoadedBy(["--help"])).toEqual(["commander"]);
+  });
+
+  // src/cli/command-list.ts: a command's module loads when it is dispatched, not for the list.
+  // esbuild names the chunk of an import() after its module (status-….js), a shared one chunk-….js.
+  it("--help loads no command's module, nor any other import()", async () => {
+    const names = (await filesLoadedBy(["--help"]))
+      .filter((url) => url.includes("/dist/cli/"))
+      .map((url) => path.basename(fileURLToPath(url)));
+    expect(names).toContain("bin.js");
+    expect(names.filter((name) => name !== "bin.js" && !name.startsWith("chunk-"))).toEqual([]);
+    const status = (await filesLoadedBy(["status"])).map((url) => path.basename(url));
+    expect(status.some((name) => name.startsWith("status-"))).toBe(true);
   });
 
   it.each([["status"], ["lists"]])(

@@ -1,10 +1,10 @@
 import {
   createOutboxTransport,
-  createSmtpTransport,
   type DkimOptions,
   type Transport,
 } from "../../src/deliver/index.js";
 import { createTransport, TransportConfig } from "../../src/deliver/transports/registry.js";
+import { createSmtpTransport } from "../../src/deliver/transports/smtp.js";
 
 /** The SMTP transport as the config would make it, for a sink's URL. */
 export function smtpTransport(options: {

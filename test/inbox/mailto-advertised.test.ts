@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { advertisedMailto, loadConfig } from "../../src/config/index.js";
+import { loadConfig } from "../../src/config/index.js";
+import { advertisedMailto } from "../../src/deliver/index.js";
 import { runCli } from "../helpers/cli.js";
 import { writeDemoConfig } from "../helpers/demo-config.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { decodeBody } from "../../src/ingest/index.js";
+import { decodeBody } from "../../src/ingest/parse/decode-body.js";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url));

@@ -4,7 +4,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fetchFeed } from "../../src/ingest/fetch/fetch-feed.js";
-import { documentText, type FetchOptions } from "../../src/ingest/index.js";
+import type { FetchOptions } from "../../src/ingest/index.js";
+import { documentText } from "../../src/ingest/parse/decode-body.js";
 
 const options: FetchOptions = { timeoutMs: 1_000, maxBytes: 10_000, userAgent: "Gazette-test/1.0" };
 const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Café</title></channel></rss>`;

@@ -2,7 +2,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { fetchFeed } from "../../src/ingest/fetch/fetch-feed.js";
-import { documentText } from "../../src/ingest/index.js";
+import { documentText } from "../../src/ingest/parse/decode-body.js";
 import type { Route } from "../helpers/feed-server.js";
 import { feedServers, fetchOptions, TINY_RSS } from "./fetch-helpers.js";
 import { feedFixturePath } from "./fixtures.js";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { decodeBody } from "../../src/ingest/index.js";
+import { decodeBody } from "../../src/ingest/parse/decode-body.js";
 
 /** The decoded text of test/fixtures/feeds/<name>. */
 export function feedFixture(name: string): string {

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { decodeBody, parseFeed } from "../../src/ingest/index.js";
+import { parseFeed } from "../../src/ingest/index.js";
+import { decodeBody } from "../../src/ingest/parse/decode-body.js";
 import { isGazetteError } from "../../src/shared/errors.js";
 import { feedFixture, feedFixturePath } from "./fixtures.js";
 

@@ -4,7 +4,7 @@ import type { Context } from "../../pipeline/context.js";
 import type { ArticleEdit } from "../../review/index.js";
 import { articleEdit, dropArticle, editArticle } from "../../review/index.js";
 import { GazetteError } from "../../shared/errors.js";
-import { readStringArray } from "../../store/json.js";
+import { readStringArray } from "../../store/index.js";
 import { findArticle } from "../find-article.js";
 import { terminalLine as line } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -14,11 +14,7 @@ const inContext = (command: Command, run: Run) =>
   withContext(command.optsWithGlobals<GlobalOptions>(), run);
 
 /** article list / show / edit / drop / undrop: an editor's view of and corrections to articles. */
-export function registerArticle(program: Command): void {
-  const article = program
-    .command("article")
-    .description("list, show, correct or drop articles; corrections survive re-runs of enrich");
-
+export function registerArticle(article: Command): void {
   article
     .command("list")
     .description("the newest articles: id, date, feed, title (and whether an editor changed it)")

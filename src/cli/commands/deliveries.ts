@@ -7,10 +7,8 @@ import { type GlobalOptions, withContext } from "../with-context.js";
 
 const ORDER: DeliveryStatus[] = ["sent", "pending", "sending", "failed", "bounced", "skipped"];
 
-export function registerDeliveries(program: Command): void {
-  program
-    .command("deliveries")
-    .description("show an issue's deliveries: counts by status and every failure with its reason")
+export function registerDeliveries(deliveries: Command): void {
+  deliveries
     .option("--list <id>", "the list (needed when several are configured)")
     .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
     .option("--json", "print it as JSON (README: JSON output)")

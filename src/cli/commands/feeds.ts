@@ -8,11 +8,7 @@ import { feedJson, printJson } from "../json-forms.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 /** feeds: the health of every feed; OPML import and export; reset a retired or failing feed. */
-export function registerFeeds(program: Command): void {
-  const feeds = program
-    .command("feeds")
-    .description("list feeds with their fetch health; import, export and reset them");
-
+export function registerFeeds(feeds: Command): void {
   feeds
     .command("list", { isDefault: true })
     .description("one row per feed: status, last fetch, items, consecutive errors, next fetch")
@@ -34,7 +30,7 @@ export function registerFeeds(program: Command): void {
       const { addFeeds } = await import("../../config/index.js");
       const { parseOpml } = await import("../../ingest/index.js");
       const loaded = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
-      const found = parseOpml(readText(file));
+      const found = await parseOpml(readText(file));
       const { text, added, refused } = addFeeds(readFileSync(loaded.file, "utf8"), found);
       for (const feed of added) {
         const tags = feed.tags.length > 0 ? `  [${feed.tags.join(", ")}]` : "";
@@ -63,7 +59,7 @@ export function registerFeeds(program: Command): void {
         name: feed.name,
         tags: feed.tags,
       }));
-      process.stdout.write(`${toOpml(config.newsletter.name, list, systemClock.now())}\n`);
+      process.stdout.write(`${await toOpml(config.newsletter.name, list, systemClock.now())}\n`);
     });
 
   feeds

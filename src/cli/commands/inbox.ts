@@ -4,11 +4,7 @@ import { GazetteError } from "../../shared/errors.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 /** inbox: read the bounce mailbox once or watch it; classify saved messages. */
-export function registerInbox(program: Command, setExit: (code: number) => void): void {
-  const inbox = program
-    .command("inbox")
-    .description("read the bounce and unsubscribe mailbox (IMAP); classify saved messages");
-
+export function registerInbox(inbox: Command, setExit: (code: number) => void): void {
   inbox
     .command("read", { isDefault: true })
     .description("apply every unseen message of the mailbox once, or keep watching it")

@@ -10,13 +10,7 @@ import { type GlobalOptions, withContext } from "../with-context.js";
 type ListOption = { list?: string };
 
 /** The editor's review of an issue before it goes out. */
-export function registerIssue(program: Command): void {
-  const issue = program
-    .command("issue")
-    .description(
-      "review an issue before it goes out: show, approve, discard, intro, reorder; or cancel it",
-    );
-
+export function registerIssue(issue: Command): void {
   issue
     .command("show <n>")
     .description(

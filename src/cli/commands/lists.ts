@@ -5,10 +5,8 @@ import { issueJson, printJson, scheduleJson, subscriberCountsJson } from "../jso
 import { describeNextRun } from "../local-time.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-export function registerLists(program: Command): void {
-  program
-    .command("lists")
-    .description("show each list with subscriber counts by status, its last issue and next run")
+export function registerLists(lists: Command): void {
+  lists
     .option("--json", "print it as JSON (README: JSON output)")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {

@@ -17,12 +17,8 @@ interface PreviewFlags {
 }
 
 /** gazette preview: the next issue (or a past one, or a fixture) in the browser, live reloaded. */
-export function registerPreview(program: Command): void {
-  program
-    .command("preview")
-    .description(
-      "preview the next issue in the browser (localhost), live reloaded; or --screenshot",
-    )
+export function registerPreview(preview: Command): void {
+  preview
     .option("--list <id>", "the list shown first (default: the first list)")
     .option("--issue <n>", "show issue N instead of the next one")
     .option(

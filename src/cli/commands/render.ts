@@ -4,10 +4,8 @@ import { plural } from "../../shared/plural.js";
 import { pickIssue } from "../pick-issue.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-export function registerRender(program: Command): void {
-  program
-    .command("render")
-    .description("render an issue to HTML and plain-text files and print their paths")
+export function registerRender(render: Command): void {
+  render
     .option("--list <id>", "the list (needed when several are configured)")
     .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
     .action(async (options: { list?: string; issue?: string }, command: Command) => {

@@ -1,14 +1,12 @@
 import type { Command } from "commander";
-import { isSendSettled } from "../../deliver/engine/send-report.js";
+import { isSendSettled } from "../../deliver/index.js";
 import { findList } from "../../pipeline/find-list.js";
 import { EXIT_FAILURE, EXIT_OK } from "../exit-codes.js";
 import { formatCycle } from "../format-report.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-export function registerRun(program: Command, setExit: (code: number) => void): void {
-  program
-    .command("run")
-    .description("run every stage once: collect, enrich, then compose, render and send per list")
+export function registerRun(run: Command, setExit: (code: number) => void): void {
+  run
     .option("--list <id>", "only this list")
     .option("--dry-run", "build every message but send none and record nothing as sent")
     .option("--prune-subscribers", "remove memberships the subscribers file no longer lists")

@@ -3,12 +3,8 @@ import { findList } from "../../pipeline/find-list.js";
 import { formatCycle } from "../format-report.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-export function registerSchedule(program: Command): void {
-  program
-    .command("schedule")
-    .description(
-      "keep running: one cron job per list (its schedule and time zone) that runs the whole cycle",
-    )
+export function registerSchedule(schedule: Command): void {
+  schedule
     .option("--list <id>", "only this list")
     .action(async (options: { list?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
-import { normalizeEmail } from "../../audience/email-address.js";
+import { normalizeEmail } from "../../audience/index.js";
 import type { Issue } from "../../compose/ports.js";
 import type { ListConfig } from "../../config/index.js";
-import { isSendSettled } from "../../deliver/engine/send-report.js";
 import type { Transport } from "../../deliver/index.js";
+import { isSendSettled } from "../../deliver/index.js";
 import type { Context } from "../../pipeline/context.js";
 import { findList } from "../../pipeline/find-list.js";
 import type { RenderOutput } from "../../pipeline/render-stage.js";
@@ -24,10 +24,8 @@ interface SendOptions {
   resume?: boolean;
 }
 
-export function registerSend(program: Command, setExit: (code: number) => void): void {
-  program
-    .command("send")
-    .description("deliver an issue to every subscriber who has not received it yet")
+export function registerSend(send: Command, setExit: (code: number) => void): void {
+  send
     .option("--list <id>", "the list (needed when several are configured)")
     .option("--issue <n>", "issue number (default: the unsent issue, else the latest)")
     .option("--to <address>", "send one test copy to this address only; records nothing")

@@ -5,10 +5,8 @@ import type { Context } from "../../pipeline/context.js";
 import { GazetteError } from "../../shared/errors.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-export function registerServe(program: Command): void {
-  program
-    .command("serve")
-    .description("serve the unsubscribe, preferences and signup pages and the archive")
+export function registerServe(serve: Command): void {
+  serve
     .option("--port <n>", "port to listen on", "8080")
     .option("--host <address>", "address to listen on", "127.0.0.1")
     .option("--trust-proxy", "take the client address from X-Forwarded-For (behind a proxy)")

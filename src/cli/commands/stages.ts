@@ -5,11 +5,10 @@ import { findArticle } from "../find-article.js";
 import { formatCollect, formatEnrich } from "../format-report.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-/** collect, enrich and compose: each stage on its own. */
-export function registerStages(program: Command): void {
-  program
-    .command("collect")
-    .description("fetch every feed that is due and store new and changed articles")
+// collect, enrich and compose: each stage on its own.
+
+export function registerCollect(collect: Command): void {
+  collect
     .option("--force", "fetch every feed now, even before its next fetch time")
     .action(async (options: { force?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
@@ -18,10 +17,10 @@ export function registerStages(program: Command): void {
         for (const line of formatCollect(report)) console.log(line);
       });
     });
+}
 
-  program
-    .command("enrich")
-    .description("write the summary, why-it-matters, tags and read time of articles that lack them")
+export function registerEnrich(enrich: Command): void {
+  enrich
     .option("--force", "summarize again even articles already done (never touches edits)")
     .option("--article <id>", "only this article (see gazette article list)")
     .action(async (options: { force?: boolean; article?: string }, command: Command) => {
@@ -33,11 +32,10 @@ export function registerStages(program: Command): void {
         for (const line of formatEnrich(report)) console.log(line);
       });
     });
+}
 
-  program
-    .command("compose")
-    .alias("draft")
-    .description("compose the next issue of a list from the articles since its last issue")
+export function registerCompose(compose: Command): void {
+  compose
     .option("--list <id>", "the list (needed when several are configured)")
     .action(async (options: { list?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {

@@ -12,10 +12,8 @@ import {
 import { describeNextRun } from "../local-time.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-export function registerStatus(program: Command): void {
-  program
-    .command("status")
-    .description("show the last runs, each list's last issue and next run, and feed health")
+export function registerStatus(status: Command): void {
+  status
     .option("--json", "print it as JSON (README: JSON output)")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {

@@ -1,16 +1,12 @@
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
-import { checkEmail, normalizeEmail, printableEmail } from "../../audience/email-address.js";
+import { checkEmail, normalizeEmail, printableEmail } from "../../audience/index.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
 import { plural } from "../../shared/plural.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-export function registerSubscribers(program: Command): void {
-  const subscribers = program
-    .command("subscribers")
-    .description("list, add, remove, import and export subscribers");
-
+export function registerSubscribers(subscribers: Command): void {
   subscribers
     .command("list")
     .description("print subscribers with their list and status")

@@ -1,12 +1,8 @@
 import type { Command } from "commander";
 import { plural } from "../../shared/plural.js";
 
-export function registerSummarize(program: Command): void {
-  program
-    .command("summarize")
-    .description(
-      "summarize articles from a JSON Lines file: rows {id, title, text, url?} → {id, summary, why, tags, category, readMinutes}",
-    )
+export function registerSummarize(summarize: Command): void {
+  summarize
     .requiredOption("--input <file>", "JSON Lines input")
     .requiredOption("--output <file>", "JSON Lines output")
     .action(async (options: { input: string; output: string }) => {

@@ -4,13 +4,7 @@ import { GazetteError } from "../../shared/errors.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 /** suppressions: the addresses no list sends to, with what put them there. */
-export function registerSuppressions(program: Command, setExit: (code: number) => void): void {
-  const suppressions = program
-    .command("suppressions")
-    .description(
-      "the addresses no list sends to (bounces, complaints, operator): list, add, remove, import, export",
-    );
-
+export function registerSuppressions(suppressions: Command, setExit: (code: number) => void): void {
   suppressions
     .command("list", { isDefault: true })
     .description("every suppressed address: email, source, reason, since (tab-separated)")

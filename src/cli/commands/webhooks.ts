@@ -1,10 +1,8 @@
 import type { Command } from "commander";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
-export function registerWebhooks(program: Command): void {
-  const webhooks = program
-    .command("webhooks")
-    .description("the events posted to webhooks: the log, newest first, and refused service events")
+export function registerWebhooks(webhooks: Command): void {
+  webhooks
     .option("--limit <n>", "rows of the log", "30")
     .action(async (options: { limit: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {

@@ -12,12 +12,8 @@ interface WorkerCliOptions {
   collectEvery: string;
 }
 
-export function registerWorker(program: Command): void {
-  program
-    .command("worker")
-    .description(
-      "claim and collect feeds, enrich articles and send deliveries until SIGTERM; run any number, on any machine",
-    )
+export function registerWorker(worker: Command): void {
+  worker
     .option(
       "--concurrency <n>",
       "messages in flight in this worker (default: delivery.concurrency)",

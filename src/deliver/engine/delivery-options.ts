@@ -1,4 +1,5 @@
-import { type DeliveryConfig, parseDuration } from "../../config/index.js";
+import type { DeliveryConfig } from "../../config/index.js";
+import { parseDuration } from "../../shared/duration.js";
 import { parallelOf, type TransportConfig } from "../transports/registry.js";
 import type { RateLimit } from "./rate-limiter.js";
 import type { RetryPolicy } from "./retry-delay.js";

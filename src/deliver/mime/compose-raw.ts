@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { OutgoingMessage } from "../transports/types.js";
 import { toMailOptions } from "./to-mail-options.js";
 
@@ -10,6 +10,8 @@ let composer: Transporter | undefined;
  * written as given (RFC 5322 date-time, or a placeholder the issue template cuts at).
  */
 export async function composeRaw(message: OutgoingMessage, date: string): Promise<Buffer> {
+  // Loaded here, not with the deliver face, which the CLI start path imports (issue 17 §6).
+  const { default: nodemailer } = await import("nodemailer");
   composer ??= nodemailer.createTransport({
     streamTransport: true,
     buffer: true,

@@ -1,5 +1,6 @@
-import { parseDuration, type ServiceEventsConfig } from "../../config/index.js";
+import type { ServiceEventsConfig } from "../../config/index.js";
 import type { Clock } from "../../shared/clock.js";
+import { parseDuration } from "../../shared/duration.js";
 import { GazetteError } from "../../shared/errors.js";
 import type { ServiceEventLog } from "../ports.js";
 import { webhookKey } from "../standard-webhooks.js";

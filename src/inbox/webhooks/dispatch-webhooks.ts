@@ -1,6 +1,7 @@
-import { parseDuration, type WebhookConfig } from "../../config/index.js";
+import type { WebhookConfig } from "../../config/index.js";
 import { type RetryPolicy, retryDelay } from "../../deliver/index.js";
 import type { Clock } from "../../shared/clock.js";
+import { parseDuration } from "../../shared/duration.js";
 import { describeError } from "../../shared/errors.js";
 import { retryAfterMs } from "../../shared/retry-after.js";
 import type { ClaimedWebhookDelivery, WebhookAttemptOutcome, WebhookOutbox } from "../ports.js";

@@ -1,4 +1,4 @@
-import { printableEmail } from "../../audience/email-address.js";
+import { printableEmail } from "../../audience/index.js";
 import type { MergeReport } from "./merge-duplicate-subscribers.js";
 
 const SHOWN_GROUPS = 20;

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { emailKey } from "../../audience/email-address.js";
+import { emailKey } from "../../audience/index.js";
 import type { Database, DeliveryStatus, MembershipStatus } from "../tables.js";
 
 /** One group of subscribers whose addresses differ only in case, merged into the first. */
