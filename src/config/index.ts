@@ -1,6 +1,7 @@
 export { addFeeds } from "./add-feeds.js";
 export { escapeEnvReferences, hasEnvReference } from "./interpolate-env.js";
 export {
+  BUILT_IN_THEME_DIR,
   DEFAULT_CONFIG_PATH,
   type LoadedConfig,
   loadConfig,

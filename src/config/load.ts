@@ -1,12 +1,16 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { GazetteError } from "../shared/errors.js";
 import { interpolateEnv } from "./interpolate-env.js";
-import { Config, TransportConfig } from "./schema.js";
+import { Config, DEFAULT_TEMPLATES, TransportConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "config/gazette.yaml";
+
+/** The theme that ships with Gazette: what an unset `templates` means when the config's folder has none. */
+export const BUILT_IN_THEME_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 
 export interface LoadedConfig {
   config: Config;
@@ -58,14 +62,26 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
           `gazette: ${file}: sender.unsubscribeMailto is set but no inbox: is configured to read it; the mailto is left out of List-Unsubscribe until one is.`,
         ]
       : [];
-  return {
-    config,
-    file,
-    dataDir,
-    templatesDir: path.resolve(baseDir, config.templates),
-    baseDir,
-    warnings,
+  const templatesDir = themeDir(baseDir, config.templates);
+  // Every theme path absolute, so a reader of `config` (the welcome email) needs no baseDir.
+  const resolved: Config = {
+    ...config,
+    templates: templatesDir,
+    lists: config.lists.map((list) =>
+      list.template ? { ...list, template: path.resolve(baseDir, list.template) } : list,
+    ),
   };
+  return { config: resolved, file, dataDir, templatesDir, baseDir, warnings };
+}
+
+/**
+ * The theme folder: `templates` read from the config file's folder. Left at its default and
+ * missing there (a config written outside a checkout), it is the theme Gazette ships.
+ */
+function themeDir(baseDir: string, templates: string): string {
+  const dir = path.resolve(baseDir, templates);
+  const isDefault = templates === DEFAULT_TEMPLATES;
+  return isDefault && !existsSync(path.join(dir, "issue.mjml")) ? BUILT_IN_THEME_DIR : dir;
 }
 
 /**

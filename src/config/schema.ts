@@ -5,6 +5,9 @@ import { Duration } from "../shared/duration.js";
 import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
+/** `templates` when the config does not set it. */
+export const DEFAULT_TEMPLATES = "templates";
+
 // Every object is strict: an unknown key is a typo until proven otherwise.
 
 // Durations ("30s", "7d") are shared with the transports' schemas (deliver/transports/registry.ts).
@@ -314,7 +317,8 @@ export const Config = z.strictObject({
   dataDir: z.string().default("data"),
   /** CSV of subscribers synced into the store on every run (optional). */
   subscribersFile: z.string().optional(),
-  templates: z.string().default("templates"),
+  /** The theme folder; left unset and missing beside the config, the theme Gazette ships. */
+  templates: z.string().default(DEFAULT_TEMPLATES),
   render: RenderConfig.default({ maxHtmlBytes: 90 * 1024 }),
   transport: TransportConfig.default({ type: "outbox" }),
   summarizer: SummarizerConfig.default({ provider: "extractive" }),

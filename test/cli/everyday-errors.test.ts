@@ -1,6 +1,13 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -12,7 +19,10 @@ import { TEST_DATABASE_URL } from "../helpers/stores.js";
 // line with the documented exit code, and a config means the same from any folder.
 
 /** A config in <dir>/config/ whose paths are all relative to that folder. */
-function writeWorkspace(dir: string, options: { subscribersFile?: string } = {}): string {
+function writeWorkspace(
+  dir: string,
+  options: { subscribersFile?: string; templates?: string | null } = {},
+): string {
   mkdirSync(path.join(dir, "config"));
   mkdirSync(path.join(dir, "feeds"));
   copyFileSync(
@@ -31,8 +41,7 @@ sender:
   from: Paths Test <digest@news.example.com>
 dataDir: ../data
 subscribersFile: ${options.subscribersFile ?? "people.csv"}
-templates: ${path.join(ROOT, "templates")}
-feeds:
+${options.templates === null ? "" : `templates: ${options.templates ?? path.join(ROOT, "templates")}\n`}feeds:
   - url: ../feeds/orbit.xml
     name: Orbit
 lists:
@@ -73,6 +82,30 @@ describe("relative paths in the config", () => {
     expect(lists.code).toBe(0);
     expect(lists.stderr).not.toContain("Created a new database");
     expect(lists.stdout).toMatch(/subscribers: 1 active/);
+  });
+});
+
+describe("a config written outside a checkout", () => {
+  it("renders with the theme Gazette ships when templates is unset and none is beside it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-theme-"));
+    const config = writeWorkspace(dir, { templates: null });
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "gazette-elsewhere-"));
+
+    const run = await runCli(["--config", config, "run"], { cwd: elsewhere });
+    expect(run.stderr).not.toContain("cannot read the template");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Messages: 1 sent/);
+    expect(readFileSync(path.join(dir, "data/issues/weekly/1.html"), "utf8")).toContain(
+      "Paths Test",
+    );
+  });
+
+  it("names a templates folder that the config sets and that is not there", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-theme-"));
+    const config = writeWorkspace(dir, { templates: "my-theme" });
+    const run = await runCli(["--config", config, "run"], { cwd: dir });
+    expect(run.code).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain(path.join(dir, "config/my-theme/issue.mjml"));
   });
 });
 

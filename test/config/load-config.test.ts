@@ -2,7 +2,12 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { escapeEnvReferences, loadConfig, parseConfigText } from "../../src/config/index.js";
+import {
+  BUILT_IN_THEME_DIR,
+  escapeEnvReferences,
+  loadConfig,
+  parseConfigText,
+} from "../../src/config/index.js";
 import { GazetteError } from "../../src/shared/errors.js";
 import { runCli } from "../helpers/cli.js";
 
@@ -124,6 +129,24 @@ describe("config", () => {
       );
       expect(parsed.feeds[0]?.name).toBe(literal);
     }
+  });
+
+  it("reads theme folders from the config's folder, or the shipped theme when none is set or beside it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
+    writeFileSync(path.join(dir, "g.yaml"), VALID);
+    const shipped = loadConfig({ path: "g.yaml", cwd: dir, env: {} });
+    expect(shipped.templatesDir).toBe(BUILT_IN_THEME_DIR);
+    expect(existsSync(path.join(shipped.templatesDir, "issue.mjml"))).toBe(true);
+
+    // Set, theme paths are absolute: the welcome email read the list's folder from the cwd.
+    writeFileSync(
+      path.join(dir, "t.yaml"),
+      `${VALID}    template: themes/weekly\ntemplates: themes/main\n`,
+    );
+    const set = loadConfig({ path: path.join(dir, "t.yaml"), cwd: tmpdir(), env: {} });
+    expect(set.templatesDir).toBe(path.join(dir, "themes/main"));
+    expect(set.config.templates).toBe(path.join(dir, "themes/main"));
+    expect(set.config.lists[0]?.template).toBe(path.join(dir, "themes/weekly"));
   });
 
   it("lets GAZETTE_DATA_DIR and GAZETTE_TRANSPORT override the file", () => {
