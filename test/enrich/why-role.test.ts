@@ -138,7 +138,7 @@ describe("addressUsers", () => {
     // "their" would be the files' own PATH.
     [
       "In order to get those files to be found with dlopen, they must be in your PATH.",
-      "In order to get those files to be found with dlopen, they must be in users' PATH.",
+      "In order to get those files to be found with dlopen, they must be in the PATH.",
     ],
   ])("%s", (sentence, expected) => {
     expect(addressUsers(sentence)).toBe(expected);

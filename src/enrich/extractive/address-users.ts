@@ -1,7 +1,8 @@
 // "You can now build, edit and submit…" is a launch told to the reader; the digest says it of the
 // people it is for: "Users can now build, edit and submit…". "You" takes the verb forms of a
-// plural, so "users" (or "teams") keeps the grammar; "your" becomes "their", or "users'" where the
-// sentence already says "they" of something else ("…those files…, they must be in users' PATH").
+// plural, so "users" (or "teams") keeps the grammar; "your" becomes "their", or "the" where the
+// sentence already says "they" of something else ("…those files…, they must be in the PATH":
+// "users' PATH" and "teams' PATH" read as a translation, and a "their" would name the files).
 
 // "…streams are your friends": an idiom of the lesson, kept as the authors say it.
 const YOU =
@@ -38,7 +39,7 @@ export function addressUsers(sentence: string, people = "users"): string | undef
     const pronoun = PRONOUNS[lower];
     const replacement =
       lower === "your" && ambiguous
-        ? `${people}'`
+        ? "the"
         : (pronoun ?? (contraction ? `${people} ${VERBS[contraction]}` : people));
     return offset === 0 ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
   });
