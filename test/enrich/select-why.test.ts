@@ -159,6 +159,34 @@ describe("why it matters", () => {
       source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
     });
     expect(result.why).not.toMatch(/vacation/);
+    expect(result.why).toBe("");
+  });
+
+  it("gives no why of a dated past event or of what the work must do", async () => {
+    const result = await summarizer.summarize({
+      title: "A Random Walk with Netflix",
+      text: [
+        "Sean Barnes joined Netflix as a data scientist in studio production after years of modelling infectious diseases.",
+        "According to the U.S. Centers for Disease Control & Prevention, the first known case of COVID-19 was identified in December 2019, which was less than 6 months after his first day at Netflix.",
+        "Dub scripts, Audio Description and Subtitles all need to be authored in complex tools that manage the timing of the text on screen.",
+      ].join("\n\n"),
+      source: { name: "Netflix TechBlog" },
+    });
+    expect(result.why).not.toMatch(/December 2019|need to be authored/);
+  });
+
+  it("drops a leading 'For starters,' and says an unowned 'your' as users'", async () => {
+    const result = await summarizer.summarize({
+      title: "New Features for the AWS Management Console",
+      text: [
+        "The AWS Management Console now provides management of Amazon EC2 from a web browser.",
+        "For starters, it’s easier than ever to gain access to your Amazon EC2 environment.",
+      ].join("\n\n"),
+      source: { name: "Amazon Web Services Blog" },
+    });
+    expect(result.why).toBe(
+      "It’s easier than ever to gain access to users' Amazon EC2 environment.",
+    );
   });
 
   it("gives no why of a nomination, a credits line or how things were", async () => {

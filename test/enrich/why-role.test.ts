@@ -48,6 +48,18 @@ describe("whyRole", () => {
       "definition",
       "What happens here is that the UnityWebRequest will open up a connection to the given path, download everything into a byte array contained within the DownloadHandlerBuffer.",
     ],
+    // Issue 15, a subscriber's weak whys: a hedged definition, a concept by its comparison, two
+    // kinds of one thing side by side, where the code lives.
+    ["definition", "QR Codes are basically really awesome bar codes."],
+    [
+      "definition",
+      "Scaling horizontally presents as spinning up more servers to handle the load; this is in comparison with vertical scaling, where the CPU is sped up or the RAM increased.",
+    ],
+    [
+      "definition",
+      "Imperative code asks questions before making decisions; declarative code issues a command and expects it to be done correctly.",
+    ],
+    ["definition", "Method missing is actually in the slop decorator."],
     [
       "problem",
       "By accessing the data property, Unity allocates an additional 400MB of memory to pass off the byte array into the EventArg.",
@@ -139,6 +151,11 @@ describe("addressUsers", () => {
     [
       "In order to get those files to be found with dlopen, they must be in your PATH.",
       "In order to get those files to be found with dlopen, they must be in the PATH.",
+    ],
+    // No "you" before it to point back at: "their" would name nobody.
+    [
+      "It’s easier than ever to gain access to your Amazon EC2 environment.",
+      "It’s easier than ever to gain access to users' Amazon EC2 environment.",
     ],
   ])("%s", (sentence, expected) => {
     expect(addressUsers(sentence)).toBe(expected);

@@ -1,7 +1,8 @@
 // "You can now build, edit and submit…" is a launch told to the reader; the digest says it of the
 // people it is for: "Users can now build, edit and submit…". "You" takes the verb forms of a
-// plural, so "users" (or "teams") keeps the grammar; "your" becomes "their", or "the" where the
-// sentence already says "they" of something else ("…those files…, they must be in the PATH":
+// plural, so "users" (or "teams") keeps the grammar; "your" becomes "their" after a "you" said as
+// "users" (its antecedent), "users'" with none ("…to gain access to your Amazon EC2 environment":
+// a "their" there names nobody), or "the" where the sentence already says "they" of something else ("…those files…, they must be in the PATH":
 // "users' PATH" and "teams' PATH" read as a translation, and a "their" would name the files).
 
 // "…streams are your friends": an idiom of the lesson, kept as the authors say it.
@@ -33,14 +34,20 @@ export function addressUsers(sentence: string, people = "users"): string | undef
   if (mentions === 0) return sentence;
   if (mentions > MAX_MENTIONS || UNSAFE.test(sentence)) return undefined;
   const ambiguous = THEY.test(sentence);
+  let named = false;
   return sentence.replace(YOU, (word, offset: number) => {
     const lower = word.toLowerCase();
     const contraction = lower.match(/^you['’](re|ve|ll|d)$/)?.[1];
     const pronoun = PRONOUNS[lower];
     const replacement =
-      lower === "your" && ambiguous
-        ? "the"
+      lower === "your"
+        ? ambiguous
+          ? "the"
+          : named
+            ? "their"
+            : `${people}'`
         : (pronoun ?? (contraction ? `${people} ${VERBS[contraction]}` : people));
+    if (pronoun === undefined) named = true;
     return offset === 0 ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
   });
 }

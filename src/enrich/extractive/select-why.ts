@@ -81,9 +81,28 @@ function isReason(candidate: Candidate): boolean {
   const first = candidate.sentences[0];
   return (
     (role === undefined || role === "benefit") &&
-    !(first && (isBackground(first.text) || TIMELINE.test(first.text)))
+    !(first && (isBackground(first.text) || TIMELINE.test(first.text))) &&
+    !(DATED.test(candidate.text) && isPastState(candidate.text)) &&
+    !(
+      REQUIRED.test(candidate.text) &&
+      !BENEFIT.test(candidate.text) &&
+      !statesLesson(candidate.text)
+    )
   );
 }
+
+// "…the first known case of COVID-19 was identified in December 2019, which was…": an event of a
+// given month, told in the past, is history the story starts from.
+const DATED =
+  /\b(?:in|on|since|by|until) (?:early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2},?)? (?:19|20)\d\d\b/;
+// "Dub scripts, … and Subtitles all need to be authored in complex tools…": what the work must
+// do is the requirement it answers, not what came of it.
+const REQUIRED = /\b(?:needs?|has|have) to be (?:\w+ly )?\p{L}+(?:ed|en)\b/iu;
+
+// "For starters, it's easier than ever…": the first item of a list the why is not; the rest
+// stands alone.
+const ENUMERATING =
+  /^(?:[Ff]or starters|[Ff]irst of all|[Ff]irstly|[Ff]irst off|[Tt]o begin with|[Tt]o start with),\s+(?=\p{Ll})/u;
 
 // "At 13:55 an engineer merged…": a line of an incident's timeline.
 const TIMELINE = /^(?:at|by|around|until) \d{1,2}[:.]\d\d\b/i;
@@ -96,7 +115,9 @@ function toUsers(candidates: readonly Candidate[]): Candidate[] {
     // "…as long as you measure it honestly" is a lesson for teams; "You can now build…" is for users.
     const isLesson =
       takeaway !== undefined || statesLesson(candidate.text) || generalizes(candidate.text);
-    const text = addressUsers(takeaway ?? candidate.text, isLesson ? "teams" : "users");
+    const said = (takeaway ?? candidate.text).replace(ENUMERATING, "");
+    const opened = said.charAt(0).toUpperCase() + said.slice(1);
+    const text = addressUsers(opened, isLesson ? "teams" : "users");
     if (text === undefined) return [];
     return text === candidate.text ? [candidate] : [{ ...candidate, text }];
   });

@@ -46,6 +46,20 @@ const DEFINITION =
 const GENERIC_DEFINITION =
   /^(?:[^,]{2,40}, )?(?:[\p{L}\p{N}.’'-]+ ){1,3}(?:is|are) (?:a|an) (?!(?:result|reason|outcome)\b)|^what happens (?:\w+ )?is that\b/iu;
 
+// "QR Codes are basically really awesome bar codes.": what a thing is, hedged; "…presents as
+// spinning up more servers; this is in comparison with vertical scaling…": a concept explained
+// by what it is compared with. Exposition, not a reason.
+const HEDGED_DEFINITION =
+  /^(?:[\p{L}\p{N}.’'-]+ ){1,3}(?:is|are) (?:basically|essentially|fundamentally|simply|nothing (?:more|else) than)\b/iu;
+const COMPARED = /\b(?:in (?:comparison|contrast) (?:with|to)|as opposed to|presents as)\b/i;
+// "Imperative code asks questions…; declarative code issues a command…": two kinds of one thing
+// set side by side.
+const TWO_KINDS = /^(\p{L}+) (\p{L}+) [^;]{5,}; (\p{L}+) \2\b/iu;
+// "Method missing is actually in the slop decorator.": where the code lives is a detail of how
+// it is built, not what it does for anyone.
+const WHERE_IN_CODE =
+  /\b(?:is|are) (?:actually |really |just |all )?(?:implemented |defined |located |kept |hidden )?(?:in|inside) (?:the |a |an )?[\w.#:-]+ (?:decorator|class|module|file|method|function|header|namespace|mixin|helper|subclass)\b/i;
+
 // An instruction with no subject, after up to two leading clauses: "Encourage encapsulation by
 // having the caller tell…", "To implement acceptance criteria, …, provide a detailed description…".
 const INSTRUCTION =
@@ -124,9 +138,15 @@ export function definesTerm(sentence: string): boolean {
 }
 
 function isExposition(sentence: string): boolean {
+  const [, kind, thing, other] = TWO_KINDS.exec(sentence) ?? [];
+  if (kind && thing && kind.toLowerCase() !== other?.toLowerCase() && !/\d/.test(sentence))
+    return true;
+  if (WHERE_IN_CODE.test(sentence)) return true;
   // "…is a sidecar that lets teams see every flow" says what it is for: a benefit.
   return (
-    GENERIC_DEFINITION.test(sentence) &&
+    (GENERIC_DEFINITION.test(sentence) ||
+      HEDGED_DEFINITION.test(sentence) ||
+      COMPARED.test(sentence)) &&
     !/\d/.test(sentence) &&
     !/\b(?:lets?|allows?|enables?|helps?)\b/i.test(sentence)
   );
