@@ -105,6 +105,10 @@ describe("classifySentence", () => {
     ["Read on to find out how we got the queue under control again.", "teaser"],
     ["Let's dive into the details of how the scheduler places each job.", "teaser"],
     [
+      "Let me conclude by sharing a quick story about the unexpected benefits of hiring an infectious disease modeler.",
+      "teaser",
+    ],
+    [
       "WordPress has many exciting updates to share, so keep reading to learn about the latest achievements.",
       "teaser",
     ],

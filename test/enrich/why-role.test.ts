@@ -157,6 +157,11 @@ describe("addressUsers", () => {
       "It’s easier than ever to gain access to your Amazon EC2 environment.",
       "It’s easier than ever to gain access to users' Amazon EC2 environment.",
     ],
+    // The people the reader serves: neither "teams' users" nor a "their" that names nobody.
+    [
+      "That means your users can build a child theme with the Create Block Theme plugin.",
+      "That means users can build a child theme with the Create Block Theme plugin.",
+    ],
   ])("%s", (sentence, expected) => {
     expect(addressUsers(sentence)).toBe(expected);
   });

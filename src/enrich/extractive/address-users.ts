@@ -21,6 +21,10 @@ const UNSAFE =
   /^your\b|\bthank you\b|\byou and (?:I|me)\b|\b(?:are|do|did|have|can|will|would|could|should) you\b|["“”]/i;
 // Other people or things the sentence already says "they" of.
 const THEY = /\b(?:they|them|their|theirs|themselves)\b/i;
+// "your users can build a child theme": the people the reader serves, said as they are ("users
+// can build…"); "teams' users" or a "their" that names nobody would not read.
+const SERVED =
+  /^\s+(?:users|customers|visitors|readers|audiences?|members|subscribers|clients|employees|developers)\b/i;
 // More than this many and the sentence is about the reader, not what the work lets people do.
 const MAX_MENTIONS = 2;
 
@@ -35,8 +39,9 @@ export function addressUsers(sentence: string, people = "users"): string | undef
   if (mentions > MAX_MENTIONS || UNSAFE.test(sentence)) return undefined;
   const ambiguous = THEY.test(sentence);
   let named = false;
-  return sentence.replace(YOU, (word, offset: number) => {
+  const rewritten = sentence.replace(YOU, (word, offset: number) => {
     const lower = word.toLowerCase();
+    if (lower === "your" && SERVED.test(sentence.slice(offset + word.length))) return "";
     const contraction = lower.match(/^you['’](re|ve|ll|d)$/)?.[1];
     const pronoun = PRONOUNS[lower];
     const replacement =
@@ -50,4 +55,5 @@ export function addressUsers(sentence: string, people = "users"): string | undef
     if (pronoun === undefined) named = true;
     return offset === 0 ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
   });
+  return rewritten.replace(/ {2,}/g, " ");
 }

@@ -77,7 +77,9 @@ const TEASER = new RegExp(
     "keep reading",
     String.raw`here(?:['’]s| is| are)\b`,
     // "Lets look…" is the same teaser with its apostrophe lost.
-    `let['’]?s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump)`,
+    `let['’]?s (?:dive|take|look|get|see|start|explore|walk|dig|begin|jump|conclude|wrap)`,
+    // "Let me conclude by sharing a quick story…": the author announcing what comes next.
+    `let (?:me|us) (?:conclude|start|begin|share|explain|walk|show|take|introduce|tell|dive|look)\\b`,
     String.raw`(?:in the (?:rest of this|following|next) (?:post|article|sections?)|below),? (?:we|I)\b`,
     "stay tuned",
     `more on (?:that|this) (?:later|below|soon)`,
