@@ -62,8 +62,12 @@ fi
 # (a line of another shape — fewer fields, a lease — is read as nobody's).
 # (dpkg and apt take fcntl locks, which only the kernel's table shows).
 lock_holders() {
-  local file dev ino id
+  local file dev ino id table
+  local -A seen=()
   [ -r "$proc_locks" ] || return 0
+  # The kernel writes the table as it walks its lock lists: a line can be skipped while other
+  # processes (SQLite, PostgreSQL) take and drop locks. A holder seen in either of two reads holds.
+  table=$(cat "$proc_locks" 2>/dev/null; cat "$proc_locks" 2>/dev/null)
   for file in "${lock_files[@]}"; do
     [ -e "$file" ] || continue
     read -r dev ino < <(stat -L -c '%d %i' "$file")
@@ -76,8 +80,10 @@ lock_holders() {
       [ "${fields[5]-}" = "$id" ] || continue
       pid=${fields[4]-}
       name=$(cat "/proc/$pid/comm" 2>/dev/null || echo "gone")
+      [ -n "${seen["$file $pid"]-}" ] && continue
+      seen["$file $pid"]=1
       printf '%s %s (%s)\n' "$file" "$pid" "$name"
-    done <"$proc_locks"
+    done <<<"$table"
   done
 }
 
