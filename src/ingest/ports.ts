@@ -1,5 +1,6 @@
 // What collect asks of the store, in its own terms: the store implements this port
 // (store.articleSink) and maps its rows at its boundary; each save's transaction stays inside it.
+import type { FeedItem } from "./types.js";
 
 /** A stored feed as collect fetches it: where, with which validators, and when it is due. */
 export interface FeedToCollect {
@@ -60,20 +61,9 @@ export interface FeedClaims {
   releaseLease(feedIds: readonly number[], owner: string): Promise<void>;
 }
 
-/** An article of a fetch, as collect stores it. */
-export interface ArticleInput {
+/** An article of a fetch, as collect stores it: a parsed item of one feed. */
+export interface ArticleInput extends Omit<FeedItem, "fingerprint"> {
   feedId: number;
-  canonicalUrl: string;
-  url: string;
-  guid?: string;
-  title: string;
-  author?: string;
-  publishedAt?: Date;
-  contentHtml: string;
-  contentText: string;
-  categories: string[];
-  contentHash: string;
-  imageUrl?: string;
   /** Hash of the item as its feed carried it (default: contentHash); full text changes only contentHash. */
   feedHash?: string;
   /** When the article counts as first seen (default: now); see collectFeeds on backfill. */

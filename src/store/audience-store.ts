@@ -3,6 +3,7 @@ import type { AudienceStore, MembershipLedger } from "../audience/ports.js";
 import { ConsentRepo } from "./consents.js";
 import { DeliveryRepo } from "./deliveries.js";
 import type { EventRepo } from "./events.js";
+import { inTransaction } from "./in-transaction.js";
 import { MailEventRepo } from "./mail-events.js";
 import { SubscriberRepo } from "./subscribers.js";
 import { SuppressionRepo } from "./suppressions.js";
@@ -34,9 +35,9 @@ export function createAudienceStore({
 }: AudienceRepos): AudienceStore & MembershipLedger {
   const ledger: AudienceStore & MembershipLedger = {
     atomically: <T>(work: (ledger: MembershipLedger) => Promise<T>): Promise<T> =>
-      db.isTransaction
-        ? work(ledger)
-        : db.transaction().execute((trx) => work(createAudienceStore(reposOn(trx, events)))),
+      inTransaction(db, (trx) =>
+        work(trx === db ? ledger : createAudienceStore(reposOn(trx, events))),
+      ),
     deliveryIdOf: (issueId, subscriberId) => deliveries.idOf(issueId, subscriberId),
     applyMailEvent: (write) => mailEvents.apply(write),
     isSuppressed: async (email) => (await suppressions.byEmail(email)) !== undefined,

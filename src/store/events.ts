@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { EventType } from "../shared/event-types.js";
+import { inTransaction } from "./in-transaction.js";
 import type { Database } from "./tables.js";
 
 export { EVENT_TYPES, type EventType } from "../shared/event-types.js";
@@ -56,9 +57,8 @@ export class EventRepo {
     types: readonly EventType[],
     change: (db: Kysely<Database>, events: EventRepo) => Promise<T>,
   ): Promise<T> {
-    if (db.isTransaction || !types.some((type) => this.wants(type)))
-      return change(db, this.within(db));
-    return db.transaction().execute((trx) => change(trx, this.within(trx)));
+    if (!types.some((type) => this.wants(type))) return change(db, this.within(db));
+    return inTransaction(db, (trx) => change(trx, this.within(trx)));
   }
 
   /** Records the event and queues one webhook delivery per webhook that wants it. */

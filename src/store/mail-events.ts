@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { emailKey } from "../audience/index.js";
 import type { MailEventKind, MailEventResult, MailEventWrite } from "../audience/ports.js";
 import type { EventRepo } from "./events.js";
+import { inTransaction } from "./in-transaction.js";
 import type { Database } from "./tables.js";
 
 export type { MailEventOutcome, MailEventResult, MailEventWrite } from "../audience/ports.js";
@@ -35,7 +36,7 @@ export class MailEventRepo {
       return result;
     };
     // Inside a caller's transaction (a preferences form) it is part of that one.
-    return this.db.isTransaction ? run(this.db) : this.db.transaction().execute(run);
+    return inTransaction(this.db, run);
   }
 
   /** Events by kind and source; of one issue's deliveries when issueId is given. */
