@@ -10,7 +10,7 @@
 // Worker threads keep running tsc's dist/ (their entry points are files, not imports).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { build, type Metafile, type Plugin } from "esbuild";
+import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT_DIR = path.join(ROOT, "dist/cli");
@@ -18,6 +18,14 @@ const CHUNKS = "chunks";
 
 /** The libraries bundled: those that `gazette status` loads, each hundreds of files or more. */
 const BUNDLED = new Set(["commander", "kysely", "zod", "yaml", "cron-parser", "luxon"]);
+
+/**
+ * Every library that `gazette status` and `gazette lists` load: the config's (yaml, zod, the two
+ * cron parsers, luxon), the store's (Kysely, the SQLite driver) and commander.
+ * test/cli/startup.test.ts holds the commands to this list; `npm run bench:cli` times these
+ * libraries alone, the part of a start that is theirs.
+ */
+export const STORE_COMMAND_LIBRARIES = [...BUNDLED, "better-sqlite3", "node-cron"].sort();
 
 /**
  * What the bundle holds of node_modules, by output file (relative to dist/cli/): read by
@@ -30,27 +38,32 @@ export const PACKAGES_MANIFEST = path.join(OUT_DIR, CHUNKS, "packages.json");
 // while bundling, since which chunk a module lands in is known only after.
 const URL_TOKEN = "__gazette_module_url__:";
 
+/** How the CLI is bundled, and the libraries alone that bench:cli compares it with. */
+const BUNDLE_OPTIONS = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // Bundled CommonJS (commander, yaml) requires Node's built-in modules.
+  banner: {
+    js: 'import{createRequire as __gazetteCreateRequire}from"node:module";const require=__gazetteCreateRequire(import.meta.url);',
+  },
+  logLevel: "warning",
+} satisfies BuildOptions;
+
 /** Builds dist/cli/bin.js and dist/cli/chunks/ from src/ (dist/ must already hold tsc's build). */
 export async function bundleCli(): Promise<void> {
   const result = await build({
-    absWorkingDir: ROOT,
+    ...BUNDLE_OPTIONS,
     entryPoints: { bin: "src/cli/bin.ts" },
     outdir: OUT_DIR,
     chunkNames: `${CHUNKS}/[name]-[hash]`,
-    bundle: true,
     splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    minifyWhitespace: true,
-    minifySyntax: true,
-    // Bundled CommonJS (commander, yaml) requires Node's built-in modules.
-    banner: {
-      js: 'import{createRequire as __gazetteCreateRequire}from"node:module";const require=__gazetteCreateRequire(import.meta.url);',
-    },
     metafile: true,
     write: false,
-    logLevel: "warning",
     plugins: [keepUnbundledPackagesExternal(), zodWithEnglishOnly(), moduleUrlsOfCompiledCopies()],
   });
   mkdirSync(path.join(OUT_DIR, CHUNKS), { recursive: true });
@@ -65,6 +78,27 @@ export async function bundleCli(): Promise<void> {
     const file = path.join(OUT_DIR, CHUNKS, name);
     if (!written.has(file)) rmSync(file);
   }
+}
+
+/**
+ * One file, bundled as the CLI is, that imports each of `libraries` whole and does nothing else:
+ * what loading them costs a command, with no code of ours. `outfile` must be under the project
+ * (the libraries left unbundled resolve from its node_modules).
+ */
+export async function bundleLibraries(
+  libraries: readonly string[],
+  outfile: string,
+): Promise<void> {
+  const imports = libraries.map(
+    (name, index) => `import * as l${index} from ${JSON.stringify(name)};`,
+  );
+  const kept = `globalThis.gazetteLibraries = [${libraries.map((_, index) => `l${index}`).join(", ")}];`;
+  await build({
+    ...BUNDLE_OPTIONS,
+    stdin: { contents: [...imports, kept].join("\n"), resolveDir: ROOT, loader: "js" },
+    outfile,
+    plugins: [keepUnbundledPackagesExternal(), zodWithEnglishOnly()],
+  });
 }
 
 function packageName(specifier: string): string {
