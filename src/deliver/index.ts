@@ -21,11 +21,11 @@ export {
 } from "./mime/message-template.js";
 export { prepareMessage } from "./mime/prepare-message.js";
 export { toMailOptions } from "./mime/to-mail-options.js";
-export { describeTransport } from "./transports/describe-transport.js";
 export { createOutboxTransport, outboxFileName } from "./transports/outbox.js";
 export {
   type ConfigOf,
   createTransport,
+  describeTransport,
   TRANSPORTS,
   TransportConfig,
   type TransportOptions,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   createTransport,
+  describeTransport,
   prepareMessage,
   sendIssue,
   TransportConfig,
@@ -82,5 +83,19 @@ describe("the dry run, a mode of the send", () => {
       await transport.close();
       await seeded.store.close();
     }
+  });
+});
+
+describe("describeTransport", () => {
+  // `gazette serve` prints it; each transport's entry in the registry says it.
+  it.each([
+    [{ type: "outbox" }, "outbox (.eml files in /data/outbox, nothing is sent)"],
+    [{ type: "smtp", url: "smtps://ann:s3cret@relay.example:465" }, "smtps://relay.example:465"],
+    [{ type: "smtp", url: "not a url" }, "smtp"],
+    [{ type: "ses", region: "eu-west-1" }, "Amazon SES (https://email.eu-west-1.amazonaws.com)"],
+    [{ type: "postmark" }, "Postmark (https://api.postmarkapp.com, stream broadcast)"],
+    [{ type: "resend", endpoint: "http://127.0.0.1:9/" }, "Resend (http://127.0.0.1:9/)"],
+  ])("says where %j sends, without credentials", (config, described) => {
+    expect(describeTransport(TransportConfig.parse(config), "/data/outbox")).toBe(described);
   });
 });

@@ -26,6 +26,8 @@ interface TransportEntry<Config> {
   schema: z.ZodType<Config, unknown>;
   /** Messages the transport works on at once; the send keeps twice as many in flight. */
   parallel(config: Config): number;
+  /** Where messages go, in words for the operator and without credentials. */
+  describe(config: Config, outboxDir: string): string;
   create(config: Config, options: TransportOptions): Promise<Transport>;
 }
 
@@ -108,30 +110,36 @@ export const TRANSPORTS: { [T in TransportType]: TransportEntry<ConfigOf<T>> } =
   outbox: {
     schema: OutboxConfig,
     parallel: () => 2,
+    describe: (_config, outboxDir) => `outbox (.eml files in ${outboxDir}, nothing is sent)`,
     create: async (config, options) =>
       (await import("./outbox.js")).createOutboxTransport(config, options),
   },
   smtp: {
     schema: SmtpConfig,
     parallel: (config) => (config.pool ? config.maxConnections : 1),
+    describe: (config) => originOf(config.url) ?? "smtp",
     create: async (config, options) =>
       (await import("./smtp.js")).createSmtpTransport(config, options),
   },
   ses: {
     schema: SesConfig,
     parallel: (config) => config.maxConnections,
+    describe: (config) =>
+      `Amazon SES (${config.endpoint ?? `https://email.${config.region}.amazonaws.com`})`,
     create: async (config, options) =>
       (await import("./ses.js")).createSesTransport(config, options),
   },
   postmark: {
     schema: PostmarkConfig,
     parallel: (config) => config.maxConnections,
+    describe: (config) => `Postmark (${config.endpoint}, stream ${config.messageStream})`,
     create: async (config, options) =>
       (await import("./postmark.js")).createPostmarkTransport(config, options),
   },
   resend: {
     schema: ResendConfig,
     parallel: (config) => config.maxConnections,
+    describe: (config) => `Resend (${config.endpoint})`,
     create: async (config, options) =>
       (await import("./resend.js")).createResendTransport(config, options),
   },
@@ -152,4 +160,22 @@ export function createTransport(
 /** How many messages the configured transport works on at once. */
 export function parallelOf(config: TransportConfig): number {
   return entryOf(config).parallel(config);
+}
+
+/**
+ * Where messages go, in words for the operator, without credentials: "outbox (.eml files in
+ * DIR, nothing is sent)", "smtp://host:port", "Postmark (URL, stream NAME)".
+ */
+export function describeTransport(config: TransportConfig, outboxDir: string): string {
+  return entryOf(config).describe(config, outboxDir);
+}
+
+/** "smtp://host:port" of a URL, without its user and password; undefined when it is no URL. */
+function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return undefined;
+  }
 }
