@@ -87,6 +87,17 @@ describe("unsubscribe pages", () => {
     },
   );
 
+  it("answers a one-click POST whose form cannot be read with 400, changing nothing", async () => {
+    const before = await f.snapshot();
+    const response = await f.app.request(path, {
+      method: "POST",
+      body: "List-Unsubscribe=One-Click",
+      headers: { "content-type": "multipart/form-data" },
+    });
+    expect(response.status).toBe(400);
+    expect(await f.snapshot()).toBe(before);
+  });
+
   it("keeps a bounced status, and refuses tokens for other purposes or forged lists", async () => {
     await f.store.subscribers.setStatus(f.listId("weekly"), subscriberId, "bounced", f.clock.now());
     await f.app.request(path, { method: "POST", body: form({ "List-Unsubscribe": "One-Click" }) });

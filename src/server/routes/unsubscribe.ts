@@ -3,8 +3,9 @@ import { html } from "hono/html";
 import { joinWithConsent, unsubscribe } from "../../audience/index.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
-import { forbidden, invalidLink, renderPage } from "../messages.js";
+import { forbidden, invalidLink, renderPage, unreadableForm } from "../messages.js";
 import { csrfField } from "../page.js";
+import { readForm } from "../read-form.js";
 import { maskEmail, type ResolvedMember, resolveMember } from "../resolve-member.js";
 
 /**
@@ -43,7 +44,8 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
 
   app.post("/unsubscribe/:token", async (c) => {
     const token = c.req.param("token");
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
+    if (!body) return unreadableForm(c, deps);
     // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" (urlencoded or multipart)
     // with no cookie and follows no redirect; it must work without CSRF and answer 2xx.
     const isOneClick = body["List-Unsubscribe"] === "One-Click";
