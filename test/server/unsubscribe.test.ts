@@ -87,6 +87,17 @@ describe("unsubscribe pages", () => {
     },
   );
 
+  it.each([
+    // fetch() and most HTTP libraries label a string body text/plain; some clients send no type.
+    ["text/plain", () => "List-Unsubscribe=One-Click"],
+    ["no Content-Type", () => new TextEncoder().encode("List-Unsubscribe=One-Click")],
+  ])("RFC 8058 one-click POST with a body typed %s still unsubscribes", async (_kind, body) => {
+    const response = await f.app.request(path, { method: "POST", body: body() });
+    expect(response.status).toBe(200);
+    expect(await statusOn("weekly")).toBe("unsubscribed");
+    expect(await statusOn("ai")).toBe("active");
+  });
+
   it("answers a one-click POST whose form cannot be read with 400, changing nothing", async () => {
     const before = await f.snapshot();
     const response = await f.app.request(path, {
