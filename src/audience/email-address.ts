@@ -46,6 +46,23 @@ export function emailKey(address: string): string {
   return address.trim().normalize("NFC").toLowerCase();
 }
 
+// Gmail delivers every dotted spelling of a local part to one mailbox (and googlemail.com is it too).
+const DOTLESS_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
+
+/**
+ * The mailbox an address reaches, for limits on what one person may be sent: emailKey without a
+ * subaddress (`name+tag@`, RFC 5233, which nearly every provider delivers to `name@`) and, at
+ * Gmail, without dots. Not an identity: `name+tag@` stays a subscriber of its own.
+ */
+export function mailboxKey(address: string): string {
+  const key = emailKey(address);
+  const at = key.lastIndexOf("@");
+  const domain = DOTLESS_DOMAINS.has(key.slice(at + 1)) ? "gmail.com" : key.slice(at + 1);
+  let local = key.slice(0, at).split("+")[0] || key.slice(0, at);
+  if (domain === "gmail.com") local = local.replaceAll(".", "");
+  return `${local}@${domain}`;
+}
+
 /** The text with every character checkEmail calls odd written as `<U+XXXX>`, safe to print. */
 export function printableEmail(input: string): string {
   return [...input]

@@ -1,6 +1,12 @@
 export { findAddressToken, plusAddress, signAddressToken } from "./address-tokens.js";
 export { applyMailEvent, type MailEvent } from "./apply-mail-event.js";
-export { checkEmail, emailKey, normalizeEmail, printableEmail } from "./email-address.js";
+export {
+  checkEmail,
+  emailKey,
+  mailboxKey,
+  normalizeEmail,
+  printableEmail,
+} from "./email-address.js";
 export { exportSubscribers } from "./export-subscribers.js";
 export { importSubscribers } from "./import-subscribers.js";
 export { joinUrl, preferencesUrl, unsubscribeUrl, webVersionUrl } from "./links.js";

@@ -42,6 +42,11 @@ export interface AppDeps extends AppOptions {
   signupLimiter: RateLimiter;
   confirmTtlMs: number;
   confirmationLimits: WindowLimit[];
+  /**
+   * Signup requests per mailbox (mailboxKey: `name+tag@` and Gmail's dotted spellings are one),
+   * one limiter per `confirmationLimits` window: in memory, beside the store's per-address count.
+   */
+  mailboxLimiters: RateLimiter[];
   clientIp: (c: Context) => string;
   /** Link requests per client (as signups: 5 an hour, IPv6 per /64). */
   linkClientLimiter: RateLimiter;

@@ -20,6 +20,10 @@ import { STYLE_CSS } from "./style-css.js";
  * signup with double opt-in, and the archive. Plain server-rendered HTML, no script.
  */
 export function createApp(options: AppOptions): Hono {
+  const confirmationLimits = options.confirmationLimits ?? [
+    { max: 1, windowMs: 10 * 60_000 },
+    { max: 3, windowMs: 24 * 3_600_000 },
+  ];
   const deps: AppDeps = {
     ...options,
     lists: createListIndex(options.store, options.config),
@@ -28,10 +32,10 @@ export function createApp(options: AppOptions): Hono {
       clock: options.clock,
     }),
     confirmTtlMs: options.confirmTtlMs ?? 48 * 3_600_000,
-    confirmationLimits: options.confirmationLimits ?? [
-      { max: 1, windowMs: 10 * 60_000 },
-      { max: 3, windowMs: 24 * 3_600_000 },
-    ],
+    confirmationLimits,
+    mailboxLimiters: confirmationLimits.map((limit) =>
+      createRateLimiter({ ...limit, clock: options.clock }),
+    ),
     clientIp: options.clientIp ?? socketAddress,
     linkClientLimiter: createRateLimiter({
       ...(options.signupLimit ?? { max: 5, windowMs: 3_600_000 }),

@@ -46,6 +46,17 @@ export function forbidden(c: Context, deps: AppDeps) {
   );
 }
 
+/** The page for a POST whose body claims to be a form and cannot be read as one. */
+export function unreadableForm(c: Context, deps: AppDeps) {
+  return renderPage(
+    c,
+    deps,
+    "This form could not be read",
+    html`<p class="error" role="alert">The form arrived damaged. Go back, reload the page and try again.</p>`,
+    400,
+  );
+}
+
 /** The page for a client over its hourly limit of `what` ("requests", "signups"). */
 export function tooManyAttempts(c: Context, deps: AppDeps, what: string) {
   return renderPage(

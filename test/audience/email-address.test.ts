@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { checkEmail, emailKey, normalizeEmail } from "../../src/audience/email-address.js";
+import {
+  checkEmail,
+  emailKey,
+  mailboxKey,
+  normalizeEmail,
+} from "../../src/audience/email-address.js";
 
 describe("email addresses", () => {
   // Each of these displays as (nearly) user@example.com, or hides what it is.
@@ -54,5 +59,15 @@ describe("email addresses", () => {
     expect(new Set(keys)).toEqual(new Set(["alice@example.org"]));
     expect(emailKey("JOSE\u0301@example.com")).toBe(emailKey("josé@example.com"));
     expect(emailKey("bob@example.org")).not.toBe(emailKey("bob2@example.org"));
+  });
+
+  it.each([
+    ["Bob+News@Example.org", "bob@example.org"],
+    ["bob+a+b@example.org", "bob@example.org"],
+    ["b.o.b@example.org", "b.o.b@example.org"],
+    ["B.o.b+x@GoogleMail.com", "bob@gmail.com"],
+    ["+tag@example.org", "+tag@example.org"],
+  ])("finds the mailbox %j reaches: %j", (address, mailbox) => {
+    expect(mailboxKey(address)).toBe(mailbox);
   });
 });

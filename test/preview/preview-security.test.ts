@@ -24,12 +24,19 @@ let subscriberId: number;
 /** A request over a real socket with any Host, Origin and cookie, as a browser could send it. */
 function send(
   path: string,
-  options: { host?: string; origin?: string; cookie?: string; body?: URLSearchParams } = {},
+  options: {
+    host?: string;
+    origin?: string;
+    cookie?: string;
+    body?: URLSearchParams;
+    contentType?: string;
+  } = {},
 ): Promise<Answer> {
   const headers: Record<string, string> = { host: options.host ?? `127.0.0.1:${port}` };
   if (options.origin) headers.origin = options.origin;
   if (options.cookie) headers.cookie = options.cookie;
-  if (options.body) headers["content-type"] = "application/x-www-form-urlencoded";
+  if (options.body)
+    headers["content-type"] = options.contentType ?? "application/x-www-form-urlencoded";
   return new Promise((resolve, reject) => {
     const req = request(
       { host: "127.0.0.1", port, path, method: options.body ? "POST" : "GET", headers },
@@ -183,6 +190,20 @@ describe("the editor's POSTs", () => {
       });
       expect(answer.status).toBe(403);
     }
+    expect(await introOf()).toBe("The editor's intro.");
+  });
+
+  it("answer a form they cannot read with 400, not a server error", async () => {
+    const { cookie, fields } = await openSession();
+    fields.set("intro", "Never saved.");
+    const answer = await send("/preview/intro", {
+      cookie,
+      origin: `http://127.0.0.1:${port}`,
+      body: fields,
+      contentType: "multipart/form-data",
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatch(/^Bad request: the form could not be read/);
     expect(await introOf()).toBe("The editor's intro.");
   });
 

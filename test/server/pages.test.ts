@@ -116,6 +116,25 @@ describe("every page", () => {
     expect(post.status).toBe(404);
   });
 
+  it("answers a form body it cannot read with 400 and a page, never 500", async () => {
+    const before = await f.snapshot();
+    for (const route of [...tokenPaths, "/subscribe", "/unsubscribe", "/preferences"]) {
+      for (const type of ["multipart/form-data", "multipart/form-data; boundary=x"]) {
+        const response = await f.app.request(route, {
+          method: "POST",
+          body: "csrf=x&email=a%40example.com",
+          headers: { "content-type": type },
+        });
+        expect(response.status, `${route} ${type}`).toBe(400);
+        expect(response.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+        expect(parsePage(await response.text()).querySelector("h1")?.textContent).toBe(
+          "This form could not be read",
+        );
+      }
+    }
+    expect(await f.snapshot()).toBe(before);
+  });
+
   it("escapes what it shows", async () => {
     const opened = await f.app.request("/subscribe");
     const cookie = (opened.headers.get("set-cookie") ?? "").split(";")[0] ?? "";

@@ -175,6 +175,27 @@ describe("signup with double opt-in", () => {
     expect(await f.store.consents.ofSubscriber(id)).toHaveLength(4);
   });
 
+  it("counts an address's +tag and Gmail dot spellings as one mailbox against those limits", async () => {
+    const variants = [
+      "victim+1@example.com",
+      "victim+news@example.com",
+      "Victim+x@Example.com",
+      "victim@example.com",
+      "first.last@gmail.com",
+      "firstlast+a@gmail.com",
+      "f.i.r.s.t.l.a.s.t@googlemail.com",
+    ];
+    for (const [i, email] of variants.entries())
+      await submit(f, { email, list: "weekly" }, `10.77.0.${i + 1}`);
+    expect(f.sink.messages.map((m) => m.to[0])).toEqual([
+      "victim+1@example.com",
+      "first.last@gmail.com",
+    ]);
+    // Other people at the same domain are other mailboxes.
+    await submit(f, { email: "victim2@example.com", list: "weekly" }, "10.77.1.1");
+    expect(f.sink.messages).toHaveLength(3);
+  });
+
   it("of concurrent requests for one address, one at most sends a confirmation", async () => {
     const race = () =>
       Promise.all(

@@ -87,6 +87,28 @@ describe("unsubscribe pages", () => {
     },
   );
 
+  it.each([
+    // fetch() and most HTTP libraries label a string body text/plain; some clients send no type.
+    ["text/plain", () => "List-Unsubscribe=One-Click"],
+    ["no Content-Type", () => new TextEncoder().encode("List-Unsubscribe=One-Click")],
+  ])("RFC 8058 one-click POST with a body typed %s still unsubscribes", async (_kind, body) => {
+    const response = await f.app.request(path, { method: "POST", body: body() });
+    expect(response.status).toBe(200);
+    expect(await statusOn("weekly")).toBe("unsubscribed");
+    expect(await statusOn("ai")).toBe("active");
+  });
+
+  it("answers a one-click POST whose form cannot be read with 400, changing nothing", async () => {
+    const before = await f.snapshot();
+    const response = await f.app.request(path, {
+      method: "POST",
+      body: "List-Unsubscribe=One-Click",
+      headers: { "content-type": "multipart/form-data" },
+    });
+    expect(response.status).toBe(400);
+    expect(await f.snapshot()).toBe(before);
+  });
+
   it("keeps a bounced status, and refuses tokens for other purposes or forged lists", async () => {
     await f.store.subscribers.setStatus(f.listId("weekly"), subscriberId, "bounced", f.clock.now());
     await f.app.request(path, { method: "POST", body: form({ "List-Unsubscribe": "One-Click" }) });

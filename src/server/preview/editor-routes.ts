@@ -11,6 +11,7 @@ import {
   setIntro,
 } from "../../review/index.js";
 import { describeError, GazetteError } from "../../shared/errors.js";
+import { readForm } from "../read-form.js";
 import type { PreviewDeps } from "./preview-deps.js";
 import { parseSelection, selectionQuery } from "./preview-selection.js";
 import { isValidPreviewCsrf } from "./preview-session.js";
@@ -30,6 +31,7 @@ export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
   const { ctx } = deps;
   const act = (run: (form: Form, c: HonoContext) => Promise<Outcome>) => async (c: HonoContext) => {
     const form = await formOf(c);
+    if (!form) return c.text("Bad request: the form could not be read; reload the preview.", 400);
     if (!isValidPreviewCsrf(c, ctx.signingKeys.all, form.csrf))
       return c.text("Forbidden: this form has expired; reload the preview.", 403);
     const selection = parseSelection(
@@ -129,8 +131,9 @@ export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
   );
 }
 
-async function formOf(c: HonoContext): Promise<Form> {
-  const body = await c.req.parseBody();
+async function formOf(c: HonoContext): Promise<Form | undefined> {
+  const body = await readForm(c);
+  if (!body) return undefined;
   const form: Form = {};
   for (const [key, value] of Object.entries(body)) if (typeof value === "string") form[key] = value;
   return form;

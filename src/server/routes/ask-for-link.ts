@@ -5,8 +5,9 @@ import { describeError } from "../../shared/errors.js";
 import type { AppDeps } from "../app-deps.js";
 import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
-import { forbidden, renderPage, tooManyAttempts } from "../messages.js";
+import { forbidden, renderPage, tooManyAttempts, unreadableForm } from "../messages.js";
 import { csrfField } from "../page.js";
+import { readForm } from "../read-form.js";
 import { requestLinks } from "../request-links.js";
 
 const PAGES = {
@@ -34,7 +35,8 @@ export function registerAskForLink(app: Hono, deps: AppDeps): void {
     app.post(path, async (c) => {
       if (!deps.linkClientLimiter.take(clientKey(deps.clientIp(c))))
         return tooManyAttempts(c, deps, "requests");
-      const body = await c.req.parseBody();
+      const body = await readForm(c);
+      if (!body) return unreadableForm(c, deps);
       const session = sessionOf(c, cookieOf(deps, path));
       if (!session || !isValidCsrf(deps.signingKeys.all, session, body.csrf))
         return forbidden(c, deps);

@@ -4,8 +4,9 @@ import { confirmSignup } from "../../audience/index.js";
 import { prepareMessage } from "../../deliver/index.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
-import { forbidden, invalidLink, renderPage } from "../messages.js";
+import { forbidden, invalidLink, renderPage, unreadableForm } from "../messages.js";
 import { csrfField } from "../page.js";
+import { readForm } from "../read-form.js";
 import { type ResolvedMember, resolveMember } from "../resolve-member.js";
 import { welcomeMessage } from "../welcome-message.js";
 
@@ -30,7 +31,8 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
 
   app.post("/confirm/:token", async (c) => {
     const token = c.req.param("token");
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
+    if (!body) return unreadableForm(c, deps);
     if (!isValidCsrf(deps.signingKeys.all, token, body.csrf)) return forbidden(c, deps);
     const member = await resolveMember(deps, token, "confirm");
     const consent = member && (await consentOf(deps, member));

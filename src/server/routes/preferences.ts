@@ -4,8 +4,9 @@ import { savePreferences, unsubscribeAll } from "../../audience/index.js";
 import { CATEGORIES } from "../../shared/categories.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
-import { forbidden, invalidLink, renderPage } from "../messages.js";
+import { forbidden, invalidLink, renderPage, unreadableForm } from "../messages.js";
 import { csrfField, type Markup } from "../page.js";
+import { readForm } from "../read-form.js";
 import { maskEmail, type ResolvedMember, resolveMember } from "../resolve-member.js";
 
 /** The topics offered: `topics` from the config, else the article categories. */
@@ -24,7 +25,8 @@ export function registerPreferences(app: Hono, deps: AppDeps): void {
 
   app.post("/preferences/:token", async (c) => {
     const token = c.req.param("token");
-    const body = await c.req.parseBody({ all: true });
+    const body = await readForm(c, { all: true });
+    if (!body) return unreadableForm(c, deps);
     if (!isValidCsrf(deps.signingKeys.all, token, body.csrf)) return forbidden(c, deps);
     const member = await resolveMember(deps, token, "preferences");
     if (!member) return invalidLink(c, deps);

@@ -5,8 +5,9 @@ import { describeError } from "../../shared/errors.js";
 import type { AppDeps } from "../app-deps.js";
 import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
-import { forbidden, renderPage, tooManyAttempts } from "../messages.js";
+import { forbidden, renderPage, tooManyAttempts, unreadableForm } from "../messages.js";
 import { csrfField, type Markup } from "../page.js";
+import { readForm } from "../read-form.js";
 import { requestSignup } from "../request-signup.js";
 
 /** The signup form's session cookie, sent back with its POST only. */
@@ -32,7 +33,8 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
   app.post("/subscribe", async (c) => {
     if (!deps.signupLimiter.take(clientKey(deps.clientIp(c))))
       return tooManyAttempts(c, deps, "signups");
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
+    if (!body) return unreadableForm(c, deps);
     const cookie = sessionOf(c, signupCookie(deps));
     if (!cookie || !isValidCsrf(deps.signingKeys.all, cookie, body.csrf)) return forbidden(c, deps);
     const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string) : "");

@@ -3,8 +3,9 @@ import { html } from "hono/html";
 import { joinWithConsent, unsubscribe } from "../../audience/index.js";
 import type { AppDeps } from "../app-deps.js";
 import { csrfToken, isValidCsrf } from "../csrf.js";
-import { forbidden, invalidLink, renderPage } from "../messages.js";
+import { forbidden, invalidLink, renderPage, unreadableForm } from "../messages.js";
 import { csrfField } from "../page.js";
+import { readForm } from "../read-form.js";
 import { maskEmail, type ResolvedMember, resolveMember } from "../resolve-member.js";
 
 /**
@@ -43,10 +44,11 @@ ${csrfField(csrfToken(deps.signingKeys.current, token))}
 
   app.post("/unsubscribe/:token", async (c) => {
     const token = c.req.param("token");
-    const body = await c.req.parseBody();
-    // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" (urlencoded or multipart)
-    // with no cookie and follows no redirect; it must work without CSRF and answer 2xx.
-    const isOneClick = body["List-Unsubscribe"] === "One-Click";
+    const body = await readForm(c);
+    if (!body) return unreadableForm(c, deps);
+    // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" with no cookie and follows no
+    // redirect; it must work without CSRF and answer 2xx.
+    const isOneClick = await isOneClickBody(c, body);
     if (!isOneClick && !isValidCsrf(deps.signingKeys.all, token, body.csrf))
       return forbidden(c, deps);
     const member = await resolveMember(deps, token, "unsubscribe");
@@ -67,6 +69,18 @@ You will get no more issues of it.</p>
 ${resubscribeForm(deps, token, "Unsubscribed by mistake?")}`,
     );
   });
+}
+
+/**
+ * True for RFC 8058's "List-Unsubscribe=One-Click": as a form field (urlencoded or multipart, as
+ * the RFC asks), or as the whole body of a client that types it otherwise — fetch() labels a
+ * string text/plain — since an unsubscribe must not fail over a Content-Type.
+ */
+async function isOneClickBody(c: Context, form: Record<string, unknown>): Promise<boolean> {
+  if (form["List-Unsubscribe"] === "One-Click") return true;
+  if (Object.keys(form).length > 0) return false;
+  const text = (await c.req.text()).trim();
+  return new URLSearchParams(text).get("List-Unsubscribe") === "One-Click";
 }
 
 async function statusOf(deps: AppDeps, member: ResolvedMember) {
