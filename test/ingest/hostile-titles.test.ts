@@ -119,3 +119,27 @@ describe("control characters never reach a title, a name or an author", () => {
     expect(item?.contentHtml).not.toMatch(/[\u0000-\u0008\u001b]/);
   });
 });
+
+describe("a title of megabytes is cut to one line's length", () => {
+  // An issue shows every title (cards, "Also published", the subject): one such title from a
+  // hostile feed put the whole email over its size budget, and the list's issue failed.
+  const words = repeatTo("Caching at the edge ", 1024 * 1024);
+  const document = JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1",
+    title: words,
+    items: [
+      { id: "1", url: "https://hostile.example.com/1", title: words, authors: [{ name: words }] },
+      { id: "2", url: "https://hostile.example.com/2", content_text: "x".repeat(1024 * 1024) },
+    ],
+  });
+
+  it("cuts the feed's and each item's title and author at a word, ending in …", async () => {
+    const feed = await parseFeed(document, { feedUrl, now });
+    const [titled, untitled] = feed.items;
+    for (const line of [feed.title, titled?.title, titled?.author, untitled?.title]) {
+      expect(line?.length).toBeLessThanOrEqual(300);
+      expect(line).toMatch(/…$/);
+    }
+    expect(titled?.title).toMatch(/^Caching at the edge Caching .* edge…$/);
+  });
+});
