@@ -112,6 +112,7 @@ describe("a feed's error and problems hold no control character", () => {
       expect(errors).toHaveLength(4);
       for (const error of errors) {
         expect(error).toMatch(/not a valid/);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
         expect(error).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
       }
     } finally {
