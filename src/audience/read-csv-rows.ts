@@ -1,6 +1,10 @@
 import { createReadStream } from "node:fs";
 import { GazetteError } from "../shared/errors.js";
 
+// A row of a subscribers or suppressions CSV (an address, a name, list ids) is far shorter; a
+// longer one (a line of a gigabyte) is no such file, and csv-parse would hold it whole in memory.
+const MAX_ROW = 64 * 1024;
+
 const FILE_ERRORS = {
   ENOENT: "no such file (check the path; it is relative to the folder you run gazette from)",
   EISDIR: "is a folder, not a CSV file",
@@ -27,6 +31,7 @@ export async function* readCsvRows(
       relax_column_count: true,
       // A stray quote inside a cell is that row's problem (a bad address), not the whole file's.
       relax_quotes: true,
+      max_record_size: MAX_ROW,
     }),
   );
   // pipe() does not pass on the file's errors (a missing file): the parser ends with them.
@@ -42,6 +47,11 @@ export async function* readCsvRows(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "EISDIR" || code === "EACCES")
       throw new GazetteError("FILE_UNREADABLE", `${file}: ${FILE_ERRORS[code]}`, { cause: error });
+    if (code === "CSV_MAX_RECORD_SIZE") {
+      const { lines } = error as { lines?: number };
+      const message = `${file}:${lines ?? "?"}: a row of more than ${MAX_ROW} characters (no CSV that Gazette reads has one)`;
+      throw new GazetteError("CSV_INVALID", message, { cause: error });
+    }
     const message = error instanceof Error ? error.message : String(error);
     throw new GazetteError("CSV_INVALID", `${file}: ${message}`, { cause: error });
   }

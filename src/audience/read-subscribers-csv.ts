@@ -1,3 +1,4 @@
+import { dropLineControls } from "../shared/control-characters.js";
 import { GazetteError } from "../shared/errors.js";
 import { checkEmail, normalizeEmail, printableEmail } from "./email-address.js";
 import { unescapeFormula } from "./escape-formula.js";
@@ -19,6 +20,9 @@ export interface CsvProblem {
   line: number;
   message: string;
 }
+
+// A name longer than this is not one (a cell of something else, or a hostile file).
+const MAX_NAME = 200;
 
 const EMAIL_HEADER = /^(e-?mail|e-?mail[ _-]?address|mail)$/;
 const STATUSES: readonly string[] = ["pending", "active", "unsubscribed", "bounced", "complained"];
@@ -118,9 +122,16 @@ function toRecord(cells: string[], line: number, columns: Columns): SubscriberRe
       message: `"${printableEmail(raw.slice(0, 200))}" is not a valid email address: it ${check.reason}`,
     };
   const email = check.address;
-  const name =
+  // One line of text: it is printed by `subscribers list` and greets the subscriber in every
+  // email, where an ESC or a line break would act instead of reading.
+  const name = dropLineControls(
     cell(columns.name) ||
-    [cell(columns.firstName), cell(columns.lastName)].filter(Boolean).join(" ");
+      [cell(columns.firstName), cell(columns.lastName)].filter(Boolean).join(" "),
+  )
+    .replace(/\s+/g, " ")
+    .trim();
+  if (name.length > MAX_NAME)
+    return { line, message: `the name is longer than ${MAX_NAME} characters` };
   const status = cell(columns.status).toLowerCase();
   if (status && !STATUSES.includes(status))
     return {

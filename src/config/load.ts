@@ -153,8 +153,11 @@ function applyEnvOverrides(config: Config, env: NodeJS.ProcessEnv, file: string)
     transport === "outbox" ? { type: "outbox" } : { type: "smtp", url: transport },
   );
   if (!parsed.success || !/^(outbox|smtps?:\/\/)/.test(transport)) {
+    // The value is an SMTP URL with its password, misspelt: only its scheme may be shown.
+    const scheme = /^[a-z][a-z0-9+.-]{0,15}:/i.exec(transport)?.[0];
+    const start = scheme ? ` (it starts with "${scheme}")` : "";
     throw configError(file, [
-      `  GAZETTE_TRANSPORT: "${transport}" is neither "outbox" nor an smtp:// or smtps:// URL`,
+      `  GAZETTE_TRANSPORT: neither "outbox" nor an smtp:// or smtps:// URL${start}; the value is not shown, as it may hold a password`,
     ]);
   }
   config.transport = parsed.data;

@@ -1,5 +1,6 @@
 import pLimit, { type LimitFunction } from "p-limit";
 import type { Config, FeedConfig } from "../config/index.js";
+import { dropLineControls } from "../shared/control-characters.js";
 import { parseDuration } from "../shared/duration.js";
 import { describeError } from "../shared/errors.js";
 import { createFetchSaver, type FetchSaver, type FetchToSave } from "../store/index.js";
@@ -172,7 +173,9 @@ async function collectOne(run: Run, feed: FeedToCollect): Promise<FeedReport> {
     fetched.count?.(outcomes);
   } catch (error) {
     report.status = "failed";
-    report.error = describeError(error);
+    // A parser's message quotes the feed (the character it stumbled on, a stretch of JSON): an
+    // ESC from there must not reach the run report, `status` or `feeds` as an escape sequence.
+    report.error = dropLineControls(describeError(error));
     const at = nextFetchAt({
       outcome: "failed",
       consecutiveErrors: feed.consecutiveErrors + 1,
@@ -249,7 +252,7 @@ async function readArticles(
     firstSeenAt:
       isFirstFetch && !item.publishedAt ? new Date(run.horizon.getTime() - 1000) : undefined,
   }));
-  report.problems = [...parsed.problems, ...completed.problems];
+  report.problems = [...parsed.problems, ...completed.problems].map(dropLineControls);
   const outcome = fetchOutcome(run, result, report, {
     title: parsed.title,
     siteUrl: parsed.siteUrl,

@@ -158,6 +158,36 @@ describe("importSubscribers", () => {
     expect(await members()).toEqual(["ok@example.com - weekly active"]);
   });
 
+  it("keeps a name to one line of text: control characters gone, line breaks as spaces", async () => {
+    // A name is printed by `subscribers list` and put in every email to its subscriber: an ESC
+    // would reach the operator's terminal, a line break would start a new line of the greeting.
+    const file = write(
+      "a.csv",
+      'email,name\nann@example.com,"Ann\r\nBcc: x@example.com"\nbo@example.com,"\u001b]0;pwned\u0007Bo \u001b[2JBa"\n',
+    );
+    await importSubscribers(store.subscribers, file, options());
+    expect(await members()).toEqual([
+      "ann@example.com Ann Bcc: x@example.com weekly active",
+      "bo@example.com ]0;pwnedBo [2JBa weekly active",
+    ]);
+  });
+
+  it("refuses a name past 200 characters, and a row past 64 KiB without reading it whole", async () => {
+    const long = write(
+      "long.csv",
+      `email,name\nok@example.com,Ok\nann@example.com,${"N".repeat(201)}\n`,
+    );
+    const report = await importSubscribers(store.subscribers, long, options({ skipInvalid: true }));
+    expect(report).toMatchObject({ rows: 2, added: 1, invalid: 1 });
+    expect(report.problems).toEqual([
+      { line: 3, message: "the name is longer than 200 characters" },
+    ]);
+    const huge = write("huge.csv", `email,name\nann@example.com,"${"N".repeat(1024 * 1024)}"\n`);
+    await expect(importSubscribers(store.subscribers, huge, options())).rejects.toThrow(
+      /huge\.csv:2: a row of more than 65536 characters \(no CSV that Gazette reads has one\)/,
+    );
+  });
+
   it("imports nothing when a row is bad, naming every bad line", async () => {
     const file = write(
       "a.csv",

@@ -171,6 +171,17 @@ describe("config", () => {
     ).toThrow(/GAZETTE_TRANSPORT/);
   });
 
+  it.each([
+    ["a misspelt scheme", "smpt://user:S3cret@mail.example.com:587", /it starts with "smpt:"/],
+    ["a missing colon", "smtp//user:S3cret@mail.example.com:587", /neither "outbox"/],
+  ])("never prints GAZETTE_TRANSPORT's password when it has %s", (_name, value, said) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
+    writeFileSync(path.join(dir, "g.yaml"), VALID);
+    const load = () => loadConfig({ path: "g.yaml", cwd: dir, env: { GAZETTE_TRANSPORT: value } });
+    expect(load).toThrow(said);
+    expect(load).not.toThrow(/S3cret/);
+  });
+
   it("exits with code 2 and writes nothing when the config is invalid", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
     writeFileSync(path.join(dir, "gazette.yaml"), VALID.replace('"0 9 * * MON"', '"61 9 * * MON"'));

@@ -3,7 +3,7 @@ import { collectFeeds } from "../../src/ingest/collect-feeds.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server.js";
 import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
-import { testConfig } from "./collect-helpers.js";
+import { tempStore, testConfig } from "./collect-helpers.js";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 const HOUR = 3_600_000;
@@ -75,5 +75,48 @@ describe.each(STORE_BACKENDS)("a NUL in one item costs only that item ($name)", 
     expect(rows[0]?.content_html).not.toContain("\u0000");
     const [feed] = await opened.store.feeds.all();
     expect(feed?.title).toBe("Null Blog");
+  });
+});
+
+// A parser's message quotes the character it stumbled on, JSON.parse a stretch of the document:
+// an ESC there reached the run report, `gazette status` and `gazette feeds` as an escape sequence.
+describe("a feed's error and problems hold no control character", () => {
+  let server: FeedServer;
+
+  beforeEach(async () => {
+    server = await startFeedServer({
+      "/broken.xml": {
+        body: '<rss version="2.0"><channel><title>a</title><item><\u001b]0;pwned\u0007>',
+      },
+      "/broken.json": {
+        headers: { "content-type": "application/feed+json" },
+        body: '{"version": \u001b[2J\u009b31m}',
+      },
+    });
+  });
+  afterEach(() => server?.close());
+
+  it("drops them from what the report says and the store keeps", async () => {
+    const store = await tempStore();
+    try {
+      const config = testConfig([
+        { url: server.url("/broken.xml") },
+        { url: server.url("/broken.json") },
+      ]);
+      const report = await collectFeeds(store.articleSink, config, () => NOW);
+      const stored = await store.feeds.all();
+      const errors = [
+        ...report.feeds.map((feed) => feed.error),
+        ...stored.map((f) => f.last_error),
+      ];
+      expect(errors).toHaveLength(4);
+      for (const error of errors) {
+        expect(error).toMatch(/not a valid/);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+        expect(error).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      }
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -86,6 +86,11 @@ describe("control characters never reach a title, a name or an author", () => {
     ["C1 CSI", "Split\u009b2J screen", "Split2J screen"],
     ["noncharacters", "A\uFFFEB\uFFFFC", "ABC"],
     ["a line break", "Two\nlines", "Two lines"],
+    // An unclosed RLO reverses what follows it on the line: the subject's "+ 3 more", the rest
+    // of a card, the archive's issue line. Marks (LRM, RLM) only place neutral text: they stay.
+    ["a right-to-left override", "Ship it \u202egnp.exe", "Ship it gnp.exe"],
+    ["embeddings and isolates", "\u202aA\u202c \u2066B\u2069 \u2067C\u2068D", "A B CD"],
+    ["no bidirectional mark", "\u05e9\u05dc\u05d5\u05dd\u200f!", "\u05e9\u05dc\u05d5\u05dd\u200f!"],
   ])("drops %s", (_name, raw, expected) => {
     expect(plainTitle(raw)).toBe(expected);
   });
@@ -93,15 +98,15 @@ describe("control characters never reach a title, a name or an author", () => {
   it("cleans an item's title, author, tags and content, and the feed's title", async () => {
     const document = JSON.stringify({
       version: "https://jsonfeed.org/version/1.1",
-      title: "Feed\u0000 name",
+      title: "Feed\u0000 name\u202e",
       items: [
         {
           id: "nul\u0000-1",
           url: "https://hostile.example.com/1",
           title: "A NUL\u0000 title",
-          authors: [{ name: "Jane\u0000 Doe" }],
+          authors: [{ name: "\u202dJane\u0000 Doe" }],
           tags: ["to\u0000ols"],
-          content_html: "<p>Text\u0000 with \u001b[2J a NUL</p>",
+          content_html: "<p>Text\u0000 with \u001b[2J a \u202eNUL</p>",
         },
       ],
     });
@@ -116,6 +121,30 @@ describe("control characters never reach a title, a name or an author", () => {
       contentText: "Text with [2J a NUL",
     });
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    expect(item?.contentHtml).not.toMatch(/[\u0000-\u0008\u001b]/);
+    expect(item?.contentHtml).not.toMatch(/[\u0000-\u0008\u001b\u202e]/);
+  });
+});
+
+describe("a title of megabytes is cut to one line's length", () => {
+  // An issue shows every title (cards, "Also published", the subject): one such title from a
+  // hostile feed put the whole email over its size budget, and the list's issue failed.
+  const words = repeatTo("Caching at the edge ", 1024 * 1024);
+  const document = JSON.stringify({
+    version: "https://jsonfeed.org/version/1.1",
+    title: words,
+    items: [
+      { id: "1", url: "https://hostile.example.com/1", title: words, authors: [{ name: words }] },
+      { id: "2", url: "https://hostile.example.com/2", content_text: "x".repeat(1024 * 1024) },
+    ],
+  });
+
+  it("cuts the feed's and each item's title and author at a word, ending in …", async () => {
+    const feed = await parseFeed(document, { feedUrl, now });
+    const [titled, untitled] = feed.items;
+    for (const line of [feed.title, titled?.title, titled?.author, untitled?.title]) {
+      expect(line?.length).toBeLessThanOrEqual(300);
+      expect(line).toMatch(/…$/);
+    }
+    expect(titled?.title).toMatch(/^Caching at the edge Caching .* edge…$/);
   });
 });

@@ -7,7 +7,7 @@ import type { FeedItem } from "../types.js";
 import { canonicalUrl } from "./canonical-url.js";
 import { htmlToPlainText } from "./html-to-plain-text.js";
 import { parseFeedDate } from "./parse-feed-date.js";
-import { plainTitle } from "./plain-title.js";
+import { clipLine, plainTitle } from "./plain-title.js";
 import { repairC1Controls } from "./repair-c1-controls.js";
 import { isHttpUrl, resolveUrl } from "./resolve-url.js";
 import { sanitizeContent } from "./sanitize-content.js";
@@ -188,5 +188,5 @@ function asArray(value: unknown): unknown[] {
 
 function firstWords(plainText: string, count: number): string {
   const words = plainText.split(/\s+/).filter(Boolean);
-  return words.length > count ? `${words.slice(0, count).join(" ")}…` : words.join(" ");
+  return clipLine(words.length > count ? `${words.slice(0, count).join(" ")}…` : words.join(" "));
 }

@@ -16,9 +16,14 @@ const BLOCK_ELEMENT = /<(div|p|h[1-6]|blockquote|center)>/gi;
 // The lookahead finds the "=" without backtracking over the run of text before it.
 const TAG_WITH_ATTRIBUTES = /<([A-Za-z][\w:-]*)\s(?=[^<>]*=)[^<>]*>/g;
 
+// The longest title, author or feed name kept. Real ones are far shorter; a longer one from a
+// hostile feed would fill the email (cards, "Also published", the subject) past its size budget.
+const MAX_LINE = 300;
+
 /**
  * A title as plain text: inline formatting and markup with attributes removed (code elements
- * with their content), entities decoded once, whitespace collapsed, control characters dropped.
+ * with their content), entities decoded once, whitespace collapsed, control characters dropped,
+ * at most 300 characters (see clipLine).
  * A bare tag-like word is kept as the literal text it most likely is on an engineering blog
  * ("Why <template> matters", "<script> injection explained"); titles are data, escaped wherever
  * they are shown. Linear in the title's length, whatever it holds (issue 14: a 400 KB title of
@@ -42,7 +47,17 @@ export function plainTitle(raw: string): string {
   ).replace(INLINE_TAG, (tag) => (/^<br/i.test(tag) ? " " : ""));
   // Escaping "<" leaves no tag for the HTML parser, so it only decodes the entities; a decoded
   // reference may name a control character (`&#27;`), so they are dropped after.
-  return dropLineControls(htmlToPlainLine(text.replace(/</g, "&lt;"))).trim();
+  return clipLine(dropLineControls(htmlToPlainLine(text.replace(/</g, "&lt;"))).trim());
+}
+
+/** One line of text whole when it has at most 300 characters, else cut at a space and ended with "…". */
+export function clipLine(line: string): string {
+  if (line.length <= MAX_LINE) return line;
+  const space = line.lastIndexOf(" ", MAX_LINE - 1);
+  // One word longer than the limit is cut anyway, never inside a surrogate pair.
+  let cut = space > MAX_LINE / 2 ? space : MAX_LINE - 1;
+  if (/[\uD800-\uDBFF]/.test(line.charAt(cut - 1))) cut--;
+  return `${line.slice(0, cut).trimEnd()}…`;
 }
 
 // Split at the last "-->": before it every comment finds its end, after it none does. A lazy
