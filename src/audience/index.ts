@@ -21,6 +21,7 @@ export {
   type WindowLimit,
 } from "./membership.js";
 export { readSigningKeys, type SigningKeys } from "./signing-keys.js";
+export { subscriberName } from "./subscriber-name.js";
 export { sealSubscriberRef } from "./subscriber-ref.js";
 export { exportSuppressions, importSuppressions } from "./suppressions-csv.js";
 export { type SyncReport, syncSubscribers } from "./sync-subscribers.js";

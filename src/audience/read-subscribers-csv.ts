@@ -1,9 +1,9 @@
-import { dropLineControls } from "../shared/control-characters.js";
 import { GazetteError } from "../shared/errors.js";
 import { checkEmail, normalizeEmail, printableEmail } from "./email-address.js";
 import { unescapeFormula } from "./escape-formula.js";
 import type { MembershipStatus } from "./ports.js";
 import { readCsvRows } from "./read-csv-rows.js";
+import { subscriberName } from "./subscriber-name.js";
 
 /** One valid row of a subscribers CSV. */
 export interface SubscriberRecord {
@@ -20,9 +20,6 @@ export interface CsvProblem {
   line: number;
   message: string;
 }
-
-// A name longer than this is not one (a cell of something else, or a hostile file).
-const MAX_NAME = 200;
 
 const EMAIL_HEADER = /^(e-?mail|e-?mail[ _-]?address|mail)$/;
 const STATUSES: readonly string[] = ["pending", "active", "unsubscribed", "bounced", "complained"];
@@ -122,16 +119,12 @@ function toRecord(cells: string[], line: number, columns: Columns): SubscriberRe
       message: `"${printableEmail(raw.slice(0, 200))}" is not a valid email address: it ${check.reason}`,
     };
   const email = check.address;
-  // One line of text: it is printed by `subscribers list` and greets the subscriber in every
-  // email, where an ESC or a line break would act instead of reading.
-  const name = dropLineControls(
+  const named = subscriberName(
     cell(columns.name) ||
       [cell(columns.firstName), cell(columns.lastName)].filter(Boolean).join(" "),
-  )
-    .replace(/\s+/g, " ")
-    .trim();
-  if (name.length > MAX_NAME)
-    return { line, message: `the name is longer than ${MAX_NAME} characters` };
+  );
+  if ("problem" in named) return { line, message: named.problem };
+  const { name } = named;
   const status = cell(columns.status).toLowerCase();
   if (status && !STATUSES.includes(status))
     return {

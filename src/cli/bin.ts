@@ -1,4 +1,10 @@
 import { main } from "./main.js";
+import { guardTerminal } from "./terminal-text.js";
+
+// Nothing a command prints acts on the operator's terminal (an ESC from a feed, a bounce or a
+// server's reply would start an escape sequence): see guardTerminal.
+guardTerminal(process.stdout);
+guardTerminal(process.stderr);
 
 // `gazette status | head`: the reader has gone, so there is nobody left to tell. Stop at once
 // and quietly, as a command killed by SIGPIPE would, instead of an unhandled 'error' event.

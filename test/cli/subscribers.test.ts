@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CLI_ENTRY, ROOT, runCli } from "../helpers/cli.js";
 
@@ -109,6 +110,28 @@ describe("gazette subscribers and lists", () => {
     expect(spoof.stderr).toMatch(
       /"f<U\+200B>ay@example\.com" is not a valid email address: it contains an invisible character U\+200B/,
     );
+  });
+
+  // Control characters in a name would reach the operator's terminal (an ESC starts an escape
+  // sequence) and every email that greets the subscriber.
+  it("keeps a name to one line of text, and lists none with a control character", async () => {
+    const hostile = "Gil\u001b]0;pwned\u0007\nBcc: x@y.z";
+    const add = (email: string, name: string) =>
+      cli(["subscribers", "add", email, "--list", "weekly", "--name", name]);
+    expect((await add("gil@example.com", hostile)).code).toBe(0);
+    const tooLong = await add("hal@example.com", "x".repeat(201));
+    expect(tooLong.code).toBe(2);
+    expect(tooLong.stderr).toMatch(/--name: the name is longer than 200 characters/);
+    // A name stored before names were cleaned, as it may still be in an older store.
+    const db = new Database(path.join(dir, "data/gazette.db"));
+    db.prepare("UPDATE subscribers SET name = ? WHERE email = ?").run(hostile, "gil@example.com");
+    db.close();
+    const list = (await cli(["subscribers", "list", "--list", "weekly"])).stdout;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    expect(list).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(list.split("\n").filter((line) => line.startsWith("gil@"))).toEqual([
+      "gil@example.com\tGil]0;pwned Bcc: x@y.z\tweekly\tactive",
+    ]);
   });
 
   it("lists show feeds, filters and counts by status", async () => {

@@ -1,9 +1,15 @@
 import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
-import { checkEmail, normalizeEmail, printableEmail } from "../../audience/index.js";
+import {
+  checkEmail,
+  normalizeEmail,
+  printableEmail,
+  subscriberName,
+} from "../../audience/index.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
 import { plural } from "../../shared/plural.js";
+import { terminalLine } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerSubscribers(subscribers: Command): void {
@@ -15,8 +21,9 @@ export function registerSubscribers(subscribers: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const id = options.list ? listNumber(ctx, findList(ctx, options.list)) : undefined;
         const members = await ctx.store.subscribers.members(id);
+        // A name stored before names were one line of text may still hold an ESC.
         for (const m of members)
-          console.log(`${m.email}\t${m.name ?? ""}\t${m.list_slug}\t${m.status}`);
+          console.log(terminalLine`${m.email}\t${m.name ?? ""}\t${m.list_slug}\t${m.status}`);
         console.error(`${members.length} memberships`);
       });
     });
@@ -35,9 +42,11 @@ export function registerSubscribers(subscribers: Command): void {
             `"${printableEmail(email)}" is not a valid email address: it ${check.reason}`,
           );
         const address = check.address;
+        const named = subscriberName(options.name ?? "");
+        if ("problem" in named) throw new GazetteError("USAGE", `--name: ${named.problem}`);
         const list = findList(ctx, options.list);
         const now = ctx.clock.now();
-        const { id } = await ctx.store.subscribers.upsert(address, options.name, now);
+        const { id } = await ctx.store.subscribers.upsert(address, named.name || undefined, now);
         const outcome = await ctx.store.subscribers.join(listNumber(ctx, list), id, {
           status: "active",
           source: "cli",
