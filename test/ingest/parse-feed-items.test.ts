@@ -97,6 +97,17 @@ describe("parseFeed on documents that are not feeds", () => {
     expect((await parseFeed(xml, { feedUrl, now })).title).toBe("Cut");
   });
 
+  // Seen in feeds whose titles were pasted from a word processor: a strict parser refused the
+  // whole feed ("Invalid character entity") for one such reference.
+  it("drops character references to characters XML does not allow, and reads the feed", async () => {
+    const xml = `<rss version="2.0"><channel><title>Refs</title>
+<item><title>Bad &#27;char&#x1F; &#8217;here&#x2019;</title><link>https://edge.example.com/a</link>
+<description><![CDATA[Kept as text: &#27;]]> and &#0;gone</description></item>
+<item><title>Good one</title><link>https://edge.example.com/b</link></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl, now });
+    expect(feed.items.map((item) => item.title)).toEqual(["Bad char \u2019here\u2019", "Good one"]);
+  });
+
   it.each([
     ["invalid XML", "invalid.xml", /not a valid RSS or Atom feed \(Unexpected close tag, Line: 6/],
     ["an HTML page", "html-page.html", /not a valid RSS or Atom feed \(it is an HTML page\)$/],
