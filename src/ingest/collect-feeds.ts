@@ -242,6 +242,7 @@ async function readArticles(
     },
     // Dated before every look-back, or undated in a new feed's first fetch: the archive.
     isNews: (item) => (item.publishedAt ? item.publishedAt >= run.horizon : !isFirstFetch),
+    now: run.now,
   });
   const now = run.now();
   const inputs = completed.items.map((item) => ({

@@ -24,17 +24,22 @@ export interface CompleteOptions {
   isStored(item: FeedItem): Promise<boolean>;
   /** False for an item no issue will carry (older than every list looks back): no page fetch. */
   isNews(item: FeedItem): boolean;
+  now(): Date;
 }
 
 // Pages of one feed usually share a host, whose own limit applies too; this bounds the memory.
 const PAGES_AT_ONCE = 4;
+// What one feed's article pages may take in a collect: a feed of slow pages on as many hosts (each
+// page up to its timeout) would otherwise hold the collect's fetch slots for many minutes.
+const PAGES_BUDGET_MS = 2 * 60_000;
 
 /**
  * Replaces the excerpt of each new or changed item that needs it (see `mode`) with the main text
  * of its article page, and takes the page's og:image. A page that cannot be fetched or read
  * keeps the excerpt and adds a problem; it never fails the feed. A host that could not be reached
  * (no such name, refused, timed out, or refused by the guard) is not asked again for the feed's
- * other pages: they keep their excerpts, and the host is one problem that counts them.
+ * other pages: they keep their excerpts, and the host is one problem that counts them. Pages are
+ * asked for while the feed's pages have taken less than two minutes; the rest keep their excerpts.
  */
 export async function completeExcerpts(
   items: FeedItem[],
@@ -44,6 +49,8 @@ export async function completeExcerpts(
   const problems: string[] = [];
   const limit = pLimit(PAGES_AT_ONCE);
   const unreachable = new Map<string, Unreachable>();
+  const started = options.now().getTime();
+  const late: string[] = [];
   const completed = await Promise.all(
     items.map((item) =>
       limit(async () => {
@@ -54,6 +61,10 @@ export async function completeExcerpts(
         const earlier = unreachable.get(host);
         if (earlier) {
           earlier.urls.push(item.url);
+          return item;
+        }
+        if (options.now().getTime() - started >= PAGES_BUDGET_MS) {
+          late.push(item.url);
           return item;
         }
         try {
@@ -75,6 +86,10 @@ export async function completeExcerpts(
   );
   for (const [host, { reason, urls }] of unreachable)
     problems.push(unreachableProblem(host, reason, urls));
+  if (late.length > 0)
+    problems.push(
+      `full text not fetched for ${plural(late.length, "article")}, excerpts kept: the feed's article pages took more than ${PAGES_BUDGET_MS / 60_000} minutes (first: ${late[0]})`,
+    );
   return { items: completed, problems };
 }
 

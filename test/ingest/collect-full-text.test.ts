@@ -157,4 +157,32 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
     ]);
     expect(report.newArticles).toBe(slugs.length);
   });
+
+  // A hostile (or very slow) feed: excerpt items whose pages each take their whole timeout.
+  it("asks for a feed's article pages for two minutes at most, and says what it left", async () => {
+    const slugs = Array.from({ length: 10 }, (_, i) => `slow-${i}`);
+    let clock = NOW.getTime();
+    // Each page answers (a 404, so the host stays reachable) two minutes and a second later.
+    for (const slug of slugs)
+      server.route(`/posts/${slug}`, (_request, response) => {
+        clock += 121_000;
+        response.writeHead(404).end("gone");
+      });
+    server.route("/slow.xml", {
+      body: rssFeed(
+        base,
+        slugs.map((slug) => ({ slug, guid: slug, date: DATE, html: EXCERPT })),
+      ),
+    });
+    const config = testConfig([{ url: server.url("/slow.xml"), name: "Slow" }]);
+    const report = await collectFeeds(store.articleSink, config, () => new Date(clock));
+    // Only the pages asked for before the first answer; four are asked for at once.
+    const asked = pageRequests();
+    expect(asked).toBeGreaterThan(0);
+    expect(asked).toBeLessThanOrEqual(4);
+    expect(report.feeds[0]?.problems).toContain(
+      `full text not fetched for ${slugs.length - asked} articles, excerpts kept: the feed's article pages took more than 2 minutes (first: ${base}/posts/slow-${asked})`,
+    );
+    expect(report.newArticles).toBe(slugs.length);
+  });
 });
