@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { SigningKeys, WindowLimit } from "../audience/index.js";
+import type { SigningKeys, SignupOutcome, WindowLimit } from "../audience/index.js";
 import type { Config, ListConfig } from "../config/index.js";
 import type { Transport } from "../deliver/index.js";
 import type { ServiceEventReceiver } from "../inbox/index.js";
@@ -32,6 +32,8 @@ export interface AppOptions {
   linkLimits?: WindowLimit[];
   /** Told how each "email me my link" request ended (it runs after the answer); for logs and tests. */
   onLinkRequest?: (outcome: LinksOutcome | Error) => void;
+  /** Told how each signup ended (it runs after the answer, as link requests do); for logs and tests. */
+  onSignup?: (outcome: SignupOutcome | Error) => void;
 }
 
 export type { WindowLimit };

@@ -9,7 +9,8 @@ export type { SignupOutcome } from "../audience/index.js";
 /**
  * The signup form's action: the membership rules decide (audience/membership.ts), and when a
  * confirmation may go out, its single-use, expiring link is sent through the transport. The
- * page says the same to everyone, so the form reveals nobody's subscriptions. One mailbox's
+ * route answers before calling it, the same to everyone, so neither the page nor its timing
+ * reveals anybody's subscriptions. One mailbox's
  * spellings (`victim+1@`, `victim+2@`, … are each an address of their own in the store) share
  * the confirmation limits, so a form cannot be made to flood one inbox through them.
  */

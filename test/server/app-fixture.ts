@@ -4,8 +4,11 @@ import path from "node:path";
 import { parseHTML } from "linkedom";
 import { readSigningKeys } from "../../src/audience/signing-keys.js";
 import { type Config, parseConfigText } from "../../src/config/index.js";
+import type { Transport } from "../../src/deliver/index.js";
 import type { ServiceEventReceiver } from "../../src/inbox/index.js";
 import { type AppOptions, createApp } from "../../src/server/index.js";
+import type { LinksOutcome } from "../../src/server/request-links.js";
+import type { SignupOutcome } from "../../src/server/request-signup.js";
 import { fixedClock } from "../../src/shared/clock.js";
 import { type MembershipStatus, openStore, type Store } from "../../src/store/index.js";
 import { startSmtpSink } from "../helpers/smtp-sink.js";
@@ -35,6 +38,8 @@ export async function createAppFixture(
     signupLimit?: { max: number; windowMs: number };
     /** More options for the app (limits, hooks). */
     app?: Partial<AppOptions>;
+    /** The transport the app sends through, made from the fixture's SMTP one (default: it). */
+    transport?: (smtp: Transport) => Transport;
     /** Extra top-level config (YAML), e.g. `serviceEvents:`. */
     extraConfig?: string;
     /** The email services' event receiver, made from the fixture's store, config and clock. */
@@ -55,12 +60,16 @@ export async function createAppFixture(
   const clock = fixedClock("2026-05-01T10:00:00Z");
   const sink = await startSmtpSink();
   const mailer = smtpTransport({ url: sink.url });
+  const signups = toldOutcomes<SignupOutcome | Error>();
+  const linkRequests = toldOutcomes<LinksOutcome | Error>();
   const app = createApp({
     store,
     config,
     signingKeys,
     clock,
-    transport: mailer,
+    transport: options.transport ? options.transport(mailer) : mailer,
+    onSignup: signups.tell,
+    onLinkRequest: linkRequests.tell,
     archiveDir: path.join(dir, "archive"),
     clientIp: (c) => c.req.header("x-test-ip") ?? "192.0.2.1",
     ...(options.signupLimit ? { signupLimit: options.signupLimit } : {}),
@@ -78,6 +87,10 @@ export async function createAppFixture(
     clock,
     sink,
     app,
+    /** How each signup ended (it runs after the answer): `next()` waits for the next one. */
+    signups,
+    /** How each "email me my link" request ended, likewise. */
+    linkRequests,
     listIds,
     listId: (slug: string) => listIds.get(slug) as number,
     /** Adds a subscriber on a list with a status; returns the subscriber id. */
@@ -102,6 +115,31 @@ export async function createAppFixture(
 }
 
 export type AppFixture = Awaited<ReturnType<typeof createAppFixture>>;
+
+/**
+ * What a hook of the app is told, in order: the work it reports runs after the page was answered,
+ * so a test awaits `next()` (at once when it was already told) before it looks at the store or mail.
+ */
+export function toldOutcomes<T>() {
+  const told: T[] = [];
+  const waiting: ((outcome: T) => void)[] = [];
+  return {
+    tell(outcome: T) {
+      const waiter = waiting.shift();
+      if (waiter) waiter(outcome);
+      else told.push(outcome);
+    },
+    next: () =>
+      new Promise<T>((resolve) => {
+        if (told.length > 0) resolve(told.shift() as T);
+        else waiting.push(resolve);
+      }),
+    /** Outcomes told and not yet taken by `next()`. */
+    get untaken(): readonly T[] {
+      return told;
+    },
+  };
+}
 
 export async function snapshotAudience(store: Store): Promise<string> {
   const tables = await Promise.all(

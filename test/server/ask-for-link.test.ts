@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LinksOutcome } from "../../src/server/request-links.js";
 import { type AppFixture, createAppFixture, csrfOf, form, parsePage } from "./app-fixture.js";
 
 // Issue 14, point 12: the web version's (and a forwarded copy's) Unsubscribe and Manage
@@ -7,29 +6,11 @@ import { type AppFixture, createAppFixture, csrfOf, form, parsePage } from "./ap
 
 describe("unsubscribe and preferences without a personal link", () => {
   let f: AppFixture;
-  let outcomes: (LinksOutcome | Error)[];
-  let waiting: ((outcome: LinksOutcome | Error) => void) | undefined;
-
   /** The outcome of the next link request, which runs after the page was answered. */
-  const nextOutcome = () =>
-    new Promise<LinksOutcome | Error>((resolve) => {
-      const known = outcomes.shift();
-      if (known) resolve(known);
-      else waiting = resolve;
-    });
+  const nextOutcome = () => f.linkRequests.next();
 
   beforeEach(async () => {
-    outcomes = [];
-    f = await createAppFixture({
-      app: {
-        onLinkRequest: (outcome) => {
-          if (waiting) {
-            waiting(outcome);
-            waiting = undefined;
-          } else outcomes.push(outcome);
-        },
-      },
-    });
+    f = await createAppFixture();
   });
   afterEach(() => f.close());
 

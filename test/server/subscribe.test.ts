@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type AppFixture, createAppFixture, csrfOf, form, parsePage } from "./app-fixture.js";
 
 /** Opens the form like a browser: the cookie it sets and the CSRF field that goes with it. */
@@ -8,7 +8,8 @@ async function openForm(f: AppFixture, ip = "198.51.100.7") {
   return { cookie, csrf: csrfOf(await response.text()), ip };
 }
 
-async function submit(f: AppFixture, fields: Record<string, string>, ip = "198.51.100.7") {
+/** Posts the form and returns the answer, without waiting for the signup it starts. */
+async function post(f: AppFixture, fields: Record<string, string>, ip = "198.51.100.7") {
   const { cookie, csrf } = await openForm(f, ip);
   return f.app.request("/subscribe", {
     method: "POST",
@@ -16,6 +17,19 @@ async function submit(f: AppFixture, fields: Record<string, string>, ip = "198.5
     headers: { cookie, "x-test-ip": ip, "user-agent": "Browser/1.0" },
   });
 }
+
+/**
+ * Posts the form; a valid request (answered 200, honeypot empty) starts a signup that runs after
+ * the answer, and this waits for it to end, so that the store and the sink are settled.
+ */
+async function submit(f: AppFixture, fields: Record<string, string>, ip = "198.51.100.7") {
+  const response = await post(f, fields, ip);
+  if (response.status === 200 && !fields.website) await f.signups.next();
+  return response;
+}
+
+const heading = async (response: Response) =>
+  parsePage(await response.text()).querySelector("h1")?.textContent;
 
 describe("signup with double opt-in", () => {
   let f: AppFixture;
@@ -126,6 +140,8 @@ describe("signup with double opt-in", () => {
     expect(await f.store.subscribers.byEmail("bot@example.com")).toBeUndefined();
     expect(await f.store.subscribers.byEmail("x@example.com")).toBeUndefined();
     expect(f.sink.messages).toHaveLength(0);
+    // None of them started a signup.
+    expect(f.signups.untaken).toEqual([]);
   });
 
   it("rate-limits signups per address, and the window slides with the clock", async () => {
@@ -245,6 +261,74 @@ describe("signup with double opt-in", () => {
       expect(parsePage(await response.text()).querySelector("h1")?.textContent).toBe(
         "Check your inbox",
       );
+    }
+    expect(f.sink.messages).toHaveLength(0);
+  });
+});
+
+// Security review: the POST awaited the confirmation email, so a new address was answered after
+// the store write and the mail transport, an active one at once; and with the mail down only a
+// new address got the 503 "Please try again later" page. Both told who is subscribed.
+describe("the signup answer tells nobody who is subscribed", () => {
+  let f: AppFixture | undefined;
+  afterEach(() => f?.close());
+
+  it("answers a new address before its confirmation is sent, and the email follows", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sendStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      sendStarted = resolve;
+    });
+    // The fixture's SMTP transport, whose sends wait until the test lets them go.
+    f = await createAppFixture({
+      transport: (smtp) => ({
+        async send(message) {
+          sendStarted();
+          await held;
+          return smtp.send(message);
+        },
+        check: (message) => smtp.check(message),
+        close: () => smtp.close(),
+      }),
+    });
+    // Before the fix this POST waited on the held send, and the test timed out here.
+    const response = await post(f, { email: "new@example.com", list: "weekly" });
+    expect(response.status).toBe(200);
+    expect(await heading(response)).toBe("Check your inbox");
+    await started;
+    // Answered while the send is in flight: nothing arrived, the signup has not ended.
+    expect(f.sink.messages).toHaveLength(0);
+    expect(f.signups.untaken).toEqual([]);
+    release();
+    expect(await f.signups.next()).toBe("sent");
+    expect(f.sink.messages.map((message) => message.to)).toEqual([["new@example.com"]]);
+  }, 20_000);
+
+  it("answers a new address whose confirmation fails as an active one, and logs the failure", async () => {
+    f = await createAppFixture();
+    await f.addMember("act@example.com", "weekly");
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      // The SMTP server refuses the next message: the mail is down for the new address's.
+      f.sink.failNext(1, 421, "Service not available");
+      const active = await post(f, { email: "act@example.com", list: "weekly" }, "198.51.100.20");
+      const fresh = await post(f, { email: "new@example.com", list: "weekly" }, "198.51.100.21");
+      // Before the fix: 503 "Please try again later" for the new address only.
+      expect([active.status, fresh.status]).toEqual([200, 200]);
+      expect(await fresh.text()).toBe(await active.text());
+      const outcomes = [await f.signups.next(), await f.signups.next()];
+      expect(outcomes).toContain("already-active");
+      expect(outcomes.find((outcome) => outcome instanceof Error)).toBeDefined();
+      expect(logged.mock.calls.map((call) => call.map(String).join(" "))).toEqual([
+        expect.stringMatching(
+          /^gazette serve: confirmation email not sent: .*Service not available/,
+        ),
+      ]);
+    } finally {
+      logged.mockRestore();
     }
     expect(f.sink.messages).toHaveLength(0);
   });

@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { checkEmail } from "../../audience/index.js";
-import { describeError } from "../../shared/errors.js";
+import { afterAnswer } from "../after-answer.js";
 import type { AppDeps } from "../app-deps.js";
 import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
@@ -53,13 +53,7 @@ export function registerAskForLink(app: Hono, deps: AppDeps): void {
           },
           400,
         );
-      void requestLinks(deps, check.address).then(
-        (outcome) => deps.onLinkRequest?.(outcome),
-        (error: unknown) => {
-          console.error(`gazette serve: personal links not sent: ${describeError(error)}`);
-          deps.onLinkRequest?.(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
+      afterAnswer(requestLinks(deps, check.address), "personal links not sent", deps.onLinkRequest);
       return renderPage(
         c,
         deps,

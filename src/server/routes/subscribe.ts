@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { checkEmail } from "../../audience/index.js";
-import { describeError } from "../../shared/errors.js";
+import { afterAnswer } from "../after-answer.js";
 import type { AppDeps } from "../app-deps.js";
 import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
@@ -23,6 +23,8 @@ function signupCookie(deps: AppDeps): SessionCookie {
  * The signup form with double opt-in. CSRF: a random cookie (SameSite=Strict) and, in the form,
  * its HMAC. Bots: a honeypot field hidden from people, and a per-client rate limit (IPv6 per
  * /64). Mail bombing: requestSignup sends one address few confirmations, whoever asks.
+ * Enumeration: every valid request gets "Check your inbox" at once; requestSignup runs after the
+ * answer, so neither the page nor its timing tells a new address from a subscribed one.
  */
 export function registerSubscribe(app: Hono, deps: AppDeps): void {
   app.get("/subscribe", (c) => {
@@ -50,25 +52,19 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
         : "Pick a list.";
       return signupForm(c, deps, { list: listSlug, email: field("email"), error }, 400);
     }
-    const email = check.address;
-    try {
-      await requestSignup(deps, {
-        email,
+    // The answer comes first and is the same for every address; the membership rules, the store
+    // write and the confirmation email run after it (a failed send is logged, never shown).
+    afterAnswer(
+      requestSignup(deps, {
+        email: check.address,
         list,
         listId,
         ip: deps.clientIp(c),
         userAgent: c.req.header("user-agent") ?? "",
-      });
-    } catch (error) {
-      console.error(`gazette serve: confirmation email not sent: ${describeError(error)}`);
-      return renderPage(
-        c,
-        deps,
-        "Please try again later",
-        html`<p class="error" role="alert">We could not send the confirmation email just now. Please try again later.</p>`,
-        503,
-      );
-    }
+      }),
+      "confirmation email not sent",
+      deps.onSignup,
+    );
     return checkInbox(c, deps);
   });
 }
