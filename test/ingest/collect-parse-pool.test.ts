@@ -95,13 +95,13 @@ describe("createParsePool (worker threads)", () => {
     expect(small.items.map((entry) => entry.title)).toEqual(["Post 1"]);
   });
 
-  it("sends a worker its next tasks before it answers the first", async () => {
+  it("sends a worker its next tasks before it answers the first", { timeout: 10_000 }, async () => {
     const workerUrl = new URL("../fixtures/workers/count-tasks.mjs", import.meta.url);
     const busy = createParsePool({ size: 1, workerUrl });
     pool = busy;
     const options = { feedUrl: "https://example.com/feed", now: NOW };
     const answers = await Promise.all([1, 2, 3].map(() => busy.parse("<rss/>", options)));
-    // The tasks it had been sent when it answered each: all three at once, not one at a time.
+    // The worker answers once it holds all three: the pool sent them at once, not one at a time.
     expect(answers as unknown[]).toEqual([3, 3, 3]);
   });
 
