@@ -5,6 +5,7 @@ import type { Transport } from "../deliver/index.js";
 import type { ServiceEventReceiver } from "../inbox/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
+import type { AfterAnswer } from "./after-answer.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { LinksOutcome } from "./request-links.js";
 
@@ -34,12 +35,18 @@ export interface AppOptions {
   onLinkRequest?: (outcome: LinksOutcome | Error) => void;
   /** Told how each signup ended (it runs after the answer, as link requests do); for logs and tests. */
   onSignup?: (outcome: SignupOutcome | Error) => void;
+  /**
+   * Runs the work of signups and link requests after their answer (default: a new one); `gazette
+   * serve` waits for it to settle before it closes the transport, so a stop cuts no email.
+   */
+  afterAnswer?: AfterAnswer;
 }
 
 export type { WindowLimit };
 
 /** The options with the lists resolved and the limiter made: what each route reads. */
 export interface AppDeps extends AppOptions {
+  afterAnswer: AfterAnswer;
   lists: ListIndex;
   signupLimiter: RateLimiter;
   confirmTtlMs: number;

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
+import { createAfterAnswer } from "./after-answer.js";
 import { type AppDeps, type AppOptions, createListIndex } from "./app-deps.js";
 import { renderPage } from "./messages.js";
 import { createRateLimiter } from "./rate-limiter.js";
@@ -26,6 +27,7 @@ export function createApp(options: AppOptions): Hono {
   ];
   const deps: AppDeps = {
     ...options,
+    afterAnswer: options.afterAnswer ?? createAfterAnswer(),
     lists: createListIndex(options.store, options.config),
     signupLimiter: createRateLimiter({
       ...(options.signupLimit ?? { max: 5, windowMs: 3_600_000 }),

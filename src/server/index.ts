@@ -1,3 +1,4 @@
+export { type AfterAnswer, createAfterAnswer } from "./after-answer.js";
 export type { AppOptions } from "./app-deps.js";
 export { createApp } from "./create-app.js";
 export { createPreviewServer, watchPreview } from "./preview/create-preview-server.js";

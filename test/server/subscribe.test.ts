@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createAfterAnswer } from "../../src/server/index.js";
 import { type AppFixture, createAppFixture, csrfOf, form, parsePage } from "./app-fixture.js";
 
 /** Opens the form like a browser: the cookie it sets and the CSRF field that goes with it. */
@@ -304,6 +305,43 @@ describe("the signup answer tells nobody who is subscribed", () => {
     expect(f.signups.untaken).toEqual([]);
     release();
     expect(await f.signups.next()).toBe("sent");
+    expect(f.sink.messages.map((message) => message.to)).toEqual([["new@example.com"]]);
+  }, 20_000);
+
+  // `gazette serve` waits for this before it closes the transport on SIGTERM.
+  it("lets a stopping server wait for a confirmation still being sent", async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sendStarted = () => {};
+    const started = new Promise<void>((resolve) => {
+      sendStarted = resolve;
+    });
+    const afterAnswer = createAfterAnswer();
+    f = await createAppFixture({
+      app: { afterAnswer },
+      transport: (smtp) => ({
+        async send(message) {
+          sendStarted();
+          await held;
+          return smtp.send(message);
+        },
+        check: (message) => smtp.check(message),
+        close: () => smtp.close(),
+      }),
+    });
+    expect((await post(f, { email: "new@example.com", list: "weekly" })).status).toBe(200);
+    await started;
+    let settled = false;
+    const stopping = afterAnswer.settled().then(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    release();
+    await stopping;
+    // Settled only once the email was handed over.
     expect(f.sink.messages.map((message) => message.to)).toEqual([["new@example.com"]]);
   }, 20_000);
 

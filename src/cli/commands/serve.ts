@@ -18,11 +18,15 @@ export function registerServe(serve: Command): void {
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
           const { openTransport, outboxDirOf } = await import("../../pipeline/send-stage.js");
           const { describeTransport } = await import("../../deliver/index.js");
-          const { createApp, startServer } = await import("../../server/index.js");
+          const { createAfterAnswer, createApp, startServer } = await import(
+            "../../server/index.js"
+          );
           // The pages only read the lists: the context created any new one when it opened.
           const transport = await openTransport(ctx);
           const serviceEvents = await openServiceEvents(ctx);
+          const afterAnswer = createAfterAnswer();
           const app = createApp({
+            afterAnswer,
             store: ctx.store,
             config: ctx.config,
             signingKeys: ctx.signingKeys,
@@ -52,6 +56,8 @@ export function registerServe(serve: Command): void {
           console.log(`${signal}: stopping`);
           await webhooks.stop();
           await server.close();
+          // A signup's confirmation or a link email still on its way is sent before the transport closes.
+          await afterAnswer.settled();
           await transport.close();
         });
       },

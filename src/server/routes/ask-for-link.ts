@@ -1,7 +1,6 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { checkEmail } from "../../audience/index.js";
-import { afterAnswer } from "../after-answer.js";
 import type { AppDeps } from "../app-deps.js";
 import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
@@ -53,7 +52,11 @@ export function registerAskForLink(app: Hono, deps: AppDeps): void {
           },
           400,
         );
-      afterAnswer(requestLinks(deps, check.address), "personal links not sent", deps.onLinkRequest);
+      deps.afterAnswer.run(
+        requestLinks(deps, check.address),
+        "personal links not sent",
+        deps.onLinkRequest,
+      );
       return renderPage(
         c,
         deps,

@@ -1,7 +1,6 @@
 import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { checkEmail } from "../../audience/index.js";
-import { afterAnswer } from "../after-answer.js";
 import type { AppDeps } from "../app-deps.js";
 import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
@@ -54,7 +53,7 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
     }
     // The answer comes first and is the same for every address; the membership rules, the store
     // write and the confirmation email run after it (a failed send is logged, never shown).
-    afterAnswer(
+    deps.afterAnswer.run(
       requestSignup(deps, {
         email: check.address,
         list,
