@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Transport } from "../../src/deliver/index.js";
 import { createAfterAnswer } from "../../src/server/index.js";
 import { type AppFixture, createAppFixture, csrfOf, form, parsePage } from "./app-fixture.js";
 
@@ -270,31 +271,35 @@ describe("signup with double opt-in", () => {
 // Security review: the POST awaited the confirmation email, so a new address was answered after
 // the store write and the mail transport, an active one at once; and with the mail down only a
 // new address got the 503 "Please try again later" page. Both told who is subscribed.
+/** The fixture's SMTP transport, whose sends wait until the test lets them go. */
+function heldSends() {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let sendStarted = () => {};
+  const started = new Promise<void>((resolve) => {
+    sendStarted = resolve;
+  });
+  const transport = (smtp: Transport): Transport => ({
+    async send(message) {
+      sendStarted();
+      await held;
+      return smtp.send(message);
+    },
+    check: (message) => smtp.check(message),
+    close: () => smtp.close(),
+  });
+  return { transport, started, release: () => release() };
+}
+
 describe("the signup answer tells nobody who is subscribed", () => {
   let f: AppFixture | undefined;
   afterEach(() => f?.close());
 
   it("answers a new address before its confirmation is sent, and the email follows", async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let sendStarted = () => {};
-    const started = new Promise<void>((resolve) => {
-      sendStarted = resolve;
-    });
-    // The fixture's SMTP transport, whose sends wait until the test lets them go.
-    f = await createAppFixture({
-      transport: (smtp) => ({
-        async send(message) {
-          sendStarted();
-          await held;
-          return smtp.send(message);
-        },
-        check: (message) => smtp.check(message),
-        close: () => smtp.close(),
-      }),
-    });
+    const { transport, started, release } = heldSends();
+    f = await createAppFixture({ transport });
     // Before the fix this POST waited on the held send, and the test timed out here.
     const response = await post(f, { email: "new@example.com", list: "weekly" });
     expect(response.status).toBe(200);
@@ -310,27 +315,9 @@ describe("the signup answer tells nobody who is subscribed", () => {
 
   // `gazette serve` waits for this before it closes the transport on SIGTERM.
   it("lets a stopping server wait for a confirmation still being sent", async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let sendStarted = () => {};
-    const started = new Promise<void>((resolve) => {
-      sendStarted = resolve;
-    });
+    const { transport, started, release } = heldSends();
     const afterAnswer = createAfterAnswer();
-    f = await createAppFixture({
-      app: { afterAnswer },
-      transport: (smtp) => ({
-        async send(message) {
-          sendStarted();
-          await held;
-          return smtp.send(message);
-        },
-        check: (message) => smtp.check(message),
-        close: () => smtp.close(),
-      }),
-    });
+    f = await createAppFixture({ app: { afterAnswer }, transport });
     expect((await post(f, { email: "new@example.com", list: "weekly" })).status).toBe(200);
     await started;
     let settled = false;
