@@ -72,10 +72,7 @@ async function handleMessage(
     print(
       `inbox: message ${message.uid} is ${megabytes(message.size)}; its first ${megabytes(message.raw.length)} were read`,
     );
-  const mailto = ctx.config.sender.unsubscribeMailto;
-  const found = await classifyMessage(message.raw, {
-    unsubscribeAddresses: mailto ? [mailto] : [],
-  });
+  const found = await classify(ctx, message, print);
   report.kinds[found.kind] = (report.kinds[found.kind] ?? 0) + 1;
   const event = toEvent(ctx, found, message);
   if (!event) return "done";
@@ -90,6 +87,29 @@ async function handleMessage(
       } names no delivery or subscriber of this newsletter; recorded, nothing changed`,
     );
   return "done";
+}
+
+/**
+ * The message's classification. Classifying touches nothing but the message, so a message it
+ * cannot read (more MIME parts or header bytes than mailparser allows) is unreadable for good:
+ * counted as other and marked seen, never read again on every pass.
+ */
+async function classify(
+  ctx: Context,
+  message: FetchedMessage,
+  print: (line: string) => void,
+): Promise<Classification> {
+  const mailto = ctx.config.sender.unsubscribeMailto;
+  try {
+    return await classifyMessage(message.raw, { unsubscribeAddresses: mailto ? [mailto] : [] });
+  } catch (error) {
+    print(
+      `inbox: message ${message.uid} is not a readable email (${
+        error instanceof Error ? error.message : String(error)
+      }); marked seen, nothing changed`,
+    );
+    return { kind: "other", addressedTo: [], subject: "" };
+  }
 }
 
 /** The event a classified message stands for, tied by token, Message-ID or address. */

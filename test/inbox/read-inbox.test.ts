@@ -194,6 +194,31 @@ describe("gazette inbox against Dovecot", () => {
     expect(await unseen()).toBe(0);
   });
 
+  it("marks seen a message mailparser cannot read (10,000 parts, 20,000 header lines) and goes on", async () => {
+    const parts = Array.from(
+      { length: 10_000 },
+      () => "--p\r\nContent-Type: text/plain\r\n\r\nx\r\n",
+    );
+    await append(imap.port, [
+      `From: a@example.net\r\nSubject: parts\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n${parts.join("")}--p--\r\n`,
+      `From: a@example.net\r\nSubject: header\r\n${"X-H: v\r\n".repeat(20_000)}\r\nbody\r\n`,
+      dsn({
+        recipient: "alice@example.org",
+        status: "5.1.1",
+        diagnostic: "550 5.1.1 User unknown",
+        messageId: messageIdOf(ids.alice),
+        id: "d5",
+      }),
+    ]);
+    const report = await readInbox(ctx, { print });
+    expect(report).toMatchObject({ failed: 0, kinds: { other: 2, "hard-bounce": 1 } });
+    expect(lines.filter((line) => /is not a readable email .*marked seen/.test(line))).toHaveLength(
+      2,
+    );
+    expect(await ctx.store.suppressions.byEmail("alice@example.org")).toBeDefined();
+    expect(await unseen()).toBe(0);
+  });
+
   it("is read by gazette worker too", async () => {
     await append(imap.port, [
       arf({ recipient: "bob@example.org", messageId: messageIdOf(ids.bob), id: "arf-w" }),
