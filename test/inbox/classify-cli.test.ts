@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { classifyMessage } from "../../src/inbox/index.js";
@@ -36,6 +38,23 @@ describe("gazette inbox classify", () => {
       },
       { file: files[2], kind: "auto-reply", recipient: null, status: null, messageId: null },
     ]);
+  });
+
+  it("names a message the MIME parser refuses and classifies the files after it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-classify-"));
+    const parts = "--p\r\nContent-Type: text/plain\r\n\r\nx\r\n".repeat(10_000);
+    const bad = path.join(dir, "parts.eml");
+    writeFileSync(
+      bad,
+      `From: a@example.net\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n${parts}--p--\r\n`,
+    );
+    const good = path.join(FIXTURES, "mailgun-hard.eml");
+    const result = await runCli(["inbox", "classify", bad, good, "--json"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `gazette: ${bad}: not a readable email (Max allowed child nodes exceeded)`,
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({ file: good, kind: "hard-bounce" });
   });
 
   it("names a file it cannot read in one gazette: line with exit code 2", async () => {
