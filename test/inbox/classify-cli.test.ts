@@ -122,4 +122,14 @@ describe("classifyMessage", () => {
     const found = await classifyMessage(raw, { unsubscribeAddresses: ["list@news.example.com"] });
     expect(found).toMatchObject(expected);
   });
+
+  it("reads a bounce whose text is one 300 KB word in linear time", async () => {
+    // Anyone can mail this; the address patterns cost time quadratic in such a run (some 45 s).
+    const word = "a".repeat(300_000);
+    const raw = `From: MAILER-DAEMON@mx.example.net\r\nTo: ${word}\r\nX-Failed-Recipients: ${word}\r\nSubject: Undelivered Mail\r\n\r\n${word}\r\n550 5.1.1 <ann@example.org>: user unknown\r\n`;
+    const started = performance.now();
+    const found = await classifyMessage(raw);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(found).toMatchObject({ kind: "hard-bounce", recipient: "ann@example.org" });
+  });
 });
