@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { dropLineControls } from "../shared/control-characters.js";
 import type { MailEventKind, MailEventLedger, MailEventResult, MailEventWrite } from "./ports.js";
 
 /**
@@ -51,7 +53,7 @@ export async function applyMailEvent(
     kind: event.kind,
     at: event.at,
     maxBounces: options.maxBounces,
-    ...(event.eventId !== undefined ? { eventKey: `${event.source}:${event.eventId}` } : {}),
+    ...(event.eventId !== undefined ? { eventKey: eventKeyOf(event.source, event.eventId) } : {}),
     ...(event.email !== undefined ? { email: event.email } : {}),
     ...(event.messageId !== undefined ? { messageId: event.messageId } : {}),
     ...(deliveryId !== undefined ? { deliveryId } : {}),
@@ -60,7 +62,17 @@ export async function applyMailEvent(
       ? { subscriberId: event.delivery.subscriberId }
       : {}),
     ...(event.status !== undefined ? { status: event.status } : {}),
-    ...(event.detail !== undefined ? { detail: event.detail } : {}),
+    ...(event.detail !== undefined ? { detail: dropLineControls(event.detail) } : {}),
   };
   return store.audience.applyMailEvent(write);
+}
+
+/**
+ * `<source>:<eventId>`, or `<source>:sha256:<hex>` when the id is long or holds a control
+ * character: a message's own Message-ID is whatever its sender wrote, and PostgreSQL refuses a
+ * NUL or an index entry of kilobytes (the event would never be recorded, its message read forever).
+ */
+function eventKeyOf(source: string, eventId: string): string {
+  if (eventId.length <= 250 && dropLineControls(eventId) === eventId) return `${source}:${eventId}`;
+  return `${source}:sha256:${createHash("sha256").update(eventId).digest("hex")}`;
 }

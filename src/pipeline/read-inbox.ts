@@ -22,9 +22,9 @@ export interface InboxReport {
 
 /**
  * One pass over the bounce mailbox: every unseen message is classified, tied to its delivery
- * (VERP token, else the quoted Message-ID) or membership (mailto token, else the sender), and its
- * effect applied by applyMailEvent; then it is marked seen. Auto-replies and other mail are marked
- * seen and counted, nothing more.
+ * (the signed token of its VERP address or of the Message-ID it quotes) or membership (the
+ * mailto token), and its effect applied by applyMailEvent; then it is marked seen. Auto-replies,
+ * other mail and reports without a token are marked seen and counted, nothing more.
  */
 export async function readInbox(
   ctx: Context,
@@ -72,27 +72,61 @@ async function handleMessage(
     print(
       `inbox: message ${message.uid} is ${megabytes(message.size)}; its first ${megabytes(message.raw.length)} were read`,
     );
-  const mailto = ctx.config.sender.unsubscribeMailto;
-  const found = await classifyMessage(message.raw, {
-    unsubscribeAddresses: mailto ? [mailto] : [],
-  });
+  const found = await classify(ctx, message, print);
   report.kinds[found.kind] = (report.kinds[found.kind] ?? 0) + 1;
+  if (found.kind === "auto-reply" || found.kind === "other") return "done";
   const event = toEvent(ctx, found, message);
-  if (!event) return "done";
+  if (!event) {
+    // Anyone can write a bounce, a complaint or an unsubscribe naming anyone: without the signed
+    // token of a message Gazette sent, it is nobody's.
+    report.outcomes.unknown = (report.outcomes.unknown ?? 0) + 1;
+    print(
+      `inbox: message ${message.uid}: ${found.kind} for ${found.recipient ?? "no address"}${
+        found.messageId ? ` (Message-ID <${found.messageId}>)` : ""
+      } names no delivery or subscriber of this newsletter by a signed token; nothing changed`,
+    );
+    return "done";
+  }
   const result = await applyMailEvent(ctx.store, event, {
     maxBounces: ctx.config.delivery.maxBounces,
   });
   report.outcomes[result.outcome] = (report.outcomes[result.outcome] ?? 0) + 1;
   if (result.outcome === "unknown")
     print(
-      `inbox: message ${message.uid}: ${found.kind} for ${found.recipient ?? "no address"}${
-        found.messageId ? ` (Message-ID <${found.messageId}>)` : ""
-      } names no delivery or subscriber of this newsletter; recorded, nothing changed`,
+      `inbox: message ${message.uid}: ${found.kind} for ${found.recipient ?? "no address"} names a delivery or subscriber this newsletter no longer has; recorded, nothing changed`,
     );
   return "done";
 }
 
-/** The event a classified message stands for, tied by token, Message-ID or address. */
+/**
+ * The message's classification. Classifying touches nothing but the message, so a message it
+ * cannot read (more MIME parts or header bytes than mailparser allows) is unreadable for good:
+ * counted as other and marked seen, never read again on every pass.
+ */
+async function classify(
+  ctx: Context,
+  message: FetchedMessage,
+  print: (line: string) => void,
+): Promise<Classification> {
+  const mailto = ctx.config.sender.unsubscribeMailto;
+  try {
+    return await classifyMessage(message.raw, { unsubscribeAddresses: mailto ? [mailto] : [] });
+  } catch (error) {
+    print(
+      `inbox: message ${message.uid} is not a readable email (${
+        error instanceof Error ? error.message : String(error)
+      }); marked seen, nothing changed`,
+    );
+    return { kind: "other", addressedTo: [], subject: "" };
+  }
+}
+
+/**
+ * The event a bounce, complaint or unsubscribe stands for, or undefined when it carries no proof:
+ * a signed token of a message Gazette sent — the delivery's, in the VERP address it came back
+ * to or in the Message-ID it quotes, or the membership's, in the mailto address or subject. The
+ * token, never an address the message names, says whom the event is about.
+ */
 function toEvent(
   ctx: Context,
   found: Classification,
@@ -106,7 +140,6 @@ function toEvent(
     source: kind === "unsubscribe" ? "mailto" : "inbox",
     eventId: found.ownMessageId ?? message.key,
     at: ctx.clock.now(),
-    ...(found.recipient ? { email: found.recipient } : {}),
     ...(found.status ? { status: found.status } : {}),
     ...(found.detail || found.reason ? { detail: found.detail ?? found.reason } : {}),
   };
@@ -114,17 +147,14 @@ function toEvent(
     const token =
       found.addressedTo.map((to) => findAddressToken(to, keys, "u")).find(Boolean) ??
       findAddressToken(found.subject, keys, "u");
-    return {
-      ...common,
-      ...(token ? { membership: { listId: token.a, subscriberId: token.subscriberId } } : {}),
-    };
+    if (!token) return undefined;
+    return { ...common, membership: { listId: token.a, subscriberId: token.subscriberId } };
   }
-  const verp = found.addressedTo.map((to) => findAddressToken(to, keys, "r")).find(Boolean);
-  return {
-    ...common,
-    ...(verp ? { delivery: { issueId: verp.a, subscriberId: verp.subscriberId } } : {}),
-    ...(found.messageId ? { messageId: found.messageId } : {}),
-  };
+  const token =
+    found.addressedTo.map((to) => findAddressToken(to, keys, "r")).find(Boolean) ??
+    (found.messageId ? findAddressToken(found.messageId, keys, "r") : undefined);
+  if (!token) return undefined;
+  return { ...common, delivery: { issueId: token.a, subscriberId: token.subscriberId } };
 }
 
 export function formatInboxReport(report: InboxReport): string {

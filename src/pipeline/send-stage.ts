@@ -96,7 +96,13 @@ export async function sendStage(
   // A dry run records nothing: not the subject, not the ledger.
   if (extra.mode !== "dry-run") await ctx.store.issues.setSubject(issue.id, compiled.subject);
   const deliveryIdFor = (subscriberId: number) =>
-    messageIdFor({ installId: ctx.installId, issueId: issue.id, subscriberId, domain });
+    messageIdFor({
+      installId: ctx.installId,
+      issueId: issue.id,
+      subscriberId,
+      domain,
+      seal: deliveryToken(ctx, issue.id, subscriberId),
+    });
   // A worker sends issues already `sending`: their ledger exists, re-walking the list costs a page per 500 members.
   if (extra.mode !== "dry-run" && !extra.hasLedger) {
     await ctx.store.deliveries.createLedger({
@@ -144,10 +150,12 @@ export async function sendStage(
  */
 function verpFor(ctx: Context, returnPath: string, issueId: number) {
   return (subscriberId: number) =>
-    plusAddress(
-      returnPath,
-      signAddressToken({ tag: "r", a: issueId, subscriberId }, ctx.signingKey),
-    );
+    plusAddress(returnPath, deliveryToken(ctx, issueId, subscriberId));
+}
+
+/** The delivery's signed token, in its VERP address and its Message-ID: what a report proves itself by. */
+function deliveryToken(ctx: Context, issueId: number, subscriberId: number): string {
+  return signAddressToken({ tag: "r", a: issueId, subscriberId }, ctx.signingKey);
 }
 
 /** The mailto with the membership's signed token (`local+u…@domain`): it names who unsubscribes. */

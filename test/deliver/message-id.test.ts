@@ -7,6 +7,9 @@ describe("messageIdFor", () => {
     expect(messageIdFor(ids)).toBe("<gz.k3x9.12.345@gazette.example>");
     expect(messageIdFor({ ...ids })).toBe(messageIdFor(ids));
     expect(messageIdFor({ ...ids, subscriberId: 346 })).not.toBe(messageIdFor(ids));
+    expect(messageIdFor({ ...ids, seal: "rc-9l-0123456789abcdef" })).toBe(
+      "<gz.k3x9.12.345.rc-9l-0123456789abcdef@gazette.example>",
+    );
   });
 
   it.each([

@@ -109,6 +109,21 @@ describe.each(STORE_BACKENDS)("applyMailEvent on $name", ({ open }) => {
     expect(await store.suppressions.byEmail("alice@example.org")).toBeUndefined();
   });
 
+  it("applies an event whose id and detail carry NUL, escapes and kilobytes, once", async () => {
+    // What a hostile bounce puts in its own Message-ID and its Diagnostic-Code.
+    const event = {
+      kind: "hard-bounce" as const,
+      source: "inbox",
+      eventId: `\u0000${"x".repeat(8000)}@evil`,
+      delivery: { issueId, subscriberId: alice },
+      detail: "550 5.1.1 \u0000\u001b]0;owned\u0007 user unknown",
+    };
+    expect((await apply(event)).outcome).toBe("counted");
+    expect((await apply(event)).outcome).toBe("duplicate");
+    const rows = await store.db.selectFrom("mail_events").select(["detail"]).execute();
+    expect(rows.map((row) => row.detail)).toEqual(["550 5.1.1 ]0;owned user unknown"]);
+  });
+
   it("ties a VERP token's issue and subscriber to the delivery", async () => {
     const result = await apply({
       kind: "hard-bounce",

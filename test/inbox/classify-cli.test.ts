@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { classifyMessage } from "../../src/inbox/index.js";
@@ -36,6 +38,23 @@ describe("gazette inbox classify", () => {
       },
       { file: files[2], kind: "auto-reply", recipient: null, status: null, messageId: null },
     ]);
+  });
+
+  it("names a message the MIME parser refuses and classifies the files after it", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-classify-"));
+    const parts = "--p\r\nContent-Type: text/plain\r\n\r\nx\r\n".repeat(10_000);
+    const bad = path.join(dir, "parts.eml");
+    writeFileSync(
+      bad,
+      `From: a@example.net\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n${parts}--p--\r\n`,
+    );
+    const good = path.join(FIXTURES, "mailgun-hard.eml");
+    const result = await runCli(["inbox", "classify", bad, good, "--json"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `gazette: ${bad}: not a readable email (Max allowed child nodes exceeded)`,
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({ file: good, kind: "hard-bounce" });
   });
 
   it("names a file it cannot read in one gazette: line with exit code 2", async () => {
@@ -102,5 +121,15 @@ describe("classifyMessage", () => {
   ])("classifies %s", async (_, raw, expected) => {
     const found = await classifyMessage(raw, { unsubscribeAddresses: ["list@news.example.com"] });
     expect(found).toMatchObject(expected);
+  });
+
+  it("reads a bounce whose text is one 300 KB word in linear time", async () => {
+    // Anyone can mail this; the address patterns cost time quadratic in such a run (some 45 s).
+    const word = "a".repeat(300_000);
+    const raw = `From: MAILER-DAEMON@mx.example.net\r\nTo: ${word}\r\nX-Failed-Recipients: ${word}\r\nSubject: Undelivered Mail\r\n\r\n${word}\r\n550 5.1.1 <ann@example.org>: user unknown\r\n`;
+    const started = performance.now();
+    const found = await classifyMessage(raw);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(found).toMatchObject({ kind: "hard-bounce", recipient: "ann@example.org" });
   });
 });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { ImapFlow } from "imapflow";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { plusAddress, signAddressToken } from "../../src/audience/address-tokens.js";
+import { messageIdFor } from "../../src/deliver/index.js";
 import { type Context, openContext } from "../../src/pipeline/context.js";
 import { readInbox } from "../../src/pipeline/read-inbox.js";
 import { fixedClock } from "../../src/shared/clock.js";
@@ -74,8 +75,15 @@ describe("gazette inbox against Dovecot", () => {
   });
   afterEach(() => ctx.close());
 
+  // As a real send writes it: the delivery's signed token in the Message-ID.
   const messageIdOf = (subscriberId: number) =>
-    `<gz.test.${issueId}.${subscriberId}@news.example.com>`;
+    messageIdFor({
+      installId: "test",
+      issueId,
+      subscriberId,
+      domain: "news.example.com",
+      seal: signAddressToken({ tag: "r", a: issueId, subscriberId }, ctx.signingKey),
+    });
   const print = (line: string) => lines.push(line);
   const unseen = () =>
     withClient(imap.port, async (client) => {
@@ -147,22 +155,59 @@ describe("gazette inbox against Dovecot", () => {
     expect(again.found).toBe(0);
   });
 
-  it("honours a mailto unsubscribe without a token when the sender is a member", async () => {
+  it("changes nothing for a bounce, complaint or unsubscribe that names a subscriber without a signed token", async () => {
+    // What anyone can write: the victim's address, the Message-ID without its seal (the install
+    // id, issue and subscriber numbers are in every subscriber's own copy), a forged or
+    // foreign token, a delivery token where a membership token belongs.
+    const guessed = (id: number) => `<gz.test.${issueId}.${id}@news.example.com>`;
+    const carolVerp = signAddressToken(
+      { tag: "r", a: issueId, subscriberId: ids.carol },
+      {
+        id: "other",
+        secret: "not-this-newsletter",
+      },
+    );
+    const aliceDelivery = signAddressToken(
+      { tag: "r", a: issueId, subscriberId: ids.alice },
+      ctx.signingKey,
+    );
     await append(imap.port, [
-      unsubscribeRequest({
-        from: "Alice <ALICE@example.org>",
-        to: "unsubscribe@news.example.com",
-        id: "u2",
+      dsn({
+        recipient: "alice@example.org",
+        status: "5.1.1",
+        diagnostic: "550 5.1.1 User unknown",
+        messageId: guessed(ids.alice),
+        id: "f1",
+      }),
+      arf({ recipient: "bob@example.org", messageId: guessed(ids.bob), id: "f2" }),
+      `From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\r\nTo: digest@news.example.com\r\nSubject: Mail delivery failed\r\nX-Failed-Recipients: carol@example.org\r\nMessage-ID: <f3@mx.example.net>\r\n\r\n550 5.1.1 <carol@example.org>: user unknown\r\n`,
+      dsn({
+        recipient: "carol@example.org",
+        status: "5.1.1",
+        diagnostic: "550 5.1.1 User unknown",
+        to: plusAddress("digest@news.example.com", carolVerp),
+        id: "f4",
       }),
       unsubscribeRequest({
-        from: "stranger@example.net",
+        from: "Alice <alice@example.org>",
         to: "unsubscribe@news.example.com",
-        id: "u3",
+        id: "f5",
+      }),
+      unsubscribeRequest({
+        from: "bob@example.org",
+        to: plusAddress("unsubscribe@news.example.com", aliceDelivery),
+        subject: `unsubscribe ${aliceDelivery}`,
+        id: "f6",
       }),
     ]);
     const report = await readInbox(ctx, { print });
-    expect(report.outcomes).toEqual({ unsubscribed: 1, "not-a-member": 1 });
-    expect(await statusOf("alice")).toBe("unsubscribed");
+    expect(report.outcomes).toEqual({ unknown: 6 });
+    expect(await ctx.store.suppressions.all()).toEqual([]);
+    for (const name of ["alice", "bob", "carol"] as const)
+      expect(await statusOf(name)).toBe("active");
+    expect((await ctx.store.deliveries.counts(issueId)).bounced ?? 0).toBe(0);
+    expect(lines.filter((line) => /names no delivery or subscriber/.test(line))).toHaveLength(6);
+    expect(await unseen()).toBe(0);
   });
 
   it("reads the start of a 20 MB message, reports a DSN for an unknown delivery, and goes on", async () => {
@@ -191,6 +236,31 @@ describe("gazette inbox against Dovecot", () => {
       lines.some((line) => /ghost@example\.net .*names no delivery or subscriber/.test(line)),
     ).toBe(true);
     expect(report.outcomes).toEqual({ unknown: 1, suppressed: 1 });
+    expect(await unseen()).toBe(0);
+  });
+
+  it("marks seen a message mailparser cannot read (10,000 parts, 20,000 header lines) and goes on", async () => {
+    const parts = Array.from(
+      { length: 10_000 },
+      () => "--p\r\nContent-Type: text/plain\r\n\r\nx\r\n",
+    );
+    await append(imap.port, [
+      `From: a@example.net\r\nSubject: parts\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=p\r\n\r\n${parts.join("")}--p--\r\n`,
+      `From: a@example.net\r\nSubject: header\r\n${"X-H: v\r\n".repeat(20_000)}\r\nbody\r\n`,
+      dsn({
+        recipient: "alice@example.org",
+        status: "5.1.1",
+        diagnostic: "550 5.1.1 User unknown",
+        messageId: messageIdOf(ids.alice),
+        id: "d5",
+      }),
+    ]);
+    const report = await readInbox(ctx, { print });
+    expect(report).toMatchObject({ failed: 0, kinds: { other: 2, "hard-bounce": 1 } });
+    expect(lines.filter((line) => /is not a readable email .*marked seen/.test(line))).toHaveLength(
+      2,
+    );
+    expect(await ctx.store.suppressions.byEmail("alice@example.org")).toBeDefined();
     expect(await unseen()).toBe(0);
   });
 

@@ -86,6 +86,11 @@ delivery: { maxBounces: 1 }
       expect(result).toMatchObject({ outcome: "suppressed", email: "reader@example.com" });
       // The List-Unsubscribe mailto names the membership with its own signed token (issue 18 #2).
       const parsed = await message?.parse();
+      // The Message-ID carries the delivery's token too: a report that quotes it proves itself.
+      expect(parsed?.messageId).toMatch(
+        /^<gz\.[0-9a-f]+\.\d+\.\d+\.r[0-9a-z]+-[0-9a-z]+-[0-9a-f]{16}@/,
+      );
+      expect(findAddressToken(parsed?.messageId ?? "", ctx.signingKeys.all, "r")).toEqual(token);
       const header =
         parsed?.headerLines.find((line) => line.key === "list-unsubscribe")?.line ?? "";
       const mailto = /<mailto:([^>]+)>/.exec(header)?.[1] ?? "";

@@ -36,7 +36,13 @@ export function registerInbox(inbox: Command, setExit: (code: number) => void): 
       const { classifyMessage } = await import("../../inbox/index.js");
       for (const file of files) {
         const raw = readMessage(file);
-        const found = await classifyMessage(raw);
+        // One message the MIME parser refuses (10,000 parts) never stops the files after it.
+        const found = await classifyMessage(raw).catch((error: Error) => {
+          console.error(printable(`gazette: ${file}: not a readable email (${error.message})`));
+          setExit(1);
+          return undefined;
+        });
+        if (!found) continue;
         const row = {
           file,
           kind: found.kind,

@@ -12,16 +12,26 @@ export interface DeliveryIds {
   subscriberId: string | number;
   /** Usually the From address's domain, see domainOf. */
   domain: string;
+  /**
+   * The delivery's signed address token: a report that quotes the Message-ID proves with it that
+   * it is about a message Gazette sent to that subscriber (the other parts are easy to guess).
+   */
+  seal?: string;
 }
 
-/** `<gz.<installId>.<issueId>.<subscriberId>@<domain>>`: the same on every retry of a delivery. */
-export function messageIdFor({ installId, issueId, subscriberId, domain }: DeliveryIds): string {
+/**
+ * `<gz.<installId>.<issueId>.<subscriberId>.<seal>@<domain>>` (no `.<seal>` without one): the
+ * same on every retry of a delivery, since the store keeps it.
+ */
+export function messageIdFor(ids: DeliveryIds): string {
+  const { installId, issueId, subscriberId, domain, seal } = ids;
+  const parts = [installId, String(issueId), String(subscriberId), ...(seal ? [seal] : [])];
   // Dots separate the parts, so no part may contain one: "1.2"+"3" must not equal "1"+"2.3".
-  for (const part of [installId, String(issueId), String(subscriberId)]) {
+  for (const part of parts) {
     if (!ID_PART.test(part)) throw invalid("message id part", part);
   }
   if (!DOMAIN.test(domain)) throw invalid("message id domain", domain);
-  return `<gz.${installId}.${issueId}.${subscriberId}@${domain.toLowerCase()}>`;
+  return `<gz.${parts.join(".")}@${domain.toLowerCase()}>`;
 }
 
 /** `Name <label.domain>` for the List-Id header (RFC 2919), e.g. from a list's name and id. */

@@ -2,7 +2,7 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { isHardReason, reasonFromStatus, reasonFromText } from "./bounce-reason.js";
 import { classifyNotice, isChallenge, noticeRecipient } from "./classify-notice.js";
 import { readEmbeddedHeaders } from "./embedded-headers.js";
-import { addressOfField, readFieldGroups, STATUS_CODE } from "./report-fields.js";
+import { ADDRESS_LIKE, addressOfField, readFieldGroups, STATUS_CODE } from "./report-fields.js";
 import { readSesNotification } from "./ses-notification.js";
 
 /** What the inbox makes of one message (issue 18 #7's kinds). */
@@ -175,12 +175,12 @@ function baseOf(mail: ParsedMail): Classification {
     if (name === "x-failed-recipients") continue;
     const value = mail.headers.get(name);
     const text = typeof value === "string" ? value : value && "text" in value ? value.text : "";
-    for (const address of String(text).match(/[^\s<>,;"']+@[^\s<>,;"']+/g) ?? [])
+    for (const address of String(text).match(new RegExp(ADDRESS_LIKE.source, "g")) ?? [])
       addressedTo.add(address.toLowerCase());
   }
   for (const line of mail.headerLines)
     if (line.key === "delivered-to" || line.key === "x-original-to")
-      for (const address of line.line.match(/[^\s<>,;"':]+@[^\s<>,;"']+/g) ?? [])
+      for (const address of line.line.match(/[^\s<>,;"':]{1,64}@[^\s<>,;"']+/g) ?? [])
         addressedTo.add(address.toLowerCase());
   const own = mail.messageId?.replace(/^<|>$/g, "");
   return {

@@ -1,5 +1,5 @@
 import type { ParsedMail } from "mailparser";
-import { readFieldGroups } from "./report-fields.js";
+import { ADDRESS_LIKE, readFieldGroups } from "./report-fields.js";
 
 /**
  * The headers of the original message a report quotes: a `message/rfc822` or
@@ -38,7 +38,7 @@ function findHeaders(text: string, ownId: string | undefined): { messageId?: str
     (group) => group.has("message-id") || group.has("to"),
   );
   const to = headerBlock?.get("to");
-  const address = to?.match(/[^\s<>,;"']+@[^\s<>,;"']+/)?.[0];
+  const address = to?.match(ADDRESS_LIKE)?.[0];
   if (address) result.to = address;
   return result;
 }
