@@ -152,7 +152,7 @@ function applyEnvOverrides(config: Config, env: NodeJS.ProcessEnv, file: string)
   const parsed = TransportConfig.safeParse(
     transport === "outbox" ? { type: "outbox" } : { type: "smtp", url: transport },
   );
-  if (!parsed.success || !/^(outbox|smtps?:\/\/)/.test(transport)) {
+  if (!parsed.success) {
     // The value is an SMTP URL with its password, misspelt: only its scheme may be shown.
     const scheme = /^[a-z][a-z0-9+.-]{0,15}:/i.exec(transport)?.[0];
     const start = scheme ? ` (it starts with "${scheme}")` : "";

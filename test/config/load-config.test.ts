@@ -182,6 +182,17 @@ describe("config", () => {
     expect(load).not.toThrow(/S3cret/);
   });
 
+  // nodemailer read "smpt://user:pass@host" as an SMTP URL and tried to connect: the mistake
+  // showed only as failed deliveries, at the first send.
+  it("refuses a transport.url that is no smtp:// URL at load, without printing it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
+    const url = "smpt://user:S3cret@mail.example.com:587";
+    writeFileSync(path.join(dir, "g.yaml"), `${VALID}transport:\n  type: smtp\n  url: "${url}"\n`);
+    const load = () => loadConfig({ path: "g.yaml", cwd: dir, env: {} });
+    expect(load).toThrow(/transport\.url: is not an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(load).not.toThrow(/S3cret/);
+  });
+
   it("exits with code 2 and writes nothing when the config is invalid", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
     writeFileSync(path.join(dir, "gazette.yaml"), VALID.replace('"0 9 * * MON"', '"61 9 * * MON"'));

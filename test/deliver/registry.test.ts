@@ -91,7 +91,7 @@ describe("describeTransport", () => {
   it.each([
     [{ type: "outbox" }, "outbox (.eml files in /data/outbox, nothing is sent)"],
     [{ type: "smtp", url: "smtps://ann:s3cret@relay.example:465" }, "smtps://relay.example:465"],
-    [{ type: "smtp", url: "not a url" }, "smtp"],
+    [{ type: "smtp", url: "smtp://[not-a-host" }, "smtp"],
     [{ type: "ses", region: "eu-west-1" }, "Amazon SES (https://email.eu-west-1.amazonaws.com)"],
     [{ type: "postmark" }, "Postmark (https://api.postmarkapp.com, stream broadcast)"],
     [{ type: "resend", endpoint: "http://127.0.0.1:9/" }, "Resend (http://127.0.0.1:9/)"],

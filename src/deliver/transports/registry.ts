@@ -42,7 +42,12 @@ const OutboxConfig = z.strictObject({
 const SmtpConfig = z.strictObject({
   type: z.literal("smtp"),
   /** nodemailer's URL form, e.g. smtp://user:pass@host:587 */
-  url: z.string().min(1),
+  url: z
+    .string()
+    .regex(
+      /^smtps?:\/\/\S+$/i,
+      "is not an smtp:// or smtps:// URL (e.g. smtp://user:pass@host:587)",
+    ),
   pool: z.boolean().default(true),
   maxConnections: z.int().positive().default(5),
   /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
