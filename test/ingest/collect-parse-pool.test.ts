@@ -133,6 +133,21 @@ describe("createParsePool (worker threads)", () => {
     expect(slow.workersStarted()).toBe(2);
   });
 
+  // Sanitizing was quadratic in the nesting: the feed ran past its deadline, and its other
+  // items were lost with the one hostile item.
+  it("reads a feed whose one item nests 200,000 elements deep, with its other items", async () => {
+    pool = createParsePool({ size: 1, deadlineMs: 5_000 });
+    const deep = `${"&lt;div&gt;".repeat(200_000)}deep text${"&lt;/div&gt;".repeat(200_000)}`;
+    const feed = await pool.parse(rss([item(1, deep), item(2, "hello")]), {
+      feedUrl: "https://blog.example/feed",
+      now: NOW,
+    });
+    expect(feed.items.map((entry) => [entry.title, entry.contentText])).toEqual([
+      ["Post 1", "deep text"],
+      ["Post 2", "hello"],
+    ]);
+  }, 20_000);
+
   it("keeps the newest items up to the cap and says how many were left out", async () => {
     pool = createParsePool({ size: 1 });
     const dated = Array.from(

@@ -90,4 +90,16 @@ describe("sanitizeContent", () => {
   it("drops relative links it cannot resolve", () => {
     expect(sanitizeContent('<a href="/x">x</a><img src="/y.png">', undefined)).toBe("<a>x</a>");
   });
+
+  it("reads markup nested over 1,000 deep as its text, and keeps an article's unclosed paragraphs", () => {
+    const deep = `${"<blockquote>".repeat(1_001)}<script>x()</script>deep <b>text</b>${"</blockquote>".repeat(1_001)}`;
+    const flat = sanitizeContent(deep, base);
+    expect(flat).toMatch(/deep text$/);
+    expect(flat).not.toContain("<");
+    // Paragraphs and list items whose end tags HTML lets a page leave out, and void elements.
+    const sloppy = `${"<p>para<br><img src=/a.png>".repeat(1_500)}<ul>${"<li>item".repeat(1_500)}</ul>`;
+    const kept = sanitizeContent(sloppy, base);
+    expect(kept.match(/<p>/g)).toHaveLength(1_500);
+    expect(kept.match(/<li>/g)).toHaveLength(1_500);
+  });
 });

@@ -16,6 +16,20 @@ const DROPPED_WITH_CONTENT = [
 
 const LINK_SCHEMES = ["http:", "https:", "mailto:"];
 
+// Deeper than this, the markup is no article's (real ones nest a few dozen levels): 100,000
+// nested <div>s made sanitizing quadratic, the feed's parse ran out of time, and every other item
+// of the feed was lost with it. Such HTML is read as its text.
+const MAX_DEPTH = 1_000;
+// Elements that hold no others, or whose end tag HTML lets a page leave out (the next <p> or
+// <li> ends the last): they do not deepen the document.
+const FLAT = new Set([
+  ...["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"],
+  ...["source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option"],
+]);
+// A start or end tag's name; linear, as nothing follows the name in the pattern.
+const TAG_NAME = /<(\/?)([A-Za-z][A-Za-z0-9]*)/g;
+const TAG = /<[^<>]*>/g;
+
 /**
  * Article HTML made safe for an email: an allow-list of tags and attributes, http(s)/mailto links
  * and http(s) images only, every relative href and src resolved against `baseUrl`.
@@ -23,7 +37,8 @@ const LINK_SCHEMES = ["http:", "https:", "mailto:"];
 export function sanitizeContent(html: string, baseUrl: string | undefined): string {
   // Without a single tag the HTML is text: escaping its angle brackets is all there is to do, and
   // it keeps hostile input (a megabyte of "&lt;") linear and fast.
-  if (!/<[A-Za-z/!?]/.test(html)) return html.replace(/</g, "&lt;").replace(/>/g, "&gt;").trim();
+  if (!/<[A-Za-z/!?]/.test(html)) return escapeText(html);
+  if (nestsTooDeep(html)) return escapeText(html.replace(TAG, " ").replace(/\s+/g, " "));
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
@@ -61,4 +76,19 @@ function withUrl(
 ): Record<string, string> {
   if (url !== undefined) return { ...attribs, [name]: url };
   return Object.fromEntries(Object.entries(attribs).filter(([key]) => key !== name));
+}
+
+function escapeText(text: string): string {
+  return text.replace(/</g, "&lt;").replace(/>/g, "&gt;").trim();
+}
+
+/** True when the elements nest more than MAX_DEPTH deep; one pass over the tags. */
+function nestsTooDeep(html: string): boolean {
+  let depth = 0;
+  for (const [, closing, name] of html.matchAll(TAG_NAME)) {
+    if (FLAT.has((name as string).toLowerCase())) continue;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > MAX_DEPTH) return true;
+  }
+  return false;
 }
