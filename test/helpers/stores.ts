@@ -47,3 +47,21 @@ export const STORE_BACKENDS: { name: string; open: () => Promise<TestStore> }[] 
     },
   },
 ];
+
+/** An issue of `listId` with no articles, dated `now`, and its ledger: a delivery per active member. */
+export async function issueWithLedger(
+  store: Store,
+  listId: number,
+  now: Date,
+  messageIdFor: (subscriberId: number) => string,
+) {
+  const issue = await store.issues.create({
+    listId,
+    periodStart: now,
+    periodEnd: now,
+    articleIds: [],
+    now,
+  });
+  await store.deliveries.createLedger({ issueId: issue.id, listId, now, messageIdFor });
+  return issue;
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../../src/store/index.js";
-import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
+import { issueWithLedger, STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const NOW = new Date("2026-05-01T10:00:00Z");
 const A = "https://a.example.com/hook";
@@ -90,19 +90,7 @@ describe.each(STORE_BACKENDS)("events and the webhook log ($name)", ({ open }) =
       source: "test",
       now: NOW,
     });
-    const issue = await store.issues.create({
-      listId,
-      periodStart: NOW,
-      periodEnd: NOW,
-      articleIds: [],
-      now: NOW,
-    });
-    await store.deliveries.createLedger({
-      issueId: issue.id,
-      listId,
-      now: NOW,
-      messageIdFor: () => "<m@x>",
-    });
+    const issue = await issueWithLedger(store, listId, NOW, () => "<m@x>");
     const [row] = await store.db.selectFrom("deliveries").select("id").execute();
     await store.deliveries.setServiceMessageId(row?.id as number, "pm-1");
     expect(await store.deliveries.byServiceMessageId("pm-1")).toMatchObject({

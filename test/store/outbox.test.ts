@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EVENT_TYPES, type EventType, type Store } from "../../src/store/index.js";
 import { refuseWrites } from "../helpers/refuse-writes.js";
-import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
+import { issueWithLedger, STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const T0 = new Date("2026-11-20T09:00:00Z");
 const HOOK = "https://hooks.example.com/gazette";
@@ -38,19 +38,7 @@ async function seed(store: Store, status: "pending" | "active"): Promise<World> 
 /** seed's list and subscriber, and an issue whose one delivery was sent. */
 async function seedSent(store: Store): Promise<World & { issueId: number; deliveryId: number }> {
   const world = await seed(store, "active");
-  const issue = await store.issues.create({
-    listId: world.listId,
-    periodStart: T0,
-    periodEnd: T0,
-    articleIds: [],
-    now: T0,
-  });
-  await store.deliveries.createLedger({
-    issueId: issue.id,
-    listId: world.listId,
-    now: T0,
-    messageIdFor: () => "<m1@gazette.test>",
-  });
+  const issue = await issueWithLedger(store, world.listId, T0, () => "<m1@gazette.test>");
   const row = await store.db.selectFrom("deliveries").select("id").executeTakeFirstOrThrow();
   await store.db.updateTable("deliveries").set({ status: "sent" }).execute();
   return { ...world, issueId: issue.id, deliveryId: row.id };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ArticleToEnrich } from "../../src/enrich/ports.js";
 import type { FeedRow, Store } from "../../src/store/index.js";
-import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
+import { issueWithLedger, STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const T0 = new Date("2026-11-20T09:00:00Z");
 
@@ -23,19 +23,7 @@ describe.each(STORE_BACKENDS)("work sharing on $name", ({ name, open }) => {
       const { id } = await store.subscribers.upsert(`r${i}@example.com`, undefined, T0);
       await store.subscribers.join(listId, id, { status: "active", source: "test", now: T0 });
     }
-    const issue = await store.issues.create({
-      listId,
-      periodStart: T0,
-      periodEnd: T0,
-      articleIds: [],
-      now: T0,
-    });
-    await store.deliveries.createLedger({
-      issueId: issue.id,
-      listId,
-      now: T0,
-      messageIdFor: (id) => `<m${id}@x>`,
-    });
+    const issue = await issueWithLedger(store, listId, T0, (id) => `<m${id}@x>`);
     const others = [await handle.reopen(), await handle.reopen()];
     try {
       const claimers = [store, ...others];
