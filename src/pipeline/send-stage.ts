@@ -1,4 +1,3 @@
-import path from "node:path";
 import {
   plusAddress,
   preferencesUrl,
@@ -40,16 +39,6 @@ export function openTransport(ctx: Context): Promise<Transport> {
     env: ctx.env,
     ...(dkim && { dkim }),
   });
-}
-
-/** The outbox folder: `transport.dir` (relative to the config file's folder), else `<dataDir>/outbox`. */
-export function outboxDirOf(ctx: Context): string {
-  return path.resolve(
-    ctx.loaded.baseDir,
-    ctx.config.transport.type === "outbox" && ctx.config.transport.dir
-      ? ctx.config.transport.dir
-      : path.join(ctx.loaded.dataDir, "outbox"),
-  );
 }
 
 /** send: create the issue's ledger (idempotent) and deliver every row still pending. */

@@ -16,7 +16,7 @@ export function registerServe(serve: Command): void {
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new GazetteError("USAGE", `--port: "${options.port}" is not a port number`);
         await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
-          const { openTransport, outboxDirOf } = await import("../../pipeline/send-stage.js");
+          const { openTransport } = await import("../../pipeline/send-stage.js");
           const { describeTransport } = await import("../../deliver/index.js");
           const { createAfterAnswer, createApp, startServer } = await import(
             "../../server/index.js"
@@ -42,7 +42,7 @@ export function registerServe(serve: Command): void {
           // Confirmation and personal-link emails leave through the configured transport; an
           // operator trying the signup form should know whether they really go out.
           console.log(
-            `  confirmation emails via: ${describeTransport(ctx.config.transport, outboxDirOf(ctx))}`,
+            `  confirmation emails via: ${describeTransport(ctx.config.transport, ctx.loaded)}`,
           );
           if (serviceEvents?.services.length)
             console.log(

@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, open, rename, rm } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describeError } from "../../shared/errors.js";
 import { createSigner } from "../mime/sign-message.js";
+import { outboxDir } from "./outbox-dir.js";
 import type { ConfigOf, TransportOptions } from "./registry.js";
 import { type Transport, TransportError } from "./types.js";
 
@@ -13,7 +14,7 @@ export function createOutboxTransport(
   config: ConfigOf<"outbox">,
   options: TransportOptions,
 ): Transport {
-  const root = resolve(options.baseDir, config.dir ?? join(options.dataDir, "outbox"));
+  const root = outboxDir(config, options);
   const sign = createSigner(options.dkim);
   return {
     async send(message) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Duration } from "../../shared/duration.js";
 import type { DkimOptions } from "../mime/dkim-options.js";
+import { outboxDir } from "./outbox-dir.js";
 import type { Transport } from "./types.js";
 
 /**
@@ -27,7 +28,7 @@ interface TransportEntry<Config> {
   /** Messages the transport works on at once; the send keeps twice as many in flight. */
   parallel(config: Config): number;
   /** Where messages go, in words for the operator and without credentials. */
-  describe(config: Config, outboxDir: string): string;
+  describe(config: Config, where: Pick<TransportOptions, "baseDir" | "dataDir">): string;
   create(config: Config, options: TransportOptions): Promise<Transport>;
 }
 
@@ -115,7 +116,8 @@ export const TRANSPORTS: { [T in TransportType]: TransportEntry<ConfigOf<T>> } =
   outbox: {
     schema: OutboxConfig,
     parallel: () => 2,
-    describe: (_config, outboxDir) => `outbox (.eml files in ${outboxDir}, nothing is sent)`,
+    describe: (config, where) =>
+      `outbox (.eml files in ${outboxDir(config, where)}, nothing is sent)`,
     create: async (config, options) =>
       (await import("./outbox.js")).createOutboxTransport(config, options),
   },
@@ -171,8 +173,11 @@ export function parallelOf(config: TransportConfig): number {
  * Where messages go, in words for the operator, without credentials: "outbox (.eml files in
  * DIR, nothing is sent)", "smtp://host:port", "Postmark (URL, stream NAME)".
  */
-export function describeTransport(config: TransportConfig, outboxDir: string): string {
-  return entryOf(config).describe(config, outboxDir);
+export function describeTransport(
+  config: TransportConfig,
+  where: Pick<TransportOptions, "baseDir" | "dataDir">,
+): string {
+  return entryOf(config).describe(config, where);
 }
 
 /** "smtp://host:port" of a URL, without its user and password; undefined when it is no URL. */
