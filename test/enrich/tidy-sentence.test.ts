@@ -48,6 +48,20 @@ describe("nameRelease", () => {
       wordpress,
       "The WordPress 5.9.3 maintenance release features 9 bug fixes in Core.",
     ],
+    // Later in the sentence, after a preposition ("…this release" was left unnamed).
+    [
+      "The theme of this release is error handling – a topic grievously underrated in most development tools.",
+      "v0.99.0",
+      hugo,
+      "The theme of Hugo v0.99.0 is error handling – a topic grievously underrated in most development tools.",
+    ],
+    // The sentence names the publisher already: the version alone.
+    [
+      "In this release Hugo also added Markdown as a built-in output format.",
+      "v0.100.0",
+      hugo,
+      "In v0.100.0 Hugo also added Markdown as a built-in output format.",
+    ],
     // No version in the title: "this" has nothing to name.
     [
       "This maintenance release features 9 bug fixes.",
