@@ -59,6 +59,9 @@ describe("standAlone", () => {
     "With all this in place, the nightly run takes 35 minutes.",
     // All of the three versions the sentence before named.
     "All come with new features, code quality improvements, and bug fixes.",
+    // The focus of what the sentence before set out to look at.
+    "The main focus is on the DownloadHandlerBuffer object.",
+    "The trick here is to stream the bytes to disk.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");
   });
@@ -92,6 +95,8 @@ describe("standAlone", () => {
     // "All" before a plural noun says what it counts (Ferrous's result, in "What we got").
     "With all sources migrated, the nightly run takes 35 minutes and each worker uses about 410 MB.",
     "All services come with a health check and a runbook.",
+    // The focus named with what it is the focus of.
+    "The main focus of the release is faster cold starts on ARM.",
   ])("stands alone as it is: %s", (sentence) => {
     expect(standAlone(sentence)).toEqual({ text: sentence, isRepaired: false });
   });

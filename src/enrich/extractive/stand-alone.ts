@@ -39,6 +39,10 @@ const CLAUSE_BACK_REFERENCE =
 // pronoun subject means what the sentence before named (not "…, it is possible to…").
 const INTRO_PRONOUN =
   /^(?:for|to|in|at|on|with|from|by|after|during|over|across|like|unlike|among|despite) (?:[^,]{2,80}, ){1,2}(?:it|they|he|she)\b(?!['’]s\b|\s+(?:is|was|has been|seems|becomes)\b)/i;
+// "The main focus is on the DownloadHandlerBuffer object": the focus of what the sentence before
+// set out to look at ("Let's look at the guts of these components"). With an "of", it says.
+const UNANCHORED_FOCUS =
+  /^the (?:main |primary |key |real |central |first |whole )?(?:focus|point|part|piece|thing|catch|trick)\s+(?:here\s+)?(?:is|was|lies)\b/i;
 // "How much faster will depend on your site…": faster than what was said before.
 const COMPARED_BACK = /^how (?:much|many) (?:\w+er|more|less|fewer|better|worse)\b/i;
 // "…ended up cutting it by 35%": what "it" is was said before.
@@ -72,6 +76,7 @@ export function standAlone(sentence: string): Opening {
     (BACK_REFERENCE.test(text) && !SELF_ANCHORED.test(text)) ||
     LEANING_OPENER.test(text) ||
     COMPARED_BACK.test(text) ||
+    UNANCHORED_FOCUS.test(text) ||
     CLAUSE_BACK_REFERENCE.test(text) ||
     INTRO_PRONOUN.test(text);
   if (pointsBack || hasOrphanPronoun(text) || changesUnnamed(text)) {
