@@ -4,14 +4,14 @@ import { dropLineControls } from "../shared/control-characters.js";
 import { parseDuration } from "../shared/duration.js";
 import { describeError } from "../shared/errors.js";
 import { createFetchSaver, type FetchSaver, type FetchToSave } from "../store/index.js";
-import { completeExcerpts } from "./complete-excerpts.js";
+import { type CompletedItem, completeExcerpts } from "./complete-excerpts.js";
 import { createFetcher, type Fetcher, type FetchRequestOptions } from "./fetch/create-fetcher.js";
 import { FetchFailedError } from "./fetch/fetch-failed-error.js";
 import { nextFetchAt } from "./fetch/next-fetch-at.js";
 import { dropRepeatedGuids } from "./normalize/drop-repeated-guids.js";
 import { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
 import type { ArticleSink, FeedToCollect, FetchOutcome, UpsertResult } from "./ports.js";
-import type { FetchResult } from "./types.js";
+import type { FetchResult, KnownItem } from "./types.js";
 
 export interface FeedReport {
   url: string;
@@ -56,6 +56,11 @@ interface FeedDetails {
   itemCount?: number;
   /** What to remember of the items stored or seen unchanged, for the next fetch (KnownItem). */
   itemFingerprints?: readonly object[];
+  /**
+   * Some item is owed its full text: the feed's validators (ETag, Last-Modified) are not kept,
+   * so the next fetch reads the feed whole even when it has not changed, and asks again.
+   */
+  isOwing?: boolean;
 }
 
 const STATUS_OF = { ok: "fetched", "not-modified": "unchanged", gone: "retired" } as const;
@@ -258,7 +263,9 @@ async function readArticles(
     title: parsed.title,
     siteUrl: parsed.siteUrl,
     itemCount: items.length + seen.length,
-    itemFingerprints: parsed.known,
+    // An item still owed its full text is not remembered: the next fetch reads it again.
+    itemFingerprints: withoutOwed(parsed.known, completed.items),
+    isOwing: completed.items.some((item) => item.fullTextOwed),
   });
   const fetch = {
     feedId: feed.id,
@@ -275,6 +282,15 @@ async function readArticles(
       if (outcome === "updated") report.updatedArticles++;
     });
   return { fetch, count };
+}
+
+/** The known items less those still owed their full text (see completeExcerpts). */
+function withoutOwed(
+  known: readonly KnownItem[] | undefined,
+  items: readonly CompletedItem[],
+): readonly KnownItem[] | undefined {
+  const owed = new Set(items.filter((item) => item.fullTextOwed).map((item) => item.canonicalUrl));
+  return owed.size === 0 ? known : known?.filter((entry) => !owed.has(entry.canonicalUrl));
 }
 
 /** What to record of a fetch that got an answer; sets the report's next fetch time. */
@@ -296,8 +312,8 @@ function fetchOutcome(
     status: OUTCOME_OF[result.kind],
     fetchedAt: run.now(),
     nextFetchAt: at,
-    etag: result.kind === "ok" ? result.etag : undefined,
-    lastModified: result.kind === "ok" ? result.lastModified : undefined,
+    etag: result.kind === "ok" && !details.isOwing ? result.etag : undefined,
+    lastModified: result.kind === "ok" && !details.isOwing ? result.lastModified : undefined,
     itemCount: details.itemCount,
     itemFingerprints: details.itemFingerprints,
     title: details.title,

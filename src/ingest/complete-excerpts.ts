@@ -9,8 +9,12 @@ import type { FeedItem } from "./types.js";
 
 export type FullTextMode = "auto" | "always" | "never";
 
-/** A feed item as it will be stored: `feedHash` is set when full text replaced its content. */
-export type CompletedItem = FeedItem & { feedHash?: string };
+/**
+ * A feed item as it will be stored: `feedHash` is set when full text replaced its content;
+ * `fullTextOwed` when its page was not asked for this time (its host could not be reached, or
+ * the feed's pages ran out of time), so a later collect asks again.
+ */
+export type CompletedItem = FeedItem & { feedHash?: string; fullTextOwed?: boolean };
 
 export interface CompleteOptions {
   mode: FullTextMode;
@@ -40,6 +44,8 @@ const PAGES_BUDGET_MS = 2 * 60_000;
  * (no such name, refused, timed out, or refused by the guard) is not asked again for the feed's
  * other pages: they keep their excerpts, and the host is one problem that counts them. Pages are
  * asked for while the feed's pages have taken less than two minutes; the rest keep their excerpts.
+ * Those left by an unreachable host or by the time limit are owed their full text, asked for
+ * again at a later collect; a page that answered without the article (404, no text) is not.
  */
 export async function completeExcerpts(
   items: FeedItem[],
@@ -61,11 +67,11 @@ export async function completeExcerpts(
         const earlier = unreachable.get(host);
         if (earlier) {
           earlier.urls.push(item.url);
-          return item;
+          return owed(item);
         }
         if (options.now().getTime() - started >= PAGES_BUDGET_MS) {
           late.push(item.url);
-          return item;
+          return owed(item);
         }
         try {
           return await withFullText(item, options);
@@ -79,7 +85,7 @@ export async function completeExcerpts(
           const known = unreachable.get(host);
           if (known) known.urls.push(item.url);
           else unreachable.set(host, { reason, urls: [item.url] });
-          return item;
+          return owed(item);
         }
       }),
     ),
@@ -91,6 +97,10 @@ export async function completeExcerpts(
       `full text not fetched for ${plural(late.length, "article")}, excerpts kept: the feed's article pages took more than ${PAGES_BUDGET_MS / 60_000} minutes (first: ${late[0]})`,
     );
   return { items: completed, problems };
+}
+
+function owed(item: FeedItem): CompletedItem {
+  return { ...item, fullTextOwed: true };
 }
 
 interface Unreachable {

@@ -27,7 +27,7 @@ export interface FeedToCollect {
 /** What collect needs to know of a stored article with the same canonical URL. */
 export interface StoredArticle {
   feedId: number;
-  /** The hash of the item as its feed carried it. */
+  /** The hash of the item as its feed carried it; null while it is owed its full text. */
   feedHash: string | null;
 }
 
@@ -66,6 +66,11 @@ export interface ArticleInput extends Omit<FeedItem, "fingerprint"> {
   feedId: number;
   /** Hash of the item as its feed carried it (default: contentHash); full text changes only contentHash. */
   feedHash?: string;
+  /**
+   * Its article page was not read this time (host unreachable, time up): stored with no feed
+   * hash, so collect does not take it for stored and asks for the page again.
+   */
+  fullTextOwed?: boolean;
   /** When the article counts as first seen (default: now); see collectFeeds on backfill. */
   firstSeenAt?: Date;
 }

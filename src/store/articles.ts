@@ -153,6 +153,8 @@ export class ArticleRepo {
     now: Date,
   ): Promise<UpsertResult> {
     const feedHash = input.feedHash ?? input.contentHash;
+    // Owed its full text: no feed hash, so collect asks for its page again (ArticleInput).
+    const storedFeedHash = input.fullTextOwed ? null : feedHash;
     const fields = {
       url: input.url,
       guid: input.guid ?? null,
@@ -164,7 +166,7 @@ export class ArticleRepo {
       categories: JSON.stringify(input.categories),
       content_hash: input.contentHash,
       image_url: input.imageUrl ?? null,
-      feed_hash: feedHash,
+      feed_hash: storedFeedHash,
     };
     if (!existing) {
       const inserted = await this.#upsert.insert(
@@ -192,8 +194,14 @@ export class ArticleRepo {
         existing.canonical_url !== identity.canonical_url ||
         existing.url !== identity.url ||
         existing.guid !== identity.guid;
-      if (hasMoved) {
-        await this.db.updateTable("articles").set(identity).where("id", "=", existing.id).execute();
+      // Owed its full text before, and its page now read without one longer than the excerpt.
+      const isSettled = existing.feed_hash !== storedFeedHash && storedFeedHash !== null;
+      if (hasMoved || isSettled) {
+        await this.db
+          .updateTable("articles")
+          .set(isSettled ? { ...identity, feed_hash: storedFeedHash } : identity)
+          .where("id", "=", existing.id)
+          .execute();
       }
       return "unchanged";
     }

@@ -158,6 +158,42 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
     expect(report.newArticles).toBe(slugs.length);
   });
 
+  // Excerpts kept because the host was down were kept for good: the unchanged feed (a 304, or
+  // its items known) never had them read again.
+  it("asks again at a later collect for the pages an unreachable host left, the feed unchanged", async () => {
+    const slugs = ["later-0", "later-1", "later-2"];
+    for (const slug of slugs) server.route(`/posts/${slug}`, () => {});
+    server.route("/later.xml", {
+      body: rssFeed(
+        base,
+        slugs.map((slug) => ({ slug, guid: slug, date: DATE, html: EXCERPT })),
+      ),
+      headers: { "content-type": "application/rss+xml", etag: '"v1"' },
+    });
+    const config = testConfig(
+      [{ url: server.url("/later.xml"), name: "Later" }],
+      ["idleTimeout: 200ms"],
+    );
+    await collectFeeds(store.articleSink, config, now);
+    expect((await article("later-0")).content_text).toMatch(/We moved our queue/);
+    // The host is back.
+    for (const slug of slugs)
+      server.route(`/posts/${slug}`, {
+        body: articlePage(slug),
+        headers: { "content-type": "text/html" },
+      });
+    const asked = pageRequests();
+    const again = await collectFeeds(store.articleSink, config, now, { force: true });
+    expect(pageRequests() - asked).toBe(slugs.length);
+    expect(again).toMatchObject({ newArticles: 0, updatedArticles: slugs.length });
+    for (const slug of slugs) expect((await article(slug)).content_text).toMatch(/Paragraph 8/);
+    // Nothing is owed any more: the pages are not asked for again, and the feed is asked
+    // conditionally once more.
+    const third = await collectFeeds(store.articleSink, config, now, { force: true });
+    expect(third.feeds[0]?.status).toBe("unchanged");
+    expect(pageRequests() - asked).toBe(slugs.length);
+  });
+
   // A hostile (or very slow) feed: excerpt items whose pages each take their whole timeout.
   it("asks for a feed's article pages for two minutes at most, and says what it left", async () => {
     const slugs = Array.from({ length: 10 }, (_, i) => `slow-${i}`);
@@ -184,5 +220,7 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
       `full text not fetched for ${slugs.length - asked} articles, excerpts kept: the feed's article pages took more than 2 minutes (first: ${base}/posts/slow-${asked})`,
     );
     expect(report.newArticles).toBe(slugs.length);
+    // Owed their full text: a later collect asks for their pages again.
+    expect((await article(`slow-${asked}`)).feed_hash).toBeNull();
   });
 });
