@@ -45,7 +45,8 @@ const PAGES_BUDGET_MS = 2 * 60_000;
  * other pages: they keep their excerpts, and the host is one problem that counts them. Pages are
  * asked for while the feed's pages have taken less than two minutes; the rest keep their excerpts.
  * Those left by an unreachable host or by the time limit are owed their full text, asked for
- * again at a later collect; a page that answered without the article (404, no text) is not.
+ * again at later collects until they are older than every look-back (then no issue will carry
+ * them); a page that answered without the article (404, no text) is not asked for again.
  */
 export async function completeExcerpts(
   items: FeedItem[],
