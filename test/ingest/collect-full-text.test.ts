@@ -194,6 +194,28 @@ describe("collectFeeds: full text for excerpt-only feeds", () => {
     expect(pageRequests() - asked).toBe(slugs.length);
   });
 
+  it("stops asking for an owed page once its article is older than every look-back", async () => {
+    server.route("/posts/down", () => {});
+    server.route("/down.xml", {
+      body: rssFeed(base, [{ slug: "down", guid: "d", date: DATE, html: EXCERPT }]),
+      headers: { "content-type": "application/rss+xml", etag: '"v1"' },
+    });
+    const config = testConfig(
+      [{ url: server.url("/down.xml"), name: "Down" }],
+      ["idleTimeout: 200ms"],
+    );
+    await collectFeeds(store.articleSink, config, now);
+    expect((await article("down")).feed_hash).toBeNull();
+    // Eight days on, past the 7-day look-back: no issue will carry it.
+    const later = () => new Date(NOW.getTime() + 8 * 86_400_000);
+    const asked = pageRequests();
+    await collectFeeds(store.articleSink, config, later, { force: true });
+    expect(pageRequests()).toBe(asked);
+    expect((await article("down")).feed_hash).not.toBeNull();
+    const third = await collectFeeds(store.articleSink, config, later, { force: true });
+    expect(third.feeds[0]?.status).toBe("unchanged");
+  });
+
   // A hostile (or very slow) feed: excerpt items whose pages each take their whole timeout.
   it("asks for a feed's article pages for two minutes at most, and says what it left", async () => {
     const slugs = Array.from({ length: 10 }, (_, i) => `slow-${i}`);
