@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { applyMailEvent } from "./apply-mail-event.js";
+import { mailboxKey } from "./email-address.js";
 import type { MembershipLedger } from "./ports.js";
 
 /**
@@ -27,6 +28,12 @@ export interface WindowLimit {
   windowMs: number;
 }
 
+/** A subscriber as a consent names them: the id, and the address whose mailbox it is for. */
+export interface ConsentingSubscriber {
+  id: number;
+  email: string;
+}
+
 /** What a signup that may go on needs to send its confirmation. */
 export interface PendingConfirmation {
   subscriberId: number;
@@ -37,8 +44,9 @@ export interface PendingConfirmation {
 /**
  * A signup: the subscriber becomes pending (a new membership) or stays as they are, and the
  * consent is recorded. Active, bounced, complained and suppressed addresses get nothing, and no
- * address gets more confirmations than `limits` allow, whoever asks (the form must not become a
- * way to flood someone's inbox). Returns the confirmation to send when one may go out.
+ * mailbox gets more confirmations than `limits` allow, whoever asks and through whichever of its
+ * spellings (`victim+1@`, `victim+2@`…: the form must not become a way to flood someone's inbox).
+ * Returns the confirmation to send when one may go out.
  */
 export async function signUp(
   store: MembershipStore,
@@ -63,8 +71,10 @@ export async function signUp(
     });
   const nonce = randomBytes(16).toString("base64url");
   const expiresAt = new Date(now.getTime() + rules.confirmTtlMs);
+  const mailbox = mailboxKey(input.email);
   const consentId = await store.audience.recordConsent({
     subscriberId: id,
+    mailboxKey: mailbox,
     listId: input.listNumber,
     form: "signup",
     ip: input.ip,
@@ -73,7 +83,7 @@ export async function signUp(
     now,
     expiresAt,
   });
-  if (!(await isWithinLimits(store, id, rules.limits, now))) {
+  if (!(await isWithinLimits(store, mailbox, rules.limits, now))) {
     await store.audience.removeConsent(consentId);
     return { outcome: "throttled" };
   }
@@ -81,19 +91,21 @@ export async function signUp(
 }
 
 /**
- * True when the confirmations recorded for the subscriber, the one just recorded included, fit
- * every limit. Recording first and counting after means that of two concurrent requests at
- * most one goes on (each counts the other's row once it is written).
+ * True when the confirmations recorded for the mailbox, the one just recorded included, fit
+ * every limit. The count is the store's, so it holds across `gazette serve` processes and
+ * restarts. Recording first and counting after means that of two concurrent requests for one
+ * mailbox (in any spellings, in any processes) at most one goes on: each counts the other's row
+ * once it is written.
  */
 async function isWithinLimits(
   store: MembershipStore,
-  subscriberId: number,
+  mailbox: string,
   limits: readonly WindowLimit[],
   now: Date,
 ): Promise<boolean> {
   for (const limit of limits) {
     const since = new Date(now.getTime() - limit.windowMs);
-    if ((await store.audience.countConsentsSince(subscriberId, "signup", since)) > limit.max)
+    if ((await store.audience.countMailboxConsentsSince(mailbox, "signup", since)) > limit.max)
       return false;
   }
   return true;
@@ -174,12 +186,12 @@ export function unsubscribeAll(
 export function joinWithConsent(
   store: MembershipStore,
   listNumber: number,
-  subscriberId: number,
+  subscriber: ConsentingSubscriber,
   act: { form: string; ip: string; userAgent: string },
   now: Date,
 ): Promise<void> {
   return store.audience.atomically(async (audience) => {
-    await audience.join(listNumber, subscriberId, {
+    await audience.join(listNumber, subscriber.id, {
       status: "active",
       source: act.form,
       now,
@@ -187,7 +199,8 @@ export function joinWithConsent(
     });
     const nonce = randomBytes(16).toString("base64url");
     await audience.recordConsent({
-      subscriberId,
+      subscriberId: subscriber.id,
+      mailboxKey: mailboxKey(subscriber.email),
       listId: listNumber,
       form: act.form,
       ip: act.ip,
@@ -209,12 +222,13 @@ export function joinWithConsent(
 export function savePreferences(
   store: MembershipStore,
   lists: readonly { slug: string; number: number }[],
-  subscriberId: number,
+  subscriber: ConsentingSubscriber,
   choice: { topics: string[]; lists: string[]; ip: string; userAgent: string },
   now: Date,
   rules: { maxBounces: number },
 ): Promise<void> {
   return store.audience.atomically(async (audience) => {
+    const subscriberId = subscriber.id;
     const memberships = await audience.membershipsOf(subscriberId);
     for (const list of lists) {
       const membership = memberships.find((m) => m.listId === list.number);
@@ -230,7 +244,7 @@ export function savePreferences(
         await joinWithConsent(
           { audience },
           list.number,
-          subscriberId,
+          subscriber,
           { form: "preferences", ...choice },
           now,
         );

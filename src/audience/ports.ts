@@ -148,6 +148,8 @@ export interface MailEventLedger {
 /** A consent to record: proof of a form's request, confirmed once by its emailed link. */
 export interface ConsentToRecord {
   subscriberId: number;
+  /** mailboxKey of the subscriber's address: the signup limits count a mailbox's consents. */
+  mailboxKey: string;
   /** The list number. */
   listId: number;
   form: string;
@@ -180,8 +182,11 @@ export interface MembershipLedger extends MailEventLedger {
   /** Records a consent; returns its id. */
   recordConsent(consent: ConsentToRecord): Promise<number>;
   removeConsent(id: number): Promise<void>;
-  /** Consents the subscriber gave through `form` after `since`. */
-  countConsentsSince(subscriberId: number, form: string, since: Date): Promise<number>;
+  /**
+   * Consents given through `form` after `since` for any address of the mailbox (mailboxKey: all
+   * its `+tag` and Gmail dot spellings, on any list), by whichever process recorded them.
+   */
+  countMailboxConsentsSince(mailboxKey: string, form: string, since: Date): Promise<number>;
   /** Marks the consent with this nonce confirmed; false when it already was (or is unknown). */
   confirmConsent(nonce: string, now: Date): Promise<boolean>;
   /** The topics the subscriber wants from the list (null: every topic). */

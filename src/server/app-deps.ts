@@ -25,7 +25,10 @@ export interface AppOptions {
   signupLimit?: WindowLimit;
   /** How long a confirmation link stays valid (default 48 hours). */
   confirmTtlMs?: number;
-  /** Confirmation emails one address may get per window (default 1 per 10 minutes, 3 a day). */
+  /**
+   * Confirmation emails one mailbox may get per window (default 1 per 10 minutes, 3 a day),
+   * counted in the store over its spellings (mailboxKey), so across processes and restarts.
+   */
   confirmationLimits?: WindowLimit[];
   /** Email services' event webhooks (`serviceEvents:`), under /events/<service>. */
   serviceEvents?: ServiceEventReceiver;
@@ -51,11 +54,6 @@ export interface AppDeps extends AppOptions {
   signupLimiter: RateLimiter;
   confirmTtlMs: number;
   confirmationLimits: WindowLimit[];
-  /**
-   * Signup requests per mailbox (mailboxKey: `name+tag@` and Gmail's dotted spellings are one),
-   * one limiter per `confirmationLimits` window: in memory, beside the store's per-address count.
-   */
-  mailboxLimiters: RateLimiter[];
   clientIp: (c: Context) => string;
   /** Link requests per client (as signups: 5 an hour, IPv6 per /64). */
   linkClientLimiter: RateLimiter;

@@ -21,10 +21,6 @@ import { STYLE_CSS } from "./style-css.js";
  * signup with double opt-in, and the archive. Plain server-rendered HTML, no script.
  */
 export function createApp(options: AppOptions): Hono {
-  const confirmationLimits = options.confirmationLimits ?? [
-    { max: 1, windowMs: 10 * 60_000 },
-    { max: 3, windowMs: 24 * 3_600_000 },
-  ];
   const deps: AppDeps = {
     ...options,
     afterAnswer: options.afterAnswer ?? createAfterAnswer(),
@@ -34,10 +30,10 @@ export function createApp(options: AppOptions): Hono {
       clock: options.clock,
     }),
     confirmTtlMs: options.confirmTtlMs ?? 48 * 3_600_000,
-    confirmationLimits,
-    mailboxLimiters: confirmationLimits.map((limit) =>
-      createRateLimiter({ ...limit, clock: options.clock }),
-    ),
+    confirmationLimits: options.confirmationLimits ?? [
+      { max: 1, windowMs: 10 * 60_000 },
+      { max: 3, windowMs: 24 * 3_600_000 },
+    ],
     clientIp: options.clientIp ?? socketAddress,
     linkClientLimiter: createRateLimiter({
       ...(options.signupLimit ?? { max: 5, windowMs: 3_600_000 }),

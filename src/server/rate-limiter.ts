@@ -6,7 +6,7 @@ export interface RateLimiter {
   take(key: string): boolean;
 }
 
-// The keys one limiter remembers at most (clients, mailboxes): beyond, the quietest is forgotten,
+// The keys one limiter remembers at most (clients, addresses): beyond, the quietest is forgotten,
 // so a flood of new keys (IPv6 /64s, made-up addresses) costs bounded memory.
 const MAX_KEYS = 100_000;
 

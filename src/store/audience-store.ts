@@ -52,8 +52,8 @@ export function createAudienceStore({
     },
     recordConsent: async (consent) => (await consents.record(consent)).id,
     removeConsent: (id) => consents.remove(id),
-    countConsentsSince: (subscriberId, form, since) =>
-      consents.countSince(subscriberId, form, since),
+    countMailboxConsentsSince: (mailboxKey, form, since) =>
+      consents.countOfMailboxSince(mailboxKey, form, since),
     confirmConsent: (nonce, now) => consents.confirm(nonce, now),
     setTopics: (listId, subscriberId, topics, now) =>
       subscribers.setTopics(listId, subscriberId, topics, now),

@@ -13,6 +13,7 @@ export class ConsentRepo {
       .insertInto("consents")
       .values({
         subscriber_id: input.subscriberId,
+        mailbox_key: input.mailboxKey,
         list_id: input.listId,
         form: input.form,
         ip: input.ip,
@@ -43,12 +44,15 @@ export class ConsentRepo {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** How many consents through `form` the subscriber gave after `since`, on any list. */
-  async countSince(subscriberId: number, form: string, since: Date): Promise<number> {
+  /**
+   * How many consents through `form` were given after `since` for addresses of the mailbox, on
+   * any list (index consents_mailbox).
+   */
+  async countOfMailboxSince(mailboxKey: string, form: string, since: Date): Promise<number> {
     const row = await this.db
       .selectFrom("consents")
       .select((eb) => eb.fn.countAll<number>().as("count"))
-      .where("subscriber_id", "=", subscriberId)
+      .where("mailbox_key", "=", mailboxKey)
       .where("form", "=", form)
       .where("created_at", ">", since.toISOString())
       .executeTakeFirstOrThrow();

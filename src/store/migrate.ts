@@ -22,6 +22,7 @@ import * as issueCancel from "./migrations/013-issue-cancel.js";
 import * as issueStories from "./migrations/015-issue-stories.js";
 import * as mailEvents from "./migrations/016-mail-events.js";
 import * as events from "./migrations/019-events.js";
+import * as consentMailbox from "./migrations/020-consent-mailbox.js";
 
 // Migrations are imported statically (not read from a folder) so the compiled CLI and the tests
 // run the same list, in this order.
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "015-issue-stories": issueStories,
   "016-mail-events": mailEvents,
   "019-events": events,
+  "020-consent-mailbox": consentMailbox,
 };
 
 /**

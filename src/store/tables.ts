@@ -215,6 +215,11 @@ export interface ConsentsTable {
   created_at: string;
   expires_at: string;
   confirmed_at: string | null;
+  /**
+   * mailboxKey of the subscriber's address: the signup form's confirmation limits count a
+   * mailbox's consents by it. Null only on a store whose migration 020 has not yet run.
+   */
+  mailbox_key: string | null;
 }
 
 export interface RunsTable {

@@ -38,6 +38,8 @@ describe.each(STORE_BACKENDS)("membership actions on $name", ({ name, open }) =>
   });
   afterEach(() => handle.dispose());
 
+  /** Ada as a consent names her. */
+  const adaAddress = () => ({ id: ada, email: "ada@example.com" });
   const statusOn = async (listId: number) =>
     (await store.audience.membershipsOf(ada)).find((m) => m.listId === listId)?.status;
 
@@ -46,6 +48,7 @@ describe.each(STORE_BACKENDS)("membership actions on $name", ({ name, open }) =>
     await store.audience.join(weekly, ada, { status: "pending", source: "signup", now: T0 });
     await store.audience.recordConsent({
       subscriberId: ada,
+      mailboxKey: "ada@example.com",
       listId: weekly,
       form: "signup",
       ...ACT,
@@ -99,15 +102,15 @@ describe.each(STORE_BACKENDS)("membership actions on $name", ({ name, open }) =>
     const before = await snapshotAudience(store);
     const lift = await refuseWrites(store, name, { table: "consents", op: "insert" });
     await expect(
-      joinWithConsent(store, weekly, ada, { form: "resubscribe", ...ACT }, T0),
+      joinWithConsent(store, weekly, adaAddress(), { form: "resubscribe", ...ACT }, T0),
     ).rejects.toThrow(/consents insert refused/);
     expect(await snapshotAudience(store)).toBe(before);
 
     await lift();
-    await joinWithConsent(store, weekly, ada, { form: "resubscribe", ...ACT }, T0);
+    await joinWithConsent(store, weekly, adaAddress(), { form: "resubscribe", ...ACT }, T0);
     expect(await statusOn(weekly)).toBe("active");
     expect(await store.consents.ofSubscriber(ada)).toMatchObject([
-      { form: "resubscribe", confirmed_at: T0.toISOString() },
+      { form: "resubscribe", confirmed_at: T0.toISOString(), mailbox_key: "ada@example.com" },
     ]);
   });
 
@@ -125,13 +128,13 @@ describe.each(STORE_BACKENDS)("membership actions on $name", ({ name, open }) =>
     ];
     const choice = { topics: ["AI"], lists: ["ai"], ...ACT };
     // Leaving weekly comes first, joining ai fails after it.
-    await expect(savePreferences(store, lists, ada, choice, T0, { maxBounces: 3 })).rejects.toThrow(
-      /memberships insert refused/,
-    );
+    await expect(
+      savePreferences(store, lists, adaAddress(), choice, T0, { maxBounces: 3 }),
+    ).rejects.toThrow(/memberships insert refused/);
     expect(await snapshotAudience(store)).toBe(before);
 
     await lift();
-    await savePreferences(store, lists, ada, choice, T0, { maxBounces: 3 });
+    await savePreferences(store, lists, adaAddress(), choice, T0, { maxBounces: 3 });
     expect(await store.subscribers.membershipsOf(ada)).toMatchObject([
       { list_slug: "ai", status: "active", topics: ["AI"] },
       { list_slug: "weekly", status: "unsubscribed" },

@@ -2,8 +2,13 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Kysely } from "kysely";
 import pg from "pg";
 import { openStore, type Store } from "../../src/store/index.js";
+import { migrateToLatest } from "../../src/store/migrate.js";
+import { openSqlite } from "../../src/store/open-database.js";
+import { openPostgres } from "../../src/store/open-postgres.js";
+import type { Database } from "../../src/store/tables.js";
 
 /** PostgreSQL for the tests: this machine's server (trust auth, database `test`), or this variable. */
 export const TEST_DATABASE_URL =
@@ -40,6 +45,64 @@ export const STORE_BACKENDS: { name: string; open: () => Promise<TestStore> }[] 
           await store.close();
           const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
           await client.connect();
+          await client.query(`drop schema if exists ${schema} cascade`);
+          await client.end();
+        },
+      };
+    },
+  },
+];
+
+/** A database as it was before a migration, to seed with what that schema allowed. */
+export interface OldStore {
+  db: Kysely<Database>;
+  /** Closes the old handle and opens the store, which runs that migration and the later ones. */
+  upgrade(): Promise<Store>;
+  dispose(): Promise<void>;
+}
+
+/** Migration tests on every backend: `openOld(name)` stops short of migration `name`. */
+export const OLD_STORE_BACKENDS: {
+  name: string;
+  openOld: (before: string) => Promise<OldStore>;
+}[] = [
+  {
+    name: "sqlite",
+    openOld: async (before) => {
+      const dir = mkdtempSync(path.join(tmpdir(), "gazette-old-store-"));
+      const db = openSqlite(path.join(dir, "gazette.db"));
+      await migrateToLatest(db as Kysely<unknown>, undefined, { before });
+      let store: Store | undefined;
+      return {
+        db,
+        upgrade: async () => {
+          await db.destroy();
+          store = await openStore(dir);
+          return store;
+        },
+        dispose: async () => store?.close(),
+      };
+    },
+  },
+  {
+    name: "postgres",
+    openOld: async (before) => {
+      const schema = `gz_test_${randomBytes(6).toString("hex")}`;
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`create schema ${schema}`);
+      const db = openPostgres(TEST_DATABASE_URL, { schema });
+      await migrateToLatest(db as Kysely<unknown>, schema, { before });
+      let store: Store | undefined;
+      return {
+        db,
+        upgrade: async () => {
+          await db.destroy();
+          store = await openStore("", { databaseUrl: TEST_DATABASE_URL, schema });
+          return store;
+        },
+        dispose: async () => {
+          await store?.close();
           await client.query(`drop schema if exists ${schema} cascade`);
           await client.end();
         },

@@ -62,22 +62,25 @@ export async function createAppFixture(
   const mailer = smtpTransport({ url: sink.url });
   const signups = toldOutcomes<SignupOutcome | Error>();
   const linkRequests = toldOutcomes<LinksOutcome | Error>();
-  const app = createApp({
-    store,
-    config,
-    signingKeys,
-    clock,
-    transport: options.transport ? options.transport(mailer) : mailer,
-    onSignup: signups.tell,
-    onLinkRequest: linkRequests.tell,
-    archiveDir: path.join(dir, "archive"),
-    clientIp: (c) => c.req.header("x-test-ip") ?? "192.0.2.1",
-    ...(options.signupLimit ? { signupLimit: options.signupLimit } : {}),
-    ...options.app,
-    ...(options.serviceEvents && {
-      serviceEvents: options.serviceEvents({ store, config, clock }),
-    }),
-  });
+  const appOver = (on: Store, tell: { onSignup: AppOptions["onSignup"] }) =>
+    createApp({
+      store: on,
+      config,
+      signingKeys,
+      clock,
+      transport: options.transport ? options.transport(mailer) : mailer,
+      onLinkRequest: linkRequests.tell,
+      archiveDir: path.join(dir, "archive"),
+      clientIp: (c) => c.req.header("x-test-ip") ?? "192.0.2.1",
+      ...(options.signupLimit ? { signupLimit: options.signupLimit } : {}),
+      ...tell,
+      ...options.app,
+      ...(options.serviceEvents && {
+        serviceEvents: options.serviceEvents({ store: on, config, clock }),
+      }),
+    });
+  const app = appOver(store, { onSignup: signups.tell });
+  const others: Store[] = [];
   const listIds = await store.subscribers.syncLists(config.lists, clock.now());
   return {
     dir,
@@ -104,11 +107,22 @@ export async function createAppFixture(
       });
       return id;
     },
+    /**
+     * Another `gazette serve` on the same store: its own connection and its own memory (a second
+     * process, or this one after a restart), with the same clock, transport and SMTP sink.
+     */
+    async anotherServer() {
+      const other = await openStore(dir);
+      others.push(other);
+      const told = toldOutcomes<SignupOutcome | Error>();
+      return { app: appOver(other, { onSignup: told.tell }), signups: told };
+    },
     /** Everything an audience route could change, to prove that a request changed nothing. */
     snapshot: () => snapshotAudience(store),
     async close() {
       await mailer.close();
       await sink.close();
+      for (const other of others) await other.close();
       await store.close();
     },
   };

@@ -26,6 +26,7 @@ describe("every page", () => {
     );
     await f.store.consents.record({
       subscriberId: id,
+      mailboxKey: "fay@example.com",
       listId: f.listId("weekly"),
       form: "signup",
       ip: "x",

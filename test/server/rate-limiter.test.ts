@@ -17,7 +17,7 @@ describe("the server's rate limiter", () => {
     expect([limiter.take("a"), limiter.take("a"), limiter.take("a")]).toEqual([true, true, false]);
   });
 
-  // A flood of new keys (IPv6 /64s, made-up addresses for the per-mailbox limit) grew the map
+  // A flood of new keys (IPv6 /64s, made-up addresses for the per-address limits) grew the map
   // without end, and past 10,000 active keys every attempt scanned all of them.
   it("remembers 100,000 keys at most, forgetting the one quiet for longest", () => {
     const clock = fixedClock("2026-05-01T10:00:00Z");

@@ -3,15 +3,18 @@ import type { Transport } from "../../src/deliver/index.js";
 import { createAfterAnswer } from "../../src/server/index.js";
 import { type AppFixture, createAppFixture, csrfOf, form, parsePage } from "./app-fixture.js";
 
+/** The fixture's server, or another one on its store (`anotherServer`). */
+type Server = Pick<AppFixture, "app" | "signups">;
+
 /** Opens the form like a browser: the cookie it sets and the CSRF field that goes with it. */
-async function openForm(f: AppFixture, ip = "198.51.100.7") {
+async function openForm(f: Server, ip = "198.51.100.7") {
   const response = await f.app.request("/subscribe", { headers: { "x-test-ip": ip } });
   const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
   return { cookie, csrf: csrfOf(await response.text()), ip };
 }
 
 /** Posts the form and returns the answer, without waiting for the signup it starts. */
-async function post(f: AppFixture, fields: Record<string, string>, ip = "198.51.100.7") {
+async function post(f: Server, fields: Record<string, string>, ip = "198.51.100.7") {
   const { cookie, csrf } = await openForm(f, ip);
   return f.app.request("/subscribe", {
     method: "POST",
@@ -24,7 +27,7 @@ async function post(f: AppFixture, fields: Record<string, string>, ip = "198.51.
  * Posts the form; a valid request (answered 200, honeypot empty) starts a signup that runs after
  * the answer, and this waits for it to end, so that the store and the sink are settled.
  */
-async function submit(f: AppFixture, fields: Record<string, string>, ip = "198.51.100.7") {
+async function submit(f: Server, fields: Record<string, string>, ip = "198.51.100.7") {
   const response = await post(f, fields, ip);
   if (response.status === 200 && !fields.website) await f.signups.next();
   return response;
@@ -212,6 +215,30 @@ describe("signup with double opt-in", () => {
     // Other people at the same domain are other mailboxes.
     await submit(f, { email: "victim2@example.com", list: "weekly" }, "10.77.1.1");
     expect(f.sink.messages).toHaveLength(3);
+  });
+
+  it("holds one mailbox's limits across two servers on one store and after a restart", async () => {
+    // Two `gazette serve` processes sharing the store, each with its own memory; then a third,
+    // as the first after a restart. One client per request: no client limit gets in the way.
+    const servers = [f, await f.anotherServer()];
+    const spellings = ["victim+1@example.com", "victim+2@example.com", "Victim@example.com"];
+    for (const [i, email] of spellings.entries())
+      await submit(servers[i % 2] as Server, { email, list: "weekly" }, `10.78.0.${i + 1}`);
+    await submit(f, { email: "victim@gmail.com", list: "weekly" }, "10.78.1.1");
+    await submit(servers[1] as Server, { email: "v.ictim@gmail.com", list: "ai" }, "10.78.1.2");
+    const restarted = await f.anotherServer();
+    await submit(restarted, { email: "vic.tim+x@gmail.com", list: "weekly" }, "10.78.1.3");
+    await submit(restarted, { email: "victim+3@example.com", list: "weekly" }, "10.78.1.4");
+    expect(f.sink.messages.map((m) => m.to[0])).toEqual([
+      "victim+1@example.com",
+      "victim@gmail.com",
+    ]);
+    // Ten minutes on, each mailbox may have its next confirmation, from whichever server.
+    f.clock.advance(10 * 60_000);
+    await submit(restarted, { email: "victim+2@example.com", list: "weekly" }, "10.78.2.1");
+    await submit(servers[1] as Server, { email: "victim+4@example.com", list: "ai" }, "10.78.2.2");
+    expect(f.sink.messages.map((m) => m.to[0])).toHaveLength(3);
+    expect(f.sink.messages[2]?.to[0]).toBe("victim+2@example.com");
   });
 
   it("of concurrent requests for one address, one at most sends a confirmation", async () => {

@@ -1,82 +1,24 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Kysely, sql } from "kysely";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { unsubscribeUrl } from "../../src/audience/links.js";
 import { readSigningKeys } from "../../src/audience/signing-keys.js";
 import { parseConfigText } from "../../src/config/index.js";
 import { createApp } from "../../src/server/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
-import { openStore, type Store } from "../../src/store/index.js";
 import { migrateToLatest } from "../../src/store/migrate.js";
 import { openSqlite } from "../../src/store/open-database.js";
-import { openPostgres } from "../../src/store/open-postgres.js";
 import type { Database } from "../../src/store/tables.js";
 import { ROOT, runCli } from "../helpers/cli.js";
-import { TEST_DATABASE_URL } from "../helpers/stores.js";
+import { OLD_STORE_BACKENDS, type OldStore } from "../helpers/stores.js";
 import { outboxTransport } from "../helpers/transports.js";
 import { CONFIG_YAML } from "../server/app-fixture.js";
 
 const MIGRATION = "012-subscriber-identity";
 const T0 = "2026-01-01T00:00:00.000Z";
 const T1 = "2026-01-02T00:00:00.000Z";
-
-/** A database as it was before migration 012, to seed with what that schema allowed. */
-interface OldStore {
-  db: Kysely<Database>;
-  /** Closes the old handle and opens the store, which runs migration 012. */
-  upgrade(): Promise<Store>;
-  dispose(): Promise<void>;
-}
-
-const BACKENDS: { name: string; openOld: () => Promise<OldStore> }[] = [
-  {
-    name: "sqlite",
-    openOld: async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), "gazette-identity-"));
-      const db = openSqlite(path.join(dir, "gazette.db"));
-      await migrateToLatest(db as Kysely<unknown>, undefined, { before: MIGRATION });
-      let store: Store | undefined;
-      return {
-        db,
-        upgrade: async () => {
-          await db.destroy();
-          store = await openStore(dir);
-          return store;
-        },
-        dispose: async () => store?.close(),
-      };
-    },
-  },
-  {
-    name: "postgres",
-    openOld: async () => {
-      const schema = `gz_test_${randomBytes(6).toString("hex")}`;
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`create schema ${schema}`);
-      const db = openPostgres(TEST_DATABASE_URL, { schema });
-      await migrateToLatest(db as Kysely<unknown>, schema, { before: MIGRATION });
-      let store: Store | undefined;
-      return {
-        db,
-        upgrade: async () => {
-          await db.destroy();
-          store = await openStore("", { databaseUrl: TEST_DATABASE_URL, schema });
-          return store;
-        },
-        dispose: async () => {
-          await store?.close();
-          await client.query(`drop schema if exists ${schema} cascade`);
-          await client.end();
-        },
-      };
-    },
-  },
-];
 
 /**
  * Two lists and six subscribers as a store could hold them before 012: Alice in three spellings,
@@ -203,12 +145,12 @@ async function seed(db: Kysely<Database>): Promise<number[]> {
   return ids;
 }
 
-describe.each(BACKENDS)("migration 012 on $name", ({ openOld }) => {
+describe.each(OLD_STORE_BACKENDS)("migration 012 on $name", ({ openOld }) => {
   let old: OldStore;
   afterEach(() => old.dispose());
 
   it("merges the spellings of one address, the strictest status winning, nothing lost", async () => {
-    old = await openOld();
+    old = await openOld(MIGRATION);
     const [alice1, alice2, alice3, bob1, bob2, carol] = (await seed(old.db)) as number[];
     const store = await old.upgrade();
 
@@ -285,7 +227,7 @@ describe.each(BACKENDS)("migration 012 on $name", ({ openOld }) => {
   });
 
   it("an unsubscribe link sent to a merged spelling unsubscribes the person", async () => {
-    old = await openOld();
+    old = await openOld(MIGRATION);
     const [alice1, , alice3] = (await seed(old.db)) as number[];
     const store = await old.upgrade();
     const config = parseConfigText(CONFIG_YAML, "fixture.yaml", {});

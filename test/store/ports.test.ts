@@ -387,9 +387,15 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     ]);
   });
 
-  /** A signup form's consent, recorded at T0 and valid for an hour. */
-  const signupConsent = (subscriberId: number, listId: number, nonce: string) => ({
+  /** A signup form's consent, recorded at T0 and valid for an hour (Ada's mailbox by default). */
+  const signupConsent = (
+    subscriberId: number,
+    listId: number,
+    nonce: string,
+    mailboxKey = "ada@example.com",
+  ) => ({
     subscriberId,
+    mailboxKey,
     listId,
     form: "signup",
     ip: "127.0.0.1",
@@ -406,16 +412,21 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     ) as number;
     const id = await audience.subscriberIdOf("ada@example.com", T0);
     await audience.join(listId, id, { status: "active", source: "signup", now: T0 });
-    const consent = signupConsent(id, listId, "n1");
-    const first = await audience.recordConsent(consent);
-    await audience.recordConsent({ ...consent, nonce: "n2", now: later(10) });
-    expect(await audience.countConsentsSince(id, "signup", later(-1))).toBe(2);
+    const first = await audience.recordConsent(signupConsent(id, listId, "n1"));
+    // Another address of Ada's mailbox counts with hers; Bea's mailbox is another.
+    const tagged = await audience.subscriberIdOf("ada+news@example.com", T0);
+    await audience.recordConsent({ ...signupConsent(tagged, listId, "n2"), now: later(10) });
+    const bea = await audience.subscriberIdOf("bea@example.com", T0);
+    await audience.recordConsent(signupConsent(bea, listId, "n3", "bea@example.com"));
+    const count = (form: string, since: Date) =>
+      audience.countMailboxConsentsSince("ada@example.com", form, since);
+    expect(await count("signup", later(-1))).toBe(2);
     // Strictly after: a consent recorded at `since` is not counted.
-    expect(await audience.countConsentsSince(id, "signup", T0)).toBe(1);
-    expect(await audience.countConsentsSince(id, "signup", later(5))).toBe(1);
-    expect(await audience.countConsentsSince(id, "preferences", later(-1))).toBe(0);
+    expect(await count("signup", T0)).toBe(1);
+    expect(await count("signup", later(5))).toBe(1);
+    expect(await count("preferences", later(-1))).toBe(0);
     await audience.removeConsent(first);
-    expect(await audience.countConsentsSince(id, "signup", later(-1))).toBe(1);
+    expect(await count("signup", later(-1))).toBe(1);
     expect(await audience.confirmConsent("n2", later(11))).toBe(true);
     expect(await audience.confirmConsent("n2", later(12))).toBe(false);
 

@@ -50,7 +50,7 @@ export function registerPreferences(app: Hono, deps: AppDeps): void {
     await savePreferences(
       deps.store,
       lists,
-      member.subscriber.id,
+      member.subscriber,
       {
         topics: asArray(body.topics).filter((topic) => topicsOf(deps).includes(topic)),
         lists: asArray(body.lists),

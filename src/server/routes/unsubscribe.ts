@@ -127,7 +127,7 @@ it any more. Write to us to be added again.</p>`,
     await joinWithConsent(
       deps.store,
       member.claims.listId,
-      member.subscriber.id,
+      member.subscriber,
       { form: "resubscribe", ip: deps.clientIp(c), userAgent: c.req.header("user-agent") ?? "" },
       deps.clock.now(),
     );
