@@ -14,6 +14,23 @@ export interface WebhookTarget {
 /** An event's data: plain JSON values. */
 export type EventData = Record<string, string | number | boolean | null>;
 
+/** A membership an event is about, and what the event says besides the address and list. */
+export interface MembershipEvent {
+  listId: number;
+  subscriberId: number;
+  extra: EventData;
+}
+
+// Rows per multi-row insert: 7 columns × 1000 stays under SQLite's 32,766 bound parameters.
+const ROWS_PER_INSERT = 1000;
+
+/** `items` in consecutive slices of at most `size`. */
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /**
  * The event log. Repos record what happened at the state changes they make (a membership that
  * becomes active, an issue that becomes sent…), so every path — web pages, CLI, inbox, service
@@ -62,20 +79,28 @@ export class EventRepo {
   }
 
   /** Records the event and queues one webhook delivery per webhook that wants it. */
-  async record(type: EventType, data: EventData, now: Date): Promise<void> {
-    const urls = this.webhooks.targets.filter((t) => t.events.includes(type)).map((t) => t.url);
-    if (urls.length === 0) return;
+  record(type: EventType, data: EventData, now: Date): Promise<void> {
+    return this.recordAll(type, [data], now);
+  }
+
+  /**
+   * Records one event per item of `data`, each with one webhook delivery per webhook that wants
+   * it, in multi-row inserts: an import's batch costs a few queries, not a few per row.
+   */
+  async recordAll(type: EventType, data: readonly EventData[], now: Date): Promise<void> {
+    const targets = this.webhooks.targets.filter((t) => t.events.includes(type));
+    const urls = [...new Set(targets.map((t) => t.url))];
+    if (urls.length === 0 || data.length === 0) return;
     const at = now.toISOString();
     await this.atomically(this.db, [type], async (trx) => {
-      const { id } = await trx
-        .insertInto("events")
-        .values({ type, data: JSON.stringify(data), occurred_at: at })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto("webhook_deliveries")
-        .values(
-          [...new Set(urls)].map((url) => ({
+      for (const part of chunksOf(data, ROWS_PER_INSERT)) {
+        const events = await trx
+          .insertInto("events")
+          .values(part.map((item) => ({ type, data: JSON.stringify(item), occurred_at: at })))
+          .returning("id")
+          .execute();
+        const deliveries = events.flatMap(({ id }) =>
+          urls.map((url) => ({
             event_id: id,
             url,
             status: "pending" as const,
@@ -84,29 +109,53 @@ export class EventRepo {
             created_at: at,
             updated_at: at,
           })),
-        )
-        .execute();
+        );
+        for (const rows of chunksOf(deliveries, ROWS_PER_INSERT))
+          await trx.insertInto("webhook_deliveries").values(rows).execute();
+      }
     });
   }
 
   /** A membership event, with the subscriber's address and name and the list's slug. */
-  async recordMembership(
+  recordMembership(
     type: EventType,
     listId: number,
     subscriberId: number,
     now: Date,
     extra: EventData,
   ): Promise<void> {
-    if (!this.wants(type)) return;
-    const row = await this.db
+    return this.recordMemberships(type, [{ listId, subscriberId, extra }], now);
+  }
+
+  /**
+   * recordMembership for many memberships at once (an import's batch), in their order: the
+   * subscribers and lists are read in one query, the events written by recordAll.
+   */
+  async recordMemberships(
+    type: EventType,
+    memberships: readonly MembershipEvent[],
+    now: Date,
+  ): Promise<void> {
+    if (!this.wants(type) || memberships.length === 0) return;
+    const rows = await this.db
       .selectFrom("subscribers")
       .crossJoin("lists")
-      .select(["subscribers.email", "subscribers.name", "lists.slug"])
-      .where("subscribers.id", "=", subscriberId)
-      .where("lists.id", "=", listId)
-      .executeTakeFirst();
-    if (!row) return;
-    await this.record(type, { email: row.email, name: row.name, list: row.slug, ...extra }, now);
+      .select([
+        "subscribers.id as subscriberId",
+        "lists.id as listId",
+        "subscribers.email",
+        "subscribers.name",
+        "lists.slug",
+      ])
+      .where("subscribers.id", "in", [...new Set(memberships.map((m) => m.subscriberId))])
+      .where("lists.id", "in", [...new Set(memberships.map((m) => m.listId))])
+      .execute();
+    const found = new Map(rows.map((row) => [`${row.listId}:${row.subscriberId}`, row]));
+    const data = memberships.flatMap(({ listId, subscriberId, extra }) => {
+      const row = found.get(`${listId}:${subscriberId}`);
+      return row ? [{ email: row.email, name: row.name, list: row.slug, ...extra }] : [];
+    });
+    await this.recordAll(type, data, now);
   }
 
   /** subscriber.bounced for a delivery marked bounced, with the issue it was about. */

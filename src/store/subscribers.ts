@@ -297,8 +297,10 @@ export class SubscriberRepo implements SubscriberImport {
     await this.db
       .transaction()
       .execute(async (trx) => {
+        // The memberships and their events go in the one transaction (a dry run rolls back both).
+        const repo = new SubscriberRepo(trx, this.events.within(trx));
         for await (const rows of batches) {
-          const batch = await this.#importBatch(rows, options, trx);
+          const batch = await repo.#importBatch(rows, options);
           counts.added += batch.added;
           counts.updated += batch.updated;
           counts.unchanged += batch.unchanged;
@@ -311,12 +313,15 @@ export class SubscriberRepo implements SubscriberImport {
     return counts;
   }
 
-  /** One batch of importBatches, in its transaction. */
+  /**
+   * One batch of importBatches, on a repo of its transaction. Each membership it adds records
+   * subscriber.subscribed as join's does, in multi-row inserts, only when a webhook wants it.
+   */
   async #importBatch(
     rows: ImportRow[],
     options: { source: string; now: Date },
-    db: Kysely<Database>,
   ): Promise<ImportCounts> {
+    const db = this.db;
     const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0 };
     if (rows.length === 0) return counts;
     const at = options.now.toISOString();
@@ -393,7 +398,18 @@ export class SubscriberRepo implements SubscriberImport {
       else if (isChanged) counts.updated++;
       else counts.unchanged++;
     }
-    if (memberships.length > 0) await db.insertInto("memberships").values(memberships).execute();
+    if (memberships.length === 0) return counts;
+    await db.insertInto("memberships").values(memberships).execute();
+    if (this.events.wants("subscriber.subscribed"))
+      await this.events.recordMemberships(
+        "subscriber.subscribed",
+        memberships.map((m) => ({
+          listId: m.list_id,
+          subscriberId: m.subscriber_id,
+          extra: { status: m.status, source: m.source },
+        })),
+        options.now,
+      );
     return counts;
   }
 

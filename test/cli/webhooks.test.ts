@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,5 +53,33 @@ describe("gazette webhooks", () => {
     const log = await cli("webhooks");
     expect(log.stdout).toMatch(/^Webhook deliveries: 1 sent$/m);
     expect(log.stdout).toMatch(/evt_\d+\tsubscriber\.subscribed\t.*\/crm\tsent\t1 attempt\t/);
+  });
+
+  it("subscribers import posts subscribed once per new membership; a dry run and a re-import none", async () => {
+    writeFileSync(path.join(dir, "people.csv"), "email,name\nBo@Example.org,Bo\ncy@example.org,\n");
+    const before = receiver.requests.length;
+    const importCsv = async (...flags: string[]) =>
+      (await cli("subscribers", "import", "people.csv", "--list", "weekly", ...flags)).code;
+    const deliver = async () => (await cli("webhooks", "deliver")).stdout.trim();
+    expect(await importCsv("--dry-run")).toBe(0);
+    expect(await deliver()).toBe("Webhooks: 0 sent, 0 to retry, 0 failed");
+    expect(await importCsv()).toBe(0);
+    expect(await deliver()).toBe("Webhooks: 2 sent, 0 to retry, 0 failed");
+    const bodies = receiver.requests.slice(before).map((request) => JSON.parse(request.body));
+    // The data `subscribers add` (join) sends: the address as stored (domain in lower case), name,
+    // list, status, source.
+    expect(bodies.map((body) => [body.type, body.data])).toEqual([
+      [
+        "subscriber.subscribed",
+        { email: "Bo@example.org", name: "Bo", list: "weekly", status: "active", source: "import" },
+      ],
+      [
+        "subscriber.subscribed",
+        { email: "cy@example.org", name: null, list: "weekly", status: "active", source: "import" },
+      ],
+    ]);
+    expect(await importCsv()).toBe(0);
+    expect(await deliver()).toBe("Webhooks: 0 sent, 0 to retry, 0 failed");
+    expect(receiver.requests.length).toBe(before + 2);
   });
 });
