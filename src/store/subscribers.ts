@@ -123,10 +123,17 @@ export class SubscriberRepo implements SubscriberImport {
             updated_at: at,
           })
           .execute();
-        await events.recordMembership("subscriber.subscribed", listId, subscriberId, options.now, {
-          status: options.status,
-          source: options.source,
-        });
+        if (isSubscription(options.status))
+          await events.recordMembership(
+            "subscriber.subscribed",
+            listId,
+            subscriberId,
+            options.now,
+            {
+              status: options.status,
+              source: options.source,
+            },
+          );
         return "added";
       }
       if (!options.force || existing.status === options.status) return "kept";
@@ -403,11 +410,13 @@ export class SubscriberRepo implements SubscriberImport {
     if (this.events.wants("subscriber.subscribed"))
       await this.events.recordMemberships(
         "subscriber.subscribed",
-        memberships.map((m) => ({
-          listId: m.list_id,
-          subscriberId: m.subscriber_id,
-          extra: { status: m.status, source: m.source },
-        })),
+        memberships
+          .filter((m) => isSubscription(m.status))
+          .map((m) => ({
+            listId: m.list_id,
+            subscriberId: m.subscriber_id,
+            extra: { status: m.status, source: m.source },
+          })),
         options.now,
       );
     return counts;
@@ -467,6 +476,15 @@ export class SubscriberRepo implements SubscriberImport {
       .execute();
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
   }
+}
+
+/**
+ * True when a membership created with this status is a subscription: an imported row that
+ * starts unsubscribed, bounced or complained (an export read back) is a record, and tells no
+ * webhook that somebody subscribed.
+ */
+function isSubscription(status: MembershipStatus): boolean {
+  return status === "active" || status === "pending";
 }
 
 const MEMBERSHIP_EVENTS: EventType[] = [

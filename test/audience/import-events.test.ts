@@ -126,6 +126,21 @@ describe.each(STORE_BACKENDS)("an import tells the webhooks ($name)", ({ open })
     );
   });
 
+  // An export read back: the people who left are records, not subscriptions.
+  it("tells nobody of a membership imported unsubscribed, bounced or complained", async () => {
+    store.events.configure([{ url: CRM, events: ["subscriber.subscribed"] }]);
+    await importCsv(
+      csv(
+        "email,name,lists,status\nann@example.com,,weekly,active\nbo@example.com,,weekly,unsubscribed\ncy@example.com,,weekly,bounced\ndi@example.com,,weekly,complained\n",
+      ),
+    );
+    expect((await events()).map((event) => event.data.email)).toEqual(["ann@example.com"]);
+    const { id } = await store.subscribers.upsert("ed@example.com", null, NOW);
+    const weekly = listIds.get("weekly") as number;
+    await store.subscribers.join(weekly, id, { status: "unsubscribed", source: "cli", now: NOW });
+    expect(await events()).toHaveLength(1);
+  });
+
   it("a dry run and a re-import record nothing", async () => {
     store.events.configure([{ url: CRM, events: ["subscriber.subscribed"] }]);
     const file = csv("email,lists\nann@example.com,weekly;ai\nbo@example.com,\n");
