@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   prepareMessage,
@@ -253,4 +255,81 @@ describe("the service's message id", () => {
     expect(after.map((r) => r.status)).toEqual(["sent", "bounced", "sent"]);
     expect(await seeded.store.suppressions.byEmail(second?.email ?? "")).toBeDefined();
   });
+});
+
+describe("answers that are not the API's", () => {
+  const configs = {
+    postmark: (url: string) => ({ type: "postmark", endpoint: url }),
+    resend: (url: string) => ({ type: "resend", endpoint: url }),
+    ses: (url: string) => ({ type: "ses", region: "eu-west-1", endpoint: url }),
+  };
+  const keys = { POSTMARK_SERVER_TOKEN: "t", RESEND_API_KEY: "k", ...AWS_ENV };
+
+  it.each([
+    ["postmark", 200, "<html><body>Sign in to the Wi-Fi</body></html>"],
+    ["resend", 404, "<html><body>Not Found</body></html>"],
+    ["ses", 200, ""],
+    ["postmark", 400, '{"ErrorCode":'],
+  ] as const)(
+    "%s: a %i with %j is the transport down, not the message refused for good",
+    async (service, status, body) => {
+      const portal = await startHttpRecorder({
+        status,
+        headers: { "content-type": "text/html" },
+        body,
+      });
+      try {
+        transport = await apiTransport(configs[service](portal.url("")), keys);
+        const failure = await transport
+          .send(prepareMessage(makeMessage()))
+          .catch((e: unknown) => e);
+        expect(failure).toMatchObject({ kind: "transport-down" });
+      } finally {
+        await portal.close();
+      }
+    },
+  );
+
+  it("an HTML page for every message pauses the send with every delivery still to send", async () => {
+    const portal = await startHttpRecorder({ status: 200, body: "<html>Captive portal</html>" });
+    try {
+      transport = await apiTransport(configs.postmark(portal.url("")), keys);
+      seeded = await seedIssue(5);
+      const report = await sendIssue(sendInput(seeded, transport));
+      expect(report).toMatchObject({ sent: 0, failed: 0, transportError: expect.any(String) });
+      const rows = await seeded.store.db.selectFrom("deliveries").select("status").execute();
+      expect(rows.map((row) => row.status).filter((status) => status === "failed")).toEqual([]);
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it("an answer that never ends is read to its first 256 KB, not held whole until the timeout", async () => {
+    const endless = createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, "a");
+      const pump = () => {
+        while (response.write(chunk));
+        response.once("drain", pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = endless.address() as AddressInfo;
+      transport = await apiTransport(
+        { ...configs.resend(`http://127.0.0.1:${port}`), timeout: "60s" },
+        keys,
+      );
+      const failure = await transport.send(prepareMessage(makeMessage())).catch((e: unknown) => e);
+      expect(failure).toMatchObject({
+        kind: "transport-down",
+        message: expect.stringMatching(/^resend: HTTP 200: a+$/),
+      });
+    } finally {
+      endless.closeAllConnections();
+      await new Promise((resolve) => endless.close(resolve));
+    }
+  }, 10_000);
 });
