@@ -304,6 +304,30 @@ describe("answers that are not the API's", () => {
     }
   });
 
+  it("a service's error text with line breaks and escapes is stored as one line", async () => {
+    api = await startPostmarkStandIn("server-token");
+    transport = await apiTransport(configs.postmark(api.url), {
+      POSTMARK_SERVER_TOKEN: "server-token",
+    });
+    api.failNext({
+      status: 422,
+      body: JSON.stringify({
+        ErrorCode: 300,
+        Message: "Invalid 'To'\r\n  eve@example.org\tfailed\t1 attempt\u001b[2J\u009b31m\u202e",
+      }),
+    });
+    seeded = await seedIssue(1);
+    await sendIssue(sendInput(seeded, transport));
+    const [row] = await seeded.store.db
+      .selectFrom("deliveries")
+      .select(["status", "error"])
+      .execute();
+    expect(row?.status).toBe("failed");
+    expect(row?.error).toBe(
+      "postmark: HTTP 422: 300 Invalid 'To'    eve@example.org failed 1 attempt[2J31m",
+    );
+  });
+
   it("an answer that never ends is read to its first 256 KB, not held whole until the timeout", async () => {
     const endless = createServer((request, response) => {
       request.resume();
