@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SummarizerConfig } from "../../src/config/summarizer-config.js";
 import { createExtractiveSummarizer, createSummarizer } from "../../src/enrich/index.js";
@@ -145,6 +147,42 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(result.fallback?.reason).toContain("model not found");
   });
 
+  it("keeps an error body's message to one short line", async () => {
+    server.enqueue(
+      providerError(provider, 400, `model\r\nnot found\u001b[2J ${"x".repeat(100_000)}`),
+    );
+    const result = await summarizer().summarize(article);
+    expect(result.fallback?.reason).toMatch(/^HTTP 400: api_error: model not found\[2J x+$/);
+    expect(result.fallback?.reason.length).toBeLessThan(250);
+  });
+
+  it("reads an endless answer to its first megabyte and falls back at once, without a retry", async () => {
+    const endless = createServer((request, response) => {
+      request.resume();
+      response.writeHead(200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(64 * 1024, " ");
+      const pump = () => {
+        while (response.write(chunk));
+        response.once("drain", pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => endless.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = endless.address() as AddressInfo;
+      const origin = `http://127.0.0.1:${port}`;
+      const result = await summarizer({
+        baseUrl: provider === "openai" ? `${origin}/v1` : origin,
+        timeout: "60s",
+      }).summarize(article);
+      expect(result.fallback?.reason).toBe("HTTP 200: the answer is over 1048576 bytes");
+      expect(sleeps).toEqual([]);
+    } finally {
+      endless.closeAllConnections();
+      await new Promise((resolve) => endless.close(resolve));
+    }
+  }, 10_000);
+
   it.each([
     ["text that is not JSON", "Sure! Here is the summary you asked for."],
     ["JSON cut in the middle", '{"summary": "The checkout team put PgBouncer'],
@@ -224,6 +262,24 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(result.fallback).toBeUndefined();
     expect(result.method).toBe(`model+${expected.method}`);
     expect(result.sources?.[field]).toEqual(expected.sources?.[field]);
+  });
+
+  // A model's answer never went through ingest, where feed text loses its control characters.
+  it("replaces a summary with a bidi override and a why with a terminal escape by the built-in ones", async () => {
+    server.enqueue(
+      reply(provider, {
+        ...GROUNDED,
+        summary: GROUNDED.summary.replace("PgBouncer", "\u202ePgBouncer"),
+        why: GROUNDED.why.replace("Connection", "\u001b]0;pwned\u0007Connection"),
+      }),
+    );
+    const result = await summarizer().summarize(article);
+    const expected = await builtIn.summarize(article);
+    expect([result.summary, result.why]).toEqual([expected.summary, expected.why]);
+    expect(result.rejected).toEqual([
+      { field: "summary", reason: "it contains control characters" },
+      { field: "why", reason: "it contains control characters" },
+    ]);
   });
 
   it("keeps a model's empty why: an honest blank, not a failed answer", async () => {

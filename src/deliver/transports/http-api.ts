@@ -1,5 +1,6 @@
 import { Agent, errors, request } from "undici";
 import { describeError } from "../../shared/errors.js";
+import { readBodyStart } from "../../shared/read-body-start.js";
 import { retryAfterMs } from "../../shared/retry-after.js";
 import { type FailureKind, TransportError } from "./types.js";
 
@@ -46,7 +47,7 @@ export function createApiClient(
           dispatcher: agent,
           signal: AbortSignal.timeout(options.timeoutMs),
         });
-        const text = await readStart(answer.body, MAX_ANSWER);
+        const { text } = await readBodyStart(answer.body, MAX_ANSWER);
         return {
           status: answer.statusCode,
           header: (name) => {
@@ -63,18 +64,6 @@ export function createApiClient(
     },
     close: () => agent.close(),
   };
-}
-
-/** The first `limit` bytes of a body as UTF-8; the rest is never read (the stream is destroyed). */
-async function readStart(body: AsyncIterable<Buffer>, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= limit) break;
-  }
-  return Buffer.concat(chunks).subarray(0, limit).toString("utf8");
 }
 
 function networkKind(error: unknown): FailureKind {
