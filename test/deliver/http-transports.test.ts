@@ -1,5 +1,3 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   prepareMessage,
@@ -16,6 +14,7 @@ import {
   startResendStandIn,
   startSesStandIn,
 } from "../helpers/email-apis.js";
+import { startEndlessServer } from "../helpers/endless-server.js";
 import { startHttpRecorder } from "../helpers/http-recorder.js";
 import { apiTransport } from "../helpers/transports.js";
 import { makeMessage } from "./make-message.js";
@@ -329,31 +328,16 @@ describe("answers that are not the API's", () => {
   });
 
   it("an answer that never ends is read to its first 256 KB, not held whole until the timeout", async () => {
-    const endless = createServer((request, response) => {
-      request.resume();
-      response.writeHead(200, { "content-type": "application/json" });
-      const chunk = Buffer.alloc(64 * 1024, "a");
-      const pump = () => {
-        while (response.write(chunk));
-        response.once("drain", pump);
-      };
-      pump();
-    });
-    await new Promise<void>((resolve) => endless.listen(0, "127.0.0.1", resolve));
+    const endless = await startEndlessServer("a");
     try {
-      const { port } = endless.address() as AddressInfo;
-      transport = await apiTransport(
-        { ...configs.resend(`http://127.0.0.1:${port}`), timeout: "60s" },
-        keys,
-      );
+      transport = await apiTransport({ ...configs.resend(endless.origin), timeout: "60s" }, keys);
       const failure = await transport.send(prepareMessage(makeMessage())).catch((e: unknown) => e);
       expect(failure).toMatchObject({
         kind: "transport-down",
         message: expect.stringMatching(/^resend: HTTP 200: a+$/),
       });
     } finally {
-      endless.closeAllConnections();
-      await new Promise((resolve) => endless.close(resolve));
+      await endless.close();
     }
   }, 10_000);
 });

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SummarizerConfig } from "../../src/config/summarizer-config.js";
 import { createExtractiveSummarizer, createSummarizer } from "../../src/enrich/index.js";
 import type { SummarizeInput } from "../../src/enrich/types.js";
+import { startEndlessServer } from "../helpers/endless-server.js";
 import {
   anthropicMessage,
   type ModelReply,
@@ -157,29 +156,16 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
   });
 
   it("reads an endless answer to its first megabyte and falls back at once, without a retry", async () => {
-    const endless = createServer((request, response) => {
-      request.resume();
-      response.writeHead(200, { "content-type": "application/json" });
-      const chunk = Buffer.alloc(64 * 1024, " ");
-      const pump = () => {
-        while (response.write(chunk));
-        response.once("drain", pump);
-      };
-      pump();
-    });
-    await new Promise<void>((resolve) => endless.listen(0, "127.0.0.1", resolve));
+    const endless = await startEndlessServer(" ");
     try {
-      const { port } = endless.address() as AddressInfo;
-      const origin = `http://127.0.0.1:${port}`;
       const result = await summarizer({
-        baseUrl: provider === "openai" ? `${origin}/v1` : origin,
+        baseUrl: provider === "openai" ? `${endless.origin}/v1` : endless.origin,
         timeout: "60s",
       }).summarize(article);
       expect(result.fallback?.reason).toBe("HTTP 200: the answer is over 1048576 bytes");
       expect(sleeps).toEqual([]);
     } finally {
-      endless.closeAllConnections();
-      await new Promise((resolve) => endless.close(resolve));
+      await endless.close();
     }
   }, 10_000);
 
