@@ -1,3 +1,5 @@
+import { hasControls } from "../shared/control-characters.js";
+
 // What no summary or why may show a reader, whoever wrote it: the built-in summarizer never
 // chooses such a sentence, and a model's answer with one falls back to the built-in text.
 
@@ -51,13 +53,15 @@ export function hasCode(text: string): boolean {
 }
 
 /**
- * Why a summary or why cannot be shown as written, or undefined when it can: markup, cut-off
- * text, the first person, "This article…", or more than `maxChars` characters.
+ * Why a summary or why cannot be shown as written, or undefined when it can: markup, control
+ * characters, cut-off text, the first person, "This article…", or more than `maxChars` characters.
  */
 export function findDefect(text: string, maxChars: number): string | undefined {
   const trimmed = text.trim();
   if (trimmed.length > maxChars) return `it is ${trimmed.length} characters, over ${maxChars}`;
   if (MARKUP.test(trimmed)) return "it contains markup";
+  // A model's answer is not ingested text: an ESC, NUL or RLO in it was never dropped.
+  if (hasControls(trimmed)) return "it contains control characters";
   if (hasCode(trimmed)) return "it contains code";
   if (CUT.test(trimmed) || !ENDED.test(trimmed)) return "it is cut off";
   if (FIRST_PERSON.test(trimmed)) return "it is in the first person";

@@ -19,3 +19,8 @@ export function dropControls(text: string): string {
 export function dropLineControls(text: string): string {
   return text.replace(/[\t\n\r]/g, " ").replace(LINE_CONTROLS, "");
 }
+
+/** True when the text holds a control character dropControls would drop. */
+export function hasControls(text: string): boolean {
+  return dropControls(text) !== text;
+}

@@ -14,6 +14,7 @@ import {
   startResendStandIn,
   startSesStandIn,
 } from "../helpers/email-apis.js";
+import { startEndlessServer } from "../helpers/endless-server.js";
 import { startHttpRecorder } from "../helpers/http-recorder.js";
 import { apiTransport } from "../helpers/transports.js";
 import { makeMessage } from "./make-message.js";
@@ -253,4 +254,90 @@ describe("the service's message id", () => {
     expect(after.map((r) => r.status)).toEqual(["sent", "bounced", "sent"]);
     expect(await seeded.store.suppressions.byEmail(second?.email ?? "")).toBeDefined();
   });
+});
+
+describe("answers that are not the API's", () => {
+  const configs = {
+    postmark: (url: string) => ({ type: "postmark", endpoint: url }),
+    resend: (url: string) => ({ type: "resend", endpoint: url }),
+    ses: (url: string) => ({ type: "ses", region: "eu-west-1", endpoint: url }),
+  };
+  const keys = { POSTMARK_SERVER_TOKEN: "t", RESEND_API_KEY: "k", ...AWS_ENV };
+
+  it.each([
+    ["postmark", 200, "<html><body>Sign in to the Wi-Fi</body></html>"],
+    ["resend", 404, "<html><body>Not Found</body></html>"],
+    ["ses", 200, ""],
+    ["postmark", 400, '{"ErrorCode":'],
+  ] as const)(
+    "%s: a %i with %j is the transport down, not the message refused for good",
+    async (service, status, body) => {
+      const portal = await startHttpRecorder({
+        status,
+        headers: { "content-type": "text/html" },
+        body,
+      });
+      try {
+        transport = await apiTransport(configs[service](portal.url("")), keys);
+        const failure = await transport
+          .send(prepareMessage(makeMessage()))
+          .catch((e: unknown) => e);
+        expect(failure).toMatchObject({ kind: "transport-down" });
+      } finally {
+        await portal.close();
+      }
+    },
+  );
+
+  it("an HTML page for every message pauses the send with every delivery still to send", async () => {
+    const portal = await startHttpRecorder({ status: 200, body: "<html>Captive portal</html>" });
+    try {
+      transport = await apiTransport(configs.postmark(portal.url("")), keys);
+      seeded = await seedIssue(5);
+      const report = await sendIssue(sendInput(seeded, transport));
+      expect(report).toMatchObject({ sent: 0, failed: 0, transportError: expect.any(String) });
+      const rows = await seeded.store.db.selectFrom("deliveries").select("status").execute();
+      expect(rows.map((row) => row.status).filter((status) => status === "failed")).toEqual([]);
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it("a service's error text with line breaks and escapes is stored as one line", async () => {
+    api = await startPostmarkStandIn("server-token");
+    transport = await apiTransport(configs.postmark(api.url), {
+      POSTMARK_SERVER_TOKEN: "server-token",
+    });
+    api.failNext({
+      status: 422,
+      body: JSON.stringify({
+        ErrorCode: 300,
+        Message: "Invalid 'To'\r\n  eve@example.org\tfailed\t1 attempt\u001b[2J\u009b31m\u202e",
+      }),
+    });
+    seeded = await seedIssue(1);
+    await sendIssue(sendInput(seeded, transport));
+    const [row] = await seeded.store.db
+      .selectFrom("deliveries")
+      .select(["status", "error"])
+      .execute();
+    expect(row?.status).toBe("failed");
+    expect(row?.error).toBe(
+      "postmark: HTTP 422: 300 Invalid 'To'    eve@example.org failed 1 attempt[2J31m",
+    );
+  });
+
+  it("an answer that never ends is read to its first 256 KB, not held whole until the timeout", async () => {
+    const endless = await startEndlessServer("a");
+    try {
+      transport = await apiTransport({ ...configs.resend(endless.origin), timeout: "60s" }, keys);
+      const failure = await transport.send(prepareMessage(makeMessage())).catch((e: unknown) => e);
+      expect(failure).toMatchObject({
+        kind: "transport-down",
+        message: expect.stringMatching(/^resend: HTTP 200: a+$/),
+      });
+    } finally {
+      await endless.close();
+    }
+  }, 10_000);
 });

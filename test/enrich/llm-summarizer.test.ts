@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SummarizerConfig } from "../../src/config/summarizer-config.js";
 import { createExtractiveSummarizer, createSummarizer } from "../../src/enrich/index.js";
 import type { SummarizeInput } from "../../src/enrich/types.js";
+import { startEndlessServer } from "../helpers/endless-server.js";
 import {
   anthropicMessage,
   type ModelReply,
@@ -145,6 +146,29 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(result.fallback?.reason).toContain("model not found");
   });
 
+  it("keeps an error body's message to one short line", async () => {
+    server.enqueue(
+      providerError(provider, 400, `model\r\nnot found\u001b[2J ${"x".repeat(100_000)}`),
+    );
+    const result = await summarizer().summarize(article);
+    expect(result.fallback?.reason).toMatch(/^HTTP 400: api_error: model not found\[2J x+$/);
+    expect(result.fallback?.reason.length).toBeLessThan(250);
+  });
+
+  it("reads an endless answer to its first megabyte and falls back at once, without a retry", async () => {
+    const endless = await startEndlessServer(" ");
+    try {
+      const result = await summarizer({
+        baseUrl: provider === "openai" ? `${endless.origin}/v1` : endless.origin,
+        timeout: "60s",
+      }).summarize(article);
+      expect(result.fallback?.reason).toBe("HTTP 200: the answer is over 1048576 bytes");
+      expect(sleeps).toEqual([]);
+    } finally {
+      await endless.close();
+    }
+  }, 10_000);
+
   it.each([
     ["text that is not JSON", "Sure! Here is the summary you asked for."],
     ["JSON cut in the middle", '{"summary": "The checkout team put PgBouncer'],
@@ -224,6 +248,24 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(result.fallback).toBeUndefined();
     expect(result.method).toBe(`model+${expected.method}`);
     expect(result.sources?.[field]).toEqual(expected.sources?.[field]);
+  });
+
+  // A model's answer never went through ingest, where feed text loses its control characters.
+  it("replaces a summary with a bidi override and a why with a terminal escape by the built-in ones", async () => {
+    server.enqueue(
+      reply(provider, {
+        ...GROUNDED,
+        summary: GROUNDED.summary.replace("PgBouncer", "\u202ePgBouncer"),
+        why: GROUNDED.why.replace("Connection", "\u001b]0;pwned\u0007Connection"),
+      }),
+    );
+    const result = await summarizer().summarize(article);
+    const expected = await builtIn.summarize(article);
+    expect([result.summary, result.why]).toEqual([expected.summary, expected.why]);
+    expect(result.rejected).toEqual([
+      { field: "summary", reason: "it contains control characters" },
+      { field: "why", reason: "it contains control characters" },
+    ]);
   });
 
   it("keeps a model's empty why: an honest blank, not a failed answer", async () => {

@@ -1,3 +1,4 @@
+import { dropLineControls } from "../../shared/control-characters.js";
 import { describeError, isGazetteError } from "../../shared/errors.js";
 import { TransportError } from "../transports/types.js";
 
@@ -13,9 +14,13 @@ export type FailureKind =
   | { kind: "bounced" | "failed"; reason: string }
   | { kind: "retry"; reason: string; isRelayFailure: boolean };
 
-/** Classifies whatever the transport threw for one message. */
+/**
+ * Classifies whatever the transport threw for one message. The reason is kept as one line without
+ * control characters: it is the far end's text (an API's message, an SMTP reply), and it becomes
+ * one tab-separated row of `gazette deliveries`, where a line break would forge another.
+ */
 export function classifyFailure(error: unknown): FailureKind {
-  const reason = describeError(error);
+  const reason = dropLineControls(describeError(error));
   if (error instanceof TransportError) {
     switch (error.kind) {
       case "recipient-rejected":

@@ -1,9 +1,10 @@
 import { Agent, errors, request } from "undici";
 import { describeError } from "../../shared/errors.js";
+import { readBodyStart } from "../../shared/read-body-start.js";
 import { retryAfterMs } from "../../shared/retry-after.js";
 import { type FailureKind, TransportError } from "./types.js";
 
-/** What an email API answered: its status, headers and body (read whole; they are small). */
+/** What an email API answered: its status, headers and body (its first MAX_ANSWER bytes). */
 export interface ApiAnswer {
   status: number;
   header(name: string): string | undefined;
@@ -16,6 +17,8 @@ export interface ApiClient {
   close(): Promise<void>;
 }
 
+// An API's answer is a few hundred bytes of JSON; past this much it is not the API talking, and
+// reading on would hold a hostile or broken endpoint's gigabytes in memory.
 const MAX_ANSWER = 256 * 1024;
 
 /**
@@ -44,14 +47,14 @@ export function createApiClient(
           dispatcher: agent,
           signal: AbortSignal.timeout(options.timeoutMs),
         });
-        const text = await answer.body.text();
+        const { text } = await readBodyStart(answer.body, MAX_ANSWER);
         return {
           status: answer.statusCode,
           header: (name) => {
             const value = answer.headers[name.toLowerCase()];
             return Array.isArray(value) ? value[0] : value;
           },
-          body: text.slice(0, MAX_ANSWER),
+          body: text,
         };
       } catch (error) {
         throw new TransportError(networkKind(error), `${service}: ${describeNetworkError(error)}`, {
@@ -84,12 +87,16 @@ function describeNetworkError(error: unknown): string {
 /**
  * The kind of an HTTP failure most APIs share: 429 and other 5xx are this request's trouble
  * (retry later), 401/403 a bad key and 503 an outage (nothing would pass), other 4xx the
- * message's. A service's own error codes refine this first (a rejected recipient).
+ * message's. A service's own error codes refine this first (a rejected recipient). An answer
+ * that is not a JSON object is not the API's (a proxy's or captive portal's page, a wrong
+ * endpoint's 404, a body cut off): it says nothing about the message, so it counts as the
+ * transport down (three in a row pause the send) rather than failing every recipient for good.
  */
-export function kindOfStatus(status: number): FailureKind {
+export function kindOfAnswer(answer: ApiAnswer): FailureKind {
+  const { status } = answer;
   if (status === 401 || status === 403 || status === 503) return "transport-down";
   if (status === 429 || status === 408 || status >= 500) return "retry-later";
-  return "message-rejected";
+  return parseObject(answer.body) === undefined ? "transport-down" : "message-rejected";
 }
 
 /** A TransportError for an API's answer, with what it asked to wait (Retry-After) when it did. */
@@ -110,10 +117,14 @@ export function apiFailure(
 
 /** The body as JSON, or {} when it is not JSON (a proxy's HTML error page). */
 export function readAnswer(answer: ApiAnswer): Record<string, unknown> {
+  return parseObject(answer.body) ?? {};
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
   try {
-    const value: unknown = JSON.parse(answer.body);
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }

@@ -1,5 +1,5 @@
 import { parseDuration } from "../../shared/duration.js";
-import { apiFailure, createApiClient, kindOfStatus, readAnswer } from "./http-api.js";
+import { apiFailure, createApiClient, kindOfAnswer, readAnswer } from "./http-api.js";
 import type { ConfigOf, TransportOptions } from "./registry.js";
 import { type PreparedMessage, type Transport, TransportError } from "./types.js";
 
@@ -65,7 +65,7 @@ export function createPostmarkTransport(
           ? "recipient-rejected"
           : code !== undefined && ACCOUNT_PROBLEMS.has(code)
             ? "transport-down"
-            : kindOfStatus(answer.status);
+            : kindOfAnswer(answer);
       throw apiFailure(kind, "postmark", answer, detail);
     },
     async check(message) {

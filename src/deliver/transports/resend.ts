@@ -1,5 +1,5 @@
 import { parseDuration } from "../../shared/duration.js";
-import { apiFailure, createApiClient, kindOfStatus, readAnswer } from "./http-api.js";
+import { apiFailure, createApiClient, kindOfAnswer, readAnswer } from "./http-api.js";
 import type { ConfigOf, TransportOptions } from "./registry.js";
 import { type PreparedMessage, type Transport, TransportError } from "./types.js";
 
@@ -60,7 +60,7 @@ export function createResendTransport(
               name === "missing_api_key" ||
               name === "restricted_api_key"
             ? "transport-down"
-            : kindOfStatus(answer.status);
+            : kindOfAnswer(answer);
       throw apiFailure(kind, "resend", answer, detail);
     },
     async check(message) {

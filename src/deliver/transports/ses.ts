@@ -1,6 +1,6 @@
 import { parseDuration } from "../../shared/duration.js";
 import { createSigner } from "../mime/sign-message.js";
-import { apiFailure, createApiClient, kindOfStatus, readAnswer } from "./http-api.js";
+import { apiFailure, createApiClient, kindOfAnswer, readAnswer } from "./http-api.js";
 import type { ConfigOf, TransportOptions } from "./registry.js";
 import { signAwsV4 } from "./sign-aws-v4.js";
 import { type Transport, TransportError } from "./types.js";
@@ -81,7 +81,7 @@ export function createSesTransport(config: ConfigOf<"ses">, options: TransportOp
         ? "transport-down"
         : THROTTLED.has(type)
           ? "retry-later"
-          : kindOfStatus(answer.status);
+          : kindOfAnswer(answer);
       throw apiFailure(kind, "ses", answer, `${type} ${text}`.trim());
     },
     async check(message) {

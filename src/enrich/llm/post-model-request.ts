@@ -1,4 +1,6 @@
+import { dropLineControls } from "../../shared/control-characters.js";
 import { describeError, GazetteError } from "../../shared/errors.js";
+import { type BodyStart, readBodyStart } from "../../shared/read-body-start.js";
 import { parseRetryAfter, RetryableError, type RetryOptions, withRetries } from "./with-retries.js";
 
 export interface HttpOptions {
@@ -7,6 +9,10 @@ export interface HttpOptions {
   timeoutMs: number;
   retry: RetryOptions;
 }
+
+// A chat answer of maxOutputTokens is kilobytes; one past this is no answer, and reading it whole
+// would hold whatever a broken or hostile endpoint sends until the timeout.
+const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /**
  * POSTs a JSON body to a model API and returns the parsed JSON answer. 429, 5xx, network errors
@@ -20,7 +26,7 @@ export function postModelRequest(
 ): Promise<unknown> {
   return withRetries(async () => {
     let status: number;
-    let text: string;
+    let answer: BodyStart;
     let responseHeaders: Headers;
     try {
       const response = await options.fetch(url, {
@@ -31,7 +37,7 @@ export function postModelRequest(
       });
       status = response.status;
       responseHeaders = response.headers;
-      text = await response.text();
+      answer = await readBodyStart(response.body, MAX_ANSWER_BYTES);
     } catch (cause) {
       const isTimeout = cause instanceof Error && cause.name === "TimeoutError";
       throw new RetryableError(
@@ -40,6 +46,12 @@ export function postModelRequest(
           : `request failed: ${describeError(cause)}`,
       );
     }
+    if (answer.isCut)
+      throw new GazetteError(
+        "SUMMARIZE_FAILED",
+        `HTTP ${status}: the answer is over ${MAX_ANSWER_BYTES} bytes`,
+      );
+    const { text } = answer;
     if (status === 429 || status >= 500) {
       throw new RetryableError(
         `HTTP ${status}: ${errorMessage(text)}`,
@@ -63,9 +75,14 @@ function errorMessage(text: string): string {
     const body = JSON.parse(text) as { error?: { type?: unknown; message?: unknown } };
     const { type, message } = body.error ?? {};
     if (typeof message === "string")
-      return typeof type === "string" ? `${type}: ${message}` : message;
+      return oneLine(typeof type === "string" ? `${type}: ${message}` : message);
   } catch {
     // Not JSON: a proxy's HTML page, say; its start is the best we have.
   }
-  return text.replace(/\s+/g, " ").trim().slice(0, 200) || "(empty body)";
+  return oneLine(text) || "(empty body)";
+}
+
+// The far end's words go into the enrich report and the stored fallback reason: one short line.
+function oneLine(text: string): string {
+  return dropLineControls(text).replace(/\s+/g, " ").trim().slice(0, 200);
 }
