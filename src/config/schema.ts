@@ -180,7 +180,14 @@ const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment var
 
 /** One receiver of signed event POSTs (events out). */
 export const WebhookConfig = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }),
+  // A user name or password in the URL would be kept in the store and printed by `gazette
+  // webhooks`, and fetch refuses such a URL anyway: no POST could ever go out.
+  url: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => URL.canParse(url) && !new URL(url).username && !new URL(url).password, {
+      message:
+        "must not hold a user name or password (they would be stored and printed, and the POST is refused); sign with secretEnv, or put a token in the path",
+    }),
   /** The events posted to it; default every one. */
   events: z
     .array(z.enum(EVENT_TYPES))

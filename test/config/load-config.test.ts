@@ -193,6 +193,19 @@ describe("config", () => {
     expect(load).not.toThrow(/S3cret/);
   });
 
+  // fetch refuses such a URL, so no POST went out; the URL, password and all, was kept in the
+  // store and printed by `gazette webhooks`.
+  it("refuses a webhook URL with a user name or password, without printing it", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
+    writeFileSync(
+      path.join(dir, "g.yaml"),
+      `${VALID}webhooks:\n  - url: "https://crm:S3cret@hooks.example.com/in"\n    secretEnv: HOOK_SECRET\n`,
+    );
+    const load = () => loadConfig({ path: "g.yaml", cwd: dir, env: {} });
+    expect(load).toThrow(/webhooks\[0\]\.url: must not hold a user name or password/);
+    expect(load).not.toThrow(/S3cret/);
+  });
+
   it("exits with code 2 and writes nothing when the config is invalid", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
     writeFileSync(path.join(dir, "gazette.yaml"), VALID.replace('"0 9 * * MON"', '"61 9 * * MON"'));
