@@ -135,7 +135,7 @@ describe.each(STORE_BACKENDS)("an import tells the webhooks ($name)", ({ open })
       ),
     );
     expect((await events()).map((event) => event.data.email)).toEqual(["ann@example.com"]);
-    const { id } = await store.subscribers.upsert("ed@example.com", null, NOW);
+    const { id } = await store.subscribers.upsert("ed@example.com", undefined, NOW);
     const weekly = listIds.get("weekly") as number;
     await store.subscribers.join(weekly, id, { status: "unsubscribed", source: "cli", now: NOW });
     expect(await events()).toHaveLength(1);
