@@ -133,6 +133,20 @@ describe("everyday mistakes end as one gazette: line", () => {
     expectOneGazetteLine(result, /^gazette: nope\.csv: no such file \(check the path/m);
   });
 
+  it.each([
+    [["subscribers", "export", "--output", "no-such-folder/out.csv"]],
+    [["suppressions", "export", "--output", "no-such-folder/out.csv"]],
+    [["summarize", "--input", "in.jsonl", "--output", "no-such-folder/out.jsonl"]],
+  ])("an --output in a folder that is not there: exit 2, naming it (%j)", async (args) => {
+    writeFileSync(path.join(dir, "in.jsonl"), '{"id":1,"title":"T","text":"Some text."}\n');
+    const result = await runCli(["--config", config, ...args], { cwd: dir });
+    expect(result.code).toBe(2);
+    expectOneGazetteLine(
+      result,
+      /^gazette: cannot write no-such-folder\/out\.\w+: its folder does not exist \(check the path/m,
+    );
+  });
+
   it("a subscribersFile that is not there: exit 2 at config load, with file, line and key", async () => {
     const other = mkdtempSync(path.join(tmpdir(), "gazette-errors-"));
     const broken = writeWorkspace(other, { subscribersFile: "missing.csv" });
