@@ -147,6 +147,15 @@ describe("everyday mistakes end as one gazette: line", () => {
     );
   });
 
+  it.each([[["issue", "show", "x"]], [["render", "--issue", "x"]]])(
+    "an issue number that is not one: exit 2, naming it (%j)",
+    async (args) => {
+      const result = await runCli(["--config", config, ...args], { cwd: dir });
+      expect(result.code).toBe(2);
+      expectOneGazetteLine(result, /^gazette: "x" is not an issue number \(a whole number from 1/m);
+    },
+  );
+
   it("a subscribersFile that is not there: exit 2 at config load, with file, line and key", async () => {
     const other = mkdtempSync(path.join(tmpdir(), "gazette-errors-"));
     const broken = writeWorkspace(other, { subscribersFile: "missing.csv" });
