@@ -156,6 +156,13 @@ describe("everyday mistakes end as one gazette: line", () => {
     },
   );
 
+  it("inbox --watch without an inbox: exit 2 at once, instead of watching nothing", async () => {
+    const result = await runCli(["--config", config, "inbox", "--watch"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expectOneGazetteLine(result, /^gazette: inbox --watch: no mailbox to watch: add `inbox:`/m);
+    expect(result.stdout).toBe("");
+  });
+
   it("a subscribersFile that is not there: exit 2 at config load, with file, line and key", async () => {
     const other = mkdtempSync(path.join(tmpdir(), "gazette-errors-"));
     const broken = writeWorkspace(other, { subscribersFile: "missing.csv" });
