@@ -109,7 +109,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: "summarize",
     description:
-      "summarize articles from a JSON Lines file: rows {id, title, text, url?} → {id, summary, why, tags, category, readMinutes}",
+      "summarize articles from a JSON Lines file: rows {id, title, text, url?, source?, author?, personal?} → {id, summary, why, tags, category, readMinutes}",
     hasOptions: true,
     load: async () => (await import("./commands/summarize.js")).registerSummarize,
   },

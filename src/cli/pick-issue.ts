@@ -10,7 +10,10 @@ export async function pickIssue(ctx: Context, list: ListConfig, number?: string)
   if (number !== undefined) {
     const n = Number(number);
     if (!Number.isInteger(n) || n < 1)
-      throw new GazetteError("USAGE", `--issue takes an issue number, not "${number}"`);
+      throw new GazetteError(
+        "USAGE",
+        `"${number}" is not an issue number (a whole number from 1; see gazette lists)`,
+      );
     return ctx.store.issues.byNumberOrThrow(id, list.id, n);
   }
   const issue = (await ctx.store.issues.unfinished(id)) ?? (await ctx.store.issues.latest(id));

@@ -30,9 +30,12 @@ export const FeedConfig = z.strictObject({
 });
 export type FeedConfig = z.infer<typeof FeedConfig>;
 
+/** Monday 09:00 in the list's time zone, when the list says no other cron. */
+const DEFAULT_CRON = "0 9 * * MON";
+
 export const ScheduleConfig = z
   .strictObject({
-    cron: z.string(),
+    cron: z.string().default(DEFAULT_CRON),
     timezone: z.string().refine(isTimeZone, { message: "is not an IANA time zone" }).default("UTC"),
     /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
     missWindow: Duration.default("6h"),
@@ -103,7 +106,7 @@ export const ListConfig = z.strictObject({
   maxAlsoPublished: z.int().nonnegative().default(10),
   /** A theme folder for this list; replaces the top-level `templates`. */
   template: z.string().min(1).optional(),
-  schedule: ScheduleConfig.default({ cron: "0 9 * * MON", timezone: "UTC", missWindow: "6h" }),
+  schedule: ScheduleConfig.default({ cron: DEFAULT_CRON, timezone: "UTC", missWindow: "6h" }),
   maxArticles: z.int().positive().default(20),
   minArticles: z.int().nonnegative().default(1),
   /** How far back the first issue (and a newly added feed) may reach. */

@@ -1,11 +1,12 @@
 import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { z } from "zod";
 import { describeError, GazetteError } from "../shared/errors.js";
+import { openOutputFile } from "../shared/open-output-file.js";
 import type { SummarizeInput, Summarizer } from "./types.js";
 
 /** One input line of `gazette summarize`. */
@@ -44,8 +45,12 @@ export async function summarizeJsonl(
   options: SummarizeJsonlOptions = {},
 ): Promise<number> {
   const name = options.name ?? (typeof input === "string" ? input : streamPath(input));
-  const source = typeof input === "string" ? createReadStream(input, "utf8") : input;
-  const pipe = (sink: Writable) => pipeRows(source, sink, summarizer, name);
+  // The input is opened once the output is: a read error then has a reader listening for it.
+  let source: Readable | undefined;
+  const pipe = (sink: Writable) => {
+    source = typeof input === "string" ? createReadStream(input, "utf8") : input;
+    return pipeRows(source, sink, summarizer, name);
+  };
   try {
     return typeof output === "string" ? await writeAtomically(output, pipe) : await pipe(output);
   } catch (error) {
@@ -53,14 +58,14 @@ export async function summarizeJsonl(
     // A missing input or an unwritable output: Node's message already names the path.
     throw new GazetteError("USAGE", describeError(error), { cause: error });
   } finally {
-    if (typeof input === "string") source.destroy();
+    if (typeof input === "string") source?.destroy();
   }
 }
 
 /** Writes through a temporary file renamed into place only when `write` succeeds. */
 async function writeAtomically<T>(path: string, write: (sink: Writable) => Promise<T>): Promise<T> {
   const temporary = `${path}.${process.pid}.tmp`;
-  const sink = createWriteStream(temporary);
+  const sink = await openOutputFile(temporary, path);
   try {
     const result = await write(sink);
     sink.end();

@@ -39,6 +39,13 @@ describe("help before a command's module is loaded", () => {
     expect(result.stdout).toContain(expected);
   });
 
+  it("summarize --help names every input field the README lists", async () => {
+    const help = await runCli(["summarize", "--help"]);
+    expect(help.stdout.replace(/\s+/g, " ")).toContain(
+      "rows {id, title, text, url?, source?, author?, personal?}",
+    );
+  });
+
   it("a usage error in a command names its options", async () => {
     const result = await runCli(["status", "--jsn"]);
     expect(result.code).toBe(2);

@@ -133,6 +133,36 @@ describe("everyday mistakes end as one gazette: line", () => {
     expectOneGazetteLine(result, /^gazette: nope\.csv: no such file \(check the path/m);
   });
 
+  it.each([
+    [["subscribers", "export", "--output", "no-such-folder/out.csv"]],
+    [["suppressions", "export", "--output", "no-such-folder/out.csv"]],
+    [["summarize", "--input", "in.jsonl", "--output", "no-such-folder/out.jsonl"]],
+  ])("an --output in a folder that is not there: exit 2, naming it (%j)", async (args) => {
+    writeFileSync(path.join(dir, "in.jsonl"), '{"id":1,"title":"T","text":"Some text."}\n');
+    const result = await runCli(["--config", config, ...args], { cwd: dir });
+    expect(result.code).toBe(2);
+    expectOneGazetteLine(
+      result,
+      /^gazette: cannot write no-such-folder\/out\.\w+: its folder does not exist \(check the path/m,
+    );
+  });
+
+  it.each([[["issue", "show", "x"]], [["render", "--issue", "x"]]])(
+    "an issue number that is not one: exit 2, naming it (%j)",
+    async (args) => {
+      const result = await runCli(["--config", config, ...args], { cwd: dir });
+      expect(result.code).toBe(2);
+      expectOneGazetteLine(result, /^gazette: "x" is not an issue number \(a whole number from 1/m);
+    },
+  );
+
+  it("inbox --watch without an inbox: exit 2 at once, instead of watching nothing", async () => {
+    const result = await runCli(["--config", config, "inbox", "--watch"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expectOneGazetteLine(result, /^gazette: inbox --watch: no mailbox to watch: add `inbox:`/m);
+    expect(result.stdout).toBe("");
+  });
+
   it("a subscribersFile that is not there: exit 2 at config load, with file, line and key", async () => {
     const other = mkdtempSync(path.join(tmpdir(), "gazette-errors-"));
     const broken = writeWorkspace(other, { subscribersFile: "missing.csv" });

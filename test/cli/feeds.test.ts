@@ -116,7 +116,11 @@ lists:
     expect(reset.stdout).toMatch(/Gone Blog: will be fetched at the next collect/);
     const list = await cli(["feeds"]);
     expect(list.stdout.split("\n").find((line) => line.startsWith("Gone Blog"))).toMatch(/\sdue\s/);
-    expect((await cli(["feeds", "reset", "Nope"])).code).toBe(2);
+    const unknown = await cli(["feeds", "reset", "Nope"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'gazette: no configured feed named or at "Nope" (see gazette feeds)',
+    );
   });
 
   it("exports OPML and imports it back into the config, comments kept and known feeds skipped", async () => {

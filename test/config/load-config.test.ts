@@ -48,6 +48,19 @@ describe("config", () => {
     expect(config.feeds[0]?.tags).toEqual([]);
   });
 
+  it("a schedule that sets only its time zone fires at the documented cron, 0 9 * * MON", () => {
+    const config = parseConfigText(
+      VALID.replace('      cron: "0 9 * * MON"\n', ""),
+      "gazette.yaml",
+      {},
+    );
+    expect(config.lists[0]?.schedule).toEqual({
+      cron: "0 9 * * MON",
+      timezone: "Europe/Berlin",
+      missWindow: "6h",
+    });
+  });
+
   it.each([
     [
       "an unknown key, with its line",

@@ -159,6 +159,12 @@ describe("rewriteThesis", () => {
     expect(rewriteThesis(sentence, "Dropbox")).toBe(rewritten);
   });
 
+  it("capitalizes the subject that opens the sentence, when no publisher is known", () => {
+    expect(rewriteThesis("In this post we describe how we cut our bill by 41%.", "the team")).toBe(
+      "The team describes how we cut our bill by 41%.",
+    );
+  });
+
   it("leaves a thesis that promises nothing, and a teaser", () => {
     expect(rewriteThesis("In this post we'll explain.", "Dropbox")).toBeUndefined();
     expect(rewriteThesis("Here is what went well and what broke.", "Dropbox")).toBeUndefined();

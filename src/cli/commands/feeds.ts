@@ -69,7 +69,11 @@ export function registerFeeds(feeds: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const rows = await ctx.store.feeds.sync(ctx.config.feeds, ctx.clock.now());
         const feed = rows.find((row) => row.url === ref || row.name === ref);
-        if (!feed) throw new GazetteError("USAGE", `no configured feed named or at "${ref}"`);
+        if (!feed)
+          throw new GazetteError(
+            "USAGE",
+            `no configured feed named or at "${ref}" (see gazette feeds)`,
+          );
         await ctx.store.feeds.reset(feed.id);
         console.log(`${feed.name ?? feed.url}: will be fetched at the next collect.`);
       });

@@ -14,6 +14,12 @@ export function registerInbox(inbox: Command, setExit: (code: number) => void): 
         const { readInbox, watchInbox } = await import("../../pipeline/read-inbox.js");
         const print = (line: string) => console.log(line);
         if (options.watch) {
+          // Watching nothing would print "nothing read" every interval until stopped.
+          if (!ctx.config.inbox)
+            throw new GazetteError(
+              "USAGE",
+              'inbox --watch: no mailbox to watch: add `inbox:` to the config (README "Configuration")',
+            );
           const controller = new AbortController();
           const stop = () => controller.abort();
           process.once("SIGINT", stop);

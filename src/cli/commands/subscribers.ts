@@ -1,4 +1,3 @@
-import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import {
   checkEmail,
@@ -8,6 +7,7 @@ import {
 } from "../../audience/index.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
+import { openOutputFile } from "../../shared/open-output-file.js";
 import { plural } from "../../shared/plural.js";
 import { terminalLine } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -131,7 +131,7 @@ export function registerSubscribers(subscribers: Command): void {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const id = options.list ? listNumber(ctx, findList(ctx, options.list)) : undefined;
         const { exportSubscribers } = await import("../../audience/index.js");
-        const out = options.output ? createWriteStream(options.output) : process.stdout;
+        const out = options.output ? await openOutputFile(options.output) : process.stdout;
         await exportSubscribers(ctx.store, out, { listId: id, keepOpen: out === process.stdout });
       });
     });

@@ -1,6 +1,6 @@
-import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { GazetteError } from "../../shared/errors.js";
+import { openOutputFile } from "../../shared/open-output-file.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 /** suppressions: the addresses no list sends to, with what put them there. */
@@ -84,7 +84,7 @@ export function registerSuppressions(suppressions: Command, setExit: (code: numb
     .action(async (options: { output?: string }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const { exportSuppressions } = await import("../../audience/index.js");
-        const out = options.output ? createWriteStream(options.output) : process.stdout;
+        const out = options.output ? await openOutputFile(options.output) : process.stdout;
         await exportSuppressions(ctx.store, out, { keepOpen: out === process.stdout });
       });
     });

@@ -101,7 +101,9 @@ export function rewriteThesis(sentence: string, name: string): string | undefine
     const rest = sentence.slice(match[0].length);
     const words = rest.match(/\p{L}{3,}/gu) ?? [];
     if (words.length < 3 || /:\s*$/.test(rest)) return undefined;
-    return `${form.subject?.(match) ?? name} ${form.verb(match)}${rest}`;
+    // The subject opens the sentence: "the team" (no publisher known) too is capitalized.
+    const subject = form.subject?.(match) ?? name;
+    return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${form.verb(match)}${rest}`;
   }
   return undefined;
 }
