@@ -55,6 +55,17 @@ describe("gazette webhooks", () => {
     expect(log.stdout).toMatch(/evt_\d+\tsubscriber\.subscribed\t.*\/crm\tsent\t1 attempt\t/);
   });
 
+  // "--limit x" was read as 30 without a word.
+  it("refuses a --limit that is no positive whole number, with exit code 2", async () => {
+    for (const limit of ["x", "0", "2.5"]) {
+      const result = await cli("webhooks", "--limit", limit);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toBe(
+        `gazette: --limit: "${limit}" is not a positive whole number`,
+      );
+    }
+  });
+
   it("subscribers import posts subscribed once per new membership; a dry run and a re-import none", async () => {
     writeFileSync(path.join(dir, "people.csv"), "email,name\nBo@Example.org,Bo\ncy@example.org,\n");
     const before = receiver.requests.length;

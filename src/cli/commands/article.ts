@@ -5,6 +5,7 @@ import type { ArticleEdit } from "../../review/index.js";
 import { articleEdit, dropArticle, editArticle } from "../../review/index.js";
 import { GazetteError } from "../../shared/errors.js";
 import { readStringArray } from "../../store/index.js";
+import { countOption } from "../count-option.js";
 import { findArticle } from "../find-article.js";
 import { terminalLine as line } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
@@ -20,13 +21,7 @@ export function registerArticle(article: Command): void {
     .description("the newest articles: id, date, feed, title (and whether an editor changed it)")
     .option("--limit <n>", "how many", "30")
     .action(async (options: { limit: string }, command: Command) => {
-      const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit <= 0) {
-        throw new GazetteError(
-          "USAGE",
-          `--limit: "${options.limit}" is not a positive whole number`,
-        );
-      }
+      const limit = countOption("--limit", options.limit);
       await inContext(command, async (ctx) => {
         for (const row of await ctx.store.articleLookup.recent(limit)) {
           const date = (row.published_at ?? row.first_seen_at).slice(0, 10);

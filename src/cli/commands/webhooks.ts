@@ -1,15 +1,17 @@
 import type { Command } from "commander";
+import { countOption } from "../count-option.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerWebhooks(webhooks: Command): void {
   webhooks
     .option("--limit <n>", "rows of the log", "30")
     .action(async (options: { limit: string }, command: Command) => {
+      const limit = countOption("--limit", options.limit);
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (ctx) => {
         const counts = await ctx.store.webhookDeliveries.counts();
         const summary = Object.entries(counts).map(([status, n]) => `${n} ${status}`);
         console.log(`Webhook deliveries: ${summary.length ? summary.join(", ") : "none"}`);
-        for (const row of await ctx.store.webhookDeliveries.log(Number(options.limit) || 30)) {
+        for (const row of await ctx.store.webhookDeliveries.log(limit)) {
           const state =
             row.status === "pending" ? `retry at ${row.nextAttemptAt}` : (row.sentAt ?? row.status);
           const detail = row.error ?? (row.responseStatus ? `HTTP ${row.responseStatus}` : "");
