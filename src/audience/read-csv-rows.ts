@@ -1,15 +1,10 @@
 import { createReadStream } from "node:fs";
 import { GazetteError } from "../shared/errors.js";
+import { inputFileError } from "../shared/input-file-error.js";
 
 // A row of a subscribers or suppressions CSV (an address, a name, list ids) is far shorter; a
 // longer one (a line of a gigabyte) is no such file, and csv-parse would hold it whole in memory.
 const MAX_ROW = 64 * 1024;
-
-const FILE_ERRORS = {
-  ENOENT: "no such file (check the path; it is relative to the folder you run gazette from)",
-  EISDIR: "is a folder, not a CSV file",
-  EACCES: "cannot be read (permission denied)",
-};
 
 /**
  * Streams a CSV file an operator hands Gazette (subscribers, suppressions), one row at a time with
@@ -45,8 +40,8 @@ export async function* readCsvRows(
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EISDIR" || code === "EACCES")
-      throw new GazetteError("FILE_UNREADABLE", `${file}: ${FILE_ERRORS[code]}`, { cause: error });
+    if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR" || code === "EACCES")
+      throw inputFileError(file, error);
     if (code === "CSV_MAX_RECORD_SIZE") {
       const { lines } = error as { lines?: number };
       const message = `${file}:${lines ?? "?"}: a row of more than ${MAX_ROW} characters (no CSV that Gazette reads has one)`;

@@ -6,6 +6,7 @@ import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { z } from "zod";
 import { describeError, GazetteError } from "../shared/errors.js";
+import { inputFileError } from "../shared/input-file-error.js";
 import { openOutputFile } from "../shared/open-output-file.js";
 import type { SummarizeInput, Summarizer } from "./types.js";
 
@@ -55,7 +56,9 @@ export async function summarizeJsonl(
     return typeof output === "string" ? await writeAtomically(output, pipe) : await pipe(output);
   } catch (error) {
     if (error instanceof GazetteError) throw error;
-    // A missing input or an unwritable output: Node's message already names the path.
+    // The output was opened first (openOutputFile names it): a system error is the input's.
+    if (typeof input === "string" && (error as NodeJS.ErrnoException).syscall)
+      throw inputFileError(input, error);
     throw new GazetteError("USAGE", describeError(error), { cause: error });
   } finally {
     if (typeof input === "string") source?.destroy();

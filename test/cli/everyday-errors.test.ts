@@ -125,12 +125,18 @@ describe("everyday mistakes end as one gazette: line", () => {
     await client.end();
   });
 
-  it("a CSV that is not there: exit 2, naming the file", async () => {
-    const result = await runCli(["--config", config, "subscribers", "import", "nope.csv"], {
-      cwd: dir,
-    });
+  // feeds import and summarize printed Node's "ENOENT: no such file or directory, open …".
+  it.each([
+    [["subscribers", "import", "nope.csv"], "nope\\.csv"],
+    [["feeds", "import", "nope.opml"], "nope\\.opml"],
+    [["summarize", "--input", "nope.jsonl", "--output", "out.jsonl"], "nope\\.jsonl"],
+  ])("an input file that is not there: exit 2, naming it (%j)", async (args, file) => {
+    const result = await runCli(["--config", config, ...args], { cwd: dir });
     expect(result.code).toBe(2);
-    expectOneGazetteLine(result, /^gazette: nope\.csv: no such file \(check the path/m);
+    expectOneGazetteLine(
+      result,
+      new RegExp(`^gazette: ${file}: no such file \\(check the path`, "m"),
+    );
   });
 
   it.each([

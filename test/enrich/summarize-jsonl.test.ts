@@ -131,8 +131,8 @@ describe("summarizeJsonl", () => {
     const missing = join(dir, "missing.jsonl");
     await expect(summarizeJsonl(missing, join(dir, "out.jsonl"), summarizer)).rejects.toMatchObject(
       {
-        code: "USAGE",
-        message: expect.stringContaining("missing.jsonl"),
+        code: "FILE_UNREADABLE",
+        message: expect.stringMatching(/missing\.jsonl: no such file \(check the path/),
       },
     );
   });

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { systemClock } from "../../shared/clock.js";
 import { GazetteError } from "../../shared/errors.js";
+import { inputFileError } from "../../shared/input-file-error.js";
 import { plural } from "../../shared/plural.js";
 import { formatFeeds } from "../format-feeds.js";
 import { feedJson, printJson } from "../json-forms.js";
@@ -84,8 +85,6 @@ function readText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    throw new GazetteError("USAGE", `cannot read ${file}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw inputFileError(file, error);
   }
 }
