@@ -48,12 +48,24 @@ function kindOf(
 // Commands whose failure concerns this message or recipient rather than the connection.
 const MESSAGE_COMMANDS = new Set(["RCPT TO", "DATA"]);
 
+const WHERE = "transport.url (or GAZETTE_TRANSPORT)";
+// What an operator can do about nodemailer's connection-level failures (its error codes).
+const HINTS: Record<string, string> = {
+  ESOCKET: `cannot reach the SMTP server: check ${WHERE} and that the server is running`,
+  ECONNECTION: `cannot reach the SMTP server: check ${WHERE} and that the server is running`,
+  ETIMEDOUT: `the SMTP server did not answer in time: check the host and port in ${WHERE}`,
+  EDNS: `the SMTP server's host name was not found: check ${WHERE}`,
+  ETLS: `TLS failed: smtps:// is for port 465, smtp:// (STARTTLS) for 587; check ${WHERE}`,
+  EAUTH: `the SMTP server refused the login: check the user and password in ${WHERE}`,
+};
+
 /** Classifies whatever nodemailer threw while sending to `recipient`. */
 export function toSmtpError(error: unknown, recipient: string): SmtpError {
   const failure = (error ?? {}) as NodemailerError;
   const responseCode = failure.responseCode;
   const detail = failure.response ?? `${failure.code ?? "ERROR"} ${failure.message ?? error}`;
-  const message = `${detail} (to ${recipient})`;
+  const hint = HINTS[failure.code ?? ""];
+  const message = `${detail}${hint ? ` — ${hint}` : ""} (to ${recipient})`;
   // nodemailer's own checks of the envelope and size (command "API") are about the message.
   const isAboutMessage =
     MESSAGE_COMMANDS.has(failure.command ?? "") ||
