@@ -124,9 +124,9 @@ export function parseConfigText(
   if (problems.length > 0) throw configError(file, problems);
   const config = result.data as Config;
   applyEnvOverrides(config, env, file);
-  checkRules(config, file);
-  if (baseDir !== undefined)
-    checkFiles(config, file, baseDir, (keyPath) => locate(file, doc, lineCounter, keyPath));
+  const where = (keyPath: (string | number)[]) => locate(file, doc, lineCounter, keyPath);
+  checkRules(config, file, where);
+  if (baseDir !== undefined) checkFiles(config, file, baseDir, where);
   return config;
 }
 
@@ -163,46 +163,47 @@ function applyEnvOverrides(config: Config, env: NodeJS.ProcessEnv, file: string)
   config.transport = parsed.data;
 }
 
-/** Rules that span keys, checked after the schema. */
-function checkRules(config: Config, file: string): void {
+/** Rules that span keys, checked after the schema; each problem with its line (`where`). */
+function checkRules(
+  config: Config,
+  file: string,
+  where: (keyPath: (string | number)[]) => string,
+): void {
   const problems: string[] = [];
+  const problem = (keyPath: (string | number)[], message: string) =>
+    problems.push(`  ${where(keyPath)} ${formatPath(keyPath)}: ${message}`);
   const base = new URL(config.newsletter.baseUrl);
   if (base.protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(base.hostname)) {
     // RFC 8058 one-click unsubscribe needs an https URL; plain http only for a local server.
-    problems.push(`  ${file} newsletter.baseUrl: must be https (http only for localhost)`);
+    problem(["newsletter", "baseUrl"], "must be https (http only for localhost)");
   }
   const feedKeys = new Set(config.feeds.flatMap((feed) => [feed.url, feed.name ?? feed.url]));
   const seenLists = new Set<string>();
   config.lists.forEach((list, index) => {
-    if (seenLists.has(list.id))
-      problems.push(`  ${file} lists[${index}].id: "${list.id}" is used twice`);
+    if (seenLists.has(list.id)) problem(["lists", index, "id"], `"${list.id}" is used twice`);
     seenLists.add(list.id);
     if (!Array.isArray(list.feeds) && list.feeds !== "all") {
       const tags = new Set(config.feeds.flatMap((feed) => feed.tags));
       list.feeds.tags.forEach((tag, tagIndex) => {
         if (!tags.has(tag))
-          problems.push(
-            `  ${file} lists[${index}].feeds.tags[${tagIndex}]: no feed has tag "${tag}"`,
-          );
+          problem(["lists", index, "feeds", "tags", tagIndex], `no feed has tag "${tag}"`);
       });
     }
     if (Array.isArray(list.feeds)) {
       list.feeds.forEach((ref, feedIndex) => {
-        if (!feedKeys.has(ref)) {
-          problems.push(
-            `  ${file} lists[${index}].feeds[${feedIndex}]: "${ref}" names no feed (use a feed's name or url)`,
+        if (!feedKeys.has(ref))
+          problem(
+            ["lists", index, "feeds", feedIndex],
+            `"${ref}" names no feed (use a feed's name or url)`,
           );
-        }
       });
     }
-    if (list.minArticles > list.maxArticles) {
-      problems.push(`  ${file} lists[${index}].minArticles: is larger than maxArticles`);
-    }
+    if (list.minArticles > list.maxArticles)
+      problem(["lists", index, "minArticles"], "is larger than maxArticles");
   });
   const seenFeeds = new Set<string>();
   config.feeds.forEach((feed, index) => {
-    if (seenFeeds.has(feed.url))
-      problems.push(`  ${file} feeds[${index}].url: "${feed.url}" is listed twice`);
+    if (seenFeeds.has(feed.url)) problem(["feeds", index, "url"], `"${feed.url}" is listed twice`);
     seenFeeds.add(feed.url);
   });
   if (problems.length > 0) throw configError(file, problems);

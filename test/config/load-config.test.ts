@@ -94,10 +94,29 @@ describe("config", () => {
       /lists\[0\]\.schedule\.timezone: is not an IANA time zone/,
     ],
     ["malformed YAML", `${VALID}\n  - : : bad\n\tx`, /gazette\.yaml(:\d+)?: /],
+    // The rules that span keys gave the file without a line.
     [
-      "a list naming an unknown feed",
+      "a list naming an unknown feed, with its line",
       VALID.replace("    name: Weekly\n", "    name: Weekly\n    feeds: [Nope]\n"),
-      /lists\[0\]\.feeds\[0\]: "Nope" names no feed/,
+      /gazette\.yaml:13 lists\[0\]\.feeds\[0\]: "Nope" names no feed/,
+    ],
+    [
+      "a tag no feed has, with its line",
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    feeds:\n      tags: [nope]\n"),
+      /gazette\.yaml:14 lists\[0\]\.feeds\.tags\[0\]: no feed has tag "nope"/,
+    ],
+    [
+      "an http baseUrl, with its line",
+      VALID.replace("https://news", "http://news"),
+      /gazette\.yaml:3 newsletter\.baseUrl: must be https/,
+    ],
+    [
+      "minArticles over maxArticles, with its line",
+      VALID.replace(
+        "    name: Weekly\n",
+        "    name: Weekly\n    minArticles: 9\n    maxArticles: 2\n",
+      ),
+      /gazette\.yaml:13 lists\[0\]\.minArticles: is larger than maxArticles/,
     ],
   ])("reports %s", (_name, text, pattern) => {
     expect(problemOf(text)).toMatch(pattern);
