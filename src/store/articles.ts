@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { CandidateQuery } from "../compose/ports.js";
 import type { ArticleInput, UpsertResult } from "../ingest/ports.js";
+import { chunksOf } from "./chunks-of.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { ArticlesTable, Database } from "./tables.js";
 
@@ -136,11 +137,11 @@ export class ArticleRepo {
       if (row) found.set(row.canonical_url, row);
       return found;
     }
-    for (let at = 0; at < unique.length; at += 500) {
+    for (const urls of chunksOf(unique, 500)) {
       const rows = await this.db
         .selectFrom("articles")
         .select(MATCH_COLUMNS)
-        .where("canonical_url", "in", unique.slice(at, at + 500))
+        .where("canonical_url", "in", urls)
         .execute();
       for (const row of rows) found.set(row.canonical_url, row);
     }

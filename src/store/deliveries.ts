@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { ClaimedDelivery, PendingRecipient, SentMark } from "../deliver/ports.js";
+import { chunksOf } from "./chunks-of.js";
 import { isPostgres } from "./dialect.js";
 import type { EventRepo } from "./events.js";
 import { prepareQuery } from "./prepared-query.js";
@@ -295,13 +296,13 @@ export class DeliveryRepo {
 
   /** Settles the pending rows of these addresses as skipped, with the reason (a topic choice). */
   async skipPending(issueId: number, emails: string[], reason: string, now: Date): Promise<void> {
-    for (let i = 0; i < emails.length; i += 500) {
+    for (const slice of chunksOf(emails, 500)) {
       await this.db
         .updateTable("deliveries")
         .set({ status: "skipped", error: reason, lease_until: null, updated_at: now.toISOString() })
         .where("issue_id", "=", issueId)
         .where("status", "=", "pending")
-        .where("email", "in", emails.slice(i, i + 500))
+        .where("email", "in", slice)
         .execute();
     }
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { EventType } from "../shared/event-types.js";
+import { chunksOf } from "./chunks-of.js";
 import { inTransaction } from "./in-transaction.js";
 import type { Database } from "./tables.js";
 
@@ -23,13 +24,6 @@ export interface MembershipEvent {
 
 // Rows per multi-row insert: 7 columns × 1000 stays under SQLite's 32,766 bound parameters.
 const ROWS_PER_INSERT = 1000;
-
-/** `items` in consecutive slices of at most `size`. */
-function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
-}
 
 /**
  * The event log. Repos record what happened at the state changes they make (a membership that

@@ -1,5 +1,6 @@
 import { type Expression, type Kysely, type Selectable, type SqlBool, sql } from "kysely";
 import type { FetchOutcome } from "../ingest/ports.js";
+import { chunksOf } from "./chunks-of.js";
 import { isPostgres } from "./dialect.js";
 import { prepareQuery } from "./prepared-query.js";
 import type { Database, FeedsTable } from "./tables.js";
@@ -143,8 +144,7 @@ export class FeedRepo {
   private async byUrls(urls: string[]): Promise<FeedRow[]> {
     const rows: FeedRow[] = [];
     // In slices: SQLite limits the parameters of one statement.
-    for (let at = 0; at < urls.length; at += 500) {
-      const slice = urls.slice(at, at + 500);
+    for (const slice of chunksOf(urls, 500)) {
       rows.push(
         ...(await this.db
           .selectFrom("feeds")
