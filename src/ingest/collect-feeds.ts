@@ -4,14 +4,14 @@ import { dropLineControls } from "../shared/control-characters.js";
 import { parseDuration } from "../shared/duration.js";
 import { describeError } from "../shared/errors.js";
 import { createFetchSaver, type FetchSaver, type FetchToSave } from "../store/index.js";
-import { type CompletedItem, completeExcerpts } from "./complete-excerpts.js";
+import { completeExcerpts } from "./complete-excerpts.js";
 import { createFetcher, type Fetcher, type FetchRequestOptions } from "./fetch/create-fetcher.js";
 import { FetchFailedError } from "./fetch/fetch-failed-error.js";
 import { nextFetchAt } from "./fetch/next-fetch-at.js";
 import { dropRepeatedGuids } from "./normalize/drop-repeated-guids.js";
 import { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
 import type { ArticleSink, FeedToCollect, FetchOutcome, UpsertResult } from "./ports.js";
-import type { FetchResult, KnownItem } from "./types.js";
+import type { FetchResult } from "./types.js";
 
 export interface FeedReport {
   url: string;
@@ -259,13 +259,17 @@ async function readArticles(
       isFirstFetch && !item.publishedAt ? new Date(run.horizon.getTime() - 1000) : undefined,
   }));
   report.problems = [...parsed.problems, ...completed.problems].map(dropLineControls);
+  const owed = new Set(
+    completed.items.filter((item) => item.fullTextOwed).map((item) => item.canonicalUrl),
+  );
   const outcome = fetchOutcome(run, result, report, {
     title: parsed.title,
     siteUrl: parsed.siteUrl,
     itemCount: items.length + seen.length,
     // An item still owed its full text is not remembered: the next fetch reads it again.
-    itemFingerprints: withoutOwed(parsed.known, completed.items),
-    isOwing: completed.items.some((item) => item.fullTextOwed),
+    itemFingerprints:
+      owed.size === 0 ? parsed.known : parsed.known?.filter((k) => !owed.has(k.canonicalUrl)),
+    isOwing: owed.size > 0,
   });
   const fetch = {
     feedId: feed.id,
@@ -282,15 +286,6 @@ async function readArticles(
       if (outcome === "updated") report.updatedArticles++;
     });
   return { fetch, count };
-}
-
-/** The known items less those still owed their full text (see completeExcerpts). */
-function withoutOwed(
-  known: readonly KnownItem[] | undefined,
-  items: readonly CompletedItem[],
-): readonly KnownItem[] | undefined {
-  const owed = new Set(items.filter((item) => item.fullTextOwed).map((item) => item.canonicalUrl));
-  return owed.size === 0 ? known : known?.filter((entry) => !owed.has(entry.canonicalUrl));
 }
 
 /** What to record of a fetch that got an answer; sets the report's next fetch time. */
