@@ -187,7 +187,7 @@ export const WebhookConfig = z.strictObject({
   // webhooks`, and fetch refuses such a URL anyway: no POST could ever go out.
   url: z
     .url({ protocol: /^https?$/ })
-    .refine((url) => URL.canParse(url) && !new URL(url).username && !new URL(url).password, {
+    .refine((url) => !URL.canParse(url) || !hasCredentials(new URL(url)), {
       message:
         "must not hold a user name or password (they would be stored and printed, and the POST is refused); sign with secretEnv, or put a token in the path",
     }),
@@ -372,6 +372,10 @@ function isValidPattern(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function hasCredentials(url: URL): boolean {
+  return url.username !== "" || url.password !== "";
 }
 
 function isTimeZone(value: string): boolean {

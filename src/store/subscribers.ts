@@ -407,18 +407,18 @@ export class SubscriberRepo implements SubscriberImport {
     }
     if (memberships.length === 0) return counts;
     await db.insertInto("memberships").values(memberships).execute();
-    if (this.events.wants("subscriber.subscribed"))
-      await this.events.recordMemberships(
-        "subscriber.subscribed",
-        memberships
-          .filter((m) => isSubscription(m.status))
-          .map((m) => ({
-            listId: m.list_id,
-            subscriberId: m.subscriber_id,
-            extra: { status: m.status, source: m.source },
-          })),
-        options.now,
-      );
+    // Nothing is read or written when no webhook wants the event (recordMemberships).
+    await this.events.recordMemberships(
+      "subscriber.subscribed",
+      memberships
+        .filter((m) => isSubscription(m.status))
+        .map((m) => ({
+          listId: m.list_id,
+          subscriberId: m.subscriber_id,
+          extra: { status: m.status, source: m.source },
+        })),
+      options.now,
+    );
     return counts;
   }
 

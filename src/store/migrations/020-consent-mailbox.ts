@@ -39,7 +39,9 @@ async function addMailboxKeys(db: Kysely<Database>): Promise<void> {
     const idsByKey = new Map<string, number[]>();
     for (const row of rows) {
       const key = mailboxKey(row.email);
-      idsByKey.set(key, [...(idsByKey.get(key) ?? []), row.id]);
+      const ids = idsByKey.get(key);
+      if (ids) ids.push(row.id);
+      else idsByKey.set(key, [row.id]);
     }
     for (const [key, ids] of idsByKey)
       await db.updateTable("consents").set({ mailbox_key: key }).where("id", "in", ids).execute();
