@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { GazetteError } from "../shared/errors.js";
-import { inputFileError } from "../shared/input-file-error.js";
+import { inputFileError, isFileSystemError } from "../shared/operator-files.js";
 
 // A row of a subscribers or suppressions CSV (an address, a name, list ids) is far shorter; a
 // longer one (a line of a gigabyte) is no such file, and csv-parse would hold it whole in memory.
@@ -39,9 +39,8 @@ export async function* readCsvRows(
       yield { record, line: info.lines };
     }
   } catch (error) {
+    if (isFileSystemError(error)) throw inputFileError(file, error);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR" || code === "EISDIR" || code === "EACCES")
-      throw inputFileError(file, error);
     if (code === "CSV_MAX_RECORD_SIZE") {
       const { lines } = error as { lines?: number };
       const message = `${file}:${lines ?? "?"}: a row of more than ${MAX_ROW} characters (no CSV that Gazette reads has one)`;

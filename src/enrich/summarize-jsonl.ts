@@ -6,8 +6,7 @@ import type { Readable, Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { z } from "zod";
 import { describeError, GazetteError } from "../shared/errors.js";
-import { inputFileError } from "../shared/input-file-error.js";
-import { openOutputFile } from "../shared/open-output-file.js";
+import { inputFileError, isFileSystemError, openOutputFile } from "../shared/operator-files.js";
 import type { SummarizeInput, Summarizer } from "./types.js";
 
 /** One input line of `gazette summarize`. */
@@ -57,8 +56,7 @@ export async function summarizeJsonl(
   } catch (error) {
     if (error instanceof GazetteError) throw error;
     // The output was opened first (openOutputFile names it): a system error is the input's.
-    if (typeof input === "string" && (error as NodeJS.ErrnoException).syscall)
-      throw inputFileError(input, error);
+    if (typeof input === "string" && isFileSystemError(error)) throw inputFileError(input, error);
     throw new GazetteError("USAGE", describeError(error), { cause: error });
   } finally {
     if (typeof input === "string") source?.destroy();

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { systemClock } from "../../shared/clock.js";
 import { GazetteError } from "../../shared/errors.js";
-import { inputFileError } from "../../shared/input-file-error.js";
+import { inputFileError } from "../../shared/operator-files.js";
 import { plural } from "../../shared/plural.js";
 import { formatFeeds } from "../format-feeds.js";
 import { feedJson, printJson } from "../json-forms.js";

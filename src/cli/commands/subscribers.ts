@@ -7,7 +7,7 @@ import {
 } from "../../audience/index.js";
 import { findList, listNumber } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
-import { openOutputFile } from "../../shared/open-output-file.js";
+import { openOutputFile } from "../../shared/operator-files.js";
 import { plural } from "../../shared/plural.js";
 import { terminalLine } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { GazetteError } from "../../shared/errors.js";
-import { openOutputFile } from "../../shared/open-output-file.js";
+import { openOutputFile } from "../../shared/operator-files.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 /** suppressions: the addresses no list sends to, with what put them there. */
