@@ -61,6 +61,27 @@ export interface OldStore {
   dispose(): Promise<void>;
 }
 
+/** An old store's handle: `upgrade` closes `db` and opens the store (migrating it) with `reopen`. */
+function oldStore(
+  db: OldStore["db"],
+  reopen: () => Promise<Store>,
+  cleanUp: () => Promise<void> = async () => {},
+): OldStore {
+  let store: Store | undefined;
+  return {
+    db,
+    upgrade: async () => {
+      await db.destroy();
+      store = await reopen();
+      return store;
+    },
+    dispose: async () => {
+      await store?.close();
+      await cleanUp();
+    },
+  };
+}
+
 /** Migration tests on every backend: `openOld(name)` stops short of migration `name`. */
 export const OLD_STORE_BACKENDS: {
   name: string;
@@ -72,16 +93,7 @@ export const OLD_STORE_BACKENDS: {
       const dir = mkdtempSync(path.join(tmpdir(), "gazette-old-store-"));
       const db = openSqlite(path.join(dir, "gazette.db"));
       await migrateToLatest(db as Kysely<unknown>, undefined, { before });
-      let store: Store | undefined;
-      return {
-        db,
-        upgrade: async () => {
-          await db.destroy();
-          store = await openStore(dir);
-          return store;
-        },
-        dispose: async () => store?.close(),
-      };
+      return oldStore(db, () => openStore(dir));
     },
   },
   {
@@ -93,20 +105,14 @@ export const OLD_STORE_BACKENDS: {
       await client.query(`create schema ${schema}`);
       const db = openPostgres(TEST_DATABASE_URL, { schema });
       await migrateToLatest(db as Kysely<unknown>, schema, { before });
-      let store: Store | undefined;
-      return {
+      return oldStore(
         db,
-        upgrade: async () => {
-          await db.destroy();
-          store = await openStore("", { databaseUrl: TEST_DATABASE_URL, schema });
-          return store;
-        },
-        dispose: async () => {
-          await store?.close();
+        () => openStore("", { databaseUrl: TEST_DATABASE_URL, schema }),
+        async () => {
           await client.query(`drop schema if exists ${schema} cascade`);
           await client.end();
         },
-      };
+      );
     },
   },
 ];
