@@ -5,7 +5,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { GazetteError } from "../shared/errors.js";
 import { interpolateEnv } from "./interpolate-env.js";
-import { Config, DEFAULT_TEMPLATES, TransportConfig } from "./schema.js";
+import { Config, DEFAULT_TEMPLATES, SummarizerConfig, TransportConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "config/gazette.yaml";
 
@@ -225,7 +225,10 @@ function describeIssue(
     return issue.keys
       .map((key) => {
         const where = locate(file, doc, lineCounter, [...keyPath, key], true);
-        return `  ${where} ${formatPath([...keyPath, key])}: unknown key (check its spelling; see README "Configuration")`;
+        const why =
+          keyOfAnotherVariant(doc, keyPath, key) ??
+          'unknown key (check its spelling; see README "Configuration")';
+        return `  ${where} ${formatPath([...keyPath, key])}: ${why}`;
       })
       .join("\n");
   }
@@ -235,6 +238,42 @@ function describeIssue(
       ? "is required"
       : issue.message;
   return `  ${where} ${formatPath(keyPath)}: ${message}`;
+}
+
+/** The sections whose keys depend on one field's value, and the name of that field. */
+const VARIANT_SECTIONS = [
+  { section: "summarizer", schema: SummarizerConfig, field: "provider" },
+  { section: "transport", schema: TransportConfig, field: "type" },
+] as const;
+
+/**
+ * For a key that the section's chosen variant lacks but others have (`maxConcurrency` under the
+ * built-in summarizer, `url` under the outbox), says so: it is no typo, it belongs elsewhere.
+ */
+function keyOfAnotherVariant(
+  doc: ReturnType<typeof parseDocument>,
+  keyPath: (string | number)[],
+  key: string,
+): string | undefined {
+  const variants = VARIANT_SECTIONS.find(({ section }) => keyPath.join(".") === section);
+  if (variants === undefined) return undefined;
+  const { section, schema, field } = variants;
+  const named = doc.getIn([section, field]);
+  const owners: string[] = [];
+  let chosen = typeof named === "string" ? named : undefined;
+  let isDefault = false;
+  for (const option of schema.options) {
+    const discriminator = (option.shape as Record<string, z.ZodType>)[field];
+    const values = [...(discriminator?._zod.values ?? [])].map(String);
+    if (chosen === undefined && discriminator?._zod.def.type === "default") {
+      [chosen, isDefault] = [values[0], true];
+    }
+    if (key in option.shape) owners.push(...values.map((value) => `"${value}"`));
+  }
+  if (owners.length === 0 || chosen === undefined) return undefined;
+  const which =
+    owners.length === 1 ? owners[0] : `${owners.slice(0, -1).join(", ")} or ${owners.at(-1)}`;
+  return `is not a key of ${section} ${field} "${chosen}"${isDefault ? " (the default)" : ""}; only ${field} ${which} has it`;
 }
 
 /** "file:line" of the deepest node along keyPath that exists in the document. */

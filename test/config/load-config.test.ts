@@ -93,6 +93,17 @@ describe("config", () => {
       VALID.replace("Europe/Berlin", "Mars/Olympus"),
       /lists\[0\]\.schedule\.timezone: is not an IANA time zone/,
     ],
+    // A key of another provider or transport type read as a typo ("unknown key").
+    [
+      "a model provider's key under the built-in summarizer, saying which providers have it",
+      `${VALID}summarizer:\n  maxConcurrency: 4\n`,
+      /gazette\.yaml:17 summarizer\.maxConcurrency: is not a key of summarizer provider "extractive" \(the default\); only provider "openai" or "anthropic" has it/,
+    ],
+    [
+      "another transport's key, saying which types have it",
+      `${VALID}transport:\n  type: outbox\n  url: smtp://mail.example.com\n`,
+      /gazette\.yaml:18 transport\.url: is not a key of transport type "outbox"; only type "smtp" has it/,
+    ],
     ["malformed YAML", `${VALID}\n  - : : bad\n\tx`, /gazette\.yaml(:\d+)?: /],
     // The rules that span keys gave the file without a line.
     [
