@@ -1,6 +1,7 @@
 import { webVersionUrl } from "../audience/index.js";
 import type { Config, ListConfig } from "../config/index.js";
 import type { ArticleModel, IssueModel, LinkModel } from "../render/index.js";
+import { isNamedAsNewsletter } from "../shared/list-name.js";
 import type { Issue, IssueArticle } from "./ports.js";
 import { textFragmentUrl } from "./text-fragment.js";
 
@@ -36,6 +37,7 @@ export function toIssueModel(
     list: {
       id: list.id,
       name: list.name,
+      namedAsNewsletter: isNamedAsNewsletter(list.name, config.newsletter.name),
       description: list.description,
       groupByCategory: list.groupByCategory,
       overview: list.overview,

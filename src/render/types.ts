@@ -11,6 +11,8 @@ export interface IssueModel {
   list: {
     id: string;
     name: string;
+    /** The list's name is the newsletter's: the templates say it once. */
+    namedAsNewsletter?: boolean;
     description?: string;
     /** Articles shown in sections under a heading per category. */
     groupByCategory?: boolean;

@@ -7,8 +7,9 @@ import type { Config, ListConfig } from "../config/index.js";
 import type { OutgoingMessage } from "../deliver/index.js";
 import { framedMessage, outgoingFrame } from "../deliver/index.js";
 import { escapeMarkup } from "../shared/escape-markup.js";
+import { isNamedAsNewsletter } from "../shared/list-name.js";
 
-const FALLBACK = `Welcome to {{list.name}} from {{newsletter.name}}!
+const FALLBACK = `Welcome to {{list.name}}{{#unless list.namedAsNewsletter}} from {{newsletter.name}}{{/unless}}!
 
 To stop at any time: {{recipient.unsubscribeUrl}}
 
@@ -42,7 +43,11 @@ export function welcomeMessage(input: {
   const template = Handlebars.create().compile(source, { noEscape: true, strict: false });
   const text = template({
     newsletter: config.newsletter,
-    list: { id: list.id, name: list.name },
+    list: {
+      id: list.id,
+      name: list.name,
+      namedAsNewsletter: isNamedAsNewsletter(list.name, config.newsletter.name),
+    },
     recipient: { unsubscribeUrl: unsubscribe },
     latestIssue: input.latestIssue && {
       ...input.latestIssue,

@@ -64,4 +64,22 @@ describe("the plain-text part", () => {
     expect(filled.html).toContain(`Hi Ada, welcome to the first issue of ${model.list.name}.`);
     expect(first.fill(buildRecipient(2, { name: "" })).text).toContain("Hi there, welcome");
   });
+
+  it("says the name once when the list is named as the newsletter is", async () => {
+    const name = model.newsletter.name;
+    const separate = model.list.name;
+    const oneName = await renderIssue(
+      { ...model, list: { ...model.list, name, namedAsNewsletter: true } },
+      { templatesDir: TEMPLATES_DIR, subjectTemplate: SUBJECT },
+    );
+    const filled = oneName.fill(recipient);
+    expect(filled.text.split("\n")[0]).toBe(name);
+    expect(filled.text).toContain(`You receive this because you subscribed to ${name}.\n`);
+    expect(filled.html).toContain(`<title>${name} #${model.issue.number}</title>`);
+    expect(filled.html).toContain(`You receive this because you subscribed to ${name}.</p>`);
+    expect(filled.html.split(`>${name}<`).length - 1).toBe(1);
+    // A list with a name of its own keeps both.
+    expect(text.split("\n")[0]).toBe(`${name} — ${separate}`);
+    expect(text).toContain(`You receive this because you subscribed to ${separate}\nat ${name}.`);
+  });
 });
