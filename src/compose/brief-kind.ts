@@ -1,0 +1,71 @@
+/**
+ * Why a post has little of its own to read: it announces an event, hands out slides, rounds up
+ * links, is a podcast episode's page, calls testers to a pre-release, or is a short note that a
+ * version is out.
+ */
+export type BriefKind = "event" | "slides" | "links" | "podcast" | "release";
+
+/** What `briefKindOf` reads of an article. */
+export interface BriefSignals {
+  title: string;
+  text: string;
+  /** Whole minutes of text (words ÷ 230); null when unknown. */
+  readMinutes: number | null;
+}
+
+// An event notice, slides, a version note: short by nature. A long post under such a title is a
+// write-up (of a talk, of a release) and is read as one.
+const SHORT_MINUTES = 2;
+// The opening of a text, where an invitation or a podcast's description says what the page is.
+const OPENING_CHARS = 1500;
+
+const MONTH =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WEEKDAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day";
+// A day of the calendar ("January 20", "20 January", "Tuesday", "2009-01-20") or a time ("9am").
+const WHEN = new RegExp(
+  `\\b(?:${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}\\b|${WEEKDAY}\\b|\\d{4}-\\d{2}-\\d{2}\\b|\\d{1,2}(?::\\d{2})? ?[ap]\\.?m\\b)`,
+  "i",
+);
+// A period a column is dated by: a day, a weekday, a month and year, "week 12", "#42".
+const PERIOD = new RegExp(`${WHEN.source}|\\b${MONTH} \\d{4}\\b|\\bweek\\b|#\\d+`, "i");
+
+const EVENT_TITLE =
+  /\b(?:webinars?|meet-?ups?|brown bag|round ?tables?|office hours|hackathons?|live ?streams?|join us|save the date)\b/i;
+const INVITATION =
+  /\b(?:you(?:'re|’re| are) (?:cordially )?invited|join us\b|register (?:now|today|here|by|at|for)|rsvp\b|seats? (?:left|remaining)|sign up (?:now|here|today))/i;
+const SLIDES_TITLE = /\bslides\b|\bslide ?deck\b/i;
+const POINTER_TEXT = /\bhere (?:are|is) (?:the|my|our) (?:slides|deck|video|recording)\b/i;
+const ROUND_UP_TITLE =
+  /\bround-?ups?\b|\b(?:this|last|the) (?:week|month|year) in\b|\b(?:weekly|monthly) (?:links|news|digest|update)\b/i;
+const LINKS_TITLE = /\blinks\b/i;
+const PODCAST_TITLE = /\bpodcast\b|\b(?:episode|ep\.)\s*#?\d+\b/i;
+const PODCAST_TEXT = /\b(?:podcast|listen|transcript)\b/i;
+// A transcript under its own heading line: the page carries a recording's spoken words.
+const TRANSCRIPT_HEADING = /^transcript$/im;
+// "v0.99.1", "5.9.3", "2.0 RC1": the title names a version.
+const VERSION = /(?:^|[\s(])v?\d+\.\d+(?:\.\d+)*\b/i;
+// A test build of a version: its note asks for testers, however much it lists.
+const PRE_RELEASE = /\b(?:alpha|beta|rc|release candidate|preview)\b/i;
+
+/**
+ * What kind of brief post the article is, from its title's and text's form
+ * (never its feed); undefined for an article of its own. Pure and cheap: a few expressions over
+ * the title and the text's opening.
+ */
+export function briefKindOf(article: BriefSignals): BriefKind | undefined {
+  const { title } = article;
+  const opening = article.text.slice(0, OPENING_CHARS);
+  const isShort = article.readMinutes !== null && article.readMinutes <= SHORT_MINUTES;
+  if (
+    PODCAST_TITLE.test(title) ? PODCAST_TEXT.test(opening) : TRANSCRIPT_HEADING.test(article.text)
+  )
+    return "podcast";
+  if (ROUND_UP_TITLE.test(title) || (LINKS_TITLE.test(title) && PERIOD.test(title))) return "links";
+  if (VERSION.test(title) && PRE_RELEASE.test(title)) return "release";
+  if (!isShort) return undefined;
+  if (EVENT_TITLE.test(title) || (INVITATION.test(opening) && WHEN.test(opening))) return "event";
+  if (SLIDES_TITLE.test(title) || POINTER_TEXT.test(opening)) return "slides";
+  if (VERSION.test(title)) return "release";
+  return undefined;
+}
