@@ -43,29 +43,43 @@ const PODCAST_TITLE = /\bpodcast\b|\b(?:episode|ep\.)\s*#?\d+\b/i;
 const PODCAST_TEXT = /\b(?:podcast|listen|transcript)\b/i;
 // A transcript under its own heading line: the page carries a recording's spoken words.
 const TRANSCRIPT_HEADING = /^transcript$/im;
-// "v0.99.1", "5.9.3", "2.0 RC1": the title names a version.
-const VERSION = /(?:^|[\s(])v?\d+\.\d+(?:\.\d+)*\b/i;
-// A test build of a version: its note asks for testers, however much it lists.
-const PRE_RELEASE = /\b(?:alpha|beta|rc|release candidate|preview)\b/i;
+// "v0.99", "5.9.3", "5.9", "1.27.0-rc.1": a version (or a decimal, told apart below).
+const VERSION = /\bv?\d+(?:\.\d+)+(?:-[\w.]+)?/gi;
+// A test build: its note asks for testers, however much it lists.
+const PRE_RELEASE = /\b(?:alpha|beta|rc|release candidate|preview)(?:\s*\.?\d+)?\b/gi;
+const RELEASE_WORD = /\b(?:releas(?:e[sd]?|ing)|is out|now available)\b/gi;
+// A release's own title is its name and version: "Hugo v0.99.0", "WordPress 5.9 Beta 1".
+const NAME_WORDS = 2;
+
+/** How a title names a release: not at all, in a sentence ("Rails 7.1 released"), or bare. */
+function releaseIn(title: string): "none" | "named" | "bare" {
+  if (title.search(VERSION) === -1) return "none";
+  const rest = title.replace(VERSION, " ").replace(PRE_RELEASE, " ").replace(RELEASE_WORD, " ");
+  if ((rest.match(/\p{L}+/gu) ?? []).length <= NAME_WORDS) return "bare";
+  // Else a number ("2.5 times faster") or a version spoken of ("Ubuntu 12.04 and Ruby 1.9.3").
+  const isRelease = title.search(RELEASE_WORD) !== -1 || title.search(PRE_RELEASE) !== -1;
+  return isRelease ? "named" : "none";
+}
 
 /**
- * What kind of brief post the article is, from its title's and text's form
- * (never its feed); undefined for an article of its own. Pure and cheap: a few expressions over
+ * What kind of brief post the article is, from its title's and text's form (never its feed);
+ * undefined for an article of its own. Pure and cheap: a few expressions over
  * the title and the text's opening.
  */
 export function briefKindOf(article: BriefSignals): BriefKind | undefined {
   const { title } = article;
   const opening = article.text.slice(0, OPENING_CHARS);
   const isShort = article.readMinutes !== null && article.readMinutes <= SHORT_MINUTES;
+  const release = releaseIn(title);
   if (
     PODCAST_TITLE.test(title) ? PODCAST_TEXT.test(opening) : TRANSCRIPT_HEADING.test(article.text)
   )
     return "podcast";
   if (ROUND_UP_TITLE.test(title) || (LINKS_TITLE.test(title) && PERIOD.test(title))) return "links";
-  if (VERSION.test(title) && PRE_RELEASE.test(title)) return "release";
+  if (release === "bare" && title.search(PRE_RELEASE) !== -1) return "release";
   if (!isShort) return undefined;
   if (EVENT_TITLE.test(title) || (INVITATION.test(opening) && WHEN.test(opening))) return "event";
   if (SLIDES_TITLE.test(title) || POINTER_TEXT.test(opening)) return "slides";
-  if (VERSION.test(title)) return "release";
+  if (release !== "none") return "release";
   return undefined;
 }

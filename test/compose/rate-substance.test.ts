@@ -64,6 +64,9 @@ describe("briefKindOf", () => {
       "release",
     ],
     [post("Kubernetes v1.27.0-rc.1", 3), "release"],
+    [post("WordPress 5.9 RC3", 2), "release"],
+    [post("Rails 7.1 released", 1), "release"],
+    [post("Apple Seeds First Beta of macOS Monterey 12.4 to Developers", 1), "release"],
   ])("%j is %s", (article, kind) => {
     expect(briefKindOf(article)).toBe(kind);
   });
@@ -72,6 +75,9 @@ describe("briefKindOf", () => {
     ["a deep post on links of another kind", post("Deep links in iOS: how we route them", 6)],
     ["a talk written up at length", post("Slides and notes from my talk on GC tuning", 9)],
     ["a long post on a version", post("What Ruby 3.2's YJIT did for us in production", 7)],
+    ["a short post with a decimal", post("How we made rendering 2.5 times faster", 2)],
+    ["a short tip on versions", post("Ubuntu 12.04 and Ruby 1.9.3", 1)],
+    ["an article on a beta", post("Everything New in iOS 15.5 Beta 1: Apple Pay and More", 6)],
     ["a dated incident report", post("Incident report: January 14, 2023", 5)],
     [
       "a long post that ends with an invitation",
