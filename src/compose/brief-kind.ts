@@ -52,6 +52,11 @@ const RELEASE_WORD = /\b(?:releas(?:e[sd]?|ing)|is out|now available)\b/gi;
 // A release's own title is its name and version: "Hugo v0.99.0", "WordPress 5.9 Beta 1".
 const NAME_WORDS = 2;
 
+/** An episode's title whose opening speaks of the podcast, or any page with a transcript. */
+function isPodcastPage(title: string, opening: string, text: string): boolean {
+  return PODCAST_TITLE.test(title) ? PODCAST_TEXT.test(opening) : TRANSCRIPT_HEADING.test(text);
+}
+
 /** How a title names a release: not at all, in a sentence ("Rails 7.1 released"), or bare. */
 function releaseIn(title: string): "none" | "named" | "bare" {
   if (title.search(VERSION) === -1) return "none";
@@ -64,18 +69,15 @@ function releaseIn(title: string): "none" | "named" | "bare" {
 
 /**
  * What kind of brief post the article is, from its title's and text's form (never its feed);
- * undefined for an article of its own. Pure and cheap: a few expressions over
- * the title and the text's opening.
+ * undefined for an article of its own. Pure and cheap: a few expressions over the title and the
+ * text's opening.
  */
 export function briefKindOf(article: BriefSignals): BriefKind | undefined {
   const { title } = article;
   const opening = article.text.slice(0, OPENING_CHARS);
   const isShort = article.readMinutes !== null && article.readMinutes <= SHORT_MINUTES;
   const release = releaseIn(title);
-  if (
-    PODCAST_TITLE.test(title) ? PODCAST_TEXT.test(opening) : TRANSCRIPT_HEADING.test(article.text)
-  )
-    return "podcast";
+  if (isPodcastPage(title, opening, article.text)) return "podcast";
   if (ROUND_UP_TITLE.test(title) || (LINKS_TITLE.test(title) && PERIOD.test(title))) return "links";
   if (release === "bare" && title.search(PRE_RELEASE) !== -1) return "release";
   if (!isShort) return undefined;
