@@ -1,16 +1,15 @@
 import type { ListConfig } from "../config/index.js";
 import { type Candidate, filterArticles } from "./filter-articles.js";
 import { groupStories, type StoryItem } from "./group-stories.js";
+import { rateSubstance, type SubstanceSignals } from "./rate-substance.js";
 import { shareFairly } from "./share-fairly.js";
 
 /** A candidate with what compose ranks it by. */
-export interface ComposeCandidate extends Candidate {
+export interface ComposeCandidate extends Candidate, SubstanceSignals {
   /** ISO 639-1, when the summarizer detected it. */
   language: string | null;
   /** There is a summary to show: the editor's or the summarizer's. */
   hasSummary: boolean;
-  /** How sure the summarizer was (0–1; 1 for the editor's own); null when unknown (old rows). */
-  confidence: number | null;
   /** Published (else first seen), in epoch milliseconds. */
   date: number;
 }
@@ -43,11 +42,16 @@ export type ChooseOptions = Pick<
   "filters" | "maxArticles" | "maxPerFeed" | "maxPerSource" | "languages" | "maxAlsoPublished"
 >;
 
+/** A candidate with its rank: its confidence tier and its substance (0 without a summary). */
+type Rated<T> = T & { tier: number; substance: number };
+
 /**
  * Chooses an issue like an editor. Order: the list's filters → its languages → one story once
  * (near-duplicates grouped; a story told in a recent issue is left out) → each story's best
- * article → cards for articles with a summary, shared fairly between feeds, the surest entries
- * first (so the lead is the issue's surest story) → "Also published" for the rest, feeds in turns, newest first. Pure and deterministic.
+ * article → cards for articles with a summary, shared fairly between feeds, each feed's share
+ * filled with its articles of most substance (`rateSubstance`), confident entries before unsure
+ * ones → the cards ordered by the same rank, so the lead is the issue's strongest story → "Also
+ * published" for the rest, feeds in turns, newest first. Pure and deterministic.
  */
 export function chooseIssue<T extends ComposeCandidate>(
   candidates: T[],
@@ -59,10 +63,17 @@ export function chooseIssue<T extends ComposeCandidate>(
   const readable = filtered.filter(
     (article) => !languages || article.language === null || languages.has(article.language),
   );
+  const rated = readable.map(
+    (article): Rated<T> => ({
+      ...article,
+      tier: tierOf(article),
+      substance: article.hasSummary ? rateSubstance(article) : 0,
+    }),
+  );
   const merged: Folded[] = [];
   const repeats: Folded[] = [];
-  const leads: T[] = [];
-  for (const story of groupStories(readable.sort(byRank), past)) {
+  const leads: Rated<T>[] = [];
+  for (const story of groupStories(rated.sort(byRank), past)) {
     const [lead, ...others] = story.articles;
     if (!lead) continue;
     if (story.sentAs !== undefined) {
@@ -73,8 +84,11 @@ export function chooseIssue<T extends ComposeCandidate>(
     leads.push(lead);
     for (const other of others) merged.push({ articleId: other.id, storyOf: lead.id });
   }
-  const ranked = leads.filter((a) => a.hasSummary).map((a) => ({ ...a, tier: tierOf(a) }));
-  const cards = shareFairly(ranked, list.maxArticles, list.maxPerFeed ?? list.maxPerSource);
+  const ranked = leads.filter((a) => a.hasSummary);
+  // A stable sort: cards of equal standing keep the order of the feeds' turns.
+  const cards = shareFairly(ranked, list.maxArticles, list.maxPerFeed ?? list.maxPerSource).sort(
+    byStanding,
+  );
   const rest = leads.filter((a) => !a.hasSummary).sort(byDate);
   const alsoPublished = shareFairly(
     rest.map((a) => ({ ...a, tier: 0 })),
@@ -94,18 +108,18 @@ function tierOf(article: ComposeCandidate): number {
   return article.confidence === null || article.confidence >= CONFIDENT ? 0 : 1;
 }
 
-// Best first: a summary, then a confident one, then the surer (in steps of 0.1, so that a hair
-// of confidence does not beat a week of freshness), then the newer, then the later stored.
-function byRank(a: ComposeCandidate, b: ComposeCandidate): number {
+// Best first: a summary, then the better standing, then the newer, then the later stored.
+function byRank(a: Rated<ComposeCandidate>, b: Rated<ComposeCandidate>): number {
   return (
     Number(b.hasSummary) - Number(a.hasSummary) ||
-    (a.hasSummary ? tierOf(a) - tierOf(b) || sureness(b) - sureness(a) : 0) ||
+    (a.hasSummary ? byStanding(a, b) : 0) ||
     byDate(a, b)
   );
 }
 
-function sureness(article: ComposeCandidate): number {
-  return Math.round((article.confidence ?? CONFIDENT) * 10);
+// A confident entry before an unsure one, then the one of more substance.
+function byStanding(a: Rated<ComposeCandidate>, b: Rated<ComposeCandidate>): number {
+  return a.tier - b.tier || b.substance - a.substance;
 }
 
 function byDate(a: { date: number; id: number }, b: { date: number; id: number }): number {

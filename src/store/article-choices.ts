@@ -34,6 +34,9 @@ export function createArticleChoices(
           language: article.language,
           hasSummary: signal?.hasSummary ?? false,
           confidence: signal?.confidence ?? null,
+          method: signal?.method ?? null,
+          hasWhy: signal?.hasWhy ?? false,
+          readMinutes: signal?.readMinutes ?? null,
           date: Date.parse(article.published_at ?? article.first_seen_at),
         };
       });

@@ -10,7 +10,22 @@ export interface ArticleSignals {
   hasSummary: boolean;
   /** The newest enrichment's confidence; 1 when the editor wrote the summary; null when unknown. */
   confidence: number | null;
+  /** How the newest enrichment chose its summary and why ("thesis+outcome"); null when unknown. */
+  method: string | null;
+  /** A why to show: the editor's, else the newest enrichment's. */
+  hasWhy: boolean;
+  /** The newest enrichment's read time in minutes; null when none was written. */
+  readMinutes: number | null;
 }
+
+const NO_SIGNALS: ArticleSignals = {
+  topics: [],
+  hasSummary: false,
+  confidence: null,
+  method: null,
+  hasWhy: false,
+  readMinutes: null,
+};
 
 /** The topics compose filters on and the signals it ranks by. */
 export class ArticleTopicRepo {
@@ -40,6 +55,9 @@ export class ArticleTopicRepo {
           "enrichments.tags",
           "enrichments.summary",
           "enrichments.confidence",
+          "enrichments.method",
+          "enrichments.why",
+          "enrichments.read_minutes",
         ])
         .where("enrichments.article_id", "in", ids)
         .orderBy("enrichments.created_at", "desc")
@@ -48,23 +66,37 @@ export class ArticleTopicRepo {
       for (const row of rows) {
         const known = found.get(row.article_id);
         const topics = [...(known?.topics ?? []), row.category, ...readStringArray(row.tags)];
-        // The first row is the newest: it decides the summary and the confidence.
-        found.set(row.article_id, {
-          topics,
-          hasSummary: known?.hasSummary ?? row.summary.trim() !== "",
-          confidence: known ? known.confidence : row.confidence,
-        });
+        // The first row is the newest: it decides the summary, the why and the confidence.
+        found.set(
+          row.article_id,
+          known
+            ? { ...known, topics }
+            : {
+                topics,
+                hasSummary: row.summary.trim() !== "",
+                confidence: row.confidence,
+                method: row.method,
+                hasWhy: row.why.trim() !== "",
+                readMinutes: row.read_minutes,
+              },
+        );
       }
       const overrides = await this.db
         .selectFrom("article_overrides")
-        .select(["article_id", "summary"])
+        .select(["article_id", "summary", "why"])
         .where("article_id", "in", ids)
-        .where("summary", "is not", null)
+        .where((eb) => eb.or([eb("summary", "is not", null), eb("why", "is not", null)]))
         .execute();
       for (const override of overrides) {
-        const known = found.get(override.article_id) ?? { topics: [], confidence: null };
-        const hasSummary = (override.summary ?? "").trim() !== "";
-        found.set(override.article_id, { ...known, hasSummary, confidence: 1 });
+        const known = found.get(override.article_id) ?? NO_SIGNALS;
+        found.set(override.article_id, {
+          ...known,
+          ...(override.summary !== null && {
+            hasSummary: override.summary.trim() !== "",
+            confidence: 1,
+          }),
+          ...(override.why !== null && { hasWhy: override.why.trim() !== "" }),
+        });
       }
     }
     return found;

@@ -26,6 +26,9 @@ function article(
     language: "en",
     hasSummary: true,
     confidence: 0.8,
+    method: "lead+outcome",
+    hasWhy: true,
+    readMinutes: 3,
     date: NOW - id * 3_600_000,
     ...overrides,
   };
@@ -147,6 +150,142 @@ describe("chooseIssue: substance first", () => {
     ],
   ])("%s", (_name, candidates, list, expected) => {
     expect(chooseIssue(candidates, list)).toMatchObject(expected);
+  });
+});
+
+describe("chooseIssue: the issue leads with its best articles", () => {
+  // A deep article: eight minutes of text, a measured outcome for its why.
+  const deep = { readMinutes: 8, method: "action+outcome", hasWhy: true };
+  // A two-minute note with no why.
+  const note = { readMinutes: 2, method: "thesis+none", hasWhy: false };
+  it.each([
+    [
+      "a feed's share goes to its article of most substance, not to its newest",
+      [
+        article(1, 1, { ...note, date: NOW }),
+        article(2, 1, { ...deep, date: NOW - 5 * 86_400_000 }),
+        article(3, 2),
+      ],
+      { ...LIST, maxArticles: 2 },
+      [2, 3],
+    ],
+    [
+      "the strongest article leads, and its feed takes the first turn, though it is older",
+      [article(1, 1, { ...note, date: NOW }), article(2, 2, { ...deep, date: NOW - 86_400_000 })],
+      LIST,
+      [2, 1],
+    ],
+    [
+      "the cards follow their substance, so the first five are the issue's five best",
+      [
+        article(1, 1, deep),
+        article(2, 1, deep),
+        article(3, 2, note),
+        article(4, 2, note),
+        article(5, 3, note),
+      ],
+      { ...LIST, maxArticles: 5 },
+      [1, 2, 3, 5, 4],
+    ],
+    [
+      "length counts up to five minutes: past that, the surer summary wins",
+      [
+        article(1, 1, { ...deep, readMinutes: 20, confidence: 0.6 }),
+        article(2, 2, { ...deep, readMinutes: 5, confidence: 0.8, date: NOW - 86_400_000 }),
+      ],
+      LIST,
+      [2, 1],
+    ],
+    [
+      "an unsure entry still comes after a confident one, whatever its substance",
+      [article(1, 1, { ...deep, confidence: 0.4 }), article(2, 2, note)],
+      LIST,
+      [2, 1],
+    ],
+  ])("%s", (_name, candidates, list, cards) => {
+    expect(chooseIssue(candidates, list).cards).toEqual(cards);
+  });
+
+  // Brief posts of each kind, newer and surer than their feed's ordinary article.
+  const ordinary = {
+    title: "How we cut our build times",
+    readMinutes: 2,
+    method: "lead+none",
+    hasWhy: false,
+    confidence: 0.6,
+    date: NOW - 86_400_000,
+  };
+  it.each([
+    [
+      "an event notice",
+      {
+        title: "Developers' Brown Bag",
+        text: "You are invited to join the database team on Tuesday, January 20 at 9am PST for the first of our monthly webinars. Register by email.",
+        readMinutes: 1,
+      },
+    ],
+    [
+      "slides",
+      {
+        title: "RubyConf Slides",
+        text: "Here are the slides from my talk. Enjoy!",
+        readMinutes: 1,
+      },
+    ],
+    [
+      "a round-up of links",
+      {
+        title: "Links - Wednesday, January 7, 2009",
+        text: "Here is a glimpse at some of the interesting things in my inbox.",
+        readMinutes: 4,
+        method: "lead+benefit",
+        hasWhy: true,
+      },
+    ],
+    [
+      "a podcast episode's page, however long its transcript",
+      {
+        title: "The Briefing: Episode 27: Who is it made for?",
+        text: "Join our host as she explores this question in this episode of the podcast.\n\nTranscript\n\n[00:00:00] Hello everyone…",
+        readMinutes: 6,
+      },
+    ],
+    [
+      "a short note that a version is out",
+      { title: "v0.99.1", text: "Fix server regression for multihost sites.", readMinutes: 1 },
+    ],
+    [
+      "a pre-release's call for testers",
+      {
+        title: "Frobnicator 5.9 Beta 1",
+        text: "Frobnicator 5.9 Beta 1 is now available for testing! It brings the new editor.",
+        readMinutes: 4,
+        method: "lead+outcome",
+        hasWhy: true,
+      },
+    ],
+  ])("%s takes its feed's card only after the feed's articles", (_name, brief) => {
+    const candidates = [
+      article(1, 1, { method: "thesis+none", hasWhy: false, confidence: 0.9, ...brief }),
+      article(2, 1, ordinary),
+      article(3, 2),
+    ];
+    expect(chooseIssue(candidates, { ...LIST, maxArticles: 2 }).cards).toContain(2);
+  });
+
+  it("keeps the fair share: a feed of deep articles takes no more than its turn", () => {
+    const candidates = PROLIFIC.map((a) =>
+      a.feedId === 1 ? { ...a, ...deep } : { ...a, ...note },
+    );
+    expect(count(feedsOf(chooseIssue(candidates, LIST), candidates))).toEqual({
+      1: 2,
+      2: 2,
+      3: 2,
+      4: 1,
+      5: 1,
+      6: 1,
+      7: 1,
+    });
   });
 });
 

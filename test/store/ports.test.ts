@@ -142,6 +142,7 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
       category: "data",
       readMinutes: 1,
       createdAt: T0,
+      method: "lead+none",
       confidence: 0.75,
     });
     const query = { feedIds: [feedId], listId: 1, until: later(1), notBefore: later(-60) };
@@ -156,6 +157,9 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
         language: null,
         hasSummary: false,
         confidence: null,
+        method: null,
+        hasWhy: false,
+        readMinutes: null,
         date: T0.getTime(),
       },
       {
@@ -167,8 +171,21 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
         language: null,
         hasSummary: true,
         confidence: 0.75,
+        method: "lead+none",
+        hasWhy: false,
+        readMinutes: 1,
         date: later(-30).getTime(),
       },
+    ]);
+    // The editor's words count as the summarizer's would: a why to show, a summary of their own.
+    await store.overrides.edit(first?.id as number, { why: "The editor's why." }, T0);
+    await store.overrides.edit(second?.id as number, { summary: "The editor's summary." }, T0);
+    const edited = await store.articleChoices.candidates({ ...query, limit: 10 });
+    expect(
+      edited.map(({ hasSummary, confidence, hasWhy }) => ({ hasSummary, confidence, hasWhy })),
+    ).toEqual([
+      { hasSummary: true, confidence: 1, hasWhy: false },
+      { hasSummary: true, confidence: 0.75, hasWhy: true },
     ]);
   });
 
