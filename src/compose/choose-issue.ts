@@ -50,7 +50,8 @@ type Rated<T> = T & { tier: number; substance: number };
  * (near-duplicates grouped; a story told in a recent issue is left out) → each story's best
  * article → cards for articles with a summary, shared fairly between feeds, each feed's share
  * filled with its articles of most substance (`rateSubstance`), confident entries before unsure
- * ones → the cards ordered by the same rank, so the lead is the issue's strongest story → "Also
+ * ones → the cards in the order of the feeds' turns (feeds by their best article), so the lead
+ * is the issue's strongest story and the first cards are the best of as many feeds → "Also
  * published" for the rest, feeds in turns, newest first. Pure and deterministic.
  */
 export function chooseIssue<T extends ComposeCandidate>(
@@ -84,10 +85,12 @@ export function chooseIssue<T extends ComposeCandidate>(
     leads.push(lead);
     for (const other of others) merged.push({ articleId: other.id, storyOf: lead.id });
   }
-  const ranked = leads.filter((a) => a.hasSummary);
-  // A stable sort: cards of equal standing keep the order of the feeds' turns.
-  const cards = shareFairly(ranked, list.maxArticles, list.maxPerFeed ?? list.maxPerSource).sort(
-    byStanding,
+  // In the order of the feeds' turns: the strongest article leads, and the first cards (the
+  // overview's) are the best of as many feeds, not one feed's best four.
+  const cards = shareFairly(
+    leads.filter((a) => a.hasSummary),
+    list.maxArticles,
+    list.maxPerFeed ?? list.maxPerSource,
   );
   const rest = leads.filter((a) => !a.hasSummary).sort(byDate);
   const alsoPublished = shareFairly(
