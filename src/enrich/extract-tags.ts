@@ -12,6 +12,8 @@ export interface TagInput {
 export interface ScoredTag {
   tag: string;
   score: number;
+  /** The part of the score the article gave this tag itself, not through a narrower tag. */
+  own: number;
   category?: Category | undefined;
 }
 
@@ -36,7 +38,7 @@ interface Token {
 // The operator said so (feed tags), the publisher said so (categories), the title says so.
 const FEED_TAG_WEIGHT = 5;
 const CATEGORY_WEIGHT = 4;
-const TITLE_WEIGHT = 3;
+export const TITLE_WEIGHT = 3;
 
 /** Builds, once per vocabulary, a function that maps an article onto that vocabulary's tags. */
 export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) => ScoredTag[] {
@@ -69,13 +71,14 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
     const inText = findTags(words, matcher);
     const counts = new Map<string, number>();
     for (const tag of inText) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    // A passing mention is not a topic unless something else already said it was: ask for
-    // one mention per 150 words, between 1 (an excerpt) and 4.
-    const minMentions = Math.max(1, Math.min(4, Math.round(words.length / 150)));
+    // A passing mention is not a topic unless something else already said it was: ask for two
+    // mentions, and one per 150 words up to 8 (a long article may be about several things).
+    const minMentions = Math.max(2, Math.min(8, Math.round(words.length / 150)));
     for (const [tag, count] of counts) {
       if (count >= minMentions || scores.has(tag)) add(tag, 1 + Math.log2(count));
     }
-    for (const [tag, score] of [...scores]) {
+    const own = new Map(scores);
+    for (const [tag, score] of own) {
       const broader = terms.get(tag)?.term.broader;
       if (broader !== undefined && terms.has(broader)) add(broader, score / 2);
     }
@@ -84,7 +87,12 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
       return at < 0 ? Number.MAX_SAFE_INTEGER : at;
     };
     return [...scores]
-      .map(([tag, score]) => ({ tag, score, category: terms.get(tag)?.term.category }))
+      .map(([tag, score]) => ({
+        tag,
+        score,
+        own: own.get(tag) ?? 0,
+        category: terms.get(tag)?.term.category,
+      }))
       .sort(
         (a, b) =>
           b.score - a.score ||
