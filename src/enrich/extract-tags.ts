@@ -23,6 +23,9 @@ interface Phrase {
   exact?: string;
 }
 
+/** Where a phrase is looked for: a feed's category or tag, the title, or the text. */
+type Place = "label" | "title" | "body";
+
 interface Matcher {
   phrases: Map<string, Phrase[]>;
   /** First words of all phrases: most words start none and are skipped at once. */
@@ -59,16 +62,17 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
   }
   const terms = new Map(vocabulary.map((term, order) => [term.tag, { term, order }]));
   const matcher: Matcher = { phrases, firstWords, longest };
-  const find = (text: string) => findTags(tokenizeForMatch(text), matcher);
+  const find = (place: Place) => (text: string) => findTags(tokenizeForMatch(text), matcher, place);
 
   return (input) => {
     const scores = new Map<string, number>();
     const add = (tag: string, weight: number) => scores.set(tag, (scores.get(tag) ?? 0) + weight);
-    for (const tag of new Set((input.feedTags ?? []).flatMap(find))) add(tag, FEED_TAG_WEIGHT);
-    for (const tag of new Set((input.categories ?? []).flatMap(find))) add(tag, CATEGORY_WEIGHT);
-    for (const tag of new Set(find(input.title))) add(tag, TITLE_WEIGHT);
+    const inLabels = (labels: readonly string[] = []) => new Set(labels.flatMap(find("label")));
+    for (const tag of inLabels(input.feedTags)) add(tag, FEED_TAG_WEIGHT);
+    for (const tag of inLabels(input.categories)) add(tag, CATEGORY_WEIGHT);
+    for (const tag of new Set(find("title")(input.title))) add(tag, TITLE_WEIGHT);
     const words = tokenizeForMatch(input.text);
-    const inText = findTags(words, matcher);
+    const inText = findTags(words, matcher, "body");
     const counts = new Map<string, number>();
     for (const tag of inText) counts.set(tag, (counts.get(tag) ?? 0) + 1);
     // A passing mention is not a topic unless something else already said it was: ask for two
@@ -103,7 +107,11 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
 }
 
 /** Tags of every phrase found, in text order, the longest phrase winning at each position. */
-function findTags(tokens: Token[], { phrases, firstWords, longest }: Matcher): string[] {
+function findTags(
+  tokens: Token[],
+  { phrases, firstWords, longest }: Matcher,
+  place: Place,
+): string[] {
   const found: string[] = [];
   for (let start = 0; start < tokens.length; ) {
     let matched = 0;
@@ -113,8 +121,9 @@ function findTags(tokens: Token[], { phrases, firstWords, longest }: Matcher): s
       const window = tokens.slice(start, start + length);
       const candidates = phrases.get(window.map((token) => token.lower).join(" ")) ?? [];
       const original = window.map((token) => token.original).join(" ");
+      // A label is often a lowercase slug ("s3", "ios"): any case names the topic there.
       const hits = candidates.filter(
-        (phrase) => phrase.exact === undefined || phrase.exact === original,
+        (phrase) => place === "label" || phrase.exact === undefined || phrase.exact === original,
       );
       if (hits.length === 0) continue;
       // A tag can be listed under one phrase twice ("rust" and "Rust"); count it once.

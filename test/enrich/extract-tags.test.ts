@@ -67,6 +67,12 @@ describe("createTagExtractor with the default vocabulary", () => {
     // Eight mentions make a topic of a 3,000-word article.
     expect(tagsOf({ text: `${words(2989)} ${"Kafka Streams. ".repeat(8)}` })).toContain("kafka");
   });
+
+  it("reads a feed's categories and tags in any case: a label is often a lowercase slug", () => {
+    expect(tagsOf({ categories: ["s3", "ios"] })).toEqual(["cloud", "mobile"]);
+    expect(tagsOf({ feedTags: ["aws"] })).toEqual(["cloud"]);
+    expect(tagsOf({ title: "Notes from aws" })).toEqual([]);
+  });
 });
 
 describe("chooseCategory", () => {
