@@ -21,6 +21,8 @@ interface Phrase {
   tag: string;
   /** Set when the phrase must match in this exact case. */
   exact?: string;
+  /** An everyday word: it names the topic in a title or a label, not in running text. */
+  isCommon?: boolean;
 }
 
 /** Where a phrase is looked for: a feed's category or tag, the title, or the text. */
@@ -48,13 +50,14 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
   const phrases = new Map<string, Phrase[]>();
   const firstWords = new Set<string>();
   let longest = 1;
-  for (const { tag, synonyms } of vocabulary) {
-    for (const synonym of [tag, ...synonyms]) {
+  for (const { tag, synonyms, commonWords = [] } of vocabulary) {
+    for (const synonym of new Set([tag, ...synonyms, ...commonWords])) {
       const tokens = tokenizeForMatch(synonym);
       const key = tokens.map((token) => token.lower).join(" ");
       const phrase: Phrase = /\p{Lu}/u.test(synonym)
         ? { tag, exact: tokens.map((token) => token.original).join(" ") }
         : { tag };
+      if (commonWords.includes(synonym)) phrase.isCommon = true;
       phrases.set(key, [...(phrases.get(key) ?? []), phrase]);
       firstWords.add(tokens[0]?.lower ?? "");
       longest = Math.max(longest, tokens.length);
@@ -123,7 +126,9 @@ function findTags(
       const original = window.map((token) => token.original).join(" ");
       // A label is often a lowercase slug ("s3", "ios"): any case names the topic there.
       const hits = candidates.filter(
-        (phrase) => place === "label" || phrase.exact === undefined || phrase.exact === original,
+        (phrase) =>
+          (place === "label" || phrase.exact === undefined || phrase.exact === original) &&
+          (place !== "body" || !phrase.isCommon),
       );
       if (hits.length === 0) continue;
       // A tag can be listed under one phrase twice ("rust" and "Rust"); count it once.

@@ -68,6 +68,32 @@ describe("createTagExtractor with the default vocabulary", () => {
     expect(tagsOf({ text: `${words(2989)} ${"Kafka Streams. ".repeat(8)}` })).toContain("kafka");
   });
 
+  it.each([
+    [
+      "search",
+      "Rebuilding search at Slack",
+      "You can search by XPath, search by CSS, and search again.",
+    ],
+    [
+      "testing",
+      "Testing at the edge",
+      "Help us test the release candidate: testing helps, so test it.",
+    ],
+    [
+      "mobile",
+      "Avoiding crashes on mobile",
+      "He learned to code on a mobile phone, a mobile he borrowed.",
+    ],
+    [
+      "frontend",
+      "Modern CSS layouts",
+      "Parse HTML with CSS selectors, any HTML, any CSS, in Ruby.",
+    ],
+  ])("counts the everyday word for %s in a title, not in running text", (tag, title, text) => {
+    expect(tagsOf({ title })).toContain(tag);
+    expect(tagsOf({ text })).not.toContain(tag);
+  });
+
   it("reads a feed's categories and tags in any case: a label is often a lowercase slug", () => {
     expect(tagsOf({ categories: ["s3", "ios"] })).toEqual(["cloud", "mobile"]);
     expect(tagsOf({ feedTags: ["aws"] })).toEqual(["cloud"]);
