@@ -109,7 +109,7 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "performance",
     undefined,
-    "latency|latencies|p99|p95|p50|p999|throughput|tail latency|profiling|profiler|flame graph|flamegraph|CPU|memory usage|optimization|bottleneck|benchmark|speedup",
+    "latency|latencies|p99|p95|p50|p999|throughput|tail latency|profiling|profiler|flame graph|flamegraph|CPU|memory usage|out of memory|OOM|memory leak|optimization|bottleneck|benchmark|speedup",
   ),
   term(
     "distributed-systems",
@@ -134,7 +134,7 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "security",
     "Security",
-    "vulnerability|vulnerabilities|CVE|authentication|authorization|OAuth|oauth|encryption|encrypted|TLS|mTLS|secrets|secret management|zero trust|exploit|attacker|supply chain|SSO|MFA|2FA|phishing|XSS|CSRF|sandboxing|access control|RBAC",
+    "vulnerability|vulnerabilities|CVE|SQL injection|cross-site scripting|authentication|authorization|OAuth|oauth|encryption|encrypted|TLS|mTLS|secrets|secret management|zero trust|exploit|attacker|supply chain|SSO|MFA|2FA|phishing|XSS|CSRF|sandboxing|access control|RBAC",
   ),
   term("privacy", "Security", "GDPR|PII|personal data|anonymization|anonymisation|data retention", {
     broader: "security",
@@ -158,7 +158,7 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "frontend",
     "Frontend",
-    "front-end|front end|javascript|typescript|React|vue|angular|svelte|browser|web app|core web vitals|bundle size|webpack|vite|next.js|DOM|server-side rendering|SSR|hydration|web components|single-page app|SPA",
+    "front-end|front end|javascript|typescript|React|vue|vuejs|angular|svelte|browser|web app|core web vitals|bundle size|webpack|vite|next.js|DOM|server-side rendering|SSR|hydration|web components|single-page app|SPA",
     { common: "CSS|HTML" },
   ),
   term(
@@ -175,14 +175,14 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "llm",
     "AI",
-    "LLM|large language model|GPT|prompt engineering|system prompt|prompt injection|RAG|retrieval-augmented generation|AI agent|coding agent|agentic|Claude|ChatGPT|fine-tuning|fine-tuned|generative AI|GenAI|Copilot|MCP|evals",
+    "LLM|large language model|language model|GPT|prompt engineering|system prompt|prompt injection|RAG|retrieval-augmented generation|AI agent|coding agent|agentic|Anthropic|Claude Code|Claude Sonnet|Claude Opus|ChatGPT|generative AI|GenAI|Copilot|MCP|evals",
     { broader: "ai", common: "prompt" },
   ),
   term("ai", "AI", "AI|artificial intelligence"),
   term(
     "machine-learning",
     "Machine Learning",
-    "machine learning|ML|model training|training data|feature store|inference|embedding|recommender|recommendation system|recommendation model|ranking model|neural network|deep learning|pytorch|tensorflow|GPU|model serving|classifier|two-tower",
+    "machine learning|ML|model training|training data|fine-tuning|fine-tuned|feature store|inference|embedding|recommender|recommendation system|recommendation model|ranking model|neural network|deep learning|reinforcement learning|computer vision|NLP|natural language processing|speech recognition|beam search|pytorch|tensorflow|GPU|model serving|classifier|two-tower",
   ),
   term(
     "experimentation",
@@ -192,7 +192,7 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "open-source",
     "Culture",
-    "open source|open sourced|open-sourced|OSS|contributors|maintainers|upstream",
+    "open source|open sourced|open-sourced|OSS|contributors|maintainers|upstreamed",
   ),
   term(
     "culture",

@@ -99,6 +99,50 @@ describe("createTagExtractor with the default vocabulary", () => {
     expect(tagsOf({ feedTags: ["aws"] })).toEqual(["cloud"]);
     expect(tagsOf({ title: "Notes from aws" })).toEqual([]);
   });
+
+  it.each([
+    [
+      "a first name is not the model",
+      { text: "Jean-Claude Bradley posted it. Claude liked it." },
+      [],
+    ],
+    [
+      "the model with a second word",
+      { text: "We let Claude Code write it. Claude Code did." },
+      ["llm", "ai"],
+    ],
+    [
+      "an injection is security",
+      { text: "It fixes a SQL injection and a SQL injection." },
+      ["security"],
+    ],
+    [
+      "upstream data is no open source",
+      { text: "The upstream schema changed. Upstream moved." },
+      [],
+    ],
+    [
+      "fine-tuning is any model's",
+      { title: "Fine-tuning CLIP on satellite images" },
+      ["machine-learning"],
+    ],
+    [
+      "beam search is decoding",
+      { title: "Constrained Beam Search in Transformers" },
+      ["machine-learning"],
+    ],
+    ["a language model is one", { title: "How Big Should My Language Model Be?" }, ["llm", "ai"]],
+    ["a slug of Vue.js is Vue", { categories: ["vuejs"] }, ["frontend"]],
+  ])("keyphrases: %s", (_name, input: Partial<TagInput>, tags) => {
+    expect(tagsOf(input)).toEqual(tags);
+  });
+
+  it("sees a memory problem in a title as performance", () => {
+    expect(tagsOf({ title: "Avoiding Out of Memory Crashes on Mobile" })).toEqual([
+      "performance",
+      "mobile",
+    ]);
+  });
 });
 
 describe("chooseCategory", () => {
