@@ -38,7 +38,7 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "search",
     "Backend",
-    "elasticsearch|opensearch|lucene|solr|inverted index|full-text search|vector search|search engine|search relevance|search index|search ranking|semantic search",
+    "elasticsearch|opensearch|lucene|solr|inverted index|full-text search|vector search|search engine|search relevance|search index|search ranking|semantic search|search results|search query|search queries|search quality|search service|search cluster|query understanding",
     { common: "search" },
   ),
   term(
@@ -142,7 +142,7 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "testing",
     "DevOps",
-    "unit test|integration test|end-to-end test|e2e|flaky|flaky test|test suite|test coverage|fuzzing|property-based|regression test|snapshot test|TDD|test-driven|automated test|test automation",
+    "unit test|integration test|end-to-end test|e2e|flaky|flaky test|test suite|test coverage|fuzzing|property-based|regression test|snapshot test|TDD|test-driven|automated test|test automation|test case|test runner|test framework|testing framework|test harness|test pyramid",
     { common: "testing|test" },
   ),
   term(

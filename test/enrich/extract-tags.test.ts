@@ -94,6 +94,13 @@ describe("createTagExtractor with the default vocabulary", () => {
     expect(tagsOf({ text })).not.toContain(tag);
   });
 
+  it.each([
+    ["search", "Our search results were stale, and search queries timed out."],
+    ["testing", "Each test case ran twice; the test runner hid it."],
+  ])("still counts %s in running text through its specific keyphrases", (tag, text) => {
+    expect(tagsOf({ text })).toEqual([tag]);
+  });
+
   it("reads a feed's categories and tags in any case: a label is often a lowercase slug", () => {
     expect(tagsOf({ categories: ["s3", "ios"] })).toEqual(["cloud", "mobile"]);
     expect(tagsOf({ feedTags: ["aws"] })).toEqual(["cloud"]);
