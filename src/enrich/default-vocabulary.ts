@@ -1,21 +1,30 @@
 import type { Category, Vocabulary, VocabularyTerm } from "./vocabulary.js";
 
-function term(tag: string, category: Category | undefined, synonyms: string, broader?: string) {
+interface TermOptions {
+  broader?: string;
+  /** Everyday words, "|"-separated, that name the topic in a title or label only. */
+  common?: string;
+}
+
+function term(
+  tag: string,
+  category: Category | undefined,
+  synonyms: string,
+  { broader, common }: TermOptions = {},
+) {
   const entry: VocabularyTerm = { tag, synonyms: synonyms.split("|") };
   if (category !== undefined) entry.category = category;
   if (broader !== undefined) entry.broader = broader;
+  if (common !== undefined) entry.commonWords = common.split("|");
   return entry;
 }
 
 /** The default vocabulary for engineering blogs; earlier terms win ties. */
 export const defaultVocabulary: Vocabulary = [
-  term(
-    "postgresql",
-    "Backend",
-    "postgres|Postgres|psql|pgbouncer|autovacuum|pg_stat_statements",
-    "databases",
-  ),
-  term("mysql", "Backend", "mysql|mariadb|innodb|vitess", "databases"),
+  term("postgresql", "Backend", "postgres|Postgres|psql|pgbouncer|autovacuum|pg_stat_statements", {
+    broader: "databases",
+  }),
+  term("mysql", "Backend", "mysql|mariadb|innodb|vitess", { broader: "databases" }),
   term(
     "databases",
     "Backend",
@@ -29,7 +38,8 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "search",
     "Backend",
-    "search|elasticsearch|opensearch|lucene|solr|inverted index|full-text search|vector search|search engine|search relevance",
+    "elasticsearch|opensearch|lucene|solr|inverted index|full-text search|vector search|search engine|search relevance|search index|search ranking|semantic search|search results|search query|search queries|search quality|search service|search cluster|query understanding",
+    { common: "search" },
   ),
   term(
     "api",
@@ -40,13 +50,13 @@ export const defaultVocabulary: Vocabulary = [
     "kafka",
     "Data Engineering",
     "Kafka Streams|kafka connect|consumer group|consumer lag|ksql",
-    "streaming",
+    { broader: "streaming" },
   ),
   term(
     "streaming",
     "Data Engineering",
     "stream processing|flink|kinesis|pulsar|change data capture|CDC|debezium|event stream|real-time pipeline",
-    "data-engineering",
+    { broader: "data-engineering" },
   ),
   term(
     "data-engineering",
@@ -89,7 +99,7 @@ export const defaultVocabulary: Vocabulary = [
     "incident",
     "Reliability",
     "incident|outage|postmortem|post-mortem|root cause|on-call|oncall|incident response|SEV1|SEV-1|pager",
-    "reliability",
+    { broader: "reliability" },
   ),
   term(
     "reliability",
@@ -99,7 +109,7 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "performance",
     undefined,
-    "latency|latencies|p99|p95|p50|p999|throughput|tail latency|profiling|profiler|flame graph|flamegraph|CPU|memory usage|optimization|bottleneck|benchmark|speedup",
+    "latency|latencies|p99|p95|p50|p999|throughput|tail latency|profiling|profiler|flame graph|flamegraph|CPU|memory usage|out of memory|OOM|memory leak|optimization|bottleneck|benchmark|speedup",
   ),
   term(
     "distributed-systems",
@@ -124,18 +134,16 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "security",
     "Security",
-    "vulnerability|vulnerabilities|CVE|authentication|authorization|OAuth|oauth|encryption|encrypted|TLS|mTLS|secrets|secret management|zero trust|exploit|attacker|supply chain|SSO|MFA|2FA|phishing|XSS|CSRF|sandboxing|access control|RBAC",
+    "vulnerability|vulnerabilities|CVE|SQL injection|cross-site scripting|authentication|authorization|OAuth|oauth|encryption|encrypted|TLS|mTLS|secrets|secret management|zero trust|exploit|attacker|supply chain|SSO|MFA|2FA|phishing|XSS|CSRF|sandboxing|access control|RBAC",
   ),
-  term(
-    "privacy",
-    "Security",
-    "GDPR|PII|personal data|anonymization|anonymisation|data retention",
-    "security",
-  ),
+  term("privacy", "Security", "GDPR|PII|personal data|anonymization|anonymisation|data retention", {
+    broader: "security",
+  }),
   term(
     "testing",
     "DevOps",
-    "test|unit test|integration test|end-to-end test|e2e|flaky|flaky test|test suite|test coverage|fuzzing|property-based|regression test|snapshot test",
+    "unit test|integration test|end-to-end test|e2e|flaky|flaky test|test suite|test coverage|fuzzing|property-based|regression test|snapshot test|TDD|test-driven|automated test|test automation|test case|test runner|test framework|testing framework|test harness|test pyramid",
+    { common: "testing|test" },
   ),
   term(
     "ci-cd",
@@ -150,7 +158,8 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "frontend",
     "Frontend",
-    "front-end|front end|javascript|typescript|React|vue|angular|svelte|CSS|HTML|browser|web app|core web vitals|bundle size|webpack|vite|next.js|DOM|server-side rendering|SSR|hydration|web components|single-page app|SPA",
+    "front-end|front end|javascript|typescript|React|vue|vuejs|angular|svelte|browser|web app|core web vitals|bundle size|webpack|vite|next.js|DOM|server-side rendering|SSR|hydration|web components|single-page app|SPA",
+    { common: "CSS|HTML" },
   ),
   term(
     "accessibility",
@@ -160,19 +169,20 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "mobile",
     "Mobile",
-    "iOS|Android|android|Swift|kotlin|SwiftUI|jetpack compose|React Native|flutter|app store|mobile app",
+    "iOS|Android|android|Swift|kotlin|SwiftUI|jetpack compose|React Native|flutter|app store|mobile app|mobile development",
+    { common: "mobile" },
   ),
   term(
     "llm",
     "AI",
-    "LLM|large language model|GPT|prompt|prompt engineering|RAG|retrieval-augmented generation|AI agent|coding agent|agentic|Claude|ChatGPT|fine-tuning|fine-tuned|generative AI|GenAI|Copilot|MCP|evals",
-    "ai",
+    "LLM|large language model|language model|GPT|prompt engineering|system prompt|prompt injection|RAG|retrieval-augmented generation|AI agent|coding agent|agentic|Anthropic|Claude Code|Claude Sonnet|Claude Opus|ChatGPT|generative AI|GenAI|Copilot|MCP|evals",
+    { broader: "ai", common: "prompt" },
   ),
   term("ai", "AI", "AI|artificial intelligence"),
   term(
     "machine-learning",
     "Machine Learning",
-    "machine learning|ML|model training|training data|feature store|inference|embedding|recommender|recommendation system|recommendation model|ranking model|neural network|deep learning|pytorch|tensorflow|GPU|model serving|classifier|two-tower",
+    "machine learning|ML|model training|training data|fine-tuning|fine-tuned|feature store|inference|embedding|recommender|recommendation system|recommendation model|ranking model|neural network|deep learning|reinforcement learning|computer vision|NLP|natural language processing|speech recognition|beam search|pytorch|tensorflow|GPU|model serving|classifier|two-tower",
   ),
   term(
     "experimentation",
@@ -182,7 +192,7 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "open-source",
     "Culture",
-    "open source|open sourced|open-sourced|OSS|contributors|maintainers|upstream",
+    "open source|open sourced|open-sourced|OSS|contributors|maintainers|upstreamed",
   ),
   term(
     "culture",

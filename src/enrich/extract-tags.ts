@@ -12,6 +12,8 @@ export interface TagInput {
 export interface ScoredTag {
   tag: string;
   score: number;
+  /** The part of the score the article gave this tag itself, not through a narrower tag. */
+  own: number;
   category?: Category | undefined;
 }
 
@@ -19,7 +21,12 @@ interface Phrase {
   tag: string;
   /** Set when the phrase must match in this exact case. */
   exact?: string;
+  /** An everyday word: it names the topic in a title or a label, not in running text. */
+  isCommon?: boolean;
 }
+
+/** Where a phrase is looked for: a feed's category or tag, the title, or the text. */
+type Place = "label" | "title" | "body";
 
 interface Matcher {
   phrases: Map<string, Phrase[]>;
@@ -36,20 +43,21 @@ interface Token {
 // The operator said so (feed tags), the publisher said so (categories), the title says so.
 const FEED_TAG_WEIGHT = 5;
 const CATEGORY_WEIGHT = 4;
-const TITLE_WEIGHT = 3;
+export const TITLE_WEIGHT = 3;
 
 /** Builds, once per vocabulary, a function that maps an article onto that vocabulary's tags. */
 export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) => ScoredTag[] {
   const phrases = new Map<string, Phrase[]>();
   const firstWords = new Set<string>();
   let longest = 1;
-  for (const { tag, synonyms } of vocabulary) {
-    for (const synonym of [tag, ...synonyms]) {
+  for (const { tag, synonyms, commonWords = [] } of vocabulary) {
+    for (const synonym of new Set([tag, ...synonyms, ...commonWords])) {
       const tokens = tokenizeForMatch(synonym);
       const key = tokens.map((token) => token.lower).join(" ");
       const phrase: Phrase = /\p{Lu}/u.test(synonym)
         ? { tag, exact: tokens.map((token) => token.original).join(" ") }
         : { tag };
+      if (commonWords.includes(synonym)) phrase.isCommon = true;
       phrases.set(key, [...(phrases.get(key) ?? []), phrase]);
       firstWords.add(tokens[0]?.lower ?? "");
       longest = Math.max(longest, tokens.length);
@@ -57,25 +65,27 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
   }
   const terms = new Map(vocabulary.map((term, order) => [term.tag, { term, order }]));
   const matcher: Matcher = { phrases, firstWords, longest };
-  const find = (text: string) => findTags(tokenizeForMatch(text), matcher);
+  const find = (place: Place) => (text: string) => findTags(tokenizeForMatch(text), matcher, place);
 
   return (input) => {
     const scores = new Map<string, number>();
     const add = (tag: string, weight: number) => scores.set(tag, (scores.get(tag) ?? 0) + weight);
-    for (const tag of new Set((input.feedTags ?? []).flatMap(find))) add(tag, FEED_TAG_WEIGHT);
-    for (const tag of new Set((input.categories ?? []).flatMap(find))) add(tag, CATEGORY_WEIGHT);
-    for (const tag of new Set(find(input.title))) add(tag, TITLE_WEIGHT);
+    const inLabels = (labels: readonly string[] = []) => new Set(labels.flatMap(find("label")));
+    for (const tag of inLabels(input.feedTags)) add(tag, FEED_TAG_WEIGHT);
+    for (const tag of inLabels(input.categories)) add(tag, CATEGORY_WEIGHT);
+    for (const tag of new Set(find("title")(input.title))) add(tag, TITLE_WEIGHT);
     const words = tokenizeForMatch(input.text);
-    const inText = findTags(words, matcher);
+    const inText = findTags(words, matcher, "body");
     const counts = new Map<string, number>();
     for (const tag of inText) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    // A passing mention is not a topic unless something else already said it was: ask for
-    // one mention per 150 words, between 1 (an excerpt) and 4.
-    const minMentions = Math.max(1, Math.min(4, Math.round(words.length / 150)));
+    // A passing mention is not a topic unless something else already said it was: ask for two
+    // mentions, and one per 150 words up to 8 (a long article may be about several things).
+    const minMentions = Math.max(2, Math.min(8, Math.round(words.length / 150)));
     for (const [tag, count] of counts) {
       if (count >= minMentions || scores.has(tag)) add(tag, 1 + Math.log2(count));
     }
-    for (const [tag, score] of [...scores]) {
+    const own = new Map(scores);
+    for (const [tag, score] of own) {
       const broader = terms.get(tag)?.term.broader;
       if (broader !== undefined && terms.has(broader)) add(broader, score / 2);
     }
@@ -84,7 +94,12 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
       return at < 0 ? Number.MAX_SAFE_INTEGER : at;
     };
     return [...scores]
-      .map(([tag, score]) => ({ tag, score, category: terms.get(tag)?.term.category }))
+      .map(([tag, score]) => ({
+        tag,
+        score,
+        own: own.get(tag) ?? 0,
+        category: terms.get(tag)?.term.category,
+      }))
       .sort(
         (a, b) =>
           b.score - a.score ||
@@ -95,7 +110,11 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
 }
 
 /** Tags of every phrase found, in text order, the longest phrase winning at each position. */
-function findTags(tokens: Token[], { phrases, firstWords, longest }: Matcher): string[] {
+function findTags(
+  tokens: Token[],
+  { phrases, firstWords, longest }: Matcher,
+  place: Place,
+): string[] {
   const found: string[] = [];
   for (let start = 0; start < tokens.length; ) {
     let matched = 0;
@@ -105,8 +124,11 @@ function findTags(tokens: Token[], { phrases, firstWords, longest }: Matcher): s
       const window = tokens.slice(start, start + length);
       const candidates = phrases.get(window.map((token) => token.lower).join(" ")) ?? [];
       const original = window.map((token) => token.original).join(" ");
+      // A label is often a lowercase slug ("s3", "ios"): any case names the topic there.
       const hits = candidates.filter(
-        (phrase) => phrase.exact === undefined || phrase.exact === original,
+        (phrase) =>
+          (place === "label" || phrase.exact === undefined || phrase.exact === original) &&
+          (place !== "body" || !phrase.isCommon),
       );
       if (hits.length === 0) continue;
       // A tag can be listed under one phrase twice ("rust" and "Rust"); count it once.

@@ -16,6 +16,11 @@ export interface VocabularyTerm {
   broader?: string;
   /** Keyphrases; one with an uppercase letter matches only in that case ("CI", "React"). */
   synonyms: readonly string[];
+  /**
+   * Everyday words that name the topic in a title or a label but not in running text ("search",
+   * "test"): the body does not count them. The tag itself may be one.
+   */
+  commonWords?: readonly string[];
 }
 export type Vocabulary = readonly VocabularyTerm[];
 
