@@ -154,8 +154,21 @@ describe("addressUsers", () => {
     ],
     // No "you" before it to point back at: "their" would name nobody.
     [
+      "The console provides management of your Amazon EC2 environment.",
+      "The console provides management of users' Amazon EC2 environment.",
+    ],
+    // Who gains access is the reader, left unsaid: "…to users' environment" would be anyone's.
+    [
       "It’s easier than ever to gain access to your Amazon EC2 environment.",
-      "It’s easier than ever to gain access to users' Amazon EC2 environment.",
+      "Users can gain access to their Amazon EC2 environment more easily than ever.",
+    ],
+    [
+      "It is now possible to deploy your site from Git.",
+      "Users can now deploy their site from Git.",
+    ],
+    [
+      "It's important to back up your database before the upgrade.",
+      "It's important for users to back up their database before the upgrade.",
     ],
     // The people the reader serves: neither "teams' users" nor a "their" that names nobody.
     [
@@ -182,6 +195,8 @@ describe("addressUsers", () => {
     "Your existing code investment is protected.",
     "Thank you to everyone who tested the release candidates.",
     "Are you ready to try the new editor today?",
+    // An idiom said to the reader: "users' friends" would be a slogan about nobody.
+    "For managing memory allocations, streams are your friends.",
     // Three mentions: the sentence is about the reader.
     "In 5.9, the List View lets you drag and drop your content exactly where you want it.",
   ])("no safe rewrite: %s", (sentence) => {

@@ -138,9 +138,10 @@ function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !STOPWORDS.has(word));
 }
 
-// What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…".
+// What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…",
+// "users can gain access… more easily than ever".
 const BENEFIT =
-  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more reliable|instead of)\b/i;
+  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
 
 // "February has been a busy month for WordPress.", "There’s a lot going on…": filler, no reason.
 const FILLER =
