@@ -147,6 +147,22 @@ describe("why it matters", () => {
     expect(result.method).toMatch(/\+lesson$/);
   });
 
+  it("gives what the fix spares, never the setup or a slogan told to the reader", async () => {
+    const result = await summarizer.summarize({
+      title: "Avoiding Out of Memory Crashes on Mobile",
+      text: [
+        "Recently, when building a 360 video player, Thoughtbot ran out of the 1GB of RAM on older iOS devices.",
+        "By accessing the data property, Unity allocates an additional 400MB of memory to pass off the byte array.",
+        "There is a way to download large files and save them without using unnecessary RAM.",
+        "If you only take away one thing from reading this post it's this: for managing memory allocations, streams are your friends.",
+      ].join("\n\n"),
+      source: { name: "thoughtbot" },
+    });
+    expect(result.why).toBe(
+      "There is a way to download large files and save them without using unnecessary RAM.",
+    );
+  });
+
   // Issue 15: personal anecdotes are never a why; a trip a few weeks ago is the story.
   it("gives no why of what happened a while ago on a trip", async () => {
     const result = await summarizer.summarize({

@@ -62,6 +62,8 @@ describe("standAlone", () => {
     // The focus of what the sentence before set out to look at.
     "The main focus is on the DownloadHandlerBuffer object.",
     "The trick here is to stream the bytes to disk.",
+    // Doing what: the sentence before says.
+    "When doing that, we can reuse the same byte array and never have to allocate more space.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");
   });

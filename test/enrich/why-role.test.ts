@@ -92,6 +92,10 @@ describe("whyRole", () => {
       "Customer-facing APIs returned errors for about 60% of requests during that window.",
     ],
     ["problem", "They started dropping queries at 14:02, and the load rose by a factor of forty."],
+    [
+      "problem",
+      "Recently, when building a 360 video player, Thoughtbot ran out of the 1GB of RAM on older iOS devices.",
+    ],
     ["benefit", "Since Netflix's migration, the number of support tickets has decreased."],
     [
       "benefit",
@@ -109,6 +113,12 @@ describe("whyRole", () => {
       "benefit",
       "Hugo has added some details to the .Err object you get when resources.GetRemote fails, which can be useful when debugging errrors.",
     ],
+    // What is spared; "there is a way to" says a way exists, it defines no word.
+    [
+      "benefit",
+      "There is a way to download large files and save them without using unnecessary RAM.",
+    ],
+    ["benefit", "Thoughtbot can reuse the same byte array and never have to allocate more space."],
   ])("%s: %s", (role, sentence) => {
     expect(whyRole(sentence)).toBe(role);
   });
