@@ -163,6 +163,46 @@ describe("why it matters", () => {
     );
   });
 
+  it("gives a why about the article's subject, never a passing remark of one section", async () => {
+    const result = await summarizer.summarize({
+      title: "Solve Problems, not Strawmen",
+      text: [
+        "Applying solutions within a vacuum, without a strong driving impetus, has a few downsides.",
+        "Skipping the problem statement makes it difficult to measure whether the solution works or how to iterate on it. It also runs the risk of decreasing team happiness when solutions are not tethered to reality.",
+        "The story format phrases tasks in terms that the end user cares about, with an explanation for why the user might want the task done.",
+        "Going from development to production takes a few steps, which means it can be scripted.",
+      ].join("\n\n"),
+      source: { name: "thoughtbot" },
+    });
+    expect(result.why).toMatch(/^Skipping the problem statement makes it difficult/);
+    expect(result.why).not.toMatch(/can be scripted|a few downsides/);
+  });
+
+  it("gives no why that only announces what it does not name", async () => {
+    const result = await summarizer.summarize({
+      title: "Solve Problems, not Strawmen",
+      text: [
+        "Thoughtbot adopts a process only when it attacks a need the team can name.",
+        "Applying a process within a vacuum has a few downsides.",
+      ].join("\n\n"),
+      source: { name: "thoughtbot" },
+    });
+    expect(result.why).toBe("");
+  });
+
+  it("gives what users get before how the thing is built", async () => {
+    const result = await summarizer.summarize({
+      title: "Underpant-Free Excitement",
+      text: [
+        "Aaron Patterson wrote Nokogiri, an HTML and XML parser for Ruby with an API like Hpricot's.",
+        "Most of the API calls in Nokogiri are implemented inside libxml, and even the CSS selector parser leverages the XPath API.",
+        "Since Nokogiri leverages libxml2, consumers get fast parsing, namespace support and mature HTML correction algorithms.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).toMatch(/^Since Nokogiri leverages libxml2, consumers get fast parsing/);
+  });
+
   // Issue 15: personal anecdotes are never a why; a trip a few weeks ago is the story.
   it("gives no why of what happened a while ago on a trip", async () => {
     const result = await summarizer.summarize({

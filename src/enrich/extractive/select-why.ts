@@ -1,7 +1,9 @@
 import { STOPWORDS } from "../stopwords.js";
+import { tokenizeWords } from "../tokenize-words.js";
 import { addressUsers } from "./address-users.js";
 import type { Candidate } from "./build-candidates.js";
 import {
+  findFigures,
   isBackground,
   isSetup,
   keepsPromise,
@@ -31,20 +33,25 @@ const BENEFIT_STRENGTH = 2;
  * statement, and not repeating the summary; with a lesson next to a result when both fit in `max`
  * characters. Without one, a benefit or the most central sentence of `others` that is not
  * background (see selectContext); nothing when none is left: an honest blank beats a wrong reason.
+ * A why with nothing but a lesson drawn in passing or its centrality to show for itself is about
+ * the article's subject (`title`, `summary`), or not given.
  */
 export function selectWhy(
   outcomes: readonly Candidate[],
   summary: readonly Candidate[],
   max = 300,
   others: readonly Candidate[] = [],
+  title = "",
 ): { chosen: Candidate[]; method: WhyMethod } {
   const said = new Set(summary.flatMap((candidate) => contentWords(candidate.text)));
+  const isOnSubject = subjectOf(title, summary);
   const fresh = (candidate: Candidate) =>
     isReason(candidate) &&
     !isNearDuplicate(candidate, summary) &&
     !repeats(candidate.text, said) &&
     !opensOnCode(candidate.text) &&
-    !FIRST_PERSON.test(candidate.text);
+    !FIRST_PERSON.test(candidate.text) &&
+    isOnSubject(candidate);
   const ranked = toUsers(outcomes).filter(fresh);
   const [first, ...rest] = ranked;
   // "You will be facilitating…": with no result, a sentence told to the reader is advice.
@@ -82,6 +89,7 @@ function isReason(candidate: Candidate): boolean {
   return (
     (role === undefined || role === "benefit") &&
     !(first && (isBackground(first.text) || TIMELINE.test(first.text))) &&
+    !ANNOUNCING.test(candidate.text) &&
     !(DATED.test(candidate.text) && isPastState(candidate.text)) &&
     !(
       REQUIRED.test(candidate.text) &&
@@ -104,6 +112,11 @@ const REQUIRED = /\b(?:needs?|has|have) to be (?:\w+ly )?\p{L}+(?:ed|en)\b/iu;
 const ENUMERATING =
   /^(?:[Ff]or starters|[Ff]irst of all|[Ff]irstly|[Ff]irst off|[Tt]o begin with|[Tt]o start with),\s+(?=\p{Ll})/u;
 
+// "Applying solutions within a vacuum … has a few downsides.", "There are two ways to find the
+// answer.": a sentence that ends announcing what it does not name is a lead-in to a list.
+const ANNOUNCING =
+  /\b(?:a few|several|some|many|a number of|a couple of|two|three|four|five) (?:\w+ )?(?:downsides|drawbacks|benefits|advantages|upsides|pitfalls|problems|reasons|ways|things|lessons|options|tips|steps)(?: to(?: \w+){1,4})?[.!:]$/i;
+
 // "At 13:55 an engineer merged…": a line of an incident's timeline.
 const TIMELINE = /^(?:at|by|around|until) \d{1,2}[:.]\d\d\b/i;
 
@@ -123,6 +136,41 @@ function toUsers(candidates: readonly Candidate[]): Candidate[] {
   });
 }
 
+// What stands on its own as a reason, whatever words it uses: a lesson the authors name.
+const NAMED_LESSON = /\b(?:lessons?|takeaways?)\b|\blearn(?:ed|t) (?:that|to|how)\b/i;
+// "Organizations … can now use DevPay to…": what someone can now do is a launch.
+const NEW_ABILITY = /\bcan now\b/i;
+// A title of fewer content words names no subject to be about ("v0.95.0").
+const SUBJECT_WORDS = 2;
+
+/**
+ * Whether a why is about the article's subject: it shares a word with the title or the summary,
+ * or has its own evidence (a result, a benefit, a launch, a lesson the authors name or draw for
+ * everyone). "Going from development to production takes a few steps, which means it can be
+ * scripted", under "Solve Problems, not Strawmen", is a passing remark of one section, not why
+ * the essay matters.
+ */
+function subjectOf(
+  title: string,
+  summary: readonly Candidate[],
+): (candidate: Candidate) => boolean {
+  const titleWords = new Set(tokenizeWords(title));
+  if (titleWords.size < SUBJECT_WORDS) return () => true;
+  const subject = new Set([
+    ...titleWords,
+    ...summary.flatMap((candidate) => tokenizeWords(candidate.text)),
+  ]);
+  return ({ text, sentences }) =>
+    findFigures(text).length > 0 ||
+    (scoreOutcome(text, sentences[0]?.inResults) > 0 && !statesLesson(text)) ||
+    whyRole(text) === "benefit" ||
+    statesLaunch(text) ||
+    NEW_ABILITY.test(text) ||
+    NAMED_LESSON.test(text) ||
+    generalizes(text) ||
+    tokenizeWords(text).some((word) => subject.has(word));
+}
+
 // A first person the rewrite left ("…a reality—we’re excited…") is the publisher talking, not a
 // reason said of its work.
 const FIRST_PERSON =
@@ -139,9 +187,9 @@ function contentWords(text: string): string[] {
 }
 
 // What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…",
-// "users can gain access… more easily than ever".
+// "users can gain access… more easily than ever", "consumers get fast parsing".
 const BENEFIT =
-  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
+  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
 
 // "February has been a busy month for WordPress.", "There’s a lot going on…": filler, no reason.
 const FILLER =

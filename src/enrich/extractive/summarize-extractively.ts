@@ -118,7 +118,7 @@ function chooseEntry(candidates: readonly Candidate[], title: string, publisher 
   const outcomes = rankOutcomes(candidates, title);
   const results = new Set(outcomes.filter(statesResult));
   const summary = selectSummary(candidates, results, title, MAX_CHARS, publisher);
-  const why = selectWhy(outcomes, summary.chosen, MAX_CHARS, candidates);
+  const why = selectWhy(outcomes, summary.chosen, MAX_CHARS, candidates, title);
   return { summary, why };
 }
 
