@@ -195,6 +195,41 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.why).not.toMatch(unwanted);
   });
 
+  // What a subscriber read as why before: a breach ("…gain access to users' Amazon EC2
+  // environment"), a slogan ("streams are your friends"), a passing remark of one section, a
+  // requirement, where the code lives.
+  it.each([
+    [
+      "aws-blog-atom.xml",
+      "Manage Amazon EC2 With New Web-Based AWS Management Console",
+      /^Users can gain access to their Amazon EC2 environment more easily than ever\.$/,
+    ],
+    [
+      "thoughtbot-giant-robots-atom.xml",
+      "Avoiding Out of Memory Crashes on Mobile",
+      /without using unnecessary RAM\.$/,
+    ],
+    [
+      "thoughtbot-giant-robots-atom.xml",
+      "Solve Problems, not Strawmen",
+      /^Skipping the problem statement makes it difficult to measure whether the solution works/,
+    ],
+    ["netflix-techblog-medium.xml", "Netflix Drive", /one of the benefits of using Netflix Drive/],
+    ["tenderlovemaking-rss.xml", "Underpant-Free Excitement", /consumers get .*fast parsing/],
+  ])("gives the payoff as why: %s › %s", async (file, title, why) => {
+    const result = await byTitle(real(file), title);
+    expect(result.why).toMatch(why);
+  });
+
+  // A career story is no reason for the reader; a roundup's one line is not the issue's why.
+  it.each([
+    ["netflix-techblog-medium.xml", "My (Seemingly) Random Walk to Netflix"],
+    ["wordpress-news.xml", "The Month in WordPress – November 2021"],
+  ])("gives no why: %s › %s", async (file, title) => {
+    const result = await byTitle(real(file), title);
+    expect(result.why).toBe("");
+  });
+
   it("says who a podcast episode's host is and what she explores", async () => {
     const result = await byTitle(
       real("wordpress-news.xml"),

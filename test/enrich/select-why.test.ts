@@ -203,6 +203,31 @@ describe("why it matters", () => {
     expect(result.why).toMatch(/^Since Nokogiri leverages libxml2, consumers get fast parsing/);
   });
 
+  it("gives the benefit the article names", async () => {
+    const result = await summarizer.summarize({
+      title: "Netflix Drive",
+      text: [
+        "Netflix Drive is a cloud drive for studio media assets with a file interface and an API.",
+        "The final encoded copy needs to be persisted and the ephemeral data can be deleted. To serve such applications, Netflix Drive can persist the ephemeral data in storage tiers closer to the application that allow lower read latencies.",
+        "The dynamic namespace design allows an artist to access only the assets of a workspace and is one of the benefits of using Netflix Drive in studio workflows.",
+      ].join("\n\n"),
+      source: { name: "Netflix TechBlog" },
+    });
+    expect(result.why).toMatch(/one of the benefits of using Netflix Drive/);
+  });
+
+  it("gives no pair that opens on what must be done", async () => {
+    const result = await summarizer.summarize({
+      title: "Netflix Drive",
+      text: [
+        "Netflix Drive is a cloud drive for studio media assets with a file interface and an API.",
+        "The final encoded copy needs to be persisted and the ephemeral data can be deleted. To serve such applications, Netflix Drive can persist the ephemeral data in storage tiers closer to the application that allow lower read latencies.",
+      ].join("\n\n"),
+      source: { name: "Netflix TechBlog" },
+    });
+    expect(result.why).not.toMatch(/needs to be persisted/);
+  });
+
   // Issue 15: personal anecdotes are never a why; a trip a few weeks ago is the story.
   it("gives no why of what happened a while ago on a trip", async () => {
     const result = await summarizer.summarize({

@@ -119,6 +119,10 @@ describe("whyRole", () => {
       "There is a way to download large files and save them without using unnecessary RAM.",
     ],
     ["benefit", "Thoughtbot can reuse the same byte array and never have to allocate more space."],
+    [
+      "benefit",
+      "The dynamic namespace design lets artists see a subset of assets and is one of the benefits of using Netflix Drive.",
+    ],
   ])("%s: %s", (role, sentence) => {
     expect(whyRole(sentence)).toBe(role);
   });

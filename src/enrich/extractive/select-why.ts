@@ -95,7 +95,10 @@ function isReason(candidate: Candidate): boolean {
       REQUIRED.test(candidate.text) &&
       !BENEFIT.test(candidate.text) &&
       !statesLesson(candidate.text)
-    )
+    ) &&
+    // "The final encoded copy needs to be persisted… To serve such applications, Netflix Drive
+    // can…": a pair that opens on what must be done is the requirement its second answers.
+    !(candidate.sentences.length > 1 && first && REQUIRED.test(first.text))
   );
 }
 
