@@ -216,6 +216,16 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     ],
     ["netflix-techblog-medium.xml", "Netflix Drive", /one of the benefits of using Netflix Drive/],
     ["tenderlovemaking-rss.xml", "Underpant-Free Excitement", /consumers get .*fast parsing/],
+    [
+      "aws-blog-atom.xml",
+      "Solve for Efficiency With Amazon Mechanical Turk",
+      /^By Crowdsourcing mechanical tasks such as annotation, students are free to focus on data collection and analysis\.$/,
+    ],
+    [
+      "netflix-techblog-medium.xml",
+      "Introducing Netflix Timed Text Authoring Lineage",
+      /TTAL has been designed to simplify script authoring, so the creative energy is spent on the art of dubbing/,
+    ],
   ])("gives the payoff as why: %s › %s", async (file, title, why) => {
     const result = await byTitle(real(file), title);
     expect(result.why).toMatch(why);

@@ -40,6 +40,15 @@ describe("statesLesson", () => {
   ])("the cost of leaving a practice out: %s", (sentence) => {
     expect(statesLesson(sentence)).toBe(true);
   });
+
+  // Netflix's TTAL post sums up what the format is for.
+  it("a conclusion 'in a nutshell'", () => {
+    expect(
+      statesLesson(
+        "In a nutshell, TTAL has been designed to simplify script authoring, so the creative energy is spent on the art of dubbing.",
+      ),
+    ).toBe(true);
+  });
 });
 
 describe("isSetup", () => {

@@ -121,6 +121,10 @@ describe("whyRole", () => {
     ["benefit", "Thoughtbot can reuse the same byte array and never have to allocate more space."],
     [
       "benefit",
+      "By crowdsourcing mechanical tasks such as annotation, students are free to focus on data collection and analysis.",
+    ],
+    [
+      "benefit",
       "The dynamic namespace design lets artists see a subset of assets and is one of the benefits of using Netflix Drive.",
     ],
   ])("%s: %s", (role, sentence) => {

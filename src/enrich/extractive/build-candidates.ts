@@ -2,6 +2,7 @@ import { shortenSentence } from "../clip-text.js";
 import { MAX_CHARS } from "../max-chars.js";
 import { addressUsers } from "./address-users.js";
 import { classifySentence } from "./classify-sentence.js";
+import { colonStatement } from "./colon-statement.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
 import { meansClause } from "./means-clause.js";
 import { nameDemonstrative } from "./name-demonstrative.js";
@@ -156,7 +157,8 @@ function englishCandidate(
       meansClause(sentence.text) ??
       nameHeadingSubject(scored, sentence) ??
       namedBy(scored[sentence.index - 1], sentence) ??
-      previous;
+      previous ??
+      colonStatement(sentence.text);
     // "It lets you sloppily explore documents.", its "it" the title's subject: what the
     // article is about.
     const aboutTitle = joined ? undefined : nameTitleSubject(scored, sentence, title);

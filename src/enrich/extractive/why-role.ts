@@ -32,6 +32,8 @@ const BENEFIT = new RegExp(
     // "…can reuse the same byte array and never have to allocate more space", "…save them without
     // using unnecessary RAM", "…without writing a single line of code": what is spared
     String.raw`\bnever (?:have|has|need|needs) to\b|\bwithout (?:using|needing|wasting|allocating|copying|writing|changing|rewriting)\b`,
+    // "…students are free to focus on data collection", "leaving researchers free to…"
+    String.raw`\b(?:are|is|be|being|leaves?|leaving|left)\s+(?:\w+\s+)?free to\b`,
     // "…is one of the benefits of using Netflix Drive", "the main advantage is…": said outright
     String.raw`\b(?:one of the|the (?:main|key|biggest|big|real|chief|first))\s+(?:benefits|advantages|upsides|wins|payoffs|benefit|advantage|upside|win|payoff)\b`,
     // "reduces infrastructure costs", "lowers the barrier for…"
