@@ -214,8 +214,9 @@ const CREDITS = /\bcontributed to this\b|@[\w-]+[,;]?\s+(?:and\s+)?@[\w-]+/i;
 // were, said with "was/were" and no verb in the present, is the story's setup; a reason is said
 // of now ("…is now easier", "…has been piloting…").
 const PAST_STATE = /\b(?:was|were)\b/i;
+// "it's", "they're": a contraction; "Aaron Patterson's workflow" is a possessive, no verb.
 const PRESENT =
-  /\b(?:is|are|has|have|can|will|does|do|lets|makes|means|needs|allows|gives|keeps|stays|remains)\b|['’](?:s|re|ve|ll)\b/i;
+  /\b(?:is|are|has|have|can|will|does|do|lets|makes|means|needs|allows|gives|keeps|stays|remains)\b|['’](?:re|ve|ll)\b|\b(?:it|that|there|here|what|who|he|she)['’]s\b/i;
 
 function isPastState(text: string): boolean {
   return PAST_STATE.test(text) && !PRESENT.test(text);
