@@ -226,6 +226,12 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "Introducing Netflix Timed Text Authoring Lineage",
       /TTAL has been designed to simplify script authoring, so the creative energy is spent on the art of dubbing/,
     ],
+    // A lead-in to its example ("…, which can be useful, e.g.:") is a statement without "e.g.:".
+    [
+      "github-repo-releases-atom.xml",
+      "v0.98.0",
+      /^Hugo has already many hash functions, but none of them produces an integer, which can be useful\.$/,
+    ],
   ])("gives the payoff as why: %s › %s", async (file, title, why) => {
     const result = await byTitle(real(file), title);
     expect(result.why).toMatch(why);
@@ -247,6 +253,14 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     );
     expect(result.summary).toMatch(
       /^WordPress Executive Director Josepha Haden Chomphosy explores /,
+    );
+  });
+
+  // "…, but it has also added…" adds to its own first clause, not to a sentence before.
+  it("says what a release is mostly, and what it also added, in one sentence", async () => {
+    const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.98.0");
+    expect(result.summary).toMatch(
+      /^Hugo v0\.98\.0 is mostly some important upgrades of Hugo's core dependencies, but it has also added crypto\.FNV32a template function, which produces 32-bit unsigned integer hashes from a string\.$/,
     );
   });
 

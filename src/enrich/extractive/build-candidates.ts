@@ -110,13 +110,21 @@ function resultClause(
   return text === undefined ? undefined : { sentences: [sentence], text, isRepaired: true };
 }
 
+const EXAMPLE_POINTER = /,?\s*(?:e\.g\.|for example|for instance|like so|like this)\s*:$/i;
+
 /**
  * "We used the expand-and-contract pattern, split into six steps…:" says what was done before
  * it lists how: with a full stop it is a sentence of its own. Other lead-ins stay lead-ins.
  */
 function asStatement(sentence: ScoredSentence): ScoredSentence {
-  if (sentence.kind !== "lead-in" || !/^we\s+(?:\w+ly\s+)?\w+ed\b/i.test(sentence.text))
-    return sentence;
+  if (sentence.kind !== "lead-in") return sentence;
+  // "…but none of them produces an integer, which can be useful, e.g.:" says something before
+  // it points at its example: without the pointer it is a statement.
+  const example = EXAMPLE_POINTER.exec(sentence.text);
+  if (example !== null && example.index > 0) {
+    return { ...sentence, kind: "content", text: `${sentence.text.slice(0, example.index)}.` };
+  }
+  if (!/^we\s+(?:\w+ly\s+)?\w+ed\b/i.test(sentence.text)) return sentence;
   if (
     /\b(?:following|as follows|these|this|below|like|e\.g\.|including|such as)\s*:$/i.test(
       sentence.text,
