@@ -190,6 +190,18 @@ describe("why it matters", () => {
     expect(result.why).toBe("");
   });
 
+  it("gives a result that counts what it fixed, which announces nothing", async () => {
+    const result = await summarizer.summarize({
+      title: "Catching bad data before the model does",
+      text: [
+        "Lumen Labs added schema and freshness checks to every table its models read, run before each training job.",
+        "Since the rollout, the new checks have fixed three problems.",
+      ].join("\n\n"),
+      source: { name: "Lumen Labs Blog" },
+    });
+    expect(result.why).toBe("Since the rollout, the new checks have fixed three problems.");
+  });
+
   it("gives what users get before how the thing is built", async () => {
     const result = await summarizer.summarize({
       title: "Underpant-Free Excitement",

@@ -116,9 +116,10 @@ const ENUMERATING =
   /^(?:[Ff]or starters|[Ff]irst of all|[Ff]irstly|[Ff]irst off|[Tt]o begin with|[Tt]o start with),\s+(?=\p{Ll})/u;
 
 // "Applying solutions within a vacuum … has a few downsides.", "There are two ways to find the
-// answer.": a sentence that ends announcing what it does not name is a lead-in to a list.
+// answer.": a sentence that ends announcing what it has and does not name is a lead-in to a list
+// ("…have fixed three problems." counts a result).
 const ANNOUNCING =
-  /\b(?:a few|several|some|many|a number of|a couple of|two|three|four|five) (?:\w+ )?(?:downsides|drawbacks|benefits|advantages|upsides|pitfalls|problems|reasons|ways|things|lessons|options|tips|steps)(?: to(?: \w+){1,4})?[.!:]$/i;
+  /\b(?:has|have|had|there (?:are|were)|comes? with) (?:a few|several|some|many|a number of|a couple of|two|three|four|five) (?:\w+ )?(?:downsides|drawbacks|benefits|advantages|upsides|pitfalls|problems|reasons|ways|things|lessons|options|tips|steps)(?: to(?: \w+){1,4})?[.!:]$/i;
 
 // "At 13:55 an engineer merged…": a line of an incident's timeline.
 const TIMELINE = /^(?:at|by|around|until) \d{1,2}[:.]\d\d\b/i;
