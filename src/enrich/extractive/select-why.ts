@@ -228,6 +228,12 @@ function isPastState(text: string): boolean {
 const RECOUNTED =
   /\b(?:(?:a (?:few|couple of)|several|\d+|two|three) (?:days|weeks|months|years)|long) ago\b|\bon (?:a )?vacation\b|\bfor (?:a )?(?:vacation|holiday)\b/i;
 
+// "The v0.97.x release has been an Easter riddle.", "There are a few significant moments in the
+// history of the project.": what something is or was, a copula and a noun phrase and nothing
+// else, names no consequence (an outcome or benefit is found before this fallback).
+const CHARACTERIZED =
+  /^(?:there (?:is|are|was|were)|[^,;:]{2,60}? (?:is|are|was|were|has been|have been)) (?:an?|one of (?:the|them))\b[^,;:]{0,80}[.!]$/i;
+
 // "You" as someone who acts; "your environment" may still be a benefit.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
 
@@ -254,6 +260,7 @@ function selectContext(candidates: readonly Candidate[]): {
         !CREDITS.test(candidate.text) &&
         !isPastState(candidate.text) &&
         !RECOUNTED.test(candidate.text) &&
+        !CHARACTERIZED.test(candidate.sentences[0]?.text ?? candidate.text) &&
         !candidate.isAction,
     )
     .sort((a, b) => b.score - a.score);
