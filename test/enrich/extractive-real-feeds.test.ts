@@ -251,6 +251,8 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     ["wordpress-news.xml", "The Month in WordPress – November 2021"],
     // Its one other sentence: "The v0.97.x release has been an Easter riddle."
     ["github-repo-releases-atom.xml", "v0.97.3"],
+    // Its why was one link's news: "By way of the Ylastic blog comes news that…".
+    ["aws-blog-atom.xml", "AWS Links - Wednesday, January 7, 2009"],
   ])("gives no why: %s › %s", async (file, title) => {
     const result = await byTitle(real(file), title);
     expect(result.why).toBe("");
