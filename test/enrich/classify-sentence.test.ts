@@ -47,6 +47,11 @@ describe("classifySentence", () => {
       "anecdote",
     ],
     ["We just got back from a two-week holiday in Portugal with the kids.", "anecdote"],
+    // A passion is a feeling, no reason (Netflix's "My (Seemingly) Random Walk to Netflix").
+    [
+      "For instance, I am passionate about using data and models to inform decision-making.",
+      "anecdote",
+    ],
     ["I'm finally back from Lisbon, where the conference took place this year.", "anecdote"],
     ["We went to production with the new scheduler a few weeks ago.", "content"],
     ["We close the client once per request, which keeps the pool healthy.", "content"],

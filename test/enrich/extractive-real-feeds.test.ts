@@ -195,6 +195,69 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.why).not.toMatch(unwanted);
   });
 
+  // What a subscriber read as why before: a breach ("…gain access to users' Amazon EC2
+  // environment"), a slogan ("streams are your friends"), a passing remark of one section, a
+  // requirement, where the code lives.
+  it.each([
+    [
+      "aws-blog-atom.xml",
+      "Manage Amazon EC2 With New Web-Based AWS Management Console",
+      /^Users can gain access to their Amazon EC2 environment more easily than ever\.$/,
+    ],
+    [
+      "thoughtbot-giant-robots-atom.xml",
+      "Avoiding Out of Memory Crashes on Mobile",
+      /without using unnecessary RAM\.$/,
+    ],
+    [
+      "thoughtbot-giant-robots-atom.xml",
+      "Solve Problems, not Strawmen",
+      /^Skipping the problem statement makes it difficult to measure whether the solution works/,
+    ],
+    ["netflix-techblog-medium.xml", "Netflix Drive", /one of the benefits of using Netflix Drive/],
+    ["tenderlovemaking-rss.xml", "Underpant-Free Excitement", /consumers get .*fast parsing/],
+    [
+      "aws-blog-atom.xml",
+      "Solve for Efficiency With Amazon Mechanical Turk",
+      /^By Crowdsourcing mechanical tasks such as annotation, students are free to focus on data collection and analysis\.$/,
+    ],
+    [
+      "netflix-techblog-medium.xml",
+      "Introducing Netflix Timed Text Authoring Lineage",
+      /TTAL has been designed to simplify script authoring, so the creative energy is spent on the art of dubbing/,
+    ],
+    // A lead-in to its example ("…, which can be useful, e.g.:") is a statement without "e.g.:".
+    [
+      "github-repo-releases-atom.xml",
+      "v0.98.0",
+      /^Hugo has already many hash functions, but none of them produces an integer, which can be useful\.$/,
+    ],
+    // Not "There are a few significant moments in the history of the WordPress project. January
+    // 2022 is one of them…": what something is, said with a copula, names no consequence.
+    [
+      "wordpress-news.xml",
+      "The Month in WordPress – January 2022",
+      /^Version 5\.9 brings full site editing to WordPress/,
+    ],
+  ])("gives the payoff as why: %s › %s", async (file, title, why) => {
+    const result = await byTitle(real(file), title);
+    expect(result.why).toMatch(why);
+  });
+
+  // A career story is no reason for the reader; a roundup's one line is not the issue's why; a
+  // metaphor for a release says nothing of it.
+  it.each([
+    ["netflix-techblog-medium.xml", "My (Seemingly) Random Walk to Netflix"],
+    ["wordpress-news.xml", "The Month in WordPress – November 2021"],
+    // Its one other sentence: "The v0.97.x release has been an Easter riddle."
+    ["github-repo-releases-atom.xml", "v0.97.3"],
+    // Its why was one link's news: "By way of the Ylastic blog comes news that…".
+    ["aws-blog-atom.xml", "AWS Links - Wednesday, January 7, 2009"],
+  ])("gives no why: %s › %s", async (file, title) => {
+    const result = await byTitle(real(file), title);
+    expect(result.why).toBe("");
+  });
+
   it("says who a podcast episode's host is and what she explores", async () => {
     const result = await byTitle(
       real("wordpress-news.xml"),
@@ -202,6 +265,14 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     );
     expect(result.summary).toMatch(
       /^WordPress Executive Director Josepha Haden Chomphosy explores /,
+    );
+  });
+
+  // "…, but it has also added…" adds to its own first clause, not to a sentence before.
+  it("says what a release is mostly, and what it also added, in one sentence", async () => {
+    const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.98.0");
+    expect(result.summary).toMatch(
+      /^Hugo v0\.98\.0 is mostly some important upgrades of Hugo's core dependencies, but it has also added crypto\.FNV32a template function, which produces 32-bit unsigned integer hashes from a string\.$/,
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSetup, scoreOutcome } from "../../src/enrich/extractive/score-outcome.js";
+import { isSetup, scoreOutcome, statesLesson } from "../../src/enrich/extractive/score-outcome.js";
 
 describe("scoreOutcome", () => {
   it.each([
@@ -20,6 +20,34 @@ describe("scoreOutcome", () => {
     "Jobs are moved to an archive table by a sweeper, and partitions older than 30 days are dropped.",
   ])("a figure that describes, not an outcome: %s", (sentence) => {
     expect(scoreOutcome(sentence)).toBe(0);
+  });
+
+  // What was learned, named in a relative clause, is no lesson drawn (thoughtbot's standups).
+  it("a relative clause's 'that they learned' draws no lesson", () => {
+    expect(
+      scoreOutcome(
+        "A quick check-in once a day: whether people are blocked, perhaps something interesting that they learned.",
+      ),
+    ).toBe(0);
+  });
+});
+
+describe("statesLesson", () => {
+  // thoughtbot's "Solve Problems, not Strawmen": what leaving a practice out costs is its argument.
+  it.each([
+    "Skipping the problem statement makes it difficult to measure whether the solution works.",
+    "Ignoring flaky tests leads to a suite nobody trusts.",
+  ])("the cost of leaving a practice out: %s", (sentence) => {
+    expect(statesLesson(sentence)).toBe(true);
+  });
+
+  // Netflix's TTAL post sums up what the format is for.
+  it("a conclusion 'in a nutshell'", () => {
+    expect(
+      statesLesson(
+        "In a nutshell, TTAL has been designed to simplify script authoring, so the creative energy is spent on the art of dubbing.",
+      ),
+    ).toBe(true);
   });
 });
 

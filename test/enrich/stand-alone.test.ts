@@ -62,6 +62,10 @@ describe("standAlone", () => {
     // The focus of what the sentence before set out to look at.
     "The main focus is on the DownloadHandlerBuffer object.",
     "The trick here is to stream the bytes to disk.",
+    // Such tools as the sentence before named.
+    "With such tools in place, the team ships twice a week.",
+    // Doing what: the sentence before says.
+    "When doing that, we can reuse the same byte array and never have to allocate more space.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");
   });
@@ -97,6 +101,8 @@ describe("standAlone", () => {
     "All services come with a health check and a runbook.",
     // The focus named with what it is the focus of.
     "The main focus of the release is faster cold starts on ARM.",
+    // "Such as" gives examples; it points at no sentence before.
+    "By Crowdsourcing mechanical tasks such as annotation, students are free to focus on analysis.",
   ])("stands alone as it is: %s", (sentence) => {
     expect(standAlone(sentence)).toEqual({ text: sentence, isRepaired: false });
   });

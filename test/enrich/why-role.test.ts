@@ -92,6 +92,10 @@ describe("whyRole", () => {
       "Customer-facing APIs returned errors for about 60% of requests during that window.",
     ],
     ["problem", "They started dropping queries at 14:02, and the load rose by a factor of forty."],
+    [
+      "problem",
+      "Recently, when building a 360 video player, Thoughtbot ran out of the 1GB of RAM on older iOS devices.",
+    ],
     ["benefit", "Since Netflix's migration, the number of support tickets has decreased."],
     [
       "benefit",
@@ -108,6 +112,20 @@ describe("whyRole", () => {
     [
       "benefit",
       "Hugo has added some details to the .Err object you get when resources.GetRemote fails, which can be useful when debugging errrors.",
+    ],
+    // What is spared; "there is a way to" says a way exists, it defines no word.
+    [
+      "benefit",
+      "There is a way to download large files and save them without using unnecessary RAM.",
+    ],
+    ["benefit", "Thoughtbot can reuse the same byte array and never have to allocate more space."],
+    [
+      "benefit",
+      "By crowdsourcing mechanical tasks such as annotation, students are free to focus on data collection and analysis.",
+    ],
+    [
+      "benefit",
+      "The dynamic namespace design lets artists see a subset of assets and is one of the benefits of using Netflix Drive.",
     ],
   ])("%s: %s", (role, sentence) => {
     expect(whyRole(sentence)).toBe(role);
@@ -154,8 +172,21 @@ describe("addressUsers", () => {
     ],
     // No "you" before it to point back at: "their" would name nobody.
     [
+      "The console provides management of your Amazon EC2 environment.",
+      "The console provides management of users' Amazon EC2 environment.",
+    ],
+    // Who gains access is the reader, left unsaid: "…to users' environment" would be anyone's.
+    [
       "It’s easier than ever to gain access to your Amazon EC2 environment.",
-      "It’s easier than ever to gain access to users' Amazon EC2 environment.",
+      "Users can gain access to their Amazon EC2 environment more easily than ever.",
+    ],
+    [
+      "It is now possible to deploy your site from Git.",
+      "Users can now deploy their site from Git.",
+    ],
+    [
+      "It's important to back up your database before the upgrade.",
+      "It's important for users to back up their database before the upgrade.",
     ],
     // The people the reader serves: neither "teams' users" nor a "their" that names nobody.
     [
@@ -182,6 +213,8 @@ describe("addressUsers", () => {
     "Your existing code investment is protected.",
     "Thank you to everyone who tested the release candidates.",
     "Are you ready to try the new editor today?",
+    // An idiom said to the reader: "users' friends" would be a slogan about nobody.
+    "For managing memory allocations, streams are your friends.",
     // Three mentions: the sentence is about the reader.
     "In 5.9, the List View lets you drag and drop your content exactly where you want it.",
   ])("no safe rewrite: %s", (sentence) => {

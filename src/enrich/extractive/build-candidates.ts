@@ -2,6 +2,7 @@ import { shortenSentence } from "../clip-text.js";
 import { MAX_CHARS } from "../max-chars.js";
 import { addressUsers } from "./address-users.js";
 import { classifySentence } from "./classify-sentence.js";
+import { colonStatement } from "./colon-statement.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
 import { meansClause } from "./means-clause.js";
 import { nameDemonstrative } from "./name-demonstrative.js";
@@ -109,13 +110,21 @@ function resultClause(
   return text === undefined ? undefined : { sentences: [sentence], text, isRepaired: true };
 }
 
+const EXAMPLE_POINTER = /,?\s*(?:e\.g\.|for example|for instance|like so|like this)\s*:$/i;
+
 /**
  * "We used the expand-and-contract pattern, split into six steps…:" says what was done before
  * it lists how: with a full stop it is a sentence of its own. Other lead-ins stay lead-ins.
  */
 function asStatement(sentence: ScoredSentence): ScoredSentence {
-  if (sentence.kind !== "lead-in" || !/^we\s+(?:\w+ly\s+)?\w+ed\b/i.test(sentence.text))
-    return sentence;
+  if (sentence.kind !== "lead-in") return sentence;
+  // "…but none of them produces an integer, which can be useful, e.g.:" says something before
+  // it points at its example: without the pointer it is a statement.
+  const example = EXAMPLE_POINTER.exec(sentence.text);
+  if (example !== null && example.index > 0) {
+    return { ...sentence, kind: "content", text: `${sentence.text.slice(0, example.index)}.` };
+  }
+  if (!/^we\s+(?:\w+ly\s+)?\w+ed\b/i.test(sentence.text)) return sentence;
   if (
     /\b(?:following|as follows|these|this|below|like|e\.g\.|including|such as)\s*:$/i.test(
       sentence.text,
@@ -156,7 +165,8 @@ function englishCandidate(
       meansClause(sentence.text) ??
       nameHeadingSubject(scored, sentence) ??
       namedBy(scored[sentence.index - 1], sentence) ??
-      previous;
+      previous ??
+      colonStatement(sentence.text);
     // "It lets you sloppily explore documents.", its "it" the title's subject: what the
     // article is about.
     const aboutTitle = joined ? undefined : nameTitleSubject(scored, sentence, title);

@@ -1,9 +1,10 @@
 import type { Voice } from "./rewrite-third-person.js";
 
 // Interviews and profiles of people: "Data Engineers of Netflix — Interview with Kevin Wylie",
-// "People of WordPress: Juan Aldasoro", "Meet the team behind…".
+// "People of WordPress: Juan Aldasoro", "Meet the team behind…"; and the story of one's own road
+// to a job: "My (Seemingly) Random Walk to Netflix", "My Journey into Data Engineering".
 const PROFILE =
-  /\b(?:interview(?:ed)? with|in conversation with|q ?& ?a with|people of|meet (?:the|our)|spotlight on|profile of)\b|^(?:profile|spotlight|interview)\s*:/i;
+  /\b(?:interview(?:ed)? with|in conversation with|q ?& ?a with|people of|meet (?:the|our)|spotlight on|profile of)\b|^(?:profile|spotlight|interview)\s*:|^my\b.{0,40}?\b(?:walk|journey|path|road|route) (?:to|into)\b/i;
 const INTERVIEWEE =
   /\b[Ii]nterview(?:ed)? with\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*$/u;
 

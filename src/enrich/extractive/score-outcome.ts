@@ -18,8 +18,14 @@ const FIGURES: readonly [RegExp, number][] = [
 ];
 const CHANGE =
   /\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|improv(?:e|es|ed|ing)|enabl(?:e|es|ed)|lets|allow(?:s|ed)?|sav(?:e|es|ed|ing|ings) (?:\w+ )?(?:time|money|costs?|effort|hours|minutes|days|weeks|engineers?|\$\d+|\d+)|savings|speeds? up|sped up|prevent(?:s|ed)?|eliminat(?:e|es|ed)|halved|doubled|tripled|lower(?:s|ed)?|(?<!(?:is|are|was|were|be|been|gets?|got) )dropped|drops?|decreas(?:e|es|ed)|increas(?:e|es|ed)|boost(?:s|ed)?|shr[au]nk|fell|rose|grew|jumped|climbed|reached|went from|instead of|faster|fewer|avoid(?:s|ed)?|(?:down|up) \d|vs\.?|compared (?:to|with)|now \d|no longer|fixed|resolved|completed|finished|retired|(?:much |far )?(?:less|fewer) than \d+|as (?:little|low|few) as \d+)\b/gi;
+// "…something interesting that they learned" names what was learned; it draws no lesson.
 const LESSON =
-  /\b(?:we learned|we(?:'ve| have) learned|\w+ (?:has |have )?learned|taught (?:us|them|the team)|lessons?|takeaways?|take away (?:just )?(?:one|a single) thing|this means|which means|that means|as a result|the result|the upshot|the payoff|in short|bottom line|key insight|in hindsight|in the end|the biggest win|it turns out|turned out|(?:shows?|showed|demonstrates?|demonstrated|proves?|proved|confirms?|confirmed) (?:that|how))\b/gi;
+  /\b(?:(?<!\b(?:that|what|which) )(?:we learned|we(?:'ve| have) learned|\w+ (?:has |have )?learned)|taught (?:us|them|the team)|lessons?|takeaways?|take away (?:just )?(?:one|a single) thing|this means|which means|that means|as a result|the result|the upshot|the payoff|in short|in a nutshell|bottom line|key insight|in hindsight|in the end|the biggest win|it turns out|turned out|(?:shows?|showed|demonstrates?|demonstrated|proves?|proved|confirms?|confirmed) (?:that|how))\b/gi;
+// "Skipping the problem statement makes it difficult to measure whether the solution works": what
+// leaving a practice out costs, said in the present of anyone, is the argument for it (a lesson),
+// not a problem the article sets out from.
+const COST_OF_SKIPPING =
+  /^(?:skipping|ignoring|neglecting|omitting|forgetting|leaving out|not (?:having|writing|testing|using|doing|stating))\b[^.;]{3,80}?\b(?:makes? it (?:\w+ )?(?:hard|harder|difficult|impossible)|leads? to|risks?|runs? the risk|costs?)\b/i;
 // A launch: what readers can now do.
 const LAUNCH =
   /\b(?:is|are) now (?:available|generally available|in (?:beta|preview|public preview)|open[- ]source|supported)\b|\bnow (?:supports?|lets|allows|enables|includes|comes with|ships with|has)\b|\b(?:lets|allows|enables) (?:you|users|developers|engineers|teams|customers|anyone|readers|operators)\b|\bmakes? it (?:possible|easy|easier) to\b|\byou can now\b/i;
@@ -39,7 +45,7 @@ export function scoreOutcome(sentence: string, inResults = false): number {
   let figures = 0;
   for (const [pattern, weight] of FIGURES) figures += weight * count(sentence, pattern);
   const changes = count(sentence, CHANGE);
-  const lessons = count(sentence, LESSON);
+  const lessons = count(sentence, LESSON) + (COST_OF_SKIPPING.test(sentence) ? 1 : 0);
   // Under a "Results" heading a figure is the result ("the run takes 35 minutes").
   const isOutcome = lessons > 0 || (figures > 0 && (changes > 0 || inResults)) || changes >= 2;
   return isOutcome ? figures + changes + 2 * lessons : 0;
@@ -59,7 +65,7 @@ export function findFigures(text: string): string[] {
 
 /** True when the sentence draws a lesson rather than reporting a figure. */
 export function statesLesson(sentence: string): boolean {
-  return count(sentence, LESSON) > 0;
+  return count(sentence, LESSON) > 0 || COST_OF_SKIPPING.test(sentence);
 }
 
 // Background and setup: where the story starts, not where it ends.

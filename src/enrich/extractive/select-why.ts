@@ -1,7 +1,9 @@
 import { STOPWORDS } from "../stopwords.js";
+import { tokenizeWords } from "../tokenize-words.js";
 import { addressUsers } from "./address-users.js";
 import type { Candidate } from "./build-candidates.js";
 import {
+  findFigures,
   isBackground,
   isSetup,
   keepsPromise,
@@ -31,20 +33,25 @@ const BENEFIT_STRENGTH = 2;
  * statement, and not repeating the summary; with a lesson next to a result when both fit in `max`
  * characters. Without one, a benefit or the most central sentence of `others` that is not
  * background (see selectContext); nothing when none is left: an honest blank beats a wrong reason.
+ * A why with nothing but a lesson drawn in passing or its centrality to show for itself is about
+ * the article's subject (`title`, `summary`), or not given.
  */
 export function selectWhy(
   outcomes: readonly Candidate[],
   summary: readonly Candidate[],
   max = 300,
   others: readonly Candidate[] = [],
+  title = "",
 ): { chosen: Candidate[]; method: WhyMethod } {
   const said = new Set(summary.flatMap((candidate) => contentWords(candidate.text)));
+  const isOnSubject = subjectOf(title, summary);
   const fresh = (candidate: Candidate) =>
     isReason(candidate) &&
     !isNearDuplicate(candidate, summary) &&
     !repeats(candidate.text, said) &&
     !opensOnCode(candidate.text) &&
-    !FIRST_PERSON.test(candidate.text);
+    !FIRST_PERSON.test(candidate.text) &&
+    isOnSubject(candidate);
   const ranked = toUsers(outcomes).filter(fresh);
   const [first, ...rest] = ranked;
   // "You will be facilitating…": with no result, a sentence told to the reader is advice.
@@ -82,12 +89,16 @@ function isReason(candidate: Candidate): boolean {
   return (
     (role === undefined || role === "benefit") &&
     !(first && (isBackground(first.text) || TIMELINE.test(first.text))) &&
+    !ANNOUNCING.test(candidate.text) &&
     !(DATED.test(candidate.text) && isPastState(candidate.text)) &&
     !(
       REQUIRED.test(candidate.text) &&
       !BENEFIT.test(candidate.text) &&
       !statesLesson(candidate.text)
-    )
+    ) &&
+    // "The final encoded copy needs to be persisted… To serve such applications, Netflix Drive
+    // can…": a pair that opens on what must be done is the requirement its second answers.
+    !(candidate.sentences.length > 1 && first && REQUIRED.test(first.text))
   );
 }
 
@@ -103,6 +114,12 @@ const REQUIRED = /\b(?:needs?|has|have) to be (?:\w+ly )?\p{L}+(?:ed|en)\b/iu;
 // stands alone.
 const ENUMERATING =
   /^(?:[Ff]or starters|[Ff]irst of all|[Ff]irstly|[Ff]irst off|[Tt]o begin with|[Tt]o start with),\s+(?=\p{Ll})/u;
+
+// "Applying solutions within a vacuum … has a few downsides.", "There are two ways to find the
+// answer.": a sentence that ends announcing what it has and does not name is a lead-in to a list
+// ("…have fixed three problems." counts a result).
+const ANNOUNCING =
+  /\b(?:has|have|had|there (?:are|were)|comes? with) (?:a few|several|some|many|a number of|a couple of|two|three|four|five) (?:\w+ )?(?:downsides|drawbacks|benefits|advantages|upsides|pitfalls|problems|reasons|ways|things|lessons|options|tips|steps)(?: to(?: \w+){1,4})?[.!:]$/i;
 
 // "At 13:55 an engineer merged…": a line of an incident's timeline.
 const TIMELINE = /^(?:at|by|around|until) \d{1,2}[:.]\d\d\b/i;
@@ -123,6 +140,41 @@ function toUsers(candidates: readonly Candidate[]): Candidate[] {
   });
 }
 
+// What stands on its own as a reason, whatever words it uses: a lesson the authors name.
+const NAMED_LESSON = /\b(?:lessons?|takeaways?)\b|\blearn(?:ed|t) (?:that|to|how)\b/i;
+// "Organizations … can now use DevPay to…": what someone can now do is a launch.
+const NEW_ABILITY = /\bcan now\b/i;
+// A title of fewer content words names no subject to be about ("v0.95.0").
+const SUBJECT_WORDS = 2;
+
+/**
+ * Whether a why is about the article's subject: it shares a word with the title or the summary,
+ * or has its own evidence (a result, a benefit, a launch, a lesson the authors name or draw for
+ * everyone). "Going from development to production takes a few steps, which means it can be
+ * scripted", under "Solve Problems, not Strawmen", is a passing remark of one section, not why
+ * the essay matters.
+ */
+function subjectOf(
+  title: string,
+  summary: readonly Candidate[],
+): (candidate: Candidate) => boolean {
+  const titleWords = new Set(tokenizeWords(title));
+  if (titleWords.size < SUBJECT_WORDS) return () => true;
+  const subject = new Set([
+    ...titleWords,
+    ...summary.flatMap((candidate) => tokenizeWords(candidate.text)),
+  ]);
+  return ({ text, sentences }) =>
+    findFigures(text).length > 0 ||
+    (scoreOutcome(text, sentences[0]?.inResults) > 0 && !statesLesson(text)) ||
+    whyRole(text) === "benefit" ||
+    statesLaunch(text) ||
+    NEW_ABILITY.test(text) ||
+    NAMED_LESSON.test(text) ||
+    generalizes(text) ||
+    tokenizeWords(text).some((word) => subject.has(word));
+}
+
 // A first person the rewrite left ("…a reality—we’re excited…") is the publisher talking, not a
 // reason said of its work.
 const FIRST_PERSON =
@@ -138,9 +190,10 @@ function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !STOPWORDS.has(word));
 }
 
-// What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…".
+// What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…",
+// "users can gain access… more easily than ever", "consumers get fast parsing".
 const BENEFIT =
-  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more reliable|instead of)\b/i;
+  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
 
 // "February has been a busy month for WordPress.", "There’s a lot going on…": filler, no reason.
 const FILLER =
@@ -162,8 +215,9 @@ const CREDITS = /\bcontributed to this\b|@[\w-]+[,;]?\s+(?:and\s+)?@[\w-]+/i;
 // were, said with "was/were" and no verb in the present, is the story's setup; a reason is said
 // of now ("…is now easier", "…has been piloting…").
 const PAST_STATE = /\b(?:was|were)\b/i;
+// "it's", "they're": a contraction; "Aaron Patterson's workflow" is a possessive, no verb.
 const PRESENT =
-  /\b(?:is|are|has|have|can|will|does|do|lets|makes|means|needs|allows|gives|keeps|stays|remains)\b|['’](?:s|re|ve|ll)\b/i;
+  /\b(?:is|are|has|have|can|will|does|do|lets|makes|means|needs|allows|gives|keeps|stays|remains)\b|['’](?:re|ve|ll)\b|\b(?:it|that|there|here|what|who|he|she)['’]s\b/i;
 
 function isPastState(text: string): boolean {
   return PAST_STATE.test(text) && !PRESENT.test(text);
@@ -173,6 +227,12 @@ function isPastState(text: string): boolean {
 // story, not a reason.
 const RECOUNTED =
   /\b(?:(?:a (?:few|couple of)|several|\d+|two|three) (?:days|weeks|months|years)|long) ago\b|\bon (?:a )?vacation\b|\bfor (?:a )?(?:vacation|holiday)\b/i;
+
+// "The v0.97.x release has been an Easter riddle.", "There are a few significant moments in the
+// history of the project.": what something is or was, a copula and a noun phrase and nothing
+// else, names no consequence (an outcome or benefit is found before this fallback).
+const CHARACTERIZED =
+  /^(?:there (?:is|are|was|were)|[^,;:]{2,60}? (?:is|are|was|were|has been|have been)) (?:an?|one of (?:the|them))\b[^,;:]{0,80}[.!]$/i;
 
 // "You" as someone who acts; "your environment" may still be a benefit.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
@@ -200,6 +260,7 @@ function selectContext(candidates: readonly Candidate[]): {
         !CREDITS.test(candidate.text) &&
         !isPastState(candidate.text) &&
         !RECOUNTED.test(candidate.text) &&
+        !CHARACTERIZED.test(candidate.sentences[0]?.text ?? candidate.text) &&
         !candidate.isAction,
     )
     .sort((a, b) => b.score - a.score);

@@ -31,10 +31,11 @@ const BACK_REFERENCE =
 // is…", "Now that…", "Eventually the team…"): never dropped, only joined to that sentence.
 const LEANING_OPENER =
   /^(?:also|still|then|next|later|eventually|finally|lastly|instead|otherwise|again|second|secondly|third|thirdly|fourth|conversely|regardless|anyway|either way|even then|along the way|apart from that|other than that|with (?:this|that)|before that|at the same time|in (?:this|that) case|now(?:,|\s+that\b))\b/i;
-// "When it is first created, it…": a clause whose subject is a pronoun pointing back;
-// "With this approach…", "…, this sidecar provides…": a demonstrative early in the sentence.
+// "When it is first created, it…": a clause whose subject is a pronoun pointing back; "When
+// doing that, …": one whose object does; "With this approach…", "…, this sidecar provides…": a
+// demonstrative early in the sentence ("such as" points at no sentence: it gives examples).
 const CLAUSE_BACK_REFERENCE =
-  /^(?:when|if|because|since|although|though|once|as|while|after|before|unless|until|whenever) (?:it|they|this|these|those|he|she)\b|^(?:\S+\s+){0,7}?(?:this|these|those|such)\s+(?!(?:(?:last|first|latest|new|special|security|maintenance|major|minor|bug-?fix|and|\p{L}+-\p{L}+|\p{L}+th)\s+){0,3}(?:release|version|update|post|article|episode|edition|issue|installment|podcast|year|week|month|quarter|season|time|morning|spring|summer|fall|autumn|winter|is|was|means|meant)\b)\p{L}|^(?:\S+\s+){0,15}?(?:these|those) (?!days\b|who\b|whose\b|which\b|that\b|where\b)\p{L}/iu;
+  /^(?:when|if|because|since|although|though|once|as|while|after|before|unless|until|whenever) (?:it|they|this|these|those|he|she)\b|^(?:when|while|after|before|in|once) \p{L}+ing (?:that|this|so|it|them)\b|^(?:\S+\s+){0,7}?(?:this|these|those|such)\s+(?!(?:(?:last|first|latest|new|special|security|maintenance|major|minor|bug-?fix|and|\p{L}+-\p{L}+|\p{L}+th)\s+){0,3}(?:release|version|update|post|article|episode|edition|issue|installment|podcast|year|week|month|quarter|season|time|morning|spring|summer|fall|autumn|winter|is|was|means|meant)\b)(?!(?<=\bsuch\s+)as\b)\p{L}|^(?:\S+\s+){0,15}?(?:these|those) (?!days\b|who\b|whose\b|which\b|that\b|where\b)\p{L}/iu;
 // "For Juan Aldasoro, a developer…, it provides an opportunity…": after a leading phrase, a
 // pronoun subject means what the sentence before named (not "…, it is possible to…").
 const INTRO_PRONOUN =

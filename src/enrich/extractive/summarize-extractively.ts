@@ -8,6 +8,7 @@ import { adviseUpdate } from "./advise-update.js";
 import { articleSentences } from "./article-sentences.js";
 import { buildCandidates, type Candidate } from "./build-candidates.js";
 import type { DetectLanguage } from "./detect-language.js";
+import { isLinkPost } from "./is-link-post.js";
 import { isProfile, rewriteInterview } from "./profile.js";
 import { rateConfidence } from "./rate-confidence.js";
 import { readBlocks } from "./read-blocks.js";
@@ -62,14 +63,17 @@ export function summarizeExtractively(
     : { summary: selectNeutral(candidates, guess), why: NO_WHY };
   const { summary } = chosen;
   const profile = isEnglish && isProfile(input.title);
+  // A post of links has no reason in common: one item's news is not why to read it.
+  const links = isEnglish && isLinkPost(input.title);
   // A person's career or hobbies is no outcome or lesson for the reader: no why. A security
   // release's advice to update is its why.
   const update = isEnglish ? adviseUpdate(scored, input.title, MAX_CHARS) : undefined;
-  const why = profile
-    ? NO_WHY
-    : update
-      ? { chosen: [update], method: "update" as const }
-      : chosen.why;
+  const why =
+    profile || links
+      ? NO_WHY
+      : update
+        ? { chosen: [update], method: "update" as const }
+        : chosen.why;
   const tags = extractTags(input).slice(0, MAX_TAGS);
   // Release notes: a changelog's first entry or the headline of the notes, said of the release.
   const release = isEnglish
@@ -118,7 +122,7 @@ function chooseEntry(candidates: readonly Candidate[], title: string, publisher 
   const outcomes = rankOutcomes(candidates, title);
   const results = new Set(outcomes.filter(statesResult));
   const summary = selectSummary(candidates, results, title, MAX_CHARS, publisher);
-  const why = selectWhy(outcomes, summary.chosen, MAX_CHARS, candidates);
+  const why = selectWhy(outcomes, summary.chosen, MAX_CHARS, candidates, title);
   return { summary, why };
 }
 

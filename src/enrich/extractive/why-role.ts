@@ -29,6 +29,13 @@ const BENEFIT = new RegExp(
     String.raw`\b(?:can be|is|are) (?:very |really |especially |particularly )?(?:useful|handy|helpful|valuable)\b`,
     // "greatly reduces memory consumption"
     String.raw`\b(?:greatly|significantly|considerably|dramatically|substantially|drastically|vastly|noticeably)\s+(?:reduc|improv|increas|lower|simplif|speed|sped|cut|shorten|boost)\w*`,
+    // "…can reuse the same byte array and never have to allocate more space", "…save them without
+    // using unnecessary RAM", "…without writing a single line of code": what is spared
+    String.raw`\bnever (?:have|has|need|needs) to\b|\bwithout (?:using|needing|wasting|allocating|copying|writing|changing|rewriting)\b`,
+    // "…students are free to focus on data collection", "leaving researchers free to…"
+    String.raw`\b(?:are|is|be|being|leaves?|leaving|left)\s+(?:\w+\s+)?free to\b`,
+    // "…is one of the benefits of using Netflix Drive", "the main advantage is…": said outright
+    String.raw`\b(?:one of the|the (?:main|key|biggest|big|real|chief|first))\s+(?:benefits|advantages|upsides|wins|payoffs|benefit|advantage|upside|win|payoff)\b`,
     // "reduces infrastructure costs", "lowers the barrier for…"
     String.raw`\b(?:reduc|lower|cut|shorten)\w*\s+(?:the\s+)?(?:\w+\s+)?(?:costs?|latency|memory(?: use| usage| consumption)?|toil|overhead|load|downtime|errors|failures|bills?|lead time|barrier|friction|risk)\b`,
   ].join("|"),
@@ -38,13 +45,14 @@ const BENEFIT = new RegExp(
 // "X means…", "X is the process of…", "A shortcode block is when…", "X is a well-covered topic":
 // what a word means or how known it is.
 const DEFINITION =
-  /^(?:(?:a|an|the)\s+)?[\p{L}\p{N}“”"'’, -]{2,40}?\s+(?:means|refers to|stands for|is (?:short for|defined as)|(?:is|are) (?:a|an|the) (?:term|name|process|practice|technique|concept|notion|way|kind|type|family|set|collection) (?:of|for|to|that|which|where)|is (?:when|where)\b|(?:is|are) (?:a|an) (?:[\p{L}-]+ ){0,2}(?:topic|concept|term|principle|idea)\b)/iu;
+  /^(?!there (?:is|are) (?:a )?ways? to\b)(?:(?:a|an|the)\s+)?[\p{L}\p{N}“”"'’, -]{2,40}?\s+(?:means|refers to|stands for|is (?:short for|defined as)|(?:is|are) (?:a|an|the) (?:term|name|process|practice|technique|concept|notion|way|kind|type|family|set|collection) (?:of|for|to|that|which|where)|is (?:when|where)\b|(?:is|are) (?:a|an) (?:[\p{L}-]+ ){0,2}(?:topic|concept|term|principle|idea)\b)/iu;
 
 // "In OOP, objects are a blueprint with…", "From a paradigm perspective, Elixir is a functional
 // language…": what a thing is (a short subject, "is/are a…", no figure), after the field or view
 // it is said from; "What happens here is that…" explains how it works. Exposition, not a reason.
+// "There is a way to download large files…" says that a way exists, not what a word means.
 const GENERIC_DEFINITION =
-  /^(?:[^,]{2,40}, )?(?:[\p{L}\p{N}.’'-]+ ){1,3}(?:is|are) (?:a|an) (?!(?:result|reason|outcome)\b)|^what happens (?:\w+ )?is that\b/iu;
+  /^(?:[^,]{2,40}, )?(?!there (?:is|are) (?:a )?ways? to\b)(?:[\p{L}\p{N}.’'-]+ ){1,3}(?:is|are) (?:a|an) (?!(?:result|reason|outcome)\b)|^what happens (?:\w+ )?is that\b/iu;
 
 // "QR Codes are basically really awesome bar codes.": what a thing is, hedged; "…presents as
 // spinning up more servers; this is in comparison with vertical scaling…": a concept explained
@@ -79,7 +87,7 @@ const PLAN =
 // What went wrong; the same sentence saying what was done about it is an outcome.
 // "…, Unity allocates an additional 400MB of memory…" is a cost paid, not a saving.
 const PROBLEM =
-  /\b(?:crash(?:ed|es|ing)?|out of memory|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion)|dropp(?:ed|ing) (?:\w+ )?(?:requests|queries|packets|connections|messages|events|traffic))\b|\b(?:allocat|consum|wast|copi|cop)\w* (?:an? )?(?:additional|extra|unnecessary|redundant)\b/i;
+  /\b(?:crash(?:ed|es|ing)?|out of memory|(?:ran|runs?|running) out of|OOMs?|fail(?:ed|ing)|broke|went down|outages?|regress(?:ed|ion)|dropp(?:ed|ing) (?:\w+ )?(?:requests|queries|packets|connections|messages|events|traffic))\b|\b(?:allocat|consum|wast|copi|cop)\w* (?:an? )?(?:additional|extra|unnecessary|redundant)\b/i;
 // "Since the rollout, 27% of all edits have been made offline, … because those edits failed":
 // a measured share or factor is the result, the failure its background.
 // "…returned errors for about 60% of requests during that window": what an outage cost, however
