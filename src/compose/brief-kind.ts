@@ -1,3 +1,5 @@
+import { isLinkPost } from "../shared/link-post.js";
+
 /**
  * Why a post has little of its own to read: it announces an event, hands out slides, rounds up
  * links, is a podcast episode's page, calls testers to a pre-release, or is a short note that a
@@ -27,8 +29,6 @@ const WHEN = new RegExp(
   `\\b(?:${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?\\b|\\d{1,2}(?:st|nd|rd|th)? ${MONTH}\\b|${WEEKDAY}\\b|\\d{4}-\\d{2}-\\d{2}\\b|\\d{1,2}(?::\\d{2})? ?[ap]\\.?m\\b)`,
   "i",
 );
-// A period a column is dated by: a day, a weekday, a month and year, "week 12", "#42".
-const PERIOD = new RegExp(`${WHEN.source}|\\b${MONTH} \\d{4}\\b|\\bweek\\b|#\\d+`, "i");
 
 const EVENT_TITLE =
   /\b(?:webinars?|meet-?ups?|brown bag|round ?tables?|office hours|hackathons?|live ?streams?|join us|save the date)\b/i;
@@ -38,7 +38,6 @@ const SLIDES_TITLE = /\bslides\b|\bslide ?deck\b/i;
 const POINTER_TEXT = /\bhere (?:are|is) (?:the|my|our) (?:slides|deck|video|recording)\b/i;
 const ROUND_UP_TITLE =
   /\bround-?ups?\b|\b(?:this|last|the) (?:week|month|year) in\b|\b(?:weekly|monthly) (?:links|news|digest|update)\b/i;
-const LINKS_TITLE = /\blinks\b/i;
 const PODCAST_TITLE = /\bpodcast\b|\b(?:episode|ep\.)\s*#?\d+\b/i;
 const PODCAST_TEXT = /\b(?:podcast|listen|transcript)\b/i;
 // A transcript under its own heading line: the page carries a recording's spoken words. (Not
@@ -78,7 +77,7 @@ export function briefKindOf(article: BriefSignals): BriefKind | undefined {
   const isShort = article.readMinutes !== null && article.readMinutes <= SHORT_MINUTES;
   const release = releaseIn(title);
   if (isPodcastPage(title, opening, article.text)) return "podcast";
-  if (ROUND_UP_TITLE.test(title) || (LINKS_TITLE.test(title) && PERIOD.test(title))) return "links";
+  if (ROUND_UP_TITLE.test(title) || isLinkPost(title)) return "links";
   if (release === "bare" && title.search(PRE_RELEASE) !== -1) return "release";
   if (!isShort) return undefined;
   if (EVENT_TITLE.test(title) || (INVITATION.test(opening) && WHEN.test(opening))) return "event";

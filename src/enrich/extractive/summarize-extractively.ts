@@ -1,3 +1,4 @@
+import { isLinkPost } from "../../shared/link-post.js";
 import { chooseCategory } from "../choose-category.js";
 import { joinSentences } from "../clip-text.js";
 import { countReadMinutes } from "../count-read-minutes.js";
@@ -8,7 +9,6 @@ import { adviseUpdate } from "./advise-update.js";
 import { articleSentences } from "./article-sentences.js";
 import { buildCandidates, type Candidate } from "./build-candidates.js";
 import type { DetectLanguage } from "./detect-language.js";
-import { isLinkPost } from "./is-link-post.js";
 import { isProfile, rewriteInterview } from "./profile.js";
 import { rateConfidence } from "./rate-confidence.js";
 import { readBlocks } from "./read-blocks.js";

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isLinkPost } from "../../src/enrich/extractive/is-link-post.js";
+import { isLinkPost } from "../../src/shared/link-post.js";
 
 describe("isLinkPost", () => {
   it.each([
     "AWS Links - Wednesday, January 7, 2009",
     "Weekly links",
+    "Weekly links #42",
     "Links for the week",
     "Link roundup: March",
   ])("a post of links: %s", (title) => {
