@@ -120,6 +120,22 @@ describe("parseFeed and xml:base", () => {
   });
 });
 
+describe("parseFeed and comments", () => {
+  it("reads a comment that names an element as a comment, not as the element", async () => {
+    // Microsoft Start's sample feeds document every element this way.
+    const xml = `<rss version="2.0"><channel><title>Notes</title><item>
+      <!-- REQUIRED: the title goes in the <title> element -->
+      <title><![CDATA[Encoding video]]></title>
+      <!-- the body goes in <description>, <b>escaped</b> -->
+      <description>&lt;p&gt;Body&lt;/p&gt;</description>
+      <link>https://notes.example.com/video</link></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://notes.example.com/feed", now });
+    expect(feed.items.map((item) => [item.title, item.contentHtml])).toEqual([
+      ["Encoding video", "<p>Body</p>"],
+    ]);
+  });
+});
+
 describe("parseFeed on broken documents", () => {
   it.each([
     ["an empty document", ""],
