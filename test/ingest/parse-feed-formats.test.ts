@@ -120,6 +120,22 @@ describe("parseFeed and xml:base", () => {
   });
 });
 
+describe("parseFeed and content by reference", () => {
+  it("reads an entry whose content is self-closed (src=…) and the entries after it", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Refs</title>
+      <entry><title>Elsewhere</title><link href="https://refs.example.com/1"/>
+        <content type="text/html" src="https://refs.example.com/1.html"/></entry>
+      <entry><title>Here</title><link href="https://refs.example.com/2"/>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Inline</p></div></content>
+      </entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://refs.example.com/feed", now });
+    expect(feed.items.map((item) => [item.title, item.contentHtml])).toEqual([
+      ["Elsewhere", ""],
+      ["Here", "<p>Inline</p>"],
+    ]);
+  });
+});
+
 describe("parseFeed and comments", () => {
   it("reads a comment that names an element as a comment, not as the element", async () => {
     // Microsoft Start's sample feeds document every element this way.

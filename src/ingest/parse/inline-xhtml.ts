@@ -34,7 +34,8 @@ export function inlineXhtml(xml: string): string {
       HOLDER_OR_SKIPPED.lastIndex = end + skippedEnd.length;
       continue;
     }
-    if (name === undefined || unclosed.has(name)) continue;
+    // A self-closed holder (Atom's `<content src="…"/>`) holds nothing.
+    if (name === undefined || attributes.endsWith("/") || unclosed.has(name)) continue;
     const closer = closers.get(name) ?? new RegExp(`</${name}\\s*>`, "g");
     closers.set(name, closer);
     closer.lastIndex = HOLDER_OR_SKIPPED.lastIndex;
