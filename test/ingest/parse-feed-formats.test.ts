@@ -153,10 +153,46 @@ describe("parseFeed and comments", () => {
 });
 
 describe("parseFeed on broken documents", () => {
+  it("closes an element left open at its parent's end, as a lenient reader does", async () => {
+    const xml = `<rss version="2.0"><channel><title>Open</title>
+      <item><title>Tagged</title><link>https://x.example.com/a</link><category>News</item>
+      <item><title>Whole</title><link>https://x.example.com/b</link></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://x.example.com/feed", now });
+    expect(feed.items.map((item) => [item.url, item.categories])).toEqual([
+      ["https://x.example.com/a", ["News"]],
+      ["https://x.example.com/b", []],
+    ]);
+  });
+
+  it("reads a feed with an end tag too many as a lenient reader does", async () => {
+    // Microsoft Start's sample RSS feed closes a <media:content> twice; strict XML refuses it all.
+    const xml = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+      <title>Lifestyle</title><link>https://msn.example.com/lifestyle</link>
+      <item><title>Video &amp; streaming</title><link>https://msn.example.com/a/1</link>
+        <pubDate>Wed, 04 Oct 2017 13:00:00 GMT</pubDate>
+        <media:content url="https://msn.example.com/v.mp4" medium="video">
+          <media:title>Video title</media:title></media:content></media:content>
+        <description>Stays &lt;b&gt;whole&lt;/b&gt; &amp; R&D</description></item>
+      <item><title>Second</title><link>https://msn.example.com/a/2</link></item>
+    </channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://msn.example.com/feed", now });
+    expect(feed.title).toBe("Lifestyle");
+    expect(
+      feed.items.map((item) => [item.title, item.publishedAt?.toISOString(), item.contentHtml]),
+    ).toEqual([
+      ["Video & streaming", "2017-10-04T13:00:00.000Z", "Stays <b>whole</b> &amp; R&amp;D"],
+      ["Second", undefined, ""],
+    ]);
+  });
+
   it.each([
     ["an empty document", ""],
     ["whitespace only", " \n\t "],
     ["a cut-off CDATA section", `<rss version="2.0"><channel><item><description><![CDATA[<p>cut`],
+    [
+      "a document cut off after an item",
+      `<rss version="2.0"><channel><item><title>A</title><link>https://x.example.com/a</link></item>`,
+    ],
   ])("rejects %s loudly with FEED_PARSE_FAILED", async (_name, document) => {
     const error = await parseFeed(document, { feedUrl: "https://x.example.com/feed", now }).catch(
       (caught: unknown) => caught,

@@ -5,6 +5,7 @@ import { hardenRssParser } from "./harden-rss-parser.js";
 import { inlineXhtml } from "./inline-xhtml.js";
 import { normalizeRoot } from "./normalize-root.js";
 import { recordXmlBase } from "./record-xml-base.js";
+import { recoverXml } from "./recover-xml.js";
 import { repairXml } from "./repair-xml.js";
 
 /** rss-parser's view of one item, with the custom fields we ask for; values are unchecked. */
@@ -96,17 +97,22 @@ export function prepareFeedXml(document: string): string {
 }
 
 /**
- * Parses prepared XML with rss-parser. When strict XML parsing fails, retries once with bare
- * ampersands and HTML entities escaped. Rejects with the first attempt's error.
+ * Parses prepared XML with rss-parser. When strict XML parsing fails, retries with bare
+ * ampersands and HTML entities escaped, then as a lenient reader reads it (see recoverXml).
+ * Rejects with the first attempt's error.
  */
 export async function parseFeedXml(xml: string): Promise<RawFeed> {
   try {
     return await createParser().parseString(xml);
   } catch (error) {
-    const repaired = repairXml(xml);
-    if (repaired === xml) throw error;
-    return await createParser()
-      .parseString(repaired)
-      .catch(() => Promise.reject(error));
+    for (const retry of [repairXml, recoverXml]) {
+      const repaired = retry(xml);
+      if (repaired === undefined || repaired === xml) continue;
+      const feed = await createParser()
+        .parseString(repaired)
+        .catch(() => undefined);
+      if (feed !== undefined) return feed;
+    }
+    throw error;
   }
 }
