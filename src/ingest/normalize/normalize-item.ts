@@ -58,9 +58,9 @@ function readIdentity(raw: RawItem, context: ItemContext) {
   const publishedAt = parseFeedDate(
     [
       ...[raw.published, raw.pubDate, raw["dc:date"], raw["dcterms:issued"]],
-      // Atom 0.3 said issued, created and modified.
-      ...[raw.issued, raw["dcterms:created"], raw.created, raw.updated],
-      ...[raw.modified, raw["dcterms:modified"], raw.isoDate],
+      // Atom 0.3 said issued, created and modified; RSS items may carry Atom's dates.
+      ...[raw["atom:published"], raw.issued, raw["dcterms:created"], raw.created, raw.updated],
+      ...[raw["atom:updated"], raw.modified, raw["dcterms:modified"], raw.isoDate],
     ].map(xmlText),
     context.now,
   );
@@ -76,13 +76,12 @@ export function normalizeItem(raw: RawItem, context: ItemContext): NormalizedIte
   // Control characters are no text (and PostgreSQL refuses NUL): dropped before anything is kept.
   const contentHtml = dropControls(
     sanitizeContent(
-      repairC1Controls(richestContent(raw)),
+      repairC1Controls(richestContent(raw) || describedElsewhere(raw)),
       contentBase ? resolveBaseChain(contentBase, context.feedUrl) : (url ?? itemBase),
     ),
   );
   const contentText = dropControls(htmlToPlainText(contentHtml));
-  const rawTitle = plainTitle(repairC1Controls(xmlText(raw.title) ?? ""));
-  const title = rawTitle || firstWords(contentText, TITLE_FALLBACK_WORDS);
+  const title = titleOf(raw) || firstWords(contentText, TITLE_FALLBACK_WORDS);
   return {
     guid,
     url,
@@ -122,11 +121,30 @@ function isPermalink(raw: RawItem, guid: string | undefined): guid is string {
 // Feeds often carry an excerpt in one field and the whole article in another.
 function richestContent(raw: RawItem): string {
   const bodies = [raw["content:encoded"], raw.content, raw.summary, raw["dc:description"]];
-  const candidates = [...bodies, raw.body, raw["xhtml:body"], raw.fullitem].map(xmlText);
+  const atom = [raw["atom:content"], raw["atom:summary"]];
+  const candidates = [...bodies, ...atom, raw.body, raw["xhtml:body"], raw.fullitem].map(xmlText);
   return candidates.reduce<string>(
     (best, next) => (next && next.length > best.length ? next : best),
     "",
   );
+}
+
+// A podcast episode or a video (YouTube's Atom feed) may describe itself only in its podcast or
+// Media RSS fields: the description when the item has no other.
+function describedElsewhere(raw: RawItem): string {
+  const candidates = [raw["itunes:summary"], ...mediaField(raw, "media:description")];
+  return candidates.map((value) => xmlText(firstOf(value))).find(Boolean) ?? "";
+}
+
+// An item without <title> may name itself as an episode (itunes:title) or as media (media:title,
+// also in a media:group); the media:title of a media:content is its picture's, never the item's.
+function titleOf(raw: RawItem): string {
+  const candidates = [raw.title, raw["itunes:title"], ...mediaField(raw, "media:title")];
+  for (const candidate of candidates) {
+    const title = plainTitle(repairC1Controls(xmlText(firstOf(candidate)) ?? ""));
+    if (title) return title;
+  }
+  return "";
 }
 
 function authorOf(raw: RawItem): string | undefined {
@@ -145,6 +163,22 @@ function withoutTrailingAddress(value: string): string {
   const start = value.lastIndexOf("<");
   if (start < 0 || !/^<[^\s@]+@\S+>$/.test(value.slice(start))) return value;
   return value.slice(0, start).trimEnd();
+}
+
+// A Media RSS field of the item itself, then of its media:group (never of a media:content).
+function mediaField(raw: RawItem, name: string): unknown[] {
+  return [raw[name], childOf(raw.mediaGroup, name)];
+}
+
+// xml2js gives a repeated element as an array; a custom field may hold the first or all.
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function childOf(element: unknown, ...names: string[]): unknown {
+  if (typeof element !== "object" || element === null) return undefined;
+  const children = element as Record<string, unknown>;
+  return names.map((name) => children[name]).find((child) => child !== undefined);
 }
 
 // A control character in an identifier or link is no part of it (and PostgreSQL refuses NUL).

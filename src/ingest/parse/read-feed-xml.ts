@@ -48,6 +48,18 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
       "body",
       "xhtml:body",
       "fullitem",
+      // Atom elements in an RSS item (any prefix bound to Atom's namespace reads as atom:, see
+      // normalizeRoot), podcast and Media RSS fields: a date, a body or a title where the RSS
+      // element is missing.
+      "atom:published",
+      "atom:updated",
+      "atom:content",
+      "atom:summary",
+      "itunes:title",
+      "itunes:summary",
+      "media:title",
+      "media:description",
+      ["media:group", "mediaGroup"],
       ["dc:subject", "subjects", { keepArray: true }],
       // rss-parser flattens <guid> to its text; isPermaLink="false" says it is not a link.
       ["guid", "guidElement", { keepArray: true }],
