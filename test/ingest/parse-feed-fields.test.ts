@@ -96,3 +96,74 @@ describe("an item's title and description in podcast and Media RSS fields", () =
     ]);
   });
 });
+
+describe("the author of an item", () => {
+  it.each([
+    ["an address alone", "<author>mark@example.org</author>", undefined],
+    ["an address in angle brackets", "<author>&lt;mark@example.org&gt;</author>", undefined],
+    ["an address, then a name in parentheses", "<author>mark@example.org (Mark)</author>", "Mark"],
+    [
+      "a name, then an address in parentheses",
+      "<dc:creator>Mark Pilgrim (mark@example.org)</dc:creator>",
+      "Mark Pilgrim",
+    ],
+    [
+      "a name, then an address in angle brackets",
+      "<dc:creator>Mark Pilgrim &lt;mark@example.org&gt;</dc:creator>",
+      "Mark Pilgrim",
+    ],
+    [
+      "an address, then itunes:author",
+      "<author>mark@example.org</author><itunes:author>Mark Pilgrim</itunes:author>",
+      "Mark Pilgrim",
+    ],
+    ["an Atom-style author element in RSS", "<author><name>Jane Doe</name></author>", "Jane Doe"],
+  ])("%s", async (_name, fields, author) => {
+    const [item] = await rssItems([`<title>Post</title>${fields}`]);
+    expect(item?.author).toBe(author);
+  });
+
+  it("is read from atom:author, under any prefix bound to Atom's namespace", async () => {
+    const [atom] = await rssItems(
+      ["<title>A</title><atom:author><atom:name>John Doe</atom:name></atom:author>"],
+      "",
+      ATOM,
+    );
+    const [dotnet] = await rssItems(
+      ["<title>B</title><a10:author><a10:name>Ada Lovelace</a10:name></a10:author>"],
+      "",
+      'xmlns:a10="http://www.w3.org/2005/Atom"',
+    );
+    expect([atom?.author, dotnet?.author]).toEqual(["John Doe", "Ada Lovelace"]);
+  });
+
+  it("is the Atom feed's author when the entry names none (RFC 4287 §4.2.1)", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Solo</title>
+      <author><name>John Doe</name></author>
+      <entry><title>Mine</title><link href="https://solo.example.com/1"/></entry>
+      <entry><title>Guest</title><link href="https://solo.example.com/2"/>
+        <author><name>Grace Hopper</name></author></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://solo.example.com/feed", now });
+    expect(feed.items.map((item) => item.author)).toEqual(["John Doe", "Grace Hopper"]);
+  });
+
+  it("is the channel's dc:creator or itunes:author, never its managingEditor", async () => {
+    const creator = await rssItems(
+      ["<title>Post</title>"],
+      "<dc:creator>Mark Pilgrim (creator@example.org)</dc:creator>",
+    );
+    const podcast = await rssItems(
+      ["<title>Episode</title>"],
+      "<itunes:author>Jane Host</itunes:author>",
+    );
+    const edited = await rssItems(
+      ["<title>Post</title>"],
+      "<managingEditor>dave@example.com (Dave Editor)</managingEditor>",
+    );
+    expect([creator, podcast, edited].map((items) => items[0]?.author)).toEqual([
+      "Mark Pilgrim",
+      "Jane Host",
+      undefined,
+    ]);
+  });
+});

@@ -17,6 +17,8 @@ export interface ItemContext {
   baseUrl: string | undefined;
   /** The document's own URL: what an xml:base chain starts from. */
   feedUrl: string | undefined;
+  /** Who the feed says writes it all (see feedAuthorOf): the author of an item naming none. */
+  feedAuthor?: string;
   now: Date;
 }
 
@@ -87,7 +89,7 @@ export function normalizeItem(raw: RawItem, context: ItemContext): NormalizedIte
     url,
     canonicalUrl,
     title,
-    author: authorOf(raw),
+    author: authorOf(raw) ?? context.feedAuthor,
     publishedAt,
     contentHtml,
     contentText,
@@ -147,21 +149,44 @@ function titleOf(raw: RawItem): string {
   return "";
 }
 
+// The first author field that names a person: one that gives an address alone gives way to the
+// next (`<author>mark@example.org</author>` to an itunes:author).
 function authorOf(raw: RawItem): string | undefined {
-  const value = [raw.creator, raw["dc:creator"], raw.author, raw["dc:author"]]
-    .map(xmlText)
-    .find(Boolean);
-  if (!value) return undefined;
-  // RSS <author> is "jane@example.com (Jane Doe)", elsewhere "Jane Doe <jane@example.com>".
-  // Each pattern has one way to match, so a hostile name costs linear time (issue 14).
-  const name = value.match(/^[^\s@]+@[^\s(]+\s*\((.+)\)$/)?.[1] ?? withoutTrailingAddress(value);
-  return name ? plainTitle(name) || undefined : undefined;
+  const fields = [raw.creator, raw["dc:creator"], raw.author, raw["dc:author"]];
+  return [...fields, raw["atom:author"], raw["itunes:author"]].map(personName).find(Boolean);
 }
 
-// "Jane Doe <jane@example.com>" → "Jane Doe": the last "<" starts the address, if any.
+/**
+ * The person an author element names, as plain text: its text or its Atom <name> child, without
+ * the e-mail address beside it; undefined when it gives an address alone. An address never
+ * becomes a name: a summary would say "mark@example.org shares…".
+ */
+export function personName(value: unknown): string | undefined {
+  const element = firstOf(value);
+  const text = xmlText(element) ?? xmlText(firstOf(childOf(element, "name", "atom:name")));
+  if (!text) return undefined;
+  // RSS <author> is "jane@example.com (Jane Doe)", elsewhere "Jane Doe (jane@example.com)" or
+  // "Jane Doe <jane@example.com>". Each pattern has one way to match, and the others look at
+  // the text after its last "(" or "<", so a hostile name costs linear time (issue 14).
+  const name = text.match(/^[^\s@]+@[^\s(]+\s*\((.+)\)$/)?.[1] ?? withoutTrailingAddress(text);
+  if (!name || isAddress(name)) return undefined;
+  return plainTitle(name) || undefined;
+}
+
+// An e-mail address alone, maybe as "<…>" or "mailto:…".
+const ADDRESS = /^(?:mailto:)?<?[^\s@<>()]+@[^\s@<>()]+>?$/i;
+
+function isAddress(text: string): boolean {
+  return ADDRESS.test(text);
+}
+
+// "Jane Doe <jane@example.com>" and "Jane Doe (jane@example.com)" → "Jane Doe": the last "<" or
+// "(" starts the address, if any.
 function withoutTrailingAddress(value: string): string {
-  const start = value.lastIndexOf("<");
-  if (start < 0 || !/^<[^\s@]+@\S+>$/.test(value.slice(start))) return value;
+  const start = Math.max(value.lastIndexOf("<"), value.lastIndexOf("("));
+  if (start <= 0 || !/^(?:<[^\s@]+@\S+>|\([^\s@()]+@[^\s()]+\))$/.test(value.slice(start))) {
+    return value;
+  }
   return value.slice(0, start).trimEnd();
 }
 

@@ -22,6 +22,10 @@ export interface RawFeed {
   feedUrl?: unknown;
   /** The channel's xml:base chain (see recordXmlBase). */
   "gazette-base"?: unknown;
+  /** Who writes the feed: Atom's feed <author>, RSS 1.0's channel dc:creator, a podcast's. */
+  author?: unknown;
+  "dc:creator"?: unknown;
+  "itunes:author"?: unknown;
   items: RawItem[];
 }
 
@@ -29,7 +33,7 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
   // Many real feeds say <rss> with no version; without this rss-parser rejects them.
   defaultRSS: 2,
   customFields: {
-    feed: ["gazette-base"],
+    feed: ["gazette-base", "author", "dc:creator", "itunes:author"],
     item: [
       "content:encoded",
       "dc:creator",
@@ -49,12 +53,14 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
       "xhtml:body",
       "fullitem",
       // Atom elements in an RSS item (any prefix bound to Atom's namespace reads as atom:, see
-      // normalizeRoot), podcast and Media RSS fields: a date, a body or a title where the RSS
-      // element is missing.
+      // normalizeRoot), podcast and Media RSS fields: a date, a body, an author or a title
+      // where the RSS element is missing.
       "atom:published",
       "atom:updated",
       "atom:content",
       "atom:summary",
+      "atom:author",
+      "itunes:author",
       "itunes:title",
       "itunes:summary",
       "media:title",

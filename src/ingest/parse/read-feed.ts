@@ -6,6 +6,7 @@ import {
   identifyItem,
   type NormalizedItem,
   normalizeItem,
+  personName,
   SkippedItem,
 } from "../normalize/normalize-item.js";
 import { plainTitle } from "../normalize/plain-title.js";
@@ -87,7 +88,7 @@ export async function readChangedFeed(
 
 // Bumped whenever the same item text would make a different article: every item is then parsed
 // and normalized again once. Distinct from FINGERPRINT_VERSION: the two never match each other.
-const SPLIT_FINGERPRINT_VERSION = "s4";
+const SPLIT_FINGERPRINT_VERSION = "s5";
 
 /**
  * readChangedFeed for an RSS or Atom document that splits into its items (splitFeedItems). An
@@ -107,8 +108,8 @@ async function readSplitFeed(
   if (regions === undefined) return undefined;
   const channel = await parseFeedXml(without(xml, regions)).catch(() => undefined);
   if (channel === undefined) return undefined;
-  const { feedUrl, baseUrl } = contextOf(channel, options);
-  const prefix = `${SPLIT_FINGERPRINT_VERSION}\n${feedUrl}\n${baseUrl}\n`;
+  const { feedUrl, baseUrl, feedAuthor } = contextOf(channel, options);
+  const prefix = `${SPLIT_FINGERPRINT_VERSION}\n${feedUrl}\n${baseUrl}\n${feedAuthor ?? ""}\n`;
   const fingerprints = regions.map((region) =>
     hash("sha1", prefix + xml.slice(region.start, region.end), "base64"),
   );
@@ -219,12 +220,23 @@ function readRaw(
   return { title, siteUrl, entries: entriesOf(readItem, context) };
 }
 
-/** What the channel says the items are read against: the feed's URL, its base, its site. */
+/**
+ * What the channel says the items are read against: the feed's URL, its base, its site, and the
+ * author of the items that name none.
+ */
 function contextOf(raw: RawFeed, options: ReadOptions) {
   const feedUrl = resolveUrl(options.feedUrl, undefined, ["http:", "https:", "file:"]);
   const feedBase = resolveBaseChain(xmlText(raw["gazette-base"]), feedUrl);
   const siteUrl = siteUrlOf(raw, feedBase, feedUrl);
-  return { baseUrl: siteUrl ?? feedBase, feedUrl, now: options.now, siteUrl, feedBase };
+  const feedAuthor = feedAuthorOf(raw);
+  return { baseUrl: siteUrl ?? feedBase, feedUrl, feedAuthor, now: options.now, siteUrl, feedBase };
+}
+
+// RFC 4287 §4.2.1: an Atom entry without an author has its feed's. RSS 1.0's channel dc:creator
+// and a podcast's channel itunes:author likewise name who writes the channel. managingEditor and
+// webMaster name an editor and an administrator: on a blog of many authors they wrote none of it.
+function feedAuthorOf(raw: RawFeed): string | undefined {
+  return [raw.author, raw["dc:creator"], raw["itunes:author"]].map(personName).find(Boolean);
 }
 
 // Unexpected errors are reported the same way as skipped items.
@@ -238,7 +250,7 @@ function isJsonDocument(document: string): boolean {
 
 // Bumped whenever normalizeItem would turn the same item into a different article: every item
 // is then normalized again once.
-const FINGERPRINT_VERSION = "4";
+const FINGERPRINT_VERSION = "5";
 
 /**
  * What an item is remembered by between fetches: a hash of everything normalizeItem reads (the
@@ -248,7 +260,8 @@ const FINGERPRINT_VERSION = "4";
  * "-" when it stores the fingerprint: whether the GUID was kept or dropped as repeated.
  */
 export function itemFingerprint(raw: object, context: ItemContext): string {
-  const text = `${FINGERPRINT_VERSION}\n${context.feedUrl}\n${context.baseUrl}\n${JSON.stringify(raw)}`;
+  const { feedUrl, baseUrl, feedAuthor = "" } = context;
+  const text = `${FINGERPRINT_VERSION}\n${feedUrl}\n${baseUrl}\n${feedAuthor}\n${JSON.stringify(raw)}`;
   return hash("sha1", text, "base64");
 }
 
