@@ -167,3 +167,24 @@ describe("the author of an item", () => {
     ]);
   });
 });
+
+describe("the feed's site", () => {
+  it("is an Atom link without rel, which is an alternate, not the first link", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Site</title>
+      <link href="https://site.example.com/feed.xml" rel="self"/><link href="https://site.example.com/"/>
+      <entry><title>Post</title><link href="2025/post"/></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://feeds.example.net/site", now });
+    expect(feed.siteUrl).toBe("https://site.example.com/");
+    expect(feed.items[0]?.url).toBe("https://site.example.com/2025/post");
+  });
+
+  it("is an RSS channel's atom:link rel=alternate when it has no <link>", async () => {
+    const xml = `<rss version="2.0" ${ATOM}><channel>
+      <atom:link href="https://site.example.com/feed.xml" rel="self" type="application/rss+xml"/>
+      <atom:link href="https://site.example.com/" rel="alternate" type="text/html"/>
+      <item><title>Post</title><link>2025/post</link></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://feeds.example.net/site", now });
+    expect(feed.siteUrl).toBe("https://site.example.com/");
+    expect(feed.title).toBe("site.example.com");
+  });
+});

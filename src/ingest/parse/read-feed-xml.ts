@@ -26,6 +26,9 @@ export interface RawFeed {
   author?: unknown;
   "dc:creator"?: unknown;
   "itunes:author"?: unknown;
+  /** Every <link> of the channel, and the atom:link elements of an RSS channel. */
+  links?: unknown;
+  atomLinks?: unknown;
   items: RawItem[];
 }
 
@@ -33,7 +36,15 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
   // Many real feeds say <rss> with no version; without this rss-parser rejects them.
   defaultRSS: 2,
   customFields: {
-    feed: ["gazette-base", "author", "dc:creator", "itunes:author"],
+    // rss-parser reads [name, key, options] for the feed as for items; its types say strings.
+    feed: [
+      "gazette-base",
+      "author",
+      "dc:creator",
+      "itunes:author",
+      ["link", "links", { keepArray: true }],
+      ["atom:link", "atomLinks", { keepArray: true }],
+    ] as unknown as string[],
     item: [
       "content:encoded",
       "dc:creator",

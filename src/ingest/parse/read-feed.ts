@@ -17,7 +17,7 @@ import { parseFeedXml, prepareFeedXml, type RawFeed, type RawItem } from "./read
 import { readJsonFeed } from "./read-json-feed.js";
 import { resolveBaseChain } from "./record-xml-base.js";
 import { type ItemRegion, splitFeedItems } from "./split-feed-items.js";
-import { xmlText } from "./xml-value.js";
+import { xmlAttribute, xmlText } from "./xml-value.js";
 
 export interface ReadOptions {
   /** Where the feed came from: relative links are resolved against it. */
@@ -298,15 +298,40 @@ function explain(document: string, error: unknown): string {
   return describeError(error).replace(/\s*\n\s*/g, ", ");
 }
 
-// An Atom feed without an "alternate" link gets its first link, often the feed itself.
+// The site's page, never the feed itself. RFC 4287 §4.2.7.2: an Atom link without rel is
+// "alternate" (rss-parser reads only an explicit one, else the first link, often rel="self"); an
+// RSS channel without <link> may give it as an atom:link rel="alternate".
 function siteUrlOf(
   raw: RawFeed,
   feedBase: string | undefined,
   feedUrl: string | undefined,
 ): string | undefined {
-  const link = resolveUrl(xmlText(raw.link), feedBase);
-  const self = resolveUrl(xmlText(raw.feedUrl), feedBase);
+  const links = [...asArray(raw.links), ...asArray(raw.atomLinks)];
+  const alternate = links.find((link) => relOf(link) === "alternate" && !isFeedType(link));
+  const link = resolveUrl(xmlText(alternate) ?? linkHref(alternate) ?? xmlText(raw.link), feedBase);
+  // rss-parser's feedUrl is any first atom:link of an RSS channel: only a JSON Feed's is read.
+  const selfLink = links.find((link) => relOf(link) === "self");
+  const self = resolveUrl(links.length > 0 ? linkHref(selfLink) : xmlText(raw.feedUrl), feedBase);
   return link === undefined || link === self || link === feedUrl ? undefined : link;
+}
+
+// An RSS <link> is text: the site. An element's rel defaults to "alternate".
+function relOf(link: unknown): string {
+  if (typeof link === "string") return "alternate";
+  return xmlAttribute(link, "rel")?.toLowerCase() ?? (linkHref(link) ? "alternate" : "");
+}
+
+function linkHref(link: unknown): string | undefined {
+  return xmlAttribute(link, "href");
+}
+
+// An alternate in another feed format (type="application/atom+xml") is no page to visit.
+function isFeedType(link: unknown): boolean {
+  return /xml|json/i.test(xmlAttribute(link, "type") ?? "");
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function hostOf(url: string | undefined): string | undefined {
