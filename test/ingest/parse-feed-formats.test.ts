@@ -120,11 +120,79 @@ describe("parseFeed and xml:base", () => {
   });
 });
 
+describe("parseFeed and content by reference", () => {
+  it("reads an entry whose content is self-closed (src=…) and the entries after it", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Refs</title>
+      <entry><title>Elsewhere</title><link href="https://refs.example.com/1"/>
+        <content type="text/html" src="https://refs.example.com/1.html"/></entry>
+      <entry><title>Here</title><link href="https://refs.example.com/2"/>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Inline</p></div></content>
+      </entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://refs.example.com/feed", now });
+    expect(feed.items.map((item) => [item.title, item.contentHtml])).toEqual([
+      ["Elsewhere", ""],
+      ["Here", "<p>Inline</p>"],
+    ]);
+  });
+});
+
+describe("parseFeed and comments", () => {
+  it("reads a comment that names an element as a comment, not as the element", async () => {
+    // Microsoft Start's sample feeds document every element this way.
+    const xml = `<rss version="2.0"><channel><title>Notes</title><item>
+      <!-- REQUIRED: the title goes in the <title> element -->
+      <title><![CDATA[Encoding video]]></title>
+      <!-- the body goes in <description>, <b>escaped</b> -->
+      <description>&lt;p&gt;Body&lt;/p&gt;</description>
+      <link>https://notes.example.com/video</link></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://notes.example.com/feed", now });
+    expect(feed.items.map((item) => [item.title, item.contentHtml])).toEqual([
+      ["Encoding video", "<p>Body</p>"],
+    ]);
+  });
+});
+
 describe("parseFeed on broken documents", () => {
+  it("closes an element left open at its parent's end, as a lenient reader does", async () => {
+    const xml = `<rss version="2.0"><channel><title>Open</title>
+      <item><title>Tagged</title><link>https://x.example.com/a</link><category>News</item>
+      <item><title>Whole</title><link>https://x.example.com/b</link></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://x.example.com/feed", now });
+    expect(feed.items.map((item) => [item.url, item.categories])).toEqual([
+      ["https://x.example.com/a", ["News"]],
+      ["https://x.example.com/b", []],
+    ]);
+  });
+
+  it("reads a feed with an end tag too many as a lenient reader does", async () => {
+    // Microsoft Start's sample RSS feed closes a <media:content> twice; strict XML refuses it all.
+    const xml = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+      <title>Lifestyle</title><link>https://msn.example.com/lifestyle</link>
+      <item><title>Video &amp; streaming</title><link>https://msn.example.com/a/1</link>
+        <pubDate>Wed, 04 Oct 2017 13:00:00 GMT</pubDate>
+        <media:content url="https://msn.example.com/v.mp4" medium="video">
+          <media:title>Video title</media:title></media:content></media:content>
+        <description>Stays &lt;b&gt;whole&lt;/b&gt; &amp; R&D</description></item>
+      <item><title>Second</title><link>https://msn.example.com/a/2</link></item>
+    </channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://msn.example.com/feed", now });
+    expect(feed.title).toBe("Lifestyle");
+    expect(
+      feed.items.map((item) => [item.title, item.publishedAt?.toISOString(), item.contentHtml]),
+    ).toEqual([
+      ["Video & streaming", "2017-10-04T13:00:00.000Z", "Stays <b>whole</b> &amp; R&amp;D"],
+      ["Second", undefined, ""],
+    ]);
+  });
+
   it.each([
     ["an empty document", ""],
     ["whitespace only", " \n\t "],
     ["a cut-off CDATA section", `<rss version="2.0"><channel><item><description><![CDATA[<p>cut`],
+    [
+      "a document cut off after an item",
+      `<rss version="2.0"><channel><item><title>A</title><link>https://x.example.com/a</link></item>`,
+    ],
   ])("rejects %s loudly with FEED_PARSE_FAILED", async (_name, document) => {
     const error = await parseFeed(document, { feedUrl: "https://x.example.com/feed", now }).catch(
       (caught: unknown) => caught,

@@ -17,6 +17,8 @@ export interface ItemContext {
   baseUrl: string | undefined;
   /** The document's own URL: what an xml:base chain starts from. */
   feedUrl: string | undefined;
+  /** Who the feed says writes it all (see feedAuthorOf): the author of an item naming none. */
+  feedAuthor?: string;
   now: Date;
 }
 
@@ -58,9 +60,9 @@ function readIdentity(raw: RawItem, context: ItemContext) {
   const publishedAt = parseFeedDate(
     [
       ...[raw.published, raw.pubDate, raw["dc:date"], raw["dcterms:issued"]],
-      // Atom 0.3 said issued, created and modified.
-      ...[raw.issued, raw["dcterms:created"], raw.created, raw.updated],
-      ...[raw.modified, raw["dcterms:modified"], raw.isoDate],
+      // Atom 0.3 said issued, created and modified; RSS items may carry Atom's dates.
+      ...[raw["atom:published"], raw.issued, raw["dcterms:created"], raw.created, raw.updated],
+      ...[raw["atom:updated"], raw.modified, raw["dcterms:modified"], raw.isoDate],
     ].map(xmlText),
     context.now,
   );
@@ -76,19 +78,18 @@ export function normalizeItem(raw: RawItem, context: ItemContext): NormalizedIte
   // Control characters are no text (and PostgreSQL refuses NUL): dropped before anything is kept.
   const contentHtml = dropControls(
     sanitizeContent(
-      repairC1Controls(richestContent(raw)),
+      repairC1Controls(richestContent(raw) || describedElsewhere(raw)),
       contentBase ? resolveBaseChain(contentBase, context.feedUrl) : (url ?? itemBase),
     ),
   );
   const contentText = dropControls(htmlToPlainText(contentHtml));
-  const rawTitle = plainTitle(repairC1Controls(xmlText(raw.title) ?? ""));
-  const title = rawTitle || firstWords(contentText, TITLE_FALLBACK_WORDS);
+  const title = titleOf(raw) || firstWords(contentText, TITLE_FALLBACK_WORDS);
   return {
     guid,
     url,
     canonicalUrl,
     title,
-    author: authorOf(raw),
+    author: authorOf(raw) ?? context.feedAuthor,
     publishedAt,
     contentHtml,
     contentText,
@@ -122,29 +123,87 @@ function isPermalink(raw: RawItem, guid: string | undefined): guid is string {
 // Feeds often carry an excerpt in one field and the whole article in another.
 function richestContent(raw: RawItem): string {
   const bodies = [raw["content:encoded"], raw.content, raw.summary, raw["dc:description"]];
-  const candidates = [...bodies, raw.body, raw["xhtml:body"], raw.fullitem].map(xmlText);
+  const atom = [raw["atom:content"], raw["atom:summary"]];
+  const candidates = [...bodies, ...atom, raw.body, raw["xhtml:body"], raw.fullitem].map(xmlText);
   return candidates.reduce<string>(
     (best, next) => (next && next.length > best.length ? next : best),
     "",
   );
 }
 
-function authorOf(raw: RawItem): string | undefined {
-  const value = [raw.creator, raw["dc:creator"], raw.author, raw["dc:author"]]
-    .map(xmlText)
-    .find(Boolean);
-  if (!value) return undefined;
-  // RSS <author> is "jane@example.com (Jane Doe)", elsewhere "Jane Doe <jane@example.com>".
-  // Each pattern has one way to match, so a hostile name costs linear time (issue 14).
-  const name = value.match(/^[^\s@]+@[^\s(]+\s*\((.+)\)$/)?.[1] ?? withoutTrailingAddress(value);
-  return name ? plainTitle(name) || undefined : undefined;
+// A podcast episode or a video (YouTube's Atom feed) may describe itself only in its podcast or
+// Media RSS fields: the description when the item has no other.
+function describedElsewhere(raw: RawItem): string {
+  const candidates = [raw["itunes:summary"], ...mediaField(raw, "media:description")];
+  return candidates.map((value) => xmlText(firstOf(value))).find(Boolean) ?? "";
 }
 
-// "Jane Doe <jane@example.com>" → "Jane Doe": the last "<" starts the address, if any.
+// An item without <title> may name itself as an episode (itunes:title) or as media (media:title,
+// also in a media:group); the media:title of a media:content is its picture's, never the item's.
+function titleOf(raw: RawItem): string {
+  const candidates = [raw.title, raw["itunes:title"], ...mediaField(raw, "media:title")];
+  for (const candidate of candidates) {
+    const title = plainTitle(repairC1Controls(xmlText(firstOf(candidate)) ?? ""));
+    if (title) return title;
+  }
+  return "";
+}
+
+// The first author field that names a person: one that gives an address alone gives way to the
+// next (`<author>mark@example.org</author>` to an itunes:author).
+function authorOf(raw: RawItem): string | undefined {
+  const fields = [raw.creator, raw["dc:creator"], raw.author, raw["dc:author"]];
+  return [...fields, raw["atom:author"], raw["itunes:author"]].map(personName).find(Boolean);
+}
+
+/**
+ * The person an author element names, as plain text: its text or its Atom <name> child, without
+ * the e-mail address beside it; undefined when it gives an address alone. An address never
+ * becomes a name: a summary would say "mark@example.org shares…".
+ */
+export function personName(value: unknown): string | undefined {
+  const element = firstOf(value);
+  const text = xmlText(element) ?? xmlText(firstOf(childOf(element, "name", "atom:name")));
+  if (!text) return undefined;
+  // RSS <author> is "jane@example.com (Jane Doe)", elsewhere "Jane Doe (jane@example.com)" or
+  // "Jane Doe <jane@example.com>". Each pattern has one way to match, and the others look at
+  // the text after its last "(" or "<", so a hostile name costs linear time (issue 14).
+  const name = text.match(/^[^\s@]+@[^\s(]+\s*\((.+)\)$/)?.[1] ?? withoutTrailingAddress(text);
+  if (!name || isAddress(name)) return undefined;
+  return plainTitle(name) || undefined;
+}
+
+// An e-mail address alone, maybe as "<…>" or "mailto:…".
+const ADDRESS = /^(?:mailto:)?<?[^\s@<>()]+@[^\s@<>()]+>?$/i;
+
+function isAddress(text: string): boolean {
+  return ADDRESS.test(text);
+}
+
+// "Jane Doe <jane@example.com>" and "Jane Doe (jane@example.com)" → "Jane Doe": the last "<" or
+// "(" starts the address, if any.
 function withoutTrailingAddress(value: string): string {
-  const start = value.lastIndexOf("<");
-  if (start < 0 || !/^<[^\s@]+@\S+>$/.test(value.slice(start))) return value;
+  const start = Math.max(value.lastIndexOf("<"), value.lastIndexOf("("));
+  if (start <= 0 || !/^(?:<[^\s@]+@\S+>|\([^\s@()]+@[^\s()]+\))$/.test(value.slice(start))) {
+    return value;
+  }
   return value.slice(0, start).trimEnd();
+}
+
+// A Media RSS field of the item itself, then of its media:group (never of a media:content).
+function mediaField(raw: RawItem, name: string): unknown[] {
+  return [raw[name], childOf(raw.mediaGroup, name)];
+}
+
+// xml2js gives a repeated element as an array; a custom field may hold the first or all.
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function childOf(element: unknown, ...names: string[]): unknown {
+  if (typeof element !== "object" || element === null) return undefined;
+  const children = element as Record<string, unknown>;
+  return names.map((name) => children[name]).find((child) => child !== undefined);
 }
 
 // A control character in an identifier or link is no part of it (and PostgreSQL refuses NUL).

@@ -1,8 +1,11 @@
 // Elements that hold HTML: Atom text constructs (RFC 4287 §3.1) and RSS bodies. Written as
 // child elements (Atom type="xhtml", Atom 0.3 mode="xml", XHTML <body> in RSS, or plain
-// unescaped markup in a <description>), their markup reaches xml2js as a tree.
-const HTML_HOLDER =
-  /<(content|summary|title|subtitle|description|content:encoded|body|xhtml:body|fullitem|dc:description)(\s[^>]*)?>([\s\S]*?)<\/\1\s*>/g;
+// unescaped markup in a <description>), their markup reaches xml2js as a tree. A comment or a
+// CDATA section is skipped whole: "<title>" in "<!-- put the title in <title> -->" is no element.
+// An attribute list stops at "<", so a run of unfinished tags is read in linear time.
+const HOLDER_OR_SKIPPED =
+  /<!--|<!\[CDATA\[|<(content|summary|title|subtitle|description|content:encoded|body|xhtml:body|fullitem|dc:description|atom:content|atom:summary)(\s[^<>]*)?>/g;
+const SKIPPED_END: Record<string, string> = { "<!--": "-->", "<![CDATA[": "]]>" };
 const XHTML_TYPE =
   /\b(?:type\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["']|mode\s*=\s*["']xml["'])/;
 const XHTML_DIV = /^\s*<(?:xhtml:)?div(?:\s[^>]*)?>([\s\S]*)<\/(?:xhtml:)?div>\s*$/;
@@ -11,18 +14,52 @@ const XHTML_DIV = /^\s*<(?:xhtml:)?div(?:\s[^>]*)?>([\s\S]*)<\/(?:xhtml:)?div>\s
  * Markup written as child elements turned into escaped HTML. xml2js, under rss-parser, splits
  * mixed content into text and child lists and loses their order ("<p>a <b>b</b> c</p>" →
  * "a  c<b>b</b>"); escaped, the markup reaches us as one string in its original order. Atom's
- * xhtml wrapper <div> is dropped (RFC 4287 §3.1.1.3: it is not part of the content).
+ * xhtml wrapper <div> is dropped (RFC 4287 §3.1.1.3: it is not part of the content). One scan:
+ * each holder is searched for its closing tag once, and a name that has none after some point
+ * is not searched for again.
  */
 export function inlineXhtml(xml: string): string {
-  return xml.replace(HTML_HOLDER, (element, name: string, attributes = "", inner: string) => {
-    if (!hasChildElements(inner)) return element;
-    const isXhtml = XHTML_TYPE.test(attributes);
-    const markup = isXhtml ? unwrapDiv(inner).replace(/<(\/?)xhtml:/g, "<$1") : inner;
-    const asHtml = attributes
-      .replace(XHTML_TYPE, 'type="html"')
-      .replace(/\smode\s*=\s*["'][^"']*["']/, "");
-    return `<${name}${asHtml}>${escapeOutsideCdata(markup)}</${name}>`;
-  });
+  const closers = new Map<string, RegExp>();
+  const unclosed = new Set<string>();
+  let result = "";
+  let copied = 0;
+  HOLDER_OR_SKIPPED.lastIndex = 0;
+  for (let open = HOLDER_OR_SKIPPED.exec(xml); open; open = HOLDER_OR_SKIPPED.exec(xml)) {
+    const [tag, name, attributes = ""] = open;
+    const skippedEnd = SKIPPED_END[tag];
+    if (skippedEnd !== undefined) {
+      const end = xml.indexOf(skippedEnd, HOLDER_OR_SKIPPED.lastIndex);
+      // Unclosed, it runs to the end of the document: no element follows.
+      if (end === -1) break;
+      HOLDER_OR_SKIPPED.lastIndex = end + skippedEnd.length;
+      continue;
+    }
+    // A self-closed holder (Atom's `<content src="…"/>`) holds nothing.
+    if (name === undefined || attributes.endsWith("/") || unclosed.has(name)) continue;
+    const closer = closers.get(name) ?? new RegExp(`</${name}\\s*>`, "g");
+    closers.set(name, closer);
+    closer.lastIndex = HOLDER_OR_SKIPPED.lastIndex;
+    const close = closer.exec(xml);
+    if (close === null) {
+      unclosed.add(name);
+      continue;
+    }
+    const inner = xml.slice(HOLDER_OR_SKIPPED.lastIndex, close.index);
+    HOLDER_OR_SKIPPED.lastIndex = closer.lastIndex;
+    if (!hasChildElements(inner)) continue;
+    result += xml.slice(copied, open.index) + inlined(name, attributes, inner);
+    copied = closer.lastIndex;
+  }
+  return copied === 0 ? xml : result + xml.slice(copied);
+}
+
+function inlined(name: string, attributes: string, inner: string): string {
+  const isXhtml = XHTML_TYPE.test(attributes);
+  const markup = isXhtml ? unwrapDiv(inner).replace(/<(\/?)xhtml:/g, "<$1") : inner;
+  const asHtml = attributes
+    .replace(XHTML_TYPE, 'type="html"')
+    .replace(/\smode\s*=\s*["'][^"']*["']/, "");
+  return `<${name}${asHtml}>${escapeOutsideCdata(markup)}</${name}>`;
 }
 
 // A child element is a "<" outside CDATA sections that opens neither a comment nor a

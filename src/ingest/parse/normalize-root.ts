@@ -1,17 +1,33 @@
 const RSS1_NAMESPACE = "http://purl.org/rss/1.0/";
+const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
+
+/** A namespace prefix the document declares (`xmlns:a10="…"`). */
+interface Binding {
+  prefix: string;
+  namespace: string | undefined;
+}
 
 /**
  * The document's feed elements under the names rss-parser looks for: a namespace prefix on RSS
- * 1.0 or Atom elements (`<rss:item>`, `<atom:feed>`) or on an `<rss>` root removed, and an Atom
+ * 1.0 or Atom elements (`<rss:item>`, `<atom:feed>`) or on an `<rss>` root removed, Atom elements
+ * in RSS under the prefix atom: whatever prefix the document binds (`<a10:updated>`), and an Atom
  * document that is one `<entry>` (RFC 4287 §4.1.2 allows it) wrapped in a `<feed>`, and Atom
  * entries written as `<item>` or with a link in `<link>` text read as an Atom reader would.
  */
 export function normalizeRoot(xml: string): string {
   let result = xml;
-  for (const prefix of feedPrefixes(xml)) {
+  const bindings = [...xml.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)].map(
+    ([, prefix = "", namespace]) => ({ prefix, namespace }),
+  );
+  for (const prefix of feedPrefixes(xml, bindings)) {
     result = result.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1");
   }
   const root = result.match(ROOT);
+  if (root?.[1] !== "feed" && root?.[1] !== "entry") {
+    for (const prefix of atomAliases(bindings)) {
+      result = result.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1atom:");
+    }
+  }
   if (root?.[1] === "feed") return atomEntries(result);
   if (root?.[1] === "entry") {
     const start = root[0].length - "<entry".length;
@@ -26,14 +42,22 @@ const ROOT =
 
 // RSS 1.0's namespace only ever holds feed elements; a prefixed root (`<atom:feed>`,
 // `<rss:rss>`) says its prefix is the feed's own. RSS 2.0's common `atom:link` is left alone.
-function feedPrefixes(xml: string): string[] {
+function feedPrefixes(xml: string, bindings: readonly Binding[]): string[] {
   const prefixes = new Set<string>();
-  for (const match of xml.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) {
-    if (match[2] === RSS1_NAMESPACE) prefixes.add(match[1] ?? "");
+  for (const { prefix, namespace } of bindings) {
+    if (namespace === RSS1_NAMESPACE) prefixes.add(prefix);
   }
   const rootPrefix = xml.match(ROOT)?.[1]?.match(/^([\w.-]+):(?:rss|feed)$/)?.[1];
   if (rootPrefix) prefixes.add(rootPrefix);
   return [...prefixes].filter((prefix) => prefix !== "" && prefix !== "xml" && prefix !== "rdf");
+}
+
+// Atom elements in an RSS document under another prefix than atom: (.NET writes <a10:updated>
+// and <a10:author> into every item) are read under the usual one.
+function atomAliases(bindings: readonly Binding[]): string[] {
+  return bindings
+    .filter(({ prefix, namespace }) => namespace === ATOM_NAMESPACE && prefix !== "atom")
+    .map(({ prefix }) => prefix);
 }
 
 // rss-parser reads an Atom link's href only (a link without one throws) and entries only.

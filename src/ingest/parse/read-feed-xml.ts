@@ -5,6 +5,7 @@ import { hardenRssParser } from "./harden-rss-parser.js";
 import { inlineXhtml } from "./inline-xhtml.js";
 import { normalizeRoot } from "./normalize-root.js";
 import { recordXmlBase } from "./record-xml-base.js";
+import { recoverXml } from "./recover-xml.js";
 import { repairXml } from "./repair-xml.js";
 
 /** rss-parser's view of one item, with the custom fields we ask for; values are unchecked. */
@@ -21,6 +22,13 @@ export interface RawFeed {
   feedUrl?: unknown;
   /** The channel's xml:base chain (see recordXmlBase). */
   "gazette-base"?: unknown;
+  /** Who writes the feed: Atom's feed <author>, RSS 1.0's channel dc:creator, a podcast's. */
+  author?: unknown;
+  "dc:creator"?: unknown;
+  "itunes:author"?: unknown;
+  /** Every <link> of the channel, and the atom:link elements of an RSS channel. */
+  links?: unknown;
+  atomLinks?: unknown;
   items: RawItem[];
 }
 
@@ -28,7 +36,15 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
   // Many real feeds say <rss> with no version; without this rss-parser rejects them.
   defaultRSS: 2,
   customFields: {
-    feed: ["gazette-base"],
+    // rss-parser reads [name, key, options] for the feed as for items; its types say strings.
+    feed: [
+      "gazette-base",
+      "author",
+      "dc:creator",
+      "itunes:author",
+      ["link", "links", { keepArray: true }],
+      ["atom:link", "atomLinks", { keepArray: true }],
+    ] as unknown as string[],
     item: [
       "content:encoded",
       "dc:creator",
@@ -47,6 +63,20 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
       "body",
       "xhtml:body",
       "fullitem",
+      // Atom elements in an RSS item (any prefix bound to Atom's namespace reads as atom:, see
+      // normalizeRoot), podcast and Media RSS fields: a date, a body, an author or a title
+      // where the RSS element is missing.
+      "atom:published",
+      "atom:updated",
+      "atom:content",
+      "atom:summary",
+      "atom:author",
+      "itunes:author",
+      "itunes:title",
+      "itunes:summary",
+      "media:title",
+      "media:description",
+      ["media:group", "mediaGroup"],
       ["dc:subject", "subjects", { keepArray: true }],
       // rss-parser flattens <guid> to its text; isPermaLink="false" says it is not a link.
       ["guid", "guidElement", { keepArray: true }],
@@ -96,17 +126,22 @@ export function prepareFeedXml(document: string): string {
 }
 
 /**
- * Parses prepared XML with rss-parser. When strict XML parsing fails, retries once with bare
- * ampersands and HTML entities escaped. Rejects with the first attempt's error.
+ * Parses prepared XML with rss-parser. When strict XML parsing fails, retries with bare
+ * ampersands and HTML entities escaped, then as a lenient reader reads it (see recoverXml).
+ * Rejects with the first attempt's error.
  */
 export async function parseFeedXml(xml: string): Promise<RawFeed> {
   try {
     return await createParser().parseString(xml);
   } catch (error) {
-    const repaired = repairXml(xml);
-    if (repaired === xml) throw error;
-    return await createParser()
-      .parseString(repaired)
-      .catch(() => Promise.reject(error));
+    for (const retry of [repairXml, recoverXml]) {
+      const repaired = retry(xml);
+      if (repaired === undefined || repaired === xml) continue;
+      const feed = await createParser()
+        .parseString(repaired)
+        .catch(() => undefined);
+      if (feed !== undefined) return feed;
+    }
+    throw error;
   }
 }

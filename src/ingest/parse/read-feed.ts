@@ -6,6 +6,7 @@ import {
   identifyItem,
   type NormalizedItem,
   normalizeItem,
+  personName,
   SkippedItem,
 } from "../normalize/normalize-item.js";
 import { plainTitle } from "../normalize/plain-title.js";
@@ -16,7 +17,7 @@ import { parseFeedXml, prepareFeedXml, type RawFeed, type RawItem } from "./read
 import { readJsonFeed } from "./read-json-feed.js";
 import { resolveBaseChain } from "./record-xml-base.js";
 import { type ItemRegion, splitFeedItems } from "./split-feed-items.js";
-import { xmlText } from "./xml-value.js";
+import { xmlAttribute, xmlText } from "./xml-value.js";
 
 export interface ReadOptions {
   /** Where the feed came from: relative links are resolved against it. */
@@ -87,7 +88,7 @@ export async function readChangedFeed(
 
 // Bumped whenever the same item text would make a different article: every item is then parsed
 // and normalized again once. Distinct from FINGERPRINT_VERSION: the two never match each other.
-const SPLIT_FINGERPRINT_VERSION = "s3";
+const SPLIT_FINGERPRINT_VERSION = "s5";
 
 /**
  * readChangedFeed for an RSS or Atom document that splits into its items (splitFeedItems). An
@@ -107,8 +108,8 @@ async function readSplitFeed(
   if (regions === undefined) return undefined;
   const channel = await parseFeedXml(without(xml, regions)).catch(() => undefined);
   if (channel === undefined) return undefined;
-  const { feedUrl, baseUrl } = contextOf(channel, options);
-  const prefix = `${SPLIT_FINGERPRINT_VERSION}\n${feedUrl}\n${baseUrl}\n`;
+  const { feedUrl, baseUrl, feedAuthor } = contextOf(channel, options);
+  const prefix = `${SPLIT_FINGERPRINT_VERSION}\n${feedUrl}\n${baseUrl}\n${feedAuthor ?? ""}\n`;
   const fingerprints = regions.map((region) =>
     hash("sha1", prefix + xml.slice(region.start, region.end), "base64"),
   );
@@ -219,12 +220,23 @@ function readRaw(
   return { title, siteUrl, entries: entriesOf(readItem, context) };
 }
 
-/** What the channel says the items are read against: the feed's URL, its base, its site. */
+/**
+ * What the channel says the items are read against: the feed's URL, its base, its site, and the
+ * author of the items that name none.
+ */
 function contextOf(raw: RawFeed, options: ReadOptions) {
   const feedUrl = resolveUrl(options.feedUrl, undefined, ["http:", "https:", "file:"]);
   const feedBase = resolveBaseChain(xmlText(raw["gazette-base"]), feedUrl);
   const siteUrl = siteUrlOf(raw, feedBase, feedUrl);
-  return { baseUrl: siteUrl ?? feedBase, feedUrl, now: options.now, siteUrl, feedBase };
+  const feedAuthor = feedAuthorOf(raw);
+  return { baseUrl: siteUrl ?? feedBase, feedUrl, feedAuthor, now: options.now, siteUrl, feedBase };
+}
+
+// RFC 4287 §4.2.1: an Atom entry without an author has its feed's. RSS 1.0's channel dc:creator
+// and a podcast's channel itunes:author likewise name who writes the channel. managingEditor and
+// webMaster name an editor and an administrator: on a blog of many authors they wrote none of it.
+function feedAuthorOf(raw: RawFeed): string | undefined {
+  return [raw.author, raw["dc:creator"], raw["itunes:author"]].map(personName).find(Boolean);
 }
 
 // Unexpected errors are reported the same way as skipped items.
@@ -238,7 +250,7 @@ function isJsonDocument(document: string): boolean {
 
 // Bumped whenever normalizeItem would turn the same item into a different article: every item
 // is then normalized again once.
-const FINGERPRINT_VERSION = "3";
+const FINGERPRINT_VERSION = "5";
 
 /**
  * What an item is remembered by between fetches: a hash of everything normalizeItem reads (the
@@ -248,7 +260,8 @@ const FINGERPRINT_VERSION = "3";
  * "-" when it stores the fingerprint: whether the GUID was kept or dropped as repeated.
  */
 export function itemFingerprint(raw: object, context: ItemContext): string {
-  const text = `${FINGERPRINT_VERSION}\n${context.feedUrl}\n${context.baseUrl}\n${JSON.stringify(raw)}`;
+  const { feedUrl, baseUrl, feedAuthor = "" } = context;
+  const text = `${FINGERPRINT_VERSION}\n${feedUrl}\n${baseUrl}\n${feedAuthor}\n${JSON.stringify(raw)}`;
   return hash("sha1", text, "base64");
 }
 
@@ -285,15 +298,40 @@ function explain(document: string, error: unknown): string {
   return describeError(error).replace(/\s*\n\s*/g, ", ");
 }
 
-// An Atom feed without an "alternate" link gets its first link, often the feed itself.
+// The site's page, never the feed itself. RFC 4287 §4.2.7.2: an Atom link without rel is
+// "alternate" (rss-parser reads only an explicit one, else the first link, often rel="self"); an
+// RSS channel without <link> may give it as an atom:link rel="alternate".
 function siteUrlOf(
   raw: RawFeed,
   feedBase: string | undefined,
   feedUrl: string | undefined,
 ): string | undefined {
-  const link = resolveUrl(xmlText(raw.link), feedBase);
-  const self = resolveUrl(xmlText(raw.feedUrl), feedBase);
+  const links = [...asArray(raw.links), ...asArray(raw.atomLinks)];
+  const alternate = links.find((link) => relOf(link) === "alternate" && !isFeedType(link));
+  const link = resolveUrl(xmlText(alternate) ?? linkHref(alternate) ?? xmlText(raw.link), feedBase);
+  // rss-parser's feedUrl is any first atom:link of an RSS channel: only a JSON Feed's is read.
+  const selfLink = links.find((link) => relOf(link) === "self");
+  const self = resolveUrl(links.length > 0 ? linkHref(selfLink) : xmlText(raw.feedUrl), feedBase);
   return link === undefined || link === self || link === feedUrl ? undefined : link;
+}
+
+// An RSS <link> is text: the site. An element's rel defaults to "alternate".
+function relOf(link: unknown): string {
+  if (typeof link === "string") return "alternate";
+  return xmlAttribute(link, "rel")?.toLowerCase() ?? (linkHref(link) ? "alternate" : "");
+}
+
+function linkHref(link: unknown): string | undefined {
+  return xmlAttribute(link, "href");
+}
+
+// An alternate in another feed format (type="application/atom+xml") is no page to visit.
+function isFeedType(link: unknown): boolean {
+  return /xml|json/i.test(xmlAttribute(link, "type") ?? "");
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 function hostOf(url: string | undefined): string | undefined {

@@ -1,0 +1,190 @@
+import { describe, expect, it } from "vitest";
+import { type FeedItem, parseFeed } from "../../src/ingest/index.js";
+
+const now = new Date("2025-03-06T12:00:00Z");
+const feedUrl = "https://fields.example.com/feed.xml";
+
+/** The items of an RSS 2.0 document with the given <item> bodies (each gets its own link). */
+async function rssItems(items: string[], channel = "", namespaces = ""): Promise<FeedItem[]> {
+  const body = items
+    .map((item, n) => `<item><link>https://fields.example.com/${n + 1}</link>${item}</item>`)
+    .join("");
+  const xml = `<rss version="2.0" ${namespaces}><channel><title>Fields</title>
+    <link>https://fields.example.com/</link>${channel}${body}</channel></rss>`;
+  const feed = await parseFeed(xml, { feedUrl, now });
+  expect(feed.problems).toEqual([]);
+  return feed.items;
+}
+
+const ATOM = 'xmlns:atom="http://www.w3.org/2005/Atom"';
+
+describe("an RSS item's date and text in Atom's elements", () => {
+  it("reads atom:published and atom:content where RSS has none", async () => {
+    const [item] = await rssItems(
+      [
+        `<title>Atom inside</title><atom:published>2025-03-02T15:04:05Z</atom:published>
+         <atom:content type="html">&lt;p&gt;Body&lt;/p&gt;</atom:content>`,
+      ],
+      "",
+      ATOM,
+    );
+    expect(item?.publishedAt?.toISOString()).toBe("2025-03-02T15:04:05.000Z");
+    expect(item?.contentHtml).toBe("<p>Body</p>");
+  });
+
+  it("reads Atom's elements under any prefix bound to its namespace (.NET's a10:)", async () => {
+    const [item] = await rssItems(
+      [
+        `<title>Dotnet</title><a10:updated>2025-03-01T08:00:00Z</a10:updated>
+         <a10:content type="html">&lt;p&gt;Body&lt;/p&gt;</a10:content>`,
+      ],
+      "",
+      'xmlns:a10="http://www.w3.org/2005/Atom"',
+    );
+    expect(item?.publishedAt?.toISOString()).toBe("2025-03-01T08:00:00.000Z");
+    expect(item?.contentHtml).toBe("<p>Body</p>");
+  });
+
+  it("keeps the RSS date and the longer body when both are given", async () => {
+    const [item] = await rssItems(
+      [
+        `<title>Both</title><pubDate>Tue, 04 Mar 2025 08:30:00 GMT</pubDate>
+         <atom:updated>2025-03-05T00:00:00Z</atom:updated>
+         <description>Short excerpt.</description>
+         <atom:content type="html">&lt;p&gt;The whole article, longer than its excerpt.&lt;/p&gt;</atom:content>`,
+      ],
+      "",
+      ATOM,
+    );
+    expect(item?.publishedAt?.toISOString()).toBe("2025-03-04T08:30:00.000Z");
+    expect(item?.contentText).toBe("The whole article, longer than its excerpt.");
+  });
+});
+
+describe("an item's title and description in podcast and Media RSS fields", () => {
+  it("takes itunes:title or media:title when there is no <title>", async () => {
+    const items = await rssItems([
+      `<itunes:title>Hiking Treks Trailer</itunes:title>
+       <description>The Sunset Explorers share tips for great hikes.</description>`,
+      `<media:title>Conference talk</media:title><description>Recorded live.</description>`,
+      `<media:group><media:title>Grouped video</media:title></media:group>`,
+      // A picture's title is the picture's, never the item's.
+      `<media:content url="https://fields.example.com/a.jpg"><media:title>Image title</media:title></media:content>
+       <description>Five words of a description here.</description>`,
+    ]);
+    expect(items.map((item) => item.title)).toEqual([
+      "Hiking Treks Trailer",
+      "Conference talk",
+      "Grouped video",
+      "Five words of a description here.",
+    ]);
+  });
+
+  it("takes itunes:summary or media:description as the description when there is no other", async () => {
+    const items = await rssItems([
+      `<title>Episode</title><itunes:summary><![CDATA[
+         Line 1
+         Line 2 ]]></itunes:summary>`,
+      `<title>Video</title><media:group><media:description>Test Description</media:description></media:group>`,
+      `<title>Both</title><description>The description itself.</description>
+       <itunes:summary>A longer summary that is not the description of this episode.</itunes:summary>`,
+    ]);
+    expect(items.map((item) => item.contentText)).toEqual([
+      "Line 1 Line 2",
+      "Test Description",
+      "The description itself.",
+    ]);
+  });
+});
+
+describe("the author of an item", () => {
+  it.each([
+    ["an address alone", "<author>mark@example.org</author>", undefined],
+    ["an address in angle brackets", "<author>&lt;mark@example.org&gt;</author>", undefined],
+    ["an address, then a name in parentheses", "<author>mark@example.org (Mark)</author>", "Mark"],
+    [
+      "a name, then an address in parentheses",
+      "<dc:creator>Mark Pilgrim (mark@example.org)</dc:creator>",
+      "Mark Pilgrim",
+    ],
+    [
+      "a name, then an address in angle brackets",
+      "<dc:creator>Mark Pilgrim &lt;mark@example.org&gt;</dc:creator>",
+      "Mark Pilgrim",
+    ],
+    [
+      "an address, then itunes:author",
+      "<author>mark@example.org</author><itunes:author>Mark Pilgrim</itunes:author>",
+      "Mark Pilgrim",
+    ],
+    ["an Atom-style author element in RSS", "<author><name>Jane Doe</name></author>", "Jane Doe"],
+  ])("%s", async (_name, fields, author) => {
+    const [item] = await rssItems([`<title>Post</title>${fields}`]);
+    expect(item?.author).toBe(author);
+  });
+
+  it("is read from atom:author, under any prefix bound to Atom's namespace", async () => {
+    const [atom] = await rssItems(
+      ["<title>A</title><atom:author><atom:name>John Doe</atom:name></atom:author>"],
+      "",
+      ATOM,
+    );
+    const [dotnet] = await rssItems(
+      ["<title>B</title><a10:author><a10:name>Ada Lovelace</a10:name></a10:author>"],
+      "",
+      'xmlns:a10="http://www.w3.org/2005/Atom"',
+    );
+    expect([atom?.author, dotnet?.author]).toEqual(["John Doe", "Ada Lovelace"]);
+  });
+
+  it("is the Atom feed's author when the entry names none (RFC 4287 §4.2.1)", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Solo</title>
+      <author><name>John Doe</name></author>
+      <entry><title>Mine</title><link href="https://solo.example.com/1"/></entry>
+      <entry><title>Guest</title><link href="https://solo.example.com/2"/>
+        <author><name>Grace Hopper</name></author></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://solo.example.com/feed", now });
+    expect(feed.items.map((item) => item.author)).toEqual(["John Doe", "Grace Hopper"]);
+  });
+
+  it("is the channel's dc:creator or itunes:author, never its managingEditor", async () => {
+    const creator = await rssItems(
+      ["<title>Post</title>"],
+      "<dc:creator>Mark Pilgrim (creator@example.org)</dc:creator>",
+    );
+    const podcast = await rssItems(
+      ["<title>Episode</title>"],
+      "<itunes:author>Jane Host</itunes:author>",
+    );
+    const edited = await rssItems(
+      ["<title>Post</title>"],
+      "<managingEditor>dave@example.com (Dave Editor)</managingEditor>",
+    );
+    expect([creator, podcast, edited].map((items) => items[0]?.author)).toEqual([
+      "Mark Pilgrim",
+      "Jane Host",
+      undefined,
+    ]);
+  });
+});
+
+describe("the feed's site", () => {
+  it("is an Atom link without rel, which is an alternate, not the first link", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Site</title>
+      <link href="https://site.example.com/feed.xml" rel="self"/><link href="https://site.example.com/"/>
+      <entry><title>Post</title><link href="2025/post"/></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://feeds.example.net/site", now });
+    expect(feed.siteUrl).toBe("https://site.example.com/");
+    expect(feed.items[0]?.url).toBe("https://site.example.com/2025/post");
+  });
+
+  it("is an RSS channel's atom:link rel=alternate when it has no <link>", async () => {
+    const xml = `<rss version="2.0" ${ATOM}><channel>
+      <atom:link href="https://site.example.com/feed.xml" rel="self" type="application/rss+xml"/>
+      <atom:link href="https://site.example.com/" rel="alternate" type="text/html"/>
+      <item><title>Post</title><link>2025/post</link></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://feeds.example.net/site", now });
+    expect(feed.siteUrl).toBe("https://site.example.com/");
+    expect(feed.title).toBe("site.example.com");
+  });
+});
