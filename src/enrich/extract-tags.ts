@@ -73,11 +73,18 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
     const inLabels = (labels: readonly string[] = []) => new Set(labels.flatMap(find("label")));
     for (const tag of inLabels(input.feedTags)) add(tag, FEED_TAG_WEIGHT);
     for (const tag of inLabels(input.categories)) add(tag, CATEGORY_WEIGHT);
-    for (const tag of new Set(find("title")(input.title))) add(tag, TITLE_WEIGHT);
     const words = tokenizeForMatch(input.text);
     const inText = findTags(words, matcher, "body");
     const counts = new Map<string, number>();
     for (const tag of inText) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    const inTitle = new Set(find("title")(input.title));
+    if (isTitleCase(input.title)) {
+      // Every word is capitalised, so a capital says nothing: "React" in "How Engineers React to
+      // Alerts" is the verb. A tag found only by its capitalised word needs the text to name it.
+      const caseBlind = new Set(find("title")(input.title.replace(CAPITALISED_WORD, lowerCase)));
+      for (const tag of inTitle) if (!caseBlind.has(tag) && !counts.has(tag)) inTitle.delete(tag);
+    }
+    for (const tag of inTitle) add(tag, TITLE_WEIGHT);
     // A passing mention is not a topic unless something else already said it was: ask for two
     // mentions, and one per 150 words up to 8 (a long article may be about several things).
     const minMentions = Math.max(2, Math.min(8, Math.round(words.length / 150)));
@@ -107,6 +114,18 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
           (terms.get(a.tag)?.order ?? 0) - (terms.get(b.tag)?.order ?? 0),
       );
   };
+}
+
+// A word written with one capital, "React" or "Swift" (not an acronym such as "API").
+const CAPITALISED_WORD = /\b\p{Lu}\p{Ll}+\b/gu;
+const lowerCase = (word: string) => word.toLowerCase();
+// The words a title-case title leaves lowercase.
+const MINOR_WORD = /^(?:a|an|and|as|at|but|by|for|from|in|into|is|of|on|or|the|to|vs|via|with)$/i;
+
+/** "How Engineers React to Alerts": every word but the minor ones begins with a capital. */
+function isTitleCase(title: string): boolean {
+  const words = (title.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((word) => !MINOR_WORD.test(word));
+  return words.length >= 3 && words.every((word) => /^\p{Lu}/u.test(word));
 }
 
 /** Tags of every phrase found, in text order, the longest phrase winning at each position. */

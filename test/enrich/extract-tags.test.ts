@@ -31,6 +31,23 @@ describe("createTagExtractor with the default vocabulary", () => {
     expect(tagsOf({ title: "How on-call engineers react to alerts" })).not.toContain("frontend");
   });
 
+  it("in a title where every word is capitalised, asks the text to name the capitalised word too", () => {
+    const incidents = "When the pager goes off, engineers react within minutes. ".repeat(3);
+    expect(
+      tagsOf({ title: "How On-Call Engineers React to Alerts", text: incidents }),
+    ).not.toContain("frontend");
+    expect(tagsOf({ title: "The Swift Path to Production", text: incidents })).not.toContain(
+      "mobile",
+    );
+    const dashboard = "The new dashboard is written in React; React hooks replaced our classes.";
+    expect(tagsOf({ title: "Migrating Our Dashboard to React", text: dashboard })).toContain(
+      "frontend",
+    );
+    // An acronym is capitalised in any title, and a sentence-case title keeps its capitals' sense.
+    expect(tagsOf({ title: "Designing An API For Everyone" })).toContain("api");
+    expect(tagsOf({ title: "Why we moved the app to Swift" })).toContain("mobile");
+  });
+
   it("prefers the longest phrase: an A/B test is an experiment, not a unit test", () => {
     const tags = tagsOf({ title: "Running an A/B test on the signup page" });
     expect(tags).toContain("experimentation");
