@@ -141,6 +141,11 @@ describe("rewriteThesis", () => {
       "In this article, we have described the three changes that halved our p99 latency.",
       "Dropbox has described the three changes that halved our p99 latency.",
     ],
+    // The same thesis in the progressive (Netflix Drive's opening).
+    [
+      "In this post, we are introducing Netflix Drive, a Cloud drive for media assets.",
+      "Dropbox is introducing Netflix Drive, a Cloud drive for media assets.",
+    ],
     // What a short post hands over, and a podcast's description naming its host.
     [
       "Here are the slides from the Seattle.RB presentation at RubyConf.",

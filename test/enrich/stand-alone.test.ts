@@ -66,6 +66,11 @@ describe("standAlone", () => {
     "With such tools in place, the team ships twice a week.",
     // Doing what: the sentence before says.
     "When doing that, we can reuse the same byte array and never have to allocate more space.",
+    // An "it" with a referent, and the clause after a stance's dummy "it" that leans back.
+    "It is fast enough for most sites.",
+    "It's important to remember that they make little sense without problems.",
+    // A frame that only points at a fact is no stance.
+    "It is important to note that most came from a small number of shared components.",
   ])("needs the sentence before: %s", (sentence) => {
     expect(standAlone(sentence)).toBe("needs-previous");
   });
@@ -103,6 +108,9 @@ describe("standAlone", () => {
     "The main focus of the release is faster cold starts on ARM.",
     // "Such as" gives examples; it points at no sentence before.
     "By Crowdsourcing mechanical tasks such as annotation, students are free to focus on analysis.",
+    // A stance's dummy "it" stands for the clause after it: the essay's claim, no pointer back.
+    "It’s important to remember that solutions make little sense without problems, and to avoid applying solutions in a vacuum.",
+    "It is always a good idea for teams to write the problem down before picking a tool.",
   ])("stands alone as it is: %s", (sentence) => {
     expect(standAlone(sentence)).toEqual({ text: sentence, isRepaired: false });
   });

@@ -1,11 +1,13 @@
 import { shortenSentence } from "../clip-text.js";
 import { MAX_CHARS } from "../max-chars.js";
 import { addressUsers } from "./address-users.js";
+import { argueStance, isStance } from "./argue-stance.js";
 import { classifySentence } from "./classify-sentence.js";
 import { colonStatement } from "./colon-statement.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
 import { meansClause } from "./means-clause.js";
 import { nameDemonstrative } from "./name-demonstrative.js";
+import { nameQuestion, questionMeant } from "./name-question.js";
 import { nameHeadingSubject, nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
 import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
@@ -55,7 +57,10 @@ export function buildCandidates(
         resultClause(sentence, voice))
       : { sentences: [sentence], text: sentence.text, isRepaired: false };
     if (candidate === undefined) continue;
-    const named = isEnglish ? nameRelease(candidate.text, voice, title) : candidate.text;
+    const asked = isEnglish
+      ? nameQuestion(candidate.text, questionMeant(scored, sentence, title))
+      : candidate.text;
+    const named = isEnglish ? nameRelease(asked, voice, title) : asked;
     const text = shortenSentence(tidySentence(named), maxChars, isEnglish);
     if (text === undefined) continue;
     const isThesis =
@@ -162,6 +167,7 @@ function englishCandidate(
         ? previous
         : undefined) ??
       resolvePronoun(scored, sentence) ??
+      askedQuestion(scored, sentence, title) ??
       meansClause(sentence.text) ??
       nameHeadingSubject(scored, sentence) ??
       namedBy(scored[sentence.index - 1], sentence) ??
@@ -181,6 +187,11 @@ function englishCandidate(
     isRepaired = opening.isRepaired;
     // What the dropped connective hid may be a greeting or a call to action ("And thank you…").
     if (isRepaired && !["content", "thesis"].includes(classifySentence(text))) return undefined;
+    // "It's important to…": whose view it is, said; with nobody to name, it is no one's.
+    if (isStance(text)) {
+      if (voice === undefined) return undefined;
+      text = argueStance(text, voice.name);
+    }
   }
   const rewritten = voice
     ? rewriteThirdPerson(text, voice)
@@ -220,6 +231,18 @@ function joinPrevious(
     return undefined;
   }
   return previous;
+}
+
+/** "This question has no easy answer." said with the question it means, when that stands alone. */
+function askedQuestion(
+  scored: readonly ScoredSentence[],
+  sentence: ScoredSentence,
+  title: string,
+): string | undefined {
+  const question = questionMeant(scored, sentence, title);
+  if (question === undefined) return undefined;
+  const opening = standAlone(nameQuestion(sentence.text, question));
+  return typeof opening === "string" ? undefined : opening.text;
 }
 
 function namedBy(

@@ -10,6 +10,8 @@ const VERB = `(describe|explain|share|show|walk(?: you)? through|discuss|look (?
 const SELF_VERB = `(describes|explains|shares|shows|walks(?: you)? through|discusses|looks (?:at|into)|explores|presents|introduces|details|covers|outlines|takes a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|dives into|goes (?:over|through)|reviews|highlights|demonstrates|summarizes|examines|recaps|documents|tells)`;
 // What a closing paragraph says the post did: "In this post we showed how…", "…we have described…".
 const PAST_VERB = `(described|explained|shared|showed|shown|walked(?: you)? through|discussed|looked (?:at|into)|explored|presented|introduced|detailed|covered|outlined|reviewed|highlighted|demonstrated|summarized|examined|recapped|documented)`;
+// "In this post, we are introducing Netflix Drive…": the same thesis in the progressive.
+const ING_VERB = `(describing|explaining|sharing|showing|discussing|exploring|presenting|introducing|detailing|covering|outlining|reviewing|highlighting|demonstrating|summarizing|examining|recapping|documenting|announcing|releasing|launching|unveiling|looking (?:at|into)|taking a (?:closer |deep |deeper |quick |brief )?look (?:at|into)|diving into|going (?:over|through))`;
 const ANNOUNCE =
   "(announc(?:e|ing)|releas(?:e|ing)|launch(?:ing)?|introduc(?:e|ing)|shar(?:e|ing)|open[- ]sourc(?:e|ing)|unveil(?:ing)?|publish(?:ing)?|ship(?:ping)?)";
 
@@ -33,6 +35,11 @@ const FORMS: readonly {
   {
     pattern: new RegExp(String.raw`^${INTRO} (?:we|I)(['’]ve| have)? ${PAST_VERB}\b`, "i"),
     verb: (match) => `${match[1] ? "has " : ""}${(match[2] ?? "").replace(/ you /, " ")}`,
+  },
+  // "In this post, we are introducing Netflix Drive…" → "<name> is introducing Netflix Drive…"
+  {
+    pattern: new RegExp(String.raw`^${INTRO} (?:we|I)(?:['’]re| are|['’]m| am) ${ING_VERB}\b`, "i"),
+    verb: (match) => `is ${match[1] ?? ""}`,
   },
   // "This post describes how…"
   {

@@ -80,7 +80,8 @@ function summaryWeight(
   else if (candidate.isAction) weight *= ACTION_BOOST;
   if (first.paragraph === firstParagraph) weight *= LEAD_BOOST;
   if (first.inResults && !candidate.isAction) weight *= SECTION_PENALTY;
-  if (isSetup(lastSentenceOf(candidate))) weight *= SETUP_PENALTY;
+  if (isSetup(lastSentenceOf(candidate)) || isDiagnosis(candidate, firstParagraph))
+    weight *= SETUP_PENALTY;
   if (candidate.isRepaired) weight *= REPAIR_PENALTY;
   if (SECOND_PERSON.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
   if (ADDITION.test(lastSentenceOf(candidate))) weight *= ADDITION_PENALTY;
@@ -88,6 +89,16 @@ function summaryWeight(
   if (isExposition(candidate.text, titleWords)) weight *= EXPOSITION_PENALTY;
   if (opensOnCode(candidate.text)) weight *= CODE_START_PENALTY;
   return weight;
+}
+
+/**
+ * "By accessing the data property, Unity allocates an additional 400MB of memory…": past the
+ * opening, what went wrong with nothing fixed is a step of the diagnosis, a detail of one
+ * section; the opening's problem is where the post starts and says what it is about.
+ */
+function isDiagnosis(candidate: Candidate, firstParagraph: number): boolean {
+  const first = candidate.sentences[0] as ScoredSentence;
+  return first.paragraph !== firstParagraph && whyRole(lastSentenceOf(candidate)) === "problem";
 }
 
 /**

@@ -1,6 +1,8 @@
 // Whether an English sentence can be read without the one before it, and the repair that makes
 // it so: "But, the result is the same" points back at text the reader of the email cannot see.
 
+import { STANCE } from "./argue-stance.js";
+
 /** The sentence as it may stand alone, or why it cannot. */
 export type Opening =
   | { text: string; isRepaired: boolean }
@@ -73,6 +75,13 @@ export function standAlone(sentence: string): Opening {
     isRepaired = true;
   }
   if (POINTS_ELSEWHERE.test(text)) return "unusable";
+  // A stance's dummy "it" points nowhere; the clause it stands for must stand alone in its turn
+  // ("It's important to remember that they…": they who?).
+  const stance = STANCE.exec(text);
+  if (stance !== null) {
+    const clause = standAlone(capitalizeFirst(text.slice(stance[0].length).trim()));
+    return typeof clause === "string" ? clause : { text, isRepaired };
+  }
   const pointsBack =
     (BACK_REFERENCE.test(text) && !SELF_ANCHORED.test(text)) ||
     LEANING_OPENER.test(text) ||
