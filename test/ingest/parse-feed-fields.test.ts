@@ -113,6 +113,12 @@ describe("the author of an item", () => {
       "Mark Pilgrim",
     ],
     [
+      // RFC 5322: a display name with a comma or a period is written in quotes, which are no part of it.
+      "a quoted name, then an address in angle brackets",
+      '<dc:creator>"Pilgrim, Mark" &lt;mark@example.org&gt;</dc:creator>',
+      "Pilgrim, Mark",
+    ],
+    [
       "an address, then itunes:author",
       "<author>mark@example.org</author><itunes:author>Mark Pilgrim</itunes:author>",
       "Mark Pilgrim",

@@ -181,13 +181,15 @@ function isAddress(text: string): boolean {
 }
 
 // "Jane Doe <jane@example.com>" and "Jane Doe (jane@example.com)" → "Jane Doe": the last "<" or
-// "(" starts the address, if any.
+// "(" starts the address, if any; a quoted name loses its quotes.
 function withoutTrailingAddress(value: string): string {
   const start = Math.max(value.lastIndexOf("<"), value.lastIndexOf("("));
   if (start <= 0 || !/^(?:<[^\s@]+@\S+>|\([^\s@()]+@[^\s()]+\))$/.test(value.slice(start))) {
     return value;
   }
-  return value.slice(0, start).trimEnd();
+  // RFC 5322 quotes a display name with a comma or a period ("Pilgrim, Mark" <…>).
+  const name = value.slice(0, start).trim();
+  return name.match(/^"([^"]+)"$/)?.[1] ?? name;
 }
 
 // A Media RSS field of the item itself, then of its media:group (never of a media:content).

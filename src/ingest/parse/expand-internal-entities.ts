@@ -1,6 +1,7 @@
 import { GazetteError } from "../../shared/errors.js";
 
 const ENTITY_DECLARATION = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"&%<]*)"|'([^'&%<]*)')\s*>/g;
+const DOCTYPE_SUBSET = /<!DOCTYPE[^>[]*\[([\s\S]*?)\]\s*>/y;
 // A reference is at least 3 characters; a value at most this long keeps expansion bounded.
 const MAX_VALUE_LENGTH = 100;
 /**
@@ -18,7 +19,12 @@ export const MAX_ENTITY_GROWTH = 1024 * 1024;
  * when the expansions together would add more than MAX_ENTITY_GROWTH characters.
  */
 export function expandInternalEntities(xml: string): string {
-  const subset = xml.match(/<!DOCTYPE[^>[]*\[([\s\S]*?)\]\s*>/);
+  // The first DOCTYPE only, read where it starts: searched for anywhere, each of many
+  // "<!DOCTYPE[" without a "]" was read to the end of the document (quadratic).
+  const at = xml.indexOf("<!DOCTYPE");
+  if (at === -1) return xml;
+  DOCTYPE_SUBSET.lastIndex = at;
+  const subset = DOCTYPE_SUBSET.exec(xml);
   if (!subset?.[1]) return xml;
   const values = new Map<string, string>();
   for (const match of subset[1].matchAll(ENTITY_DECLARATION)) {

@@ -1,3 +1,5 @@
+import { replaceOutsideCdata } from "./replace-outside-cdata.js";
+
 // Elements that hold HTML: Atom text constructs (RFC 4287 §3.1) and RSS bodies. Written as
 // child elements (Atom type="xhtml", Atom 0.3 mode="xml", XHTML <body> in RSS, or plain
 // unescaped markup in a <description>), their markup reaches xml2js as a tree. A comment or a
@@ -80,12 +82,7 @@ function unwrapDiv(markup: string): string {
 // CDATA sections already carry raw text; everything else is escaped so that the parser hands
 // back the source as written.
 function escapeOutsideCdata(markup: string): string {
-  return markup
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part) =>
-      part.startsWith("<![CDATA[")
-        ? part
-        : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
-    )
-    .join("");
+  return replaceOutsideCdata(markup, (part) =>
+    part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+  );
 }

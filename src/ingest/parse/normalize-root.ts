@@ -36,7 +36,11 @@ export function normalizeRoot(xml: string): string {
   return result;
 }
 
-// The document element's name, after the prolog, comments and DOCTYPE.
+/** The document element's name, after the prolog, comments and DOCTYPE; undefined without one. */
+export function rootElementOf(xml: string): string | undefined {
+  return xml.match(ROOT)?.[1];
+}
+
 const ROOT =
   /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*<([\w:.-]+)/;
 
@@ -47,7 +51,7 @@ function feedPrefixes(xml: string, bindings: readonly Binding[]): string[] {
   for (const { prefix, namespace } of bindings) {
     if (namespace === RSS1_NAMESPACE) prefixes.add(prefix);
   }
-  const rootPrefix = xml.match(ROOT)?.[1]?.match(/^([\w.-]+):(?:rss|feed)$/)?.[1];
+  const rootPrefix = rootElementOf(xml)?.match(/^([\w.-]+):(?:rss|feed)$/)?.[1];
   if (rootPrefix) prefixes.add(rootPrefix);
   return [...prefixes].filter((prefix) => prefix !== "" && prefix !== "xml" && prefix !== "rdf");
 }

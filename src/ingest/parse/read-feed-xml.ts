@@ -1,5 +1,6 @@
 import Parser from "rss-parser";
 import { decodeBase64Text } from "./decode-base64-text.js";
+import { escapeStrayDeclarations } from "./escape-stray-declarations.js";
 import { expandInternalEntities } from "./expand-internal-entities.js";
 import { hardenRssParser } from "./harden-rss-parser.js";
 import { inlineXhtml } from "./inline-xhtml.js";
@@ -95,6 +96,7 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
 // In this order: entities can spell elements; xml:base is recorded on the final element names.
 const PREPARE = [
   expandInternalEntities,
+  escapeStrayDeclarations,
   normalizeRoot,
   decodeBase64Text,
   inlineXhtml,
@@ -118,7 +120,8 @@ export async function readFeedXml(document: string): Promise<RawFeed> {
 }
 
 /**
- * The document as rss-parser should see it (PREPARE: DOCTYPE entities expanded, feed elements
+ * The document as rss-parser should see it (PREPARE: DOCTYPE entities expanded, a "<!" that opens
+ * no comment, CDATA section or DOCTYPE escaped, feed elements
  * unprefixed, base64 text decoded, markup written as child elements escaped, xml:base recorded).
  */
 export function prepareFeedXml(document: string): string {

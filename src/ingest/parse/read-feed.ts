@@ -13,6 +13,7 @@ import { plainTitle } from "../normalize/plain-title.js";
 import { repairC1Controls } from "../normalize/repair-c1-controls.js";
 import { resolveUrl } from "../normalize/resolve-url.js";
 import type { KnownItem } from "../types.js";
+import { rootElementOf } from "./normalize-root.js";
 import { parseFeedXml, prepareFeedXml, type RawFeed, type RawItem } from "./read-feed-xml.js";
 import { readJsonFeed } from "./read-json-feed.js";
 import { resolveBaseChain } from "./record-xml-base.js";
@@ -292,10 +293,16 @@ function inFeed(feedUrl: string, error: unknown): unknown {
 
 function explain(document: string, error: unknown): string {
   if (document.trim() === "") return "the document is empty";
-  if (/^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(document)) {
-    return "it is an HTML page";
-  }
+  if (isHtmlPage(document)) return "it is an HTML page";
   return describeError(error).replace(/\s*\n\s*/g, ", ");
+}
+
+// An HTML DOCTYPE, or an <html> root after an XML prolog (an XHTML login page).
+function isHtmlPage(document: string): boolean {
+  return (
+    /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(document) ||
+    /^(?:[\w.-]+:)?html$/i.test(rootElementOf(document) ?? "")
+  );
 }
 
 // The site's page, never the feed itself. RFC 4287 §4.2.7.2: an Atom link without rel is

@@ -1,6 +1,7 @@
+import { replaceOutsideCdata } from "./replace-outside-cdata.js";
+
 // The five entities XML knows, and character references; any other "&" breaks a strict parser.
 const BARE_AMPERSAND = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g;
-const CDATA = /(<!\[CDATA\[[\s\S]*?\]\]>)/;
 const CHARACTER_REFERENCE = /&#(?:x([0-9a-fA-F]+)|(\d+));/g;
 
 /** True for a code point that XML 1.0 allows in a document (its production `Char`). */
@@ -28,14 +29,7 @@ function dropInvalidReference(reference: string, hex?: string, decimal?: string)
  * allow (&#27;) dropped, and a last closing tag cut before its ">".
  */
 export function repairXml(xml: string): string {
-  return xml
-    .trimStart()
-    .split(CDATA)
-    .map((part) =>
-      part.startsWith("<![CDATA[")
-        ? part
-        : part.replace(BARE_AMPERSAND, "&amp;").replace(CHARACTER_REFERENCE, dropInvalidReference),
-    )
-    .join("")
-    .replace(/<\/([\w:.-]+)\s*$/, "</$1>");
+  return replaceOutsideCdata(xml.trimStart(), (part) =>
+    part.replace(BARE_AMPERSAND, "&amp;").replace(CHARACTER_REFERENCE, dropInvalidReference),
+  ).replace(/<\/([\w:.-]+)\s*$/, "</$1>");
 }

@@ -94,12 +94,13 @@ function skipNonElement(xml: string, lt: number): number | undefined {
     return end === -1 ? undefined : end + closer.length;
   }
   if (!xml.startsWith("<!", lt)) return lt;
-  // A DOCTYPE may hold an internal subset in brackets, with ">" inside it.
-  const bracket = xml.indexOf("[", lt);
+  // A DOCTYPE may hold an internal subset in brackets, with ">" inside it. The "[" is looked
+  // for before the ">" only: searched to the end, each of many "<!x>" made the scan quadratic.
   const gt = xml.indexOf(">", lt);
   if (gt === -1) return undefined;
-  if (bracket === -1 || bracket > gt) return gt + 1;
-  const close = xml.indexOf("]", bracket);
+  const bracket = xml.slice(lt, gt).indexOf("[");
+  if (bracket === -1) return gt + 1;
+  const close = xml.indexOf("]", lt + bracket);
   const end = close === -1 ? -1 : xml.indexOf(">", close);
   return end === -1 ? undefined : end + 1;
 }
