@@ -1,3 +1,4 @@
+import type { WhyMethod } from "../enrich/index.js";
 import { type BriefSignals, briefKindOf } from "./brief-kind.js";
 
 /** What the substance of an article is rated from: its enrichment, title and text. */
@@ -13,7 +14,7 @@ export interface SubstanceSignals extends BriefSignals {
 // What the why states, as the built-in summarizer names it after the "+" of its method: a result
 // or a lesson is the reason to read; a launch, a benefit or an update advice a modest one; the
 // article's most central remaining sentence hardly one.
-const WHY_WEIGHT: Record<string, number> = {
+const WHY_WEIGHT: Record<Exclude<WhyMethod, "none">, number> = {
   outcome: 1,
   lesson: 1,
   launch: 0.6,
@@ -56,5 +57,10 @@ function round(score: number): number {
 function whyWeight({ hasWhy, method }: SubstanceSignals): number {
   if (!hasWhy) return 0;
   const kind = method?.split("+")[1];
-  return (kind !== undefined && WHY_WEIGHT[kind]) || UNNAMED_WHY;
+  return (
+    (kind !== undefined &&
+      Object.hasOwn(WHY_WEIGHT, kind) &&
+      WHY_WEIGHT[kind as keyof typeof WHY_WEIGHT]) ||
+    UNNAMED_WHY
+  );
 }

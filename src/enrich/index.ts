@@ -11,6 +11,7 @@ export {
   type ExtractiveOptions,
 } from "./extractive/extractive.js";
 export { LOW_CONFIDENCE } from "./extractive/rate-confidence.js";
+export type { WhyMethod } from "./extractive/select-why.js";
 export { MAX_CHARS, MAX_TAGS, summarizeExtractively } from "./extractive/summarize-extractively.js";
 export { publisherName } from "./publisher-name.js";
 export { type Sentence, segmentDocument, segmentSentences } from "./segment-sentences.js";
