@@ -14,12 +14,16 @@ export interface Ranked {
  * in the order of their best item. Returns the picked items in the order taken.
  */
 export function shareFairly<T extends Ranked>(ranked: T[], max: number, perFeed?: number): T[] {
-  const queues = new Map<number, T[]>();
-  for (const item of ranked) queues.set(item.feedId, [...(queues.get(item.feedId) ?? []), item]);
+  // Each feed's items in rank order and how many it has given: one pass, no copies.
+  const queues = new Map<number, { items: T[]; taken: number }>();
+  for (const item of ranked) {
+    const queue = queues.get(item.feedId);
+    if (queue) queue.items.push(item);
+    else queues.set(item.feedId, { items: [item], taken: 0 });
+  }
   const cap = perFeed ?? Number.POSITIVE_INFINITY;
   const share = Math.min(cap, Math.ceil(max / Math.max(1, queues.size)));
   const taken: T[] = [];
-  const counts = new Map<number, number>();
   const phases = [
     { tier: 0, limit: share },
     { tier: 1, limit: share },
@@ -29,14 +33,12 @@ export function shareFairly<T extends Ranked>(ranked: T[], max: number, perFeed?
   for (const phase of phases) {
     for (let progress = true; progress && taken.length < max; ) {
       progress = false;
-      for (const [feedId, queue] of queues) {
+      for (const queue of queues.values()) {
         if (taken.length >= max) break;
-        const count = counts.get(feedId) ?? 0;
-        const next = queue[0];
-        if (!next || next.tier > phase.tier || count >= phase.limit) continue;
+        const next = queue.items[queue.taken];
+        if (!next || next.tier > phase.tier || queue.taken >= phase.limit) continue;
         taken.push(next);
-        queue.shift();
-        counts.set(feedId, count + 1);
+        queue.taken += 1;
         progress = true;
       }
     }
