@@ -4,8 +4,13 @@ import { chooseIssue, type IssueChoice } from "./choose-issue.js";
 import { feedsOfList } from "./feeds-of-list.js";
 import type { ArticleChoices, IssueEntry } from "./ports.js";
 
-// Candidates read before filtering: a week of posts from even a few hundred feeds fits.
+// Candidates read before filtering: a week of posts from even a few hundred feeds fits. The pool
+// is shared between the list's feeds, each reading at most its share (its newest), so that one
+// feed flooding the look-back with thousands of posts cannot crowd the others out of the issue.
 const CANDIDATE_POOL = 5000;
+// A feed's share is never smaller than this: more than an issue shows of one feed, with room
+// for the list's filters and languages to leave some out.
+const MIN_PER_FEED = 200;
 /** How far back a story counts as already sent: about a month of weekly issues. */
 export const STORY_MEMORY_MS = 30 * 86_400_000;
 
@@ -42,7 +47,7 @@ export async function chooseNextArticles(
     after,
     until: now,
     notBefore,
-    limit: CANDIDATE_POOL,
+    perFeed: Math.max(MIN_PER_FEED, Math.ceil(CANDIDATE_POOL / Math.max(1, feedIds.length))),
   });
   const past = await store.recentStories(listId, new Date(now.getTime() - STORY_MEMORY_MS));
   const choice = chooseIssue(candidates, list, past);

@@ -30,7 +30,8 @@ export interface CandidateQuery {
   until: Date;
   /** Dated (published, else first seen) no earlier than this. */
   notBefore: Date;
-  limit: number;
+  /** At most this many articles of each feed: its newest. */
+  perFeed: number;
 }
 
 /** The store as compose uses it to choose the next issue's articles. */

@@ -264,13 +264,24 @@ export class ArticleRepo {
   /**
    * The next issue's candidates: articles of the given feeds first seen in (after, until], dated
    * no earlier than `notBefore`, never in an earlier issue of the list, not dropped by an
-   * editor; newest first.
+   * editor; at most `perFeed` of each feed (its newest), so that one feed's flood of posts
+   * cannot crowd the others out; newest first.
    */
   candidates(options: CandidateQuery): Promise<ArticleRow[]> {
     if (options.feedIds.length === 0) return Promise.resolve([]);
-    let query = this.db
+    // Each feed's articles numbered newest first over narrow rows (id, feed, date); the whole
+    // rows are read only for those within the feed's limit.
+    let ranked = this.db
       .selectFrom("articles")
-      .selectAll()
+      .select((eb) => [
+        "id",
+        eb.fn
+          .agg<number>("row_number")
+          .over((ob) =>
+            ob.partitionBy("feed_id").orderBy(effectiveDate, "desc").orderBy("id", "desc"),
+          )
+          .as("feed_rank"),
+      ])
       .where("feed_id", "in", options.feedIds)
       .where("first_seen_at", "<=", options.until.toISOString())
       .where(effectiveDate, ">=", options.notBefore.toISOString())
@@ -297,11 +308,15 @@ export class ArticleRepo {
           ),
         ),
       );
-    if (options.after) query = query.where("first_seen_at", ">", options.after.toISOString());
-    return query
+    if (options.after) ranked = ranked.where("first_seen_at", ">", options.after.toISOString());
+    return this.db
+      .with("ranked", () => ranked)
+      .selectFrom("articles")
+      .innerJoin("ranked", "ranked.id", "articles.id")
+      .selectAll("articles")
+      .where("ranked.feed_rank", "<=", options.perFeed)
       .orderBy(effectiveDate, "desc")
-      .orderBy("id", "desc")
-      .limit(options.limit)
+      .orderBy("articles.id", "desc")
       .execute();
   }
 }

@@ -227,7 +227,7 @@ describe("enrichArticles with a model", () => {
       listId: listId + 1,
       until: NOW,
       notBefore: SINCE,
-      limit: 10,
+      perFeed: 10,
     });
     expect(candidates.map((row) => row.id).sort()).toEqual([first, third].sort());
 

@@ -1,9 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { chooseNextArticles } from "../../src/compose/choose-next-articles.js";
+import { ListConfig } from "../../src/config/schema.js";
+import type { ArticleInput } from "../../src/ingest/ports.js";
 import type { Store } from "../../src/store/index.js";
 import { STORE_BACKENDS, type TestStore } from "../helpers/stores.js";
 
 const T0 = new Date("2026-11-20T09:00:00Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+/** A post of `host` with a title and text of its own (no two tell the same story). */
+function post(feedId: number, host: string, n: number, publishedAt: Date): ArticleInput {
+  return {
+    feedId,
+    canonicalUrl: `https://${host}/posts/${n}`,
+    url: `https://${host}/posts/${n}`,
+    title: `Post ${n} on subject ${n * 7919}`,
+    publishedAt,
+    contentHtml: `<p>${host} explains subject ${n * 7919}, step ${n} by step ${n + 1}.</p>`,
+    contentText: `${host} explains subject ${n * 7919}, step ${n} by step ${n + 1}.`,
+    categories: [],
+    contentHash: `${host}-${n}`,
+  };
+}
 
 // The ports stages declare (src/<stage>/ports.ts), one contract for every backend.
 describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
@@ -146,7 +164,7 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
       confidence: 0.75,
     });
     const query = { feedIds: [feedId], listId: 1, until: later(1), notBefore: later(-60) };
-    const candidates = await store.articleChoices.candidates({ ...query, limit: 10 });
+    const candidates = await store.articleChoices.candidates({ ...query, perFeed: 10 });
     expect(candidates).toEqual([
       {
         id: second?.id,
@@ -180,7 +198,7 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     // The editor's words count as the summarizer's would: a why to show, a summary of their own.
     await store.overrides.edit(first?.id as number, { why: "The editor's why." }, T0);
     await store.overrides.edit(second?.id as number, { summary: "The editor's summary." }, T0);
-    const edited = await store.articleChoices.candidates({ ...query, limit: 10 });
+    const edited = await store.articleChoices.candidates({ ...query, perFeed: 10 });
     expect(
       edited.map(({ hasSummary, confidence, hasWhy }) => ({ hasSummary, confidence, hasWhy })),
     ).toEqual([
@@ -188,6 +206,63 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
       { hasSummary: true, confidence: 0.75, hasWhy: true },
     ]);
   });
+
+  async function summarize(articles: { id: number; content_hash: string }[]) {
+    for (const article of articles) {
+      await store.enrichments.saveEnrichment({
+        articleId: article.id,
+        contentHash: article.content_hash,
+        summarizer: "s@1",
+        summary: "What the post says.",
+        why: "Why it matters.",
+        tags: [],
+        category: "Engineering",
+        readMinutes: 3,
+        createdAt: T0,
+        method: "lead+outcome",
+        confidence: 0.8,
+      });
+    }
+  }
+
+  it("hands compose each feed's newest: a feed's flood of 6,000 newer posts leaves a quiet feed its cards", async () => {
+    const feeds = await store.feeds.sync(
+      [
+        { url: "https://flood.example/feed", tags: [] },
+        { url: "https://quiet.example/feed", tags: [] },
+      ],
+      T0,
+    );
+    const [flood, quiet] = feeds.map((feed) => feed.id) as [number, number];
+    // The quiet feed's two posts are older than every one of the flood's 6,000.
+    await store.articles.upsertAll(
+      [
+        post(quiet, "quiet.example", 10_001, later(-7000)),
+        post(quiet, "quiet.example", 10_002, later(-7001)),
+      ],
+      later(-7000),
+    );
+    const flooding = Array.from({ length: 6000 }, (_, n) =>
+      post(flood, "flood.example", n, later(-n)),
+    );
+    await store.articles.upsertAll(flooding, later(-1));
+    const ids = await store.db
+      .selectFrom("articles")
+      .select(["id", "feed_id", "content_hash"])
+      .orderBy("id")
+      .execute();
+    await summarize(ids.filter((row) => row.feed_id === quiet));
+    await summarize(ids.filter((row) => row.feed_id === flood).slice(0, 20));
+
+    const list = ListConfig.parse({ id: "weekly", name: "Weekly", maxArticles: 10 });
+    const next = await chooseNextArticles(store.articleChoices, list, 1, T0);
+    const feedOf = new Map(ids.map((row) => [row.id, row.feed_id]));
+    const cardFeeds = next.articleIds.map((id) => feedOf.get(id));
+    expect(cardFeeds).toHaveLength(10);
+    // The fair share: half of ten places each, while both have summarized candidates.
+    expect(cardFeeds.filter((feedId) => feedId === quiet)).toHaveLength(2);
+    expect(cardFeeds.filter((feedId) => feedId === flood)).toHaveLength(8);
+  }, 120_000);
 
   it("tells the previous issue's period end and the stories it sent", async () => {
     const listId = (await store.subscribers.syncLists([{ id: "weekly", name: "Weekly" }], T0)).get(
