@@ -93,7 +93,9 @@ export const defaultVocabulary: Vocabulary = [
   term(
     "observability",
     "Reliability",
-    "monitoring|tracing|distributed tracing|opentelemetry|OTel|prometheus|grafana|logging|logs|structured logging|dashboard|alerting|alert|metrics|telemetry|datadog|honeycomb",
+    "monitoring|tracing|distributed tracing|opentelemetry|OTel|prometheus|grafana|logging|logs|structured logging|alerting|telemetry|datadog|honeycomb|metrics pipeline|metrics system|time series metrics",
+    // A table's metrics, a product dashboard, an alert to users: said of anything.
+    { common: "metrics|dashboard|alert" },
   ),
   term(
     "incident",

@@ -18,7 +18,8 @@ export interface ScoredTag {
 }
 
 interface Phrase {
-  tag: string;
+  /** null: a phrase that holds a tag's word but names something else ("social network"). */
+  tag: string | null;
   /** Set when the phrase must match in this exact case. */
   exact?: string;
   /** An everyday word: it names the topic in a title or a label, not in running text. */
@@ -50,17 +51,32 @@ export function createTagExtractor(vocabulary: Vocabulary): (input: TagInput) =>
   const phrases = new Map<string, Phrase[]>();
   const firstWords = new Set<string>();
   let longest = 1;
+  const addPhrase = (words: string, tag: string | null, isCommon: boolean) => {
+    const tokens = tokenizeForMatch(words);
+    const key = tokens.map((token) => token.lower).join(" ");
+    const phrase: Phrase = /\p{Lu}/u.test(words)
+      ? { tag, exact: tokens.map((token) => token.original).join(" ") }
+      : { tag };
+    if (isCommon) phrase.isCommon = true;
+    phrases.set(key, [...(phrases.get(key) ?? []), phrase]);
+    firstWords.add(tokens[0]?.lower ?? "");
+    longest = Math.max(longest, tokens.length);
+  };
   for (const { tag, synonyms, commonWords = [] } of vocabulary) {
     for (const synonym of new Set([tag, ...synonyms, ...commonWords])) {
-      const tokens = tokenizeForMatch(synonym);
-      const key = tokens.map((token) => token.lower).join(" ");
-      const phrase: Phrase = /\p{Lu}/u.test(synonym)
-        ? { tag, exact: tokens.map((token) => token.original).join(" ") }
-        : { tag };
-      if (commonWords.includes(synonym)) phrase.isCommon = true;
-      phrases.set(key, [...(phrases.get(key) ?? []), phrase]);
-      firstWords.add(tokens[0]?.lower ?? "");
-      longest = Math.max(longest, tokens.length);
+      addPhrase(synonym, tag, commonWords.includes(synonym));
+    }
+  }
+  // Unless the vocabulary gives them a tag, these match (the longest phrase wins) for none.
+  for (const words of NO_TOPIC) {
+    if (
+      !phrases.has(
+        tokenizeForMatch(words)
+          .map((token) => token.lower)
+          .join(" "),
+      )
+    ) {
+      addPhrase(words, null, false);
     }
   }
   const terms = new Map(vocabulary.map((term, order) => [term.tag, { term, order }]));
@@ -128,6 +144,12 @@ function isTitleCase(title: string): boolean {
   return words.length >= 3 && words.every((word) => /^\p{Lu}/u.test(word));
 }
 
+// Phrases that hold a tag's word but name no topic of it: a social network is no computer
+// network, a network effect no network.
+const NO_TOPIC = ["social network", "social networking", "network effect"];
+// The word after a phrase that makes it a team's name ("teams" is folded to it).
+const TEAM = "team";
+
 /** Tags of every phrase found, in text order, the longest phrase winning at each position. */
 function findTags(
   tokens: Token[],
@@ -150,9 +172,11 @@ function findTags(
           (place !== "body" || !phrase.isCommon),
       );
       if (hits.length === 0) continue;
-      // A tag can be listed under one phrase twice ("rust" and "Rust"); count it once.
-      for (const tag of new Set(hits.map((hit) => hit.tag))) found.push(tag);
       matched = length;
+      // "Test Team", "the security teams": a team's name says who, not what the article is about.
+      if (tokens[start + length]?.lower === TEAM) break;
+      // A tag can be listed under one phrase twice ("rust" and "Rust"); count it once.
+      for (const tag of new Set(hits.map((hit) => hit.tag))) if (tag !== null) found.push(tag);
       break;
     }
     start += Math.max(matched, 1);

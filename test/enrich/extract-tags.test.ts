@@ -106,6 +106,11 @@ describe("createTagExtractor with the default vocabulary", () => {
       "Modern CSS layouts",
       "Parse HTML with CSS selectors, any HTML, any CSS, in Ruby.",
     ],
+    [
+      "observability",
+      "Metrics that matter",
+      "Table metrics at a glance: metrics show which tables are used, and metrics guide drops.",
+    ],
   ])("counts the everyday word for %s in a title, not in running text", (tag, title, text) => {
     expect(tagsOf({ title })).toContain(tag);
     expect(tagsOf({ text })).not.toContain(tag);
@@ -114,8 +119,31 @@ describe("createTagExtractor with the default vocabulary", () => {
   it.each([
     ["search", "Our search results were stale, and search queries timed out."],
     ["testing", "Each test case ran twice; the test runner hid it."],
+    ["observability", "We export metrics to Prometheus; Prometheus alerts on the metrics."],
   ])("still counts %s in running text through its specific keyphrases", (tag, text) => {
     expect(tagsOf({ text })).toEqual([tag]);
+  });
+
+  it("takes a team's name for no topic: a Test Team's member is no article on testing", () => {
+    expect(tagsOf({ categories: ["People of WordPress", "Test Team"] })).toEqual([]);
+    expect(tagsOf({ feedTags: ["Security Team"] })).toEqual([]);
+    expect(tagsOf({ title: "Meet the Performance Team" })).toEqual([]);
+    const text = "The Kafka team met. The Kafka team planned. The Kafka teams agreed.";
+    expect(tagsOf({ text })).toEqual([]);
+    // The topic itself still counts, in a label, a title or the text.
+    expect(tagsOf({ categories: ["Testing", "Team"] })).toEqual(["testing"]);
+    expect(tagsOf({ title: "How our team measures performance" })).toEqual(["performance"]);
+    expect(tagsOf({ text: `${text} Kafka. Kafka.` })).toContain("kafka");
+  });
+
+  it("takes a social network for no computer network: a longer phrase that names no topic", () => {
+    const text =
+      "A social network for video, with social networking features. Social networks grow.";
+    expect(tagsOf({ text })).toEqual([]);
+    expect(tagsOf({ title: "Building a social network" })).toEqual([]);
+    expect(tagsOf({ text: `${text} The network dropped packets; the network recovered.` })).toEqual(
+      ["networking"],
+    );
   });
 
   it("reads a feed's categories and tags in any case: a label is often a lowercase slug", () => {
