@@ -10,8 +10,11 @@ export interface Ranked {
  * Picks up to `max` items, feed by feed in turns, so that no feed takes more than its fair share
  * (⌈max ÷ feeds with candidates⌉) while another still has candidates; then, when the others are
  * exhausted, the remaining places go to whoever has more, never past `perFeed`. Confident
- * entries of every feed come before unsure ones. `ranked` is best first; feeds take their turns
- * in the order of their best item. Returns the picked items in the order taken.
+ * entries of every feed are picked before unsure ones. `ranked` is best first; feeds take their
+ * turns in the order of their best item. Returns the picked items round by round: every feed's
+ * first pick, then every feed's second…; within a round, in the order picked (confident first).
+ * So a feed whose entries are all unsure still shows its best in the first round, after the
+ * confident feeds' best, not below every other feed's later picks.
  */
 export function shareFairly<T extends Ranked>(ranked: T[], max: number, perFeed?: number): T[] {
   // Each feed's items in rank order and how many it has given: one pass, no copies.
@@ -23,7 +26,7 @@ export function shareFairly<T extends Ranked>(ranked: T[], max: number, perFeed?
   }
   const cap = perFeed ?? Number.POSITIVE_INFINITY;
   const share = Math.min(cap, Math.ceil(max / Math.max(1, queues.size)));
-  const taken: T[] = [];
+  const taken: { item: T; round: number }[] = [];
   const phases = [
     { tier: 0, limit: share },
     { tier: 1, limit: share },
@@ -37,11 +40,12 @@ export function shareFairly<T extends Ranked>(ranked: T[], max: number, perFeed?
         if (taken.length >= max) break;
         const next = queue.items[queue.taken];
         if (!next || next.tier > phase.tier || queue.taken >= phase.limit) continue;
-        taken.push(next);
+        taken.push({ item: next, round: queue.taken });
         queue.taken += 1;
         progress = true;
       }
     }
   }
-  return taken;
+  // A stable sort: within a round, the order picked.
+  return taken.sort((a, b) => a.round - b.round).map(({ item }) => item);
 }

@@ -123,7 +123,7 @@ describe("chooseIssue: substance first", () => {
       { cards: [2], alsoPublished: [1] },
     ],
     [
-      "unsure entries come after every confident one, the newer included",
+      "a feed's unsure entry comes after its confident one, the newer included",
       [
         article(1, 1, { confidence: 0.2 }),
         article(2, 1, { confidence: 0.9 }),
@@ -202,6 +202,20 @@ describe("chooseIssue: the issue leads with its best articles", () => {
       [article(1, 1, { ...deep, confidence: 0.4 }), article(2, 2, note)],
       LIST,
       [2, 1],
+    ],
+    [
+      // Excerpt-only or other-language feeds are often unsure throughout: not always last.
+      "a feed of unsure entries takes its turn in each round, after the confident feeds",
+      [
+        article(1, 1, deep),
+        article(2, 1, note),
+        article(3, 2, deep),
+        article(4, 2, note),
+        article(5, 3, { ...deep, confidence: 0.4 }),
+        article(6, 3, { ...note, confidence: 0.4 }),
+      ],
+      { ...LIST, maxArticles: 6 },
+      [1, 3, 5, 2, 4, 6],
     ],
   ])("%s", (_name, candidates, list, cards) => {
     expect(chooseIssue(candidates, list).cards).toEqual(cards);
