@@ -1,4 +1,5 @@
 import { isSameStory } from "./is-same-story.js";
+import { storyCandidates } from "./story-candidates.js";
 import { type StorySignature, signatureOf } from "./story-signature.js";
 
 /** What story grouping needs of an article. */
@@ -18,8 +19,10 @@ export interface Story<T> {
 
 /**
  * Groups articles that tell one story (transitively: a cross-post of a cross-post is one story)
- * and marks the stories already told by an article of a recent issue. Every pair is compared:
- * a week of a list's candidates is a few hundred articles, well under a second.
+ * and marks the stories already told by an article of a recent issue. Only the pairs that share
+ * a text band or a rare title word are compared (storyCandidates): a feed flooding the pool
+ * with thousands of posts costs about as many comparisons as posts, not their square. The
+ * recent issues' articles, a few dozen, are compared with each.
  */
 export function groupStories<T extends StoryItem>(items: T[], past: StoryItem[]): Story<T>[] {
   const signatures = items.map((item) => signatureOf(item.title, item.text));
@@ -31,10 +34,14 @@ export function groupStories<T extends StoryItem>(items: T[], past: StoryItem[])
     }
     return i;
   };
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      if (root(i) === root(j)) continue;
-      if (isSame(items[i], items[j], signatures[i], signatures[j])) parent[root(j)] = root(i);
+  for (const group of storyCandidates(signatures)) {
+    for (let a = 0; a < group.length; a++) {
+      for (let b = a + 1; b < group.length; b++) {
+        const i = group[a] as number;
+        const j = group[b] as number;
+        if (root(i) === root(j)) continue;
+        if (isSame(items[i], items[j], signatures[i], signatures[j])) parent[root(j)] = root(i);
+      }
     }
   }
   const pastSignatures = past.map((item) => signatureOf(item.title, item.text));

@@ -14,7 +14,8 @@ export interface StorySignature {
 }
 
 const SHINGLE_WORDS = 4;
-const HASHES = 64;
+/** How many MinHash values a text's signature holds. */
+export const HASHES = 64;
 // Long enough to tell a cross-post from a post on the same subject; the rest adds only time.
 const MAX_WORDS = 600;
 const MIN_SHINGLES = 8;

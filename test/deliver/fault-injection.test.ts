@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SendReport, sendIssue } from "../../src/deliver/index.js";
 import { fixedClock } from "../../src/shared/clock.js";
-import { type SmtpSink, seededRandom, startSmtpSink } from "../helpers/smtp-sink.js";
+import { seededRandom } from "../helpers/seeded-random.js";
+import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 import { smtpTransport } from "../helpers/transports.js";
 import { type SeededIssue, seedIssue, sendInput, T0 } from "./seed-issue.js";
 

@@ -5,7 +5,8 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ENTRY, ROOT, runCli } from "../helpers/cli.js";
-import { type SmtpSink, seededRandom, startSmtpSink } from "../helpers/smtp-sink.js";
+import { seededRandom } from "../helpers/seeded-random.js";
+import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 
 // Ten independent trials, each killed at a point drawn at random from the whole send. A kill can
 // only land in a batch (50 rows) or between two, and leaves at most the in-flight window uncertain

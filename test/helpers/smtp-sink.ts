@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer, type SMTPServerError } from "smtp-server";
+import { seededRandom } from "./seeded-random.js";
 
 /** One message the sink accepted: the SMTP envelope and the bytes as sent. */
 export interface SinkMessage {
@@ -156,16 +157,4 @@ function connectionOf(
     server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }
   ).connections;
   return [...connections].find((connection) => connection.id === sessionId);
-}
-
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

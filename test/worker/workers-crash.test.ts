@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { seedWorkerIssue } from "../../bench/seed-worker-issue.js";
 import { CLI_ENTRY } from "../helpers/cli.js";
 import { type CountingSink, startCountingSink } from "../helpers/counting-sink.js";
-import { seededRandom } from "../helpers/smtp-sink.js";
+import { seededRandom } from "../helpers/seeded-random.js";
 import { TEST_DATABASE_URL } from "../helpers/stores.js";
 
 // 3,000 by default: a thousand or so per worker, each claiming batches of 25, so that the kill
