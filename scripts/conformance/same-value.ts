@@ -30,7 +30,8 @@ export function peerForm(kind: ValueKind, value: unknown, base: string): unknown
       return Number.isNaN(time) ? text : new Date(time).toISOString();
     }
     case "author":
-      return text === undefined ? undefined : authorName(plainTitle(text));
+      // An empty author element names nobody, as a missing one.
+      return text === undefined ? undefined : authorName(plainTitle(text)) || undefined;
     case "list":
       return Array.isArray(value) ? value.map(textOf) : value;
     case "count":

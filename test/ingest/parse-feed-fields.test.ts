@@ -194,3 +194,119 @@ describe("the feed's site", () => {
     expect(feed.title).toBe("site.example.com");
   });
 });
+
+const MEDIA = 'xmlns:media="http://search.yahoo.com/mrss/"';
+const ITUNES = 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"';
+
+describe("an item's picture", () => {
+  it.each([
+    [
+      "an episode's itunes:image",
+      '<itunes:image href="https://cdn.example.com/ep1.jpg"/>',
+      "https://cdn.example.com/ep1.jpg",
+    ],
+    [
+      "an itunes:image written with url instead of href",
+      '<itunes:image url="https://cdn.example.com/ep2.png"></itunes:image>',
+      "https://cdn.example.com/ep2.png",
+    ],
+    [
+      "the thumbnail in a media:group (YouTube)",
+      `<media:group><media:content url="https://www.youtube.com/v/x" type="application/x-shockwave-flash"/>
+       <media:thumbnail url="https://i1.ytimg.com/vi/x/hqdefault.jpg"/></media:group>`,
+      "https://i1.ytimg.com/vi/x/hqdefault.jpg",
+    ],
+    [
+      "a video's own thumbnail",
+      `<media:content url="https://cdn.example.com/v.mp4" type="video/mp4">
+       <media:thumbnail url="https://cdn.example.com/v.jpg"/></media:content>`,
+      "https://cdn.example.com/v.jpg",
+    ],
+    [
+      "an item's image before a video's thumbnail",
+      `<media:content url="https://cdn.example.com/v.mp4" medium="video">
+       <media:thumbnail url="https://cdn.example.com/v.jpg"/></media:content>
+       <media:content url="https://cdn.example.com/photo.jpg" medium="image"/>`,
+      "https://cdn.example.com/photo.jpg",
+    ],
+    [
+      "an image enclosure after the episode's sound",
+      `<enclosure url="https://cdn.example.com/ep.mp3" length="1" type="audio/mpeg"/>
+       <enclosure url="https://cdn.example.com/ep.jpg" length="1" type="image/jpeg"/>`,
+      "https://cdn.example.com/ep.jpg",
+    ],
+  ])("is %s", async (_name, fields, imageUrl) => {
+    const [item] = await rssItems([`<title>Episode</title>${fields}`], "", `${MEDIA} ${ITUNES}`);
+    expect(item?.imageUrl).toBe(imageUrl);
+  });
+
+  it("is an Atom entry's image enclosure, relative to the entry", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Posts</title>
+      <entry><title>Post</title><link href="https://blog.example.com/posts/one/" rel="alternate"/>
+        <link href="error.jpg" rel="enclosure" type="image/jpeg"/></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://blog.example.com/feed.xml", now });
+    expect(feed.items[0]?.imageUrl).toBe("https://blog.example.com/posts/one/error.jpg");
+  });
+});
+
+describe("an item's categories", () => {
+  it("include Media RSS categories, of the item and of its media:group", async () => {
+    const [item] = await rssItems(
+      [
+        `<title>Clip</title><category>News</category><media:category>Science</media:category>
+         <media:group><media:category>Space</media:category></media:group>`,
+      ],
+      "",
+      MEDIA,
+    );
+    expect(item?.categories).toEqual(["News", "Science", "Space"]);
+  });
+
+  it("name an Atom category by its label, for people, else by its term", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Tags</title>
+      <entry><title>Post</title><link href="https://tags.example.com/1"/>
+        <category term="eng-infra" label="Infrastructure"/><category term="databases"/></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://tags.example.com/feed", now });
+    expect(feed.items[0]?.categories).toEqual(["Infrastructure", "databases"]);
+  });
+});
+
+describe("fields of a module under another prefix than its usual one", () => {
+  it("are read whatever prefix the document binds to the module's namespace", async () => {
+    const [item] = await rssItems(
+      [
+        `<title>Prefixed</title><DC:creator>Grace Hopper</DC:creator>
+         <dct:issued>2025-03-01T08:00:00Z</dct:issued>
+         <mrss:thumbnail url="https://cdn.example.com/t.jpg"/>
+         <c:encoded>&lt;p&gt;The whole article.&lt;/p&gt;</c:encoded>`,
+      ],
+      "",
+      `xmlns:DC="http://purl.org/dc/elements/1.1/" xmlns:dct="http://purl.org/dc/terms/"
+       xmlns:mrss="http://search.yahoo.com/mrss" xmlns:c="http://purl.org/rss/1.0/modules/content/"`,
+    );
+    expect(item?.author).toBe("Grace Hopper");
+    expect(item?.publishedAt?.toISOString()).toBe("2025-03-01T08:00:00.000Z");
+    expect(item?.imageUrl).toBe("https://cdn.example.com/t.jpg");
+    expect(item?.contentHtml).toBe("<p>The whole article.</p>");
+  });
+
+  it("are left alone when the usual prefix is bound to another namespace", async () => {
+    const [item] = await rssItems(
+      ["<title>Clash</title><dc:creator>Not a person</dc:creator><x:creator>Ada</x:creator>"],
+      "",
+      'xmlns:dc="https://other.example.com/ns" xmlns:x="http://purl.org/dc/elements/1.1/"',
+    );
+    expect(item?.author).toBe("Not a person");
+  });
+});
+
+describe("an Atom body of type html", () => {
+  it("wrapped in an XHTML div (TypePad) is the escaped HTML inside the div", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Typepad</title>
+      <entry><title>Post</title><link href="https://typepad.example.com/1"/>
+        <content type="html"><div xmlns="http://www.w3.org/1999/xhtml">Example &lt;b&gt;Atom&lt;/b&gt;</div></content>
+      </entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://typepad.example.com/atom.xml", now });
+    expect(feed.items[0]?.contentHtml).toBe("Example <b>Atom</b>");
+  });
+});

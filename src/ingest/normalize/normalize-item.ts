@@ -93,7 +93,12 @@ export function normalizeItem(raw: RawItem, context: ItemContext): NormalizedIte
     publishedAt,
     contentHtml,
     contentText,
-    categories: categoriesOf([...asArray(raw.rawCategories), ...asArray(raw.subjects)]),
+    categories: categoriesOf([
+      ...asArray(raw.rawCategories),
+      ...asArray(raw.subjects),
+      ...asArray(raw.mediaCategories),
+      ...asArray(childOf(firstOf(raw.mediaGroup), "media:category")),
+    ]),
     imageUrl: imageOf(raw, url ?? itemBase),
     contentHash: createHash("sha256").update(`${title}\n${contentText}`).digest("hex"),
   };
@@ -213,27 +218,49 @@ function withoutControls(value: string | undefined): string | undefined {
   return value === undefined ? undefined : dropControls(value) || undefined;
 }
 
+// RFC 4287 §4.2.2.2: an Atom category's label is its name for people; the term is for machines.
 function categoriesOf(values: unknown[]): string[] {
   const seen = new Map<string, string>();
   for (const value of values) {
-    const name = dropLineControls(xmlText(value) ?? xmlAttribute(value, "term") ?? "").replace(
-      /\s+/g,
-      " ",
-    );
+    const label = xmlText(value) ?? xmlAttribute(value, "label") ?? xmlAttribute(value, "term");
+    const name = dropLineControls(label ?? "").replace(/\s+/g, " ");
     if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
   }
   return [...seen.values()];
 }
 
+// The picture the feed names as the item's: a Media RSS thumbnail or image (of the item, of a
+// media:content, of a media:group: YouTube's and MSN's shape), a podcast episode's itunes:image
+// (href, or url as some generators write it), an image among the enclosures (RSS may give
+// several, Atom gives them as link rel="enclosure"). An <img> in the body is no such claim.
 function imageOf(raw: RawItem, base: string | undefined): string | undefined {
-  const media = Array.isArray(raw.mediaContent) ? raw.mediaContent : [];
-  const enclosure = raw.enclosure as Record<string, unknown> | undefined;
+  const group = firstOf(raw.mediaGroup);
+  const own = asArray(raw.mediaContent);
+  const grouped = asArray(childOf(group, "media:content"));
+  const links = [...asArray(raw.itemLinks), ...asArray(raw.itunesLinks)];
   const candidates = [
     xmlAttribute(raw.mediaThumbnail, "url"),
-    ...media.filter(isImage).map((entry) => xmlAttribute(entry, "url")),
-    xmlText(enclosure?.type)?.startsWith("image/") ? xmlText(enclosure?.url) : undefined,
+    ...own.filter(isImage).map((entry) => xmlAttribute(entry, "url")),
+    xmlAttribute(thumbnailOf(group), "url"),
+    ...grouped.filter(isImage).map((entry) => xmlAttribute(entry, "url")),
+    // A video's or a sound's own thumbnail stands for it.
+    ...[...own, ...grouped].map((entry) => xmlAttribute(thumbnailOf(entry), "url")),
+    xmlAttribute(raw.itunesImage, "href") ?? xmlAttribute(raw.itunesImage, "url"),
+    ...asArray(raw.enclosures)
+      .filter(isImage)
+      .map((enclosure) => xmlAttribute(enclosure, "url")),
+    ...links
+      .filter((link) => {
+        const rel = xmlAttribute(link, "rel")?.toLowerCase();
+        return rel === "image" || (rel === "enclosure" && isImage(link));
+      })
+      .map((link) => xmlAttribute(link, "href")),
   ];
   return candidates.map((candidate) => resolveUrl(candidate, base)).find(Boolean);
+}
+
+function thumbnailOf(element: unknown): unknown {
+  return firstOf(childOf(element, "media:thumbnail"));
 }
 
 function isImage(media: unknown): boolean {

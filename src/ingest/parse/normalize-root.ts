@@ -22,6 +22,9 @@ export function normalizeRoot(xml: string): string {
   for (const prefix of feedPrefixes(xml, bindings)) {
     result = result.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1");
   }
+  for (const [prefix, usual] of moduleAliases(bindings)) {
+    result = result.replace(new RegExp(`<(/?)${prefix}:`, "g"), `<$1${usual}:`);
+  }
   const root = result.match(ROOT);
   if (root?.[1] !== "feed" && root?.[1] !== "entry") {
     for (const prefix of atomAliases(bindings)) {
@@ -62,6 +65,35 @@ function atomAliases(bindings: readonly Binding[]): string[] {
   return bindings
     .filter(({ prefix, namespace }) => namespace === ATOM_NAMESPACE && prefix !== "atom")
     .map(({ prefix }) => prefix);
+}
+
+// The extension modules whose elements Gazette reads, by namespace (without a trailing slash,
+// lowercased: feeds write both, and iTunes' DTDs in either case), under their usual prefix.
+const MODULE_PREFIXES: Record<string, string> = {
+  "http://purl.org/dc/elements/1.1": "dc",
+  "http://purl.org/dc/terms": "dcterms",
+  "http://purl.org/rss/1.0/modules/content": "content",
+  "http://search.yahoo.com/mrss": "media",
+  "http://www.itunes.com/dtds/podcast-1.0.dtd": "itunes",
+  "http://rssnamespace.org/feedburner/ext/1.0": "feedburner",
+};
+
+// A module's elements under another prefix than its usual one (`xmlns:dcterms` as `dct`,
+// `xmlns:mrss`) are read under the usual one, unless the document binds that to something else.
+function moduleAliases(bindings: readonly Binding[]): Array<[prefix: string, usual: string]> {
+  const moduleOf = (namespace: string | undefined) =>
+    MODULE_PREFIXES[(namespace ?? "").trim().toLowerCase().replace(/\/$/, "")];
+  const taken = new Set(
+    bindings.filter(({ namespace }) => moduleOf(namespace) === undefined).map((b) => b.prefix),
+  );
+  const aliases = new Map<string, string>();
+  for (const { prefix, namespace } of bindings) {
+    const usual = moduleOf(namespace);
+    if (usual !== undefined && usual !== prefix && !taken.has(usual) && !taken.has(prefix)) {
+      aliases.set(prefix, usual);
+    }
+  }
+  return [...aliases];
 }
 
 // rss-parser reads an Atom link's href only (a link without one throws) and entries only.

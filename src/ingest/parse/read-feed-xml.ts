@@ -85,6 +85,13 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
       "feedburner:origLink",
       ["media:thumbnail", "mediaThumbnail"],
       ["media:content", "mediaContent", { keepArray: true }],
+      ["media:category", "mediaCategories", { keepArray: true }],
+      // An episode's picture; rss-parser reads it only when <rss> declares the iTunes namespace.
+      ["itunes:image", "itunesImage"],
+      ["itunes:link", "itunesLinks", { keepArray: true }],
+      // rss-parser keeps the first <enclosure> only, and of an Atom entry's links one.
+      ["enclosure", "enclosures", { keepArray: true }],
+      ["link", "itemLinks", { keepArray: true }],
       // rss-parser keeps RSS categories as raw xml2js values and drops Atom's <category term>.
       ["category", "rawCategories", { keepArray: true }],
       "gazette-base",
