@@ -136,22 +136,42 @@ export function prepareFeedXml(document: string): string {
 }
 
 /**
- * Parses prepared XML with rss-parser. When strict XML parsing fails, retries with bare
- * ampersands and HTML entities escaped, then as a lenient reader reads it (see recoverXml).
- * Rejects with the first attempt's error.
+ * Parses prepared XML with rss-parser. When strict XML parsing fails, parses once more, the
+ * document as a lenient reader reads it (see lenientXml). Rejects with the strict parse's error.
  */
 export async function parseFeedXml(xml: string): Promise<RawFeed> {
   try {
-    return await createParser().parseString(xml);
+    return await parseStrictXml(xml);
   } catch (error) {
-    for (const retry of [repairXml, recoverXml]) {
-      const repaired = retry(xml);
-      if (repaired === undefined || repaired === xml) continue;
-      const feed = await createParser()
-        .parseString(repaired)
-        .catch(() => undefined);
-      if (feed !== undefined) return feed;
-    }
-    throw error;
+    const feed = await parseLenientXml(xml);
+    if (feed === undefined) throw error;
+    return feed;
   }
+}
+
+/** One strict parse of prepared XML, without recovery. */
+export function parseStrictXml(xml: string): Promise<RawFeed> {
+  return createParser().parseString(xml);
+}
+
+/** One parse of lenientXml(xml); undefined when that cannot be read either. */
+export async function parseLenientXml(xml: string): Promise<RawFeed | undefined> {
+  const lenient = lenientXml(xml);
+  if (lenient === undefined) return undefined;
+  return createParser()
+    .parseString(lenient)
+    .catch(() => undefined);
+}
+
+/**
+ * A document strict XML refused, written as well-formed XML in one go: the commonest breakages
+ * of hand-made feeds repaired (repairXml: bare "&", HTML entities, a last end tag cut short),
+ * then its structure as a lenient reader reads it (recoverXml); only repaired when recoverXml
+ * refuses it (cut short, nested too deep). Each rewrite keeps a well-formed document's reading,
+ * so one parse of the result does what a parse after each did. Undefined when nothing changes.
+ */
+export function lenientXml(xml: string): string | undefined {
+  const repaired = repairXml(xml);
+  const lenient = recoverXml(repaired) ?? repaired;
+  return lenient === xml ? undefined : lenient;
 }
