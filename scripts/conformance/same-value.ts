@@ -12,6 +12,8 @@ export function sameValue(
 ): boolean {
   const theirs = peerForm(kind, expected, base);
   if (kind === "list") return JSON.stringify(ours ?? []) === JSON.stringify(theirs ?? []);
+  // A peer that keeps an item's first author only names the first of ours ("Ada, Grace").
+  if (kind === "author" && typeof ours === "string" && ours.split(", ")[0] === theirs) return true;
   return ourForm(kind, ours, base) === theirs;
 }
 

@@ -143,6 +143,45 @@ describe("the author of an item", () => {
     expect([atom?.author, dotnet?.author]).toEqual(["John Doe", "Ada Lovelace"]);
   });
 
+  it("names every author of a co-authored item, in RSS, Atom and JSON Feed", async () => {
+    const [rss] = await rssItems([
+      `<title>Co-written</title><dc:creator>Ada Lovelace</dc:creator>
+       <dc:creator>Grace Hopper</dc:creator><dc:creator>Ada Lovelace</dc:creator>`,
+    ]);
+    const atom = await parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>Team</title><entry><title>Pair</title>
+        <link href="https://team.example.com/1"/><author><name>Ada Lovelace</name></author>
+        <author><name>Grace Hopper</name><email>grace@example.com</email></author></entry></feed>`,
+      { feedUrl: "https://team.example.com/feed", now },
+    );
+    const json = await parseFeed(
+      JSON.stringify({
+        version: "https://jsonfeed.org/version/1.1",
+        title: "Team",
+        authors: [{ name: "The Team" }],
+        items: [
+          {
+            id: "1",
+            url: "https://team.example.com/2",
+            title: "Pair",
+            content_text: "Body",
+            authors: [
+              { name: "Ada Lovelace" },
+              { url: "https://x.example" },
+              { name: "Grace Hopper" },
+            ],
+          },
+        ],
+      }),
+      { feedUrl: "https://team.example.com/feed.json", now },
+    );
+    expect([rss?.author, atom.items[0]?.author, json.items[0]?.author]).toEqual([
+      "Ada Lovelace, Grace Hopper",
+      "Ada Lovelace, Grace Hopper",
+      "Ada Lovelace, Grace Hopper",
+    ]);
+  });
+
   it("is the Atom feed's author when the entry names none (RFC 4287 §4.2.1)", async () => {
     const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Solo</title>
       <author><name>John Doe</name></author>

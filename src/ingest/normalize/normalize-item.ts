@@ -154,11 +154,17 @@ function titleOf(raw: RawItem): string {
   return "";
 }
 
-// The first author field that names a person: one that gives an address alone gives way to the
-// next (`<author>mark@example.org</author>` to an itunes:author).
+// The first author field that names a person, with every person it names: one that gives an
+// address alone gives way to the next (`<author>mark@example.org</author>` to an itunes:author).
 function authorOf(raw: RawItem): string | undefined {
-  const fields = [raw.creator, raw["dc:creator"], raw.author, raw["dc:author"]];
-  return [...fields, raw["atom:author"], raw["itunes:author"]].map(personName).find(Boolean);
+  const fields = [raw["dc:creator"], raw.creator, raw.authors, raw.author, raw["dc:author"]];
+  return [...fields, raw["atom:author"], raw["itunes:author"]].map(personNames).find(Boolean);
+}
+
+/** The people an author field names (one element or several), as one line: "Ada, Grace". */
+export function personNames(value: unknown): string | undefined {
+  const names = (Array.isArray(value) ? value : [value]).map(personName).filter(Boolean);
+  return clipLine([...new Set(names)].join(", ")) || undefined;
 }
 
 /**

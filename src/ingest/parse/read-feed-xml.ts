@@ -48,7 +48,10 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
     ] as unknown as string[],
     item: [
       "content:encoded",
-      "dc:creator",
+      // Every author of the item: co-authored posts give several (WordPress's Co-Authors Plus
+      // writes a dc:creator each; Atom an <author> each, of which rss-parser keeps the first).
+      ["dc:creator", "dc:creator", { keepArray: true }],
+      ["author", "authors", { keepArray: true }],
       "dc:date",
       "updated",
       "published",

@@ -25,7 +25,8 @@ export function readJsonFeed(document: string): RawFeed {
 }
 
 function toRawItem(item: Json, feed: Json): RawItem {
-  const authors = [...asArray(item.authors), item.author, ...asArray(feed.authors), feed.author];
+  // JSON Feed 1.1's `authors`, else 1.0's `author`; the item's, else the feed's.
+  const authors = [asArray(item.authors), [item.author], asArray(feed.authors), [feed.author]];
   const image = item.image ?? item.banner_image;
   return {
     title: escapeTitle(item.title),
@@ -37,9 +38,13 @@ function toRawItem(item: Json, feed: Json): RawItem {
     published: item.date_published,
     updated: item.date_modified,
     creator: authors
-      .filter(isObject)
-      .map((author) => author.name)
-      .find((name) => typeof name === "string"),
+      .map((group) =>
+        group
+          .filter(isObject)
+          .map((author) => author.name)
+          .filter((name) => typeof name === "string"),
+      )
+      .find((names) => names.length > 0),
     rawCategories: asArray(item.tags).filter((tag) => typeof tag === "string"),
     mediaThumbnail: typeof image === "string" ? { $: { url: image } } : undefined,
   };
