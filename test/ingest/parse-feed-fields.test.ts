@@ -349,3 +349,55 @@ describe("an Atom body of type html", () => {
     expect(feed.items[0]?.contentHtml).toBe("Example <b>Atom</b>");
   });
 });
+
+describe("an item's link", () => {
+  const entry = (links: string, id = "tag:links.example.com,2025:1") =>
+    `<feed xmlns="http://www.w3.org/2005/Atom"><title>Links</title><entry><title>Post</title>
+      <id>${id}</id>${links}</entry></feed>`;
+  const linkOf = async (xml: string) =>
+    (await parseFeed(xml, { feedUrl: "https://links.example.com/feed", now })).items[0]?.url;
+
+  it.each([
+    [
+      "an Atom link without rel, not a replies link before it (RFC 4287 §4.2.7.2)",
+      '<link rel="replies" href="https://links.example.com/1#comments"/><link href="https://links.example.com/1"/>',
+    ],
+    [
+      "the HTML alternate, not a JSON one before it",
+      `<link rel="alternate" type="application/json" href="https://links.example.com/1.json"/>
+       <link rel="alternate" type="text/html" href="https://links.example.com/1"/>`,
+    ],
+    [
+      "the alternate, not a self link before it",
+      '<link rel="self" href="https://links.example.com/api/1"/><link rel="alternate" href="https://links.example.com/1"/>',
+    ],
+  ])("is %s", async (_name, links) => {
+    expect(await linkOf(entry(links))).toBe("https://links.example.com/1");
+  });
+
+  it("is an entry's permalink id when its only link is an enclosure", async () => {
+    const xml = entry(
+      '<link rel="enclosure" type="audio/mpeg" href="https://cdn.example.com/1.mp3"/>',
+      "https://links.example.com/1",
+    );
+    expect(await linkOf(xml)).toBe("https://links.example.com/1");
+  });
+
+  it("is an RSS item's atom:link when it has no <link>, and its <link> when it has", async () => {
+    const items = await rssItems(
+      [
+        '<title>Atom only</title><atom:link rel="alternate" href="https://fields.example.com/a"/>',
+        '<title>Both</title><atom:link rel="related" href="https://elsewhere.example.org/"/>',
+      ],
+      "",
+      ATOM,
+    );
+    expect(items.map((item) => item.url)).toEqual([
+      "https://fields.example.com/1",
+      "https://fields.example.com/2",
+    ]);
+    const xml = `<rss version="2.0" ${ATOM}><channel><title>T</title><item><title>No link</title>
+      <atom:link rel="alternate" href="https://fields.example.com/a"/></item></channel></rss>`;
+    expect(await linkOf(xml)).toBe("https://fields.example.com/a");
+  });
+});

@@ -55,8 +55,15 @@ function readIdentity(raw: RawItem, context: ItemContext) {
     withoutControls(xmlText(raw.guid) ?? xmlText(raw.id) ?? xmlText(raw["rdf:about"])),
     itemBase,
   );
-  const link = withoutControls(xmlText(raw["feedburner:origLink"]) ?? xmlText(raw.link));
-  const url = resolveUrl(link, itemBase) ?? (isPermalink(raw, guid) ? guid : undefined);
+  // An RSS <link> is the page; else the Atom link that is (also an RSS item's atom:link); with
+  // link elements but no page among them (an enclosure, "self"), a permalink id is the page.
+  const rssLink = asArray(raw.itemLinks).map(xmlText).find(Boolean);
+  const elements = [...asArray(raw.itemLinks), ...asArray(raw.atomItemLinks)].filter(linkHref);
+  const other = elements.length > 0 && isPermalink(raw, guid) ? undefined : xmlText(raw.link);
+  const page =
+    xmlText(raw["feedburner:origLink"]) ?? rssLink ?? linkHref(pageLink(elements)) ?? other;
+  const url =
+    resolveUrl(withoutControls(page), itemBase) ?? (isPermalink(raw, guid) ? guid : undefined);
   const publishedAt = parseFeedDate(
     [
       ...[raw.published, raw.pubDate, raw["dc:date"], raw["dcterms:issued"]],
@@ -117,6 +124,25 @@ export function toArticle(item: NormalizedItem): FeedItem {
 // An id written as a path ("/2025/post") is a link relative to the feed, like any other.
 function absolutePath(id: string | undefined, base: string | undefined): string | undefined {
   return id?.startsWith("/") && !id.startsWith("//") ? (resolveUrl(id, base) ?? id) : id;
+}
+
+// RFC 4287 §4.2.7.2: a link without rel is rel="alternate", the entry's page; of several, one
+// of an HTML type, else of none, not the JSON or the Atom of the same entry. rss-parser took a link
+// with rel="alternate" spelled so, else the first link: replies, self, an enclosure.
+function pageLink(links: unknown[]): unknown {
+  const alternates = links.filter(
+    (link) => (xmlAttribute(link, "rel") ?? "alternate").toLowerCase() === "alternate",
+  );
+  const typeOf = (link: unknown) => xmlAttribute(link, "type") ?? "";
+  return (
+    alternates.find((link) => /html/i.test(typeOf(link))) ??
+    alternates.find((link) => typeOf(link) === "") ??
+    alternates[0]
+  );
+}
+
+function linkHref(link: unknown): string | undefined {
+  return xmlAttribute(link, "href");
 }
 
 // rss-parser keeps <guid isPermaLink="false"> as plain text; the element says whether it links.

@@ -95,6 +95,7 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
       // rss-parser keeps the first <enclosure> only, and of an Atom entry's links one.
       ["enclosure", "enclosures", { keepArray: true }],
       ["link", "itemLinks", { keepArray: true }],
+      ["atom:link", "atomItemLinks", { keepArray: true }],
       // rss-parser keeps RSS categories as raw xml2js values and drops Atom's <category term>.
       ["category", "rawCategories", { keepArray: true }],
       "gazette-base",
