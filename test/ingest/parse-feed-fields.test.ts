@@ -401,3 +401,28 @@ describe("an item's link", () => {
     expect(await linkOf(xml)).toBe("https://fields.example.com/a");
   });
 });
+
+describe("a body that is plain text", () => {
+  it("is an Atom body of type text: its '<div>' is a word, its blank lines paragraphs", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Text</title><entry><title>Post</title>
+      <link href="https://text.example.com/1"/><content type="text">Why a &lt;div&gt; here?
+
+Second &amp; last.</content></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://text.example.com/feed", now });
+    expect(feed.items[0]?.contentHtml).toBe(
+      "<p>Why a &lt;div&gt; here?</p><p>Second &amp; last.</p>",
+    );
+    expect(feed.items[0]?.contentText).toBe("Why a <div> here?\n\nSecond & last.");
+  });
+
+  it("keeps the paragraphs of an RSS description without a tag or an entity", async () => {
+    const items = await rssItems([
+      "<title>Plain</title><description>Para one.\n\nPara two, a &lt; b.</description>",
+      "<title>HTML</title><description>&lt;b&gt;Bold&lt;/b&gt;\n\nstill HTML</description>",
+    ]);
+    expect(items.map((item) => item.contentText)).toEqual([
+      "Para one.\n\nPara two, a < b.",
+      "Bold still HTML",
+    ]);
+  });
+});

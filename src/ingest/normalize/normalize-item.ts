@@ -11,6 +11,7 @@ import { clipLine, plainTitle } from "./plain-title.js";
 import { repairC1Controls } from "./repair-c1-controls.js";
 import { isHttpUrl, resolveUrl } from "./resolve-url.js";
 import { sanitizeContent } from "./sanitize-content.js";
+import { textToHtml } from "./text-to-html.js";
 
 export interface ItemContext {
   /** What relative item links are resolved against: the site's link, else the feed's URL. */
@@ -156,10 +157,21 @@ function richestContent(raw: RawItem): string {
   const bodies = [raw["content:encoded"], raw.content, raw.summary, raw["dc:description"]];
   const atom = [raw["atom:content"], raw["atom:summary"]];
   const candidates = [...bodies, ...atom, raw.body, raw["xhtml:body"], raw.fullitem].map(xmlText);
-  return candidates.reduce<string>(
+  const richest = candidates.reduce<string>(
     (best, next) => (next && next.length > best.length ? next : best),
     "",
   );
+  return isPlainText(raw, richest) ? (textToHtml(richest) ?? "") : richest;
+}
+
+// An Atom body of type="text" is text (RFC 4287 §3.1.1.1): "<div>" in it is a word, and its
+// blank lines are paragraphs. So is a body with no tag and no entity in it, whatever its type.
+function isPlainText(raw: RawItem, body: string): boolean {
+  const elements = [raw.contentElement, raw.summaryElement].map(firstOf);
+  const element = elements.find((value) => xmlText(value) === body);
+  // Atom 0.3 names the type as a MIME type.
+  if (/^text(?:\/plain)?$/i.test(xmlAttribute(element, "type") ?? "")) return true;
+  return /\n\s*\n/.test(body) && !/<[A-Za-z!/?]|&(?:#\d+|#x[\da-f]+|\w+);/i.test(body);
 }
 
 // A podcast episode or a video (YouTube's Atom feed) may describe itself only in its podcast or

@@ -70,6 +70,10 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
       // Atom elements in an RSS item (any prefix bound to Atom's namespace reads as atom:, see
       // normalizeRoot), podcast and Media RSS fields: a date, a body, an author or a title
       // where the RSS element is missing.
+      // An Atom body says in its type whether it is text or HTML; rss-parser keeps its text only.
+      // (kept as arrays: rss-parser flattens a single element to its text, attributes and all).
+      ["content", "contentElement", { keepArray: true }],
+      ["summary", "summaryElement", { keepArray: true }],
       "atom:published",
       "atom:updated",
       "atom:content",

@@ -1,3 +1,4 @@
+import { escapeText, textToHtml } from "../normalize/text-to-html.js";
 import type { RawFeed, RawItem } from "./read-feed-xml.js";
 
 type Json = Record<string, unknown>;
@@ -58,22 +59,8 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function escapeText(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 // Titles are plain text by the spec, yet WordPress writes "&#8211;" and "&amp;" into them: the
 // markup is escaped, entity references are left for plainTitle to decode.
 function escapeTitle(value: unknown): string | undefined {
   return typeof value === "string" ? value.replace(/</g, "&lt;").replace(/>/g, "&gt;") : undefined;
-}
-
-function textToHtml(value: unknown): string | undefined {
-  const escaped = escapeText(value);
-  if (escaped === undefined) return undefined;
-  return escaped
-    .split(/\n\s*\n/)
-    .map((paragraph) => `<p>${paragraph.trim().replace(/\n/g, "<br>")}</p>`)
-    .join("");
 }
