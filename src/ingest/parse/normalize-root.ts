@@ -15,28 +15,37 @@ interface Binding {
  * entries written as `<item>` or with a link in `<link>` text read as an Atom reader would.
  */
 export function normalizeRoot(xml: string): string {
-  let result = xml;
   const bindings = [...xml.matchAll(/\sxmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)].map(
     ([, prefix = "", namespace]) => ({ prefix, namespace }),
   );
-  for (const prefix of feedPrefixes(xml, bindings)) {
-    result = result.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1");
-  }
-  for (const [prefix, usual] of moduleAliases(bindings)) {
-    result = result.replace(new RegExp(`<(/?)${prefix}:`, "g"), `<$1${usual}:`);
-  }
+  const unprefixed = new Map(feedPrefixes(xml, bindings).map((prefix) => [prefix, ""]));
+  let result = renamePrefixes(xml, unprefixed);
+  const renames = new Map(moduleAliases(bindings));
   const root = result.match(ROOT);
   if (root?.[1] !== "feed" && root?.[1] !== "entry") {
-    for (const prefix of atomAliases(bindings)) {
-      result = result.replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1atom:");
-    }
+    for (const prefix of atomAliases(bindings)) renames.set(prefix, "atom");
   }
+  for (const prefix of unprefixed.keys()) renames.delete(prefix);
+  result = renamePrefixes(result, renames);
   if (root?.[1] === "feed") return atomEntries(result);
   if (root?.[1] === "entry") {
     const start = root[0].length - "<entry".length;
     return `${result.slice(0, start)}<feed xmlns="http://www.w3.org/2005/Atom">${result.slice(start)}</feed>`;
   }
   return result;
+}
+
+/**
+ * Element names under a prefix in `renames` put under its new one ("" for none), in one scan:
+ * a document may bind thousands of prefixes, and a scan per prefix was quadratic.
+ */
+function renamePrefixes(xml: string, renames: ReadonlyMap<string, string>): string {
+  if (renames.size === 0) return xml;
+  return xml.replace(/<(\/?)([\w.-]+):/g, (tag, slash: string, prefix: string) => {
+    const renamed = renames.get(prefix);
+    if (renamed === undefined) return tag;
+    return renamed === "" ? `<${slash}` : `<${slash}${renamed}:`;
+  });
 }
 
 /** The document element's name, after the prolog, comments and DOCTYPE; undefined without one. */
