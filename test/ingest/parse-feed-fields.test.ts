@@ -375,6 +375,17 @@ describe("an item's link", () => {
     expect(await linkOf(entry(links))).toBe("https://links.example.com/1");
   });
 
+  it("is a podcast episode's enclosure when it has neither a link nor a permalink", async () => {
+    const xml = `<rss version="2.0"><channel><title>Cast</title><link>https://cast.example.com/</link>
+      <item><title>Episode 1</title><guid isPermaLink="false">ep-1</guid>
+        <enclosure url="/audio/ep1.mp3" length="1" type="audio/mpeg"/></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://cast.example.com/feed", now });
+    expect(feed.problems).toEqual([]);
+    expect(feed.items.map((item) => [item.title, item.url])).toEqual([
+      ["Episode 1", "https://cast.example.com/audio/ep1.mp3"],
+    ]);
+  });
+
   it("is an entry's permalink id when its only link is an enclosure", async () => {
     const xml = entry(
       '<link rel="enclosure" type="audio/mpeg" href="https://cdn.example.com/1.mp3"/>',

@@ -63,8 +63,11 @@ function readIdentity(raw: RawItem, context: ItemContext) {
   const other = elements.length > 0 && isPermalink(raw, guid) ? undefined : xmlText(raw.link);
   const page =
     xmlText(raw["feedburner:origLink"]) ?? rssLink ?? linkHref(pageLink(elements)) ?? other;
+  // A podcast episode without a page is its sound: the enclosure, rather than no episode at all.
+  const enclosure = xmlAttribute(asArray(raw.enclosures)[0], "url");
   const url =
-    resolveUrl(withoutControls(page), itemBase) ?? (isPermalink(raw, guid) ? guid : undefined);
+    resolveUrl(withoutControls(page), itemBase) ??
+    (isPermalink(raw, guid) ? guid : resolveUrl(withoutControls(enclosure), itemBase));
   const publishedAt = parseFeedDate(
     [
       ...[raw.published, raw.pubDate, raw["dc:date"], raw["dcterms:issued"]],
