@@ -39,7 +39,6 @@ const ITEM_FIELDS: Record<string, ValueKind> = {
   author: "author",
   author_name: "author",
   author_detail_name: "author",
-  authors_0_name: "author",
   creator: "author",
   categories: "list",
   tags: "list",
@@ -79,6 +78,13 @@ export function peerValue(path: string, feed: ReadFeed): Mapped {
   if (tag) {
     const categories = entry && !("problem" in entry) ? entry.categories : undefined;
     return { kind: "text", value: categories?.[Number(tag[1])], item: entry };
+  }
+  // Gazette names every author of an item in one line ("Ada, Grace"): the peer's first is the
+  // line (sameValue takes its first name too), a later one the line's name at that place.
+  const nth = Number(field.match(/^authors_(\d+)(?:_name)?$/)?.[1] ?? Number.NaN);
+  if (!Number.isNaN(nth)) {
+    const author = entry && !("problem" in entry) ? entry.author : undefined;
+    return { kind: "author", value: nth === 0 ? author : author?.split(", ")[nth], item: entry };
   }
   if (IMAGE_FIELDS.has(field)) {
     const imageUrl = entry && !("problem" in entry) ? entry.imageUrl : undefined;

@@ -152,10 +152,28 @@ function goldenChecks(expected: Record<string, unknown> | undefined): Check[] {
     .filter(isContent)
     .sort((a, b) => String(b.value).length - String(a.value).length)[0];
   const hasPublished = checks.some((check) => /\.(?:published|pubDate|isoDate)$/.test(check.path));
-  return checks.filter(
+  const kept = checks.filter(
     (check) =>
       (!isContent(check) || check === longest) && !(hasPublished && /\.updated$/.test(check.path)),
   );
+  return oneAuthor(kept);
+}
+
+// rss-parser's goldens give an item's dc:creator as `creator` and its <author> as `author`;
+// Gazette keeps one author per item, so either name is the item's author.
+function oneAuthor(checks: Check[]): Check[] {
+  const itemOf = (check: Check) => check.path.match(/^(items\[\d+\])\.(?:creator|author)$/)?.[1];
+  const done = new Set<string>();
+  return checks.flatMap((check) => {
+    const item = itemOf(check);
+    if (item === undefined) return [check];
+    if (done.has(item)) return [];
+    done.add(item);
+    const names = checks.filter((other) => itemOf(other) === item).map((other) => other.value);
+    // An empty field names nobody: it counts only when no field names anyone.
+    const given = names.filter((name) => name !== "");
+    return [{ path: check.path, op: "oneOf", value: given.length > 0 ? given : [""] }];
+  });
 }
 
 // RFC 2616 §14.14 (and feedparser): Content-Location is the base of the document's relative

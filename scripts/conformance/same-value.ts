@@ -12,6 +12,8 @@ export function sameValue(
 ): boolean {
   const theirs = peerForm(kind, expected, base);
   if (kind === "list") return JSON.stringify(ours ?? []) === JSON.stringify(theirs ?? []);
+  // A peer that keeps an item's first author only names the first of ours ("Ada, Grace").
+  if (kind === "author" && typeof ours === "string" && ours.split(", ")[0] === theirs) return true;
   return ourForm(kind, ours, base) === theirs;
 }
 
@@ -30,7 +32,8 @@ export function peerForm(kind: ValueKind, value: unknown, base: string): unknown
       return Number.isNaN(time) ? text : new Date(time).toISOString();
     }
     case "author":
-      return text === undefined ? undefined : authorName(plainTitle(text));
+      // An empty author element names nobody, as a missing one.
+      return text === undefined ? undefined : authorName(plainTitle(text)) || undefined;
     case "list":
       return Array.isArray(value) ? value.map(textOf) : value;
     case "count":

@@ -57,6 +57,19 @@ describe("decodeBody", () => {
       expected: `${prolog("ISO-8859-1")}<t>“naïve” – ok</t>`,
     },
     {
+      // Apache's default for XML, over a UTF-8 feed: read as Latin it was "CafÃ© â€” GrÃ¼ÃŸe".
+      case: "UTF-8 bytes under an HTTP charset of ISO-8859-1 are UTF-8",
+      bytes: Buffer.from(text),
+      contentType: "text/xml; charset=ISO-8859-1",
+      expected: text,
+    },
+    {
+      case: "UTF-8 bytes under a copied ISO-8859-1 declaration are UTF-8",
+      bytes: Buffer.from(`${prolog("iso-8859-1")}${text}`),
+      contentType: undefined,
+      expected: `${prolog("iso-8859-1")}${text}`,
+    },
+    {
       case: "ISO-8859-15 from the prolog",
       bytes: iconv.encode(`${prolog("iso-8859-15")}<t>5 €</t>`, "iso-8859-15"),
       contentType: "text/xml",

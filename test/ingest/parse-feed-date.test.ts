@@ -19,6 +19,27 @@ describe("parseFeedDate", () => {
     ["ISO 8601 without a zone, read as UTC", "2025-03-04 09:30:00", "2025-03-04T09:30:00.000Z"],
     ["a date alone", "2025-03-04", "2025-03-04T00:00:00.000Z"],
     ["less than a day ahead", "2025-03-07T11:00:00Z", "2025-03-07T11:00:00.000Z"],
+    // Zone names RFC 822 does not know, which Date.parse refused (the date was lost).
+    [
+      "RFC 822 with a European zone name",
+      "Tue, 04 Mar 2025 09:30:00 CET",
+      "2025-03-04T08:30:00.000Z",
+    ],
+    ["RFC 822 with CEST", "Sun, 01 Sep 2024 09:30:00 CEST", "2024-09-01T07:30:00.000Z"],
+    ["RFC 822 with India's IST", "Tue, 04 Mar 2025 09:30:00 IST", "2025-03-04T04:00:00.000Z"],
+    ["RFC 822 with JST", "Tue, 04 Mar 2025 09:30:00 JST", "2025-03-04T00:30:00.000Z"],
+    ["RFC 822 with AEDT", "Tue, 04 Mar 2025 09:30:00 AEDT", "2025-03-03T22:30:00.000Z"],
+    [
+      "RFC 822 with an unknown zone name, as UTC",
+      "Tue, 04 Mar 2025 09:30:00 XYZT",
+      "2025-03-04T09:30:00.000Z",
+    ],
+    ["a time of day with PM", "March 4, 2025 9:30 PM", "2025-03-04T21:30:00.000Z"],
+    [
+      "ISO 8601 with a space before the offset",
+      "2025-03-04T09:30:00 +01:00",
+      "2025-03-04T08:30:00.000Z",
+    ],
   ])("reads %s", (_case, input, expected) => {
     expect(parseFeedDate([input], now)?.toISOString()).toBe(expected);
   });

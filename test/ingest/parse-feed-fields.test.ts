@@ -143,6 +143,45 @@ describe("the author of an item", () => {
     expect([atom?.author, dotnet?.author]).toEqual(["John Doe", "Ada Lovelace"]);
   });
 
+  it("names every author of a co-authored item, in RSS, Atom and JSON Feed", async () => {
+    const [rss] = await rssItems([
+      `<title>Co-written</title><dc:creator>Ada Lovelace</dc:creator>
+       <dc:creator>Grace Hopper</dc:creator><dc:creator>Ada Lovelace</dc:creator>`,
+    ]);
+    const atom = await parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>Team</title><entry><title>Pair</title>
+        <link href="https://team.example.com/1"/><author><name>Ada Lovelace</name></author>
+        <author><name>Grace Hopper</name><email>grace@example.com</email></author></entry></feed>`,
+      { feedUrl: "https://team.example.com/feed", now },
+    );
+    const json = await parseFeed(
+      JSON.stringify({
+        version: "https://jsonfeed.org/version/1.1",
+        title: "Team",
+        authors: [{ name: "The Team" }],
+        items: [
+          {
+            id: "1",
+            url: "https://team.example.com/2",
+            title: "Pair",
+            content_text: "Body",
+            authors: [
+              { name: "Ada Lovelace" },
+              { url: "https://x.example" },
+              { name: "Grace Hopper" },
+            ],
+          },
+        ],
+      }),
+      { feedUrl: "https://team.example.com/feed.json", now },
+    );
+    expect([rss?.author, atom.items[0]?.author, json.items[0]?.author]).toEqual([
+      "Ada Lovelace, Grace Hopper",
+      "Ada Lovelace, Grace Hopper",
+      "Ada Lovelace, Grace Hopper",
+    ]);
+  });
+
   it("is the Atom feed's author when the entry names none (RFC 4287 §4.2.1)", async () => {
     const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Solo</title>
       <author><name>John Doe</name></author>
@@ -192,5 +231,209 @@ describe("the feed's site", () => {
     const feed = await parseFeed(xml, { feedUrl: "https://feeds.example.net/site", now });
     expect(feed.siteUrl).toBe("https://site.example.com/");
     expect(feed.title).toBe("site.example.com");
+  });
+});
+
+const MEDIA = 'xmlns:media="http://search.yahoo.com/mrss/"';
+const ITUNES = 'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"';
+
+describe("an item's picture", () => {
+  it.each([
+    [
+      "an episode's itunes:image",
+      '<itunes:image href="https://cdn.example.com/ep1.jpg"/>',
+      "https://cdn.example.com/ep1.jpg",
+    ],
+    [
+      "an itunes:image written with url instead of href",
+      '<itunes:image url="https://cdn.example.com/ep2.png"></itunes:image>',
+      "https://cdn.example.com/ep2.png",
+    ],
+    [
+      "the thumbnail in a media:group (YouTube)",
+      `<media:group><media:content url="https://www.youtube.com/v/x" type="application/x-shockwave-flash"/>
+       <media:thumbnail url="https://i1.ytimg.com/vi/x/hqdefault.jpg"/></media:group>`,
+      "https://i1.ytimg.com/vi/x/hqdefault.jpg",
+    ],
+    [
+      "a video's own thumbnail",
+      `<media:content url="https://cdn.example.com/v.mp4" type="video/mp4">
+       <media:thumbnail url="https://cdn.example.com/v.jpg"/></media:content>`,
+      "https://cdn.example.com/v.jpg",
+    ],
+    [
+      "an item's image before a video's thumbnail",
+      `<media:content url="https://cdn.example.com/v.mp4" medium="video">
+       <media:thumbnail url="https://cdn.example.com/v.jpg"/></media:content>
+       <media:content url="https://cdn.example.com/photo.jpg" medium="image"/>`,
+      "https://cdn.example.com/photo.jpg",
+    ],
+    [
+      "an image enclosure after the episode's sound",
+      `<enclosure url="https://cdn.example.com/ep.mp3" length="1" type="audio/mpeg"/>
+       <enclosure url="https://cdn.example.com/ep.jpg" length="1" type="image/jpeg"/>`,
+      "https://cdn.example.com/ep.jpg",
+    ],
+  ])("is %s", async (_name, fields, imageUrl) => {
+    const [item] = await rssItems([`<title>Episode</title>${fields}`], "", `${MEDIA} ${ITUNES}`);
+    expect(item?.imageUrl).toBe(imageUrl);
+  });
+
+  it("is an Atom entry's image enclosure, relative to the entry", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Posts</title>
+      <entry><title>Post</title><link href="https://blog.example.com/posts/one/" rel="alternate"/>
+        <link href="error.jpg" rel="enclosure" type="image/jpeg"/></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://blog.example.com/feed.xml", now });
+    expect(feed.items[0]?.imageUrl).toBe("https://blog.example.com/posts/one/error.jpg");
+  });
+});
+
+describe("an item's categories", () => {
+  it("include Media RSS categories, of the item and of its media:group", async () => {
+    const [item] = await rssItems(
+      [
+        `<title>Clip</title><category>News</category><media:category>Science</media:category>
+         <media:group><media:category>Space</media:category></media:group>`,
+      ],
+      "",
+      MEDIA,
+    );
+    expect(item?.categories).toEqual(["News", "Science", "Space"]);
+  });
+
+  it("name an Atom category by its label, for people, else by its term", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Tags</title>
+      <entry><title>Post</title><link href="https://tags.example.com/1"/>
+        <category term="eng-infra" label="Infrastructure"/><category term="databases"/></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://tags.example.com/feed", now });
+    expect(feed.items[0]?.categories).toEqual(["Infrastructure", "databases"]);
+  });
+});
+
+describe("fields of a module under another prefix than its usual one", () => {
+  it("are read whatever prefix the document binds to the module's namespace", async () => {
+    const [item] = await rssItems(
+      [
+        `<title>Prefixed</title><DC:creator>Grace Hopper</DC:creator>
+         <dct:issued>2025-03-01T08:00:00Z</dct:issued>
+         <mrss:thumbnail url="https://cdn.example.com/t.jpg"/>
+         <c:encoded>&lt;p&gt;The whole article.&lt;/p&gt;</c:encoded>`,
+      ],
+      "",
+      `xmlns:DC="http://purl.org/dc/elements/1.1/" xmlns:dct="http://purl.org/dc/terms/"
+       xmlns:mrss="http://search.yahoo.com/mrss" xmlns:c="http://purl.org/rss/1.0/modules/content/"`,
+    );
+    expect(item?.author).toBe("Grace Hopper");
+    expect(item?.publishedAt?.toISOString()).toBe("2025-03-01T08:00:00.000Z");
+    expect(item?.imageUrl).toBe("https://cdn.example.com/t.jpg");
+    expect(item?.contentHtml).toBe("<p>The whole article.</p>");
+  });
+
+  it("are left alone when the usual prefix is bound to another namespace", async () => {
+    const [item] = await rssItems(
+      ["<title>Clash</title><dc:creator>Not a person</dc:creator><x:creator>Ada</x:creator>"],
+      "",
+      'xmlns:dc="https://other.example.com/ns" xmlns:x="http://purl.org/dc/elements/1.1/"',
+    );
+    expect(item?.author).toBe("Not a person");
+  });
+});
+
+describe("an Atom body of type html", () => {
+  it("wrapped in an XHTML div (TypePad) is the escaped HTML inside the div", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Typepad</title>
+      <entry><title>Post</title><link href="https://typepad.example.com/1"/>
+        <content type="html"><div xmlns="http://www.w3.org/1999/xhtml">Example &lt;b&gt;Atom&lt;/b&gt;</div></content>
+      </entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://typepad.example.com/atom.xml", now });
+    expect(feed.items[0]?.contentHtml).toBe("Example <b>Atom</b>");
+  });
+});
+
+describe("an item's link", () => {
+  const entry = (links: string, id = "tag:links.example.com,2025:1") =>
+    `<feed xmlns="http://www.w3.org/2005/Atom"><title>Links</title><entry><title>Post</title>
+      <id>${id}</id>${links}</entry></feed>`;
+  const linkOf = async (xml: string) =>
+    (await parseFeed(xml, { feedUrl: "https://links.example.com/feed", now })).items[0]?.url;
+
+  it.each([
+    [
+      "an Atom link without rel, not a replies link before it (RFC 4287 §4.2.7.2)",
+      '<link rel="replies" href="https://links.example.com/1#comments"/><link href="https://links.example.com/1"/>',
+    ],
+    [
+      "the HTML alternate, not a JSON one before it",
+      `<link rel="alternate" type="application/json" href="https://links.example.com/1.json"/>
+       <link rel="alternate" type="text/html" href="https://links.example.com/1"/>`,
+    ],
+    [
+      "the alternate, not a self link before it",
+      '<link rel="self" href="https://links.example.com/api/1"/><link rel="alternate" href="https://links.example.com/1"/>',
+    ],
+  ])("is %s", async (_name, links) => {
+    expect(await linkOf(entry(links))).toBe("https://links.example.com/1");
+  });
+
+  it("is a podcast episode's enclosure when it has neither a link nor a permalink", async () => {
+    const xml = `<rss version="2.0"><channel><title>Cast</title><link>https://cast.example.com/</link>
+      <item><title>Episode 1</title><guid isPermaLink="false">ep-1</guid>
+        <enclosure url="/audio/ep1.mp3" length="1" type="audio/mpeg"/></item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://cast.example.com/feed", now });
+    expect(feed.problems).toEqual([]);
+    expect(feed.items.map((item) => [item.title, item.url])).toEqual([
+      ["Episode 1", "https://cast.example.com/audio/ep1.mp3"],
+    ]);
+  });
+
+  it("is an entry's permalink id when its only link is an enclosure", async () => {
+    const xml = entry(
+      '<link rel="enclosure" type="audio/mpeg" href="https://cdn.example.com/1.mp3"/>',
+      "https://links.example.com/1",
+    );
+    expect(await linkOf(xml)).toBe("https://links.example.com/1");
+  });
+
+  it("is an RSS item's atom:link when it has no <link>, and its <link> when it has", async () => {
+    const items = await rssItems(
+      [
+        '<title>Atom only</title><atom:link rel="alternate" href="https://fields.example.com/a"/>',
+        '<title>Both</title><atom:link rel="related" href="https://elsewhere.example.org/"/>',
+      ],
+      "",
+      ATOM,
+    );
+    expect(items.map((item) => item.url)).toEqual([
+      "https://fields.example.com/1",
+      "https://fields.example.com/2",
+    ]);
+    const xml = `<rss version="2.0" ${ATOM}><channel><title>T</title><item><title>No link</title>
+      <atom:link rel="alternate" href="https://fields.example.com/a"/></item></channel></rss>`;
+    expect(await linkOf(xml)).toBe("https://fields.example.com/a");
+  });
+});
+
+describe("a body that is plain text", () => {
+  it("is an Atom body of type text: its '<div>' is a word, its blank lines paragraphs", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>Text</title><entry><title>Post</title>
+      <link href="https://text.example.com/1"/><content type="text">Why a &lt;div&gt; here?
+
+Second &amp; last.</content></entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://text.example.com/feed", now });
+    expect(feed.items[0]?.contentHtml).toBe(
+      "<p>Why a &lt;div&gt; here?</p><p>Second &amp; last.</p>",
+    );
+    expect(feed.items[0]?.contentText).toBe("Why a <div> here?\n\nSecond & last.");
+  });
+
+  it("keeps the paragraphs of an RSS description without a tag or an entity", async () => {
+    const items = await rssItems([
+      "<title>Plain</title><description>Para one.\n\nPara two, a &lt; b.</description>",
+      "<title>HTML</title><description>&lt;b&gt;Bold&lt;/b&gt;\n\nstill HTML</description>",
+    ]);
+    expect(items.map((item) => item.contentText)).toEqual([
+      "Para one.\n\nPara two, a < b.",
+      "Bold still HTML",
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { clipLine, plainTitle } from "./plain-title.js";
 import { repairC1Controls } from "./repair-c1-controls.js";
 import { isHttpUrl, resolveUrl } from "./resolve-url.js";
 import { sanitizeContent } from "./sanitize-content.js";
+import { textToHtml } from "./text-to-html.js";
 
 export interface ItemContext {
   /** What relative item links are resolved against: the site's link, else the feed's URL. */
@@ -55,8 +56,18 @@ function readIdentity(raw: RawItem, context: ItemContext) {
     withoutControls(xmlText(raw.guid) ?? xmlText(raw.id) ?? xmlText(raw["rdf:about"])),
     itemBase,
   );
-  const link = withoutControls(xmlText(raw["feedburner:origLink"]) ?? xmlText(raw.link));
-  const url = resolveUrl(link, itemBase) ?? (isPermalink(raw, guid) ? guid : undefined);
+  // An RSS <link> is the page; else the Atom link that is (also an RSS item's atom:link); with
+  // link elements but no page among them (an enclosure, "self"), a permalink id is the page.
+  const rssLink = asArray(raw.itemLinks).map(xmlText).find(Boolean);
+  const elements = [...asArray(raw.itemLinks), ...asArray(raw.atomItemLinks)].filter(linkHref);
+  const other = elements.length > 0 && isPermalink(raw, guid) ? undefined : xmlText(raw.link);
+  const page =
+    xmlText(raw["feedburner:origLink"]) ?? rssLink ?? linkHref(pageLink(elements)) ?? other;
+  // A podcast episode without a page is its sound: the enclosure, rather than no episode at all.
+  const enclosure = xmlAttribute(asArray(raw.enclosures)[0], "url");
+  const url =
+    resolveUrl(withoutControls(page), itemBase) ??
+    (isPermalink(raw, guid) ? guid : resolveUrl(withoutControls(enclosure), itemBase));
   const publishedAt = parseFeedDate(
     [
       ...[raw.published, raw.pubDate, raw["dc:date"], raw["dcterms:issued"]],
@@ -93,7 +104,12 @@ export function normalizeItem(raw: RawItem, context: ItemContext): NormalizedIte
     publishedAt,
     contentHtml,
     contentText,
-    categories: categoriesOf([...asArray(raw.rawCategories), ...asArray(raw.subjects)]),
+    categories: categoriesOf([
+      ...asArray(raw.rawCategories),
+      ...asArray(raw.subjects),
+      ...asArray(raw.mediaCategories),
+      ...asArray(childOf(firstOf(raw.mediaGroup), "media:category")),
+    ]),
     imageUrl: imageOf(raw, url ?? itemBase),
     contentHash: createHash("sha256").update(`${title}\n${contentText}`).digest("hex"),
   };
@@ -114,6 +130,25 @@ function absolutePath(id: string | undefined, base: string | undefined): string 
   return id?.startsWith("/") && !id.startsWith("//") ? (resolveUrl(id, base) ?? id) : id;
 }
 
+// RFC 4287 §4.2.7.2: a link without rel is rel="alternate", the entry's page; of several, one
+// of an HTML type, else of none, not the JSON or the Atom of the same entry. rss-parser took a link
+// with rel="alternate" spelled so, else the first link: replies, self, an enclosure.
+function pageLink(links: unknown[]): unknown {
+  const alternates = links.filter(
+    (link) => (xmlAttribute(link, "rel") ?? "alternate").toLowerCase() === "alternate",
+  );
+  const typeOf = (link: unknown) => xmlAttribute(link, "type") ?? "";
+  return (
+    alternates.find((link) => /html/i.test(typeOf(link))) ??
+    alternates.find((link) => typeOf(link) === "") ??
+    alternates[0]
+  );
+}
+
+function linkHref(link: unknown): string | undefined {
+  return xmlAttribute(link, "href");
+}
+
 // rss-parser keeps <guid isPermaLink="false"> as plain text; the element says whether it links.
 function isPermalink(raw: RawItem, guid: string | undefined): guid is string {
   const element = asArray(raw.guidElement)[0];
@@ -125,10 +160,21 @@ function richestContent(raw: RawItem): string {
   const bodies = [raw["content:encoded"], raw.content, raw.summary, raw["dc:description"]];
   const atom = [raw["atom:content"], raw["atom:summary"]];
   const candidates = [...bodies, ...atom, raw.body, raw["xhtml:body"], raw.fullitem].map(xmlText);
-  return candidates.reduce<string>(
+  const richest = candidates.reduce<string>(
     (best, next) => (next && next.length > best.length ? next : best),
     "",
   );
+  return isPlainText(raw, richest) ? (textToHtml(richest) ?? "") : richest;
+}
+
+// An Atom body of type="text" is text (RFC 4287 §3.1.1.1): "<div>" in it is a word, and its
+// blank lines are paragraphs. So is a body with no tag and no entity in it, whatever its type.
+function isPlainText(raw: RawItem, body: string): boolean {
+  const elements = [raw.contentElement, raw.summaryElement].map(firstOf);
+  const element = elements.find((value) => xmlText(value) === body);
+  // Atom 0.3 names the type as a MIME type.
+  if (/^text(?:\/plain)?$/i.test(xmlAttribute(element, "type") ?? "")) return true;
+  return /\n\s*\n/.test(body) && !/<[A-Za-z!/?]|&(?:#\d+|#x[\da-f]+|\w+);/i.test(body);
 }
 
 // A podcast episode or a video (YouTube's Atom feed) may describe itself only in its podcast or
@@ -149,11 +195,17 @@ function titleOf(raw: RawItem): string {
   return "";
 }
 
-// The first author field that names a person: one that gives an address alone gives way to the
-// next (`<author>mark@example.org</author>` to an itunes:author).
+// The first author field that names a person, with every person it names: one that gives an
+// address alone gives way to the next (`<author>mark@example.org</author>` to an itunes:author).
 function authorOf(raw: RawItem): string | undefined {
-  const fields = [raw.creator, raw["dc:creator"], raw.author, raw["dc:author"]];
-  return [...fields, raw["atom:author"], raw["itunes:author"]].map(personName).find(Boolean);
+  const fields = [raw["dc:creator"], raw.creator, raw.authors, raw.author, raw["dc:author"]];
+  return [...fields, raw["atom:author"], raw["itunes:author"]].map(personNames).find(Boolean);
+}
+
+/** The people an author field names (one element or several), as one line: "Ada, Grace". */
+export function personNames(value: unknown): string | undefined {
+  const names = (Array.isArray(value) ? value : [value]).map(personName).filter(Boolean);
+  return clipLine([...new Set(names)].join(", ")) || undefined;
 }
 
 /**
@@ -213,27 +265,49 @@ function withoutControls(value: string | undefined): string | undefined {
   return value === undefined ? undefined : dropControls(value) || undefined;
 }
 
+// RFC 4287 §4.2.2.2: an Atom category's label is its name for people; the term is for machines.
 function categoriesOf(values: unknown[]): string[] {
   const seen = new Map<string, string>();
   for (const value of values) {
-    const name = dropLineControls(xmlText(value) ?? xmlAttribute(value, "term") ?? "").replace(
-      /\s+/g,
-      " ",
-    );
+    const label = xmlText(value) ?? xmlAttribute(value, "label") ?? xmlAttribute(value, "term");
+    const name = dropLineControls(label ?? "").replace(/\s+/g, " ");
     if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
   }
   return [...seen.values()];
 }
 
+// The picture the feed names as the item's: a Media RSS thumbnail or image (of the item, of a
+// media:content, of a media:group: YouTube's and MSN's shape), a podcast episode's itunes:image
+// (href, or url as some generators write it), an image among the enclosures (RSS may give
+// several, Atom gives them as link rel="enclosure"). An <img> in the body is no such claim.
 function imageOf(raw: RawItem, base: string | undefined): string | undefined {
-  const media = Array.isArray(raw.mediaContent) ? raw.mediaContent : [];
-  const enclosure = raw.enclosure as Record<string, unknown> | undefined;
+  const group = firstOf(raw.mediaGroup);
+  const own = asArray(raw.mediaContent);
+  const grouped = asArray(childOf(group, "media:content"));
+  const links = [...asArray(raw.itemLinks), ...asArray(raw.itunesLinks)];
   const candidates = [
     xmlAttribute(raw.mediaThumbnail, "url"),
-    ...media.filter(isImage).map((entry) => xmlAttribute(entry, "url")),
-    xmlText(enclosure?.type)?.startsWith("image/") ? xmlText(enclosure?.url) : undefined,
+    ...own.filter(isImage).map((entry) => xmlAttribute(entry, "url")),
+    xmlAttribute(thumbnailOf(group), "url"),
+    ...grouped.filter(isImage).map((entry) => xmlAttribute(entry, "url")),
+    // A video's or a sound's own thumbnail stands for it.
+    ...[...own, ...grouped].map((entry) => xmlAttribute(thumbnailOf(entry), "url")),
+    xmlAttribute(raw.itunesImage, "href") ?? xmlAttribute(raw.itunesImage, "url"),
+    ...asArray(raw.enclosures)
+      .filter(isImage)
+      .map((enclosure) => xmlAttribute(enclosure, "url")),
+    ...links
+      .filter((link) => {
+        const rel = xmlAttribute(link, "rel")?.toLowerCase();
+        return rel === "image" || (rel === "enclosure" && isImage(link));
+      })
+      .map((link) => xmlAttribute(link, "href")),
   ];
   return candidates.map((candidate) => resolveUrl(candidate, base)).find(Boolean);
+}
+
+function thumbnailOf(element: unknown): unknown {
+  return firstOf(childOf(element, "media:thumbnail"));
 }
 
 function isImage(media: unknown): boolean {

@@ -18,8 +18,86 @@ export function parseFeedDate(candidates: ReadonlyArray<unknown>, now: Date): Da
 
 /** Milliseconds since the epoch of an RFC 822 or ISO 8601 date; a missing zone means UTC. */
 function parseDateTime(text: string): number | undefined {
-  const time = Date.parse(assumeUtc(text));
+  const time = Date.parse(assumeUtc(withZoneOffset(text)));
   return Number.isNaN(time) ? undefined : time;
+}
+
+// The zone names Date.parse knows (RFC 822's); any other name makes it give up on the whole date.
+const KNOWN_ZONES = new Set([
+  "UT",
+  "UTC",
+  "GMT",
+  "Z",
+  "EST",
+  "EDT",
+  "CST",
+  "CDT",
+  "MST",
+  "MDT",
+  "PST",
+  "PDT",
+]);
+
+// Zone names feeds write that RFC 822 does not know, as offsets. IST is India's (+0530), as on
+// the news sites that write it, not Ireland's.
+const ZONE_OFFSETS: Record<string, string> = {
+  WET: "+0000",
+  WEST: "+0100",
+  BST: "+0100",
+  CET: "+0100",
+  MET: "+0100",
+  WAT: "+0100",
+  CEST: "+0200",
+  MEST: "+0200",
+  EET: "+0200",
+  CAT: "+0200",
+  SAST: "+0200",
+  EEST: "+0300",
+  MSK: "+0300",
+  EAT: "+0300",
+  IST: "+0530",
+  ICT: "+0700",
+  WIB: "+0700",
+  HKT: "+0800",
+  SGT: "+0800",
+  AWST: "+0800",
+  PHT: "+0800",
+  JST: "+0900",
+  KST: "+0900",
+  ACST: "+0930",
+  AEST: "+1000",
+  ACDT: "+1030",
+  AEDT: "+1100",
+  NZST: "+1200",
+  NZDT: "+1300",
+  HST: "-1000",
+  AKST: "-0900",
+  AKDT: "-0800",
+  ADT: "-0300",
+  AST: "-0400",
+  NST: "-0330",
+  NDT: "-0230",
+  BRT: "-0300",
+  ART: "-0300",
+};
+
+/**
+ * An RFC 822 date whose zone Date.parse does not know ("… 10:00:00 CET") with the zone as an
+ * offset; an unknown name counts as UTC: a date off by some hours beats none, which would make
+ * an old post new. An ISO 8601 offset after a space ("…T10:00:00 +01:00") is joined to the time.
+ */
+function withZoneOffset(text: string): string {
+  const named = text.match(/^(.*\d:\d{2}(?::\d{2})?)\s*([A-Za-z]{2,5})$/);
+  if (named?.[1] !== undefined && named[2] !== undefined) {
+    const zone = named[2].toUpperCase();
+    // "10:00 PM" is a time of day, not a zone.
+    if (KNOWN_ZONES.has(zone) || zone === "AM" || zone === "PM") return text;
+    return `${named[1]} ${ZONE_OFFSETS[zone] ?? "+0000"}`;
+  }
+  return text.replace(
+    /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s+([+-]\d{2}:?\d{2})$/,
+    "$1$2",
+  );
 }
 
 // Date.parse reads a zone-less date-time in the machine's local zone: pin it to UTC instead, so

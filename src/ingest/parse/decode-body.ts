@@ -32,11 +32,20 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): string {
   for (const label of declared) {
     const encoding = label === undefined ? undefined : normalizeEncoding(label);
     if (encoding === undefined) continue;
+    if (encoding === "windows-1252") return decodeLatin(bytes);
     if (encoding !== "utf-8") return iconv.decode(bytes, encoding);
     const text = decodeStrictUtf8(bytes);
     if (text !== undefined) return text;
   }
   return decodeStrictUtf8(bytes) ?? decodeMostlyUtf8(bytes) ?? iconv.decode(bytes, "windows-1252");
+}
+
+// Servers label XML "charset=ISO-8859-1" by default, and templates copy a declaration, whatever
+// the bytes are. Bytes that are well-formed UTF-8 with characters beyond ASCII are UTF-8: Latin
+// text forms such sequences ("Ã©" followed by the right byte) almost never.
+function decodeLatin(bytes: Uint8Array): string {
+  const isAscii = bytes.every((byte) => byte < 0x80);
+  return (!isAscii && decodeStrictUtf8(bytes)) || iconv.decode(bytes, "windows-1252");
 }
 
 // More well-formed multi-byte characters than broken bytes: a UTF-8 file with a few bad bytes (a

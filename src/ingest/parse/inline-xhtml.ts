@@ -11,6 +11,7 @@ const SKIPPED_END: Record<string, string> = { "<!--": "-->", "<![CDATA[": "]]>" 
 const XHTML_TYPE =
   /\b(?:type\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["']|mode\s*=\s*["']xml["'])/;
 const XHTML_DIV = /^\s*<(?:xhtml:)?div(?:\s[^>]*)?>([\s\S]*)<\/(?:xhtml:)?div>\s*$/;
+const HTML_TYPE = /\btype\s*=\s*["'](?:html|text\/html)["']/;
 
 /**
  * Markup written as child elements turned into escaped HTML. xml2js, under rss-parser, splits
@@ -56,6 +57,12 @@ export function inlineXhtml(xml: string): string {
 }
 
 function inlined(name: string, attributes: string, inner: string): string {
+  // TypePad wraps the escaped HTML of a type="html" body in an XHTML <div>: the text inside the
+  // wrapper is the body, as the type says ("&lt;b&gt;" is bold, not the word "<b>").
+  const wrapped = HTML_TYPE.test(attributes) ? unwrapDiv(inner) : inner;
+  if (wrapped !== inner && !hasChildElements(wrapped)) {
+    return `<${name}${attributes}>${wrapped}</${name}>`;
+  }
   const isXhtml = XHTML_TYPE.test(attributes);
   const markup = isXhtml ? unwrapDiv(inner).replace(/<(\/?)xhtml:/g, "<$1") : inner;
   const asHtml = attributes

@@ -48,7 +48,10 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
     ] as unknown as string[],
     item: [
       "content:encoded",
-      "dc:creator",
+      // Every author of the item: co-authored posts give several (WordPress's Co-Authors Plus
+      // writes a dc:creator each; Atom an <author> each, of which rss-parser keeps the first).
+      ["dc:creator", "dc:creator", { keepArray: true }],
+      ["author", "authors", { keepArray: true }],
       "dc:date",
       "updated",
       "published",
@@ -67,6 +70,10 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
       // Atom elements in an RSS item (any prefix bound to Atom's namespace reads as atom:, see
       // normalizeRoot), podcast and Media RSS fields: a date, a body, an author or a title
       // where the RSS element is missing.
+      // An Atom body says in its type whether it is text or HTML; rss-parser keeps its text only.
+      // (kept as arrays: rss-parser flattens a single element to its text, attributes and all).
+      ["content", "contentElement", { keepArray: true }],
+      ["summary", "summaryElement", { keepArray: true }],
       "atom:published",
       "atom:updated",
       "atom:content",
@@ -85,6 +92,14 @@ const OPTIONS: Parser.ParserOptions<Record<string, unknown>, RawItem> = {
       "feedburner:origLink",
       ["media:thumbnail", "mediaThumbnail"],
       ["media:content", "mediaContent", { keepArray: true }],
+      ["media:category", "mediaCategories", { keepArray: true }],
+      // An episode's picture; rss-parser reads it only when <rss> declares the iTunes namespace.
+      ["itunes:image", "itunesImage"],
+      ["itunes:link", "itunesLinks", { keepArray: true }],
+      // rss-parser keeps the first <enclosure> only, and of an Atom entry's links one.
+      ["enclosure", "enclosures", { keepArray: true }],
+      ["link", "itemLinks", { keepArray: true }],
+      ["atom:link", "atomItemLinks", { keepArray: true }],
       // rss-parser keeps RSS categories as raw xml2js values and drops Atom's <category term>.
       ["category", "rawCategories", { keepArray: true }],
       "gazette-base",
@@ -129,22 +144,42 @@ export function prepareFeedXml(document: string): string {
 }
 
 /**
- * Parses prepared XML with rss-parser. When strict XML parsing fails, retries with bare
- * ampersands and HTML entities escaped, then as a lenient reader reads it (see recoverXml).
- * Rejects with the first attempt's error.
+ * Parses prepared XML with rss-parser. When strict XML parsing fails, parses once more, the
+ * document as a lenient reader reads it (see lenientXml). Rejects with the strict parse's error.
  */
 export async function parseFeedXml(xml: string): Promise<RawFeed> {
   try {
-    return await createParser().parseString(xml);
+    return await parseStrictXml(xml);
   } catch (error) {
-    for (const retry of [repairXml, recoverXml]) {
-      const repaired = retry(xml);
-      if (repaired === undefined || repaired === xml) continue;
-      const feed = await createParser()
-        .parseString(repaired)
-        .catch(() => undefined);
-      if (feed !== undefined) return feed;
-    }
-    throw error;
+    const feed = await parseLenientXml(xml);
+    if (feed === undefined) throw error;
+    return feed;
   }
+}
+
+/** One strict parse of prepared XML, without recovery. */
+export function parseStrictXml(xml: string): Promise<RawFeed> {
+  return createParser().parseString(xml);
+}
+
+/** One parse of lenientXml(xml); undefined when that cannot be read either. */
+export async function parseLenientXml(xml: string): Promise<RawFeed | undefined> {
+  const lenient = lenientXml(xml);
+  if (lenient === undefined) return undefined;
+  return createParser()
+    .parseString(lenient)
+    .catch(() => undefined);
+}
+
+/**
+ * A document strict XML refused, written as well-formed XML in one go: the commonest breakages
+ * of hand-made feeds repaired (repairXml: bare "&", HTML entities, a last end tag cut short),
+ * then its structure as a lenient reader reads it (recoverXml); only repaired when recoverXml
+ * refuses it (cut short, nested too deep). Each rewrite keeps a well-formed document's reading,
+ * so one parse of the result does what a parse after each did. Undefined when nothing changes.
+ */
+export function lenientXml(xml: string): string | undefined {
+  const repaired = repairXml(xml);
+  const lenient = recoverXml(repaired) ?? repaired;
+  return lenient === xml ? undefined : lenient;
 }

@@ -14,7 +14,14 @@ import { repairC1Controls } from "../normalize/repair-c1-controls.js";
 import { resolveUrl } from "../normalize/resolve-url.js";
 import type { KnownItem } from "../types.js";
 import { rootElementOf } from "./normalize-root.js";
-import { parseFeedXml, prepareFeedXml, type RawFeed, type RawItem } from "./read-feed-xml.js";
+import {
+  parseFeedXml,
+  parseLenientXml,
+  parseStrictXml,
+  prepareFeedXml,
+  type RawFeed,
+  type RawItem,
+} from "./read-feed-xml.js";
 import { readJsonFeed } from "./read-json-feed.js";
 import { resolveBaseChain } from "./record-xml-base.js";
 import { type ItemRegion, splitFeedItems } from "./split-feed-items.js";
@@ -81,15 +88,17 @@ export async function readChangedFeed(
   } catch (error) {
     throw inFeed(options.feedUrl, error);
   }
-  return (
-    (await readSplitFeed(xml, options, byFingerprint, !whole)) ??
-    readEntries(document, options, byFingerprint, xml)
-  );
+  const split = await readSplitFeed(xml, options, byFingerprint, !whole);
+  if (split !== REFUSED && split !== undefined) return split;
+  return readEntries(document, options, byFingerprint, xml, split === REFUSED);
 }
+
+/** readSplitFeed's answer when strict XML refused the document: it is read leniently, whole. */
+const REFUSED = Symbol("refused");
 
 // Bumped whenever the same item text would make a different article: every item is then parsed
 // and normalized again once. Distinct from FINGERPRINT_VERSION: the two never match each other.
-const SPLIT_FINGERPRINT_VERSION = "s5";
+const SPLIT_FINGERPRINT_VERSION = "s6";
 
 /**
  * readChangedFeed for an RSS or Atom document that splits into its items (splitFeedItems). An
@@ -97,18 +106,20 @@ const SPLIT_FINGERPRINT_VERSION = "s5";
  * into it) with the feed's URL and what its links resolve against, read from the channel alone:
  * the same fingerprint is the same article. With `cut`, known items are cut out of the document
  * before rss-parser reads the rest. Undefined when the document cannot be read this way (no clean
- * split, a parse error, items that do not match the split): readEntries then reads it whole.
+ * split, items that do not match the split): readEntries then reads it whole. REFUSED when strict
+ * XML refuses the channel or the items left (what is cut is whole items, so the document is
+ * refused too): readEntries then reads it leniently at once, never strictly again.
  */
 async function readSplitFeed(
   xml: string,
   options: ReadOptions,
   known: ReadonlyMap<string, KnownItem>,
   cut: boolean,
-): Promise<ChangedFeed | undefined> {
+): Promise<ChangedFeed | undefined | typeof REFUSED> {
   const regions = splitFeedItems(xml);
   if (regions === undefined) return undefined;
-  const channel = await parseFeedXml(without(xml, regions)).catch(() => undefined);
-  if (channel === undefined) return undefined;
+  const channel = await parseStrictXml(without(xml, regions)).catch(() => undefined);
+  if (channel === undefined) return REFUSED;
   const { feedUrl, baseUrl, feedAuthor } = contextOf(channel, options);
   const prefix = `${SPLIT_FINGERPRINT_VERSION}\n${feedUrl}\n${baseUrl}\n${feedAuthor ?? ""}\n`;
   const fingerprints = regions.map((region) =>
@@ -126,13 +137,14 @@ async function readSplitFeed(
   const raw =
     unknown.length === 0
       ? channel
-      : await parseFeedXml(
+      : await parseStrictXml(
           without(
             xml,
             regions.filter((_, i) => isCut(i)),
           ),
         ).catch(() => undefined);
-  if (raw === undefined || raw.items.length !== unknown.length) return undefined;
+  if (raw === undefined) return REFUSED;
+  if (raw.items.length !== unknown.length) return undefined;
   const parsed = raw.items.values();
   return readRaw(raw, options, (readItem, context) =>
     fingerprints.map((fingerprint, index): Entry => {
@@ -170,8 +182,9 @@ async function readEntries(
   options: ReadOptions,
   known: ReadonlyMap<string, KnownItem> | undefined,
   prepared?: string,
+  refused = false,
 ): Promise<ChangedFeed> {
-  const raw = await readOrExplain(document, options.feedUrl, prepared);
+  const raw = await readOrExplain(document, options.feedUrl, prepared, refused);
   return readRaw(raw, options, (readItem, context) =>
     raw.items.map((rawItem) => {
       if (known === undefined || rawItem.failure !== undefined) return readItem(rawItem);
@@ -251,7 +264,7 @@ function isJsonDocument(document: string): boolean {
 
 // Bumped whenever normalizeItem would turn the same item into a different article: every item
 // is then normalized again once.
-const FINGERPRINT_VERSION = "5";
+const FINGERPRINT_VERSION = "6";
 
 /**
  * What an item is remembered by between fetches: a hash of everything normalizeItem reads (the
@@ -266,16 +279,21 @@ export function itemFingerprint(raw: object, context: ItemContext): string {
   return hash("sha1", text, "base64");
 }
 
+/** With `refused`, strict XML has refused the prepared document already: it is read leniently. */
 async function readOrExplain(
   document: string,
   feedUrl: string,
   prepared?: string,
+  refused = false,
 ): Promise<RawFeed> {
   const isJson = isJsonDocument(document);
   try {
-    return isJson
-      ? readJsonFeed(document)
-      : await parseFeedXml(prepared ?? prepareFeedXml(document));
+    if (isJson) return readJsonFeed(document);
+    const xml = prepared ?? prepareFeedXml(document);
+    // Unreadable either way: the strict parse's error says why.
+    return refused
+      ? ((await parseLenientXml(xml)) ?? (await parseStrictXml(xml)))
+      : await parseFeedXml(xml);
   } catch (error) {
     // A feed refused for its size (entity expansion) is not a malformed one: say which.
     if (isGazetteError(error, "FEED_TOO_LARGE")) throw inFeed(feedUrl, error);

@@ -1,3 +1,4 @@
+import { escapeText, textToHtml } from "../normalize/text-to-html.js";
 import type { RawFeed, RawItem } from "./read-feed-xml.js";
 
 type Json = Record<string, unknown>;
@@ -25,7 +26,8 @@ export function readJsonFeed(document: string): RawFeed {
 }
 
 function toRawItem(item: Json, feed: Json): RawItem {
-  const authors = [...asArray(item.authors), item.author, ...asArray(feed.authors), feed.author];
+  // JSON Feed 1.1's `authors`, else 1.0's `author`; the item's, else the feed's.
+  const authors = [asArray(item.authors), [item.author], asArray(feed.authors), [feed.author]];
   const image = item.image ?? item.banner_image;
   return {
     title: escapeTitle(item.title),
@@ -37,9 +39,13 @@ function toRawItem(item: Json, feed: Json): RawItem {
     published: item.date_published,
     updated: item.date_modified,
     creator: authors
-      .filter(isObject)
-      .map((author) => author.name)
-      .find((name) => typeof name === "string"),
+      .map((group) =>
+        group
+          .filter(isObject)
+          .map((author) => author.name)
+          .filter((name) => typeof name === "string"),
+      )
+      .find((names) => names.length > 0),
     rawCategories: asArray(item.tags).filter((tag) => typeof tag === "string"),
     mediaThumbnail: typeof image === "string" ? { $: { url: image } } : undefined,
   };
@@ -53,22 +59,8 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function escapeText(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
 // Titles are plain text by the spec, yet WordPress writes "&#8211;" and "&amp;" into them: the
 // markup is escaped, entity references are left for plainTitle to decode.
 function escapeTitle(value: unknown): string | undefined {
   return typeof value === "string" ? value.replace(/</g, "&lt;").replace(/>/g, "&gt;") : undefined;
-}
-
-function textToHtml(value: unknown): string | undefined {
-  const escaped = escapeText(value);
-  if (escaped === undefined) return undefined;
-  return escaped
-    .split(/\n\s*\n/)
-    .map((paragraph) => `<p>${paragraph.trim().replace(/\n/g, "<br>")}</p>`)
-    .join("");
 }
