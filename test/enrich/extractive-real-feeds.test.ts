@@ -79,7 +79,8 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
 
   it("names the author of a personal blog", async () => {
     const result = await byTitle(real("tenderlovemaking-rss.xml"), "Underpant-Free Excitement");
-    expect(result.summary).toMatch(/^Aaron Patterson wanted something with an awesome API/);
+    // Without the praise ("an awesome API"): the newsletter says what, not how good.
+    expect(result.summary).toMatch(/^Aaron Patterson wanted something with an API like Hpricot/);
   });
 
   // "Prefer the thesis": on a personal blog, what the author did to the thing the title names.
@@ -184,11 +185,24 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "Avoiding Out of Memory Crashes on Mobile",
       /^Recently, when building a Google VR 360 video player, \S+ went over the 1GB of RAM available on older iOS devices/,
     ],
-    // The thesis in the progressive, not a detail of the architecture.
+    // The thesis in the progressive, not a detail of the architecture; without its second
+    // half about the post ("…and providing a high level overview of some of its features").
     [
       "netflix-techblog-medium.xml",
       "Netflix Drive",
-      /^Netflix is introducing Netflix Drive, a Cloud drive for media assets/,
+      /^Netflix is introducing Netflix Drive, a Cloud drive for media assets\.$/,
+    ],
+    // Not "…rolled out a powerful new feature for Amazon S3" or "…writes about another great
+    // use of Amazon Mechanical Turk": a thing left unnamed says nothing the title did not.
+    [
+      "aws-blog-atom.xml",
+      "Bits For Sale - The New Amazon S3 Requester Pays Model",
+      /Requester Pays, then all data transfer and request costs are paid by the party accessing the data\.$/,
+    ],
+    [
+      "aws-blog-atom.xml",
+      "Solve for Efficiency With Amazon Mechanical Turk",
+      /using Mechanical Turk to process solubility data/,
     ],
     // The vacation is a memory; what the post is about is what he noticed there.
     [
@@ -239,7 +253,8 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     [
       "aws-blog-atom.xml",
       "Solve for Efficiency With Amazon Mechanical Turk",
-      /^By Crowdsourcing mechanical tasks such as annotation, students are free to focus on data collection and analysis\.$/,
+      // The source's capital ("by Crowdsourcing") is a term of art, lower case mid-sentence.
+      /^By crowdsourcing mechanical tasks such as annotation, students are free to focus on data collection and analysis\.$/,
     ],
     [
       "netflix-techblog-medium.xml",

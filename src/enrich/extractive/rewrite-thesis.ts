@@ -93,6 +93,14 @@ const FORMS: readonly {
   },
 ];
 
+// "…introducing Netflix Drive, a cloud drive, and providing a high level overview of some of its
+// features": a second clause that says what the post does (gives an overview), not the thing.
+const POST_CLAUSE = new RegExp(
+  String.raw`,?\s+(?:and|while|as well as)\s+(?:(?:will|to)\s+)?(?:provid|giv|offer|shar|present|tak|walk)(?:e|es|ing|s)?\b` +
+    String.raw`[^.;]{0,40}?\b(?:overview|look|tour|introduction|summary|glimpse|peek|walk-?through|sense|idea|taste|picture)\b[^.;]*(?=[.!]?$)`,
+  "i",
+);
+
 /** A sentence in which the article says what it is about, in a form `rewriteThesis` handles. */
 export const THESIS = new RegExp(FORMS.map((form) => form.pattern.source).join("|"), "i");
 
@@ -105,7 +113,7 @@ export function rewriteThesis(sentence: string, name: string): string | undefine
   for (const form of FORMS) {
     const match = sentence.match(form.pattern);
     if (!match) continue;
-    const rest = sentence.slice(match[0].length);
+    const rest = dropPostClause(sentence.slice(match[0].length));
     const words = rest.match(/\p{L}{3,}/gu) ?? [];
     if (words.length < 3 || /:\s*$/.test(rest)) return undefined;
     // The subject opens the sentence: "the team" (no publisher known) too is capitalized.
@@ -113,6 +121,16 @@ export function rewriteThesis(sentence: string, name: string): string | undefine
     return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${form.verb(match)}${rest}`;
   }
   return undefined;
+}
+
+/** The rest of a thesis without a trailing clause about the post itself, if enough is left. */
+function dropPostClause(rest: string): string {
+  const clause = POST_CLAUSE.exec(rest);
+  if (clause === null || clause.index === undefined) return rest;
+  const kept = rest.slice(0, clause.index);
+  return (kept.match(/\p{L}{3,}/gu) ?? []).length >= 3
+    ? `${kept}${rest.slice(clause.index + clause[0].length)}`
+    : rest;
 }
 
 /** "describe" → "describes", "walk you through" → "walks through", "go over" → "goes over". */

@@ -54,6 +54,13 @@ const EXPOSITION_PENALTY = 0.6;
 // "$page.RenderString finally supports shortcodes…": a summary that opens on code reads as code.
 const CODE_START_PENALTY = 0.3;
 const CODE_START = /^(?:[$@`{<.#]|\S*(?:\w\.\p{Lu}|\w\(|::|_\w|\w#\w))/u;
+// "AWS rolled out a (powerful) new feature for Amazon S3", "…writes about another (great) use of
+// Amazon Mechanical Turk": a thing left unnamed (no name, no clause saying what it does) tells the
+// reader nothing the title did not; short, it is all the sentence says.
+const VAGUE_PENALTY = 0.3;
+const VAGUE =
+  /\b(?:a|an|another|one more|some)\s+(?:(?:new|quick|short|little|nice)\s+)?(?:feature|use|way|thing|tool|update|addition|example|option|improvement|capability|post|announcement|change)s?\b(?!\s*(?:called|named|that|which|to\b|[:—–(“"]))/i;
+const VAGUE_LENGTH = 100;
 // A second sentence only when the first is short and the second nearly as good.
 const SECOND_SENTENCE = 0.6;
 const SHORT_SUMMARY = 110;
@@ -88,6 +95,7 @@ function summaryWeight(
   if (candidate.text.length < 60) weight *= 0.7;
   if (isExposition(candidate.text, titleWords)) weight *= EXPOSITION_PENALTY;
   if (opensOnCode(candidate.text)) weight *= CODE_START_PENALTY;
+  if (candidate.text.length < VAGUE_LENGTH && VAGUE.test(candidate.text)) weight *= VAGUE_PENALTY;
   return weight;
 }
 

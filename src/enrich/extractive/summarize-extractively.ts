@@ -4,6 +4,7 @@ import { joinSentences } from "../clip-text.js";
 import { countReadMinutes } from "../count-read-minutes.js";
 import type { ScoredTag, TagInput } from "../extract-tags.js";
 import { MAX_CHARS } from "../max-chars.js";
+import { capitalizeNameAtStart } from "../publisher-name.js";
 import type { SummarizeInput, Summary } from "../types.js";
 import { adviseUpdate } from "./advise-update.js";
 import { articleSentences } from "./article-sentences.js";
@@ -79,19 +80,21 @@ export function summarizeExtractively(
   const release = isEnglish
     ? summarizeRelease(scored, voice, input.title, textsOf(summary.chosen))
     : undefined;
+  const opening = (text: string) => capitalizeNameAtStart(text, voice?.name ?? "");
   return {
     // With no usable sentence (empty text, only headings) there is nothing to say: repeating
     // the title, which the email shows right above, would only look like a summary.
-    summary:
+    summary: opening(
       release?.text ??
-      (profile
-        ? rewriteInterview(
-            joinSentences(textsOf(summary.chosen), MAX_CHARS),
-            input.title,
-            publisher,
-          )
-        : joinSentences(textsOf(summary.chosen), MAX_CHARS)),
-    why: joinSentences(textsOf(why.chosen), MAX_CHARS),
+        (profile
+          ? rewriteInterview(
+              joinSentences(textsOf(summary.chosen), MAX_CHARS),
+              input.title,
+              publisher,
+            )
+          : joinSentences(textsOf(summary.chosen), MAX_CHARS)),
+    ),
+    why: opening(joinSentences(textsOf(why.chosen), MAX_CHARS)),
     tags: tags.map((tag) => tag.tag),
     category: chooseCategory(tags),
     readMinutes: countReadMinutes(input.text),

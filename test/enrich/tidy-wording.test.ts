@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { dropPuffery, lowerTermsOfArt } from "../../src/enrich/extractive/tidy-wording.js";
+
+// The reference digest says what a thing is and does; the publisher's praise of it is dropped.
+describe("dropPuffery", () => {
+  it.each([
+    [
+      "AWS rolled out a powerful new feature for Amazon S3.",
+      "AWS rolled out a new feature for Amazon S3.",
+    ],
+    [
+      "With the help of super awesome ruby hacker Mike Dalessio, he wrote Nokogiri.",
+      "With the help of ruby hacker Mike Dalessio, he wrote Nokogiri.",
+    ],
+    // The article follows the word that is left.
+    ["It ships an amazing user interface.", "It ships a user interface."],
+    ["An awesome tool for logs.", "A tool for logs."],
+    ["It is a great hour-long talk.", "It is an hour-long talk."],
+    // Predicative, idiomatic or a name: kept.
+    ["The results were great for us.", "The results were great for us."],
+    ["It took a great deal of work.", "It took a great deal of work."],
+    ["Great Lakes shipping moved to the cloud.", "Great Lakes shipping moved to the cloud."],
+    ["The new API is powerful and fast.", "The new API is powerful and fast."],
+  ])("%s → %s", (text, expected) => {
+    expect(dropPuffery(text)).toBe(expected);
+  });
+});
+
+// AWS writes "by Crowdsourcing mechanical tasks": a term of art, not a name.
+describe("lowerTermsOfArt", () => {
+  it.each([
+    [
+      "By Crowdsourcing mechanical tasks such as annotation, students are free.",
+      "By crowdsourcing mechanical tasks such as annotation, students are free.",
+    ],
+    [
+      "Scientists use Crowdsourcing to process results.",
+      "Scientists use crowdsourcing to process results.",
+    ],
+    // A name next to another capital, and a place after "in", keep their capitals.
+    ["It grew by Cloud Computing alone.", "It grew by Cloud Computing alone."],
+    ["The team in Beijing and Berlin moved.", "The team in Beijing and Berlin moved."],
+  ])("%s → %s", (text, expected) => {
+    expect(lowerTermsOfArt(text)).toBe(expected);
+  });
+});
