@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { dropPuffery, lowerTermsOfArt } from "../../src/enrich/extractive/tidy-wording.js";
+import {
+  dropPuffery,
+  dropVerdict,
+  lowerTermsOfArt,
+} from "../../src/enrich/extractive/tidy-wording.js";
 
 // The reference digest says what a thing is and does; the publisher's praise of it is dropped.
 describe("dropPuffery", () => {
@@ -42,5 +46,25 @@ describe("lowerTermsOfArt", () => {
     ["The team in Beijing and Berlin moved.", "The team in Beijing and Berlin moved."],
   ])("%s → %s", (text, expected) => {
     expect(lowerTermsOfArt(text)).toBe(expected);
+  });
+});
+
+// Netflix Drive's why ended "…and is one of the benefits of using Netflix Drive in Studio
+// workflows": a verdict that the thing is good, after what it does.
+describe("dropVerdict", () => {
+  it.each([
+    [
+      "The namespace design allows a workflow to access only a small subset of the assets and is one of the benefits of using the drive.",
+      "The namespace design allows a workflow to access only a small subset of the assets.",
+    ],
+    [
+      "Caching the manifests saves a minute per build, which is one of the main advantages of the new runner.",
+      "Caching the manifests saves a minute per build.",
+    ],
+    // Nothing left to say without it: kept.
+    ["It is one of the benefits of the drive.", "It is one of the benefits of the drive."],
+    ["Speed is one of the benefits.", "Speed is one of the benefits."],
+  ])("%s → %s", (text, expected) => {
+    expect(dropVerdict(text)).toBe(expected);
   });
 });

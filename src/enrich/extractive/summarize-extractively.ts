@@ -18,6 +18,7 @@ import { selectNeutral } from "./select-neutral.js";
 import { selectSummary } from "./select-summary.js";
 import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
 import { summarizeRelease } from "./summarize-changelog.js";
+import { dropVerdict } from "./tidy-wording.js";
 import { articleVoice, voiceOf } from "./voice-of.js";
 
 /** At most this many tags per article. */
@@ -129,8 +130,10 @@ function chooseEntry(candidates: readonly Candidate[], title: string, publisher 
   return { summary, why };
 }
 
+// As the email says them: a closing verdict ("…and is one of the benefits of…") is dropped only
+// now, since it is what marks a sentence as a benefit while the why is chosen.
 function textsOf(candidates: readonly Candidate[]): string[] {
-  return candidates.map((candidate) => candidate.text);
+  return candidates.map((candidate) => dropVerdict(candidate.text));
 }
 
 // The sentences as the article has them (a candidate may carry a repaired copy).

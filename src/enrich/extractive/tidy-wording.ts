@@ -62,6 +62,25 @@ export function lowerTermsOfArt(text: string): string {
   );
 }
 
+// "…access only a small subset of the assets … and is one of the benefits of using Netflix Drive
+// in Studio workflows.": a closing verdict that the thing is good says nothing the rest did not.
+const VERDICT =
+  /,?\s+(?:and|which) (?:is|are|was|were) (?:one|some|among) (?:of )?the (?:\p{L}+ )?(?:benefits|advantages|strengths|highlights|perks|selling points)\b[^.!?;]*(?=[.!]$)/u;
+
+/**
+ * "…and access control and is one of the benefits of using X." → "…and access control." Applied
+ * to the chosen text, after selection: the verdict is what marks the sentence a benefit.
+ */
+export function dropVerdict(text: string): string {
+  const verdict = VERDICT.exec(text);
+  if (verdict === null) return text;
+  const kept = text.slice(0, verdict.index);
+  // What is left must still say something: a subject and a verb of its own.
+  return (kept.match(/\p{L}{3,}/gu) ?? []).length >= 6
+    ? `${kept}${text.slice(verdict.index + verdict[0].length)}`
+    : text;
+}
+
 /** A candidate's wording for the email: praise dropped, terms of art in lower case. */
 export function tidyWording(text: string): string {
   return lowerTermsOfArt(dropPuffery(text));
