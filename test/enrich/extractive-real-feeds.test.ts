@@ -211,6 +211,13 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "Back Home!",
       /^While in Japan, Aaron Patterson noticed QR Codes everywhere\.$/,
     ],
+    // A round-up covers its sections, not one item ("The Core Team launched three new versions
+    // of Gutenberg last month.").
+    [
+      "wordpress-news.xml",
+      "The Month in WordPress – February 2022",
+      /^WordPress's February 2022 round-up covers WordPress 6\.0, Gutenberg releases, WordPress News, team updates and the Community Team\.$/,
+    ],
   ])("says what the article is about: %s › %s", async (file, title, summary) => {
     const result = await byTitle(real(file), title);
     expect(result.summary).toMatch(summary);

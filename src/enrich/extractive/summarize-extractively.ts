@@ -13,11 +13,13 @@ import type { DetectLanguage } from "./detect-language.js";
 import { isProfile, rewriteInterview } from "./profile.js";
 import { rateConfidence } from "./rate-confidence.js";
 import { readBlocks } from "./read-blocks.js";
+import type { Voice } from "./rewrite-third-person.js";
 import { type ScoredSentence, scoreSentences } from "./score-sentences.js";
 import { selectNeutral } from "./select-neutral.js";
 import { selectSummary } from "./select-summary.js";
 import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
 import { summarizeRelease } from "./summarize-changelog.js";
+import { summarizeRoundup } from "./summarize-roundup.js";
 import { dropVerdict } from "./tidy-wording.js";
 import { articleVoice, voiceOf } from "./voice-of.js";
 
@@ -77,9 +79,11 @@ export function summarizeExtractively(
         ? { chosen: [update], method: "update" as const }
         : chosen.why;
   const tags = extractTags(input).slice(0, MAX_TAGS);
-  // Release notes: a changelog's first entry or the headline of the notes, said of the release.
+  // Release notes: a changelog's first entry or the headline of the notes, said of the release;
+  // a round-up: what it covers.
   const release = isEnglish
-    ? summarizeRelease(scored, voice, input.title, textsOf(summary.chosen))
+    ? (summarizeRelease(scored, voice, input.title, textsOf(summary.chosen)) ??
+      roundupOf(sentences, input, voice))
     : undefined;
   const opening = (text: string) => capitalizeNameAtStart(text, voice?.name ?? "");
   return {
@@ -116,6 +120,19 @@ export function summarizeExtractively(
 }
 
 const NO_WHY = { chosen: [], method: "none" } as const;
+
+// A round-up's summary says what it covers, from its headings (see summarizeRoundup).
+function roundupOf(
+  sentences: readonly { block: string; text: string }[],
+  input: SummarizeInput,
+  voice: Voice | undefined,
+) {
+  const headings = sentences
+    .filter((sentence) => sentence.block === "heading")
+    .map((sentence) => sentence.text);
+  const roundup = summarizeRoundup(headings, input.title, voice, input.text, MAX_CHARS);
+  return roundup && { ...roundup, method: "roundup" as const };
+}
 
 /**
  * The summary first (what was done; results weigh a little less there, and a launch — "…is now
