@@ -211,6 +211,13 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "Back Home!",
       /^While in Japan, Aaron Patterson noticed QR Codes everywhere\.$/,
     ],
+    // A round-up's opening ("Here are some new tools which…"), not one tool of it ("CloudBuddy
+    // looks like a free S3 bucket explorer tool…").
+    [
+      "aws-blog-atom.xml",
+      "CloudFront Management Tool Roundup",
+      /^Amazon Web Services rounds up some new tools which provide an end-user interface to CloudFront\.$/,
+    ],
     // A round-up covers its sections, not one item ("The Core Team launched three new versions
     // of Gutenberg last month.").
     [

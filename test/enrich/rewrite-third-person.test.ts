@@ -160,6 +160,11 @@ describe("rewriteThesis", () => {
       "In this post we describe the new dashboard that gives an overview of every cluster.",
       "Dropbox describes the new dashboard that gives an overview of every cluster.",
     ],
+    // A round-up's opening says what it gathers.
+    [
+      "Here are some new tools which provide a nice end-user interface to CloudFront.",
+      "Dropbox rounds up some new tools which provide a nice end-user interface to CloudFront.",
+    ],
     // What a short post hands over, and a podcast's description naming its host.
     [
       "Here are the slides from the Seattle.RB presentation at RubyConf.",

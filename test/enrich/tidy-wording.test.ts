@@ -20,6 +20,10 @@ describe("dropPuffery", () => {
     ["It ships an amazing user interface.", "It ships a user interface."],
     ["An awesome tool for logs.", "A tool for logs."],
     ["It is a great hour-long talk.", "It is an hour-long talk."],
+    [
+      "Some new tools provide a nice end-user interface to CloudFront.",
+      "Some new tools provide an end-user interface to CloudFront.",
+    ],
     // Predicative, idiomatic or a name: kept.
     ["The results were great for us.", "The results were great for us."],
     ["It took a great deal of work.", "It took a great deal of work."],

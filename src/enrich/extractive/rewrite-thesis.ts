@@ -71,6 +71,13 @@ const FORMS: readonly {
     ),
     verb: () => "shares",
   },
+  // A round-up's opening: "Here are some new tools which provide a nice end-user interface to
+  // CloudFront." → "<name> rounds up some new tools which provide…"
+  {
+    pattern:
+      /^here(?:['’]s| is| are)(?= (?:some|a few|several|a handful of|a couple of|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,2}(?:tools|resources|links|projects|libraries|apps|plugins|services|extensions|utilities)\b)/i,
+    verb: () => "rounds up",
+  },
   // A podcast's description (no flag "u" here: THESIS joins every pattern into one):: "Join our host, Executive Director Josepha Haden Chomphosy, as she
   // explores…" → "Executive Director Josepha Haden Chomphosy explores…"
   {

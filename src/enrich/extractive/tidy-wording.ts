@@ -9,7 +9,7 @@ const BEFORE_PRAISE = ["a", "an", "the", "another", "this", "these", "its", "the
   .join("|");
 const PUFFERY = new RegExp(
   String.raw`(?<=(?:^|\s)(?:${BEFORE_PRAISE})\s)(?:(?:super|really|very|truly|incredibly)[\s-])?` +
-    String.raw`(?:powerful|awesome|amazing|great|fantastic|incredible|exciting|wonderful|terrific|stunning|revolutionary|game-changing|best-in-class|world-class|innovative|cutting-edge)\s+` +
+    String.raw`(?:powerful|awesome|amazing|great|fantastic|incredible|exciting|wonderful|terrific|stunning|revolutionary|game-changing|best-in-class|world-class|innovative|cutting-edge|nice|neat|handy)\s+` +
     String.raw`(?!(?:and|or|but|for|to|in|at|of|with|as|that|than|deal|many|job|time|fun|idea|news|way)\b)(?=\p{L})`,
   "gu",
 );
