@@ -44,6 +44,7 @@ describe("summarizeRoundup", () => {
   it.each([
     // Not a round-up by its title.
     [["Alpha news", "Beta news", "Gamma news"], "Moving Kafka to tiered storage"],
+    [["Week one", "Week two", "Week three"], "My first month in Rust"],
     // Fewer than three topics: calls to action and questions name none.
     [["Alpha news", "Join the walkthrough", "Is it for me?", "Beta news"], "The Month in Rails"],
   ])("gives nothing for %j under %s", (headings, title) => {

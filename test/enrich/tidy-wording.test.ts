@@ -29,6 +29,8 @@ describe("dropPuffery", () => {
     ["It took a great deal of work.", "It took a great deal of work."],
     ["Great Lakes shipping moved to the cloud.", "Great Lakes shipping moved to the cloud."],
     ["The new API is powerful and fast.", "The new API is powerful and fast."],
+    ["It moved to a more powerful instance type.", "It moved to a more powerful instance type."],
+    ["It is the most powerful instance type.", "It is the most powerful instance type."],
   ])("%s → %s", (text, expected) => {
     expect(dropPuffery(text)).toBe(expected);
   });

@@ -1,9 +1,10 @@
 import { firstFiniteVerb } from "./has-finite-verb.js";
 import { possessive, type Voice } from "./rewrite-third-person.js";
 
-// "The Month in WordPress – March 2022", "This week in Rails", "CloudFront Tool Roundup".
+// "The Month in WordPress – March 2022", "This week in Rails", "CloudFront Tool Roundup"; not
+// "My first month in Rust", a story.
 const ROUNDUP =
-  /\b(?:month|week|year|quarter) in\b|\bround-?up\b|\bthis (?:week|month) in\b|\b(?:weekly|monthly) (?:update|digest|recap|news)\b/i;
+  /^(?:the|this) (?:month|week|year|quarter) in\b|\bround-?up\b|\b(?:weekly|monthly) (?:update|digest|recap|news)\b/i;
 const MONTHS =
   "January|February|March|April|May|June|July|August|September|October|November|December";
 const PERIOD = new RegExp(String.raw`\b(?:(?:${MONTHS})\s+\d{4}|Q[1-4]\s+\d{4}|[Ww]eek\s+\d+)\b`);

@@ -4,7 +4,8 @@
 // since "Great Lakes" or "Amazing Grace" is a name. Not before a word that makes it predicative
 // or idiomatic ("great for", "a great deal", "a great many").
 const BEFORE_PRAISE = ["a", "an", "the", "another", "this", "these", "its", "their", "his", "her"]
-  .concat(["some", "many", "of", "with", "for", "and", "new", "more"])
+  // Not "more" or "most": "a more powerful instance" compares, it does not praise.
+  .concat(["some", "many", "of", "with", "for", "and", "new"])
   .map((word) => `[${word.charAt(0)}${word.charAt(0).toUpperCase()}]${word.slice(1)}`)
   .join("|");
 const PUFFERY = new RegExp(
