@@ -61,6 +61,11 @@ const VAGUE_PENALTY = 0.3;
 const VAGUE =
   /\b(?:a|an|another|one more|some)\s+(?:(?:new|quick|short|little|nice)\s+)?(?:feature|use|way|thing|tool|update|addition|example|option|improvement|capability|post|announcement|change)s?\b(?!\s*(?:called|named|that|which|to\b|[:—–(“"]))/i;
 const VAGUE_LENGTH = 100;
+// "The Cosmos team is dedicated to improving features … over the next year", "In the future
+// posts, Netflix will do an architectural deep dive…": what comes next, not what was done.
+const FUTURE_PENALTY = 0.6;
+const FUTURE =
+  /\b(?:over the (?:next|coming) (?:few )?(?:weeks|months|years?|quarters?)|in the (?:near )?future|in (?:the )?(?:coming|upcoming) (?:weeks|months|years?)|next (?:year|quarter)|(?:future|upcoming|next) (?:blog )?posts?|will continue to|(?:is|are) (?:dedicated|committed) to (?:improving|making|building|growing))\b/i;
 // A second sentence only when the first is short and the second nearly as good.
 const SECOND_SENTENCE = 0.6;
 const SHORT_SUMMARY = 110;
@@ -96,6 +101,7 @@ function summaryWeight(
   if (isExposition(candidate.text, titleWords)) weight *= EXPOSITION_PENALTY;
   if (opensOnCode(candidate.text)) weight *= CODE_START_PENALTY;
   if (candidate.text.length < VAGUE_LENGTH && VAGUE.test(candidate.text)) weight *= VAGUE_PENALTY;
+  if (!candidate.isThesis && FUTURE.test(candidate.text)) weight *= FUTURE_PENALTY;
   return weight;
 }
 
