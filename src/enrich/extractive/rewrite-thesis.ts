@@ -108,6 +108,8 @@ const POST_CLAUSE = new RegExp(
   "i",
 );
 
+const MAX_THESIS_CHARS = 600;
+
 /** A sentence in which the article says what it is about, in a form `rewriteThesis` handles. */
 export const THESIS = new RegExp(FORMS.map((form) => form.pattern.source).join("|"), "i");
 
@@ -132,6 +134,8 @@ export function rewriteThesis(sentence: string, name: string): string | undefine
 
 /** The rest of a thesis without a trailing clause about the post itself, if enough is left. */
 function dropPostClause(rest: string): string {
+  // A thesis longer than this is shortened anyway; the pattern rescans to the end at each "and".
+  if (rest.length > MAX_THESIS_CHARS) return rest;
   const clause = POST_CLAUSE.exec(rest);
   if (clause === null || clause.index === undefined) return rest;
   const kept = rest.slice(0, clause.index);

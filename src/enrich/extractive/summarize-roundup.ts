@@ -32,6 +32,7 @@ export function summarizeRoundup(
   if (!ROUNDUP.test(title) || voice === undefined || voice.isPersonal) return undefined;
   const topics: { topic: string; heading: string }[] = [];
   for (const heading of headings) {
+    if (topics.length === MAX_TOPICS) break;
     const topic = topicOf(heading.replace(/[.!]+$/, "").trim());
     if (topic === undefined) continue;
     if (topics.some((one) => one.topic.toLowerCase() === topic.toLowerCase())) continue;

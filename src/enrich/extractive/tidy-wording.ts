@@ -14,32 +14,32 @@ const PUFFERY = new RegExp(
     String.raw`(?!(?:and|or|but|for|to|in|at|of|with|as|that|than|deal|many|job|time|fun|idea|news|way)\b)(?=\p{L})`,
   "gu",
 );
-const ARTICLE_BEFORE = /\b([Aa]n?)\s$/;
+const ARTICLE_BEFORE = /(?:^|[^\p{L}\p{N}])([Aa]n?)\s$/u;
 // Words whose written vowel is said as a consonant ("a user", "a one-off"), or the reverse.
 const CONSONANT_SOUND = /^(?:u[bcdfgklmnprstvz][aeiou]|eu|one\b|uni)/i;
 const VOWEL_SOUND = /^(?:hour|honest|honou?r|heir)/i;
 
 /** "AWS rolled out a powerful new feature" → "AWS rolled out a new feature". */
 export function dropPuffery(text: string): string {
-  let result = "";
+  const pieces: string[] = [];
   let from = 0;
   for (const match of text.matchAll(PUFFERY)) {
     const at = match.index ?? 0;
-    let before = result + text.slice(from, at);
-    const next = text.slice(at + match[0].length);
-    const article = ARTICLE_BEFORE.exec(before);
+    let before = text.slice(from, at);
+    // Only the piece's end is looked at: "a"/"an" right before the dropped praise.
+    const article = ARTICLE_BEFORE.exec(before.slice(-4));
     if (article !== null) {
       const word = article[1] as string;
-      const wanted = startsWithVowelSound(next) ? "an" : "a";
+      const wanted = startsWithVowelSound(text.slice(at + match[0].length)) ? "an" : "a";
       const cased = /^A/.test(word)
         ? `${wanted.charAt(0).toUpperCase()}${wanted.slice(1)}`
         : wanted;
-      before = `${before.slice(0, before.length - article[0].length)}${cased} `;
+      before = `${before.slice(0, before.length - word.length - 1)}${cased} `;
     }
-    result = before;
+    pieces.push(before);
     from = at + match[0].length;
   }
-  return from === 0 ? text : result + text.slice(from);
+  return from === 0 ? text : pieces.join("") + text.slice(from);
 }
 
 function startsWithVowelSound(word: string): boolean {
