@@ -147,6 +147,23 @@ describe("why it matters", () => {
     expect(result.method).toMatch(/\+lesson$/);
   });
 
+  // "The team also learned to set accurate resource requests. Average CPU utilization rose…": the
+  // "also" of another paragraph points at nothing next to the result.
+  it("gives no second sentence that adds to something the why does not say", async () => {
+    const result = await summarizer.summarize({
+      title: "Replacing static node pools with Karpenter",
+      text: [
+        "We migrated one cluster at a time, and drained the old node groups once they were empty.",
+        "Consolidation moved pods of our API services several times a day, so we added pod disruption budgets to every service.",
+        "We also learned to set accurate resource requests.",
+        "Average CPU utilization rose from 28% to 61%, and our monthly compute bill for the clusters fell by 34%.",
+      ].join("\n\n"),
+      source: { name: "Nimbus Engineering" },
+    });
+    expect(result.why).not.toMatch(/also learned/);
+    expect(result.why).toMatch(/^Average CPU utilization rose from 28% to 61%/);
+  });
+
   it("gives what the fix spares, never the setup or a slogan told to the reader", async () => {
     const result = await summarizer.summarize({
       title: "Avoiding Out of Memory Crashes on Mobile",

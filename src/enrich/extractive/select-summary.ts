@@ -47,7 +47,7 @@ const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b|\byou['’](?:re|ve|d|ll)
 // "All versions since 3.7 have also been updated": an addition to something said before ("…, but
 // it has also added…" adds to its own first clause).
 const ADDITION_PENALTY = 0.6;
-const ADDITION = /(?<!\bbut\b[^.;]*)\b(?:also|as well)\b|\btoo[.!]$/i;
+export const ADDITION = /(?<!\bbut\b[^.;]*)\b(?:also|as well)\b|\btoo[.!]$/i;
 // "Encourage encapsulation by having the caller tell…": an instruction, not what the article
 // did; "Refactoring is the process of…": what a word means, background to the article.
 const EXPOSITION_PENALTY = 0.6;
