@@ -14,10 +14,11 @@ const SEPARATOR = /\s+[-–—|:·•]\s+/;
 /**
  * The publisher's name for a summary's subject, from the feed's display name (config name, else
  * its title): "Netflix TechBlog - Medium" → "Netflix", "AWS News Blog" → "AWS", "Release notes
- * from hugo" → "Hugo", "Stories by Amelia Kusiak on Medium" → "Amelia Kusiak". A long title that
+ * from hugo" → "hugo", "Stories by Amelia Kusiak on Medium" → "Amelia Kusiak". A long title that
  * shares nothing with the site's host ("Giant Robots Smashing Into Other Giant Robots" on
  * robots.thoughtbot.com) gives way to the host's name ("thoughtbot"). "" when nothing but
- * generic words is left ("blog.example").
+ * generic words is left ("blog.example"). The name keeps its casing ("thoughtbot" is how the
+ * brand writes itself); `spellAsWritten` takes the article's spelling where it has one.
  */
 export function publisherName(displayName: string, url?: string): string {
   const host = hostName(url);
@@ -30,9 +31,36 @@ export function publisherName(displayName: string, url?: string): string {
   const parts = name.split(SEPARATOR).map((part) => strip(part));
   name = parts.find((part) => part !== "") ?? "";
   if (name === "") return host ?? displayName.trim();
-  if (/^\p{Ll}[\p{Ll}\d-]*$/u.test(name)) name = capitalize(name);
   if (host !== undefined && name.split(/\s+/).length >= 4 && !sharesName(name, host)) return host;
   return name;
+}
+
+/**
+ * The publisher's name as the article spells it past a sentence's first word ("hugo" → "Hugo"
+ * when the release notes write "Hugo"), else as given: a brand's own casing ("thoughtbot") is
+ * kept, and capitalised only where it opens a sentence.
+ */
+export function spellAsWritten(name: string, text: string): string {
+  if (name === "" || name !== name.toLowerCase()) return name;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const midSentence = new RegExp(
+    String.raw`(?<=[\p{L}\p{N},;)]\s+)${escaped}(?![\p{L}\p{N}])`,
+    "giu",
+  );
+  const counts = new Map<string, number>();
+  for (const [found] of text.matchAll(midSentence)) counts.set(found, (counts.get(found) ?? 0) + 1);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best === undefined ? name : best[0];
+}
+
+/** "thoughtbot went…" → "Thoughtbot went…": a name that opens a sentence is capitalised there. */
+export function capitalizeNameAtStart(text: string, name: string): string {
+  if (name === "" || name.charAt(0) === name.charAt(0).toUpperCase()) return text;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(
+    new RegExp(String.raw`(^|[.!?]["”’)]*\s+)${escaped}(?![\p{L}\p{N}])`, "gu"),
+    (_, before: string) => `${before}${capitalize(name)}`,
+  );
 }
 
 function capitalize(name: string): string {

@@ -79,7 +79,8 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
 
   it("names the author of a personal blog", async () => {
     const result = await byTitle(real("tenderlovemaking-rss.xml"), "Underpant-Free Excitement");
-    expect(result.summary).toMatch(/^Aaron Patterson wanted something with an awesome API/);
+    // Without the praise ("an awesome API"): the newsletter says what, not how good.
+    expect(result.summary).toMatch(/^Aaron Patterson wanted something with an API like Hpricot/);
   });
 
   // "Prefer the thesis": on a personal blog, what the author did to the thing the title names.
@@ -177,24 +178,52 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "Solve Problems, not Strawmen",
       /^Thoughtbot argues that it’s important to remember that solutions make little sense without problems, and to avoid applying solutions in a vacuum\.$/,
     ],
-    // Where the post starts (a 360 video player over the RAM of older iPhones), not the cost
-    // one call adds in the middle ("…allocates an additional 400MB of memory…").
+    // How the post avoids the crash (writing the download straight to a file), not the problem
+    // it starts from ("…went over the 1GB of RAM available on older iOS devices pretty
+    // quickly") nor the cost one call adds in the middle ("…allocates an additional 400MB…").
     [
       "thoughtbot-giant-robots-atom.xml",
       "Avoiding Out of Memory Crashes on Mobile",
-      /^Recently, when building a Google VR 360 video player, \S+ went over the 1GB of RAM available on older iOS devices/,
+      /^Thoughtbot uses a FileStream object to write the bytes directly to its desired file\.$/,
     ],
-    // The thesis in the progressive, not a detail of the architecture.
+    // The thesis in the progressive, not a detail of the architecture; without its second
+    // half about the post ("…and providing a high level overview of some of its features").
     [
       "netflix-techblog-medium.xml",
       "Netflix Drive",
-      /^Netflix is introducing Netflix Drive, a Cloud drive for media assets/,
+      /^Netflix is introducing Netflix Drive, a Cloud drive for media assets\.$/,
+    ],
+    // Not "…rolled out a powerful new feature for Amazon S3" or "…writes about another great
+    // use of Amazon Mechanical Turk": a thing left unnamed says nothing the title did not.
+    [
+      "aws-blog-atom.xml",
+      "Bits For Sale - The New Amazon S3 Requester Pays Model",
+      /Requester Pays, then all data transfer and request costs are paid by the party accessing the data\.$/,
+    ],
+    [
+      "aws-blog-atom.xml",
+      "Solve for Efficiency With Amazon Mechanical Turk",
+      /using Mechanical Turk to process solubility data/,
     ],
     // The vacation is a memory; what the post is about is what he noticed there.
     [
       "tenderlovemaking-rss.xml",
       "Back Home!",
       /^While in Japan, Aaron Patterson noticed QR Codes everywhere\.$/,
+    ],
+    // A round-up's opening ("Here are some new tools which…"), not one tool of it ("CloudBuddy
+    // looks like a free S3 bucket explorer tool…").
+    [
+      "aws-blog-atom.xml",
+      "CloudFront Management Tool Roundup",
+      /^Amazon Web Services rounds up some new tools which provide an end-user interface to CloudFront\.$/,
+    ],
+    // A round-up covers its sections, not one item ("The Core Team launched three new versions
+    // of Gutenberg last month.").
+    [
+      "wordpress-news.xml",
+      "The Month in WordPress – February 2022",
+      /^WordPress's February 2022 round-up covers WordPress 6\.0, Gutenberg releases, WordPress News, team updates and the Community Team\.$/,
     ],
   ])("says what the article is about: %s › %s", async (file, title, summary) => {
     const result = await byTitle(real(file), title);
@@ -234,12 +263,18 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       "Solve Problems, not Strawmen",
       /^Skipping the problem statement makes it difficult to measure whether the solution works/,
     ],
-    ["netflix-techblog-medium.xml", "Netflix Drive", /one of the benefits of using Netflix Drive/],
+    // Without its closing verdict ("…and is one of the benefits of using Netflix Drive…").
+    [
+      "netflix-techblog-medium.xml",
+      "Netflix Drive",
+      /^Netflix Drive dynamic namespace design allows an artist or workflow to access only a small subset of the assets based on the workspace information and access control\.$/,
+    ],
     ["tenderlovemaking-rss.xml", "Underpant-Free Excitement", /consumers get .*fast parsing/],
     [
       "aws-blog-atom.xml",
       "Solve for Efficiency With Amazon Mechanical Turk",
-      /^By Crowdsourcing mechanical tasks such as annotation, students are free to focus on data collection and analysis\.$/,
+      // The source's capital ("by Crowdsourcing") is a term of art, lower case mid-sentence.
+      /^By crowdsourcing mechanical tasks such as annotation, students are free to focus on data collection and analysis\.$/,
     ],
     [
       "netflix-techblog-medium.xml",

@@ -146,6 +146,25 @@ describe("rewriteThesis", () => {
       "In this post, we are introducing Netflix Drive, a Cloud drive for media assets.",
       "Dropbox is introducing Netflix Drive, a Cloud drive for media assets.",
     ],
+    // Its second half says what the post does, not what the thing is: dropped.
+    [
+      "In this post, we are introducing Netflix Drive, a Cloud drive for media assets and providing a high level overview of some of its features and interfaces.",
+      "Dropbox is introducing Netflix Drive, a Cloud drive for media assets.",
+    ],
+    [
+      "In this post we describe the new scheduler, and give a brief tour of its dashboard.",
+      "Dropbox describes the new scheduler.",
+    ],
+    // What the thing itself gives is kept.
+    [
+      "In this post we describe the new dashboard that gives an overview of every cluster.",
+      "Dropbox describes the new dashboard that gives an overview of every cluster.",
+    ],
+    // A round-up's opening says what it gathers.
+    [
+      "Here are some new tools which provide a nice end-user interface to CloudFront.",
+      "Dropbox rounds up some new tools which provide a nice end-user interface to CloudFront.",
+    ],
     // What a short post hands over, and a podcast's description naming its host.
     [
       "Here are the slides from the Seattle.RB presentation at RubyConf.",

@@ -14,6 +14,7 @@ import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
 import { isChoosable, type ScoredSentence } from "./score-sentences.js";
 import { standAlone } from "./stand-alone.js";
 import { nameRelease, tidySentence } from "./tidy-sentence.js";
+import { tidyWording } from "./tidy-wording.js";
 
 /** One or two of the article's sentences as they would read in the email. */
 export interface Candidate {
@@ -61,14 +62,15 @@ export function buildCandidates(
       ? nameQuestion(candidate.text, questionMeant(scored, sentence, title))
       : candidate.text;
     const named = isEnglish ? nameRelease(asked, voice, title) : asked;
-    const text = shortenSentence(tidySentence(named), maxChars, isEnglish);
+    const tidied = isEnglish ? tidyWording(tidySentence(named)) : tidySentence(named);
+    const text = shortenSentence(tidied, maxChars, isEnglish);
     if (text === undefined) continue;
     const isThesis =
       sentence.kind === "thesis" || ("isThesis" in candidate && candidate.isThesis === true);
     candidates.push({
       ...candidate,
       text,
-      isRepaired: candidate.isRepaired || text !== tidySentence(named),
+      isRepaired: candidate.isRepaired || text !== tidied,
       score: Math.max(...candidate.sentences.map((one) => one.score)),
       isThesis,
       isAction: isThesis || isAction.test(text),

@@ -31,13 +31,18 @@ const INTRANSITIVE = new Set(
  * functionality added to methods with no weird involvement." Quoted words are no one's verb.
  */
 export function hasFiniteVerb(sentence: string): boolean {
+  return firstFiniteVerb(sentence) !== undefined;
+}
+
+/** The first word (lower case) that `hasFiniteVerb` takes for a finite verb, if any. */
+export function firstFiniteVerb(sentence: string): string | undefined {
   const words = sentence
     .replace(/["“][^"”]*["”]/g, " ")
     .toLowerCase()
     .split(/[^\p{L}\p{N}'’.-]+/u)
     .map((word) => word.replace(/\.+$/, ""))
     .filter((word) => word !== "");
-  return words.some((word, at) => isFiniteVerb(word, words[at - 1], words[at + 1]));
+  return words.find((word, at) => isFiniteVerb(word, words[at - 1], words[at + 1]));
 }
 
 function isFiniteVerb(word: string, before: string | undefined, after: string | undefined) {

@@ -71,6 +71,13 @@ const FORMS: readonly {
     ),
     verb: () => "shares",
   },
+  // A round-up's opening: "Here are some new tools which provide a nice end-user interface to
+  // CloudFront." → "<name> rounds up some new tools which provide…"
+  {
+    pattern:
+      /^here(?:['’]s| is| are)(?= (?:some|a few|several|a handful of|a couple of|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,2}(?:tools|resources|links|projects|libraries|apps|plugins|services|extensions|utilities)\b)/i,
+    verb: () => "rounds up",
+  },
   // A podcast's description (no flag "u" here: THESIS joins every pattern into one):: "Join our host, Executive Director Josepha Haden Chomphosy, as she
   // explores…" → "Executive Director Josepha Haden Chomphosy explores…"
   {
@@ -93,6 +100,16 @@ const FORMS: readonly {
   },
 ];
 
+// "…introducing Netflix Drive, a cloud drive, and providing a high level overview of some of its
+// features": a second clause that says what the post does (gives an overview), not the thing.
+const POST_CLAUSE = new RegExp(
+  String.raw`,?\s+(?:and|while|as well as)\s+(?:(?:will|to)\s+)?(?:provid|giv|offer|shar|present|tak|walk)(?:e|es|ing|s)?\b` +
+    String.raw`[^.;]{0,40}?\b(?:overview|look|tour|introduction|summary|glimpse|peek|walk-?through|sense|idea|taste|picture)\b[^.;]*(?=[.!]?$)`,
+  "i",
+);
+
+const MAX_THESIS_CHARS = 600;
+
 /** A sentence in which the article says what it is about, in a form `rewriteThesis` handles. */
 export const THESIS = new RegExp(FORMS.map((form) => form.pattern.source).join("|"), "i");
 
@@ -105,7 +122,7 @@ export function rewriteThesis(sentence: string, name: string): string | undefine
   for (const form of FORMS) {
     const match = sentence.match(form.pattern);
     if (!match) continue;
-    const rest = sentence.slice(match[0].length);
+    const rest = dropPostClause(sentence.slice(match[0].length));
     const words = rest.match(/\p{L}{3,}/gu) ?? [];
     if (words.length < 3 || /:\s*$/.test(rest)) return undefined;
     // The subject opens the sentence: "the team" (no publisher known) too is capitalized.
@@ -113,6 +130,18 @@ export function rewriteThesis(sentence: string, name: string): string | undefine
     return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ${form.verb(match)}${rest}`;
   }
   return undefined;
+}
+
+/** The rest of a thesis without a trailing clause about the post itself, if enough is left. */
+function dropPostClause(rest: string): string {
+  // A thesis longer than this is shortened anyway; the pattern rescans to the end at each "and".
+  if (rest.length > MAX_THESIS_CHARS) return rest;
+  const clause = POST_CLAUSE.exec(rest);
+  if (clause === null || clause.index === undefined) return rest;
+  const kept = rest.slice(0, clause.index);
+  return (kept.match(/\p{L}{3,}/gu) ?? []).length >= 3
+    ? `${kept}${rest.slice(clause.index + clause[0].length)}`
+    : rest;
 }
 
 /** "describe" → "describes", "walk you through" → "walks through", "go over" → "goes over". */

@@ -47,13 +47,25 @@ const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b|\byou['’](?:re|ve|d|ll)
 // "All versions since 3.7 have also been updated": an addition to something said before ("…, but
 // it has also added…" adds to its own first clause).
 const ADDITION_PENALTY = 0.6;
-const ADDITION = /(?<!\bbut\b[^.;]*)\b(?:also|as well)\b|\btoo[.!]$/i;
+export const ADDITION = /(?<!\bbut\b[^.;]*)\b(?:also|as well)\b|\btoo[.!]$/i;
 // "Encourage encapsulation by having the caller tell…": an instruction, not what the article
 // did; "Refactoring is the process of…": what a word means, background to the article.
 const EXPOSITION_PENALTY = 0.6;
 // "$page.RenderString finally supports shortcodes…": a summary that opens on code reads as code.
 const CODE_START_PENALTY = 0.3;
 const CODE_START = /^(?:[$@`{<.#]|\S*(?:\w\.\p{Lu}|\w\(|::|_\w|\w#\w))/u;
+// "AWS rolled out a (powerful) new feature for Amazon S3", "…writes about another (great) use of
+// Amazon Mechanical Turk": a thing left unnamed (no name, no clause saying what it does) tells the
+// reader nothing the title did not; short, it is all the sentence says.
+const VAGUE_PENALTY = 0.3;
+const VAGUE =
+  /\b(?:a|an|another|one more|some)\s+(?:(?:new|quick|short|little|nice)\s+)?(?:feature|use|way|thing|tool|update|addition|example|option|improvement|capability|post|announcement|change)s?\b(?!\s*(?:called|named|that|which|to\b|[:—–(“"]))/i;
+const VAGUE_LENGTH = 100;
+// "The Cosmos team is dedicated to improving features … over the next year", "In the future
+// posts, Netflix will do an architectural deep dive…": what comes next, not what was done.
+const FUTURE_PENALTY = 0.6;
+const FUTURE =
+  /\b(?:over the (?:next|coming) (?:few )?(?:weeks|months|years?|quarters?)|in the (?:near )?future|in (?:the )?(?:coming|upcoming) (?:weeks|months|years?)|next (?:year|quarter)|(?:future|upcoming|next) (?:blog )?posts?|will continue to|(?:is|are) (?:dedicated|committed) to (?:improving|making|building|growing))\b/i;
 // A second sentence only when the first is short and the second nearly as good.
 const SECOND_SENTENCE = 0.6;
 const SHORT_SUMMARY = 110;
@@ -88,6 +100,8 @@ function summaryWeight(
   if (candidate.text.length < 60) weight *= 0.7;
   if (isExposition(candidate.text, titleWords)) weight *= EXPOSITION_PENALTY;
   if (opensOnCode(candidate.text)) weight *= CODE_START_PENALTY;
+  if (candidate.text.length < VAGUE_LENGTH && VAGUE.test(candidate.text)) weight *= VAGUE_PENALTY;
+  if (!candidate.isThesis && FUTURE.test(candidate.text)) weight *= FUTURE_PENALTY;
   return weight;
 }
 

@@ -12,7 +12,7 @@ import {
   statesLaunch,
   statesLesson,
 } from "./score-outcome.js";
-import { isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
+import { ADDITION, isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
 import { statedTakeaway, whyRole } from "./why-role.js";
 
 /** What "Why it matters" states, for the enrichment's method ("update": a security release's advice). */
@@ -58,9 +58,13 @@ export function selectWhy(
   const context = others.filter((candidate) => !ADDRESSES_READER.test(candidate.text));
   if (first === undefined) return selectContext(toUsers(context).filter(fresh));
   const method = whyMethodOf(first);
+  // "The team also learned to set accurate resource requests." adds to a sentence of its own
+  // paragraph, not to the result beside it: as a second sentence its "also" points at nothing.
   const fits = rest.filter(
     (candidate) =>
-      first.text.length + 1 + candidate.text.length <= max && !isNearDuplicate(candidate, [first]),
+      first.text.length + 1 + candidate.text.length <= max &&
+      !isNearDuplicate(candidate, [first]) &&
+      !(ADDITION.test(lastSentenceOf(candidate)) && !followsOn(candidate, first)),
   );
   // A result and the lesson drawn from it say more together than two results; two results of
   // one sentence each ("…less than 1% of CPU…", "…billions of flow logs per hour…") say how much
@@ -76,6 +80,18 @@ export function selectWhy(
     (a, b) => (a.sentences[0]?.index ?? 0) - (b.sentences[0]?.index ?? 0),
   );
   return { chosen, method };
+}
+
+// The candidate starts right after `first` ends, in the same paragraph.
+function followsOn(candidate: Candidate, first: Candidate): boolean {
+  const end = first.sentences.at(-1);
+  const start = candidate.sentences[0];
+  return (
+    end !== undefined &&
+    start !== undefined &&
+    start.index === end.index + 1 &&
+    start.paragraph === end.paragraph
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { joinSentences } from "../clip-text.js";
 import { countReadMinutes } from "../count-read-minutes.js";
 import type { ScoredTag, TagInput } from "../extract-tags.js";
 import { MAX_CHARS } from "../max-chars.js";
+import { capitalizeNameAtStart } from "../publisher-name.js";
 import type { SummarizeInput, Summary } from "../types.js";
 import { adviseUpdate } from "./advise-update.js";
 import { articleSentences } from "./article-sentences.js";
@@ -12,11 +13,14 @@ import type { DetectLanguage } from "./detect-language.js";
 import { isProfile, rewriteInterview } from "./profile.js";
 import { rateConfidence } from "./rate-confidence.js";
 import { readBlocks } from "./read-blocks.js";
+import type { Voice } from "./rewrite-third-person.js";
 import { type ScoredSentence, scoreSentences } from "./score-sentences.js";
 import { selectNeutral } from "./select-neutral.js";
 import { selectSummary } from "./select-summary.js";
 import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
 import { summarizeRelease } from "./summarize-changelog.js";
+import { summarizeRoundup } from "./summarize-roundup.js";
+import { dropVerdict } from "./tidy-wording.js";
 import { articleVoice, voiceOf } from "./voice-of.js";
 
 /** At most this many tags per article. */
@@ -75,23 +79,27 @@ export function summarizeExtractively(
         ? { chosen: [update], method: "update" as const }
         : chosen.why;
   const tags = extractTags(input).slice(0, MAX_TAGS);
-  // Release notes: a changelog's first entry or the headline of the notes, said of the release.
+  // Release notes: a changelog's first entry or the headline of the notes, said of the release;
+  // a round-up: what it covers.
   const release = isEnglish
-    ? summarizeRelease(scored, voice, input.title, textsOf(summary.chosen))
+    ? (summarizeRelease(scored, voice, input.title, textsOf(summary.chosen)) ??
+      roundupOf(sentences, input, voice))
     : undefined;
+  const opening = (text: string) => capitalizeNameAtStart(text, voice?.name ?? "");
   return {
     // With no usable sentence (empty text, only headings) there is nothing to say: repeating
     // the title, which the email shows right above, would only look like a summary.
-    summary:
+    summary: opening(
       release?.text ??
-      (profile
-        ? rewriteInterview(
-            joinSentences(textsOf(summary.chosen), MAX_CHARS),
-            input.title,
-            publisher,
-          )
-        : joinSentences(textsOf(summary.chosen), MAX_CHARS)),
-    why: joinSentences(textsOf(why.chosen), MAX_CHARS),
+        (profile
+          ? rewriteInterview(
+              joinSentences(textsOf(summary.chosen), MAX_CHARS),
+              input.title,
+              publisher,
+            )
+          : joinSentences(textsOf(summary.chosen), MAX_CHARS)),
+    ),
+    why: opening(joinSentences(textsOf(why.chosen), MAX_CHARS)),
     tags: tags.map((tag) => tag.tag),
     category: chooseCategory(tags),
     readMinutes: countReadMinutes(input.text),
@@ -113,6 +121,19 @@ export function summarizeExtractively(
 
 const NO_WHY = { chosen: [], method: "none" } as const;
 
+// A round-up's summary says what it covers, from its headings (see summarizeRoundup).
+function roundupOf(
+  sentences: readonly { block: string; text: string }[],
+  input: SummarizeInput,
+  voice: Voice | undefined,
+) {
+  const headings = sentences
+    .filter((sentence) => sentence.block === "heading")
+    .map((sentence) => sentence.text);
+  const roundup = summarizeRoundup(headings, input.title, voice, input.text, MAX_CHARS);
+  return roundup && { ...roundup, method: "roundup" as const };
+}
+
 /**
  * The summary first (what was done; results weigh a little less there, and a launch — "…is now
  * available" — is what a release note is about), then the why from the outcomes, lessons and
@@ -126,8 +147,10 @@ function chooseEntry(candidates: readonly Candidate[], title: string, publisher 
   return { summary, why };
 }
 
+// As the email says them: a closing verdict ("…and is one of the benefits of…") is dropped only
+// now, since it is what marks a sentence as a benefit while the why is chosen.
 function textsOf(candidates: readonly Candidate[]): string[] {
-  return candidates.map((candidate) => candidate.text);
+  return candidates.map((candidate) => dropVerdict(candidate.text));
 }
 
 // The sentences as the article has them (a candidate may carry a repaired copy).

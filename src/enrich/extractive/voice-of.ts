@@ -1,4 +1,4 @@
-import { hostName, publisherName } from "../publisher-name.js";
+import { hostName, publisherName, spellAsWritten } from "../publisher-name.js";
 import type { SummarizeInput } from "../types.js";
 import type { Voice } from "./rewrite-third-person.js";
 
@@ -9,6 +9,9 @@ const PARTICLES = /^(?:van|von|de|der|den|da|del|della|di|du|la|le|bin|al|el|y)$
 // Prefixes and suffixes of a blog's host around the company's name: "netflixtechblog".
 const HOST_AFFIXES =
   /^(?:at|get|blog|the|eng|engineering|tech)|(?:techblog|blog|engineering|eng|tech|hq|labs|dev|news)$/;
+
+// How much of the article to read for how it spells the publisher's name.
+const SPELLING_CHARS = 20_000;
 
 // Whose "we" it is when neither the feed nor the URL says: the team that wrote it.
 export const UNKNOWN_PUBLISHER = "the team";
@@ -21,7 +24,12 @@ export const UNKNOWN_PUBLISHER = "the team";
 export function voiceOf(input: SummarizeInput): Voice | undefined {
   const author = input.source?.author?.trim();
   const person = author !== undefined && isPersonName(author) ? author : undefined;
-  const name = input.source ? publisherName(input.source.name, input.url) : "";
+  const name = input.source
+    ? spellAsWritten(
+        publisherName(input.source.name, input.url),
+        `${input.title}\n${input.text.slice(0, SPELLING_CHARS)}`,
+      )
+    : "";
   const isPersonal =
     input.source?.isPersonal ?? (person !== undefined && name !== "" && sameName(name, person));
   if (isPersonal) return person === undefined ? undefined : { name: person, isPersonal: true };
