@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseFeed } from "../../src/ingest/index.js";
 import { htmlToPlainText } from "../../src/ingest/normalize/html-to-plain-text.js";
+import { fastest } from "../helpers/fastest.js";
 
 const now = new Date("2025-03-06T12:00:00Z");
 const feedUrl = "https://hostile.example.com/feed.json";
 const SIZE = 200 * 1024;
-
-/** The fastest of three runs, in milliseconds: the least disturbed by the rest of the machine. */
-async function fastest(work: () => unknown): Promise<number> {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    await work();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
 
 function feedWith(contentHtml: string): string {
   return JSON.stringify({
