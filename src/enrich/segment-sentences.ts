@@ -92,7 +92,7 @@ function endsSentence(before: string, terminators: string, after: string): boole
   if (terminators !== ".") return true;
   // Its last two words are all it reads: split whole, a sentence that never ended ("Mr. Mr. …")
   // was split again at each of its candidates, in time quadratic in its length.
-  const words = before.slice(-1000).trim().split(/\s+/);
+  const words = before.slice(-100).trim().split(/\s+/);
   const token = (words.at(-1) ?? "").replace(/^["'“‘([]+/, "");
   const lower = token.toLowerCase();
   // "Ms. Chen" is a title, "70 ms." a unit ending a sentence: titles are capitalized.
