@@ -37,3 +37,29 @@ describe("an item's text is read in time linear in its length", () => {
     expect(htmlToPlainText("<p>a&nbsp;&nbsp;b</p>")).toBe("a  b");
   });
 });
+
+describe("a link from a feed carries no user name or password", () => {
+  // "https://paypal.com@evil.example/" leads to evil.example while reading as paypal.com, as the
+  // plain-text email shows it.
+  it("drops them from the item's link, its content's links and its image", async () => {
+    const document = JSON.stringify({
+      version: "https://jsonfeed.org/version/1.1",
+      title: "Hostile",
+      items: [
+        {
+          id: "1",
+          url: "https://paypal.com@evil.example/login",
+          title: "Account notice",
+          image: "https://user:pass@img.example/a.png",
+          content_html:
+            '<p>Read <a href="https://www.paypal.com:secure@evil.example/x">this</a> now.</p>',
+        },
+      ],
+    });
+    const [item] = (await parseFeed(document, { feedUrl, now })).items;
+    expect(item?.url).toBe("https://evil.example/login");
+    expect(item?.imageUrl).toBe("https://img.example/a.png");
+    expect(item?.contentHtml).toContain('href="https://evil.example/x"');
+    expect(item?.contentHtml).not.toContain("paypal");
+  });
+});
