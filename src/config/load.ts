@@ -105,7 +105,15 @@ export function parseConfigText(
   }
 
   const problems: string[] = [];
-  const raw = interpolateEnv(doc.toJS(), [], env, (keyPath, name) =>
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    // The aliases of a "billion laughs" file: the yaml library refuses to expand them.
+    const message = error instanceof Error ? error.message : String(error);
+    throw configError(file, [`  ${file}: ${message}`]);
+  }
+  const raw = interpolateEnv(value, [], env, (keyPath, name) =>
     problems.push(
       `  ${locate(file, doc, lineCounter, keyPath)} ${formatPath(keyPath)}: environment variable ${name} is not set`,
     ),

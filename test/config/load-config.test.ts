@@ -133,6 +133,15 @@ describe("config", () => {
     expect(problemOf(text)).toMatch(pattern);
   });
 
+  it("refuses a file of nested aliases (a billion laughs) as a config problem naming the file", () => {
+    let text = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+    for (let i = 1; i < 10; i++)
+      text += `a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(", ")}]\n`;
+    expect(problemOf(text)).toMatch(
+      /^gazette\.yaml: 1 problem:\n {2}gazette\.yaml: Excessive alias count/,
+    );
+  });
+
   it("reports every problem at once", () => {
     const text = VALID.replace("  name: Test Weekly\n", "")
       .replace('"0 9 * * MON"', '"nope"')
