@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { GazetteError } from "../shared/errors.js";
+import { schemeHint } from "../shared/scheme-hint.js";
 import { interpolateEnv } from "./interpolate-env.js";
 import { Config, DEFAULT_TEMPLATES, SummarizerConfig, TransportConfig } from "./schema.js";
 
@@ -105,7 +106,15 @@ export function parseConfigText(
   }
 
   const problems: string[] = [];
-  const raw = interpolateEnv(doc.toJS(), [], env, (keyPath, name) =>
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    // The aliases of a "billion laughs" file: the yaml library refuses to expand them.
+    const message = error instanceof Error ? error.message : String(error);
+    throw configError(file, [`  ${file}: ${message}`]);
+  }
+  const raw = interpolateEnv(value, [], env, (keyPath, name) =>
     problems.push(
       `  ${locate(file, doc, lineCounter, keyPath)} ${formatPath(keyPath)}: environment variable ${name} is not set`,
     ),
@@ -154,10 +163,8 @@ function applyEnvOverrides(config: Config, env: NodeJS.ProcessEnv, file: string)
   );
   if (!parsed.success) {
     // The value is an SMTP URL with its password, misspelt: only its scheme may be shown.
-    const scheme = /^[a-z][a-z0-9+.-]{0,15}:/i.exec(transport)?.[0];
-    const start = scheme ? ` (it starts with "${scheme}")` : "";
     throw configError(file, [
-      `  GAZETTE_TRANSPORT: neither "outbox" nor an smtp:// or smtps:// URL${start}; the value is not shown, as it may hold a password`,
+      `  GAZETTE_TRANSPORT: neither "outbox" nor an smtp:// or smtps:// URL${schemeHint(transport)}; the value is not shown, as it may hold a password`,
     ]);
   }
   config.transport = parsed.data;

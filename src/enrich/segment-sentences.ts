@@ -12,8 +12,9 @@ export interface Sentence {
 const HONORIFICS = new Set(["mr", "mrs", "ms", "dr", "prof", "jr", "sr", "st", "mt"]);
 const LIST_MARKER = /^(?:[-*•‣◦▪–]|\d{1,3}[.)])\s+/;
 const TERMINAL = /[.!?…:]["'”’)\]]*$/;
-// A terminator run, any closing quotes/brackets, then the whitespace where we may split.
-const CANDIDATE = /([.!?…]+)(["'”’)\]]*)(\s+)/g;
+// A terminator run, any closing quotes/brackets, then the whitespace where we may split. Only from
+// the run's start: tried from each of its characters, a long run of dots cost quadratic time.
+const CANDIDATE = /(?<![.!?…])([.!?…]+)(["'”’)\]]*)(\s+)/g;
 
 /** Splits plain text (paragraphs separated by blank lines) into sentences. */
 export function segmentDocument(text: string): Sentence[] {
@@ -89,7 +90,9 @@ function endsSentence(before: string, terminators: string, after: string): boole
   // unless it is an identifier such as iOS or eBPF that merely starts in lowercase.
   if (/^\p{Ll}/u.test(nextWord) && !/^\p{Ll}+\p{Lu}/u.test(nextWord)) return false;
   if (terminators !== ".") return true;
-  const words = before.trim().split(/\s+/);
+  // Its last two words are all it reads: split whole, a sentence that never ended ("Mr. Mr. …")
+  // was split again at each of its candidates, in time quadratic in its length.
+  const words = before.slice(-100).trim().split(/\s+/);
   const token = (words.at(-1) ?? "").replace(/^["'“‘([]+/, "");
   const lower = token.toLowerCase();
   // "Ms. Chen" is a title, "70 ms." a unit ending a sentence: titles are capitalized.

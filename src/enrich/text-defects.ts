@@ -32,7 +32,9 @@ const CODE: readonly (readonly [RegExp, string])[] = [
   [/;\s*$/, "statement ending in a semicolon"],
   // Code-like tokens in prose: "%Game.Player{}", "method_missing()", "Nokogiri::Slop" (an editor
   // writes "Module#extend" in prose: no code).
-  [/%?\b\p{Lu}\w*(?:\.\p{Lu}\w*)*\{[^}\s]*\}/u, "struct literal"],
+  // Never from inside a chain ("A.B.C"): its start, tried first, matches whenever a later link
+  // would, and each link tried scanned the rest of the chain (50 KB of "A.": 4 s).
+  [/%?\b(?<!\b\p{Lu}\w*\.)\p{Lu}\w*(?:\.\p{Lu}\w*)*\{[^}\s]*\}/u, "struct literal"],
   [/\b\w+\(\)/, "call with no arguments"],
   [/\b\w+::\w/, "qualified name"],
 ];

@@ -8,6 +8,7 @@ import type { ServiceEventLog, WebhookOutbox } from "../inbox/ports.js";
 import type { ArticleSink, FeedClaims } from "../ingest/ports.js";
 import type { EditorReview } from "../review/ports.js";
 import { GazetteError } from "../shared/errors.js";
+import { schemeHint } from "../shared/scheme-hint.js";
 import { createArticleChoices } from "./article-choices.js";
 import { ArticleLookupRepo } from "./article-lookup.js";
 import { createArticleSink } from "./article-sink.js";
@@ -202,7 +203,13 @@ export interface StoreOptions {
  */
 export async function openStore(dataDir: string, options: StoreOptions = {}): Promise<Store> {
   const url = options.databaseUrl;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
+  // The URL holds the database password: an error shows no more of it than its scheme.
+  if (url && (!/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url)))
+    throw new GazetteError(
+      "CONFIG_INVALID",
+      `DATABASE_URL: not a valid postgres:// URL${schemeHint(url)}; the value is not shown, as it may hold a password`,
+    );
+  if (url) {
     // pg is loaded only here: importing it costs a SQLite user ~0.1 s at every command.
     const { openPostgres } = await import("./open-postgres.js");
     if (options.schema) await createSchema(url, options.schema);
@@ -219,11 +226,6 @@ export async function openStore(dataDir: string, options: StoreOptions = {}): Pr
       store.created = `${describePostgres(url)}${options.schema ? ` (schema ${options.schema})` : ""}`;
     return store;
   }
-  if (url)
-    throw new GazetteError(
-      "CONFIG_INVALID",
-      `DATABASE_URL: "${url.split("@").pop()}" is not a postgres:// URL`,
-    );
   const file = dataDir === ":memory:" ? ":memory:" : path.join(dataDir, "gazette.db");
   // A command run with the wrong --config or from the wrong folder would otherwise answer from
   // an empty database as if it were the real one ("no subscribers"): saying so shows the slip.

@@ -194,6 +194,20 @@ describe("everyday mistakes end as one gazette: line", () => {
     expect(result.stderr).not.toContain("secret");
   });
 
+  it.each([
+    ["a connection string of another kind", "Server=db;User Id=sa;Password=secret;"],
+    ["a URL of another database", "mysql://root:secret"],
+    ["a postgres:// URL that does not parse", "postgres://someone:secret@[db/test"],
+  ])("DATABASE_URL as %s: exit 2, naming no more of it than its scheme", async (_name, url) => {
+    const result = await runCli(["--config", config, "status"], {
+      cwd: dir,
+      env: { DATABASE_URL: url },
+    });
+    expect(result.code).toBe(2);
+    expectOneGazetteLine(result, /^gazette: DATABASE_URL: not a valid postgres:\/\/ URL/m);
+    expect(result.stderr).not.toContain("secret");
+  });
+
   it("`status | head` on PostgreSQL: stops quietly when the reader goes away (EPIPE)", async () => {
     const env = { DATABASE_URL: TEST_DATABASE_URL, GAZETTE_DATABASE_SCHEMA: schema };
     expect((await runCli(["--config", config, "run"], { cwd: dir, env })).code).toBe(0);

@@ -133,6 +133,15 @@ describe("config", () => {
     expect(problemOf(text)).toMatch(pattern);
   });
 
+  it("refuses a file of nested aliases (a billion laughs) as a config problem naming the file", () => {
+    let text = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
+    for (let i = 1; i < 10; i++)
+      text += `a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(", ")}]\n`;
+    expect(problemOf(text)).toMatch(
+      /^gazette\.yaml: 1 problem:\n {2}gazette\.yaml: Excessive alias count/,
+    );
+  });
+
   it("reports every problem at once", () => {
     const text = VALID.replace("  name: Test Weekly\n", "")
       .replace('"0 9 * * MON"', '"nope"')
@@ -217,6 +226,11 @@ describe("config", () => {
   it.each([
     ["a misspelt scheme", "smpt://user:S3cret@mail.example.com:587", /it starts with "smpt:"/],
     ["a missing colon", "smtp//user:S3cret@mail.example.com:587", /neither "outbox"/],
+    [
+      "a host that does not parse",
+      "smtp://user:S3cret@[mail.example.com",
+      /it starts with "smtp:"/,
+    ],
   ])("never prints GAZETTE_TRANSPORT's password when it has %s", (_name, value, said) => {
     const dir = mkdtempSync(path.join(tmpdir(), "gazette-config-"));
     writeFileSync(path.join(dir, "g.yaml"), VALID);
@@ -233,6 +247,13 @@ describe("config", () => {
     writeFileSync(path.join(dir, "g.yaml"), `${VALID}transport:\n  type: smtp\n  url: "${url}"\n`);
     const load = () => loadConfig({ path: "g.yaml", cwd: dir, env: {} });
     expect(load).toThrow(/transport\.url: is not an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(load).not.toThrow(/S3cret/);
+    const broken = "smtp://user:S3cret@[mail.example.com:587";
+    writeFileSync(
+      path.join(dir, "g.yaml"),
+      `${VALID}transport:\n  type: smtp\n  url: "${broken}"\n`,
+    );
+    expect(load).toThrow(/transport\.url: is not a valid URL/);
     expect(load).not.toThrow(/S3cret/);
   });
 

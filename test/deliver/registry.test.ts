@@ -92,7 +92,6 @@ describe("describeTransport", () => {
     [{ type: "outbox" }, "outbox (.eml files in /data/outbox, nothing is sent)"],
     [{ type: "outbox", dir: "mail" }, "outbox (.eml files in /config/mail, nothing is sent)"],
     [{ type: "smtp", url: "smtps://ann:s3cret@relay.example:465" }, "smtps://relay.example:465"],
-    [{ type: "smtp", url: "smtp://[not-a-host" }, "smtp"],
     [{ type: "ses", region: "eu-west-1" }, "Amazon SES (https://email.eu-west-1.amazonaws.com)"],
     [{ type: "postmark" }, "Postmark (https://api.postmarkapp.com, stream broadcast)"],
     [{ type: "resend", endpoint: "http://127.0.0.1:9/" }, "Resend (http://127.0.0.1:9/)"],

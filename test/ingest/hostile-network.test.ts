@@ -81,6 +81,13 @@ describe("hostile feeds on the network", () => {
         brotliCompressSync(bomb, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
         "br",
       ),
+      "/many-codings.xml": compressed(
+        Array.from({ length: 2_000 }).reduce<Buffer>(
+          (body) => gzipSync(body, { level: 1 }),
+          Buffer.from(rss),
+        ),
+        Array.from({ length: 2_000 }, () => "gzip").join(", "),
+      ),
       "/drip.xml": drip(100, dripped),
       "/stall.xml": (_request, response) => {
         response.writeHead(200, { "content-type": "application/rss+xml" });
@@ -139,6 +146,13 @@ describe("hostile feeds on the network", () => {
       url: () => host("/br-bomb.xml"),
       code: "FEED_TOO_LARGE",
       message: /is over 10485760 bytes$/,
+    },
+    {
+      name: "2 000 content codings (a 60 KB answer that took a minute to undo)",
+      url: () => host("/many-codings.xml"),
+      code: "FEED_FETCH_FAILED",
+      message:
+        /is sent with 2000 content codings \(Content-Encoding\), more than the 5 Gazette decodes$/,
     },
     {
       name: "a server sending one byte at a time",

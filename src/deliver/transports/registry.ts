@@ -48,7 +48,12 @@ const SmtpConfig = z.strictObject({
     .regex(
       /^smtps?:\/\/\S+$/i,
       "is not an smtp:// or smtps:// URL (e.g. smtp://user:pass@host:587)",
-    ),
+    )
+    // One that does not parse ("smtp://user:pass@[host") failed at the first send as "Invalid URL".
+    .refine((url) => URL.canParse(url), {
+      message:
+        "is not a valid URL (e.g. smtp://user:pass@host:587; a special character in the password is written %XX)",
+    }),
   pool: z.boolean().default(true),
   maxConnections: z.int().positive().default(5),
   /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */

@@ -211,8 +211,10 @@ export function notice(mail: ParsedMail): string {
 }
 
 // Where bounce notices begin their copy of the original message (Exim, qmail, Sendmail,
-// Exchange, Domino, Courier…), or the copy's first header when there is no marker.
+// Exchange, Domino, Courier…), or the copy's first header when there is no marker. Each phrase
+// starts with a fixed text: the line's ".*" around it takes the rest (a "-{2,}" there was tried
+// from every dash of a long line of them, each time to its end: 100 KB of dashes took 41 s).
 const ORIGINAL_STARTS =
-  /^.*(?:copy of (?:the|your) (?:original )?message|below this line is a copy|original message (?:follows|headers)|-{2,} ?original message ?-{2,}|returned message|unsent message below|message headers follow|the headers of the message).*$|^(?:Return-Path|Received|DKIM-Signature|X-Received): /im;
+  /^.*(?:copy of (?:the|your) (?:original )?message|below this line is a copy|original message (?:follows|headers)|-- ?original message ?--|returned message|unsent message below|message headers follow|the headers of the message).*$|^(?:Return-Path|Received|DKIM-Signature|X-Received): /im;
 
 export { noticeRecipient };

@@ -45,12 +45,21 @@ export function tooLarge(source: string, maxBytes: number): GazetteError {
   return new GazetteError("FEED_TOO_LARGE", `feed ${source} is over ${maxBytes} bytes`);
 }
 
+// No server applies more than two codings; each one undone is a stream every chunk passes
+// through, so a header naming thousands (a 70 KB answer under "gzip, gzip, …" 2 500 times) kept
+// the fetch decoding for minutes, past its deadline. Browsers and curl refuse more than five.
+const MAX_CODINGS = 5;
+
 // Content codings are listed in the order they were applied: undone last to first.
 function decodersFor(contentEncoding: string | undefined, source: string): Transform[] {
   const codings = (contentEncoding ?? "")
     .split(",")
     .map((coding) => coding.trim().toLowerCase())
     .filter((coding) => coding !== "" && coding !== "identity");
+  if (codings.length > MAX_CODINGS) {
+    const message = `feed ${source} is sent with ${codings.length} content codings (Content-Encoding), more than the ${MAX_CODINGS} Gazette decodes`;
+    throw new GazetteError("FEED_FETCH_FAILED", message);
+  }
   return codings.reverse().map((coding) => {
     if (coding === "gzip" || coding === "x-gzip") return zlib.createGunzip(LENIENT);
     if (coding === "br") return zlib.createBrotliDecompress();

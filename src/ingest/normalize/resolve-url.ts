@@ -1,6 +1,8 @@
 /**
  * `href` made absolute against `base`, or undefined when it cannot be resolved or its scheme is
- * not one of `schemes` (so `javascript:`, `data:` and the like never come out).
+ * not one of `schemes` (so `javascript:`, `data:` and the like never come out). A user name and
+ * password are dropped: in "https://paypal.com@evil.example/" they only make the link read as
+ * another site's (the plain-text email shows it), and no reader's link needs them.
  */
 export function resolveUrl(
   href: string | undefined,
@@ -15,7 +17,10 @@ export function resolveUrl(
   } catch {
     return undefined;
   }
-  return schemes.includes(resolved.protocol) ? resolved.href : undefined;
+  if (!schemes.includes(resolved.protocol)) return undefined;
+  resolved.username = "";
+  resolved.password = "";
+  return resolved.href;
 }
 
 /** True when `url` is an absolute http(s) URL. */
