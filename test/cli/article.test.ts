@@ -91,6 +91,11 @@ describe("gazette article", () => {
     expect(marks.find((row) => row.id === edited.id)?.mark).toBe("edited");
     expect(marks.find((row) => row.id === dropped.id)?.mark).toBe("dropped");
 
+    // "" takes an edit away rather than blanking the field, and says so.
+    const undone = await cli(dir, ["article", "edit", dropped.id, "--why", "x", "--summary", ""]);
+    expect(undone.stdout).toBe(
+      `Article ${dropped.id}: edited (why); edit of summary removed (the summarizer's text is used again).\n`,
+    );
     const run = await cli(dir, ["run"]);
     expect(run.code, run.stderr).toBe(0);
     const text = readFileSync(path.join(dir, "data/issues/weekly/1.txt"), "utf8");

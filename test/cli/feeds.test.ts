@@ -156,6 +156,15 @@ lists:
     expect((await cli(["feeds"])).stdout).toMatch(/New & Shiny\s+never fetched/);
   });
 
+  it("names the file that is not OPML, in one gazette: line", async () => {
+    writeFileSync(path.join(dir, "people.csv"), "email,name\nann@example.com,Ann\n");
+    const result = await cli(["feeds", "import", "people.csv"]);
+    expect(result.code).toBe(2);
+    const lines = withoutCreatedNotice(result.stderr).trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^gazette: people\.csv: not an OPML file \(/);
+  });
+
   it("refuses imported feeds that would read the environment, and adds the others", async () => {
     writeFileSync(
       path.join(dir, "blogroll.opml"),

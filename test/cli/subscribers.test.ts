@@ -86,6 +86,19 @@ describe("gazette subscribers and lists", () => {
     );
   });
 
+  it("says so when the file to import has no rows, so a wrong or empty file is noticed", async () => {
+    write("empty.csv", "");
+    const empty = await cli(["subscribers", "import", "empty.csv", "--list", "weekly"]);
+    expect(empty.code).toBe(0);
+    expect(empty.stdout).toContain("Imported empty.csv: 0 rows");
+    expect(empty.stdout).toContain(
+      "  ! empty.csv has no subscriber rows: check that it is the file you meant",
+    );
+    write("one.csv", "email\nnew-one@example.com\n");
+    const one = await cli(["subscribers", "import", "one.csv", "--list", "weekly", "--dry-run"]);
+    expect(one.stdout).not.toContain("has no subscriber rows");
+  });
+
   it("exports CSV that imports back unchanged, statuses included", async () => {
     await cli(["subscribers", "export", "--output", "out.csv"]);
     const exported = readFileSync(path.join(dir, "out.csv"), "utf8");

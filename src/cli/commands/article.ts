@@ -57,7 +57,7 @@ export function registerArticle(article: Command): void {
         await inContext(command, async (ctx) => {
           const found = await findArticle(ctx, id);
           await editArticle(ctx.store, found.id, input, ctx.clock.now());
-          console.log(`Article ${found.id}: edited (${Object.keys(input).join(", ")}).`);
+          console.log(`Article ${found.id}: ${describeEdit(input)}.`);
         });
       },
     );
@@ -94,6 +94,21 @@ function toOverride(options: { summary?: string; why?: string; tags?: string }):
     throw new GazetteError("USAGE", "nothing to edit: give --summary, --why or --tags");
   }
   return input;
+}
+
+/** What an edit did: the fields it set, and those whose edit "" took away. */
+function describeEdit(input: ArticleEdit): string {
+  const fields = Object.entries(input);
+  const set = fields.filter(([, value]) => value !== null).map(([field]) => field);
+  const cleared = fields.filter(([, value]) => value === null).map(([field]) => field);
+  return [
+    set.length > 0 ? `edited (${set.join(", ")})` : "",
+    cleared.length > 0
+      ? `edit of ${cleared.join(", ")} removed (the summarizer's text is used again)`
+      : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
 }
 
 /** The lines of `article show`. */

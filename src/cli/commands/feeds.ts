@@ -31,7 +31,12 @@ export function registerFeeds(feeds: Command): void {
       const { addFeeds } = await import("../../config/index.js");
       const { parseOpml } = await import("../../ingest/index.js");
       const loaded = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
-      const found = await parseOpml(readText(file));
+      const found = await parseOpml(readText(file)).catch((error: unknown) => {
+        // Name the file: "not an OPML file" alone does not say which argument was wrong.
+        if (error instanceof GazetteError)
+          throw new GazetteError(error.code, `${file}: ${error.message}`, { cause: error });
+        throw error;
+      });
       const { text, added, refused } = addFeeds(readFileSync(loaded.file, "utf8"), found);
       for (const feed of added) {
         const tags = feed.tags.length > 0 ? `  [${feed.tags.join(", ")}]` : "";

@@ -51,8 +51,9 @@ export function registerIssue(issue: Command): void {
             : "";
           console.log(`\n${line`${n + 1}. [${article.articleId}] ${article.title}`}${mark}`);
           console.log(line`   ${feedOf(article)} · ${article.url}`);
-          console.log(line`   Summary: ${article.summary ?? ""}`);
-          console.log(line`   Why it matters: ${article.why ?? ""}`);
+          // An empty field says so: a blank after the label reads as a line cut off.
+          console.log(line`   Summary: ${article.summary || "(none)"}`);
+          console.log(line`   Why it matters: ${article.why || "(none)"}`);
           for (const other of rows.filter(
             (row) => row.kind === "merged" && row.storyOf === article.articleId,
           ))

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { findList } from "../../pipeline/find-list.js";
 import { GazetteError } from "../../shared/errors.js";
+import { explainListenError } from "../listen-error.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 interface PreviewFlags {
@@ -66,8 +67,16 @@ export function registerPreview(preview: Command): void {
           defaults: { list: list.id, issue },
         });
         // Local only: the preview shows drafts and every subscriber's personal links.
-        const server = await startServer(app, { port: isScreenshot ? 0 : port, host: "127.0.0.1" });
+        // The watcher and the transport are closed also when the server cannot start: left
+        // open, they would keep the process running after its error.
+        const listenPort = isScreenshot ? 0 : port;
+        let server: Awaited<ReturnType<typeof startServer>> | undefined;
         try {
+          server = await startServer(app, { port: listenPort, host: "127.0.0.1" }).catch(
+            (error) => {
+              throw explainListenError(error, "127.0.0.1", listenPort);
+            },
+          );
           if (flags.screenshot) {
             const { selectionQuery } = await import("../../server/index.js");
             const { takeScreenshot } = await import("../../server/index.js");
@@ -100,7 +109,7 @@ export function registerPreview(preview: Command): void {
           console.log(`${signal}: stopping`);
         } finally {
           live?.close();
-          await server.close();
+          await server?.close();
           await transport.close();
         }
       });

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { Context as HonoContext } from "hono";
 import type { Context } from "../../pipeline/context.js";
 import { GazetteError } from "../../shared/errors.js";
+import { explainListenError } from "../listen-error.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 export function registerServe(serve: Command): void {
@@ -36,7 +37,9 @@ export function registerServe(serve: Command): void {
             ...(options.trustProxy ? { clientIp: forwardedFor } : {}),
             ...(serviceEvents && { serviceEvents }),
           });
-          const server = await startServer(app, { port, host: options.host });
+          const server = await startServer(app, { port, host: options.host }).catch((error) => {
+            throw explainListenError(error, options.host, port);
+          });
           console.log(`Serving ${ctx.config.newsletter.name} on ${server.url}`);
           console.log(`  public base URL: ${ctx.config.newsletter.baseUrl}`);
           // Confirmation and personal-link emails leave through the configured transport; an

@@ -114,6 +114,8 @@ export function registerSubscribers(subscribers: Command): void {
           console.log(
             `${verb} ${file}: ${plural(report.rows, "row")} · ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid} skipped`,
           );
+          if (report.rows === 0)
+            console.log(`  ! ${file} has no subscriber rows: check that it is the file you meant`);
           for (const p of [...report.warnings, ...report.problems])
             console.log(`  ! ${file}:${p.line}: ${p.message}`);
           if (report.invalid > report.problems.length)
