@@ -15,7 +15,8 @@ export interface SyncReport {
 /**
  * Syncs the subscribers file into the store: new subscribers and memberships are added and names
  * updated; bad rows are reported and skipped. Memberships the file added earlier and no longer
- * lists are removed only with `prune`; otherwise they are counted in a problem line. Nobody who
+ * lists are removed only with `prune`, and never when the file lists nobody; otherwise they are
+ * counted in a problem line. Nobody who
  * unsubscribed is re-subscribed, and memberships from other sources (signups) are never touched.
  */
 export async function syncSubscribers(
@@ -53,6 +54,14 @@ export async function syncSubscribers(
   if (!options.prune) {
     report.problems.push(
       `${stale.length} membership${stale.length === 1 ? " is" : "s are"} no longer in ${file}; run with --prune-subscribers to remove ${stale.length === 1 ? "it" : "them"}`,
+    );
+    return report;
+  }
+  // A file that lists nobody (emptied, truncated, or every row bad) is a mistake far more often
+  // than a wish to remove everyone it ever added: that is done one by one, or with a listed row.
+  if (listed.size === 0) {
+    report.problems.push(
+      `${file} lists no subscriber: nothing pruned (it would remove all ${stale.length} memberships it added); check that it is the file you meant, or remove them with gazette subscribers remove`,
     );
     return report;
   }

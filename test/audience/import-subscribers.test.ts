@@ -277,6 +277,18 @@ describe("syncSubscribers (the subscribers file)", () => {
       "a@example.com",
       "s@example.com",
     ]);
+
+    // An emptied file (or one whose every row is bad) prunes nobody: that is a mistake.
+    for (const text of ["email,name\n", "email,name\nnot-an-address,X\n"]) {
+      writeFileSync(file, text);
+      const refused = await sync(true);
+      expect(refused.removed).toBeUndefined();
+      expect(refused.problems.at(-1)).toMatch(/lists no subscriber: nothing pruned/);
+      expect((await store.subscribers.members()).map((m) => m.email)).toEqual([
+        "a@example.com",
+        "s@example.com",
+      ]);
+    }
     await store.close();
   });
 });
