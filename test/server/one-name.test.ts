@@ -1,6 +1,8 @@
+import { html } from "hono/html";
 import { describe, expect, it } from "vitest";
 import { parseConfigText } from "../../src/config/index.js";
 import { confirmationMessage } from "../../src/server/confirmation-message.js";
+import { page } from "../../src/server/page.js";
 import { welcomeMessage } from "../../src/server/welcome-message.js";
 import { isNamedAsNewsletter } from "../../src/shared/list-name.js";
 
@@ -54,5 +56,15 @@ describe("a list named as its newsletter", () => {
     expect(welcomeMessage({ config, list, ...who }).text).toMatch(
       /^Welcome to AI Digest from Engineering Weekly!/,
     );
+  });
+
+  it("is named once in the title of a page it titles (the home page), twice on another", async () => {
+    const titleOf = async (title: string) =>
+      String(
+        await page({ title, language: "en", newsletter: "Engineering Weekly", body: html`` }),
+      ).match(/<title>(.*)<\/title>/)?.[1];
+    expect(await titleOf("Engineering Weekly")).toBe("Engineering Weekly");
+    expect(await titleOf("Unsubscribe")).toBe("Unsubscribe · Engineering Weekly");
+    expect(await titleOf("<b>x</b>")).toBe("&lt;b&gt;x&lt;/b&gt; · Engineering Weekly");
   });
 });
