@@ -48,6 +48,27 @@ export function identifyItem(raw: RawItem, context: ItemContext): ItemIdentity {
   return { guid, url, canonicalUrl, publishedAt };
 }
 
+/**
+ * The item's identity when it will surely make an article (it has a link and a title of its own),
+ * read without touching its content; undefined when only normalizing it can tell.
+ */
+export function identifyArticle(raw: RawItem, context: ItemContext): ItemIdentity | undefined {
+  try {
+    const identity = identifyItem(raw, context);
+    return identity.url !== undefined && hasTitle(raw) ? identity : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Whether titleOf gives a title; at a glance for a plain one (a letter or digit, and no markup
+// or entity that could leave nothing of it).
+function hasTitle(raw: RawItem): boolean {
+  const plain = xmlText(firstOf(raw.title));
+  if (plain !== undefined && /[\p{L}\p{N}]/u.test(plain) && !/[<&]/.test(plain)) return true;
+  return titleOf(raw) !== "";
+}
+
 function readIdentity(raw: RawItem, context: ItemContext) {
   if (raw.failure !== undefined) throw new SkippedItem(raw.failure);
   const xmlBase = xmlText(raw["gazette-base"]);
