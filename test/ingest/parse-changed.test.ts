@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readKnownItems } from "../../src/ingest/parse/known-items.js";
+import { newestItems } from "../../src/ingest/parse/newest-items.js";
 import { parseChanged } from "../../src/ingest/parse/parse-changed.js";
 import { parseFeed } from "../../src/ingest/parse/parse-feed.js";
+import { readChangedFeed } from "../../src/ingest/parse/read-feed.js";
 import { splitFeedItems } from "../../src/ingest/parse/split-feed-items.js";
 import type { FeedItem, KnownItem, ParsedFeed } from "../../src/ingest/types.js";
 import { feedFixture } from "./fixtures.js";
@@ -140,6 +142,41 @@ describe("parseChanged (collect's read of a feed it has seen before)", () => {
       expect(after.items).toEqual([]);
       expect(urls(after)).toEqual(full.items.map((entry) => entry.canonicalUrl));
     }
+  });
+
+  // A feed of 100,000 items took 9.7 s of a 10 s parse deadline: all were sanitized for 200.
+  it("sanitizes only the newest maxItems of a long feed; the rest are only identified", async () => {
+    // Dates out of order; an old item without a link; new items without a title, one with
+    // content (its title is its first words) and one without (skipped, the next takes its place).
+    const days = Array.from({ length: 300 }, (_, n) => (n * 7919) % 300);
+    const dated = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * 3_600_000).toUTCString();
+    const items = days.map((day) =>
+      item(day).replace(/<pubDate>.*<\/pubDate>/, `<pubDate>${dated(day)}</pubDate>`),
+    );
+    items[5] = (items[5] ?? "").replace(/<link>.*<\/link>/, "");
+    const newest = days.indexOf(299);
+    const second = days.indexOf(298);
+    items[newest] = (items[newest] ?? "").replace(/<title>.*<\/title>/, "");
+    items[second] = (items[second] ?? "")
+      .replace(/<title>.*<\/title>/, "")
+      .replace(/<description>.*<\/description>/, "");
+    const document = rss(items);
+
+    const read = await readChangedFeed(document, options, []);
+    const pending = read.entries.filter((entry) => "pending" in entry);
+    expect(pending).toHaveLength(297);
+
+    const changed = await parseChanged(document, options, [], 10);
+    const eager = newestItems(await parseFeed(document, options), 10);
+    expect(changed.items.map(withoutFingerprint)).toEqual(eager.items);
+    expect(changed.items[0]?.title).toBe("Body 299 x");
+    expect(changed.items).toHaveLength(10);
+    expect(changed.problems).toEqual(eager.problems);
+    expect(changed.problems).toEqual([
+      `${feedUrl}: item 6 skipped: "Post ${days[5]}" has no link`,
+      `${feedUrl}: item ${second + 1} skipped: https://blog.example/posts/298 has neither a title nor content`,
+      "288 older items over the cap of 10 per feed were left out",
+    ]);
   });
 
   it("splits RSS and Atom into exactly the items rss-parser reads", () => {

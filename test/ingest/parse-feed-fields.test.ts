@@ -308,6 +308,22 @@ describe("an item's categories", () => {
     const feed = await parseFeed(xml, { feedUrl: "https://tags.example.com/feed", now });
     expect(feed.items[0]?.categories).toEqual(["Infrastructure", "databases"]);
   });
+
+  // A hostile item once stored 20,000 categories, bounded only by the feed's size cap.
+  it("are the first 50 distinct ones, each at most 100 characters", async () => {
+    const many = Array.from({ length: 20_000 }, (_, n) => `<category>topic ${n}</category>`);
+    const long = `<category>${"word ".repeat(1_000)}</category>`;
+    const [item, other] = await rssItems([
+      `<title>Many</title><category>Topic 0</category>${many.join("")}`,
+      `<title>Long</title>${long}<category>databases</category>`,
+    ]);
+    expect(item?.categories).toHaveLength(50);
+    expect(item?.categories.slice(0, 2)).toEqual(["Topic 0", "topic 1"]);
+    expect(item?.categories.at(-1)).toBe("topic 49");
+    expect(other?.categories[0]).toBe(`${"word ".repeat(19)}word…`);
+    expect(other?.categories[0]?.length).toBeLessThanOrEqual(100);
+    expect(other?.categories[1]).toBe("databases");
+  });
 });
 
 describe("fields of a module under another prefix than its usual one", () => {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { GazetteError } from "../../shared/errors.js";
+import { withCappedInput } from "../cap-input.js";
 import { defaultVocabulary } from "../default-vocabulary.js";
 import { createTagExtractor } from "../extract-tags.js";
 import type { Summarizer } from "../types.js";
@@ -21,11 +22,12 @@ export function createExtractiveSummarizer(options: ExtractiveOptions = {}): Sum
   const problems = findVocabularyProblems(vocabulary);
   if (problems.length > 0) throw new GazetteError("CONFIG_INVALID", problems.join("\n"));
   const extractTags = createTagExtractor(vocabulary);
-  return {
+  // Every caller (enrich, `gazette summarize`, a model's fallback) reads a capped article.
+  return withCappedInput({
     id: vocabularyId(options.vocabulary),
     summarize: async (input) =>
       summarizeExtractively(input, extractTags, await loadLanguageDetector()),
-  };
+  });
 }
 
 // The id is part of an enrichment's identity: another vocabulary gives other tags, so it

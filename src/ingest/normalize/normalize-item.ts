@@ -48,6 +48,27 @@ export function identifyItem(raw: RawItem, context: ItemContext): ItemIdentity {
   return { guid, url, canonicalUrl, publishedAt };
 }
 
+/**
+ * The item's identity when it will surely make an article (it has a link and a title of its own),
+ * read without touching its content; undefined when only normalizing it can tell.
+ */
+export function identifyArticle(raw: RawItem, context: ItemContext): ItemIdentity | undefined {
+  try {
+    const identity = identifyItem(raw, context);
+    return identity.url !== undefined && hasTitle(raw) ? identity : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Whether titleOf gives a title; at a glance for a plain one (a letter or digit, and no markup
+// or entity that could leave nothing of it).
+function hasTitle(raw: RawItem): boolean {
+  const plain = xmlText(firstOf(raw.title));
+  if (plain !== undefined && /[\p{L}\p{N}]/u.test(plain) && !/[<&]/.test(plain)) return true;
+  return titleOf(raw) !== "";
+}
+
 function readIdentity(raw: RawItem, context: ItemContext) {
   if (raw.failure !== undefined) throw new SkippedItem(raw.failure);
   const xmlBase = xmlText(raw["gazette-base"]);
@@ -265,12 +286,19 @@ function withoutControls(value: string | undefined): string | undefined {
   return value === undefined ? undefined : dropControls(value) || undefined;
 }
 
+// A post files itself under a handful of categories; a feed that gives one item thousands (or
+// one of pages) fills the store and the summarizer's tag matching with nothing a reader uses.
+const MAX_CATEGORIES = 50;
+const MAX_CATEGORY_CHARS = 100;
+
 // RFC 4287 §4.2.2.2: an Atom category's label is its name for people; the term is for machines.
+// The first MAX_CATEGORIES distinct ones, each at most MAX_CATEGORY_CHARS long.
 function categoriesOf(values: unknown[]): string[] {
   const seen = new Map<string, string>();
   for (const value of values) {
+    if (seen.size >= MAX_CATEGORIES) break;
     const label = xmlText(value) ?? xmlAttribute(value, "label") ?? xmlAttribute(value, "term");
-    const name = dropLineControls(label ?? "").replace(/\s+/g, " ");
+    const name = clipLine(dropLineControls(label ?? "").replace(/\s+/g, " "), MAX_CATEGORY_CHARS);
     if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
   }
   return [...seen.values()];

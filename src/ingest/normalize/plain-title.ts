@@ -50,12 +50,12 @@ export function plainTitle(raw: string): string {
   return clipLine(dropLineControls(htmlToPlainLine(text.replace(/</g, "&lt;"))).trim());
 }
 
-/** One line of text whole when it has at most 300 characters, else cut at a space and ended with "…". */
-export function clipLine(line: string): string {
-  if (line.length <= MAX_LINE) return line;
-  const space = line.lastIndexOf(" ", MAX_LINE - 1);
+/** One line of text whole when it has at most `max` characters, else cut at a space and ended with "…". */
+export function clipLine(line: string, max = MAX_LINE): string {
+  if (line.length <= max) return line;
+  const space = line.lastIndexOf(" ", max - 1);
   // One word longer than the limit is cut anyway, never inside a surrogate pair.
-  let cut = space > MAX_LINE / 2 ? space : MAX_LINE - 1;
+  let cut = space > max / 2 ? space : max - 1;
   if (/[\uD800-\uDBFF]/.test(line.charAt(cut - 1))) cut--;
   return `${line.slice(0, cut).trimEnd()}…`;
 }

@@ -1,5 +1,5 @@
 import type { FeedItem, KnownItem, ParsedFeed, SeenItem } from "../types.js";
-import { newestOf } from "./newest-items.js";
+import { newestRead } from "./newest-items.js";
 import { articleOf, type ParseOptions, skipProblem } from "./parse-feed.js";
 import { readChangedFeed, type SeenEntry } from "./read-feed.js";
 
@@ -9,8 +9,9 @@ type Kept = { index: number } & ({ item: FeedItem } | { entry: SeenEntry });
  * parseFeed for collect: the newest `maxItems` items, GUIDs that repeat among them dropped (see
  * dropRepeatedGuids), each with the fingerprint collect stores ("+" or "-": GUID kept or
  * dropped). An item listed in `known` with the same GUID treatment is unchanged since
- * the last fetch: it is returned in `seen` only, without sanitizing its content again. `known`
- * in the answer is what to pass next time.
+ * the last fetch: it is returned in `seen` only, without sanitizing its content again. A new
+ * item sure to make an article is sanitized only when it is among the newest. `known` in the
+ * answer is what to pass next time.
  */
 export async function parseChanged(
   document: string,
@@ -20,16 +21,41 @@ export async function parseChanged(
   whole = false,
 ): Promise<ParsedFeed> {
   const { title, siteUrl, entries } = await readChangedFeed(document, options, known, whole);
-  const problems: string[] = [];
-  const kept: Kept[] = [];
+  // Skipped items are reported in document order, whenever they were read.
+  const skipped: { index: number; problem: string }[] = [];
+  const skip = (index: number, error: unknown) => {
+    skipped.push({ index, problem: skipProblem(options.feedUrl, index, error) });
+    return undefined;
+  };
+  const candidates: { date: Date | undefined; read: () => Kept | undefined }[] = [];
   entries.forEach((entry, index) => {
-    try {
-      kept.push("seen" in entry ? { index, entry } : { index, item: articleOf(entry) });
-    } catch (error) {
-      problems.push(skipProblem(options.feedUrl, index, error));
+    if ("seen" in entry) {
+      candidates.push({ date: entry.seen.publishedAt, read: () => ({ index, entry }) });
+    } else if ("pending" in entry) {
+      const read = () => {
+        try {
+          return { index, item: articleOf(entry.read()) };
+        } catch (error) {
+          return skip(index, error);
+        }
+      };
+      candidates.push({ date: entry.pending.publishedAt, read });
+    } else {
+      try {
+        const item = articleOf(entry);
+        candidates.push({ date: item.publishedAt, read: () => ({ index, item }) });
+      } catch (error) {
+        skip(index, error);
+      }
     }
   });
-  const newest = newestOf(kept, maxItems, (k) => ("item" in k ? k.item : k.entry.seen).publishedAt);
+  const newest = newestRead(
+    candidates,
+    maxItems,
+    (c) => c.date,
+    (c) => c.read(),
+  );
+  const problems = skipped.sort((a, b) => a.index - b.index).map((s) => s.problem);
   if (newest.problem) problems.push(newest.problem);
   const counts = new Map<string, number>();
   for (const k of newest.list) {

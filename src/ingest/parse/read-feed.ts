@@ -3,6 +3,7 @@ import { describeError, GazetteError, isGazetteError } from "../../shared/errors
 import {
   type ItemContext,
   type ItemIdentity,
+  identifyArticle,
   identifyItem,
   type NormalizedItem,
   normalizeItem,
@@ -34,10 +35,23 @@ export interface ReadOptions {
   now: Date;
 }
 
-/** readChangedFeed's answer: ReadFeed, where items listed in `known` are SeenEntry. */
+/**
+ * readChangedFeed's answer: ReadFeed, where items listed in `known` are SeenEntry and new items
+ * sure to make an article are PendingEntry.
+ */
 export type ChangedFeed = Omit<ReadFeed, "entries"> & {
-  entries: Array<ReadFeed["entries"][number] | SeenEntry>;
+  entries: Array<ReadFeed["entries"][number] | SeenEntry | PendingEntry>;
 };
+
+/**
+ * A new item that will surely make an article (see identifyArticle), identified only: its content
+ * is sanitized and converted by `read`, once parseChanged has chosen it among the newest.
+ */
+export interface PendingEntry {
+  pending: ItemIdentity;
+  /** The item normalized, with its fingerprint, or the problem that stopped it. */
+  read: () => NormalizedItem | { problem: string };
+}
 
 /** An item listed in `known` (see readChangedFeed): identified only; `normalize` does the rest. */
 export interface SeenEntry {
@@ -220,13 +234,21 @@ function readRaw(
   ) => Entry[],
 ): ChangedFeed {
   const { siteUrl, feedBase, ...context } = contextOf(raw, options);
-  const readItem = (rawItem: RawItem, fingerprintOf?: () => string): Entry => {
+  const normalize = (rawItem: RawItem, fingerprintOf?: () => string) => {
     try {
       const item = normalizeItem(rawItem, context);
       return fingerprintOf ? { ...item, fingerprint: fingerprintOf() } : item;
     } catch (error) {
       return { problem: problemOf(error) };
     }
+  };
+  // For collect (with a fingerprint), an item sure to make an article waits to be chosen among
+  // the newest: a feed of 100,000 items has 200 of them sanitized, not all.
+  const readItem = (rawItem: RawItem, fingerprintOf?: () => string): Entry => {
+    const identity = fingerprintOf && identifyArticle(rawItem, context);
+    return identity
+      ? { pending: identity, read: () => normalize(rawItem, fingerprintOf) }
+      : normalize(rawItem, fingerprintOf);
   };
   // An empty channel title would make a blank header in the email: the host names the feed.
   const title =
