@@ -294,6 +294,32 @@ describe("createExtractiveSummarizer", () => {
     );
   });
 
+  it("takes neither who looked after what nor a milestone without its substance for a summary", async () => {
+    const owned = await summarizer.summarize({
+      title: "Achieving observability in async workflows",
+      text: [
+        "When our team took ownership of the distribution service, we decided to revamp it and expand it to web, Android and iOS clients.",
+        "Our team was responsible for storage integrations, watermarking, bursty traffic management, and on-call support for this application and its workflows.",
+      ].join("\n\n"),
+      source: { name: "Netflix" },
+    });
+    expect(owned.summary).toMatch(
+      /^When Netflix's team took ownership of the distribution service/,
+    );
+    const milestone = await summarizer.summarize({
+      title: "Data Movement in the Studio via Data Mesh",
+      text: [
+        "In the past few years, the studio has gone through a few iterations of data movement approaches.",
+        "With the latest Data Mesh platform, data movement in the studio reaches a new stage. This configuration driven platform cuts the lead time of a new pipeline, and offers end-to-end schema evolution.",
+        "The change events are passed on to the Data Mesh enrichment processor, which issues GraphQL queries to the studio's graph to enrich the data.",
+      ].join("\n\n"),
+      source: { name: "Netflix" },
+    });
+    expect(milestone.summary).toMatch(
+      /reaches a new stage\. This configuration driven platform cuts/,
+    );
+  });
+
   it("says which change a revert-only release undoes", async () => {
     const result = await summarizer.summarize({
       title: "v0.97.2",
