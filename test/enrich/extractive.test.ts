@@ -294,7 +294,7 @@ describe("createExtractiveSummarizer", () => {
     );
   });
 
-  it("takes neither who looked after what nor a milestone without its substance for a summary", async () => {
+  it("does not take who looked after what before the change for a summary", async () => {
     const owned = await summarizer.summarize({
       title: "Achieving observability in async workflows",
       text: [
@@ -305,18 +305,6 @@ describe("createExtractiveSummarizer", () => {
     });
     expect(owned.summary).toMatch(
       /^When Netflix's team took ownership of the distribution service/,
-    );
-    const milestone = await summarizer.summarize({
-      title: "Data Movement in the Studio via Data Mesh",
-      text: [
-        "In the past few years, the studio has gone through a few iterations of data movement approaches.",
-        "With the latest Data Mesh platform, data movement in the studio reaches a new stage. This configuration driven platform cuts the lead time of a new pipeline, and offers end-to-end schema evolution.",
-        "The change events are passed on to the Data Mesh enrichment processor, which issues GraphQL queries to the studio's graph to enrich the data.",
-      ].join("\n\n"),
-      source: { name: "Netflix" },
-    });
-    expect(milestone.summary).toMatch(
-      /reaches a new stage\. This configuration driven platform cuts/,
     );
   });
 

@@ -61,10 +61,6 @@ const VAGUE_PENALTY = 0.3;
 const VAGUE =
   /\b(?:a|an|another|one more|some)\s+(?:(?:new|quick|short|little|nice)\s+)?(?:feature|use|way|thing|tool|update|addition|example|option|improvement|capability|post|announcement|change)s?\b(?!\s*(?:called|named|that|which|to\b|[:—–(“"]))/i;
 const VAGUE_LENGTH = 100;
-// "…, data movement in Netflix Studio reaches a new stage": a milestone claimed, nothing said of
-// what changed.
-const MILESTONE =
-  /\b(?:reach(?:es|ed)?|enter(?:s|ed)?|marks?|marked|opens?|opened|begins?|began|takes? \S+ to) (?:a|an|the) (?:\w+ )?(?:new|next|whole new) (?:stage|level|phase|chapter|era|milestone|step|heights?)\b/i;
 // "The Cosmos team is dedicated to improving features … over the next year", "In the future
 // posts, Netflix will do an architectural deep dive…": what comes next, not what was done.
 const FUTURE_PENALTY = 0.6;
@@ -101,11 +97,7 @@ function summaryWeight(
   if (first.inResults && !candidate.isAction) weight *= SECTION_PENALTY;
   if (isSetup(lastSentenceOf(candidate)) || isDiagnosis(candidate, firstParagraph))
     weight *= SETUP_PENALTY;
-  // "…reaches a new stage. This configuration driven platform decreases the lead time…": the
-  // milestone with the sentence that says what it is, which is no repair but the claim whole.
-  const milestone = MILESTONE.test(first.text);
-  if (milestone && candidate.sentences.length === 1) weight *= VAGUE_PENALTY;
-  else if (candidate.isRepaired && !milestone) weight *= REPAIR_PENALTY;
+  if (candidate.isRepaired) weight *= REPAIR_PENALTY;
   if (SECOND_PERSON.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
   if (ADDITION.test(lastSentenceOf(candidate))) weight *= ADDITION_PENALTY;
   if (candidate.text.length < 60) weight *= 0.7;
