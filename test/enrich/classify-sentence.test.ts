@@ -118,6 +118,14 @@ describe("classifySentence", () => {
       "teaser",
     ],
     ["First I'll give you a code sample, then explain how to get earworm working.", "teaser"],
+    // A fix promised and not named; naming it ("…: streams", "…by streaming…") says something.
+    [
+      "There is a way to download large files and save them without using unnecessary RAM.",
+      "teaser",
+    ],
+    ["There's a better way to handle retries without blocking the queue.", "teaser"],
+    ["There is a way to download large files without extra RAM: stream them to disk.", "content"],
+    ["There is a way to save large files without extra RAM by streaming them to disk.", "content"],
     ["Option 1: Install and activate the WordPress Beta Tester plugin today.", "fragment"],
     ["Install and activate the WordPress Beta Tester plugin on a test site.", "call-to-action"],
     [

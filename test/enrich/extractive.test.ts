@@ -14,10 +14,10 @@ const BOILERPLATE_OPENING = /^(?:In this (?:post|article)|By |Posted by|Thanks|S
 const ENDS_AT_BOUNDARY = /[.!?…]["'”’)]?$/;
 
 describe("createExtractiveSummarizer", () => {
-  // extractive@8: the wording changed (no praise, a brand's own casing, no clause about the
-  // post), so stored enrichments are redone.
-  it("is identified as extractive@8", () => {
-    expect(summarizer.id).toBe("extractive@8");
+  // extractive@9: the wording changed (a tutorial's step said of its example, no teaser for a fix
+  // as why, "the desired file"), so stored enrichments are redone.
+  it("is identified as extractive@9", () => {
+    expect(summarizer.id).toBe("extractive@9");
   });
 
   it.each([
@@ -275,6 +275,39 @@ describe("createExtractiveSummarizer", () => {
     expect(tutorial.why).not.toMatch(/^Encourage|^Refactoring is/);
   });
 
+  it("says a tutorial's step as what the publisher's example does, not the idiom's definition", async () => {
+    // Its "we" is the writer and the reader: never "thoughtbot moves…", nor dropped.
+    const result = await summarizer.summarize({
+      title: "Tell, Don't Ask in Elixir",
+      text: [
+        "In FP, we have functions organized within modules, with state being captured in values.",
+        "We want to avoid having the caller dictate paths based on information present in our data.",
+        "Let’s write out some non-idiomatic Elixir and see what we can improve.",
+        "Instead of having the lobby care about constructing players, let’s tell the Player module to handle that instead.",
+        "Here, we move player generation to the Player module, where it can determine how best to build the struct.",
+        "“Tell, don’t ask” is a way to encourage developers to write declarative code instead of imperative code.",
+      ].join("\n\n"),
+      source: { name: "thoughtbot" },
+    });
+    expect(result.summary).toBe(
+      "Thoughtbot's example moves player generation to the Player module, where it can determine how best to build the struct.",
+    );
+  });
+
+  it("does not take who looked after what before the change for a summary", async () => {
+    const owned = await summarizer.summarize({
+      title: "Achieving observability in async workflows",
+      text: [
+        "When our team took ownership of the distribution service, we decided to revamp it and expand it to web, Android and iOS clients.",
+        "Our team was responsible for storage integrations, watermarking, bursty traffic management, and on-call support for this application and its workflows.",
+      ].join("\n\n"),
+      source: { name: "Netflix" },
+    });
+    expect(owned.summary).toMatch(
+      /^When Netflix's team took ownership of the distribution service/,
+    );
+  });
+
   it("says which change a revert-only release undoes", async () => {
     const result = await summarizer.summarize({
       title: "v0.97.2",
@@ -350,7 +383,7 @@ describe("createExtractiveSummarizer", () => {
     const result = await custom.summarize(fixture("postgres-pooling"));
     expect(result.tags).toEqual(["connection-pooling"]);
     expect(result.category).toBe("Backend");
-    expect(custom.id).toMatch(/^extractive@8\+vocabulary\.[0-9a-f]{8}$/);
+    expect(custom.id).toMatch(/^extractive@9\+vocabulary\.[0-9a-f]{8}$/);
   });
 
   it("rejects a custom vocabulary with every problem named", () => {

@@ -17,6 +17,11 @@ describe("rewriteThirdPerson", () => {
       "Our monthly warehouse bill fell by 41%.",
       "Quarry Data's monthly warehouse bill fell by 41%.",
     ],
+    // What the writers wish for is no one's belonging: not "its desired file".
+    [
+      "Second, we use a FileStream object to write the bytes directly to our desired file.",
+      "Second, Quarry Data uses a FileStream object to write the bytes directly to the desired file.",
+    ],
     [
       "We now run the recommender weekly, and we review its changes like any other.",
       "Quarry Data now runs the recommender weekly, and it reviews its changes like any other.",

@@ -213,12 +213,21 @@ describe("addressUsers", () => {
     "Your existing code investment is protected.",
     "Thank you to everyone who tested the release candidates.",
     "Are you ready to try the new editor today?",
-    // An idiom said to the reader: "users' friends" would be a slogan about nobody.
-    "For managing memory allocations, streams are your friends.",
+    // The idiom as a noun: "users' friend" would be a slogan about nobody.
+    "Meet your new friend, the profiler.",
     // Three mentions: the sentence is about the reader.
     "In 5.9, the List View lets you drag and drop your content exactly where you want it.",
   ])("no safe rewrite: %s", (sentence) => {
     expect(addressUsers(sentence)).toBeUndefined();
+  });
+
+  it('says the idiom "X are your friends" as what to reach for, told to nobody', () => {
+    expect(
+      addressUsers("For managing memory allocations, streams are your friends.", "teams"),
+    ).toBe("For managing memory allocations, streams are the answer.");
+    expect(addressUsers("When in doubt, the profiler is your best friend.")).toBe(
+      "When in doubt, the profiler is the answer.",
+    );
   });
 });
 

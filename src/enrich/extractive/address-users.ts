@@ -15,8 +15,8 @@ const PRONOUNS: Record<string, string> = {
 };
 const VERBS: Record<string, string> = { re: "are", ve: "have", ll: "will", d: "would" };
 // "Your code is…" would open on a "Their" that points back; "Thank you", "you and I", a question
-// back to the reader, a quote, an idiom said to the reader ("streams are your friends": as
-// "users' friends" a slogan about nobody): no safe rewrite.
+// back to the reader, a quote, an idiom said to the reader ("your friend" as a noun): no safe
+// rewrite.
 const UNSAFE =
   /^your\b|\bthank you\b|\byou and (?:I|me)\b|\b(?:are|do|did|have|can|will|would|could|should) you\b|\byour (?:best |new )?friends?\b|["“”]/i;
 // Other people or things the sentence already says "they" of.
@@ -25,6 +25,9 @@ const THEY = /\b(?:they|them|their|theirs|themselves)\b/i;
 // can build…"); "teams' users" or a "their" that names nobody would not read.
 const SERVED =
   /^\s+(?:users|customers|visitors|readers|audiences?|members|subscribers|clients|employees|developers)\b/i;
+// "For managing memory allocations, streams are your friends.": the idiom says what to reach for,
+// and says it of nobody in particular ("…are users' friends" would be a slogan about nobody).
+const FRIEND = /\b(is|are) your (?:best |new )?friends?\b/gi;
 // More than this many and the sentence is about the reader, not what the work lets people do.
 const MAX_MENTIONS = 2;
 
@@ -47,7 +50,8 @@ const MANNER: Record<string, readonly [before: string, after: string]> = {
  * the text unchanged when it does not address the reader; undefined when a rewrite would not
  * read well.
  */
-export function addressUsers(sentence: string, people = "users"): string | undefined {
+export function addressUsers(given: string, people = "users"): string | undefined {
+  const sentence = given.replace(FRIEND, "$1 the answer");
   const mentions = sentence.match(YOU)?.length ?? 0;
   if (mentions === 0) return sentence;
   if (mentions > MAX_MENTIONS || UNSAFE.test(sentence)) return undefined;

@@ -10,7 +10,7 @@ import { nameDemonstrative } from "./name-demonstrative.js";
 import { nameQuestion, questionMeant } from "./name-question.js";
 import { nameHeadingSubject, nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
 import { rewriteThesis } from "./rewrite-thesis.js";
-import { rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
+import { possessive, rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
 import { isChoosable, type ScoredSentence } from "./score-sentences.js";
 import { standAlone } from "./stand-alone.js";
 import { nameRelease, tidySentence } from "./tidy-sentence.js";
@@ -29,6 +29,8 @@ export interface Candidate {
   isAction: boolean;
   /** A connective was dropped, a sentence joined to the one it leans on, or a clause cut. */
   isRepaired: boolean;
+  /** A tutorial's step, said of the publisher's example: what the post shows. */
+  isStep?: boolean;
 }
 
 const FIRST_PERSON = /\b(?:we|us|our|ours|ourselves)\b|\bI\b|\b(?:me|my|mine|myself)\b/i;
@@ -55,7 +57,8 @@ export function buildCandidates(
     if (!isChoosable(sentence)) continue;
     const candidate = isEnglish
       ? (englishCandidate(scored, sentence, announcerOf(sentence, voice, publisher), title) ??
-        resultClause(sentence, voice))
+        resultClause(sentence, voice) ??
+        walkthroughStep(sentence, voice, publisher))
       : { sentences: [sentence], text: sentence.text, isRepaired: false };
     if (candidate === undefined) continue;
     const asked = isEnglish
@@ -73,7 +76,8 @@ export function buildCandidates(
       isRepaired: candidate.isRepaired || text !== tidied,
       score: Math.max(...candidate.sentences.map((one) => one.score)),
       isThesis,
-      isAction: isThesis || isAction.test(text),
+      isAction:
+        isThesis || ("isAction" in candidate && candidate.isAction === true) || isAction.test(text),
     });
   }
   return candidates;
@@ -115,6 +119,39 @@ function resultClause(
   if (typeof opening === "string" || classifySentence(opening.text) !== "content") return undefined;
   const text = rewriteThirdPerson(opening.text, voice);
   return text === undefined ? undefined : { sentences: [sentence], text, isRepaired: true };
+}
+
+// "Here, we move player generation to the Game.Player module…": a tutorial's step, its "we" the
+// writer and the reader. Said of the publisher's example ("thoughtbot's example moves player
+// generation…"), never as what the publisher did.
+const WALKTHROUGH_STEP =
+  /^(?:[Hh]ere|[Nn]ow|[Nn]ext|[Tt]hen|[Bb]elow),?\s+we\s+(\p{Ll}+)\s+(?=\p{Ll})/u;
+// A modal, an auxiliary or a past form after the "we" is no step shown.
+const NOT_A_STEP =
+  /^(?:can|could|should|might|may|must|would|will|shall|have|had|are|were|was|do|did|need|want|get|got|see|know|think|\p{L}+ed|\p{L}+s)$/u;
+
+function walkthroughStep(
+  sentence: ScoredSentence,
+  voice: Voice | undefined,
+  publisher: Voice | undefined,
+):
+  | { sentences: ScoredSentence[]; text: string; isRepaired: boolean; isAction: true; isStep: true }
+  | undefined {
+  if (voice !== undefined || publisher === undefined || publisher.isPersonal) return undefined;
+  const step = WALKTHROUGH_STEP.exec(sentence.text);
+  const verb = step?.[1];
+  if (step === null || verb === undefined || NOT_A_STEP.test(verb)) return undefined;
+  const rest = sentence.text.slice(step[0].length);
+  if (FIRST_PERSON.test(rest) || /\byou/i.test(rest) || !/[.!]$/.test(rest)) return undefined;
+  const text = `${possessive(publisher.name)} example ${thirdPersonVerb(verb)} ${rest}`;
+  return { sentences: [sentence], text, isRepaired: true, isAction: true, isStep: true };
+}
+
+// "move" → "moves", "push" → "pushes", "copy" → "copies".
+function thirdPersonVerb(verb: string): string {
+  if (/(?:s|sh|ch|x|z|o)$/.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
 }
 
 const EXAMPLE_POINTER = /,?\s*(?:e\.g\.|for example|for instance|like so|like this)\s*:$/i;

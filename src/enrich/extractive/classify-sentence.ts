@@ -89,6 +89,11 @@ const TEASER = new RegExp(
 );
 // "…, so keep reading to learn about the latest…": a teaser after its clause; "…there are many
 // exciting things in the works", "…among many other exciting updates": hype promising more.
+// "There is a way to download large files and save them without using unnecessary RAM.": a
+// solution promised and not named, the lead-in to the section that names it ("…: streams", "…by
+// streaming them" name it).
+const UNNAMED_WAY =
+  /^there(?:['’]s| is) (?:a|an|another|one) (?:(?:better|simple|easy|easier|cleaner|faster|good|great|nice|neat) )?(?:way|solution|trick|fix|technique|approach) to\b(?![^:]*(?::|\bby \p{L}+ing\b))/iu;
 const TEASER_ANYWHERE =
   /\b(?:keep reading|read on to|continue reading to)\b|\b(?:many|lots of|a lot of|plenty of) (?:other |more )?(?:exciting|great|cool|amazing|awesome) (?:things|updates|news|stuff|changes|announcements)\b/i;
 const CALL_TO_ACTION =
@@ -167,7 +172,13 @@ function classifyEnglish(text: string): SentenceKind | undefined {
   if (IMAGE_CREDIT.test(text)) return "caption";
   if (THESIS.test(text)) return "thesis";
   if (BOILERPLATE_START.test(text) || BOILERPLATE_ANYWHERE.test(text)) return "boilerplate";
-  if (TEASER.test(text) || TEASER_ANYWHERE.test(text) || ROADMAP.test(text)) return "teaser";
+  if (
+    TEASER.test(text) ||
+    TEASER_ANYWHERE.test(text) ||
+    UNNAMED_WAY.test(text) ||
+    ROADMAP.test(text)
+  )
+    return "teaser";
   if (
     GREETING.test(text) ||
     ANECDOTE.test(text) ||

@@ -108,6 +108,10 @@ export function rewriteThirdPerson(original: string, voice: Voice): string | und
     }
     if (!isNamed && isPronoun(token.word)) isNamed = namedIn(tokens, from, at, name);
     if (hasSingular && isNamed && dropsRepeatedSubject(tokens, at)) continue;
+    if (isWishedFor(tokens, at)) {
+      token.word = opensSentence(tokens, at) ? "The" : "the";
+      continue;
+    }
     const replaced = hasSingular
       ? replaceSingular(token.word, isNamed, voice)
       : replacePlural(token.word, isNamed, voice);
@@ -144,6 +148,22 @@ function dropsRepeatedSubject(tokens: Token[], at: number): boolean {
   tokens[at] = { lead: "", word: "", trail: "" };
   tokens[at + 1] = { lead: "", word: "", trail: "" };
   return true;
+}
+
+// "…to write the bytes directly to our desired file": what the writers wish for is no one's
+// belonging; "its desired file" reads as the file's wish, "the desired file" as meant.
+const WISHED = /^(?:desired|intended|chosen|preferred|wanted|required)$/i;
+
+function isWishedFor(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at] as Token;
+  const next = tokens[at + 2];
+  return (
+    /^(?:our|my)$/i.test(token.word) &&
+    token.trail === "" &&
+    next !== undefined &&
+    next.lead === "" &&
+    WISHED.test(next.word)
+  );
 }
 
 // "…has stayed in touch and have met…": a second verb of the same subject agrees too.

@@ -84,9 +84,16 @@ export function isBackground(text: string): boolean {
   return BACKGROUND.test(text);
 }
 
+// "Netflix's team was responsible for Google integrations, watermarking… and on-call support":
+// who looked after what before the change is where the story starts.
+const PAST_ROLE =
+  /\b(?:was|were) (?:(?:\w+ly|also|still|solely|fully) )?(?:responsible for|in charge of)\b/i;
+
 /** True for background or a problem statement: where an article starts, not what it did. */
 export function isSetup(text: string): boolean {
-  return BACKGROUND.test(text) || (PROBLEM.test(text) && !RESOLVED.test(text));
+  return (
+    BACKGROUND.test(text) || PAST_ROLE.test(text) || (PROBLEM.test(text) && !RESOLVED.test(text))
+  );
 }
 
 /** The numbers a title promises ("…from 480 ms to 95 ms" → 480, 95), to find where they are kept. */

@@ -79,6 +79,7 @@ function summaryWeight(
   names: RegExp,
   publisher: string,
   titleWords: ReadonlySet<string>,
+  shows: boolean,
 ): number {
   const first = candidate.sentences[0] as ScoredSentence;
   const isEarly = first.paragraph - firstParagraph <= 3;
@@ -88,7 +89,9 @@ function summaryWeight(
   const isDone =
     candidate.isAction || (publisher !== "" && candidate.text.startsWith(`${publisher} `));
   const isNamedAction = isDone && names.test(candidate.text);
-  if ((candidate.isThesis || isNamedAction) && isEarly) weight *= THESIS_BOOST;
+  // A tutorial's step ("thoughtbot's example moves…") is what it shows, wherever it comes.
+  if (((candidate.isThesis || isNamedAction) && isEarly) || candidate.isStep)
+    weight *= THESIS_BOOST;
   else if (candidate.isAction) weight *= ACTION_BOOST;
   if (first.paragraph === firstParagraph) weight *= LEAD_BOOST;
   if (first.inResults && !candidate.isAction) weight *= SECTION_PENALTY;
@@ -98,7 +101,7 @@ function summaryWeight(
   if (SECOND_PERSON.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
   if (ADDITION.test(lastSentenceOf(candidate))) weight *= ADDITION_PENALTY;
   if (candidate.text.length < 60) weight *= 0.7;
-  if (isExposition(candidate.text, titleWords)) weight *= EXPOSITION_PENALTY;
+  if (isExposition(candidate.text, titleWords, shows)) weight *= EXPOSITION_PENALTY;
   if (opensOnCode(candidate.text)) weight *= CODE_START_PENALTY;
   if (candidate.text.length < VAGUE_LENGTH && VAGUE.test(candidate.text)) weight *= VAGUE_PENALTY;
   if (!candidate.isThesis && FUTURE.test(candidate.text)) weight *= FUTURE_PENALTY;
@@ -133,9 +136,12 @@ export function selectSummary(
     ...candidates.map((candidate) => candidate.sentences[0]?.paragraph ?? 0),
   );
   const promised = promisedNumbers(title);
+  // "thoughtbot's example moves player generation…": the post shows what was done, and that,
+  // not what the title's idiom means, is its summary.
+  const shows = candidates.some((candidate) => candidate.isAction);
   const weights = new Map<Candidate, number>();
   for (const candidate of candidates) {
-    let weight = summaryWeight(candidate, firstParagraph, names, publisher, titleWords);
+    let weight = summaryWeight(candidate, firstParagraph, names, publisher, titleWords, shows);
     if (results.has(candidate)) {
       if (keepsPromise(candidate.text, promised)) weight *= PROMISE_BOOST;
       else if (!candidate.isAction) weight *= RESULTS_PENALTY;
@@ -190,11 +196,13 @@ function titleNames(title: string, publisher: string): RegExp {
 /**
  * An instruction to the reader, or what a word means when the word is not one the title names:
  * its subject (the words before "is", "are" or "means", past a leading phrase) shares no word
- * with the title.
+ * with the title. When the article `shows` what was done, what the title's word means is
+ * background too.
  */
-function isExposition(text: string, titleWords: ReadonlySet<string>): boolean {
+function isExposition(text: string, titleWords: ReadonlySet<string>, shows: boolean): boolean {
   if (isInstruction(text)) return true;
   if (whyRole(text) !== "definition") return false;
+  if (shows) return true;
   const subject = DEFINED.exec(text)?.[1] ?? "";
   return !contentWords(subject).some((word) => titleWords.has(word));
 }

@@ -85,7 +85,8 @@ export function summarizeExtractively(
     ? (summarizeRelease(scored, voice, input.title, textsOf(summary.chosen)) ??
       roundupOf(sentences, input, voice))
     : undefined;
-  const opening = (text: string) => capitalizeNameAtStart(text, voice?.name ?? "");
+  const opening = (text: string) =>
+    capitalizeNameAtStart(text, voice?.name ?? publisher?.name ?? "");
   return {
     // With no usable sentence (empty text, only headings) there is nothing to say: repeating
     // the title, which the email shows right above, would only look like a summary.
