@@ -123,6 +123,37 @@ lists:
     );
   });
 
+  it("leaves local-file feeds out of an export, and says which", async () => {
+    const local = mkdtempSync(path.join(tmpdir(), "gazette-feeds-local-"));
+    writeFileSync(path.join(local, "local.xml"), '<rss version="2.0"><channel></channel></rss>');
+    writeFileSync(
+      path.join(local, "gazette.yaml"),
+      `newsletter:
+  name: Local Test
+  baseUrl: https://news.example.com
+  postalAddress: 1 Test Street
+sender:
+  from: Test <digest@news.example.com>
+templates: ${path.join(ROOT, "templates")}
+feeds:
+  - url: https://blog.example.com/feed.xml
+    name: Web Blog
+  - url: local.xml
+    name: Local Notes
+lists:
+  - id: weekly
+    name: Weekly
+`,
+    );
+    const exported = await runCli(["--config", "gazette.yaml", "feeds", "export"], { cwd: local });
+    expect(exported.code).toBe(0);
+    expect(parseOpml(exported.stdout).map((feed) => feed.name)).toEqual(["Web Blog"]);
+    expect(exported.stdout).not.toContain("local.xml");
+    expect(exported.stderr).toContain(
+      "! 1 feed left out: local files, which another reader cannot fetch (Local Notes)",
+    );
+  });
+
   it("exports OPML and imports it back into the config, comments kept and known feeds skipped", async () => {
     const exported = await cli(["feeds", "export"]);
     expect(exported.code).toBe(0);

@@ -60,12 +60,17 @@ export function registerFeeds(feeds: Command): void {
       const { loadConfig } = await import("../../config/index.js");
       const { toOpml } = await import("../../ingest/index.js");
       const { config } = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
-      const list = config.feeds.map((feed) => ({
-        url: feed.url,
-        name: feed.name,
-        tags: feed.tags,
-      }));
+      // An OPML file is for other readers, which cannot read a file on this machine (and
+      // `feeds import` takes http(s) feeds only): local feeds are left out, and said so.
+      const local = config.feeds.filter((feed) => !/^https?:\/\//i.test(feed.url));
+      const list = config.feeds
+        .filter((feed) => !local.includes(feed))
+        .map((feed) => ({ url: feed.url, name: feed.name, tags: feed.tags }));
       process.stdout.write(`${await toOpml(config.newsletter.name, list, systemClock.now())}\n`);
+      if (local.length > 0)
+        console.error(
+          `! ${plural(local.length, "feed")} left out: local files, which another reader cannot fetch (${local.map((feed) => feed.name ?? feed.url).join(", ")})`,
+        );
     });
 
   feeds
