@@ -8,6 +8,8 @@ export { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
 
 import type { OpmlFeed } from "./parse/opml.js";
 
+/** True when a feed URL is an absolute http(s) URL (else a local file). Imports nothing. */
+export { isHttpUrl } from "./normalize/resolve-url.js";
 export type { ParseOptions } from "./parse/parse-feed.js";
 
 // The orchestrators and parsers load undici, rss-parser, fast-xml-parser, sanitize-html… when

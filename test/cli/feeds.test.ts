@@ -6,6 +6,22 @@ import { parseOpml } from "../../src/ingest/parse/opml.js";
 import { ROOT, runCli, withoutCreatedNotice } from "../helpers/cli.js";
 import { type FeedServer, startFeedServer } from "../helpers/feed-server.js";
 
+/** A config of one weekly list, with `middle` (its feeds and anything else) in between. */
+function configYaml(name: string, middle: string): string {
+  return `newsletter:
+  name: ${name}
+  baseUrl: https://news.example.com
+  postalAddress: 1 Test Street
+sender:
+  from: Test <digest@news.example.com>
+templates: ${path.join(ROOT, "templates")}
+${middle}
+lists:
+  - id: weekly
+    name: Weekly
+`;
+}
+
 describe("gazette feeds", () => {
   let dir: string;
   let server: FeedServer;
@@ -24,14 +40,9 @@ describe("gazette feeds", () => {
     writeFileSync(
       path.join(dir, "gazette.yaml"),
       `# My newsletter (this comment must survive an import)
-newsletter:
-  name: Feeds Test
-  baseUrl: https://news.example.com
-  postalAddress: 1 Test Street
-sender:
-  from: Test <digest@news.example.com>
-templates: ${path.join(ROOT, "templates")}
-collect:
+${configYaml(
+  "Feeds Test",
+  `collect:
   timeout: 2s
   allowPrivate: ["127.0.0.1"]
 feeds:
@@ -43,11 +54,8 @@ feeds:
     name: Gone Blog
   - url: ${server.url("/later.xml")}
     name: Later Blog
-    tags: [later]
-lists:
-  - id: weekly
-    name: Weekly
-`,
+    tags: [later]`,
+)}`,
     );
   });
   afterAll(() => server.close());
@@ -128,22 +136,14 @@ lists:
     writeFileSync(path.join(local, "local.xml"), '<rss version="2.0"><channel></channel></rss>');
     writeFileSync(
       path.join(local, "gazette.yaml"),
-      `newsletter:
-  name: Local Test
-  baseUrl: https://news.example.com
-  postalAddress: 1 Test Street
-sender:
-  from: Test <digest@news.example.com>
-templates: ${path.join(ROOT, "templates")}
-feeds:
+      configYaml(
+        "Local Test",
+        `feeds:
   - url: https://blog.example.com/feed.xml
     name: Web Blog
   - url: local.xml
-    name: Local Notes
-lists:
-  - id: weekly
-    name: Weekly
-`,
+    name: Local Notes`,
+      ),
     );
     const exported = await runCli(["--config", "gazette.yaml", "feeds", "export"], { cwd: local });
     expect(exported.code).toBe(0);

@@ -58,13 +58,13 @@ export function registerFeeds(feeds: Command): void {
     .description("print the configured feeds as OPML 2.0")
     .action(async (_options: object, command: Command) => {
       const { loadConfig } = await import("../../config/index.js");
-      const { toOpml } = await import("../../ingest/index.js");
+      const { isHttpUrl, toOpml } = await import("../../ingest/index.js");
       const { config } = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
       // An OPML file is for other readers, which cannot read a file on this machine (and
       // `feeds import` takes http(s) feeds only): local feeds are left out, and said so.
-      const local = config.feeds.filter((feed) => !/^https?:\/\//i.test(feed.url));
+      const local = config.feeds.filter((feed) => !isHttpUrl(feed.url));
       const list = config.feeds
-        .filter((feed) => !local.includes(feed))
+        .filter((feed) => isHttpUrl(feed.url))
         .map((feed) => ({ url: feed.url, name: feed.name, tags: feed.tags }));
       process.stdout.write(`${await toOpml(config.newsletter.name, list, systemClock.now())}\n`);
       if (local.length > 0)
