@@ -1,23 +1,37 @@
 // Bundles the compiled CLI for a fast start (issue 17 §6); `npm run build` runs it after tsc.
 //
-// Node 20 loads an ES module graph file by file: a command on the store resolves, reads and
-// compiles some 450 modules (Kysely's 262 and zod's 95 among them) before it does anything. The
-// bundle is dist/cli/bin.js, the entry that bin/gazette.js imports, with our sources and the
-// libraries every command on the store loads (BUNDLED) in a few files. Each dynamic `import()`
-// stays a separate chunk in dist/cli/chunks/, so a command still loads only what it uses. The
-// other libraries stay in node_modules: the native SQLite driver, those that find files beside
-// themselves (node-cron's daemon, MJML's components), and those that only some commands load.
-// Worker threads keep running tsc's dist/ (their entry points are files, not imports).
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// Node 20 loads an ES module graph file by file, and compiles each module anew on every start: a
+// command on the store resolved, read and compiled some 450 modules (Kysely's 262 and zod's 95
+// among them) before it did anything. The bundle is one CommonJS file, dist/cli/gazette.cjs, with
+// our sources and the libraries every command on the store loads (BUNDLED). bin/gazette.js runs it
+// through bin/run-bundle.cjs, which keeps V8's compiled code of it on disk (Node 20 has no compile
+// cache of its own): a later start deserializes the code instead of compiling 2 MB of source.
+// Each module behind a dynamic `import()` — every command's — is still evaluated only when that
+// import runs (esbuild wraps it in a lazy initializer), so a command runs only what it uses. The
+// other libraries stay in node_modules, loaded when a code path needs them: the native SQLite
+// driver, those that find files beside themselves (node-cron's daemon, MJML's components), and
+// those that only some commands load. Worker threads keep running tsc's dist/ (their entry
+// points are files, not imports).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
+import { type BuildOptions, build, type Plugin } from "esbuild";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT_DIR = path.join(ROOT, "dist/cli");
-const CHUNKS = "chunks";
+/** The bundled CLI, which bin/gazette.js runs. */
+export const CLI_BUNDLE = path.join(OUT_DIR, "gazette.cjs");
+/** Where bin/run-bundle.cjs keeps V8's compiled code of the bundle; emptied by each build. */
+const CODE_CACHE_DIR = path.join(OUT_DIR, ".cache");
 
-/** The libraries bundled: those that `gazette status` loads, each hundreds of files or more. */
-const BUNDLED = new Set(["commander", "kysely", "zod", "yaml", "cron-parser", "luxon"]);
+/** The libraries that `gazette status` loads and the bundle holds, each hundreds of files or more. */
+const START_LIBRARIES = ["commander", "kysely", "zod", "yaml", "cron-parser", "luxon"];
+
+/**
+ * The libraries bundled: those of START_LIBRARIES, and those that have no CommonJS form and are
+ * imported statically (a CommonJS bundle would require() them, and esbuild's interop would take
+ * the module's namespace for its default export).
+ */
+const BUNDLED = new Set([...START_LIBRARIES, "p-limit", "yocto-queue"]);
 
 /**
  * Every library that `gazette status` and `gazette lists` load: the config's (yaml, zod, the two
@@ -25,58 +39,50 @@ const BUNDLED = new Set(["commander", "kysely", "zod", "yaml", "cron-parser", "l
  * test/cli/startup.test.ts holds the commands to this list; `npm run bench:cli` times these
  * libraries alone, the part of a start that is theirs.
  */
-export const STORE_COMMAND_LIBRARIES = [...BUNDLED, "better-sqlite3", "node-cron"].sort();
-
-/**
- * What the bundle holds of node_modules, by output file (relative to dist/cli/): read by
- * test/cli/startup.test.ts, which checks which libraries a command loads.
- */
-export const PACKAGES_MANIFEST = path.join(OUT_DIR, CHUNKS, "packages.json");
+export const STORE_COMMAND_LIBRARIES = [...START_LIBRARIES, "better-sqlite3", "node-cron"].sort();
 
 // A module's own URL (import.meta.url) locates its worker or its templates: in the bundle it is
 // the URL of tsc's compiled copy of the module, beside which those files are. Written as a token
-// while bundling, since which chunk a module lands in is known only after.
+// while bundling, and resolved from the bundle's own folder when it runs.
 const URL_TOKEN = "__gazette_module_url__:";
 
 /** How the CLI is bundled, and the libraries alone that bench:cli compares it with. */
 const BUNDLE_OPTIONS = {
   absWorkingDir: ROOT,
   bundle: true,
-  format: "esm",
+  // CommonJS: V8 caches the compiled code of a script (vm.Script), not of an ES module, on Node 20.
+  format: "cjs",
   platform: "node",
   target: "node20",
   minifyWhitespace: true,
   minifySyntax: true,
-  // Bundled CommonJS (commander, yaml) requires Node's built-in modules.
-  banner: {
-    js: 'import{createRequire as __gazetteCreateRequire}from"node:module";const require=__gazetteCreateRequire(import.meta.url);',
-  },
   logLevel: "warning",
 } satisfies BuildOptions;
 
-/** Builds dist/cli/bin.js and dist/cli/chunks/ from src/ (dist/ must already hold tsc's build). */
+/** Builds dist/cli/gazette.cjs from src/ (dist/ must already hold tsc's build). */
 export async function bundleCli(): Promise<void> {
   const result = await build({
     ...BUNDLE_OPTIONS,
-    entryPoints: { bin: "src/cli/bin.ts" },
-    outdir: OUT_DIR,
-    chunkNames: `${CHUNKS}/[name]-[hash]`,
-    splitting: true,
-    metafile: true,
+    entryPoints: ["src/cli/bin.ts"],
+    outfile: CLI_BUNDLE,
     write: false,
-    plugins: [keepUnbundledPackagesExternal(), zodWithEnglishOnly(), moduleUrlsOfCompiledCopies()],
+    plugins: [
+      keepUnbundledPackagesExternal(),
+      zodWithEnglishOnly(),
+      commanderSpawnOnUse(),
+      moduleUrlsOfCompiledCopies(),
+    ],
   });
-  mkdirSync(path.join(OUT_DIR, CHUNKS), { recursive: true });
+  mkdirSync(OUT_DIR, { recursive: true });
+  // The compiled code of an earlier build is of other source: removed before the new bundle lands.
+  rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
   for (const file of result.outputFiles) {
-    writeFileSync(file.path, withModuleUrls(file.text, path.dirname(file.path)));
-  }
-  writeFileSync(PACKAGES_MANIFEST, `${JSON.stringify(packagesByOutput(result.metafile))}\n`);
-  // The chunks of an earlier build, removed after the new ones are written (their names hash
-  // their contents): a CLI started meanwhile finds the files it imports.
-  const written = new Set([...result.outputFiles.map((file) => file.path), PACKAGES_MANIFEST]);
-  for (const name of readdirSync(path.join(OUT_DIR, CHUNKS))) {
-    const file = path.join(OUT_DIR, CHUNKS, name);
-    if (!written.has(file)) rmSync(file);
+    writeFileSync(
+      file.path,
+      file.path === CLI_BUNDLE
+        ? asciiOnly(withNativeImports(withModuleUrls(file.text)))
+        : file.text,
+    );
   }
 }
 
@@ -97,7 +103,7 @@ export async function bundleLibraries(
     ...BUNDLE_OPTIONS,
     stdin: { contents: [...imports, kept].join("\n"), resolveDir: ROOT, loader: "js" },
     outfile,
-    plugins: [keepUnbundledPackagesExternal(), zodWithEnglishOnly()],
+    plugins: [keepUnbundledPackagesExternal(), zodWithEnglishOnly(), commanderSpawnOnUse()],
   });
 }
 
@@ -144,6 +150,33 @@ function zodWithEnglishOnly(): Plugin {
   };
 }
 
+// commander requires node:child_process when it loads, for the subcommands it runs as programs of
+// their own (gazette has none), and child_process loads net, dgram and Node's streams: some 3 ms
+// of every start. The bundle requires it when commander spawns.
+const COMMANDER_SPAWN = "const childProcess = require('node:child_process');";
+
+function commanderSpawnOnUse(): Plugin {
+  return {
+    name: "gazette-commander-spawn",
+    setup(bundle) {
+      bundle.onLoad(
+        { filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ },
+        (args) => {
+          const source = readFileSync(args.path, "utf8");
+          if (!source.includes(COMMANDER_SPAWN)) {
+            throw new Error(`${args.path}: no "${COMMANDER_SPAWN}" to defer (commander changed)`);
+          }
+          const deferred = source.replace(
+            COMMANDER_SPAWN,
+            "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+          );
+          return { contents: deferred, loader: "js" };
+        },
+      );
+    },
+  };
+}
+
 function moduleUrlsOfCompiledCopies(): Plugin {
   return {
     name: "gazette-module-urls",
@@ -169,28 +202,44 @@ function moduleUrlsOfCompiledCopies(): Plugin {
   };
 }
 
-/** The tokens in one output file, each replaced by the URL of tsc's copy of its module. */
-function withModuleUrls(text: string, outputDir: string): string {
+/** The tokens in the bundle, each replaced by the URL of tsc's copy of its module. */
+function withModuleUrls(text: string): string {
   const pattern = new RegExp(`"${URL_TOKEN}([^"]+)"`, "g");
   const replaced = text.replace(pattern, (_match, compiled: string) => {
-    const relative = path.relative(outputDir, path.join(ROOT, "dist", compiled));
-    return `new URL(${JSON.stringify(relative.split(path.sep).join("/"))},import.meta.url).href`;
+    const relative = path.relative(OUT_DIR, path.join(ROOT, "dist", compiled));
+    return `require("node:url").pathToFileURL(require("node:path").join(__dirname,${JSON.stringify(relative.split(path.sep).join("/"))})).href`;
   });
   if (replaced.includes(URL_TOKEN)) throw new Error(`a module URL was left unresolved`);
   return replaced;
 }
 
-function packagesByOutput(metafile: Metafile): Record<string, string[]> {
-  const byOutput: Record<string, string[]> = {};
-  for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
-    const names = Object.keys(inputs)
-      .map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1])
-      .filter((name): name is string => name !== undefined);
-    if (names.length > 0) {
-      byOutput[path.relative(OUT_DIR, path.join(ROOT, output))] = [...new Set(names)].sort();
-    }
-  }
-  return byOutput;
+/**
+ * The bundle with each import() of a package it leaves out (MJML, eld…) made by bin/run-bundle.cjs,
+ * which passes its own import() in as `__gazetteImport`: run by vm.Script, the bundle's own would
+ * need Node 20's experimental vm modules (an error, or a warning printed by every command that
+ * imports). Those packages then load as ES modules, as they did before the bundle.
+ */
+function withNativeImports(text: string): string {
+  const replaced = text.replace(/\bimport\(("[^"]+")\)/g, "__gazetteImport($1)");
+  if (/\bimport\(/.test(replaced))
+    throw new Error("the bundle calls import() with no package name");
+  return replaced;
+}
+
+/**
+ * The bundle with each character beyond ASCII written as its \u escape, which means the same in a
+ * string, a template, a regular expression (with or without the u flag, a surrogate pair of
+ * escapes is the one character) and a comment: bin/run-bundle.cjs reads one byte per character,
+ * several times faster than decoding UTF-8. esbuild's `charset: "ascii"` leaves regular
+ * expressions as they are.
+ */
+function asciiOnly(text: string): string {
+  // "\\é" would become "\\\\u00e9", a backslash and five letters: none is written today.
+  if (/\\[^\0-\x7f]/.test(text)) throw new Error("the bundle escapes a character beyond ASCII");
+  return text.replace(
+    /[^\0-\x7f]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 if (process.argv[1] === import.meta.filename) await bundleCli();

@@ -15,4 +15,8 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// The bundle is CommonJS (scripts/bundle-cli.ts), which has no top-level await. main() never
+// rejects: it prints its own errors and returns the exit code.
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

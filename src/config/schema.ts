@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TransportConfig } from "../deliver/index.js";
+import { TransportConfig } from "../deliver/config.js";
 import { cronProblem } from "../schedule/index.js";
 import { Duration } from "../shared/duration.js";
 import { EVENT_TYPES } from "../shared/event-types.js";

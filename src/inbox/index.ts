@@ -36,7 +36,6 @@ export {
   eventBody,
   eventIdOf,
 } from "./webhooks/dispatch-webhooks.js";
-export { webhookTargets } from "./webhooks/webhook-targets.js";
 
 // mailparser and imapflow load when a message is first read: importing this face costs neither.
 

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import type { SigningKey } from "../audience/index.js";
 import { readSigningKeys, type SigningKeys } from "../audience/index.js";
 import { type Config, type LoadedConfig, loadConfig } from "../config/index.js";
-import { webhookTargets } from "../inbox/index.js";
 import { type ParsePool, parsePoolFor } from "../ingest/index.js";
 import { type Clock, systemClock } from "../shared/clock.js";
 import { openStore, type Store } from "../store/index.js";
@@ -58,7 +57,7 @@ export async function openContext(options: ContextOptions = {}): Promise<Context
   );
   const signingKeys = readSigningKeys(env, stored);
   // Events are recorded only for the webhooks configured (none: nothing is recorded).
-  store.events.configure(webhookTargets(loaded.config.webhooks));
+  store.events.configure(loaded.config.webhooks.map(({ url, events }) => ({ url, events })));
   const installId = await store.runs.setting("install_id", () => randomBytes(6).toString("hex"));
   const clock = options.clock ?? systemClock;
   const listNumbers = await store.subscribers.syncLists(loaded.config.lists, clock.now());

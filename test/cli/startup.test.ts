@@ -1,102 +1,131 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PACKAGES_MANIFEST, STORE_COMMAND_LIBRARIES } from "../../scripts/bundle-cli.js";
-import { CLI_ENTRY, runCli } from "../helpers/cli.js";
+import { STORE_COMMAND_LIBRARIES } from "../../scripts/bundle-cli.js";
+import { ROOT, runCli, runNode } from "../helpers/cli.js";
 import { writeDemoConfig } from "../helpers/demo-config.js";
 import { HEAVY_LIBRARIES as HEAVY, LIGHT_ENTRIES } from "../helpers/heavy-libraries.js";
 
-// Issue 17 §6: a command loads the libraries it uses and no others. Timing belongs to
-// `npm run bench:cli`; this test watches what a command imports, which does not drift.
+// Issue 17 §6: a command runs the libraries it uses and no others. Timing belongs to
+// `npm run bench:cli`; these tests watch what a command reaches and loads, which does not drift.
 
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "gazette-startup-"));
   writeDemoConfig(dir, { name: "Startup Test" });
-  // A module resolve hook (module.register) that writes each resolved URL to a file.
+  // Preloaded into a command's process: writes each file it requires or imports to a file.
   writeFileSync(
-    path.join(dir, "hooks.mjs"),
-    `import { appendFileSync } from "node:fs";
-let file;
-export function initialize(data) { file = data.file; }
-export async function resolve(specifier, context, next) {
-  const result = await next(specifier, context);
-  appendFileSync(file, result.url + "\\n");
-  return result;
-}
+    path.join(dir, "record-loads.cjs"),
+    `const { appendFileSync } = require("node:fs");
+const Module = require("node:module");
+const file = process.env.LOAD_LOG;
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (...args) {
+  const found = resolve.apply(this, args);
+  appendFileSync(file, found + "\\n");
+  return found;
+};
+Module.register("data:text/javascript," + encodeURIComponent(
+  "import{appendFileSync}from'node:fs';export async function resolve(s,c,n){const r=await n(s,c);" +
+  "appendFileSync(" + JSON.stringify(file) + ",r.url+'\\\\n');return r;}"));
 `,
   );
 });
 
-/** The files (file: URLs) a command's process imported, in the order it resolved them. */
-async function filesLoadedBy(args: string[]): Promise<string[]> {
-  const log = path.join(dir, `loaded-${args.join("-")}.txt`);
-  writeFileSync(log, "");
-  const hooks = pathToFileURL(path.join(dir, "hooks.mjs")).href;
-  const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(hooks)},{data:{file:${JSON.stringify(log)}}});`;
+/** Our dependencies (package.json). */
+const DEPENDENCIES = Object.keys(
+  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).dependencies,
+);
+
+/**
+ * What a command's process ran, from V8's log of each function's first run
+ * (--log-function-events) and the files it required or imported: esbuild names the function that
+ * runs a bundled module after the module's path.
+ */
+async function runLogged(args: string[]): Promise<{ functions: string[]; files: string[] }> {
+  const name = args.join("-");
+  const functionLog = path.join(dir, `functions-${name}.log`);
+  const loadLog = path.join(dir, `loaded-${name}.txt`);
+  writeFileSync(loadLog, "");
   const result = await runCli(["--config", "gazette.yaml", ...args], {
     cwd: dir,
-    nodeArgs: ["--import", register],
+    env: { LOAD_LOG: loadLog },
+    nodeArgs: [
+      "--log-function-events",
+      `--logfile=${functionLog}`,
+      "--no-logfile-per-isolate",
+      "--require",
+      path.join(dir, "record-loads.cjs"),
+    ],
   });
   expect(result.code, result.stderr).toBe(0);
-  return readFileSync(log, "utf8")
+  const functions = readFileSync(functionLog, "utf8")
     .split("\n")
-    .filter((url) => url.startsWith("file:"));
+    .filter((line) => line.startsWith("function,first-execution,"))
+    .map((line) => line.split(",").at(-1) ?? "");
+  const files = readFileSync(loadLog, "utf8")
+    .split("\n")
+    .map((line) => line.replace(/^file:\/\//, ""))
+    .filter((line) => line.startsWith("/"));
+  return { functions, files: [...new Set(files)] };
 }
 
-/** The packages (node_modules folders) a command's process imported, each once. */
-async function packagesLoadedBy(args: string[]): Promise<string[]> {
-  // The libraries that the build bundled come with the files of the bundle that hold them.
-  const bundled: Record<string, string[]> = JSON.parse(readFileSync(PACKAGES_MANIFEST, "utf8"));
-  const files = (await filesLoadedBy(args)).filter(
-    (url) => !LIGHT_ENTRIES.some((entry) => entry.file.test(url)),
-  );
-  const names = files.flatMap((url) => {
-    const name = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
-    if (name !== undefined) return [name];
-    return bundled[path.relative(path.dirname(CLI_ENTRY), fileURLToPath(url))] ?? [];
-  });
-  return [...new Set(names)].sort();
+const PACKAGE_PATH = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//;
+
+/**
+ * The libraries a command ran: those in the bundle of which a module ran, and those of our
+ * dependencies it loaded from node_modules (not theirs: better-sqlite3 loads `bindings`).
+ */
+async function librariesRunBy(args: string[]): Promise<{ bundled: string[]; loaded: string[] }> {
+  const { functions, files } = await runLogged(args);
+  const names = (paths: string[]) => [
+    ...new Set(paths.flatMap((file) => PACKAGE_PATH.exec(file)?.[1] ?? [])),
+  ];
+  return {
+    bundled: names(functions).sort(),
+    loaded: names(files.filter((file) => !LIGHT_ENTRIES.some((entry) => entry.file.test(file))))
+      .filter((library) => DEPENDENCIES.includes(library))
+      .sort(),
+  };
 }
 
 describe("gazette starts without what it does not use", () => {
-  it("--help loads no library but commander", async () => {
-    expect(await packagesLoadedBy(["--help"])).toEqual(["commander"]);
-  });
-
-  // src/cli/command-list.ts: a command's module loads when it is dispatched, not for the list.
-  // esbuild names the chunk of an import() after its module (status-….js), a shared one chunk-….js.
-  it("--help loads no command's module, nor any other import()", async () => {
-    const names = (await filesLoadedBy(["--help"]))
-      .filter((url) => url.includes("/dist/cli/"))
-      .map((url) => path.basename(fileURLToPath(url)));
-    expect(names).toContain("bin.js");
-    expect(names.filter((name) => name !== "bin.js" && !name.startsWith("chunk-"))).toEqual([]);
-    const status = (await filesLoadedBy(["status"])).map((url) => path.basename(url));
-    expect(status.some((name) => name.startsWith("status-"))).toBe(true);
+  // src/cli/command-list.ts: a command's module runs when the command is dispatched, not for the list.
+  it("--help runs no library but commander, and loads none from node_modules", async () => {
+    expect(await librariesRunBy(["--help"])).toEqual({ bundled: ["commander"], loaded: [] });
   });
 
   // The list that bench:cli times alone, to tell the libraries' part of a start from ours.
   it.each([["status"], ["lists"]])(
-    "%s loads the config's and the store's libraries and no other",
+    "%s runs the config's and the store's libraries and no other",
     async (command) => {
-      const loaded = await packagesLoadedBy([command]);
-      expect(loaded.filter((name) => HEAVY.includes(name))).toEqual([]);
-      expect(loaded).toEqual(STORE_COMMAND_LIBRARIES);
+      const { bundled, loaded } = await librariesRunBy([command]);
+      expect([...bundled, ...loaded].filter((name) => HEAVY.includes(name))).toEqual([]);
+      expect([...bundled, ...loaded].sort()).toEqual(STORE_COMMAND_LIBRARIES);
+      // Those the bundle leaves out: the native SQLite driver and node-cron.
+      expect(loaded).toEqual(["better-sqlite3", "node-cron"]);
     },
   );
 
   // Node 20 reads, compiles and links an ES module graph file by file: `status` loaded 465 files
   // (Kysely's 262 and zod's 95 among them) before the build bundled the CLI.
   it("status loads the bundle: a few dozen files, none of Kysely's or zod's own", async () => {
-    const files = await filesLoadedBy(["status"]);
+    const { files } = await runLogged(["status"]);
+    expect(files).toContain(path.join(ROOT, "bin/run-bundle.cjs"));
     expect(
-      files.filter((url) => /\/node_modules\/(kysely|zod|yaml|commander)\//.test(url)),
+      files.filter((file) => /\/node_modules\/(kysely|zod|yaml|commander)\//.test(file)),
     ).toEqual([]);
-    expect(new Set(files).size).toBeLessThan(50);
+    expect(files.length).toBeLessThan(50);
   });
 
   // The bundle keeps zod's English messages alone (scripts/bundle-cli.ts drops its other locales).
@@ -109,5 +138,58 @@ describe("gazette starts without what it does not use", () => {
     expect(result.stderr).toMatch(
       /gazette\.yaml:\d+ topics\[0\]: Invalid input: expected string, received number/,
     );
+  });
+});
+
+// bin/run-bundle.cjs keeps V8's compiled code of a bundle in .cache/ beside it, one file per command.
+describe("the compiled code kept on disk", () => {
+  const RUN_BUNDLE = path.join(ROOT, "bin/run-bundle.cjs");
+  // A fixed modification time, so that a test can rewrite a bundle and keep the cache's key.
+  const MTIME = 1_700_000_000;
+
+  function writeBundle(folder: string, text: string): string {
+    mkdirSync(folder, { recursive: true });
+    const bundle = path.join(folder, "b.cjs");
+    writeFileSync(
+      bundle,
+      `console.log(${JSON.stringify(text)}); process.exitCode = +process.argv[3];\n`,
+    );
+    utimesSync(bundle, MTIME, MTIME);
+    return bundle;
+  }
+
+  const cacheFiles = (folder: string) =>
+    existsSync(path.join(folder, ".cache")) ? readdirSync(path.join(folder, ".cache")) : [];
+
+  it("is written after a run that succeeds, named for its command, and used by the next", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "gazette-code-cache-"));
+    const bundle = writeBundle(folder, "one");
+    expect((await runNode([RUN_BUNDLE, bundle, "status", "0"])).stdout).toBe("one\n");
+    expect(cacheFiles(folder)).toEqual([expect.stringMatching(/^b\.cjs-status-v\d+\.\d+\.\d+-/)]);
+    // Same length, same time: the key holds, and V8 runs the code it kept (it checks only the
+    // source's length). This shows the cache is read; a real build changes the time.
+    writeBundle(folder, "two");
+    expect((await runNode([RUN_BUNDLE, bundle, "status", "0"])).stdout).toBe("one\n");
+  });
+
+  it("is not used for a bundle rebuilt since, even of the same length", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "gazette-code-cache-"));
+    const bundle = writeBundle(folder, "one");
+    expect((await runNode([RUN_BUNDLE, bundle, "lists", "0"])).stdout).toBe("one\n");
+    writeBundle(folder, "two");
+    utimesSync(bundle, MTIME + 1, MTIME + 1);
+    expect((await runNode([RUN_BUNDLE, bundle, "lists", "0"])).stdout).toBe("two\n");
+    expect(cacheFiles(folder)).toHaveLength(2);
+  });
+
+  it("is not written after a failed run, nor with NODE_DISABLE_COMPILE_CACHE=1", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "gazette-code-cache-"));
+    const bundle = writeBundle(folder, "one");
+    expect((await runNode([RUN_BUNDLE, bundle, "status", "2"])).code).toBe(2);
+    const disabled = await runNode([RUN_BUNDLE, bundle, "status", "0"], {
+      env: { NODE_DISABLE_COMPILE_CACHE: "1" },
+    });
+    expect(disabled.code).toBe(0);
+    expect(cacheFiles(folder)).toEqual([]);
   });
 });

@@ -2,8 +2,11 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-/** The compiled CLI, built by test/global-setup.ts before the tests start. */
-export const CLI_ENTRY = path.join(ROOT, "dist/cli/bin.js");
+/**
+ * The CLI as users run it: bin/gazette.js, which runs the bundle that test/global-setup.ts builds
+ * before the tests start.
+ */
+export const CLI_ENTRY = path.join(ROOT, "bin/gazette.js");
 
 export interface CliResult {
   code: number | null;
