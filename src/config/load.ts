@@ -114,11 +114,13 @@ export function parseConfigText(
     const message = error instanceof Error ? error.message : String(error);
     throw configError(file, [`  ${file}: ${message}`]);
   }
-  const raw = interpolateEnv(value, [], env, (keyPath, name) =>
+  const unset: string[] = [];
+  const raw = interpolateEnv(value, [], env, (keyPath, name) => {
+    unset.push(formatPath(keyPath));
     problems.push(
-      `  ${locate(file, doc, lineCounter, keyPath)} ${formatPath(keyPath)}: environment variable ${name} is not set`,
-    ),
-  );
+      `  ${locate(file, doc, lineCounter, keyPath)} ${formatPath(keyPath)}: environment variable ${name} is not set; set it (export ${name}=…) or give a default in the file: \${${name}:-…}`,
+    );
+  });
   if (raw === null || typeof raw !== "object") {
     throw configError(file, [`  ${file}: the file is empty or not a mapping of keys`]);
   }
@@ -127,8 +129,11 @@ export function parseConfigText(
   // build than this one parse takes (issue 17 §6: a quarter of `gazette status`'s config check).
   const result = Config.safeParse(raw, { jitless: true });
   if (!result.success) {
-    for (const issue of result.error.issues)
+    for (const issue of result.error.issues) {
+      // A key left empty by an unset variable is said once, as that ("Invalid URL" added nothing).
+      if (unset.includes(formatPath(issuePath(issue)))) continue;
       problems.push(describeIssue(issue, file, doc, lineCounter));
+    }
   }
   if (problems.length > 0) throw configError(file, problems);
   const config = result.data as Config;
@@ -227,7 +232,7 @@ function describeIssue(
   doc: ReturnType<typeof parseDocument>,
   lineCounter: LineCounter,
 ): string {
-  const keyPath = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  const keyPath = issuePath(issue);
   if (issue.code === "unrecognized_keys") {
     return issue.keys
       .map((key) => {
@@ -245,6 +250,10 @@ function describeIssue(
       ? "is required"
       : issue.message;
   return `  ${where} ${formatPath(keyPath)}: ${message}`;
+}
+
+function issuePath(issue: z.core.$ZodIssue): (string | number)[] {
+  return issue.path.filter((part): part is string | number => typeof part !== "symbol");
 }
 
 /** The sections whose keys depend on one field's value, and the name of that field. */

@@ -164,6 +164,15 @@ describe("config", () => {
     expect(problemOf(text, {})).toMatch(/sender\.from: environment variable SENDER is not set/);
   });
 
+  // The empty value an unset variable leaves was reported too ("Invalid URL"), as a second
+  // problem of the same key.
+  it("says an unset variable once, naming the key and how to set it", () => {
+    const message = problemOf(VALID.replace("https://news.example.com", "${BASE_URL}"));
+    expect(message).toBe(
+      "gazette.yaml: 1 problem:\n  gazette.yaml:3 newsletter.baseUrl: environment variable BASE_URL is not set; set it (export BASE_URL=…) or give a default in the file: ${BASE_URL:-…}",
+    );
+  });
+
   it("reads $${ as a literal ${, which escapeEnvReferences writes for any text", () => {
     const text = VALID.replace(
       "name: Example Blog",
