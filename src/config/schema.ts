@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TransportConfig } from "../deliver/index.js";
 import { cronProblem } from "../schedule/index.js";
 import { Duration } from "../shared/duration.js";
+import { EnvName } from "../shared/env-name.js";
 import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
@@ -73,7 +74,7 @@ export type ListFilters = z.infer<typeof ListFilters>;
 
 export const ListConfig = z.strictObject({
   /** Stable identifier used in the store, CLI and List-Id; lowercase letters, digits and dashes. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and dashes"),
   name: z.string().min(1),
   description: z.string().optional(),
   /** "all", feed names / URLs, or `{ tags: [...] }`: the feeds carrying any of these tags. */
@@ -93,7 +94,7 @@ export const ListConfig = z.strictObject({
   maxPerSource: z.int().positive().optional(),
   /** Only articles in these languages (ISO 639-1, e.g. "en"); default: every language. */
   languages: z
-    .array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as "en"'))
+    .array(z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639-1 code such as "en"'))
     .min(1)
     .optional(),
   /** A subscriber whose topics match none of an issue's articles: "none" (no email) or "full". */
@@ -179,8 +180,6 @@ export type DeliveryConfig = z.infer<typeof DeliveryConfig>;
 
 export { SummarizerConfig };
 
-const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable's name");
-
 /** One receiver of signed event POSTs (events out). */
 export const WebhookConfig = z.strictObject({
   // A user name or password in the URL would be kept in the store and printed by `gazette
@@ -218,7 +217,9 @@ export const ServiceEventsConfig = z.strictObject({
   ses: z
     .strictObject({
       /** The SNS topics whose messages are accepted; any other TopicArn is refused. */
-      topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:/, "an SNS topic ARN")).min(1),
+      topicArns: z
+        .array(z.string().regex(/^arn:aws[a-z-]*:sns:/, "must be an SNS topic ARN"))
+        .min(1),
       /**
        * Extra URL prefixes a signing certificate and a SubscribeURL may come from, besides
        * https://sns.<region>.amazonaws.com/ (tests, private endpoints).

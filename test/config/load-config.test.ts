@@ -88,6 +88,22 @@ describe("config", () => {
       VALID.replace('"0 9 * * MON"', '"0 8 31 2 *"'),
       /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 31 2 \*" is not a cron expression the scheduler can run: never fires: no day 31 in February/,
     ],
+    // Said as the other keys' problems are ("must be …"): it read "lookback: a duration such as…".
+    [
+      "a list's duration that is none, saying what it must be",
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    lookback: 7days\n"),
+      /gazette\.yaml:13 lists\[0\]\.lookback: must be a duration such as "30s", "15m", "2h" or "7d"$/m,
+    ],
+    [
+      "a model's timeout that is no duration, saying what it must be",
+      `${VALID}summarizer:\n  provider: openai\n  model: gpt-4o-mini\n  timeout: 1 minute\n`,
+      /gazette\.yaml:19 summarizer\.timeout: must be a duration such as "30s"/,
+    ],
+    [
+      "a list slug in capitals, saying what it must be",
+      VALID.replace("id: weekly", "id: Weekly"),
+      /gazette\.yaml:11 lists\[0\]\.id: must be lowercase letters, digits and dashes$/m,
+    ],
     [
       "a bad time zone",
       VALID.replace("Europe/Berlin", "Mars/Olympus"),
