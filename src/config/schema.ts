@@ -50,7 +50,7 @@ export const ScheduleConfig = z
       context.addIssue({
         code: "custom",
         path: ["cron"],
-        message: `"${schedule.cron}" is not a cron expression the scheduler can run: ${problem} (five or six fields, e.g. "0 9 * * MON")`,
+        message: `"${schedule.cron}" is not a cron expression the scheduler can run: ${problem}; write e.g. "0 8 * * MON" (minute hour day-of-month month day-of-week)`,
       });
     }
   });

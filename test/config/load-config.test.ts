@@ -77,16 +77,37 @@ describe("config", () => {
       VALID.replace('"0 9 * * MON"', '"0 9 * * FUNDAY"'),
       /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 9 \* \* FUNDAY" is not a cron expression the scheduler can run/,
     ],
+    // Issue 14: another parser took it, the scheduler's could not. Said in cron-parser's words
+    // ("Validation error, cannot resolve alias "day""), it named no field and showed no form.
     [
-      // Issue 14: another parser took it, the scheduler's could not ("cannot resolve alias").
-      "a day name the scheduler cannot read, with its line and why",
+      "a day name the scheduler cannot read, with its line, field and an example",
       VALID.replace('"0 9 * * MON"', '"0 8 * * MONDAY"'),
-      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 \* \* MONDAY" is not a cron expression the scheduler can run: Validation error, cannot resolve alias "day"/,
+      /^ {2}gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 \* \* MONDAY" is not a cron expression the scheduler can run: the day-of-week field "MONDAY" is not a day \(0–7, or MON … SUN\); write e\.g\. "0 8 \* \* MON" \(minute hour day-of-month month day-of-week\)$/m,
+    ],
+    [
+      "a value out of its field's range, naming the field",
+      VALID.replace('"0 9 * * MON"', '"0 8,25 * * MON"'),
+      /schedule\.cron: "0 8,25 \* \* MON" is not a cron expression the scheduler can run: the hour field "8,25" has 25, outside 0–23;/,
+    ],
+    [
+      "a character no field takes, naming the field",
+      VALID.replace('"0 9 * * MON"', '"0 8 * * %"'),
+      /schedule\.cron: "0 8 \* \* %" is not a cron expression the scheduler can run: the day-of-week field "%" has a character no cron field takes/,
+    ],
+    [
+      "a month name the scheduler cannot read, naming the field",
+      VALID.replace('"0 9 * * MON"', '"0 8 1 JANUARY *"'),
+      /the month field "JANUARY" is not a month \(1–12, or JAN … DEC\)/,
+    ],
+    [
+      "too few fields, saying how many it has",
+      VALID.replace('"0 9 * * MON"', '"0 8 * *"'),
+      /schedule\.cron: "0 8 \* \*" is not a cron expression the scheduler can run: it has 4 fields, not five \(or six, with seconds first\); write e\.g\. "0 8 \* \* MON"/,
     ],
     [
       "an expression that never fires, saying why",
       VALID.replace('"0 9 * * MON"', '"0 8 31 2 *"'),
-      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 31 2 \*" is not a cron expression the scheduler can run: never fires: no day 31 in February/,
+      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 31 2 \*" is not a cron expression the scheduler can run: it never fires \(no day 31 in February\)/,
     ],
     // Said as the other keys' problems are ("must be …"): it read "lookback: a duration such as…".
     [
