@@ -170,6 +170,67 @@ describe("config", () => {
     expect(problemOf(text)).toMatch(pattern);
   });
 
+  // A typo got "unknown key" alone, however close it was to a key of its place.
+  const inList = (lines: string) =>
+    VALID.replace("    name: Weekly\n", `    name: Weekly\n${lines}`);
+  it.each([
+    [
+      "a list's key one letter off",
+      inList("    shedule: {}\n"),
+      "lists[0].shedule: unknown key; did you mean `schedule`?",
+    ],
+    [
+      "a list's key without its plural",
+      inList("    maxArticle: 3\n"),
+      "lists[0].maxArticle: unknown key; did you mean `maxArticles`?",
+    ],
+    [
+      "a key in another case",
+      VALID.replace("timezone:", "timeZone:"),
+      "lists[0].schedule.timeZone: unknown key; did you mean `timezone`?",
+    ],
+    [
+      "a key of the variant the section chose",
+      `${VALID}transport:\n  type: smtp\n  url: smtp://mail.example.com\n  secur: true\n`,
+      "transport.secur: unknown key; did you mean `secure`?",
+    ],
+    [
+      "two letters swapped",
+      `${VALID}summarizer:\n  provider: openai\n  model: m\n  timeuot: 9s\n`,
+      "summarizer.timeuot: unknown key; did you mean `timeout`?",
+    ],
+    [
+      "a key of another place",
+      inList("    fullText: never\n"),
+      "lists[0].fullText: is not a key here; `fullText` is a key of collect or feeds[]",
+    ],
+    [
+      "a top-level key inside a list",
+      inList("    topics: [a]\n"),
+      "lists[0].topics: is not a key here; `topics` is a key of the top level",
+    ],
+    [
+      "nothing close",
+      inList("    colour: blue\n"),
+      'lists[0].colour: unknown key (check its spelling; see README "Configuration")',
+    ],
+  ])("suggests for %s what it may have meant", (_name, text, said) => {
+    // Said once, on the key's own line.
+    const lines = problemOf(text).split("\n");
+    expect(lines.filter((line) => line.endsWith(` ${said}`))).toEqual([
+      expect.stringMatching(/^ {2}gazette\.yaml:\d+ /),
+    ]);
+  });
+
+  // Two unknown keys of one object were one zod issue, counted once: "1 problem", two lines.
+  it("counts each unknown key as a problem", () => {
+    const message = problemOf(
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    colour: blue\n    size: 3\n"),
+    );
+    expect(message.split("\n")[0]).toBe("gazette.yaml: 2 problems:");
+    expect(message.split("\n")).toHaveLength(3);
+  });
+
   it("refuses a file of nested aliases (a billion laughs) as a config problem naming the file", () => {
     let text = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
     for (let i = 1; i < 10; i++)
