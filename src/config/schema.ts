@@ -35,12 +35,24 @@ export type FeedConfig = z.infer<typeof FeedConfig>;
 const DEFAULT_CRON = "0 9 * * MON";
 
 export const ScheduleConfig = z
-  .strictObject({
-    cron: z.string().default(DEFAULT_CRON),
-    timezone: z.string().refine(isTimeZone, { message: "is not an IANA time zone" }).default("UTC"),
-    /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
-    missWindow: Duration.default("6h"),
-  })
+  .strictObject(
+    {
+      cron: z.string().default(DEFAULT_CRON),
+      timezone: z
+        .string()
+        .refine(isTimeZone, { message: "is not an IANA time zone" })
+        .default("UTC"),
+      /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
+      missWindow: Duration.default("6h"),
+    },
+    {
+      // `schedule: "0 8 * * MON"` is the first thing one writes: say where the cron goes.
+      error: (issue) =>
+        issue.code === "invalid_type" && typeof issue.input === "string"
+          ? `must be a mapping with a cron key: schedule: { cron: "${issue.input}", timezone: UTC }`
+          : undefined,
+    },
+  )
   // Checked by the scheduler's own parser (issue 14: "0 8 * * MONDAY" passed another one, then
   // crashed status, lists and schedule), in the list's time zone.
   .superRefine((schedule, context) => {

@@ -105,6 +105,12 @@ describe("config", () => {
       /schedule\.cron: "0 8 \* \*" is not a cron expression the scheduler can run: it has 4 fields, not five \(or six, with seconds first\); write e\.g\. "0 8 \* \* MON"/,
     ],
     [
+      // It said zod's "Invalid input: expected object, received string".
+      "a cron written as the schedule itself, saying where it goes",
+      VALID.replace(/ {4}schedule:\n.*\n.*\n/, '    schedule: "0 8 * * MON"\n'),
+      /gazette\.yaml:13 lists\[0\]\.schedule: must be a mapping with a cron key: schedule: \{ cron: "0 8 \* \* MON", timezone: UTC \}$/m,
+    ],
+    [
       "an expression that never fires, saying why",
       VALID.replace('"0 9 * * MON"', '"0 8 31 2 *"'),
       /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 31 2 \*" is not a cron expression the scheduler can run: it never fires \(no day 31 in February\)/,
