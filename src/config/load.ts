@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { GazetteError } from "../shared/errors.js";
 import { schemeHint } from "../shared/scheme-hint.js";
 import { interpolateEnv } from "./interpolate-env.js";
+import { suggestKey } from "./key-suggestion.js";
 import { Config, DEFAULT_TEMPLATES, SummarizerConfig, TransportConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = "config/gazette.yaml";
@@ -114,11 +115,13 @@ export function parseConfigText(
     const message = error instanceof Error ? error.message : String(error);
     throw configError(file, [`  ${file}: ${message}`]);
   }
-  const raw = interpolateEnv(value, [], env, (keyPath, name) =>
+  const unset: string[] = [];
+  const raw = interpolateEnv(value, [], env, (keyPath, name) => {
+    unset.push(formatPath(keyPath));
     problems.push(
-      `  ${locate(file, doc, lineCounter, keyPath)} ${formatPath(keyPath)}: environment variable ${name} is not set`,
-    ),
-  );
+      `  ${locate(file, doc, lineCounter, keyPath)} ${formatPath(keyPath)}: environment variable ${name} is not set; set it (export ${name}=…) or give a default in the file: \${${name}:-…}`,
+    );
+  });
   if (raw === null || typeof raw !== "object") {
     throw configError(file, [`  ${file}: the file is empty or not a mapping of keys`]);
   }
@@ -127,8 +130,11 @@ export function parseConfigText(
   // build than this one parse takes (issue 17 §6: a quarter of `gazette status`'s config check).
   const result = Config.safeParse(raw, { jitless: true });
   if (!result.success) {
-    for (const issue of result.error.issues)
-      problems.push(describeIssue(issue, file, doc, lineCounter));
+    for (const issue of result.error.issues) {
+      // A key left empty by an unset variable is said once, as that ("Invalid URL" added nothing).
+      if (unset.includes(formatPath(issuePath(issue)))) continue;
+      problems.push(...describeIssue(issue, file, doc, lineCounter, raw));
+    }
   }
   if (problems.length > 0) throw configError(file, problems);
   const config = result.data as Config;
@@ -221,30 +227,35 @@ function configError(file: string, lines: string[]): GazetteError {
   return new GazetteError("CONFIG_INVALID", `${file}: ${count}:\n${lines.join("\n")}`);
 }
 
+/** The problem lines of one zod issue: one per unknown key, as each is a problem of its own. */
 function describeIssue(
   issue: z.core.$ZodIssue,
   file: string,
   doc: ReturnType<typeof parseDocument>,
   lineCounter: LineCounter,
-): string {
-  const keyPath = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+  raw: unknown,
+): string[] {
+  const keyPath = issuePath(issue);
   if (issue.code === "unrecognized_keys") {
-    return issue.keys
-      .map((key) => {
-        const where = locate(file, doc, lineCounter, [...keyPath, key], true);
-        const why =
-          keyOfAnotherVariant(doc, keyPath, key) ??
-          'unknown key (check its spelling; see README "Configuration")';
-        return `  ${where} ${formatPath([...keyPath, key])}: ${why}`;
-      })
-      .join("\n");
+    return issue.keys.map((key) => {
+      const where = locate(file, doc, lineCounter, [...keyPath, key], true);
+      const why =
+        keyOfAnotherVariant(doc, keyPath, key) ??
+        suggestKey(keyPath, key, raw) ??
+        'unknown key (check its spelling; see README "Configuration")';
+      return `  ${where} ${formatPath([...keyPath, key])}: ${why}`;
+    });
   }
   const where = locate(file, doc, lineCounter, keyPath);
   const message =
     issue.code === "invalid_type" && issue.message.includes("received undefined")
       ? "is required"
       : issue.message;
-  return `  ${where} ${formatPath(keyPath)}: ${message}`;
+  return [`  ${where} ${formatPath(keyPath)}: ${message}`];
+}
+
+function issuePath(issue: z.core.$ZodIssue): (string | number)[] {
+  return issue.path.filter((part): part is string | number => typeof part !== "symbol");
 }
 
 /** The sections whose keys depend on one field's value, and the name of that field. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { TransportConfig } from "../deliver/config.js";
 import { cronProblem } from "../schedule/index.js";
 import { Duration } from "../shared/duration.js";
+import { EnvName } from "../shared/env-name.js";
 import { EVENT_TYPES } from "../shared/event-types.js";
 import { SummarizerConfig } from "./summarizer-config.js";
 
@@ -34,12 +35,24 @@ export type FeedConfig = z.infer<typeof FeedConfig>;
 const DEFAULT_CRON = "0 9 * * MON";
 
 export const ScheduleConfig = z
-  .strictObject({
-    cron: z.string().default(DEFAULT_CRON),
-    timezone: z.string().refine(isTimeZone, { message: "is not an IANA time zone" }).default("UTC"),
-    /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
-    missWindow: Duration.default("6h"),
-  })
+  .strictObject(
+    {
+      cron: z.string().default(DEFAULT_CRON),
+      timezone: z
+        .string()
+        .refine(isTimeZone, { message: "is not an IANA time zone" })
+        .default("UTC"),
+      /** A slot found more than this late (the scheduler was down) is skipped and reported, not sent late. */
+      missWindow: Duration.default("6h"),
+    },
+    {
+      // `schedule: "0 8 * * MON"` is the first thing one writes: say where the cron goes.
+      error: (issue) =>
+        issue.code === "invalid_type" && typeof issue.input === "string"
+          ? `must be a mapping with a cron key: schedule: { cron: "${issue.input}", timezone: UTC }`
+          : undefined,
+    },
+  )
   // Checked by the scheduler's own parser (issue 14: "0 8 * * MONDAY" passed another one, then
   // crashed status, lists and schedule), in the list's time zone.
   .superRefine((schedule, context) => {
@@ -49,7 +62,7 @@ export const ScheduleConfig = z
       context.addIssue({
         code: "custom",
         path: ["cron"],
-        message: `"${schedule.cron}" is not a cron expression the scheduler can run: ${problem} (five or six fields, e.g. "0 9 * * MON")`,
+        message: `"${schedule.cron}" is not a cron expression the scheduler can run: ${problem}; write e.g. "0 8 * * MON" (minute hour day-of-month month day-of-week)`,
       });
     }
   });
@@ -73,7 +86,7 @@ export type ListFilters = z.infer<typeof ListFilters>;
 
 export const ListConfig = z.strictObject({
   /** Stable identifier used in the store, CLI and List-Id; lowercase letters, digits and dashes. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lowercase letters, digits and dashes"),
   name: z.string().min(1),
   description: z.string().optional(),
   /** "all", feed names / URLs, or `{ tags: [...] }`: the feeds carrying any of these tags. */
@@ -93,7 +106,7 @@ export const ListConfig = z.strictObject({
   maxPerSource: z.int().positive().optional(),
   /** Only articles in these languages (ISO 639-1, e.g. "en"); default: every language. */
   languages: z
-    .array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as "en"'))
+    .array(z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639-1 code such as "en"'))
     .min(1)
     .optional(),
   /** A subscriber whose topics match none of an issue's articles: "none" (no email) or "full". */
@@ -179,8 +192,6 @@ export type DeliveryConfig = z.infer<typeof DeliveryConfig>;
 
 export { SummarizerConfig };
 
-const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable's name");
-
 /** One receiver of signed event POSTs (events out). */
 export const WebhookConfig = z.strictObject({
   // A user name or password in the URL would be kept in the store and printed by `gazette
@@ -218,7 +229,9 @@ export const ServiceEventsConfig = z.strictObject({
   ses: z
     .strictObject({
       /** The SNS topics whose messages are accepted; any other TopicArn is refused. */
-      topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:/, "an SNS topic ARN")).min(1),
+      topicArns: z
+        .array(z.string().regex(/^arn:aws[a-z-]*:sns:/, "must be an SNS topic ARN"))
+        .min(1),
       /**
        * Extra URL prefixes a signing certificate and a SubscribeURL may come from, besides
        * https://sns.<region>.amazonaws.com/ (tests, private endpoints).

@@ -5,17 +5,15 @@ import {
   type ChatProvider,
 } from "../enrich/llm/chat-providers.js";
 import { CATEGORIES } from "../shared/categories.js";
+import { Duration } from "../shared/duration.js";
+import { EnvName } from "../shared/env-name.js";
 
 // The summarizer section of gazette.yaml. API keys never live in the file: `apiKeyEnv` names
 // the environment variable that holds one.
 
-const Duration = z
-  .string()
-  .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as "30s", "15m", "2h" or "7d"');
-
 /** One tag of a custom controlled vocabulary. */
 export const VocabularyTermConfig = z.strictObject({
-  tag: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase kebab-case, e.g. ci-cd"),
+  tag: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase kebab-case, e.g. ci-cd"),
   category: z.enum(CATEGORIES).optional(),
   /** A wider tag of the same vocabulary that gets half this tag's weight. */
   broader: z.string().optional(),
@@ -29,8 +27,6 @@ const vocabularyKeys = {
   /** Use only `vocabulary`, not the built-in one. */
   replaceVocabulary: z.boolean().optional(),
 };
-
-const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable name");
 
 function llmKeys(defaults: { baseUrl: string; apiKeyEnv: string }) {
   return {
@@ -52,7 +48,7 @@ function llmKeys(defaults: { baseUrl: string; apiKeyEnv: string }) {
     /** The prompt file under templates/prompts/ (without .hbs); its name is its version. */
     prompt: z
       .string()
-      .regex(/^[\w-]+\.v\d+$/, 'a prompt name with a version, e.g. "summarize.v2"')
+      .regex(/^[\w-]+\.v\d+$/, 'must be a prompt name with a version, e.g. "summarize.v2"')
       .default("summarize.v2"),
     /** Prices in your currency per million tokens, for the cost estimate in the run report. */
     pricing: z

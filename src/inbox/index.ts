@@ -39,6 +39,8 @@ export {
 
 // mailparser and imapflow load when a message is first read: importing this face costs neither.
 
+export { isMailMessage } from "./classify/is-mail-message.js";
+
 /** What an incoming message is (bounce, complaint, unsubscribe, reply…) and whom it concerns. */
 export const classifyMessage = lazyFunction(
   async () => (await import("./classify/classify-message.js")).classifyMessage,

@@ -3,7 +3,7 @@ import { z } from "zod";
 /** A duration in config: a number and a unit, "500ms", "30s", "15m", "2h", "7d". */
 export const Duration = z
   .string()
-  .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as "30s", "15m", "2h" or "7d"');
+  .regex(/^\d+(ms|s|m|h|d)$/, 'must be a duration such as "30s", "15m", "2h" or "7d"');
 
 /** Milliseconds in a duration string such as "20s" or "7d". */
 export function parseDuration(value: string): number {

@@ -102,14 +102,18 @@ export class IssueReviewRepo {
         .select("article_id")
         .where("issue_id", "=", issueId)
         .where("kind", "=", "card")
+        .orderBy("position")
         .execute();
-      const current = new Set(rows.map((row) => row.article_id));
-      const isSameSet =
-        articleIds.length === current.size && articleIds.every((id) => current.has(id));
-      if (!isSameSet) {
+      // Named in the order the editor sees them (`issue show`), so the list can be copied and edited.
+      const current = rows.map((row) => row.article_id);
+      // As many ids as cards, and every card among them: each card once ("7,7,9" used to pass).
+      const given = new Set(articleIds);
+      const isEachOnce =
+        articleIds.length === current.length && current.every((id) => given.has(id));
+      if (!isEachOnce) {
         throw new GazetteError(
           "USAGE",
-          `the new order must list each of the issue's articles once: ${[...current].join(",")}`,
+          `the new order must list each of the issue's articles once; in their current order: ${current.join(",")}`,
         );
       }
       for (const [position, articleId] of articleIds.entries()) {

@@ -77,16 +77,59 @@ describe("config", () => {
       VALID.replace('"0 9 * * MON"', '"0 9 * * FUNDAY"'),
       /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 9 \* \* FUNDAY" is not a cron expression the scheduler can run/,
     ],
+    // Issue 14: another parser took it, the scheduler's could not. Said in cron-parser's words
+    // ("Validation error, cannot resolve alias "day""), it named no field and showed no form.
     [
-      // Issue 14: another parser took it, the scheduler's could not ("cannot resolve alias").
-      "a day name the scheduler cannot read, with its line and why",
+      "a day name the scheduler cannot read, with its line, field and an example",
       VALID.replace('"0 9 * * MON"', '"0 8 * * MONDAY"'),
-      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 \* \* MONDAY" is not a cron expression the scheduler can run: Validation error, cannot resolve alias "day"/,
+      /^ {2}gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 \* \* MONDAY" is not a cron expression the scheduler can run: the day-of-week field "MONDAY" is not a day \(0–7, or MON … SUN\); write e\.g\. "0 8 \* \* MON" \(minute hour day-of-month month day-of-week\)$/m,
+    ],
+    [
+      "a value out of its field's range, naming the field",
+      VALID.replace('"0 9 * * MON"', '"0 8,25 * * MON"'),
+      /schedule\.cron: "0 8,25 \* \* MON" is not a cron expression the scheduler can run: the hour field "8,25" has 25, outside 0–23;/,
+    ],
+    [
+      "a character no field takes, naming the field",
+      VALID.replace('"0 9 * * MON"', '"0 8 * * %"'),
+      /schedule\.cron: "0 8 \* \* %" is not a cron expression the scheduler can run: the day-of-week field "%" has a character no cron field takes/,
+    ],
+    [
+      "a month name the scheduler cannot read, naming the field",
+      VALID.replace('"0 9 * * MON"', '"0 8 1 JANUARY *"'),
+      /the month field "JANUARY" is not a month \(1–12, or JAN … DEC\)/,
+    ],
+    [
+      "too few fields, saying how many it has",
+      VALID.replace('"0 9 * * MON"', '"0 8 * *"'),
+      /schedule\.cron: "0 8 \* \*" is not a cron expression the scheduler can run: it has 4 fields, not five \(or six, with seconds first\); write e\.g\. "0 8 \* \* MON"/,
+    ],
+    [
+      // It said zod's "Invalid input: expected object, received string".
+      "a cron written as the schedule itself, saying where it goes",
+      VALID.replace(/ {4}schedule:\n.*\n.*\n/, '    schedule: "0 8 * * MON"\n'),
+      /gazette\.yaml:13 lists\[0\]\.schedule: must be a mapping with a cron key: schedule: \{ cron: "0 8 \* \* MON", timezone: UTC \}$/m,
     ],
     [
       "an expression that never fires, saying why",
       VALID.replace('"0 9 * * MON"', '"0 8 31 2 *"'),
-      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 31 2 \*" is not a cron expression the scheduler can run: never fires: no day 31 in February/,
+      /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 31 2 \*" is not a cron expression the scheduler can run: it never fires \(no day 31 in February\)/,
+    ],
+    // Said as the other keys' problems are ("must be …"): it read "lookback: a duration such as…".
+    [
+      "a list's duration that is none, saying what it must be",
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    lookback: 7days\n"),
+      /gazette\.yaml:13 lists\[0\]\.lookback: must be a duration such as "30s", "15m", "2h" or "7d"$/m,
+    ],
+    [
+      "a model's timeout that is no duration, saying what it must be",
+      `${VALID}summarizer:\n  provider: openai\n  model: gpt-4o-mini\n  timeout: 1 minute\n`,
+      /gazette\.yaml:19 summarizer\.timeout: must be a duration such as "30s"/,
+    ],
+    [
+      "a list slug in capitals, saying what it must be",
+      VALID.replace("id: weekly", "id: Weekly"),
+      /gazette\.yaml:11 lists\[0\]\.id: must be lowercase letters, digits and dashes$/m,
     ],
     [
       "a bad time zone",
@@ -133,6 +176,67 @@ describe("config", () => {
     expect(problemOf(text)).toMatch(pattern);
   });
 
+  // A typo got "unknown key" alone, however close it was to a key of its place.
+  const inList = (lines: string) =>
+    VALID.replace("    name: Weekly\n", `    name: Weekly\n${lines}`);
+  it.each([
+    [
+      "a list's key one letter off",
+      inList("    shedule: {}\n"),
+      "lists[0].shedule: unknown key; did you mean `schedule`?",
+    ],
+    [
+      "a list's key without its plural",
+      inList("    maxArticle: 3\n"),
+      "lists[0].maxArticle: unknown key; did you mean `maxArticles`?",
+    ],
+    [
+      "a key in another case",
+      VALID.replace("timezone:", "timeZone:"),
+      "lists[0].schedule.timeZone: unknown key; did you mean `timezone`?",
+    ],
+    [
+      "a key of the variant the section chose",
+      `${VALID}transport:\n  type: smtp\n  url: smtp://mail.example.com\n  secur: true\n`,
+      "transport.secur: unknown key; did you mean `secure`?",
+    ],
+    [
+      "two letters swapped",
+      `${VALID}summarizer:\n  provider: openai\n  model: m\n  timeuot: 9s\n`,
+      "summarizer.timeuot: unknown key; did you mean `timeout`?",
+    ],
+    [
+      "a key of another place",
+      inList("    fullText: never\n"),
+      "lists[0].fullText: is not a key here; `fullText` is a key of collect or feeds[]",
+    ],
+    [
+      "a top-level key inside a list",
+      inList("    topics: [a]\n"),
+      "lists[0].topics: is not a key here; `topics` is a key of the top level",
+    ],
+    [
+      "nothing close",
+      inList("    colour: blue\n"),
+      'lists[0].colour: unknown key (check its spelling; see README "Configuration")',
+    ],
+  ])("suggests for %s what it may have meant", (_name, text, said) => {
+    // Said once, on the key's own line.
+    const lines = problemOf(text).split("\n");
+    expect(lines.filter((line) => line.endsWith(` ${said}`))).toEqual([
+      expect.stringMatching(/^ {2}gazette\.yaml:\d+ /),
+    ]);
+  });
+
+  // Two unknown keys of one object were one zod issue, counted once: "1 problem", two lines.
+  it("counts each unknown key as a problem", () => {
+    const message = problemOf(
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    colour: blue\n    size: 3\n"),
+    );
+    expect(message.split("\n")[0]).toBe("gazette.yaml: 2 problems:");
+    expect(message.split("\n")).toHaveLength(3);
+  });
+
   it("refuses a file of nested aliases (a billion laughs) as a config problem naming the file", () => {
     let text = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
     for (let i = 1; i < 10; i++)
@@ -162,6 +266,15 @@ describe("config", () => {
     expect(config.sender.from).toBe("Env <env@example.com>");
     expect(config.newsletter.postalAddress).toBe("2 Default Road");
     expect(problemOf(text, {})).toMatch(/sender\.from: environment variable SENDER is not set/);
+  });
+
+  // The empty value an unset variable leaves was reported too ("Invalid URL"), as a second
+  // problem of the same key.
+  it("says an unset variable once, naming the key and how to set it", () => {
+    const message = problemOf(VALID.replace("https://news.example.com", "${BASE_URL}"));
+    expect(message).toBe(
+      "gazette.yaml: 1 problem:\n  gazette.yaml:3 newsletter.baseUrl: environment variable BASE_URL is not set; set it (export BASE_URL=…) or give a default in the file: ${BASE_URL:-…}",
+    );
   });
 
   it("reads $${ as a literal ${, which escapeEnvReferences writes for any text", () => {

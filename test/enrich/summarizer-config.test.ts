@@ -45,7 +45,7 @@ describe("summarizer config", () => {
     ["summarizer: { provider: openai, model: m, maxArticles: 0 }", /summarizer\.maxArticles/],
     [
       "summarizer: { vocabulary: [{ tag: Big Data }] }",
-      /summarizer\.vocabulary\[0\]\.tag: lowercase kebab-case/,
+      /summarizer\.vocabulary\[0\]\.tag: must be lowercase kebab-case/,
     ],
     [
       "summarizer: { vocabulary: [{ tag: x, category: Nope }] }",

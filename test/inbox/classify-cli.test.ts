@@ -1,12 +1,14 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { classifyMessage } from "../../src/inbox/index.js";
+import { classifyMessage, isMailMessage } from "../../src/inbox/index.js";
 import { ROOT, runCli } from "../helpers/cli.js";
 import { arf, dsn, outOfOffice, unsubscribeRequest } from "./messages.js";
 
 const FIXTURES = path.join(ROOT, "test/fixtures/bounces");
+// Real messages, read where they are (../shared/bounces/README.md: never copied into the repo).
+const SHARED_BOUNCES = path.join(ROOT, "../shared/bounces");
 
 // Issue 18 #7: what the inbox would make of saved messages.
 describe("gazette inbox classify", () => {
@@ -57,9 +59,53 @@ describe("gazette inbox classify", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ file: good, kind: "hard-bounce" });
   });
 
-  it("names a file it cannot read in one gazette: line with exit code 2", async () => {
-    const result = await runCli(["inbox", "classify", "/nonexistent/x.eml"]);
+  // A CSV, a PNG and an empty file were each printed as kind "other" with exit code 0.
+  it("names a file that is not a mail message, exit 2, and classifies the others", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gazette-classify-"));
+    const files = {
+      csv: ["people.csv", "email,name\nada@example.com,Ada\n"],
+      png: ["logo.png", Buffer.from("89504e470d0a1a0a0000000d49484452", "hex")],
+      empty: ["empty.eml", ""],
+      yaml: ["gazette.yaml", "newsletter:\n  name: X\nsender:\n  from: a@example.com\n"],
+    } as const;
+    const paths = Object.values(files).map(([name, bytes]) => {
+      writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    });
+    // A real message that is no bounce, complaint or reply stays "other".
+    const plain = path.join(SHARED_BOUNCES, "sisimai/is-not-bounce-01.eml");
+    const result = await runCli(["inbox", "classify", ...paths, plain]);
     expect(result.code).toBe(2);
+    const said = "it does not begin with header fields (From:, Date:, Received:…)";
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `gazette: ${paths[0]}: not a mail message: ${said}; give a message saved as it came (.eml)`,
+      `gazette: ${paths[1]}: not a mail message: ${said}; give a message saved as it came (.eml)`,
+      `gazette: ${paths[2]}: not a mail message: the file is empty; give a message saved as it came (.eml)`,
+      `gazette: ${paths[3]}: not a mail message: ${said}; give a message saved as it came (.eml)`,
+    ]);
+    expect(result.stdout.split("\t").slice(0, 2)).toEqual([plain, "other"]);
+
+    const alone = await runCli(["inbox", "classify", plain]);
+    expect(alone).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("takes every message of the real bounce corpus as a mail message", () => {
+    const dirs = ["sisimai", "bounceparser"].map((name) => path.join(SHARED_BOUNCES, name));
+    const files = [...dirs, FIXTURES].flatMap((dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith(".eml"))
+        .map((name) => path.join(dir, name)),
+    );
+    expect(files.length).toBeGreaterThan(150);
+    expect(files.filter((file) => !isMailMessage(readFileSync(file)))).toEqual([]);
+  });
+
+  // It ended the command there: the files after it were not classified.
+  it("names a file it cannot read in one gazette: line with exit code 2, and goes on", async () => {
+    const good = path.join(FIXTURES, "mailgun-hard.eml");
+    const result = await runCli(["inbox", "classify", "/nonexistent/x.eml", good, "--json"]);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toMatchObject({ file: good, kind: "hard-bounce" });
     expect(result.stderr.trim()).toMatch(
       /^gazette: \/nonexistent\/x\.eml: cannot read the message/,
     );

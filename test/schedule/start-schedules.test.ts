@@ -65,7 +65,9 @@ describe("startSchedules", () => {
     );
     await Promise.all(schedules.running.values());
     expect(runs).toEqual(["daily"]);
-    expect(lines).toContain('broken: not scheduled: Validation error, cannot resolve alias "day"');
+    expect(lines).toContain(
+      'broken: not scheduled: the day-of-week field "MONDAY" is not a day (0–7, or MON … SUN)',
+    );
     await schedules.stop();
   });
 });

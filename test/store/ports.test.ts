@@ -687,4 +687,24 @@ describe.each(STORE_BACKENDS)("the stages' ports on $name", ({ open }) => {
     await store.issues.setStatus(sent.id, "sent", T0);
     await expect(review.discard(sent.id)).rejects.toThrow(/only a draft can be discarded/);
   });
+
+  // The refusal listed the ids by number, not as `issue show` lists the cards, and an id given
+  // twice (with one left out) passed as a new order.
+  it("refuses an order that is not each card once, naming the cards in their current order", async () => {
+    const [feed] = await store.feeds.sync([{ url: "https://a.example/feed", tags: [] }], T0);
+    await store.articles.upsertAll(
+      [1, 2, 3].map((n) => post(feed?.id as number, "a.example", n, later(-n))),
+      T0,
+    );
+    const rows = await store.db.selectFrom("articles").select("id").orderBy("id").execute();
+    const [a, b, c] = rows.map((row) => row.id) as [number, number, number];
+    const issue = await draftIssue(await weeklyList(), [a, b, c]);
+    await store.editorReview.reorder(issue.id, [c, a, b]);
+    await expect(store.editorReview.reorder(issue.id, [a, b])).rejects.toThrow(
+      new RegExp(`: ${c},${a},${b}$`),
+    );
+    await expect(store.editorReview.reorder(issue.id, [c, c, a])).rejects.toThrow(
+      new RegExp(`: ${c},${a},${b}$`),
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { GazetteError } from "../../shared/errors.js";
+import { EXIT_USAGE } from "../exit-codes.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 /** inbox: read the bounce mailbox once or watch it; classify saved messages. */
@@ -39,9 +40,19 @@ export function registerInbox(inbox: Command, setExit: (code: number) => void): 
     )
     .option("--json", "one JSON object per line: file, kind, recipient, status, messageId")
     .action(async (files: string[], options: { json?: boolean }) => {
-      const { classifyMessage } = await import("../../inbox/index.js");
+      const { classifyMessage, isMailMessage } = await import("../../inbox/index.js");
       for (const file of files) {
+        // A file that is missing or no message at all is named; the files after it still count.
         const raw = readMessage(file);
+        if (typeof raw === "string" || !isMailMessage(raw)) {
+          const why =
+            typeof raw === "string"
+              ? `cannot read the message (${raw})`
+              : `not a mail message: ${raw.length === 0 ? "the file is empty" : "it does not begin with header fields (From:, Date:, Received:…)"}; give a message saved as it came (.eml)`;
+          console.error(printable(`gazette: ${file}: ${why}`));
+          setExit(EXIT_USAGE);
+          continue;
+        }
         // One message the MIME parser refuses (10,000 parts) never stops the files after it.
         const found = await classifyMessage(raw).catch((error: Error) => {
           console.error(printable(`gazette: ${file}: not a readable email (${error.message})`));
@@ -74,15 +85,13 @@ export function registerInbox(inbox: Command, setExit: (code: number) => void): 
     });
 }
 
-function readMessage(file: string): Buffer {
+/** The file's bytes, or why they cannot be read. */
+function readMessage(file: string): Buffer | string {
   try {
-    if (!statSync(file).isFile()) throw new Error("not a file");
+    if (!statSync(file).isFile()) return "not a file";
     return readFileSync(file);
   } catch (error) {
-    throw new GazetteError(
-      "USAGE",
-      `${file}: cannot read the message (${String((error as Error).message)})`,
-    );
+    return String((error as Error).message);
   }
 }
 

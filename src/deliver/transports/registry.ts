@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Duration } from "../../shared/duration.js";
+import { EnvName } from "../../shared/env-name.js";
 import type { DkimOptions } from "../mime/dkim-options.js";
 import { outboxDir } from "./outbox-dir.js";
 import type { Transport } from "./types.js";
@@ -68,12 +69,10 @@ const SmtpConfig = z.strictObject({
     .optional(),
 });
 
-const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "an environment variable's name");
-
 const SesConfig = z.strictObject({
   type: z.literal("ses"),
   /** The AWS region of the SES account, e.g. eu-west-1. */
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "an AWS region such as eu-west-1"),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as eu-west-1"),
   /** Another endpoint (a VPC endpoint, a test stand-in); default https://email.<region>.amazonaws.com. */
   endpoint: z.url({ protocol: /^https?$/ }).optional(),
   accessKeyIdEnv: EnvName.default("AWS_ACCESS_KEY_ID"),
