@@ -13,7 +13,7 @@ import {
   statesLesson,
 } from "./score-outcome.js";
 import { ADDITION, isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
-import { statedTakeaway, whyRole } from "./why-role.js";
+import { statedTakeaway, whyRole, withoutGenericYou } from "./why-role.js";
 
 /** What "Why it matters" states, for the enrichment's method ("update": a security release's advice). */
 export type WhyMethod = "outcome" | "lesson" | "launch" | "benefit" | "update" | "context" | "none";
@@ -55,7 +55,7 @@ export function selectWhy(
   const ranked = toUsers(outcomes).filter(fresh);
   const [first, ...rest] = ranked;
   // "You will be facilitating…": with no result, a sentence told to the reader is advice.
-  const context = others.filter((candidate) => !ADDRESSES_READER.test(candidate.text));
+  const context = others.filter((candidate) => !addressesReader(candidate.text));
   if (first === undefined) return selectContext(toUsers(context).filter(fresh));
   const method = whyMethodOf(first);
   // "The team also learned to set accurate resource requests." adds to a sentence of its own
@@ -209,7 +209,7 @@ function contentWords(text: string): string[] {
 // What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…",
 // "users can gain access… more easily than ever", "consumers get fast parsing".
 const BENEFIT =
-  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
+  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means,? (?:among other things,? )?that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
 
 // "February has been a busy month for WordPress.", "There’s a lot going on…": filler, no reason.
 const FILLER =
@@ -250,8 +250,13 @@ const RECOUNTED =
 const CHARACTERIZED =
   /^(?:there (?:is|are|was|were)|[^,;:]{2,60}? (?:is|are|was|were|has been|have been)) (?:an?|one of (?:the|them))\b[^,;:]{0,80}[.!]$/i;
 
-// "You" as someone who acts; "your environment" may still be a benefit.
+// "You" as someone who acts; "your environment" may still be a benefit, and "the way you would
+// expect" is anyone's expectation.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
+
+function addressesReader(text: string): boolean {
+  return ADDRESSES_READER.test(withoutGenericYou(text));
+}
 
 /**
  * With no outcome, lesson or launch: a sentence saying what something is good for ("benefit"),
@@ -269,7 +274,7 @@ function selectContext(candidates: readonly Candidate[]): {
       (candidate) =>
         !candidate.isThesis &&
         !isSetup(lastSentenceOf(candidate)) &&
-        !ADDRESSES_READER.test(candidate.text) &&
+        !addressesReader(candidate.text) &&
         !LOGISTICS.test(candidate.text) &&
         !GRATITUDE.test(candidate.text) &&
         !NOMINATION.test(candidate.text) &&
