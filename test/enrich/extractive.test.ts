@@ -308,6 +308,25 @@ describe("createExtractiveSummarizer", () => {
     );
   });
 
+  // "…data movement in the studio reaches a new stage." claims a milestone and says no more; the
+  // sentence after it says what the platform does, its "this" named from the milestone.
+  it("takes the sentence that says what a milestone is, named, over the milestone alone", async () => {
+    const result = await summarizer.summarize({
+      title: "Data Movement in the Studio via Data Mesh",
+      text: [
+        "In the past few years, the studio has gone through a few iterations of data movement approaches.",
+        "With the latest Data Mesh Platform, data movement in the studio reaches a new stage. This configuration driven platform cuts the lead time of a new pipeline, and offers end-to-end schema evolution.",
+        "The change events are passed on to the Data Mesh enrichment processor, which issues GraphQL queries to the studio's graph to enrich the data.",
+      ].join("\n\n"),
+      source: { name: "Netflix" },
+    });
+    expect(result.summary).toBe(
+      "The configuration driven Data Mesh Platform cuts the lead time of a new pipeline, and offers end-to-end schema evolution.",
+    );
+    // Made of two sentences, one repaired: the preview marks it for the editor.
+    expect(result.confidence).toBeLessThan(0.5);
+  });
+
   it("says which change a revert-only release undoes", async () => {
     const result = await summarizer.summarize({
       title: "v0.97.2",
