@@ -216,6 +216,18 @@ describe("why it matters", () => {
     expect(result.method).toMatch(/\+benefit$/);
   });
 
+  it("gives no why of who will attend an event", async () => {
+    const result = await summarizer.summarize({
+      title: "Edge Caching Roundtable in Lisbon",
+      text: [
+        "Lumen and Acme are co-sponsors of a roundtable discussion on the topic of edge caching.",
+        "Acme's CTO Dana Reyes will be in attendance at this unique event, where they'll discuss how edge caching can meet the demands of video traffic.",
+      ].join("\n\n"),
+      source: { name: "Acme Blog" },
+    });
+    expect(result.why).toBe("");
+  });
+
   it("gives no why that only announces what it does not name", async () => {
     const result = await summarizer.summarize({
       title: "Solve Problems, not Strawmen",

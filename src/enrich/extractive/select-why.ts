@@ -215,9 +215,10 @@ const BENEFIT =
 const FILLER =
   /\b(?:has been|have been|was|is|were) (?:a |an )?(?:very |really )?(?:busy|exciting|eventful|big|great|productive) (?:month|week|year|quarter|time|few (?:weeks|months))\b|\bthe main (?:topic|theme) of this\b|\bthere['’]s (?:a lot|so much) (?:going on|happening)\b/i;
 // "…will be held at 2 PM on January 14th", "…happened on December 14", "…is slated for release
-// on January 25": an event's logistics are no reason.
+// on January 25", "Werner Vogels will be in attendance at this unique event": an event's
+// logistics are no reason.
 const LOGISTICS =
-  /\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:happened|took place|was held|will be held|will take place|takes place|is scheduled) (?:on|at|in)\b|\b(?:is|are) (?:slated|scheduled|targeted|planned) for\b/i;
+  /\bwill be (?:in attendance|attending|speaking|presenting)\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:happened|took place|was held|will be held|will take place|takes place|is scheduled) (?:on|at|in)\b|\b(?:is|are) (?:slated|scheduled|targeted|planned) for\b/i;
 // "…shares a carol of thanks and shows her gratitude to…": thanks are no reason ("thanks to the
 // cache" is a cause). A podcast about thanks may still be summarized by it.
 const GRATITUDE = /\b(?:gratitude|appreciation)\b|\bthanks\b(?! to\b)/i;
