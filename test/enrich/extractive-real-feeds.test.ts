@@ -380,7 +380,7 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.method).toMatch(/^headline\+/);
     expect(result.sources?.summary).toEqual(["Vertical merging of content mounts."]);
     const faster = await byTitle(real("github-repo-releases-atom.xml"), "v0.95.0");
-    expect(faster.summary).toMatch(/^Hugo v0\.95\.0 upgrades to Go 1\.18/);
+    expect(faster.summary).toMatch(/^Hugo v0\.95\.0 upgrades to Go 1\.18\. /);
   });
 
   // "Jak do tej pory…" (so far) leaned on the story before it; the summary stands alone.
