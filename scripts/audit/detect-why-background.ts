@@ -15,6 +15,10 @@ const ANECDOTE =
 const ADVICE =
   /^(?:you never know|if you(?:['’]re| are)?\b|imagine\b)|\byou (?:should|must|need to|never know)\b|\btake note\b|\blet['’]s\b|\bplease\b/i;
 const DEFINITION = /^["“]?[\p{L}\p{N} -]{2,40}["”]? means\b|\bis the process of\b/iu;
+// "The new sorting algorithm means that text with accents gets ordered…": what follows from a
+// change, not what a word means.
+const CONSEQUENCE =
+  /^(?:the new|this|that|these|those|the (?:change|update|fix|release|upgrade))\b[^.;]{0,60}?\bmeans,?(?: among other things,?)? that\b/i;
 const MONTH =
   "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
 const SETUP = new RegExp(
@@ -42,7 +46,7 @@ export function detectBackgroundWhy(why: string): string | undefined {
   if (GREETING.test(text)) return "greeting";
   if (ANECDOTE.test(text)) return "personal anecdote";
   if (ADVICE.test(text)) return "advice to the reader";
-  if (DEFINITION.test(text)) return "a definition";
+  if (DEFINITION.test(text) && !CONSEQUENCE.test(text)) return "a definition";
   if (OUTCOME.test(text)) return undefined;
   if (SETUP.test(text)) return "setup or background, no result";
   if (PROBLEM.test(text)) return "problem statement, no result";

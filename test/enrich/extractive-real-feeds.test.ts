@@ -341,6 +341,14 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.summary).not.toContain("#2180");
   });
 
+  // "X means that…" is a consequence, not a definition; "the way you would expect" no advice.
+  it("gives what a release's change means for users as its why", async () => {
+    const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.97.0");
+    expect(result.why).toBe(
+      "The new text sorting algorithm means among other things that text with accents in them gets ordered the way users would expect.",
+    );
+  });
+
   // "…it is recommended that you update your sites immediately" is why a security release matters.
   it("says what a security release fixes and that sites should update", async () => {
     const result = await byTitle(
@@ -372,7 +380,7 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     expect(result.method).toMatch(/^headline\+/);
     expect(result.sources?.summary).toEqual(["Vertical merging of content mounts."]);
     const faster = await byTitle(real("github-repo-releases-atom.xml"), "v0.95.0");
-    expect(faster.summary).toMatch(/^Hugo v0\.95\.0 upgrades to Go 1\.18/);
+    expect(faster.summary).toMatch(/^Hugo v0\.95\.0 upgrades to Go 1\.18\. /);
   });
 
   // "Jak do tej pory…" (so far) leaned on the story before it; the summary stands alone.

@@ -14,6 +14,18 @@ describe("nameDemonstrative", () => {
       "These metrics provide insight into which tables are being used at a glance.",
       "The metrics provide insight into which tables are being used at a glance.",
     ],
+    // The name the sentence before gives the head noun says which platform.
+    [
+      "With the latest Mesh Platform, data movement in the studio reaches a new stage.",
+      "This configuration driven platform cuts the lead time of a new pipeline.",
+      "The configuration driven Mesh Platform cuts the lead time of a new pipeline.",
+    ],
+    // "With the latest platform" names none: the phrase stays as it is.
+    [
+      "With the latest platform, data movement in the studio reaches a new stage.",
+      "This configuration driven platform cuts the lead time of a new pipeline.",
+      "The configuration driven platform cuts the lead time of a new pipeline.",
+    ],
   ])("says 'the' when the sentence before names it: %s", (previous, sentence, named) => {
     expect(nameDemonstrative(previous, sentence)).toBe(named);
   });

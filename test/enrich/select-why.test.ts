@@ -200,6 +200,34 @@ describe("why it matters", () => {
     expect(result.why).not.toMatch(/can be scripted|a few downsides/);
   });
 
+  it("gives what a change means for users, 'the way you would expect' being no advice", async () => {
+    const result = await summarizer.summarize({
+      title: "v2.4.0",
+      text: [
+        "This release comes with locale-aware sorting of page titles and a new cache option.",
+        "The new sorting code means among other things that names with accents get ordered the way you would expect.",
+        "One last change to mention would be the new cache option, which, if set, will be used as the key.",
+      ].join("\n\n"),
+      source: { name: "Pagewright" },
+    });
+    expect(result.why).toBe(
+      "The new sorting code means among other things that names with accents get ordered the way users would expect.",
+    );
+    expect(result.method).toMatch(/\+benefit$/);
+  });
+
+  it("gives no why of who will attend an event", async () => {
+    const result = await summarizer.summarize({
+      title: "Edge Caching Roundtable in Lisbon",
+      text: [
+        "Lumen and Acme are co-sponsors of a roundtable discussion on the topic of edge caching.",
+        "Acme's CTO Dana Reyes will be in attendance at this unique event, where they'll discuss how edge caching can meet the demands of video traffic.",
+      ].join("\n\n"),
+      source: { name: "Acme Blog" },
+    });
+    expect(result.why).toBe("");
+  });
+
   it("gives no why that only announces what it does not name", async () => {
     const result = await summarizer.summarize({
       title: "Solve Problems, not Strawmen",

@@ -17,6 +17,15 @@ describe("standAlone", () => {
       "We built a small service that proposes new requests.",
     ],
     ["Second, our in-memory cache was small (32 MB).", "Our in-memory cache was small (32 MB)."],
+    // An aside pointing elsewhere is left out; the sentence says all it needs without it.
+    [
+      "Lumen (mentioned yesterday) and Acme are co-sponsors of a roundtable on edge caching.",
+      "Lumen and Acme are co-sponsors of a roundtable on edge caching.",
+    ],
+    [
+      "The cache (see above) now warms itself before each deploy.",
+      "The cache now warms itself before each deploy.",
+    ],
     [
       "My favorite part is that method missing is actually in the slop decorator.",
       "Method missing is actually in the slop decorator.",
@@ -80,7 +89,6 @@ describe("standAlone", () => {
     "Median bytes per user fell from 18.4 MB to 11.9 MB, the 35% reduction mentioned above.",
     "The two screenshots above show the same template error.",
     "One churn model had an offline AUC of 0.91 for exactly this reason.",
-    "Cirrhus9 (mentioned yesterday) and Pfizer are co-sponsors of a roundtable.",
     "The blog post referenced above inspired another one about annotations.",
     "The Data object above is a map and currently contains StatusCode and Body.",
     "Beyond the noted changes, which include 580 enhancements, contributors have fixed 297 tickets.",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   dropPuffery,
+  dropRelativeDate,
   dropVerdict,
   lowerTermsOfArt,
 } from "../../src/enrich/extractive/tidy-wording.js";
@@ -37,6 +38,29 @@ describe("dropPuffery", () => {
 });
 
 // AWS writes "by Crowdsourcing mechanical tasks": a term of art, not a name.
+// A day counted from the post's date is wrong in an email read days later (Hugo v0.95.0: "…upgrades
+// to Go 1.18 which was released yesterday.").
+describe("dropRelativeDate", () => {
+  it.each([
+    [
+      "Pagewright 2.1 moves to Node 22, which was released yesterday.",
+      "Pagewright 2.1 moves to Node 22.",
+    ],
+    [
+      "The site now builds with Go 1.22 that was tagged earlier this week, and runs faster.",
+      "The site now builds with Go 1.22, and runs faster.",
+    ],
+    // A date that stays true is kept, and so is what happened yesterday itself.
+    [
+      "Pagewright 2.1 moves to Node 22, which was released in April 2024.",
+      "Pagewright 2.1 moves to Node 22, which was released in April 2024.",
+    ],
+    ["The outage that started yesterday is over.", "The outage that started yesterday is over."],
+  ])("%s", (text, expected) => {
+    expect(dropRelativeDate(text)).toBe(expected);
+  });
+});
+
 describe("lowerTermsOfArt", () => {
   it.each([
     [

@@ -32,6 +32,7 @@ describe("whyRole", () => {
       "definition",
       "“Release Candidate” means the new version of the software is ready for release.",
     ],
+    ["definition", "Transaction pooling means that many clients share a few connections."],
     [
       "definition",
       "“Tell, don’t ask” is a way to encourage developers to write declarative code instead of imperative code.",
@@ -145,6 +146,10 @@ describe("whyRole", () => {
     // "Lets" is no "let's", and "better planning" no plan.
     "Meow lets you post notifications to your local machine without adjusting Growl.",
     "Average query time dropped by 18%, mostly from faster sorting and better planning of the team's partitioned tables.",
+    // What follows from a change is no meaning of a word, and "you" in an idiom of expectation
+    // is anyone, no advice (Hugo v0.97.0's better why was blocked by both).
+    "The new sorting code means that names with accents get ordered the way you would expect.",
+    "The new sorting code means, among other things, that lists come out sorted as you might expect.",
   ])("no role: %s", (sentence) => {
     expect(whyRole(sentence)).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { shortenSentence } from "../clip-text.js";
 import { MAX_CHARS } from "../max-chars.js";
 import { addressUsers } from "./address-users.js";
 import { argueStance, isStance } from "./argue-stance.js";
+import { claimsMilestone } from "./claims-milestone.js";
 import { classifySentence } from "./classify-sentence.js";
 import { colonStatement } from "./colon-statement.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
@@ -200,8 +201,13 @@ function englishCandidate(
   let isRepaired: boolean;
   if (opening === "needs-previous") {
     const previous = joinPrevious(scored, sentence);
+    // "…reaches a new stage. This configuration driven platform decreases…": the sentence before
+    // claims a milestone and says no more, so the one after, its "this" named, is the claim.
+    const named =
+      previous && claimsMilestone(previous.text) ? namedBy(previous, sentence) : undefined;
     // Too long together: "these references" said as "the references" when the one before names them.
     const joined =
+      named ??
       (previous && previous.text.length + sentence.text.length < MAX_CHARS
         ? previous
         : undefined) ??
@@ -218,6 +224,8 @@ function englishCandidate(
     if (aboutTitle !== undefined)
       return { sentences, text: aboutTitle, isRepaired: true, isThesis: true };
     if (joined === undefined) return undefined;
+    // The name came from the milestone: both sentences make the claim.
+    if (named !== undefined && previous !== undefined) sentences = [previous, sentence];
     if (typeof joined !== "string") sentences = [joined, sentence];
     text = typeof joined === "string" ? joined : `${standAloneText(joined)} ${sentence.text}`;
     isRepaired = true;

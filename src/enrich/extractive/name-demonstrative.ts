@@ -27,9 +27,27 @@ export function nameDemonstrative(previous: string, sentence: string): string | 
   const named = new Set(stems(previous));
   if (!stems(phrase).some((stem) => named.has(stem))) return undefined;
   const article = before === "" && /^\p{Lu}/u.test(demonstrative) ? "The" : "the";
-  const text = `${before}${article} ${phrase}${sentence.slice(whole.length)}`;
+  const text = `${before}${article} ${withName(phrase, previous)}${sentence.slice(whole.length)}`;
   const opening = standAlone(text);
   return typeof opening === "string" ? undefined : opening.text;
+}
+
+/**
+ * "configuration driven platform" after "With the latest Data Mesh Platform, …" →
+ * "configuration driven Data Mesh Platform": the name `previous` gives the phrase's head noun,
+ * which says which platform; the phrase as it is when `previous` names none.
+ */
+function withName(phrase: string, previous: string): string {
+  const words = phrase.split(/\s+/);
+  const head = words.at(-1) ?? "";
+  const caseless = `[${head.charAt(0).toUpperCase()}${head.charAt(0).toLowerCase()}]${head.slice(1)}`;
+  const found = new RegExp(String.raw`(?:\p{Lu}[\p{L}\p{N}-]*\s+){1,3}${caseless}\b`, "u").exec(
+    previous,
+  );
+  // "With the latest…", "The platform": a sentence's first word or an article names nothing.
+  const name = found?.[0].split(/\s+/).slice(0, -1) ?? [];
+  if (name.length === 0 || name.some((word) => STOPWORDS.has(word.toLowerCase()))) return phrase;
+  return [...words.slice(0, -1), found?.[0]].join(" ");
 }
 
 function stems(text: string): string[] {

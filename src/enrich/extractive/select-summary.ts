@@ -1,5 +1,6 @@
 import { STOPWORDS } from "../stopwords.js";
 import type { Candidate } from "./build-candidates.js";
+import { claimsMilestone } from "./claims-milestone.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
 import { isSetup, keepsPromise, promisedNumbers } from "./score-outcome.js";
 import type { ScoredSentence } from "./score-sentences.js";
@@ -97,7 +98,11 @@ function summaryWeight(
   if (first.inResults && !candidate.isAction) weight *= SECTION_PENALTY;
   if (isSetup(lastSentenceOf(candidate)) || isDiagnosis(candidate, firstParagraph))
     weight *= SETUP_PENALTY;
-  if (candidate.isRepaired) weight *= REPAIR_PENALTY;
+  // "The configuration driven Data Mesh Platform decreases…", named from the milestone before it
+  // ("…reaches a new stage."): the claim whole, no riskier than the milestone alone.
+  const milestone = claimsMilestone(first.text);
+  if (milestone && candidate.sentences.length === 1) weight *= VAGUE_PENALTY;
+  else if (candidate.isRepaired && !milestone) weight *= REPAIR_PENALTY;
   if (SECOND_PERSON.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
   if (ADDITION.test(lastSentenceOf(candidate))) weight *= ADDITION_PENALTY;
   if (candidate.text.length < 60) weight *= 0.7;

@@ -13,7 +13,7 @@ import {
   statesLesson,
 } from "./score-outcome.js";
 import { ADDITION, isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
-import { statedTakeaway, whyRole } from "./why-role.js";
+import { statedTakeaway, whyRole, withoutGenericYou } from "./why-role.js";
 
 /** What "Why it matters" states, for the enrichment's method ("update": a security release's advice). */
 export type WhyMethod = "outcome" | "lesson" | "launch" | "benefit" | "update" | "context" | "none";
@@ -55,7 +55,7 @@ export function selectWhy(
   const ranked = toUsers(outcomes).filter(fresh);
   const [first, ...rest] = ranked;
   // "You will be facilitating…": with no result, a sentence told to the reader is advice.
-  const context = others.filter((candidate) => !ADDRESSES_READER.test(candidate.text));
+  const context = others.filter((candidate) => !addressesReader(candidate.text));
   if (first === undefined) return selectContext(toUsers(context).filter(fresh));
   const method = whyMethodOf(first);
   // "The team also learned to set accurate resource requests." adds to a sentence of its own
@@ -209,15 +209,16 @@ function contentWords(text: string): string[] {
 // What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…",
 // "users can gain access… more easily than ever", "consumers get fast parsing".
 const BENEFIT =
-  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
+  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means,? (?:among other things,? )?that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
 
 // "February has been a busy month for WordPress.", "There’s a lot going on…": filler, no reason.
 const FILLER =
   /\b(?:has been|have been|was|is|were) (?:a |an )?(?:very |really )?(?:busy|exciting|eventful|big|great|productive) (?:month|week|year|quarter|time|few (?:weeks|months))\b|\bthe main (?:topic|theme) of this\b|\bthere['’]s (?:a lot|so much) (?:going on|happening)\b/i;
 // "…will be held at 2 PM on January 14th", "…happened on December 14", "…is slated for release
-// on January 25": an event's logistics are no reason.
+// on January 25", "Werner Vogels will be in attendance at this unique event": an event's
+// logistics are no reason.
 const LOGISTICS =
-  /\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:happened|took place|was held|will be held|will take place|takes place|is scheduled) (?:on|at|in)\b|\b(?:is|are) (?:slated|scheduled|targeted|planned) for\b/i;
+  /\bwill be (?:in attendance|attending|speaking|presenting)\b|\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:happened|took place|was held|will be held|will take place|takes place|is scheduled) (?:on|at|in)\b|\b(?:is|are) (?:slated|scheduled|targeted|planned) for\b/i;
 // "…shares a carol of thanks and shows her gratitude to…": thanks are no reason ("thanks to the
 // cache" is a cause). A podcast about thanks may still be summarized by it.
 const GRATITUDE = /\b(?:gratitude|appreciation)\b|\bthanks\b(?! to\b)/i;
@@ -250,8 +251,13 @@ const RECOUNTED =
 const CHARACTERIZED =
   /^(?:there (?:is|are|was|were)|[^,;:]{2,60}? (?:is|are|was|were|has been|have been)) (?:an?|one of (?:the|them))\b[^,;:]{0,80}[.!]$/i;
 
-// "You" as someone who acts; "your environment" may still be a benefit.
+// "You" as someone who acts; "your environment" may still be a benefit, and "the way you would
+// expect" is anyone's expectation.
 const ADDRESSES_READER = /\byou(?:['’](?:re|ve|d|ll))?\b/i;
+
+function addressesReader(text: string): boolean {
+  return ADDRESSES_READER.test(withoutGenericYou(text));
+}
 
 /**
  * With no outcome, lesson or launch: a sentence saying what something is good for ("benefit"),
@@ -269,7 +275,7 @@ function selectContext(candidates: readonly Candidate[]): {
       (candidate) =>
         !candidate.isThesis &&
         !isSetup(lastSentenceOf(candidate)) &&
-        !ADDRESSES_READER.test(candidate.text) &&
+        !addressesReader(candidate.text) &&
         !LOGISTICS.test(candidate.text) &&
         !GRATITUDE.test(candidate.text) &&
         !NOMINATION.test(candidate.text) &&

@@ -60,14 +60,21 @@ const SELF_ANCHORED =
 const POINTS_ELSEWHERE =
   /\bthe (?:noted|aforementioned|above-mentioned|abovementioned|afore-mentioned)\b|\b(?:screenshots?|images?|figures?|diagrams?|charts?|graphs?|tables?|examples?|snippets?|code|list|steps|sections?|paragraphs?)\s+(?:above|below)\b|\b(?:for|of|by|with|to|from) (?:exactly |precisely |just )?(?:this|that|these|those) (?:reasons?|problems?|issues?|approach|way|pattern|trick|change|bug|cases?)\b|\b(?:mentioned|described|discussed|shown|noted|explained|outlined|listed|covered|posted|written|referenced|linked|quoted) (?:above|earlier|before|previously|yesterday|last (?:week|month|time))\b|\b(?:the|this|that) (?:former|latter)\b|\bas (?:above|before)\b|\b(?:see|in) (?:the )?(?:above|below|previous|next|following) (?:section|figure|table|diagram|chart|image|example|screenshot|graph|post)\b|\b(?:above|below)[).,]?$|\b[A-Za-z]+ (?:above|below)(?=[,;:)]|\s+(?:is|are|was|were|shows?|has|have|contains?)\b)|\b(?:is|are|was|were) the same\b/i;
 
+// "Cirrhus9 (mentioned yesterday) and Pfizer are co-sponsors…", "…the cache (see above)…": an
+// aside that points elsewhere; the sentence says all it needs without it.
+const ASIDE_ELSEWHERE =
+  /\s*\((?:as |which I |that I |we )?(?:mentioned|described|discussed|shown|noted|explained|covered|posted|written|wrote|blogged|linked|featured)(?: about)? (?:above|below|earlier|before|previously|yesterday|last (?:week|month|time))\)|\s*\((?:see|more on (?:that|this)) (?:above|below|earlier|later)\)/gi;
+
 /**
- * The sentence with a leading connective dropped ("However, the cache…" → "The cache…") when
- * what remains stands alone; "needs-previous" when it opens by pointing back; "unusable" when it
- * points at another part of the article.
+ * The sentence with a leading connective dropped ("However, the cache…" → "The cache…") and an
+ * aside pointing elsewhere ("(mentioned yesterday)") left out, when what remains stands alone;
+ * "needs-previous" when it opens by pointing back; "unusable" when it points at another part of
+ * the article.
  */
 export function standAlone(sentence: string): Opening {
-  let text = sentence.trim();
-  let isRepaired = false;
+  const whole = sentence.trim();
+  let text = whole.replace(ASIDE_ELSEWHERE, "");
+  let isRepaired = text !== whole;
   for (let dropped = 0; dropped < 2; dropped++) {
     const match = text.match(LEADING) ?? text.match(OPINION);
     if (!match) break;

@@ -19,6 +19,7 @@ import { selectNeutral } from "./select-neutral.js";
 import { selectSummary } from "./select-summary.js";
 import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
 import { summarizeRelease } from "./summarize-changelog.js";
+import { summarizeLinks } from "./summarize-links.js";
 import { summarizeRoundup } from "./summarize-roundup.js";
 import { dropVerdict } from "./tidy-wording.js";
 import { articleVoice, voiceOf } from "./voice-of.js";
@@ -80,10 +81,11 @@ export function summarizeExtractively(
         : chosen.why;
   const tags = extractTags(input).slice(0, MAX_TAGS);
   // Release notes: a changelog's first entry or the headline of the notes, said of the release;
-  // a round-up: what it covers.
+  // a round-up or a post of links: what it covers.
   const release = isEnglish
     ? (summarizeRelease(scored, voice, input.title, textsOf(summary.chosen)) ??
-      roundupOf(sentences, input, voice))
+      roundupOf(sentences, input, voice) ??
+      (links ? linksOf(input, publisher) : undefined))
     : undefined;
   const opening = (text: string) =>
     capitalizeNameAtStart(text, voice?.name ?? publisher?.name ?? "");
@@ -121,6 +123,12 @@ export function summarizeExtractively(
 }
 
 const NO_WHY = { chosen: [], method: "none" } as const;
+
+// A post of links' summary names its items (see summarizeLinks).
+function linksOf(input: SummarizeInput, voice: Voice | undefined) {
+  const links = summarizeLinks(input.html, voice, MAX_CHARS);
+  return links && { ...links, method: "links" as const };
+}
 
 // A round-up's summary says what it covers, from its headings (see summarizeRoundup).
 function roundupOf(

@@ -53,8 +53,8 @@ export function summarizeRoundup(
   return undefined;
 }
 
-// "WordPress's", "AWS's"; "Lumen Labs'" (a name of several words ending in a plural).
-function owner(name: string): string {
+/** "WordPress's", "AWS's"; "Lumen Labs'" (a name of several words ending in a plural). */
+export function owner(name: string): string {
   return /\s\S+s$/.test(name) ? possessive(name) : `${name}'s`;
 }
 

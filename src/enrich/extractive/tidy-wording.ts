@@ -82,7 +82,17 @@ export function dropVerdict(text: string): string {
     : text;
 }
 
-/** A candidate's wording for the email: praise dropped, terms of art in lower case. */
+// "…upgrades to Go 1.18 which was released yesterday.": a day counted from the post's date, which
+// the email, read days later, would make wrong; the clause only dates something else.
+const RELATIVE_DATE =
+  /,?\s+(?:which|that) (?:was|were|has been|have been|got) (?:released|announced|published|launched|shipped|tagged) (?:just )?(?:yesterday|today|this (?:morning|week)|earlier (?:today|this week)|last (?:night|week)|(?:a few|two|three) days ago)(?=[.,;!]|$)/gu;
+
+/** "…to Go 1.18 which was released yesterday." → "…to Go 1.18." */
+export function dropRelativeDate(text: string): string {
+  return text.replace(RELATIVE_DATE, "");
+}
+
+/** A candidate's wording for the email: praise and relative dates dropped, terms of art in lower case. */
 export function tidyWording(text: string): string {
-  return lowerTermsOfArt(dropPuffery(text));
+  return lowerTermsOfArt(dropRelativeDate(dropPuffery(text)));
 }

@@ -47,6 +47,12 @@ const BENEFIT = new RegExp(
 const DEFINITION =
   /^(?!there (?:is|are) (?:a )?ways? to\b)(?:(?:a|an|the)\s+)?[\p{L}\p{N}“”"'’, -]{2,40}?\s+(?:means|refers to|stands for|is (?:short for|defined as)|(?:is|are) (?:a|an|the) (?:term|name|process|practice|technique|concept|notion|way|kind|type|family|set|collection) (?:of|for|to|that|which|where)|is (?:when|where)\b|(?:is|are) (?:a|an) (?:[\p{L}-]+ ){0,2}(?:topic|concept|term|principle|idea)\b)/iu;
 
+// "The new sorting algorithm means among other things that text with accents gets ordered…":
+// what follows from a change (a new thing, "this", "the update") is a consequence, not a meaning
+// ("Transaction pooling means that many clients share…" still defines a term).
+const CONSEQUENCE =
+  /^(?:the new|this|that|these|those|the (?:change|update|fix|release|upgrade))\b[^.;]{0,60}?\bmeans,?(?: among other things,?)? that\b/i;
+
 // "In OOP, objects are a blueprint with…", "From a paradigm perspective, Elixir is a functional
 // language…": what a thing is (a short subject, "is/are a…", no figure), after the field or view
 // it is said from; "What happens here is that…" explains how it works. Exposition, not a reason.
@@ -117,6 +123,16 @@ function namedLesson(sentence: string): string | undefined {
   return lesson === undefined ? undefined : lesson.charAt(0).toUpperCase() + lesson.slice(1);
 }
 
+// "…gets ordered the way you would expect", "…faster than you'd think": "you" as anyone, in an
+// idiom of expectation, tells the reader nothing to do.
+const GENERIC_YOU =
+  /\b(?:the way|as|than|what) you(?:['’]d| would| might| could| may)? (?:expect|think|imagine|hope|guess)\b/gi;
+
+/** The sentence with "you" in an idiom of expectation ("the way you would expect") left out. */
+export function withoutGenericYou(sentence: string): string {
+  return sentence.replace(GENERIC_YOU, "");
+}
+
 /** The sentence's role for the why, when it has one besides stating figures or a lesson. */
 export function whyRole(sentence: string): WhyRole | undefined {
   // The lesson named after the lead-in is what counts; an instruction there is still the lesson.
@@ -125,8 +141,8 @@ export function whyRole(sentence: string): WhyRole | undefined {
     const role = whyRole(lesson);
     return role === "advice" ? undefined : role;
   }
-  if (ADVICE.test(sentence) || isInstruction(sentence)) return "advice";
-  if (DEFINITION.test(sentence) || isExposition(sentence)) return "definition";
+  if (ADVICE.test(withoutGenericYou(sentence)) || isInstruction(sentence)) return "advice";
+  if (definesTerm(sentence) || isExposition(sentence)) return "definition";
   if (PLAN.test(sentence) || (GOAL.test(sentence) && findFigures(sentence).length === 0))
     return "goal";
   if (PROBLEM.test(sentence) && !FIX.test(sentence) && !MEASURED.test(sentence)) return "problem";
@@ -142,7 +158,7 @@ export function isInstruction(sentence: string): boolean {
 
 /** True when the sentence says what a word means ("Refactoring is the process of…"). */
 export function definesTerm(sentence: string): boolean {
-  return DEFINITION.test(sentence);
+  return DEFINITION.test(sentence) && !CONSEQUENCE.test(sentence);
 }
 
 function isExposition(sentence: string): boolean {
