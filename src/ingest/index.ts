@@ -6,7 +6,7 @@ import { lazyFunction } from "../shared/lazy-function.js";
 export type { CollectOptions, CollectReport } from "./collect-feeds.js";
 export { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
 
-import type { OpmlFeed } from "./parse/opml.js";
+import type { OpmlFeed, OpmlList } from "./parse/opml.js";
 
 /** True when a feed URL is an absolute http(s) URL (else a local file). Imports nothing. */
 export { isHttpUrl } from "./normalize/resolve-url.js";
@@ -24,8 +24,8 @@ export const parseFeed = lazyFunction(
   async () => (await import("./parse/parse-feed.js")).parseFeed,
 );
 
-/** The feeds of an OPML document. */
-export async function parseOpml(text: string): Promise<OpmlFeed[]> {
+/** The feeds of an OPML document, and the outlines left out (no http(s) URL). */
+export async function parseOpml(text: string): Promise<OpmlList> {
   return (await import("./parse/opml.js")).parseOpml(text);
 }
 

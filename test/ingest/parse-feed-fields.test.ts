@@ -61,6 +61,31 @@ describe("an RSS item's date and text in Atom's elements", () => {
   });
 });
 
+describe("an item's date as feeds write it besides RFC 822 and ISO 8601", () => {
+  it("reads a Unix timestamp, a localized pubDate and ISO's basic format; garbage stays no date", async () => {
+    const items = await rssItems(
+      [
+        "<title>Seconds</title><pubDate>1672740000</pubDate>",
+        "<title>Milliseconds</title><dc:date>1672740000000</dc:date>",
+        "<title>German</title><pubDate>Mi, 15 Mär 2023 10:00:00 +0100</pubDate>",
+        "<title>Basic</title><dc:date>20230103T100000Z</dc:date>",
+        "<title>A stray number</title><pubDate>42</pubDate>",
+        "<title>Garbage</title><pubDate>sometime last week</pubDate>",
+      ],
+      "",
+      'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+    );
+    expect(items.map((item) => [item.title, item.publishedAt?.toISOString()])).toEqual([
+      ["Seconds", "2023-01-03T10:00:00.000Z"],
+      ["Milliseconds", "2023-01-03T10:00:00.000Z"],
+      ["German", "2023-03-15T09:00:00.000Z"],
+      ["Basic", "2023-01-03T10:00:00.000Z"],
+      ["A stray number", undefined],
+      ["Garbage", undefined],
+    ]);
+  });
+});
+
 describe("an item's title and description in podcast and Media RSS fields", () => {
   it("takes itunes:title or media:title when there is no <title>", async () => {
     const items = await rssItems([

@@ -43,6 +43,23 @@ describe("parseFeed on a JSON Feed", () => {
     expect(second?.publishedAt?.toISOString()).toBe("2025-03-02T12:00:00.000Z");
   });
 
+  it("reads a Unix timestamp as date_published, as a number or a string", async () => {
+    const items = [1672740000, "1672740000000", 42, 1672740000.5].map((date, n) => ({
+      id: String(n),
+      url: `https://json.example.org/posts/${n}`,
+      title: `Post ${n}`,
+      date_published: date,
+    }));
+    const document = JSON.stringify({ version: "https://jsonfeed.org/version/1.1", items });
+    const feed = await parseFeed(document, { feedUrl, now });
+    expect(feed.items.map((item) => item.publishedAt?.toISOString())).toEqual([
+      "2023-01-03T10:00:00.000Z",
+      "2023-01-03T10:00:00.000Z",
+      undefined,
+      undefined,
+    ]);
+  });
+
   it.each([
     ["broken JSON", '{"version": ', /not a valid JSON Feed \(.*JSON.*\)$/],
     [

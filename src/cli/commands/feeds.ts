@@ -6,6 +6,7 @@ import { inputFileError } from "../../shared/operator-files.js";
 import { plural } from "../../shared/plural.js";
 import { formatFeeds } from "../format-feeds.js";
 import { feedJson, printJson } from "../json-forms.js";
+import { terminalLine } from "../terminal-text.js";
 import { type GlobalOptions, withContext } from "../with-context.js";
 
 /** feeds: the health of every feed; OPML import and export; reset a retired or failing feed. */
@@ -31,7 +32,7 @@ export function registerFeeds(feeds: Command): void {
       const { addFeeds } = await import("../../config/index.js");
       const { parseOpml } = await import("../../ingest/index.js");
       const loaded = loadConfig({ path: command.optsWithGlobals<GlobalOptions>().config });
-      const found = await parseOpml(readText(file)).catch((error: unknown) => {
+      const { feeds: found, skipped } = await parseOpml(readText(file)).catch((error: unknown) => {
         // Name the file: "not an OPML file" alone does not say which argument was wrong.
         if (error instanceof GazetteError)
           throw new GazetteError(error.code, `${file}: ${error.message}`, { cause: error });
@@ -40,11 +41,17 @@ export function registerFeeds(feeds: Command): void {
       const { text, added, refused } = addFeeds(readFileSync(loaded.file, "utf8"), found);
       for (const feed of added) {
         const tags = feed.tags.length > 0 ? `  [${feed.tags.join(", ")}]` : "";
-        console.log(`+ ${feed.name ?? "(untitled)"}  ${feed.url}${tags}`);
+        console.log(terminalLine`+ ${feed.name ?? "(untitled)"}  ${feed.url}${tags}`);
       }
-      for (const { feed, reason } of refused) console.log(`! ${feed.url}: refused: ${reason}`);
-      const skipped = found.length - added.length - refused.length;
-      const summary = `${plural(added.length, "feed")} ${options.dryRun ? "would be added" : "added"}${refused.length ? `, ${refused.length} refused` : ""}${skipped ? `, ${skipped} already configured` : ""}`;
+      for (const { feed, reason } of refused)
+        console.log(terminalLine`! ${feed.url}: refused: ${reason}`);
+      // A file path or a relative URL is no feed another machine can fetch; said, never silent.
+      for (const outline of skipped)
+        console.error(
+          terminalLine`! ${outline.name ?? "(untitled)"}  ${outline.url}: skipped: not an http(s) URL`,
+        );
+      const known = found.length - added.length - refused.length;
+      const summary = `${plural(added.length, "feed")} ${options.dryRun ? "would be added" : "added"}${refused.length ? `, ${refused.length} refused` : ""}${known ? `, ${known} already configured` : ""}${skipped.length ? `, ${skipped.length} skipped (not http(s))` : ""}`;
       if (!options.dryRun && added.length > 0) {
         // Never leave a config file that no longer loads.
         parseConfigText(text, loaded.file, process.env);

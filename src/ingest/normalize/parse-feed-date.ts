@@ -1,3 +1,5 @@
+import { translateDateNames } from "./translate-date-names.js";
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Nothing on an engineering blog predates the web feeds; earlier dates are placeholders (1970, 0001).
 const EARLIEST = Date.UTC(1995, 0, 1);
@@ -16,10 +18,39 @@ export function parseFeedDate(candidates: ReadonlyArray<unknown>, now: Date): Da
   return undefined;
 }
 
-/** Milliseconds since the epoch of an RFC 822 or ISO 8601 date; a missing zone means UTC. */
+/**
+ * Milliseconds since the epoch of an RFC 822 date (its names in English or another language a CMS
+ * writes), an ISO 8601 date (extended or basic) or a Unix timestamp; a missing zone means UTC.
+ */
 function parseDateTime(text: string): number | undefined {
-  const time = Date.parse(assumeUtc(withZoneOffset(text)));
+  const timestamp = unixTime(text);
+  if (timestamp !== undefined) return timestamp;
+  const time = Date.parse(assumeUtc(withZoneOffset(translateDateNames(isoExtended(text)))));
   return Number.isNaN(time) ? undefined : time;
+}
+
+/**
+ * A Unix timestamp written as a date ("1672740000", in milliseconds "1672740000000"): a whole
+ * string of 9 or 10 digits is seconds, of 11 to 13 milliseconds. Either way a year before 1995
+ * or in the future is refused by parseFeedDate, so a stray count or id is no date.
+ */
+function unixTime(text: string): number | undefined {
+  if (!/^\d{9,13}$/.test(text)) return undefined;
+  const count = Number(text);
+  return text.length <= 10 ? count * 1000 : count;
+}
+
+// ISO 8601's basic format ("20230103T100000Z", "20230103T1000+0100", "20230103"), which
+// Date.parse does not read, in the extended format it does ("2023-01-03T10:00:00Z").
+const ISO_BASIC =
+  /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function isoExtended(text: string): string {
+  const basic = text.match(ISO_BASIC);
+  if (!basic) return text;
+  const [, year, month, day, hour, minute, second = "00", fraction = "", zone = ""] = basic;
+  const date = `${year}-${month}-${day}`;
+  return hour === undefined ? date : `${date}T${hour}:${minute}:${second}${fraction}${zone}`;
 }
 
 // The zone names Date.parse knows (RFC 822's); any other name makes it give up on the whole date.

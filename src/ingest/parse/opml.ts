@@ -9,6 +9,18 @@ export interface OpmlFeed {
   tags: string[];
 }
 
+/** An outline with an `xmlUrl` that is not an http(s) URL (`file:`, a path): no feed to fetch. */
+export interface SkippedOutline {
+  url: string;
+  name?: string;
+}
+
+/** What an OPML file lists: the feeds to import, and the outlines left out. */
+export interface OpmlList {
+  feeds: OpmlFeed[];
+  skipped: SkippedOutline[];
+}
+
 type Outline = Record<string, unknown> & { outline?: Outline[] };
 
 const parser = new XMLParser({
@@ -22,12 +34,13 @@ const parser = new XMLParser({
 });
 
 /**
- * The feeds of an OPML 1.0/2.0 subscription list: every outline with an http(s) `xmlUrl`, its
- * `title` (else `text`) as the name, and as tags the names of the folders it sits in plus its
- * `category` attribute (comma-separated, "/a/b" paths split). Throws USAGE when the text is not
- * OPML.
+ * The feeds of an OPML 1.0/2.0 subscription list: every outline with an http(s) `xmlUrl` (a
+ * `feed:` URL read as the http(s) URL it stands for), its `title` (else `text`) as the name, and
+ * as tags the names of the folders it sits in plus its `category` attribute (comma-separated,
+ * "/a/b" paths split); and the outlines whose `xmlUrl` is no such URL. Throws USAGE when the
+ * text is not OPML.
  */
-export function parseOpml(text: string): OpmlFeed[] {
+export function parseOpml(text: string): OpmlList {
   let document: { opml?: { body?: { outline?: Outline[] } } };
   try {
     document = parser.parse(text, true);
@@ -37,25 +50,35 @@ export function parseOpml(text: string): OpmlFeed[] {
     });
   }
   if (!document.opml) throw new GazetteError("USAGE", "not an OPML file (no <opml> element)");
-  const feeds: OpmlFeed[] = [];
+  const list: OpmlList = { feeds: [], skipped: [] };
   const seen = new Set<string>();
   const visit = (outlines: Outline[], folders: string[]) => {
     for (const outline of outlines) {
-      const url = attribute(outline, "xmlUrl")?.trim();
+      const written = attribute(outline, "xmlUrl")?.trim();
+      const url = written && httpUrlOf(written);
       const name = attribute(outline, "title") ?? attribute(outline, "text");
-      if (url && isHttpUrl(url) && !seen.has(url)) {
+      // Exports name untitled feeds by their URL; that is no name.
+      const title = name && name !== written && name !== url ? name : undefined;
+      if (written && !url) list.skipped.push({ url: written, name: title });
+      if (url && !seen.has(url)) {
         seen.add(url);
         const tags = [...folders, ...categories(attribute(outline, "category"))];
-        // Exports name untitled feeds by their URL; that is no name.
-        const title = name && name !== url ? name : undefined;
-        feeds.push({ url, name: title, tags: [...new Set(tags)] });
+        list.feeds.push({ url, name: title, tags: [...new Set(tags)] });
       }
-      const isFolder = !url && name;
+      const isFolder = !written && name;
       visit(outline.outline ?? [], isFolder ? [...folders, name] : folders);
     }
   };
   visit(document.opml.body?.outline ?? [], []);
-  return feeds;
+  return list;
+}
+
+// The feed: scheme (an old proposal that some exports still write) names an http(s) feed:
+// "feed://host/x" is http://host/x, "feed:https://host/x" is https://host/x.
+function httpUrlOf(url: string): string | undefined {
+  const inner = url.match(/^feed:(?:\/\/)?(https?:\/\/.*)$/i)?.[1];
+  const candidate = inner ?? url.replace(/^feed:\/\//i, "http://");
+  return isHttpUrl(candidate) ? candidate : undefined;
 }
 
 /** An OPML 2.0 document listing `feeds`, tags in each outline's `category` attribute. */

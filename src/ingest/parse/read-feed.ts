@@ -112,7 +112,7 @@ const REFUSED = Symbol("refused");
 
 // Bumped whenever the same item text would make a different article: every item is then parsed
 // and normalized again once. Distinct from FINGERPRINT_VERSION: the two never match each other.
-const SPLIT_FINGERPRINT_VERSION = "s6";
+const SPLIT_FINGERPRINT_VERSION = "s7";
 
 /**
  * readChangedFeed for an RSS or Atom document that splits into its items (splitFeedItems). An
@@ -286,7 +286,7 @@ function isJsonDocument(document: string): boolean {
 
 // Bumped whenever normalizeItem would turn the same item into a different article: every item
 // is then normalized again once.
-const FINGERPRINT_VERSION = "6";
+const FINGERPRINT_VERSION = "7";
 
 /**
  * What an item is remembered by between fetches: a hash of everything normalizeItem reads (the

@@ -36,8 +36,8 @@ function toRawItem(item: Json, feed: Json): RawItem {
     content:
       typeof item.content_html === "string" ? item.content_html : textToHtml(item.content_text),
     summary: escapeText(item.summary),
-    published: item.date_published,
-    updated: item.date_modified,
+    published: dateText(item.date_published),
+    updated: dateText(item.date_modified),
     creator: authors
       .map((group) =>
         group
@@ -49,6 +49,12 @@ function toRawItem(item: Json, feed: Json): RawItem {
     rawCategories: asArray(item.tags).filter((tag) => typeof tag === "string"),
     mediaThumbnail: typeof image === "string" ? { $: { url: image } } : undefined,
   };
+}
+
+// The spec's dates are RFC 3339 strings; some generators write a Unix timestamp as a number
+// (1672740000), which is read as the same digits in a string would be.
+function dateText(value: unknown): unknown {
+  return typeof value === "number" && Number.isInteger(value) ? String(value) : value;
 }
 
 function isObject(value: unknown): value is Json {
