@@ -20,6 +20,12 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT_DIR = path.join(ROOT, "dist/cli");
 /** The bundled CLI, which bin/gazette.js runs. */
 export const CLI_BUNDLE = path.join(OUT_DIR, "gazette.cjs");
+/**
+ * The CLI with no command's module, which bin/gazette.js runs for `gazette --help` and
+ * `--version`: the whole bundle's compiled code (some 650 KB of it for the top level alone) was
+ * most of that start.
+ */
+export const HELP_BUNDLE = path.join(OUT_DIR, "gazette-help.cjs");
 /** Where bin/run-bundle.cjs keeps V8's compiled code of the bundle; emptied by each build. */
 const CODE_CACHE_DIR = path.join(OUT_DIR, ".cache");
 
@@ -59,31 +65,61 @@ const BUNDLE_OPTIONS = {
   logLevel: "warning",
 } satisfies BuildOptions;
 
-/** Builds dist/cli/gazette.cjs from src/ (dist/ must already hold tsc's build). */
+/**
+ * Builds dist/cli/gazette.cjs, and dist/cli/gazette-help.cjs for `gazette --help` and
+ * `--version`, from src/ (dist/ must already hold tsc's build).
+ */
 export async function bundleCli(): Promise<void> {
+  const [cli, help] = await Promise.all([
+    bundleEntry(CLI_BUNDLE, []),
+    bundleEntry(HELP_BUNDLE, [noCommandModules()]),
+  ]);
+  mkdirSync(OUT_DIR, { recursive: true });
+  // The compiled code of an earlier build is of other source: removed before the new bundles land.
+  rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
+  writeFileSync(CLI_BUNDLE, cli);
+  writeFileSync(HELP_BUNDLE, help);
+}
+
+/** The CLI (src/cli/bin.ts) bundled into `outfile`'s text, with `plugins` besides ours. */
+async function bundleEntry(outfile: string, plugins: Plugin[]): Promise<string> {
   const result = await build({
     ...BUNDLE_OPTIONS,
     entryPoints: ["src/cli/bin.ts"],
-    outfile: CLI_BUNDLE,
+    outfile,
     write: false,
     plugins: [
+      ...plugins,
       keepUnbundledPackagesExternal(),
       zodWithEnglishOnly(),
       commanderSpawnOnUse(),
       moduleUrlsOfCompiledCopies(),
     ],
   });
-  mkdirSync(OUT_DIR, { recursive: true });
-  // The compiled code of an earlier build is of other source: removed before the new bundle lands.
-  rmSync(CODE_CACHE_DIR, { recursive: true, force: true });
-  for (const file of result.outputFiles) {
-    writeFileSync(
-      file.path,
-      file.path === CLI_BUNDLE
-        ? asciiOnly(withNativeImports(withModuleUrls(file.text)))
-        : file.text,
-    );
-  }
+  const [output] = result.outputFiles;
+  if (output === undefined || result.outputFiles.length !== 1)
+    throw new Error("one output expected");
+  return asciiOnly(withNativeImports(withModuleUrls(output.text)));
+}
+
+// The help bundle: the command list with no command's module behind it (a command's import()
+// would fail: bin/gazette.js runs this bundle only for a command line that dispatches none).
+function noCommandModules(): Plugin {
+  return {
+    name: "gazette-no-command-modules",
+    setup(bundle) {
+      bundle.onResolve({ filter: /^\.\/commands\// }, (args) =>
+        args.kind === "dynamic-import" &&
+        args.importer.endsWith(path.join("cli", "command-list.ts"))
+          ? { path: args.path, namespace: "no-command" }
+          : undefined,
+      );
+      bundle.onLoad({ filter: /.*/, namespace: "no-command" }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`the help bundle holds no command (${args.path})`)});`,
+        loader: "js",
+      }));
+    },
+  };
 }
 
 /**

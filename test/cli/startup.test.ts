@@ -52,7 +52,9 @@ const DEPENDENCIES = Object.keys(
  * (--log-function-events) and the files it required or imported: esbuild names the function that
  * runs a bundled module after the module's path.
  */
-async function runLogged(args: string[]): Promise<{ functions: string[]; files: string[] }> {
+async function runLogged(
+  args: string[],
+): Promise<{ functions: string[]; files: string[]; scripts: string[] }> {
   const name = args.join("-");
   const functionLog = path.join(dir, `functions-${name}.log`);
   const loadLog = path.join(dir, `loaded-${name}.txt`);
@@ -69,15 +71,19 @@ async function runLogged(args: string[]): Promise<{ functions: string[]; files: 
     ],
   });
   expect(result.code, result.stderr).toBe(0);
-  const functions = readFileSync(functionLog, "utf8")
-    .split("\n")
+  const log = readFileSync(functionLog, "utf8").split("\n");
+  const functions = log
     .filter((line) => line.startsWith("function,first-execution,"))
     .map((line) => line.split(",").at(-1) ?? "");
+  // The scripts V8 compiled or deserialized, by file name: which bundle ran.
+  const scripts = log
+    .filter((line) => line.startsWith("script-details,"))
+    .map((line) => path.basename(line.split(",")[2] ?? ""));
   const files = readFileSync(loadLog, "utf8")
     .split("\n")
     .map((line) => line.replace(/^file:\/\//, ""))
     .filter((line) => line.startsWith("/"));
-  return { functions, files: [...new Set(files)] };
+  return { functions, files: [...new Set(files)], scripts: [...new Set(scripts)] };
 }
 
 const PACKAGE_PATH = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//;
@@ -103,6 +109,20 @@ describe("gazette starts without what it does not use", () => {
   // src/cli/command-list.ts: a command's module runs when the command is dispatched, not for the list.
   it("--help runs no library but commander, and loads none from node_modules", async () => {
     expect(await librariesRunBy(["--help"])).toEqual({ bundled: ["commander"], loaded: [] });
+  });
+
+  // bin/gazette.js: global options alone run the bundle without the commands' modules.
+  it.each([
+    [["--help"], "gazette-help.cjs"],
+    [["--version"], "gazette-help.cjs"],
+    [["status", "--help"], "gazette.cjs"],
+    [["help", "status"], "gazette.cjs"],
+    [["lists"], "gazette.cjs"],
+  ])("%j runs %s", async (args, bundle) => {
+    const { scripts } = await runLogged(args);
+    expect(scripts.filter((name) => name.endsWith(".cjs") && name.startsWith("gazette"))).toEqual([
+      bundle,
+    ]);
   });
 
   // The list that bench:cli times alone, to tell the libraries' part of a start from ours.
