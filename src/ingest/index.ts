@@ -6,6 +6,7 @@ import { lazyFunction } from "../shared/lazy-function.js";
 export type { CollectOptions, CollectReport } from "./collect-feeds.js";
 export { type ParsePool, parsePoolFor } from "./parse/create-parse-pool.js";
 
+import type { Fetcher, FetcherOptions } from "./fetch/create-fetcher.js";
 import type { OpmlFeed, OpmlList } from "./parse/opml.js";
 
 /** True when a feed URL is an absolute http(s) URL (else a local file). Imports nothing. */
@@ -23,6 +24,15 @@ export const collectFeeds = lazyFunction(
 export const parseFeed = lazyFunction(
   async () => (await import("./parse/parse-feed.js")).parseFeed,
 );
+
+/**
+ * A fetcher behind the private-address guard (`collect.allowPrivate` honoured), for anything
+ * fetched from a URL that content names. Local paths are read from disk: pass http(s) URLs only.
+ */
+export async function openFetcher(options: FetcherOptions): Promise<Fetcher> {
+  return (await import("./fetch/create-fetcher.js")).createFetcher(options);
+}
+export type { Fetcher, FetcherOptions } from "./fetch/create-fetcher.js";
 
 /** The feeds of an OPML document, and the outlines left out (no http(s) URL). */
 export async function parseOpml(text: string): Promise<OpmlList> {

@@ -66,6 +66,21 @@ afterAll(() => sns.close());
 
 let app: AppFixture;
 
+type ReceiverFactory = NonNullable<Parameters<typeof createAppFixture>[0]>["serviceEvents"];
+
+/** The receiver of a fixture's store, config and clock; `get` stands in for SNS's servers. */
+function receiverOf(get?: (url: string) => Promise<string>): ReceiverFactory {
+  return ({ store, config, clock }) =>
+    createServiceEventReceiver({
+      store,
+      config: config.serviceEvents as NonNullable<typeof config.serviceEvents>,
+      env,
+      clock,
+      effects: storeEffects(store, { maxBounces: config.delivery.maxBounces }),
+      ...(get && { get }),
+    });
+}
+
 beforeEach(async () => {
   sns.requests.length = 0;
   app = await createAppFixture({
@@ -83,14 +98,7 @@ serviceEvents:
   resend:
     secretEnv: RESEND_SECRET
 `,
-    serviceEvents: ({ store, config, clock }) =>
-      createServiceEventReceiver({
-        store,
-        config: config.serviceEvents as NonNullable<typeof config.serviceEvents>,
-        env,
-        clock,
-        effects: storeEffects(store, { maxBounces: config.delivery.maxBounces }),
-      }),
+    serviceEvents: receiverOf(),
   });
 });
 
@@ -368,6 +376,55 @@ describe("SES events through SNS", () => {
     expect(await app.store.mailEvents.counts()).toEqual([]);
     // The certificate is only ever fetched from the trusted prefix.
     expect(sns.requests.every((r) => r.path === "/cert.pem")).toBe(true);
+  });
+});
+
+describe("SNS certificates", () => {
+  const AWS = "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-0123.pem";
+  let ses: AppFixture;
+  const fetched: string[] = [];
+  // The certificate as SNS would serve it, at whatever URL it is asked for: nothing leaves.
+  beforeEach(async () => {
+    fetched.length = 0;
+    ses = await createAppFixture({
+      extraConfig: `serviceEvents:\n  maxAge: 15m\n  ses:\n    topicArns: [${TOPIC}]\n`,
+      serviceEvents: receiverOf(async (url) => {
+        fetched.push(url);
+        return certPem;
+      }),
+    });
+  });
+  afterEach(() => ses.close());
+  const notify = (certUrl: string) =>
+    ses.app.request("/events/ses", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: snsEnvelope(
+        { Type: "Notification", Message: sesBounce("a@example.com", "m-1") },
+        { certUrl },
+      ),
+    });
+
+  // One certificate under endless URLs (a query or fragment: SNS serves the file anyway) was
+  // fetched and kept once per URL: a memory without bound for whoever knows the topic.
+  it.each([`${AWS}?n=1`, `${AWS}#1`])(
+    "refuses a certificate URL with a query or fragment: %s",
+    async (url) => {
+      const response = await notify(url);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual({ error: "untrusted-certificate" });
+      expect(fetched).toEqual([]);
+    },
+  );
+
+  it("fetches SNS's own certificate URL once, and keeps 100 certificates at most", async () => {
+    expect((await notify(AWS)).status).toBe(200);
+    expect((await notify(AWS)).status).toBe(200);
+    expect(fetched).toEqual([AWS]);
+    for (let i = 1; i <= 100; i++) await notify(AWS.replace(".pem", `-${i}.pem`));
+    // The first certificate made room for the 101st: asked for again, it is fetched again.
+    expect((await notify(AWS)).status).toBe(200);
+    expect(fetched.filter((url) => url === AWS)).toHaveLength(2);
   });
 });
 

@@ -93,6 +93,7 @@ export function registerPreview(preview: Command): void {
               width,
               isDark: flags.dark === true,
               executablePath: process.env.GAZETTE_CHROMIUM || undefined,
+              remote: ctx.config.collect,
             });
             await writeFile(flags.screenshot, png);
             console.log(

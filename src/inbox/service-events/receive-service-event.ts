@@ -11,6 +11,10 @@ import { readSesNotification } from "./read-ses.js";
 import type { EmailService, EventRequest, Reading } from "./types.js";
 import { isTrustedSnsUrl, verifySnsMessage } from "./verify-sns.js";
 
+// SNS signs with one certificate per region, replaced every few years; more URLs than this are
+// made up (a configured prefix takes any path under it) and would otherwise be kept for good.
+const MAX_CERTIFICATES = 100;
+
 /** The answer to give the service. */
 export interface EventAnswer {
   status: number;
@@ -47,6 +51,8 @@ export function createServiceEventReceiver(options: ReceiverOptions): ServiceEve
   const certificate = (url: string) => {
     let pem = certificates.get(url);
     if (!pem) {
+      const oldest = certificates.keys().next();
+      if (certificates.size >= MAX_CERTIFICATES && !oldest.done) certificates.delete(oldest.value);
       pem = get(url);
       pem.catch(() => certificates.delete(url));
       certificates.set(url, pem);

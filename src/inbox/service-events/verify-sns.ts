@@ -108,8 +108,8 @@ export async function verifySnsMessage(body: string, options: SnsOptions): Promi
 }
 
 /**
- * True for https://sns.<region>.amazonaws.com[.cn]/…(ending in `suffix` when given), or a URL
- * under one of the configured prefixes.
+ * True for https://sns.<region>.amazonaws.com[.cn]/… (with `suffix`: a path ending in it, and no
+ * query or fragment), or a URL under one of the configured prefixes.
  */
 export function isTrustedSnsUrl(
   value: string,
@@ -127,6 +127,9 @@ export function isTrustedSnsUrl(
     url.protocol === "https:" &&
     url.port === "" &&
     SNS_HOST.test(url.hostname) &&
-    (suffix === undefined || url.pathname.endsWith(suffix))
+    // A certificate's URL is a file's: a query or fragment would make one certificate endless
+    // URLs, each fetched and cached anew (SubscribeURL's query is SNS's own).
+    (suffix === undefined ||
+      (url.pathname.endsWith(suffix) && url.search === "" && url.hash === ""))
   );
 }

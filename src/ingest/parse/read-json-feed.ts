@@ -15,19 +15,19 @@ export function readJsonFeed(document: string): RawFeed {
     throw new Error("no jsonfeed.org version");
   }
   if (!isObject(feed) || !Array.isArray(feed.items)) throw new Error("no items array");
+  // Read once, not per item: see MAX_AUTHORS.
+  const feedAuthors = authorNames(feed);
   return {
     title: escapeTitle(feed.title),
     link: feed.home_page_url,
     feedUrl: feed.feed_url,
     items: feed.items.map((item) =>
-      isObject(item) ? toRawItem(item, feed) : { failure: "not an object" },
+      isObject(item) ? toRawItem(item, feedAuthors) : { failure: "not an object" },
     ),
   };
 }
 
-function toRawItem(item: Json, feed: Json): RawItem {
-  // JSON Feed 1.1's `authors`, else 1.0's `author`; the item's, else the feed's.
-  const authors = [asArray(item.authors), [item.author], asArray(feed.authors), [feed.author]];
+function toRawItem(item: Json, feedAuthors: string[] | undefined): RawItem {
   const image = item.image ?? item.banner_image;
   return {
     title: escapeTitle(item.title),
@@ -38,14 +38,8 @@ function toRawItem(item: Json, feed: Json): RawItem {
     summary: escapeText(item.summary),
     published: dateText(item.date_published),
     updated: dateText(item.date_modified),
-    creator: authors
-      .map((group) =>
-        group
-          .filter(isObject)
-          .map((author) => author.name)
-          .filter((name) => typeof name === "string"),
-      )
-      .find((names) => names.length > 0),
+    // The item's authors, else the feed's.
+    creator: authorNames(item) ?? feedAuthors,
     rawCategories: asArray(item.tags).filter((tag) => typeof tag === "string"),
     mediaThumbnail: typeof image === "string" ? { $: { url: image } } : undefined,
   };
@@ -55,6 +49,26 @@ function toRawItem(item: Json, feed: Json): RawItem {
 // (1672740000), which is read as the same digits in a string would be.
 function dateText(value: unknown): unknown {
   return typeof value === "number" && Number.isInteger(value) ? String(value) : value;
+}
+
+// More names than fit the one line an author is shown on (clipLine). The feed's authors are every
+// item's that names none, so all of them were read, and hashed, again for each item.
+const MAX_AUTHORS = 50;
+
+/**
+ * The first names of JSON Feed 1.1's `authors`, else of 1.0's `author`; undefined when neither
+ * names one.
+ */
+function authorNames(owner: Json): string[] | undefined {
+  return [asArray(owner.authors), [owner.author]]
+    .map((group) =>
+      group
+        .filter(isObject)
+        .map((author) => author.name)
+        .filter((name): name is string => typeof name === "string")
+        .slice(0, MAX_AUTHORS),
+    )
+    .find((names) => names.length > 0);
 }
 
 function isObject(value: unknown): value is Json {
