@@ -9,7 +9,7 @@
 // Each module behind a dynamic `import()` — every command's — is still evaluated only when that
 // import runs (esbuild wraps it in a lazy initializer), so a command runs only what it uses. The
 // other libraries stay in node_modules, loaded when a code path needs them: the native SQLite
-// driver, those that find files beside themselves (node-cron's daemon, MJML's components), and
+// driver, those that find files beside themselves (MJML's components), and
 // those that only some commands load. Worker threads keep running tsc's dist/ (their entry
 // points are files, not imports).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,7 +30,7 @@ export const HELP_BUNDLE = path.join(OUT_DIR, "gazette-help.cjs");
 const CODE_CACHE_DIR = path.join(OUT_DIR, ".cache");
 
 /** The libraries that `gazette status` loads and the bundle holds, each hundreds of files or more. */
-const START_LIBRARIES = ["commander", "kysely", "zod", "yaml", "cron-parser", "luxon"];
+const START_LIBRARIES = ["commander", "kysely", "zod", "yaml", "cron-parser", "luxon", "node-cron"];
 
 /**
  * The libraries bundled: those of START_LIBRARIES, and those that have no CommonJS form and are
@@ -45,7 +45,7 @@ const BUNDLED = new Set([...START_LIBRARIES, "p-limit", "yocto-queue"]);
  * test/cli/startup.test.ts holds the commands to this list; `npm run bench:cli` times these
  * libraries alone, the part of a start that is theirs.
  */
-export const STORE_COMMAND_LIBRARIES = [...START_LIBRARIES, "better-sqlite3", "node-cron"].sort();
+export const STORE_COMMAND_LIBRARIES = [...START_LIBRARIES, "better-sqlite3"].sort();
 
 // A module's own URL (import.meta.url) locates its worker or its templates: in the bundle it is
 // the URL of tsc's compiled copy of the module, beside which those files are. Written as a token
@@ -63,6 +63,8 @@ const BUNDLE_OPTIONS = {
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: "warning",
+  // nodeCronInTheBundle: node-cron, bundled, finds its own file with require.resolve when it runs.
+  logOverride: { "require-resolve-not-external": "silent" },
 } satisfies BuildOptions;
 
 /**
@@ -93,6 +95,7 @@ async function bundleEntry(outfile: string, plugins: Plugin[]): Promise<string> 
       keepUnbundledPackagesExternal(),
       zodWithEnglishOnly(),
       commanderSpawnOnUse(),
+      nodeCronInTheBundle(),
       moduleUrlsOfCompiledCopies(),
     ],
   });
@@ -139,7 +142,12 @@ export async function bundleLibraries(
     ...BUNDLE_OPTIONS,
     stdin: { contents: [...imports, kept].join("\n"), resolveDir: ROOT, loader: "js" },
     outfile,
-    plugins: [keepUnbundledPackagesExternal(), zodWithEnglishOnly(), commanderSpawnOnUse()],
+    plugins: [
+      keepUnbundledPackagesExternal(),
+      zodWithEnglishOnly(),
+      commanderSpawnOnUse(),
+      nodeCronInTheBundle(),
+    ],
   });
 }
 
@@ -189,26 +197,52 @@ function zodWithEnglishOnly(): Plugin {
 // commander requires node:child_process when it loads, for the subcommands it runs as programs of
 // their own (gazette has none), and child_process loads net, dgram and Node's streams: some 3 ms
 // of every start. The bundle requires it when commander spawns.
-const COMMANDER_SPAWN = "const childProcess = require('node:child_process');";
-
 function commanderSpawnOnUse(): Plugin {
+  return rewritePackageFile("commander", /[\\/]commander[\\/]lib[\\/]command\.js$/, [
+    [
+      "const childProcess = require('node:child_process');",
+      "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+    ],
+  ]);
+}
+
+// node-cron (its ES module form, which the bundle takes) finds its daemon beside itself by
+// import.meta.url, which a CommonJS bundle lacks: the URL is its own file's, resolved when the
+// bundle runs. Its child_process (for that daemon, which runs a task given as a file: gazette
+// gives functions) is required when it forks, as commander's is.
+function nodeCronInTheBundle(): Plugin {
+  return rewritePackageFile("node-cron", /[\\/]node-cron[\\/]dist[\\/]node-cron\.js$/, [
+    [
+      "import { fork } from 'child_process';",
+      'const fork = (...args) => require("node:child_process").fork(...args);',
+    ],
+    ["import.meta.url", 'require("node:url").pathToFileURL(require.resolve("node-cron")).href'],
+  ]);
+}
+
+/**
+ * A plugin that bundles a package's file (`file`, under node_modules) with each text of
+ * `replacements` replaced, everywhere; a text that is not there fails the build (the package
+ * changed, and the rewrite with it must be looked at again).
+ */
+function rewritePackageFile(
+  name: string,
+  file: RegExp,
+  replacements: readonly (readonly [string, string])[],
+): Plugin {
   return {
-    name: "gazette-commander-spawn",
+    name: `gazette-rewrite-${name}`,
     setup(bundle) {
-      bundle.onLoad(
-        { filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ },
-        (args) => {
-          const source = readFileSync(args.path, "utf8");
-          if (!source.includes(COMMANDER_SPAWN)) {
-            throw new Error(`${args.path}: no "${COMMANDER_SPAWN}" to defer (commander changed)`);
+      bundle.onLoad({ filter: file }, (args) => {
+        let contents = readFileSync(args.path, "utf8");
+        for (const [text, replacement] of replacements) {
+          if (!contents.includes(text)) {
+            throw new Error(`${args.path}: no "${text}" to replace (${name} changed)`);
           }
-          const deferred = source.replace(
-            COMMANDER_SPAWN,
-            "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
-          );
-          return { contents: deferred, loader: "js" };
-        },
-      );
+          contents = contents.replaceAll(text, replacement);
+        }
+        return { contents, loader: "js" };
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement } from "kysely";
@@ -9,7 +10,7 @@ import type { Database } from "./tables.js";
 export function openSqlite(file: string): Kysely<Database> {
   try {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
-    const sqlite = new SQLite(file);
+    const sqlite = new SQLite(file, { nativeBinding: nativeBinding() });
     // WAL lets readers (status, preview) run while a send writes; NORMAL sync is durable in WAL
     // at commit boundaries, which is what the ledger relies on.
     sqlite.pragma("journal_mode = WAL");
@@ -27,6 +28,21 @@ export function openSqlite(file: string): Kysely<Database> {
     throw new GazetteError("STORE_FAILED", `cannot open database ${file}: ${String(error)}`, {
       cause: error,
     });
+  }
+}
+
+/**
+ * better-sqlite3's compiled addon, by its path: better-sqlite3's default (the `bindings` package)
+ * searches a dozen paths for it, on every start. npm's install (a prebuilt binary, or node-gyp)
+ * puts it in build/Release; elsewhere, better-sqlite3 looks as it did.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve(
+      "better-sqlite3/build/Release/better_sqlite3.node",
+    );
+  } catch {
+    return undefined;
   }
 }
 

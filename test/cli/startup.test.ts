@@ -23,17 +23,16 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), "gazette-startup-"));
   writeDemoConfig(dir, { name: "Startup Test" });
-  // Preloaded into a command's process: writes each file it requires or imports to a file.
+  // Preloaded into a command's process: writes each file it loads (required or imported) to a file.
   writeFileSync(
     path.join(dir, "record-loads.cjs"),
     `const { appendFileSync } = require("node:fs");
 const Module = require("node:module");
 const file = process.env.LOAD_LOG;
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (...args) {
-  const found = resolve.apply(this, args);
-  appendFileSync(file, found + "\\n");
-  return found;
+const load = Module.prototype.load;
+Module.prototype.load = function (filename) {
+  appendFileSync(file, filename + "\\n");
+  return load.call(this, filename);
 };
 Module.register("data:text/javascript," + encodeURIComponent(
   "import{appendFileSync}from'node:fs';export async function resolve(s,c,n){const r=await n(s,c);" +
@@ -132,8 +131,8 @@ describe("gazette starts without what it does not use", () => {
       const { bundled, loaded } = await librariesRunBy([command]);
       expect([...bundled, ...loaded].filter((name) => HEAVY.includes(name))).toEqual([]);
       expect([...bundled, ...loaded].sort()).toEqual(STORE_COMMAND_LIBRARIES);
-      // Those the bundle leaves out: the native SQLite driver and node-cron.
-      expect(loaded).toEqual(["better-sqlite3", "node-cron"]);
+      // Those the bundle leaves out: the native SQLite driver.
+      expect(loaded).toEqual(["better-sqlite3"]);
     },
   );
 
