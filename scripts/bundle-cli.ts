@@ -63,8 +63,6 @@ const BUNDLE_OPTIONS = {
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: "warning",
-  // nodeCronInTheBundle: node-cron, bundled, finds its own file with require.resolve when it runs.
-  logOverride: { "require-resolve-not-external": "silent" },
 } satisfies BuildOptions;
 
 /**
@@ -102,7 +100,34 @@ async function bundleEntry(outfile: string, plugins: Plugin[]): Promise<string> 
   const [output] = result.outputFiles;
   if (output === undefined || result.outputFiles.length !== 1)
     throw new Error("one output expected");
-  return asciiOnly(withNativeImports(withModuleUrls(output.text)));
+  return asciiOnly(withLazyBuiltins(withNativeImports(withModuleUrls(output.text))));
+}
+
+// Node's modules that a command on the store imports and does not use, each required when its
+// module is first used (a property read: every use of them in the bundle is one): node:crypto
+// (some 4 ms to load; the signing keys and tokens use it when a link is signed or checked) and
+// node:worker_threads (the feed parse workers, started when a collect parses).
+const LAZY_BUILTINS = ["node:crypto", "node:worker_threads"];
+const LAZY_REQUIRE =
+  "var __gazetteLazy=(id,loaded)=>new Proxy({},{get:(_,key)=>(loaded??=require(id))[key],has:(_,key)=>key in(loaded??=require(id))});";
+
+/**
+ * The bundle with each require() of LAZY_BUILTINS made lazy. esbuild writes an import of a
+ * built-in as `import_x = require("node:x")` and reads it as `import_x.name`; any other form
+ * (a spread, a default import) fails the build, to be looked at.
+ */
+function withLazyBuiltins(text: string): string {
+  let replaced = text;
+  for (const id of LAZY_BUILTINS) {
+    const call = `require(${JSON.stringify(id)})`;
+    const assigned = new RegExp(`\\b(import_\\w+)=${call.replace(/[()]/g, "\\$&")}`, "g");
+    replaced = replaced.replace(
+      assigned,
+      (_match, name: string) => `${name}=__gazetteLazy(${JSON.stringify(id)})`,
+    );
+    if (replaced.includes(call)) throw new Error(`the bundle uses ${id} in a form left eager`);
+  }
+  return `${LAZY_REQUIRE}${replaced}`;
 }
 
 // The help bundle: the command list with no command's module behind it (a command's import()
@@ -216,7 +241,11 @@ function nodeCronInTheBundle(): Plugin {
       "import { fork } from 'child_process';",
       'const fork = (...args) => require("node:child_process").fork(...args);',
     ],
-    ["import.meta.url", 'require("node:url").pathToFileURL(require.resolve("node-cron")).href'],
+    [
+      "import.meta.url",
+      // Not require.resolve(…), which esbuild would follow and bundle node-cron's CommonJS form for.
+      'require("node:url").pathToFileURL(require("node:module").createRequire(__filename).resolve("node-cron")).href',
+    ],
   ]);
 }
 

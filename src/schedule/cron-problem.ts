@@ -1,5 +1,6 @@
 import { CronExpressionParser } from "cron-parser";
 import { validate as nodeCronReads } from "node-cron";
+import { firstFiring } from "./next-run.js";
 
 const MONTHS = [
   "January",
@@ -32,7 +33,7 @@ export function cronProblem(cron: string, timezone = "UTC", now = new Date()): s
     return `it has ${fields.length} field${fields.length === 1 ? "" : "s"}, not five (or six, with seconds first)`;
   let first: Date;
   try {
-    first = CronExpressionParser.parse(cron, { currentDate: now, tz: timezone }).next().toDate();
+    first = firstFiring(cron, timezone, now);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const never = /day of month/i.test(reason) ? neverFires(fields) : undefined;
