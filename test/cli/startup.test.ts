@@ -136,6 +136,34 @@ describe("gazette starts without what it does not use", () => {
     },
   );
 
+  // scripts/bundle-cli.ts: node:crypto and node:worker_threads load when first used; commander's
+  // and node-cron's child_process (net, dgram behind it) when they spawn.
+  it("status loads none of Node's modules that it does not use", async () => {
+    // Alone: the ESM hook of runLogged runs on a worker thread, which loads some of them.
+    const log = path.join(dir, "builtins-status.txt");
+    const preload = path.join(dir, "record-builtins.cjs");
+    writeFileSync(
+      preload,
+      `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(log)}, process.moduleLoadList.join("\\n")));`,
+    );
+    const result = await runCli(["--config", "gazette.yaml", "status"], {
+      cwd: dir,
+      // Extra CA certificates are read at start, with node:crypto.
+      env: { NODE_EXTRA_CA_CERTS: undefined },
+      nodeArgs: ["--require", preload],
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const builtins = readFileSync(log, "utf8")
+      .split("\n")
+      .flatMap((line) => /^NativeModule (\S+)$/.exec(line)?.[1] ?? []);
+    expect(builtins).toContain("vm");
+    expect(
+      builtins.filter((name) =>
+        ["crypto", "worker_threads", "child_process", "dgram"].includes(name),
+      ),
+    ).toEqual([]);
+  });
+
   // Node 20 reads, compiles and links an ES module graph file by file: `status` loaded 465 files
   // (Kysely's 262 and zod's 95 among them) before the build bundled the CLI.
   it("status loads the bundle: a few dozen files, none of Kysely's or zod's own", async () => {
