@@ -4,12 +4,13 @@
 // instead of parsing and compiling 2 MB of source (about 40 ms), and the functions the command ran
 // last time come compiled with it.
 //
-// The cache is a folder beside the bundle (.cache/, emptied by each build), one file per command:
+// The cache is a folder beside the bundle (.cache/, emptied by each build), or the user's own
+// ($XDG_CACHE_HOME/gazette/compile-cache) where that cannot be written, one file per command:
 // V8 stores the functions a run compiled, so `status` keeps what `status` runs. A file is written
 // once, after a run that ended with exit code 0, and names the bundle's size and modification
 // time besides Node's version: V8 checks only the source's length, so the name is what keeps a
 // rebuilt bundle from running an earlier build's code. Writing is atomic (a temporary file, then a
-// rename), and a folder that cannot be written (a read-only install) only costs the speed.
+// rename); where neither folder can be written, it only costs the speed.
 // NODE_DISABLE_COMPILE_CACHE=1, Node's own switch, turns it off.
 "use strict";
 
@@ -35,26 +36,23 @@ function runBundle(bundle, argv) {
   } finally {
     fs.closeSync(fd);
   }
-  const cacheFile =
-    process.env.NODE_DISABLE_COMPILE_CACHE === "1"
-      ? undefined
-      : path.join(
-          path.dirname(bundle),
-          ".cache",
-          [
-            path.basename(bundle),
-            commandWord(argv),
-            process.version,
-            process.arch,
-            stat.size,
-            stat.mtimeNs,
-          ].join("-"),
-        );
-  const cachedData = cacheFile === undefined ? undefined : readIfThere(cacheFile);
+  const name = [
+    path.basename(bundle),
+    commandWord(argv),
+    process.version,
+    process.arch,
+    stat.size,
+    stat.mtimeNs,
+  ].join("-");
+  const isCached = process.env.NODE_DISABLE_COMPILE_CACHE !== "1";
+  // Beside the bundle, else (an install the user cannot write to) in the user's own cache folder.
+  const beside = path.join(path.dirname(bundle), ".cache", name);
+  const userOwn = () => path.join(userCacheDir(), name);
+  const cachedData = isCached ? (readIfThere(beside) ?? readIfThere(userOwn())) : undefined;
   const script = new vm.Script(`${WRAPPER}${source}\n})`, { filename: bundle, cachedData });
-  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+  if (isCached && (cachedData === undefined || script.cachedDataRejected)) {
     process.once("exit", (code) => {
-      if (code === 0) writeQuietly(cacheFile, script);
+      if (code === 0 && !writeQuietly(beside, script)) writeQuietly(userOwn(), script);
     });
   }
   const bundleModule = { exports: {}, filename: bundle, id: ".", loaded: false };
@@ -93,15 +91,28 @@ function readIfThere(file) {
   }
 }
 
-/** Writes the script's compiled code to `file`; a cache that cannot be written is no error. */
+/** $XDG_CACHE_HOME/gazette/compile-cache, by default ~/.cache/gazette/compile-cache. */
+function userCacheDir() {
+  const base = process.env.XDG_CACHE_HOME || path.join(require("node:os").homedir(), ".cache");
+  return path.join(base, "gazette", "compile-cache");
+}
+
+/**
+ * Writes the script's compiled code to `file`, and says whether it could: a cache that cannot be
+ * written is no error.
+ */
 function writeQuietly(file, script) {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, file);
+    return true;
   } catch {
-    fs.rmSync(temporary, { force: true });
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {}
+    return false;
   }
 }
 

@@ -229,6 +229,23 @@ describe("the compiled code kept on disk", () => {
     expect(cacheFiles(folder)).toHaveLength(2);
   });
 
+  it("goes to the user's own cache folder where the bundle's folder cannot hold it", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "gazette-code-cache-"));
+    const bundle = writeBundle(folder, "one");
+    writeFileSync(path.join(folder, ".cache"), ""); // a file: no folder can be made there
+    const env = { XDG_CACHE_HOME: path.join(folder, "user-cache") };
+    // Not writing beside the bundle is no error: nothing on stderr, exit code 0.
+    expect(await runNode([RUN_BUNDLE, bundle, "status", "0"], { env })).toEqual({
+      code: 0,
+      stdout: "one\n",
+      stderr: "",
+    });
+    const userOwn = path.join(folder, "user-cache", "gazette", "compile-cache");
+    expect(readdirSync(userOwn)).toEqual([expect.stringMatching(/^b\.cjs-status-/)]);
+    writeBundle(folder, "two"); // same length and time: the code kept there is run
+    expect((await runNode([RUN_BUNDLE, bundle, "status", "0"], { env })).stdout).toBe("one\n");
+  });
+
   it("is not written after a failed run, nor with NODE_DISABLE_COMPILE_CACHE=1", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "gazette-code-cache-"));
     const bundle = writeBundle(folder, "one");
