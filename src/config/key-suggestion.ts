@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { orList } from "../shared/or-list.js";
 import { Config } from "./schema.js";
 
 type Schema = z.core.$ZodType;
@@ -17,8 +18,7 @@ export function suggestKey(keyPath: KeyPath, key: string, root: unknown): string
   const places = placesOf(Config, key, "").filter((place) => place !== placeOf(keyPath));
   if (places.length === 0) return undefined;
   const named = places.map((place) => (place === "" ? "the top level" : place));
-  const where = `${named.slice(0, -1).join(", ")}${named.length > 1 ? " or " : ""}${named.at(-1)}`;
-  return `is not a key here; \`${key}\` is a key of ${where}`;
+  return `is not a key here; \`${key}\` is a key of ${orList(named)}`;
 }
 
 /** The keys within a small edit distance of `key` (in any case), the closest first. */

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { GazetteError } from "../shared/errors.js";
+import { orList } from "../shared/or-list.js";
 import { schemeHint } from "../shared/scheme-hint.js";
 import { interpolateEnv } from "./interpolate-env.js";
 import { suggestKey } from "./key-suggestion.js";
@@ -289,9 +290,7 @@ function keyOfAnotherVariant(
     if (key in option.shape) owners.push(...values.map((value) => `"${value}"`));
   }
   if (owners.length === 0 || chosen === undefined) return undefined;
-  const which =
-    owners.length === 1 ? owners[0] : `${owners.slice(0, -1).join(", ")} or ${owners.at(-1)}`;
-  return `is not a key of ${section} ${field} "${chosen}"${isDefault ? " (the default)" : ""}; only ${field} ${which} has it`;
+  return `is not a key of ${section} ${field} "${chosen}"${isDefault ? " (the default)" : ""}; only ${field} ${orList(owners)} has it`;
 }
 
 /** "file:line" of the deepest node along keyPath that exists in the document. */

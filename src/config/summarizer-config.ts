@@ -7,6 +7,7 @@ import {
 import { CATEGORIES } from "../shared/categories.js";
 import { Duration } from "../shared/duration.js";
 import { EnvName } from "../shared/env-name.js";
+import { orList } from "../shared/or-list.js";
 
 // The summarizer section of gazette.yaml. API keys never live in the file: `apiKeyEnv` names
 // the environment variable that holds one.
@@ -77,8 +78,7 @@ export const SummarizerConfig = z.discriminatedUnion(
     ...CHAT_PROVIDER_NAMES.map(llmConfig),
   ],
   {
-    error: () =>
-      `must be ${PROVIDER_NAMES.slice(0, -1).join(", ")} or ${PROVIDER_NAMES.at(-1) as string}`,
+    error: () => `must be ${orList(PROVIDER_NAMES)}`,
   },
 );
 export type SummarizerConfig = z.infer<typeof SummarizerConfig>;
