@@ -10,7 +10,7 @@ import { meansClause } from "./means-clause.js";
 import { nameDemonstrative } from "./name-demonstrative.js";
 import { nameQuestion, questionMeant } from "./name-question.js";
 import { nameHeadingSubject, nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
-import { rewriteThesis } from "./rewrite-thesis.js";
+import { conjugate, rewriteThesis } from "./rewrite-thesis.js";
 import { possessive, rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
 import { isChoosable, type ScoredSentence } from "./score-sentences.js";
 import { standAlone } from "./stand-alone.js";
@@ -144,15 +144,8 @@ function walkthroughStep(
   if (step === null || verb === undefined || NOT_A_STEP.test(verb)) return undefined;
   const rest = sentence.text.slice(step[0].length);
   if (FIRST_PERSON.test(rest) || /\byou/i.test(rest) || !/[.!]$/.test(rest)) return undefined;
-  const text = `${possessive(publisher.name)} example ${thirdPersonVerb(verb)} ${rest}`;
+  const text = `${possessive(publisher.name)} example ${conjugate(verb)} ${rest}`;
   return { sentences: [sentence], text, isRepaired: true, isAction: true, isStep: true };
-}
-
-// "move" → "moves", "push" → "pushes", "copy" → "copies".
-function thirdPersonVerb(verb: string): string {
-  if (/(?:s|sh|ch|x|z|o)$/.test(verb)) return `${verb}es`;
-  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
-  return `${verb}s`;
 }
 
 const EXAMPLE_POINTER = /,?\s*(?:e\.g\.|for example|for instance|like so|like this)\s*:$/i;

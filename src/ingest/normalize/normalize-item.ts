@@ -224,7 +224,7 @@ function authorOf(raw: RawItem): string | undefined {
 }
 
 /** The people an author field names (one element or several), as one line: "Ada, Grace". */
-export function personNames(value: unknown): string | undefined {
+function personNames(value: unknown): string | undefined {
   const names = (Array.isArray(value) ? value : [value]).map(personName).filter(Boolean);
   return clipLine([...new Set(names)].join(", ")) || undefined;
 }

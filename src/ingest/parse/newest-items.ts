@@ -10,7 +10,7 @@ export function newestItems(feed: ParsedFeed, max: number): ParsedFeed {
 }
 
 /** newestItems on any list of dated entries; `problem` says how many were left out. */
-export function newestOf<T>(
+function newestOf<T>(
   list: T[],
   max: number,
   dateOf: (entry: T) => Date | undefined,

@@ -178,7 +178,7 @@ export async function parseLenientXml(xml: string): Promise<RawFeed | undefined>
  * refuses it (cut short, nested too deep). Each rewrite keeps a well-formed document's reading,
  * so one parse of the result does what a parse after each did. Undefined when nothing changes.
  */
-export function lenientXml(xml: string): string | undefined {
+function lenientXml(xml: string): string | undefined {
   const repaired = repairXml(xml);
   const lenient = recoverXml(repaired) ?? repaired;
   return lenient === xml ? undefined : lenient;

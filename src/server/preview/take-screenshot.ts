@@ -73,9 +73,9 @@ async function routeRequest(route: Route, origin: string, fetchRemote?: FetchRem
   const request = route.request();
   const url = new URL(request.url());
   if (url.origin === origin) return route.continue();
-  const isRemote = url.protocol === "https:" || url.protocol === "http:";
+  // fetchRemote answers http(s) URLs alone: anything else is blocked below.
   const file =
-    fetchRemote && isRemote && REMOTE_TYPES.has(request.resourceType())
+    fetchRemote && REMOTE_TYPES.has(request.resourceType())
       ? await fetchRemote(url.href).catch(() => undefined)
       : undefined;
   // The page may have closed meanwhile (the screenshot is taken): then there is nothing to answer.
