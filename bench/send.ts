@@ -13,7 +13,7 @@ import { listNumber } from "../src/pipeline/find-list.js";
 import { compileBenchProcess } from "./compile-bench-process.js";
 import { seedSubscribers } from "./seed-bench-store.js";
 
-// npm run bench:send [-- --subscribers 100000 --pool 5 --concurrency N --http --sender-only --trace-memory]
+// npm run bench:send [-- --subscribers 100000 --pool 5 --concurrency N --http --sender-only --trace-memory --profile DIR]
 // Sends the demo issue (20 articles) to N subscribers through the real send stage into an SMTP
 // sink running in a process of its own, then measures the ceiling: a bare nodemailer pool of the
 // same size sending one pre-built raw message N times. The store is seeded here; each of the two
@@ -42,6 +42,8 @@ const { values } = parseArgs({
     "sender-only": { type: "boolean", default: false },
     /** The sender prints its RSS and heap every 5 s while sending. */
     "trace-memory": { type: "boolean", default: false },
+    /** Each measured sender writes a V8 CPU profile (.cpuprofile) into this folder. */
+    profile: { type: "string" },
   },
 });
 const count = Number(values.subscribers);
@@ -179,8 +181,8 @@ ${values.concurrency ? `delivery: { concurrency: ${Number(values.concurrency)} }
 }
 
 /** Runs the compiled bench/send-process.ts with `args`; resolves with what it printed. */
-async function runChild(script: string, args: string[]): Promise<string> {
-  const child = spawn(process.execPath, [script, ...args], {
+async function runChild(script: string, args: string[], flags: string[] = []): Promise<string> {
+  const child = spawn(process.execPath, [...flags, script, ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
@@ -194,7 +196,14 @@ async function runChild(script: string, args: string[]): Promise<string> {
 
 /** A measured run: the one JSON line it prints. */
 async function runMeasured(script: string, args: string[]): Promise<Measured> {
-  return JSON.parse(await runChild(script, args)) as Measured;
+  return JSON.parse(await runChild(script, args, profileFlags())) as Measured;
+}
+
+/** With --profile DIR, a measured sender writes its CPU profile there (open it in Chrome's DevTools). */
+function profileFlags(): string[] {
+  if (!values.profile) return [];
+  mkdirSync(values.profile, { recursive: true });
+  return ["--cpu-prof", "--cpu-prof-dir", path.resolve(values.profile)];
 }
 
 /** Starts bench/smtp-sink-process.ts in its own process and reads the port it prints. */
