@@ -8,7 +8,7 @@
 // ($XDG_CACHE_HOME/gazette/compile-cache) where that cannot be written, one file per command:
 // V8 stores the functions a run compiled, so `status` keeps what `status` runs. A file is written
 // once, after a run that ended with exit code 0, and names the bundle's size and modification
-// time besides Node's version: V8 checks only the source's length, so the name is what keeps a
+// time besides Node's version (and Node's flags, when a run has any): V8 checks only the source's length, so the name is what keeps a
 // rebuilt bundle from running an earlier build's code. Writing is atomic (a temporary file, then a
 // rename); where neither folder can be written, it only costs the speed.
 // NODE_DISABLE_COMPILE_CACHE=1, Node's own switch, turns it off.
@@ -43,6 +43,7 @@ function runBundle(bundle, argv) {
     process.arch,
     stat.size,
     stat.mtimeNs,
+    ...flagsKey(),
   ].join("-");
   const isCached = process.env.NODE_DISABLE_COMPILE_CACHE !== "1";
   // Beside the bundle, else (an install the user cannot write to) in the user's own cache folder.
@@ -81,6 +82,20 @@ function nativeImport(specifier) {
 /** The first word of the command line that can be a command's name ("status"), or "none". */
 function commandWord(argv) {
   return argv.find((arg) => /^[a-z][a-z-]{0,30}$/.test(arg)) ?? "none";
+}
+
+/**
+ * Node's flags of this run, as a short hash, or nothing when there are none: V8 rejects code kept
+ * under other flags (a test run's --log-function-events, a user's NODE_OPTIONS), and writing it
+ * again would throw out the code of every run without them. Each set of flags gets its own file.
+ */
+function flagsKey() {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ").trim();
+  if (flags === "") return [];
+  // FNV-1a, 32 bits: node:crypto costs a start more than it saves here.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < flags.length; i++) hash = Math.imul(hash ^ flags.charCodeAt(i), 0x01000193);
+  return [`f${(hash >>> 0).toString(36)}`];
 }
 
 function readIfThere(file) {

@@ -246,6 +246,20 @@ describe("the compiled code kept on disk", () => {
     expect((await runNode([RUN_BUNDLE, bundle, "status", "0"], { env })).stdout).toBe("one\n");
   });
 
+  it("is kept apart for each set of Node's flags: a run with others does not replace it", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "gazette-code-cache-"));
+    const bundle = writeBundle(folder, "one");
+    expect((await runNode([RUN_BUNDLE, bundle, "status", "0"])).stdout).toBe("one\n");
+    // V8 rejects code kept under other flags; before, such a run wrote its own over the plain one.
+    const flagged = await runNode([RUN_BUNDLE, bundle, "status", "0"], {
+      nodeArgs: ["--stack-size=900"],
+    });
+    expect(flagged.stdout).toBe("one\n");
+    expect(cacheFiles(folder)).toHaveLength(2);
+    writeBundle(folder, "two"); // same length and time: the plain run's code is still there
+    expect((await runNode([RUN_BUNDLE, bundle, "status", "0"])).stdout).toBe("one\n");
+  });
+
   it("is not written after a failed run, nor with NODE_DISABLE_COMPILE_CACHE=1", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "gazette-code-cache-"));
     const bundle = writeBundle(folder, "one");
