@@ -2,10 +2,10 @@ import { isLinkPost } from "../shared/link-post.js";
 
 /**
  * Why a post has little of its own to read: it announces an event, hands out slides, rounds up
- * links, is a podcast episode's page, calls testers to a pre-release, or is a short note that a
- * version is out.
+ * links, is a podcast episode's page, calls testers to a pre-release, is a short note that a
+ * version is out, or a job advertisement.
  */
-export type BriefKind = "event" | "slides" | "links" | "podcast" | "release";
+export type BriefKind = "event" | "slides" | "links" | "podcast" | "release" | "job";
 
 /** What `briefKindOf` reads of an article. */
 export interface BriefSignals {
@@ -34,6 +34,9 @@ const EVENT_TITLE =
   /\b(?:webinars?|meet-?ups?|brown bag|round ?tables?|office hours|hackathons?|live ?streams?|join us|save the date)\b/i;
 const INVITATION =
   /\b(?:you(?:'re|’re| are) (?:cordially )?invited|join us\b|register (?:now|today|here|by|at|for)|rsvp\b|seats? (?:left|remaining)|sign up (?:now|here|today))/i;
+// A job advertisement's title: "AWS Job: Architect …", "We're hiring", "Open positions in …".
+const JOB_TITLE =
+  /\b(?:jobs?:|job (?:opening|posting|offer)s?\b|(?:we(?:'re|’re| are)|is|now) hiring\b|open (?:positions?|roles?)\b|vacanc(?:y|ies)\b|join (?:our|the) team\b)/i;
 const SLIDES_TITLE = /\bslides\b|\bslide ?deck\b/i;
 const POINTER_TEXT = /\bhere (?:are|is) (?:the|my|our) (?:slides|deck|video|recording)\b/i;
 const ROUND_UP_TITLE =
@@ -82,6 +85,7 @@ export function briefKindOf(article: BriefSignals): BriefKind | undefined {
   if (!isShort) return undefined;
   if (EVENT_TITLE.test(title) || (INVITATION.test(opening) && WHEN.test(opening))) return "event";
   if (SLIDES_TITLE.test(title) || POINTER_TEXT.test(opening)) return "slides";
+  if (JOB_TITLE.test(title)) return "job";
   if (release !== "none") return "release";
   return undefined;
 }

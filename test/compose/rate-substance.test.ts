@@ -67,6 +67,16 @@ describe("briefKindOf", () => {
     [post("WordPress 5.9 RC3", 2), "release"],
     [post("Rails 7.1 released", 1), "release"],
     [post("Apple Seeds First Beta of macOS Monterey 12.4 to Developers", 1), "release"],
+    [
+      post(
+        "AWS Job: Architect & Designer Position in Turkey",
+        2,
+        "An entrepreneur from Turkey is ready to hire a software architect.",
+      ),
+      "job",
+    ],
+    [post("We’re hiring: a senior site reliability engineer", 1), "job"],
+    [post("Open positions on the platform team", 2), "job"],
   ])("%j is %s", (article, kind) => {
     expect(briefKindOf(article)).toBe(kind);
   });
@@ -89,6 +99,8 @@ describe("briefKindOf", () => {
     ],
     ["an episode of a blog series, not a podcast", post("Scaling Postgres, episode 2", 6)],
     ["a short post of its own", post("Nokogiri’s Slop Feature", 2)],
+    ["a long post on how a team hires", post("How we're hiring engineers remotely", 8)],
+    ["a short post on a product framework", post("Jobs to be done, in one page", 2)],
     ["slides of unknown length: maybe a write-up", post("RubyConf Slides", null)],
   ])("%s is no brief post", (_name, article) => {
     expect(briefKindOf(article)).toBeUndefined();
