@@ -101,7 +101,8 @@ export function parseConfigText(
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const lines = doc.errors.map((error) => {
-      const line = error.linePos?.[0]?.line;
+      // Without prettyErrors the yaml library leaves linePos unset: the line is counted here.
+      const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
       return `  ${file}${line ? `:${line}` : ""}: ${error.message.split("\n")[0]}`;
     });
     throw configError(file, lines);

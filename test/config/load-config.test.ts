@@ -237,6 +237,16 @@ describe("config", () => {
     expect(message.split("\n")).toHaveLength(3);
   });
 
+  it("names the line of a YAML syntax error", () => {
+    expect(problemOf("feeds: [\n")).toBe(
+      "gazette.yaml: 1 problem:\n  gazette.yaml:2: Flow sequence in block collection must be sufficiently indented and end with a ]",
+    );
+    const duplicate = `${VALID}newsletter: twice\n`;
+    const line = duplicate.split("\n").length - 1;
+    expect(problemOf(duplicate)).toContain(`gazette.yaml:${line}: Map keys must be unique`);
+    expect(problemOf('a: "x\n')).toContain('gazette.yaml:2: Missing closing "quote');
+  });
+
   it("refuses a file of nested aliases (a billion laughs) as a config problem naming the file", () => {
     let text = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n';
     for (let i = 1; i < 10; i++)
