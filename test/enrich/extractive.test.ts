@@ -14,10 +14,10 @@ const BOILERPLATE_OPENING = /^(?:In this (?:post|article)|By |Posted by|Thanks|S
 const ENDS_AT_BOUNDARY = /[.!?…]["'”’)]?$/;
 
 describe("createExtractiveSummarizer", () => {
-  // extractive@10: the wording changed (what a change means for users is a why, a post of links
-  // is summarized as one), so stored enrichments are redone.
-  it("is identified as extractive@10", () => {
-    expect(summarizer.id).toBe("extractive@10");
+  // extractive@11: the wording changed (filler lead-ins, hedges, a dangling "also" and "since X
+  // arrived last week" are dropped), so stored enrichments are redone.
+  it("is identified as extractive@11", () => {
+    expect(summarizer.id).toBe("extractive@11");
   });
 
   it.each([
@@ -238,6 +238,38 @@ describe("createExtractiveSummarizer", () => {
     expect(result.why).toBe("");
   });
 
+  it("keeps a lesson marked by a summing-up, and says it without the phrase", async () => {
+    const result = await summarizer.summarize({
+      title: "Introducing Timed Text Authoring Lineage",
+      text: [
+        "We developed a new authoring specification called Timed Text Authoring Lineage (TTAL).",
+        "A TTAL file carries the type of script, the dialogues, their timecodes and the original language text.",
+        "In a nutshell, TTAL has been designed to simplify script authoring, so the creative energy is spent on dubbing rather than on managing script delivery.",
+      ].join("\n\n"),
+      source: { name: "Netflix TechBlog" },
+    });
+    expect(result.why).toBe(
+      "TTAL has been designed to simplify script authoring, so the creative energy is spent on dubbing rather than on managing script delivery.",
+    );
+  });
+
+  it("says neither a filler lead-in nor a dangling also", async () => {
+    const result = await summarizer.summarize({
+      title: "Get Creative with the All-New Pattern Creator",
+      text: [
+        "As the name implies, the Pattern Creator allows anyone, from designers to content creators, to make custom patterns for any purpose.",
+        "Pattern Creator also lets users build, edit and submit their patterns to the Pattern Directory without writing code.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.summary).toBe(
+      "The Pattern Creator allows anyone, from designers to content creators, to make custom patterns for any purpose.",
+    );
+    expect(result.why).toBe(
+      "Pattern Creator lets users build, edit and submit their patterns to the Pattern Directory without writing code.",
+    );
+  });
+
   it("prefers a summary that is not an addition to something said before", async () => {
     const result = await summarizer.summarize({
       title: "WordPress 5.9.2 Security and Maintenance Release",
@@ -402,7 +434,7 @@ describe("createExtractiveSummarizer", () => {
     const result = await custom.summarize(fixture("postgres-pooling"));
     expect(result.tags).toEqual(["connection-pooling"]);
     expect(result.category).toBe("Backend");
-    expect(custom.id).toMatch(/^extractive@10\+vocabulary\.[0-9a-f]{8}$/);
+    expect(custom.id).toMatch(/^extractive@11\+vocabulary\.[0-9a-f]{8}$/);
   });
 
   it("rejects a custom vocabulary with every problem named", () => {
