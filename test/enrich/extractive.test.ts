@@ -253,6 +253,18 @@ describe("createExtractiveSummarizer", () => {
     );
   });
 
+  it("does not take how long things were so for the summary", async () => {
+    const result = await summarizer.summarize({
+      title: "Making on-call humane for a small team",
+      text: [
+        "For three years every engineer was on call one week in six, for all hours, with no extra pay.",
+        "Engineers now receive a fixed stipend for each on-call week and time off after any night they are woken.",
+      ].join("\n\n"),
+      source: { name: "Pinecrest" },
+    });
+    expect(result.summary).toMatch(/^Engineers now receive a fixed stipend/);
+  });
+
   it("says neither a filler lead-in nor a dangling also", async () => {
     const result = await summarizer.summarize({
       title: "Get Creative with the All-New Pattern Creator",
