@@ -108,6 +108,12 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
       // What the post shows, not what the idiom of its title means.
       /^Thoughtbot's example moves player generation to the Game\.Player module, where it can determine how best to generate the struct/,
     ],
+    // What the bug-fix release fixes, not the story of the bug.
+    [
+      "github-repo-releases-atom.xml",
+      "v0.97.3",
+      /^Hugo v0\.97\.3 fixes syncing of \/static regression\.$/,
+    ],
     [
       "tenderlovemaking-rss.xml",
       "Mushrooms, Beef Jerky, and Programming",

@@ -382,6 +382,18 @@ describe("createExtractiveSummarizer", () => {
     );
   });
 
+  it("says what a bug-fix release fixes, not the story of the bug", async () => {
+    const result = await summarizer.summarize({
+      title: "v0.97.3",
+      text: [
+        "The new --renderStaticToDisk flag required a consolidation of the file systems in Hugo, which introduced a bug.",
+        "- Fix syncing of /static regression 9b352f0 @bep #9794",
+      ].join("\n\n"),
+      source: { name: "Release notes from hugo" },
+    });
+    expect(result.summary).toBe("Hugo v0.97.3 fixes syncing of /static regression.");
+  });
+
   it("writes no summary when the text is empty, rather than repeating the title", async () => {
     const result = await summarizer.summarize({
       title: "Kubernetes upgrades without downtime",
