@@ -382,6 +382,19 @@ describe("createExtractiveSummarizer", () => {
     );
   });
 
+  it("says neither as summary nor as why that a talk covered a broad range of topics", async () => {
+    const result = await summarizer.summarize({
+      title: "Highlights from the Platform Summit 2021",
+      text: [
+        "The Platform Summit 2021, the annual keynote from the project's co-founder Ada Byron, was streamed to 40 watch parties.",
+        "Similar to past summits, Ada covered a broad range of topics and answered questions from the audience.",
+      ].join("\n\n"),
+      source: { name: "Example News" },
+    });
+    expect(result.summary).toMatch(/^The Platform Summit 2021, the annual keynote/);
+    expect(result.why).not.toMatch(/broad range of topics/);
+  });
+
   it("says what a bug-fix release fixes, not the story of the bug", async () => {
     const result = await summarizer.summarize({
       title: "v0.97.3",
