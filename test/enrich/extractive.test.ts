@@ -14,10 +14,10 @@ const BOILERPLATE_OPENING = /^(?:In this (?:post|article)|By |Posted by|Thanks|S
 const ENDS_AT_BOUNDARY = /[.!?…]["'”’)]?$/;
 
 describe("createExtractiveSummarizer", () => {
-  // extractive@10: the wording changed (what a change means for users is a why, a post of links
-  // is summarized as one), so stored enrichments are redone.
-  it("is identified as extractive@10", () => {
-    expect(summarizer.id).toBe("extractive@10");
+  // extractive@11: the wording changed (filler lead-ins, hedges, a dangling "also" and "since X
+  // arrived last week" are dropped), so stored enrichments are redone.
+  it("is identified as extractive@11", () => {
+    expect(summarizer.id).toBe("extractive@11");
   });
 
   it.each([
@@ -238,6 +238,50 @@ describe("createExtractiveSummarizer", () => {
     expect(result.why).toBe("");
   });
 
+  it("keeps a lesson marked by a summing-up, and says it without the phrase", async () => {
+    const result = await summarizer.summarize({
+      title: "Introducing Timed Text Authoring Lineage",
+      text: [
+        "We developed a new authoring specification called Timed Text Authoring Lineage (TTAL).",
+        "A TTAL file carries the type of script, the dialogues, their timecodes and the original language text.",
+        "In a nutshell, TTAL has been designed to simplify script authoring, so the creative energy is spent on dubbing rather than on managing script delivery.",
+      ].join("\n\n"),
+      source: { name: "Netflix TechBlog" },
+    });
+    expect(result.why).toBe(
+      "TTAL has been designed to simplify script authoring, so the creative energy is spent on dubbing rather than on managing script delivery.",
+    );
+  });
+
+  it("does not take how long things were so for the summary", async () => {
+    const result = await summarizer.summarize({
+      title: "Making on-call humane for a small team",
+      text: [
+        "For three years every engineer was on call one week in six, for all hours, with no extra pay.",
+        "Engineers now receive a fixed stipend for each on-call week and time off after any night they are woken.",
+      ].join("\n\n"),
+      source: { name: "Pinecrest" },
+    });
+    expect(result.summary).toMatch(/^Engineers now receive a fixed stipend/);
+  });
+
+  it("says neither a filler lead-in nor a dangling also", async () => {
+    const result = await summarizer.summarize({
+      title: "Get Creative with the All-New Pattern Creator",
+      text: [
+        "As the name implies, the Pattern Creator allows anyone, from designers to content creators, to make custom patterns for any purpose.",
+        "Pattern Creator also lets users build, edit and submit their patterns to the Pattern Directory without writing code.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.summary).toBe(
+      "The Pattern Creator allows anyone, from designers to content creators, to make custom patterns for any purpose.",
+    );
+    expect(result.why).toBe(
+      "Pattern Creator lets users build, edit and submit their patterns to the Pattern Directory without writing code.",
+    );
+  });
+
   it("prefers a summary that is not an addition to something said before", async () => {
     const result = await summarizer.summarize({
       title: "WordPress 5.9.2 Security and Maintenance Release",
@@ -338,6 +382,31 @@ describe("createExtractiveSummarizer", () => {
     );
   });
 
+  it("says neither as summary nor as why that a talk covered a broad range of topics", async () => {
+    const result = await summarizer.summarize({
+      title: "Highlights from the Platform Summit 2021",
+      text: [
+        "The Platform Summit 2021, the annual keynote from the project's co-founder Ada Byron, was streamed to 40 watch parties.",
+        "Similar to past summits, Ada covered a broad range of topics and answered questions from the audience.",
+      ].join("\n\n"),
+      source: { name: "Example News" },
+    });
+    expect(result.summary).toMatch(/^The Platform Summit 2021, the annual keynote/);
+    expect(result.why).not.toMatch(/broad range of topics/);
+  });
+
+  it("says what a bug-fix release fixes, not the story of the bug", async () => {
+    const result = await summarizer.summarize({
+      title: "v0.97.3",
+      text: [
+        "The new --renderStaticToDisk flag required a consolidation of the file systems in Hugo, which introduced a bug.",
+        "- Fix syncing of /static regression 9b352f0 @bep #9794",
+      ].join("\n\n"),
+      source: { name: "Release notes from hugo" },
+    });
+    expect(result.summary).toBe("Hugo v0.97.3 fixes syncing of /static regression.");
+  });
+
   it("writes no summary when the text is empty, rather than repeating the title", async () => {
     const result = await summarizer.summarize({
       title: "Kubernetes upgrades without downtime",
@@ -402,7 +471,7 @@ describe("createExtractiveSummarizer", () => {
     const result = await custom.summarize(fixture("postgres-pooling"));
     expect(result.tags).toEqual(["connection-pooling"]);
     expect(result.category).toBe("Backend");
-    expect(custom.id).toMatch(/^extractive@10\+vocabulary\.[0-9a-f]{8}$/);
+    expect(custom.id).toMatch(/^extractive@11\+vocabulary\.[0-9a-f]{8}$/);
   });
 
   it("rejects a custom vocabulary with every problem named", () => {

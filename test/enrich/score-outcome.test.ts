@@ -59,8 +59,20 @@ describe("isSetup", () => {
     // Out of Memory Crashes on Mobile" was summarized by it).
     "Recently, when building a Google VR 360 video player, thoughtbot went over the 1GB of RAM available on older iOS devices pretty quickly.",
     "The build agents ran out of disk twice a week.",
+    // How long things were so is where the story starts; a version out of support, why it must
+    // change, not what was done.
+    "For three years every engineer was on call one week in six, for all hours.",
+    "Version 12 reached the end of community support last November, so an upgrade was overdue.",
   ])("background or a problem: %s", (sentence) => {
     expect(isSetup(sentence)).toBe(true);
+  });
+
+  it.each([
+    "Engineers now receive a fixed stipend for each on-call week.",
+    "The team moved its clusters to Karpenter for 34% lower compute bills.",
+    "For each cluster, the team created node pools that mirrored the old groups.",
+  ])("what was done: %s", (sentence) => {
+    expect(isSetup(sentence)).toBe(false);
   });
 
   // "Is used to add" is what a thing is for, not what a team used to do (tenderlove's Slop post).

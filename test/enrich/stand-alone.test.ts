@@ -42,6 +42,19 @@ describe("standAlone", () => {
       "Unfortunately the decoder crashed on certain AVIF files.",
       "The decoder crashed on certain AVIF files.",
     ],
+    // Filler that frames the sentence says nothing the rest does not.
+    [
+      "As the name implies, the Pattern Creator allows anyone to make custom patterns.",
+      "The Pattern Creator allows anyone to make custom patterns.",
+    ],
+    [
+      "Recently, Aaron Patterson has been refactoring Mechanize.",
+      "Aaron Patterson has been refactoring Mechanize.",
+    ],
+    [
+      "As you might expect, the cold start dominated the p99 latency.",
+      "The cold start dominated the p99 latency.",
+    ],
   ])("drops the connective: %s", (sentence, repaired) => {
     expect(standAlone(sentence)).toEqual({ text: repaired, isRepaired: true });
   });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  dropDanglingAlso,
+  dropHedge,
   dropPuffery,
   dropRelativeDate,
+  dropSummingUp,
   dropVerdict,
   lowerTermsOfArt,
 } from "../../src/enrich/extractive/tidy-wording.js";
@@ -49,6 +52,14 @@ describe("dropRelativeDate", () => {
     [
       "The site now builds with Go 1.22 that was tagged earlier this week, and runs faster.",
       "The site now builds with Go 1.22, and runs faster.",
+    ],
+    [
+      "Since RC2 arrived last week, testers have found and fixed two bugs.",
+      "Since RC2, testers have found and fixed two bugs.",
+    ],
+    [
+      "Since Pagewright 2.1 was released a few days ago, plugin authors have filed 12 issues.",
+      "Since Pagewright 2.1, plugin authors have filed 12 issues.",
     ],
     // A date that stays true is kept, and so is what happened yesterday itself.
     [
@@ -105,4 +116,96 @@ it("drops praise from a long text in linear time", () => {
   const started = performance.now();
   expect(dropPuffery(text)).toBe(`${"the ".repeat(100_000)}tool`);
   expect(performance.now() - started).toBeLessThan(2_000);
+});
+
+// "also" adds to what the article said before, which the email does not show.
+describe("dropDanglingAlso", () => {
+  it.each([
+    [
+      "Aaron Patterson has also added criteria based searching to links and frames.",
+      "Aaron Patterson has added criteria based searching to links and frames.",
+    ],
+    [
+      "In v0.100.0 Hugo also added Markdown as a built-in output format, defined as plain text.",
+      "In v0.100.0 Hugo added Markdown as a built-in output format, defined as plain text.",
+    ],
+    [
+      "WordPress 5.9 also brings more refinements to the developer experience.",
+      "WordPress 5.9 brings more refinements to the developer experience.",
+    ],
+    // Within the sentence, "also" adds to what the sentence said first.
+    [
+      "Hugo v0.98.0 is mostly dependency upgrades, but it has also added a hash function.",
+      "Hugo v0.98.0 is mostly dependency upgrades, but it has also added a hash function.",
+    ],
+    [
+      "The cache not only cut latency but also halved the bill.",
+      "The cache not only cut latency but also halved the bill.",
+    ],
+    [
+      "The operators now short-circuit, also in line with other languages.",
+      "The operators now short-circuit, also in line with other languages.",
+    ],
+    [
+      "The queue drains faster and also uses less memory.",
+      "The queue drains faster and also uses less memory.",
+    ],
+    // It names.
+    [
+      "Timed Text Authoring Lineage, also known as TTAL, carries the scripts.",
+      "Timed Text Authoring Lineage, also known as TTAL, carries the scripts.",
+    ],
+    ["The format is also known as TTAL.", "The format is also known as TTAL."],
+    // "Also" opening a sentence is the connective's business (standAlone).
+    ["Also available is a new command.", "Also available is a new command."],
+  ])("%s → %s", (text, expected) => {
+    expect(dropDanglingAlso(text)).toBe(expected);
+  });
+});
+
+// An aside that hedges tells the reader nothing.
+describe("dropHedge", () => {
+  it.each([
+    [
+      "Since Nokogiri leverages libxml2, consumers get (among other things) fast parsing and XPath support.",
+      "Since Nokogiri leverages libxml2, consumers get fast parsing and XPath support.",
+    ],
+    [
+      "To be found with dlopen (or whatever it is that windows uses), they must be in the PATH.",
+      "To be found with dlopen, they must be in the PATH.",
+    ],
+    // An aside that says something stays.
+    [
+      "Payment is by the month or by access (or some combination).",
+      "Payment is by the month or by access (or some combination).",
+    ],
+    [
+      "Netflix developed Timed Text Authoring Lineage (TTAL).",
+      "Netflix developed Timed Text Authoring Lineage (TTAL).",
+    ],
+  ])("%s → %s", (text, expected) => {
+    expect(dropHedge(text)).toBe(expected);
+  });
+});
+
+// A summing-up marks a lesson while the why is chosen; in the email it is filler.
+describe("dropSummingUp", () => {
+  it.each([
+    [
+      "In a nutshell, TTAL has been designed to simplify script authoring.",
+      "TTAL has been designed to simplify script authoring.",
+    ],
+    [
+      "In conclusion, the cache paid for itself within a month.",
+      "The cache paid for itself within a month.",
+    ],
+    ["Simply put, eBPF made the sidecar cheap.", "eBPF made the sidecar cheap."],
+    // Not at the start, or with no comma: a phrase of the sentence.
+    [
+      "The conclusion is, in a nutshell, that caches pay.",
+      "The conclusion is, in a nutshell, that caches pay.",
+    ],
+  ])("%s → %s", (text, expected) => {
+    expect(dropSummingUp(text)).toBe(expected);
+  });
 });

@@ -62,6 +62,9 @@ const VAGUE_PENALTY = 0.3;
 const VAGUE =
   /\b(?:a|an|another|one more|some)\s+(?:(?:new|quick|short|little|nice)\s+)?(?:feature|use|way|thing|tool|update|addition|example|option|improvement|capability|post|announcement|change)s?\b(?!\s*(?:called|named|that|which|to\b|[:—–(“"]))/i;
 const VAGUE_LENGTH = 100;
+// "Matt covered a broad range of topics.": what was covered, left unnamed; no summary, no why.
+export const VAGUE_COVERAGE =
+  /\b(?:covered|covers|discussed|discusses|talked about|touched on|spoke about|explored|explores)\s+(?:a\s+(?:broad|wide|whole|huge|large)\s+(?:range|variety|array|number|host)\s+of|a\s+(?:variety|lot|bunch)\s+of|lots\s+of|many|several|various|numerous)\s+(?:different\s+)?(?:topics|subjects|things|themes|areas|issues)\b/i;
 // "The Cosmos team is dedicated to improving features … over the next year", "In the future
 // posts, Netflix will do an architectural deep dive…": what comes next, not what was done.
 const FUTURE_PENALTY = 0.6;
@@ -108,7 +111,11 @@ function summaryWeight(
   if (candidate.text.length < 60) weight *= 0.7;
   if (isExposition(candidate.text, titleWords, shows)) weight *= EXPOSITION_PENALTY;
   if (opensOnCode(candidate.text)) weight *= CODE_START_PENALTY;
-  if (candidate.text.length < VAGUE_LENGTH && VAGUE.test(candidate.text)) weight *= VAGUE_PENALTY;
+  if (
+    (candidate.text.length < VAGUE_LENGTH && VAGUE.test(candidate.text)) ||
+    VAGUE_COVERAGE.test(candidate.text)
+  )
+    weight *= VAGUE_PENALTY;
   if (!candidate.isThesis && FUTURE.test(candidate.text)) weight *= FUTURE_PENALTY;
   return weight;
 }

@@ -12,7 +12,13 @@ import {
   statesLaunch,
   statesLesson,
 } from "./score-outcome.js";
-import { ADDITION, isNearDuplicate, lastSentenceOf, opensOnCode } from "./select-summary.js";
+import {
+  ADDITION,
+  isNearDuplicate,
+  lastSentenceOf,
+  opensOnCode,
+  VAGUE_COVERAGE,
+} from "./select-summary.js";
 import { statedTakeaway, whyRole, withoutGenericYou } from "./why-role.js";
 
 /** What "Why it matters" states, for the enrichment's method ("update": a security release's advice). */
@@ -282,6 +288,7 @@ function selectContext(candidates: readonly Candidate[]): {
         !CREDITS.test(candidate.text) &&
         !isPastState(candidate.text) &&
         !RECOUNTED.test(candidate.text) &&
+        !VAGUE_COVERAGE.test(candidate.text) &&
         !CHARACTERIZED.test(candidate.sentences[0]?.text ?? candidate.text) &&
         !candidate.isAction,
     )

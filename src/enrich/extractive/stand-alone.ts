@@ -13,8 +13,11 @@ export type Opening =
 
 // Dropped with or without a comma after them.
 const CONNECTIVE = `and|but|or|so(?! far\\b| much\\b| many\\b| that\\b| long\\b)|yet|plus|however|moreover|furthermore|additionally|besides|thus|hence|therefore|consequently|nevertheless|nonetheless|meanwhile|likewise|similarly|indeed|luckily|fortunately|unfortunately|interestingly|surprisingly|importantly|notably|crucially|sadly|happily|oddly|ironically|since then|after that|afterwards|from then on|by then|until then|at that point|at that time|along the way|in addition to (?:this|that)|on top of (?:this|that)`;
-// Dropped only when a comma marks them as an aside: "Then, we…" but not "Then came…".
-const ASIDE = `also|still|then|now|again|later|next|first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly|instead|otherwise|in addition|on the other hand|in contrast|by contrast|of course|in fact|after all|as such|ultimately|overall|in short|in other words|that said|even so|as a result|from there|with that|to that end|for (?:this|that|these) reasons?|because of (?:this|that)|as (?:mentioned|noted|discussed|described|shown)(?: (?:above|earlier|before|previously))?|once again|in (?:this|that|each|either) case|at (?:this|that) point|on top of (?:this|that)|beyond (?:this|that)|in turn|for (?:example|instance)|to (?:do|achieve|solve|fix|address|accomplish|avoid|prevent) (?:this|that|it)|in practice|in the end|by doing (?:this|that|so)|this way|specifically|basically|essentially|naturally|obviously|clearly|tl;?dr`;
+// Dropped only when a comma marks them as an aside: "Then, we…" but not "Then came…". Filler
+// that frames the sentence ("As the name implies, …", "Recently, …": recent to the post, not to
+// the email read days later) says nothing the rest does not. A summing-up ("In a nutshell, …")
+// marks a lesson, and goes only from the chosen text (dropSummingUp).
+const ASIDE = `also|still|then|now|again|later|next|first|second|third|fourth|fifth|firstly|secondly|thirdly|finally|lastly|instead|otherwise|in addition|on the other hand|in contrast|by contrast|of course|in fact|after all|as such|ultimately|overall|in short|in other words|that said|even so|as a result|from there|with that|to that end|for (?:this|that|these) reasons?|because of (?:this|that)|as (?:mentioned|noted|discussed|described|shown)(?: (?:above|earlier|before|previously))?|once again|in (?:this|that|each|either) case|at (?:this|that) point|on top of (?:this|that)|beyond (?:this|that)|in turn|for (?:example|instance)|to (?:do|achieve|solve|fix|address|accomplish|avoid|prevent) (?:this|that|it)|in practice|in the end|by doing (?:this|that|so)|this way|specifically|basically|essentially|naturally|obviously|clearly|tl;?dr|needless to say|not surprisingly|unsurprisingly|as expected|as (?:you|one) (?:might|would|can|could|may) (?:expect|imagine|guess|see)|as (?:the|its) name (?:implies|suggests)|recently`;
 const LEADING = new RegExp(
   String.raw`^(?:(?:${CONNECTIVE})\b,?|(?:${ASIDE})(?:,|:|\s+—|\s+–))\s+`,
   "i",
@@ -135,8 +138,8 @@ function hasOrphanPronoun(text: string): boolean {
   return !hasName && !/\p{L}{3,}s\b|\band\b/u.test(before);
 }
 
-// "the cache" → "The cache", but "eBPF" and "iOS" keep their case.
-function capitalizeFirst(text: string): string {
+/** "the cache" → "The cache", but "eBPF" and "iOS" keep their case. */
+export function capitalizeFirst(text: string): string {
   return /^\p{Ll}+\b/u.test(text) && !/^\p{Ll}+\p{Lu}/u.test(text)
     ? text.charAt(0).toUpperCase() + text.slice(1)
     : text;

@@ -72,10 +72,18 @@ export function summarizeHeadline(
   return `${subject} brings ${phrase}.`;
 }
 
+// "The new --renderStaticToDisk flag required a consolidation of the file systems in Hugo, which
+// introduced a bug.": the story of a bug, with nothing said of the fix, is where a bug-fix
+// release starts; what it fixes is in its changelog.
+const BUG_STORY =
+  /\b(?:introduced|caused|created|led to|revealed|exposed|had|has|hit|found) (?:(?:a|an|another|some|several|two|three|new|nasty|subtle|serious)\s+)*(?:bugs?|regressions?|crash(?:es)?|issues?|problems?)\b|\bbroke\b|\bdid not (?:resolve|fix)\b/i;
+const FIX_SAID = /\b(?:fix(?:es)?|fixed|resolves?|resolved|now works)\b/i;
+
 /**
  * What release notes' summary should be instead of the chosen sentences, if anything: the first
- * changelog entry when no sentence was chosen, the run-in headline when the chosen one does not
- * name the release.
+ * changelog entry when no sentence was chosen, or when the chosen one, not naming the release,
+ * tells of a bug and not its fix; the run-in headline when the chosen one does not name the
+ * release.
  */
 export function summarizeRelease(
   sentences: readonly ScoredSentence[],
@@ -92,5 +100,9 @@ export function summarizeRelease(
   if (version === undefined || chosen[0]?.includes(version)) return undefined;
   const text = summarizeHeadline(sentences, voice, title);
   const heading = sentences[0]?.text ?? "";
-  return text === undefined ? undefined : { text, method: "headline", sources: [heading] };
+  if (text !== undefined) return { text, method: "headline", sources: [heading] };
+  const story = chosen.join(" ");
+  if (!BUG_STORY.test(story) || FIX_SAID.test(story)) return undefined;
+  const fix = summarizeChangelog(sentences, voice, title);
+  return fix === undefined ? undefined : { text: fix, method: "changelog", sources: [] };
 }

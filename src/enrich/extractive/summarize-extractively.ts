@@ -21,7 +21,7 @@ import { rankOutcomes, selectWhy, statesResult } from "./select-why.js";
 import { summarizeRelease } from "./summarize-changelog.js";
 import { summarizeLinks } from "./summarize-links.js";
 import { summarizeRoundup } from "./summarize-roundup.js";
-import { dropVerdict } from "./tidy-wording.js";
+import { dropSummingUp, dropVerdict } from "./tidy-wording.js";
 import { articleVoice, voiceOf } from "./voice-of.js";
 
 /** At most this many tags per article. */
@@ -156,10 +156,11 @@ function chooseEntry(candidates: readonly Candidate[], title: string, publisher 
   return { summary, why };
 }
 
-// As the email says them: a closing verdict ("…and is one of the benefits of…") is dropped only
-// now, since it is what marks a sentence as a benefit while the why is chosen.
+// As the email says them: a closing verdict ("…and is one of the benefits of…") and a summing-up
+// ("In a nutshell, …") are dropped only now, since they mark a sentence as a benefit or a lesson
+// while the why is chosen.
 function textsOf(candidates: readonly Candidate[]): string[] {
-  return candidates.map((candidate) => dropVerdict(candidate.text));
+  return candidates.map((candidate) => dropSummingUp(dropVerdict(candidate.text)));
 }
 
 // The sentences as the article has them (a candidate may carry a repaired copy).

@@ -1,5 +1,7 @@
 // A newsletter's register: what a thing is and does, without the publisher's praise of it.
 
+import { capitalizeFirst } from "./stand-alone.js";
+
 // Praise before a noun ("a powerful new feature", "super awesome ruby hacker"); lower case only,
 // since "Great Lakes" or "Amazing Grace" is a name. Not before a word that makes it predicative
 // or idiomatic ("great for", "a great deal", "a great many").
@@ -87,12 +89,59 @@ export function dropVerdict(text: string): string {
 const RELATIVE_DATE =
   /,?\s+(?:which|that) (?:was|were|has been|have been|got) (?:released|announced|published|launched|shipped|tagged) (?:just )?(?:yesterday|today|this (?:morning|week)|earlier (?:today|this week)|last (?:night|week)|(?:a few|two|three) days ago)(?=[.,;!]|$)/gu;
 
-/** "…to Go 1.18 which was released yesterday." → "…to Go 1.18." */
+// "Since RC2 arrived last week, testers have fixed…": since the thing itself, undated.
+const SINCE_RELATIVE =
+  /\b((?:[Ss]ince|[Aa]fter) (?:the )?[\p{L}\p{N}.-]+(?: [\p{L}\p{N}.-]+){0,3}?) (?:arrived|was released|came out|shipped|landed|launched|went out|was published) (?:just )?(?:yesterday|today|this (?:morning|week)|earlier (?:today|this week)|last (?:night|week)|(?:a few|two|three) days ago)(?=,)/gu;
+
+/**
+ * "…to Go 1.18 which was released yesterday." → "…to Go 1.18."; "Since RC2 arrived last week,
+ * testers…" → "Since RC2, testers…".
+ */
 export function dropRelativeDate(text: string): string {
-  return text.replace(RELATIVE_DATE, "");
+  return text.replace(RELATIVE_DATE, "").replace(SINCE_RELATIVE, "$1");
 }
 
-/** A candidate's wording for the email: praise and relative dates dropped, terms of art in lower case. */
+// "Aaron Patterson has also added criteria based searching…", "In v0.100.0 Hugo also added…":
+// "also" adds to what the article said before, which the email does not show. In the sentence's
+// first clause only (no comma, and no "and", "but" or "not only" before it: "…, but it has also
+// added…" adds within the sentence), and not "also known as" or "also called", which name.
+const DANGLING_ALSO =
+  /^(?![^,;:()—–]*?\b(?:and|but|or|nor|only|while|whereas)\b[^,;:()—–]*?\salso\s)((?:[^,;:()—–.!?]|[.!?](?=\S))*?[^\s,;:()—–])\s+also\s+(?=\p{Ll})(?!(?:known|called|named|termed|dubbed|referred)\b)/u;
+
+/** "Hugo also added Markdown as an output format." → "Hugo added Markdown as an output format." */
+export function dropDanglingAlso(text: string): string {
+  return text.replace(DANGLING_ALSO, "$1 ");
+}
+
+// "…consumers get (among other things) fast parsing…", "…found with dlopen (or whatever it is
+// that windows uses)…": an aside that hedges, and tells the reader nothing.
+const HEDGE =
+  /\s*\((?:among other things|and so on|and so forth|etc\.?|if you will|so to speak|sort of|kind of|more or less|or so|or something(?: like that)?|or whatever[^()]{0,60})\)(?=[\s.,;:!?]|$)/giu;
+
+/** "…consumers get (among other things) fast parsing." → "…consumers get fast parsing." */
+export function dropHedge(text: string): string {
+  return text.replace(HEDGE, "");
+}
+
+/**
+ * A candidate's wording for the email: praise, relative dates, hedges and a dangling "also"
+ * dropped, terms of art in lower case.
+ */
 export function tidyWording(text: string): string {
-  return lowerTermsOfArt(dropRelativeDate(dropPuffery(text)));
+  return lowerTermsOfArt(dropDanglingAlso(dropHedge(dropRelativeDate(dropPuffery(text)))));
+}
+
+// "In a nutshell, TTAL has been designed to simplify script authoring…": the phrase marks the
+// sentence as the authors' lesson while the why is chosen; in the email it is filler.
+const SUMMING_UP =
+  /^(?:in a nutshell|in essence|in summary|to summari[sz]e|to sum (?:it )?up|in conclusion|all in all|simply put|put simply|long story short),\s+(?=\S)/iu;
+
+/**
+ * "In a nutshell, TTAL has been designed…" → "TTAL has been designed…". Applied to the chosen
+ * text, after selection, as dropVerdict is.
+ */
+export function dropSummingUp(text: string): string {
+  const match = SUMMING_UP.exec(text);
+  if (match === null) return text;
+  return capitalizeFirst(text.slice(match[0].length));
 }
