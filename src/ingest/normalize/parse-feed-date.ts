@@ -25,7 +25,9 @@ export function parseFeedDate(candidates: ReadonlyArray<unknown>, now: Date): Da
 function parseDateTime(text: string): number | undefined {
   const timestamp = unixTime(text);
   if (timestamp !== undefined) return timestamp;
-  const time = Date.parse(assumeUtc(withZoneOffset(translateDateNames(isoExtended(text)))));
+  const translated = translateDateNames(isoExtended(text));
+  if (translated === undefined) return undefined;
+  const time = Date.parse(assumeUtc(withZoneOffset(translated)));
   return Number.isNaN(time) ? undefined : time;
 }
 

@@ -49,15 +49,22 @@ const DATE = new RegExp(
   ].join(""),
   "u",
 );
+// month[.][,] [de] year: an archive's date, or a CMS's that writes no day ("Mär 2023", "março de
+// 2023").
+const MONTH_YEAR = /^([\p{L}]+)\.?,?\s+(?:de\s+)?(\d{4})$/u;
 
 /**
  * A day-month-year date whose month (and weekday, if any) is named in one of the languages above,
  * written as RFC 822 in English ("Di, 03 Mär 2023 10:00:00 +0100" → "03 Mar 2023 10:00:00
- * +0100"); any other text unchanged. Only names are mapped: the rest is read as before.
+ * +0100"), and a month-year date as its first day ("Mär 2023" → "1 Mar 2023"); any other text
+ * unchanged. Only names are mapped: the rest is read as before. Undefined for a name that is no
+ * month before a year ("Spring 2023"), which Date.parse would read as 1 January.
  */
-export function translateDateNames(text: string): string {
+export function translateDateNames(text: string): string | undefined {
   // No date is longer; a longer text is not read for one.
   if (text.length > MAX_DATE_CHARS) return text;
+  const monthYear = text.match(MONTH_YEAR);
+  if (monthYear) return firstOfMonth(monthYear[1] ?? "", monthYear[2] ?? "");
   const match = text.match(DATE);
   if (!match) return text;
   const [, weekday, day, monthName, year, time] = match;
@@ -67,6 +74,14 @@ export function translateDateNames(text: string): string {
     return text;
   }
   return `${day} ${ENGLISH[month]} ${year}${time === undefined ? "" : ` ${time}`}`;
+}
+
+// A month without a day is its first day, as other feed readers take it: Date.parse read a name
+// it did not know as no month at all ("Mär 2023" was 1 January), and a date unknown would make an
+// old post new.
+function firstOfMonth(monthName: string, year: string): string | undefined {
+  const month = MONTH_OF.get(plainName(monthName));
+  return month === undefined ? undefined : `1 ${ENGLISH[month]} ${year}`;
 }
 
 // Lower case, without accents: "Mär" → "mar", "Févr" → "fevr", "Sáb" → "sab".
