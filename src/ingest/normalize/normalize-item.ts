@@ -84,11 +84,10 @@ function readIdentity(raw: RawItem, context: ItemContext) {
   const other = elements.length > 0 && isPermalink(raw, guid) ? undefined : xmlText(raw.link);
   const page =
     xmlText(raw["feedburner:origLink"]) ?? rssLink ?? linkHref(pageLink(elements)) ?? other;
-  // A podcast episode without a page is its sound: the enclosure, rather than no episode at all.
-  const enclosure = xmlAttribute(asArray(raw.enclosures)[0], "url");
   const url =
     resolveUrl(withoutControls(page), itemBase) ??
-    (isPermalink(raw, guid) ? guid : resolveUrl(withoutControls(enclosure), itemBase));
+    permalinkOf(raw, guid, itemBase) ??
+    resolveUrl(withoutControls(mediaOf(raw)), itemBase);
   const publishedAt = parseFeedDate(
     [
       ...[raw.published, raw.pubDate, raw["dc:date"], raw["dcterms:issued"]],
@@ -174,6 +173,22 @@ function linkHref(link: unknown): string | undefined {
 function isPermalink(raw: RawItem, guid: string | undefined): guid is string {
   const element = asArray(raw.guidElement)[0];
   return isHttpUrl(guid) && xmlAttribute(element, "isPermaLink")?.toLowerCase() !== "false";
+}
+
+// RSS 2.0: a guid with isPermaLink="true" said outright is the item's page, even written relative
+// to the site ("?p=123", "posts/a"); one that only defaults to true is a page when it is a URL.
+function permalinkOf(raw: RawItem, guid: string | undefined, base: string | undefined) {
+  if (isPermalink(raw, guid)) return guid;
+  const said = xmlAttribute(asArray(raw.guidElement)[0], "isPermaLink")?.toLowerCase();
+  return said === "true" ? resolveUrl(guid, base) : undefined;
+}
+
+// A podcast episode or a video without a page is its sound or its video: the enclosure, else a
+// Media RSS content (of the item, of its media:group), rather than no episode at all.
+function mediaOf(raw: RawItem): string | undefined {
+  const group = childOf(firstOf(raw.mediaGroup), "media:content");
+  const media = [...asArray(raw.enclosures), ...asArray(raw.mediaContent), ...asArray(group)];
+  return media.map((entry) => xmlAttribute(entry, "url")).find(Boolean);
 }
 
 // Feeds often carry an excerpt in one field and the whole article in another.
