@@ -48,14 +48,24 @@ export function identifyItem(raw: RawItem, context: ItemContext): ItemIdentity {
   return { guid, url, canonicalUrl, publishedAt };
 }
 
+/** An item sure to make an article: its identity, and the rest of normalizeItem to do. */
+export interface IdentifiedArticle {
+  identity: ItemIdentity;
+  /** normalizeItem's answer, from the identity read already. */
+  normalize: () => NormalizedItem;
+}
+
 /**
  * The item's identity when it will surely make an article (it has a link and a title of its own),
  * read without touching its content; undefined when only normalizing it can tell.
  */
-export function identifyArticle(raw: RawItem, context: ItemContext): ItemIdentity | undefined {
+export function identifyArticle(raw: RawItem, context: ItemContext): IdentifiedArticle | undefined {
   try {
-    const identity = identifyItem(raw, context);
-    return identity.url !== undefined && hasTitle(raw) ? identity : undefined;
+    const read = readIdentity(raw, context);
+    if (read.url === undefined || !hasTitle(raw)) return undefined;
+    const { guid, url, canonicalUrl, publishedAt } = read;
+    const identity = { guid, url, canonicalUrl, publishedAt };
+    return { identity, normalize: () => normalizeIdentified(raw, context, read) };
   } catch {
     return undefined;
   }
@@ -68,6 +78,8 @@ function hasTitle(raw: RawItem): boolean {
   if (plain !== undefined && /[\p{L}\p{N}]/u.test(plain) && !/[<&]/.test(plain)) return true;
   return titleOf(raw) !== "";
 }
+
+type ReadIdentity = ReturnType<typeof readIdentity>;
 
 function readIdentity(raw: RawItem, context: ItemContext) {
   if (raw.failure !== undefined) throw new SkippedItem(raw.failure);
@@ -103,7 +115,15 @@ function readIdentity(raw: RawItem, context: ItemContext) {
 
 /** One rss-parser item normalized: absolute URLs, plain-text title, sanitized content. */
 export function normalizeItem(raw: RawItem, context: ItemContext): NormalizedItem {
-  const { guid, url, canonicalUrl, publishedAt, xmlBase, itemBase } = readIdentity(raw, context);
+  return normalizeIdentified(raw, context, readIdentity(raw, context));
+}
+
+function normalizeIdentified(
+  raw: RawItem,
+  context: ItemContext,
+  identity: ReadIdentity,
+): NormalizedItem {
+  const { guid, url, canonicalUrl, publishedAt, xmlBase, itemBase } = identity;
   // Inside an item, xml:base says what relative links mean; without it, the item's own page.
   const contentBase = xmlText(raw["gazette-content-base"]) ?? xmlBase;
   // Control characters are no text (and PostgreSQL refuses NUL): dropped before anything is kept.
