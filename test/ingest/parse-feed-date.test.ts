@@ -80,6 +80,10 @@ describe("parseFeedDate", () => {
     ["Portuguese (UOL)", "Seg, 24 Set 2018 19:42:40 -0300", "2018-09-24T22:42:40.000Z"],
     ["Portuguese", "qui, 07 out 2021 10:00:00 -0300", "2021-10-07T13:00:00.000Z"],
     ["Portuguese", "segunda-feira, 3 de abril de 2023 às 19:42", "2023-04-03T19:42:00.000Z"],
+    // The US order, which Date.parse refused with a dash or "at" before the time.
+    ["English (Drupal)", "Monday, March 3, 2025 - 10:00", "2025-03-03T10:00:00.000Z"],
+    ["English", "Mar 3rd, 2025 at 10:00", "2025-03-03T10:00:00.000Z"],
+    ["English", "Wed, Jan 4, 2023", "2023-01-04T00:00:00.000Z"],
   ])("reads a date in %s: %s", (_language, input, expected) => {
     expect(parseFeedDate([input], now)?.toISOString()).toBe(expected);
   });
