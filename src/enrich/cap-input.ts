@@ -19,10 +19,15 @@ const HTML_BREAKS = [
 
 /** The input with its text and HTML cut to MAX_INPUT_CHARS at the last boundary before the cap. */
 export function capInput(input: SummarizeInput, max = MAX_INPUT_CHARS): SummarizeInput {
-  const text = capAt(input.text, max, TEXT_BREAKS, false);
+  const text = capText(input.text, max);
   const html = input.html === undefined ? undefined : capAt(input.html, max, HTML_BREAKS, true);
   if (text === input.text && html === input.html) return input;
   return { ...input, text, ...(html !== undefined ? { html } : {}) };
+}
+
+/** Plain text cut to `max` characters at the last paragraph break, sentence end or space. */
+export function capText(text: string, max: number): string {
+  return capAt(text, max, TEXT_BREAKS, false);
 }
 
 /** The summarizer, reading at most MAX_INPUT_CHARS of each article; read minutes from all of it. */

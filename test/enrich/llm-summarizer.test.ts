@@ -300,6 +300,24 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     expect(request).not.toContain("Tender Lovemaking");
   });
 
+  // The summarizer sends at most 48,000 characters of an article, cut where capInput cuts. Cut
+  // inside an emoji, the prompt held half a surrogate pair, which JSON carries as "\ud83d".
+  it("never cuts a long article's text inside a character or a sentence", async () => {
+    const cutEmoji = "x".repeat(47_999) + "😀".repeat(10);
+    const sentences = "Zebras graze. ".repeat(4_000);
+    await summarizer().summarize({ ...article, text: cutEmoji });
+    await summarizer().summarize({ ...article, text: sentences });
+    const [emojiPrompt, sentencePrompt] = server.requests.map((request) => {
+      const messages = (request.body.messages ?? []) as { content: string }[];
+      return messages.at(-1)?.content ?? "";
+    });
+    expect(emojiPrompt).toContain("x".repeat(47_999));
+    expect(emojiPrompt).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    const count = (text: string) => (sentencePrompt ?? "").split(text).length - 1;
+    expect(count("Zebras graze.")).toBeGreaterThan(3_000);
+    expect(count("Zeb")).toBe(count("Zebras graze."));
+  });
+
   it("replaces a field with a number or name not in the article and flags it", async () => {
     server.enqueue(
       reply(provider, {

@@ -25,6 +25,21 @@ describe("summarizeLinks", () => {
     });
   });
 
+  // A paragraph ended only at the tags of a shorter list: items parted by <hr> were one.
+  it("reads items parted by rules or set in a table's header cells as paragraphs", () => {
+    const items = LINKS_HTML.replace(/<\/?p>/g, "").split("\n");
+    const ruled = items.join("<hr>");
+    const table = `<table>${items.map((item) => `<tr><th>${item}</th></tr>`).join("")}</table>`;
+    for (const html of [ruled, table]) {
+      expect(summarizeLinks(html, ACME, 300)?.sources).toEqual([
+        "Eli Lilly",
+        "rPath",
+        "Content Workspace",
+        "Cloud Foundry",
+      ]);
+    }
+  });
+
   it("counts the items it has no room to name", () => {
     expect(summarizeLinks(LINKS_HTML, ACME, 90)?.text).toBe(
       "Acme Cloud's round-up of links covers Eli Lilly, rPath, Content Workspace and 1 more.",

@@ -70,6 +70,31 @@ describe("decodeBody", () => {
       expected: `${prolog("iso-8859-1")}${text}`,
     },
     {
+      // A Russian site moved to UTF-8 that kept its old label: read as KOI8-R it was "п²п╬п╡п╬я│я┌п╦".
+      case: "UTF-8 bytes under an HTTP charset of KOI8-R are UTF-8",
+      bytes: Buffer.from("<t>Новости: café</t>"),
+      contentType: "application/rss+xml; charset=koi8-r",
+      expected: "<t>Новости: café</t>",
+    },
+    {
+      case: "UTF-8 bytes under a copied windows-1251 declaration are UTF-8",
+      bytes: Buffer.from(`${prolog("windows-1251")}<t>Блог</t>`),
+      contentType: undefined,
+      expected: `${prolog("windows-1251")}<t>Блог</t>`,
+    },
+    {
+      case: "windows-1251 from the HTTP charset",
+      bytes: iconv.encode("<t>Новости блога</t>", "windows-1251"),
+      contentType: "text/xml; charset=windows-1251",
+      expected: "<t>Новости блога</t>",
+    },
+    {
+      case: "EUC-KR from the prolog",
+      bytes: iconv.encode(`${prolog("euc-kr")}<t>한국어 블로그 소식</t>`, "euc-kr"),
+      contentType: undefined,
+      expected: `${prolog("euc-kr")}<t>한국어 블로그 소식</t>`,
+    },
+    {
       case: "ISO-8859-15 from the prolog",
       bytes: iconv.encode(`${prolog("iso-8859-15")}<t>5 €</t>`, "iso-8859-15"),
       contentType: "text/xml",

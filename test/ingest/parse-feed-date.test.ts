@@ -80,7 +80,27 @@ describe("parseFeedDate", () => {
     ["Portuguese (UOL)", "Seg, 24 Set 2018 19:42:40 -0300", "2018-09-24T22:42:40.000Z"],
     ["Portuguese", "qui, 07 out 2021 10:00:00 -0300", "2021-10-07T13:00:00.000Z"],
     ["Portuguese", "segunda-feira, 3 de abril de 2023 às 19:42", "2023-04-03T19:42:00.000Z"],
+    // The US order, which Date.parse refused with a dash or "at" before the time.
+    ["English (Drupal)", "Monday, March 3, 2025 - 10:00", "2025-03-03T10:00:00.000Z"],
+    ["English", "Mar 3rd, 2025 at 10:00", "2025-03-03T10:00:00.000Z"],
+    ["English", "Wed, Jan 4, 2023", "2023-01-04T00:00:00.000Z"],
   ])("reads a date in %s: %s", (_language, input, expected) => {
+    expect(parseFeedDate([input], now)?.toISOString()).toBe(expected);
+  });
+
+  // A month without a day is its first: Date.parse read a name it did not know as no month and
+  // gave 1 January ("Mär 2023"), or read the name in the machine's zone ("March 2023").
+  it.each([
+    ["English", "March 2023", "2023-03-01T00:00:00.000Z"],
+    ["English", "Oct. 2023", "2023-10-01T00:00:00.000Z"],
+    ["German", "Mär 2023", "2023-03-01T00:00:00.000Z"],
+    ["German", "Dezember 2023", "2023-12-01T00:00:00.000Z"],
+    ["French", "févr. 2023", "2023-02-01T00:00:00.000Z"],
+    ["Spanish", "septiembre, 2023", "2023-09-01T00:00:00.000Z"],
+    ["Dutch", "maart 2023", "2023-03-01T00:00:00.000Z"],
+    ["Italian", "giugno 2023", "2023-06-01T00:00:00.000Z"],
+    ["Portuguese", "março de 2023", "2023-03-01T00:00:00.000Z"],
+  ])("reads a month and year in %s as its first day: %s", (_language, input, expected) => {
     expect(parseFeedDate([input], now)?.toISOString()).toBe(expected);
   });
 
@@ -111,6 +131,7 @@ describe("parseFeedDate", () => {
     ["a timestamp ahead of now", "1741356000"],
     ["a month no language names", "03 Foo 2023"],
     ["a known month without a year", "3 März"],
+    ["a word that is no month before a year", "Spring 2023"],
   ])("rejects %s", (_case, input) => {
     expect(parseFeedDate([input], now)).toBeUndefined();
   });

@@ -427,6 +427,32 @@ describe("an item's link", () => {
     ]);
   });
 
+  // Items that were skipped as having no link.
+  it.each([
+    [
+      "a video's media:content",
+      '<media:content url="https://cdn.example.com/v.mp4" type="video/mp4"/>',
+      "https://cdn.example.com/v.mp4",
+    ],
+    [
+      "a media:content in a media:group, relative to the channel",
+      '<media:group><media:content url="/v/2.mp4" medium="video"/></media:group>',
+      "https://cast.example.com/v/2.mp4",
+    ],
+    [
+      "a guid said to be a permalink, relative to the channel",
+      '<guid isPermaLink="true">posts/3</guid>',
+      "https://cast.example.com/posts/3",
+    ],
+  ])("is %s when the item has neither a link nor an enclosure", async (_name, fields, url) => {
+    const xml = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+      <title>Cast</title><link>https://cast.example.com/</link>
+      <item><title>Episode</title>${fields}</item></channel></rss>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://cast.example.com/feed", now });
+    expect(feed.problems).toEqual([]);
+    expect(feed.items.map((item) => item.url)).toEqual([url]);
+  });
+
   it("is an entry's permalink id when its only link is an enclosure", async () => {
     const xml = entry(
       '<link rel="enclosure" type="audio/mpeg" href="https://cdn.example.com/1.mp3"/>',

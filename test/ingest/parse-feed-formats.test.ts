@@ -25,6 +25,19 @@ describe("parseFeed on older and unusual shapes", () => {
     expect(feed.items.map((item) => item.title)).toEqual(["Orphan"]);
   });
 
+  // Under another prefix than "xhtml:", the markup was dropped: "Hello world", no paragraph.
+  it("reads Atom xhtml content and titles whose XHTML namespace is on any prefix", async () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:h="http://www.w3.org/1999/xhtml">
+      <title>Prefixed</title><entry><link href="https://x.example.com/1"/>
+        <title type="xhtml"><h:div>Less <h:em>is</h:em> more</h:div></title>
+        <content type="xhtml"><h:div><h:p>Hello <h:em>world</h:em></h:p></h:div></content>
+      </entry></feed>`;
+    const feed = await parseFeed(xml, { feedUrl: "https://x.example.com/feed", now });
+    expect(feed.items.map((item) => [item.title, item.contentHtml])).toEqual([
+      ["Less is more", "<p>Hello <em>world</em></p>"],
+    ]);
+  });
+
   it("reads RSS 1.0 whose namespace is on a prefix, with Dublin Core fields", async () => {
     const feed = await parse("rdf-prefixed.xml", "https://rdf.example.org/index.rdf");
     expect(feed.title).toBe("Prefixed RDF");

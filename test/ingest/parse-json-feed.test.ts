@@ -60,6 +60,56 @@ describe("parseFeed on a JSON Feed", () => {
     ]);
   });
 
+  const jsonFeed = (version: string, feed: object, items: object[]) =>
+    JSON.stringify({
+      version: `https://jsonfeed.org/version/${version}`,
+      title: "J",
+      ...feed,
+      items,
+    });
+
+  it("reads JSON Feed 1.0's author and banner_image, and 1.1's authors before them", async () => {
+    const item = { id: "1", url: "https://json.example.org/1", content_text: "x" };
+    const v1 = jsonFeed("1", { author: { name: "Feed Ann" } }, [
+      { ...item, title: "Own", author: { name: "Bo" }, banner_image: "/b.png" },
+      { ...item, title: "Feed's" },
+    ]);
+    const v11 = jsonFeed("1.1", { authors: [{ name: "Cy" }], author: { name: "Old" } }, [item]);
+    const [own, feeds] = (await parseFeed(v1, { feedUrl, now })).items;
+    expect([own?.author, own?.imageUrl, feeds?.author]).toEqual([
+      "Bo",
+      "https://json.example.org/b.png",
+      "Feed Ann",
+    ]);
+    expect((await parseFeed(v11, { feedUrl, now })).items[0]?.author).toBe("Cy");
+  });
+
+  // Both were lost: the item had no content, the episode "has no link".
+  it("reads content_text beside an empty content_html, and an episode's attachment", async () => {
+    const document = jsonFeed("1.1", {}, [
+      { id: "1", url: "https://json.example.org/1", content_html: " ", content_text: "The post." },
+      {
+        id: "ep-2",
+        title: "Episode 2",
+        attachments: [{ url: "/audio/2.mp3", mime_type: "audio/mpeg" }],
+      },
+    ]);
+    const feed = await parseFeed(document, { feedUrl, now });
+    expect(feed.problems).toEqual([]);
+    expect(feed.items.map((item) => [item.contentText, item.url])).toEqual([
+      ["The post.", "https://json.example.org/1"],
+      ["", "https://json.example.org/audio/2.mp3"],
+    ]);
+  });
+
+  // It was "not a valid JSON Feed (Unexpected token '﻿'…)".
+  it("reads a JSON Feed after a byte order mark left in the text", async () => {
+    const item = { id: "1", url: "https://json.example.org/1", title: "One" };
+    const document = jsonFeed("1.1", {}, [item]);
+    const feed = await parseFeed(`\uFEFF${document}`, { feedUrl, now });
+    expect(feed.items.map((item) => item.url)).toEqual(["https://json.example.org/1"]);
+  });
+
   it.each([
     ["broken JSON", '{"version": ', /not a valid JSON Feed \(.*JSON.*\)$/],
     [

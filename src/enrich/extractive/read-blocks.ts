@@ -22,7 +22,8 @@ export interface Block {
   text: string;
 }
 
-const BLOCK_TAGS = new Set(
+/** The HTML elements that start and end a block of text: no run of text goes across one. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set(
   `p div section article header footer aside main nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd
   blockquote pre figure figcaption caption table thead tbody tfoot tr td th hr details summary`.split(
     /\s+/,

@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { BLOCK_TAGS } from "./read-blocks.js";
 import type { Voice } from "./rewrite-third-person.js";
 import { owner } from "./summarize-roundup.js";
 
@@ -7,11 +8,6 @@ import { owner } from "./summarize-roundup.js";
 // will present a Webcast…") is not what the post is: it is a round-up of those items, named by
 // what their links point to.
 
-const BLOCK_TAGS = new Set(
-  "p div section article li ul ol dl dt dd blockquote pre figure table tr td h1 h2 h3 h4 h5 h6".split(
-    " ",
-  ),
-);
 // Link text that names nothing: "here", "preregister", "Read more", a day or a month.
 const NAME = /^(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}&.'’+-]*(?: [\p{L}\p{N}&.'’+-]+){0,4}$/u;
 const NO_NAME =

@@ -1,4 +1,5 @@
 import { describeError } from "../../shared/errors.js";
+import { capText } from "../cap-input.js";
 import { MAX_CHARS, MAX_TAGS } from "../extractive/summarize-extractively.js";
 import { UNKNOWN_PUBLISHER, voiceOf } from "../extractive/voice-of.js";
 import { findDefect } from "../text-defects.js";
@@ -70,7 +71,7 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
       const prompt = options.prompt.render({
         article: {
           title: input.title,
-          text: clipArticle(input.text),
+          text: capText(input.text, MAX_ARTICLE_CHARS),
           url: input.url,
           source: voice === UNKNOWN_PUBLISHER ? undefined : voice,
         },
@@ -151,12 +152,4 @@ export function createLlmSummarizer(options: LlmSummarizerOptions): Summarizer {
         }
       : {}),
   };
-}
-
-/** The article's text up to MAX_ARTICLE_CHARS, cut at a paragraph break when there is one. */
-function clipArticle(text: string): string {
-  if (text.length <= MAX_ARTICLE_CHARS) return text;
-  const head = text.slice(0, MAX_ARTICLE_CHARS);
-  const cut = head.lastIndexOf("\n\n");
-  return cut > MAX_ARTICLE_CHARS / 2 ? head.slice(0, cut) : head;
 }

@@ -48,14 +48,24 @@ export function identifyItem(raw: RawItem, context: ItemContext): ItemIdentity {
   return { guid, url, canonicalUrl, publishedAt };
 }
 
+/** An item sure to make an article: its identity, and the rest of normalizeItem to do. */
+export interface IdentifiedArticle {
+  identity: ItemIdentity;
+  /** normalizeItem's answer, from the identity read already. */
+  normalize: () => NormalizedItem;
+}
+
 /**
  * The item's identity when it will surely make an article (it has a link and a title of its own),
  * read without touching its content; undefined when only normalizing it can tell.
  */
-export function identifyArticle(raw: RawItem, context: ItemContext): ItemIdentity | undefined {
+export function identifyArticle(raw: RawItem, context: ItemContext): IdentifiedArticle | undefined {
   try {
-    const identity = identifyItem(raw, context);
-    return identity.url !== undefined && hasTitle(raw) ? identity : undefined;
+    const read = readIdentity(raw, context);
+    if (read.url === undefined || !hasTitle(raw)) return undefined;
+    const { guid, url, canonicalUrl, publishedAt } = read;
+    const identity = { guid, url, canonicalUrl, publishedAt };
+    return { identity, normalize: () => normalizeIdentified(raw, context, read) };
   } catch {
     return undefined;
   }
@@ -68,6 +78,8 @@ function hasTitle(raw: RawItem): boolean {
   if (plain !== undefined && /[\p{L}\p{N}]/u.test(plain) && !/[<&]/.test(plain)) return true;
   return titleOf(raw) !== "";
 }
+
+type ReadIdentity = ReturnType<typeof readIdentity>;
 
 function readIdentity(raw: RawItem, context: ItemContext) {
   if (raw.failure !== undefined) throw new SkippedItem(raw.failure);
@@ -84,11 +96,10 @@ function readIdentity(raw: RawItem, context: ItemContext) {
   const other = elements.length > 0 && isPermalink(raw, guid) ? undefined : xmlText(raw.link);
   const page =
     xmlText(raw["feedburner:origLink"]) ?? rssLink ?? linkHref(pageLink(elements)) ?? other;
-  // A podcast episode without a page is its sound: the enclosure, rather than no episode at all.
-  const enclosure = xmlAttribute(asArray(raw.enclosures)[0], "url");
   const url =
     resolveUrl(withoutControls(page), itemBase) ??
-    (isPermalink(raw, guid) ? guid : resolveUrl(withoutControls(enclosure), itemBase));
+    permalinkOf(raw, guid, itemBase) ??
+    resolveUrl(withoutControls(mediaOf(raw)), itemBase);
   const publishedAt = parseFeedDate(
     [
       ...[raw.published, raw.pubDate, raw["dc:date"], raw["dcterms:issued"]],
@@ -104,7 +115,15 @@ function readIdentity(raw: RawItem, context: ItemContext) {
 
 /** One rss-parser item normalized: absolute URLs, plain-text title, sanitized content. */
 export function normalizeItem(raw: RawItem, context: ItemContext): NormalizedItem {
-  const { guid, url, canonicalUrl, publishedAt, xmlBase, itemBase } = readIdentity(raw, context);
+  return normalizeIdentified(raw, context, readIdentity(raw, context));
+}
+
+function normalizeIdentified(
+  raw: RawItem,
+  context: ItemContext,
+  identity: ReadIdentity,
+): NormalizedItem {
+  const { guid, url, canonicalUrl, publishedAt, xmlBase, itemBase } = identity;
   // Inside an item, xml:base says what relative links mean; without it, the item's own page.
   const contentBase = xmlText(raw["gazette-content-base"]) ?? xmlBase;
   // Control characters are no text (and PostgreSQL refuses NUL): dropped before anything is kept.
@@ -174,6 +193,22 @@ function linkHref(link: unknown): string | undefined {
 function isPermalink(raw: RawItem, guid: string | undefined): guid is string {
   const element = asArray(raw.guidElement)[0];
   return isHttpUrl(guid) && xmlAttribute(element, "isPermaLink")?.toLowerCase() !== "false";
+}
+
+// RSS 2.0: a guid with isPermaLink="true" said outright is the item's page, even written relative
+// to the site ("?p=123", "posts/a"); one that only defaults to true is a page when it is a URL.
+function permalinkOf(raw: RawItem, guid: string | undefined, base: string | undefined) {
+  if (isPermalink(raw, guid)) return guid;
+  const said = xmlAttribute(asArray(raw.guidElement)[0], "isPermaLink")?.toLowerCase();
+  return said === "true" ? resolveUrl(guid, base) : undefined;
+}
+
+// A podcast episode or a video without a page is its sound or its video: the enclosure, else a
+// Media RSS content (of the item, of its media:group), rather than no episode at all.
+function mediaOf(raw: RawItem): string | undefined {
+  const group = childOf(firstOf(raw.mediaGroup), "media:content");
+  const media = [...asArray(raw.enclosures), ...asArray(raw.mediaContent), ...asArray(group)];
+  return media.map((entry) => xmlAttribute(entry, "url")).find(Boolean);
 }
 
 // Feeds often carry an excerpt in one field and the whole article in another.

@@ -25,7 +25,9 @@ export function parseFeedDate(candidates: ReadonlyArray<unknown>, now: Date): Da
 function parseDateTime(text: string): number | undefined {
   const timestamp = unixTime(text);
   if (timestamp !== undefined) return timestamp;
-  const time = Date.parse(assumeUtc(withZoneOffset(translateDateNames(isoExtended(text)))));
+  const translated = translateDateNames(isoExtended(text));
+  if (translated === undefined) return undefined;
+  const time = Date.parse(assumeUtc(withZoneOffset(translated)));
   return Number.isNaN(time) ? undefined : time;
 }
 
@@ -136,9 +138,11 @@ function withZoneOffset(text: string): string {
 function assumeUtc(text: string): string {
   const iso = text.match(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/);
   if (iso) return `${iso[1]}T${iso[2]}Z`;
+  // A time of day with AM or PM ("9:30PM", "9:30 p.m.") as Date.parse reads it: "9:30 PM".
   const rfc822 = text.match(
-    /^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}(\s+\d{1,2}:\d{2}(?::\d{2})?)?$/,
+    /^((?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*([AaPp])\.?[Mm]\.?)?)?$/,
   );
-  if (rfc822) return rfc822[1] ? `${text} GMT` : `${text} 00:00:00 GMT`;
-  return text;
+  if (!rfc822) return text;
+  const [, date, time = "00:00:00", half] = rfc822;
+  return `${date} ${time}${half ? ` ${half.toUpperCase()}M` : ""} GMT`;
 }

@@ -21,7 +21,8 @@ const WIDE_PROLOGS: ReadonlyArray<[bytes: number[], encoding: string]> = [
  * Decodes a feed's raw bytes. The encoding is taken from, in order: a byte order mark (or UTF-16/32
  * bytes), the Content-Type charset, the XML declaration; else UTF-8. A declared UTF-8 that the
  * bytes are not is skipped (servers often label legacy files utf-8), falling back to windows-1252,
- * unless the bytes are mostly UTF-8: then the few broken sequences become U+FFFD.
+ * unless the bytes are mostly UTF-8: then the few broken sequences become U+FFFD. A declared
+ * legacy encoding over bytes that are well-formed UTF-8 beyond ASCII is wrong: they are UTF-8.
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string): string {
   const fromBom = matchPrefix(bytes, BOMS);
@@ -32,20 +33,21 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): string {
   for (const label of declared) {
     const encoding = label === undefined ? undefined : normalizeEncoding(label);
     if (encoding === undefined) continue;
-    if (encoding === "windows-1252") return decodeLatin(bytes);
-    if (encoding !== "utf-8") return iconv.decode(bytes, encoding);
+    if (encoding !== "utf-8") return decodeLegacy(bytes, encoding);
     const text = decodeStrictUtf8(bytes);
     if (text !== undefined) return text;
   }
   return decodeStrictUtf8(bytes) ?? decodeMostlyUtf8(bytes) ?? iconv.decode(bytes, "windows-1252");
 }
 
-// Servers label XML "charset=ISO-8859-1" by default, and templates copy a declaration, whatever
-// the bytes are. Bytes that are well-formed UTF-8 with characters beyond ASCII are UTF-8: Latin
-// text forms such sequences ("Ã©" followed by the right byte) almost never.
-function decodeLatin(bytes: Uint8Array): string {
+// Servers label XML "charset=ISO-8859-1" by default, a site moved to UTF-8 keeps its old
+// "windows-1251" or "koi8-r", and templates copy a declaration, whatever the bytes are. Bytes that
+// are well-formed UTF-8 with characters beyond ASCII are UTF-8: text in a legacy encoding forms
+// such sequences almost never (Latin's "Ã©" must be followed by the right byte; Cyrillic letters
+// and the CJK encodings' common lead bytes cannot start or continue one).
+function decodeLegacy(bytes: Uint8Array, encoding: string): string {
   const isAscii = bytes.every((byte) => byte < 0x80);
-  return (!isAscii && decodeStrictUtf8(bytes)) || iconv.decode(bytes, "windows-1252");
+  return (!isAscii && decodeStrictUtf8(bytes)) || iconv.decode(bytes, encoding);
 }
 
 // More well-formed multi-byte characters than broken bytes: a UTF-8 file with a few bad bytes (a

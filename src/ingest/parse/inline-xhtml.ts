@@ -10,7 +10,10 @@ const HOLDER_OR_SKIPPED =
 const SKIPPED_END: Record<string, string> = { "<!--": "-->", "<![CDATA[": "]]>" };
 const XHTML_TYPE =
   /\b(?:type\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["']|mode\s*=\s*["']xml["'])/;
-const XHTML_DIV = /^\s*<(?:xhtml:)?div(?:\s[^>]*)?>([\s\S]*)<\/(?:xhtml:)?div>\s*$/;
+// The wrapper <div>, under whatever prefix binds the XHTML namespace (RFC 4287's own examples
+// write `xhtml:div`; others `h:div`); group 1 is the prefix, group 2 the content.
+const XHTML_DIV =
+  /^\s*<(?:([A-Za-z_][\w.-]*):)?div(?:\s[^>]*)?>([\s\S]*)<\/(?:[A-Za-z_][\w.-]*:)?div>\s*$/;
 const HTML_TYPE = /\btype\s*=\s*["'](?:html|text\/html)["']/;
 
 /**
@@ -64,7 +67,7 @@ function inlined(name: string, attributes: string, inner: string): string {
     return `<${name}${attributes}>${wrapped}</${name}>`;
   }
   const isXhtml = XHTML_TYPE.test(attributes);
-  const markup = isXhtml ? unwrapDiv(inner).replace(/<(\/?)xhtml:/g, "<$1") : inner;
+  const markup = isXhtml ? unprefixed(inner) : inner;
   const asHtml = attributes
     .replace(XHTML_TYPE, 'type="html"')
     .replace(/\smode\s*=\s*["'][^"']*["']/, "");
@@ -83,7 +86,14 @@ function hasChildElements(inner: string): boolean {
 }
 
 function unwrapDiv(markup: string): string {
-  return markup.match(XHTML_DIV)?.[1] ?? markup;
+  return markup.match(XHTML_DIV)?.[2] ?? markup;
+}
+
+// XHTML content without its wrapper div, and its elements without the wrapper's prefix (else
+// `xhtml:`): `<h:p>` is a paragraph, which the sanitizer would drop as an unknown element.
+function unprefixed(inner: string): string {
+  const prefix = (inner.match(XHTML_DIV)?.[1] ?? "xhtml").replace(/\./g, "\\.");
+  return unwrapDiv(inner).replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1");
 }
 
 // CDATA sections already carry raw text; everything else is escaped so that the parser hands

@@ -234,9 +234,9 @@ function readRaw(
   ) => Entry[],
 ): ChangedFeed {
   const { siteUrl, feedBase, ...context } = contextOf(raw, options);
-  const normalize = (rawItem: RawItem, fingerprintOf?: () => string) => {
+  const normalize = (normalized: () => NormalizedItem, fingerprintOf?: () => string) => {
     try {
-      const item = normalizeItem(rawItem, context);
+      const item = normalized();
       return fingerprintOf ? { ...item, fingerprint: fingerprintOf() } : item;
     } catch (error) {
       return { problem: problemOf(error) };
@@ -245,10 +245,10 @@ function readRaw(
   // For collect (with a fingerprint), an item sure to make an article waits to be chosen among
   // the newest: a feed of 100,000 items has 200 of them sanitized, not all.
   const readItem = (rawItem: RawItem, fingerprintOf?: () => string): Entry => {
-    const identity = fingerprintOf && identifyArticle(rawItem, context);
-    return identity
-      ? { pending: identity, read: () => normalize(rawItem, fingerprintOf) }
-      : normalize(rawItem, fingerprintOf);
+    const article = fingerprintOf && identifyArticle(rawItem, context);
+    return article
+      ? { pending: article.identity, read: () => normalize(article.normalize, fingerprintOf) }
+      : normalize(() => normalizeItem(rawItem, context), fingerprintOf);
   };
   // An empty channel title would make a blank header in the email: the host names the feed.
   const title =

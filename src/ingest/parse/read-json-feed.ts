@@ -8,7 +8,9 @@ type Json = Record<string, unknown>;
  * RSS or Atom feed, so that one normalization serves all three. Throws when it is not one.
  */
 export function readJsonFeed(document: string): RawFeed {
-  const feed: unknown = JSON.parse(document);
+  // A byte order mark left after decoding (a file saved with one, served after another) is no
+  // JSON; trimStart drops it with the white space.
+  const feed: unknown = JSON.parse(document.trimStart());
   // Some generators write a bare "1.1" instead of the spec's URL; both name a JSON Feed version.
   const version = isObject(feed) ? String(feed.version ?? "") : "";
   if (!/^(?:https:\/\/jsonfeed\.org\/version\/)?\d+(?:\.\d+)?$/.test(version)) {
@@ -29,12 +31,16 @@ export function readJsonFeed(document: string): RawFeed {
 
 function toRawItem(item: Json, feedAuthors: string[] | undefined): RawItem {
   const image = item.image ?? item.banner_image;
+  const link = item.url ?? item.external_url;
   return {
     title: escapeTitle(item.title),
-    link: item.url ?? item.external_url,
+    link,
     id: typeof item.id === "number" ? String(item.id) : item.id,
+    // Generators write an empty content_html beside the content_text that holds the post.
     content:
-      typeof item.content_html === "string" ? item.content_html : textToHtml(item.content_text),
+      typeof item.content_html === "string" && item.content_html.trim() !== ""
+        ? item.content_html
+        : textToHtml(item.content_text),
     summary: escapeText(item.summary),
     published: dateText(item.date_published),
     updated: dateText(item.date_modified),
@@ -42,7 +48,17 @@ function toRawItem(item: Json, feedAuthors: string[] | undefined): RawItem {
     creator: authorNames(item) ?? feedAuthors,
     rawCategories: asArray(item.tags).filter((tag) => typeof tag === "string"),
     mediaThumbnail: typeof image === "string" ? { $: { url: image } } : undefined,
+    // A podcast's episode without a page links to its sound, as an RSS enclosure does; read only
+    // then, so that no other item's fingerprint changes.
+    ...(typeof link !== "string" ? { enclosures: attachmentsOf(item) } : {}),
   };
+}
+
+// JSON Feed's attachments as RSS enclosures.
+function attachmentsOf(item: Json): unknown[] {
+  return asArray(item.attachments)
+    .filter(isObject)
+    .map((attachment) => ({ $: { url: attachment.url, type: attachment.mime_type } }));
 }
 
 // The spec's dates are RFC 3339 strings; some generators write a Unix timestamp as a number
