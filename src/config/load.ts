@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { GazetteError } from "../shared/errors.js";
 import { orList } from "../shared/or-list.js";
 import { schemeHint } from "../shared/scheme-hint.js";
+import { describeUnion } from "./describe-union.js";
 import { interpolateEnv } from "./interpolate-env.js";
 import { suggestKey } from "./key-suggestion.js";
 import { Config, DEFAULT_TEMPLATES, SummarizerConfig, TransportConfig } from "./schema.js";
@@ -251,7 +252,9 @@ function describeIssue(
   const message =
     issue.code === "invalid_type" && issue.message.includes("received undefined")
       ? "is required"
-      : issue.message;
+      : issue.code === "invalid_union" && issue.message === "Invalid input"
+        ? describeUnion(issue)
+        : issue.message;
   return [`  ${where} ${formatPath(keyPath)}: ${message}`];
 }
 
