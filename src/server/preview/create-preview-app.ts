@@ -9,7 +9,7 @@ import { createLiveReload } from "./live-reload.js";
 import { loadPreview } from "./load-preview.js";
 import { PREVIEW_CSS, PREVIEW_JS } from "./preview-assets.js";
 import type { PreviewDeps, PreviewOptions } from "./preview-deps.js";
-import { FRAME_CSP, previewHeaders } from "./preview-headers.js";
+import { frameCsp, previewHeaders } from "./preview-headers.js";
 import { previewPage } from "./preview-page.js";
 import { parseSelection } from "./preview-selection.js";
 import { previewCsrf } from "./preview-session.js";
@@ -80,7 +80,7 @@ export function createPreviewApp(options: PreviewOptions): Hono {
 
   app.get("/frame", async (c) => {
     const selection = parseSelection(c.req.query(), ctx.config, deps.defaults);
-    c.header("Content-Security-Policy", FRAME_CSP);
+    c.header("Content-Security-Policy", frameCsp(ctx.config, selection.images));
     try {
       const state = await loadPreview(deps, selection);
       if (!state.message) {
