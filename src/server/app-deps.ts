@@ -60,6 +60,8 @@ export interface AppDeps extends AppOptions {
   linkClientLimiter: ClientLimiter;
   /** Link emails per address, one limiter per window. */
   linkLimiters: RateLimiter[];
+  /** Email-service events refused as unauthenticated, per client (20 an hour). */
+  eventAuthLimiter: ClientLimiter;
 }
 
 /** Configured lists by store id and slug, created in the store on first use. */

@@ -18,6 +18,8 @@ const NETWORKS = [
 export interface ClientLimiter {
   /** Records an attempt from `ip`; false when it or its networks used up their window. */
   take(ip: string): boolean;
+  /** True when `ip` or one of its networks used up its window; records nothing. */
+  isSpent(ip: string): boolean;
 }
 
 /** At most `max` attempts per client within `windowMs`, and more per IPv6 network. */
@@ -27,7 +29,10 @@ export function createClientLimiter(options: {
   clock: Clock;
 }): ClientLimiter {
   const limiter = createRateLimiter(options);
-  return { take: (ip) => limiter.takeAll(clientQuotas(ip, options.max)) };
+  return {
+    take: (ip) => limiter.takeAll(clientQuotas(ip, options.max)),
+    isSpent: (ip) => limiter.isSpent(clientQuotas(ip, options.max)),
+  };
 }
 
 /**

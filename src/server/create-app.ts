@@ -46,6 +46,7 @@ export function createApp(options: AppOptions): Hono {
         { max: 3, windowMs: 24 * 3_600_000 },
       ]
     ).map((limit) => createRateLimiter({ ...limit, clock: options.clock })),
+    eventAuthLimiter: createClientLimiter({ max: 20, windowMs: 3_600_000, clock: options.clock }),
   };
   const app = new Hono();
   app.use(securityHeaders());

@@ -9,6 +9,8 @@ export interface RateLimiter {
    * of them already used up its window: a client counted under its address and its networks.
    */
   takeAll(keys: readonly Quota[]): boolean;
+  /** True when any of the keys used up its window; records nothing. */
+  isSpent(keys: readonly Quota[]): boolean;
 }
 
 /** A key and the attempts it may make per window. */
@@ -36,6 +38,13 @@ export function createRateLimiter(options: {
   const hits = new Map<string, number[]>();
   const hasRunOut = (times: number[], now: number) =>
     now - (times.at(-1) ?? Number.NEGATIVE_INFINITY) >= options.windowMs;
+  const isSpent = (quotas: readonly Quota[]): boolean => {
+    const now = options.clock.now().getTime();
+    return quotas.some(
+      ({ key, max }) =>
+        (hits.get(key) ?? []).filter((at) => now - at < options.windowMs).length >= max,
+    );
+  };
   const takeAll = (quotas: readonly Quota[]): boolean => {
     const now = options.clock.now().getTime();
     for (const [known, times] of hits) {
@@ -61,5 +70,5 @@ export function createRateLimiter(options: {
     });
     return true;
   };
-  return { take: (key) => takeAll([{ key, max: options.max }]), takeAll };
+  return { take: (key) => takeAll([{ key, max: options.max }]), takeAll, isSpent };
 }

@@ -522,6 +522,38 @@ describe("Postmark events", () => {
     ]);
   });
 
+  // Nothing kept a client from guessing the operator's basic-auth password at full speed.
+  it("answers 429 unread to a client after 20 wrong credentials in an hour, and to it alone", async () => {
+    const { deliveryId } = await sentDelivery("gu@example.org", "pm-0004");
+    const bounce = postmarkBounce("gu@example.org", "pm-0004");
+    const guesser = { "x-test-ip": "2001:db8:9:1::7" };
+    for (let n = 0; n < 20; n++) {
+      const guess = `Basic ${Buffer.from(`postmark:guess-${n}`).toString("base64")}`;
+      const response = await post("postmark", bounce, { ...guesser, authorization: guess });
+      expect(response.status).toBe(401);
+    }
+    // Even the right credentials are not read now, from that address or its /64.
+    const right = await post("postmark", bounce, { ...PM_HEADERS, ...guesser });
+    expect(right.status).toBe(429);
+    expect(right.headers.get("retry-after")).toBe("3600");
+    const sibling = await post("postmark", bounce, {
+      ...PM_HEADERS,
+      "x-test-ip": "2001:db8:9:1::8",
+    });
+    expect(sibling.status).toBe(429);
+    expect(await deliveryStatus(deliveryId)).toMatchObject({ status: "sent" });
+    expect(await app.store.serviceEventRejections.counts()).toMatchObject([
+      { service: "postmark", reason: "forged", count: 20 },
+    ]);
+    // Another client is read as ever; and the guesser again once the hour has passed.
+    expect(
+      (await post("postmark", bounce, { ...PM_HEADERS, "x-test-ip": "198.51.100.9" })).status,
+    ).toBe(200);
+    expect(await deliveryStatus(deliveryId)).toMatchObject({ status: "bounced" });
+    app.clock.advance(3_600_000);
+    expect((await post("postmark", bounce, { ...PM_HEADERS, ...guesser })).status).toBe(200);
+  });
+
   it("refuses a body without RecordType as malformed", async () => {
     const response = await post("postmark", '{"Email":"x@example.org"}', PM_HEADERS);
     expect(response.status).toBe(400);
