@@ -426,6 +426,39 @@ describe("SNS certificates", () => {
     expect((await notify(AWS)).status).toBe(200);
     expect(fetched.filter((url) => url === AWS)).toHaveLength(2);
   });
+
+  // Each new certificate URL under SNS's host was a fetch made for whoever knew the topic: one
+  // outgoing request, held up to 10 s, per request sent.
+  it("stops fetching for a client whose certificates could not be had 20 times in an hour", async () => {
+    const picky = await createAppFixture({
+      extraConfig: `serviceEvents:\n  maxAge: 15m\n  ses:\n    topicArns: [${TOPIC}]\n`,
+      serviceEvents: receiverOf(async (url) => {
+        fetched.push(url);
+        if (url !== AWS) throw new Error("404 Not Found");
+        return certPem;
+      }),
+    });
+    try {
+      const notifyFrom = (ip: string, certUrl: string) =>
+        picky.app.request("/events/ses", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-test-ip": ip },
+          body: snsEnvelope(
+            { Type: "Notification", Message: sesBounce("a@example.com", "m-1") },
+            { certUrl },
+          ),
+        });
+      for (let i = 1; i <= 20; i++)
+        expect((await notifyFrom("203.0.113.5", AWS.replace(".pem", `-${i}.pem`))).status).toBe(
+          401,
+        );
+      expect((await notifyFrom("203.0.113.5", AWS.replace(".pem", "-21.pem"))).status).toBe(429);
+      expect(fetched).toHaveLength(20);
+      expect((await notifyFrom("203.0.113.6", AWS)).status).toBe(200);
+    } finally {
+      await picky.close();
+    }
+  });
 });
 
 // --- Postmark ------------------------------------------------------------------------------

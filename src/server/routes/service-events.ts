@@ -1,13 +1,16 @@
 import type { Hono } from "hono";
-import type { EmailService } from "../../inbox/index.js";
+import type { EmailService, RejectReason } from "../../inbox/index.js";
 import type { AppDeps } from "../app-deps.js";
+
+// What counts against a client: a wrong or missing credential, and a certificate that could not
+// be had (each one fetched for the request). A replayed request may be a real one retried late.
+const GUESSES = new Set<RejectReason>(["forged", "unsigned", "untrusted-certificate"]);
 
 /**
  * POST /events/ses|postmark|resend: the email services' event webhooks (when configured). A
- * client whose requests came with wrong or no credentials 20 times within an hour is answered 429
- * unread until the oldest of them is an hour old: Postmark's credentials are whatever the
- * operator chose, and nothing kept a client from guessing them at full speed. The services
- * retry a 429.
+ * client refused as a guess (GUESSES) 20 times within an hour is answered 429 unread until the
+ * oldest of them is an hour old: Postmark's credentials are whatever the operator chose, and
+ * nothing kept a client from guessing them at full speed. The services retry a 429.
  */
 export function registerServiceEvents(app: Hono, deps: AppDeps): void {
   const receiver = deps.serviceEvents;
@@ -22,9 +25,7 @@ export function registerServiceEvents(app: Hono, deps: AppDeps): void {
       header: (name) => c.req.header(name),
       body: await c.req.text(),
     });
-    // A replayed request may be a real one retried late; a wrong or missing credential is not.
-    if (answer.refused === "forged" || answer.refused === "unsigned")
-      deps.eventAuthLimiter.take(client);
+    if (answer.refused && GUESSES.has(answer.refused)) deps.eventAuthLimiter.take(client);
     return c.body(answer.body, answer.status as 200, { "content-type": "application/json" });
   });
 }
