@@ -103,7 +103,7 @@ export function parseConfigText(
   if (doc.errors.length > 0) {
     const lines = doc.errors.map((error) => {
       const line = error.linePos?.[0]?.line;
-      return `  ${file}${line ? `:${line}` : ""}: ${error.message.split("\n")[0]}`;
+      return `  ${file}${line ? `:${line}` : ""}: ${yamlProblem(error.message.split("\n")[0] ?? "")}`;
     });
     throw configError(file, lines);
   }
@@ -114,7 +114,7 @@ export function parseConfigText(
     value = doc.toJS();
   } catch (error) {
     // The aliases of a "billion laughs" file: the yaml library refuses to expand them.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = yamlProblem(error instanceof Error ? error.message : String(error));
     throw configError(file, [`  ${file}: ${message}`]);
   }
   const unset: string[] = [];
@@ -222,6 +222,14 @@ function checkRules(
     seenFeeds.add(feed.url);
   });
   if (problems.length > 0) throw configError(file, problems);
+}
+
+// Lists in lists some thousands deep run the yaml library out of stack, in its parser or in
+// toJS: the engine's words would be all the operator got.
+function yamlProblem(message: string): string {
+  return /call stack/i.test(message)
+    ? "nested too deeply to read (a config nests a few levels of keys and lists)"
+    : message;
 }
 
 function configError(file: string, lines: string[]): GazetteError {

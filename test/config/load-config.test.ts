@@ -174,6 +174,12 @@ describe("config", () => {
       /gazette\.yaml:18 transport\.url: is not a key of transport type "outbox"; only type "smtp" has it/,
     ],
     ["malformed YAML", `${VALID}\n  - : : bad\n\tx`, /gazette\.yaml(:\d+)?: /],
+    // It said the JavaScript engine's "Maximum call stack size exceeded".
+    [
+      "lists nested thousands deep",
+      `${VALID}x: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`,
+      /gazette\.yaml: nested too deeply to read \(a config nests a few levels of keys and lists\)$/m,
+    ],
     // The rules that span keys gave the file without a line.
     [
       "a list naming an unknown feed, with its line",
