@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { isSameSecret } from "../shared/is-same-secret.js";
 import type { SigningKey } from "./tokens.js";
 
 // Tokens that travel in an email address's local part (VERP return paths, mailto unsubscribe
@@ -38,11 +39,7 @@ export function findAddressToken(
   const [, found, a, b, signature] = match;
   if (!found || !a || !b || !signature || (tag && found !== tag)) return undefined;
   const body = `${found}${a}-${b}`;
-  const given = Buffer.from(signature);
-  const isValid = keys.some((key) => {
-    const expected = Buffer.from(mac(key, body));
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  });
+  const isValid = keys.some((key) => isSameSecret(signature, mac(key, body)));
   if (!isValid) return undefined;
   return {
     tag: found as AddressTokenTag,

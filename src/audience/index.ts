@@ -26,7 +26,6 @@ export { sealSubscriberRef } from "./subscriber-ref.js";
 export { exportSuppressions, importSuppressions } from "./suppressions-csv.js";
 export { type SyncReport, syncSubscribers } from "./sync-subscribers.js";
 export {
-  isSameSecret,
   type SigningKey,
   signToken,
   signValue,

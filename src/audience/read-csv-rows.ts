@@ -36,9 +36,15 @@ export async function* readCsvRows(
       record: string[];
       info: { lines: number };
     }>) {
+      // csv-parse reads the bytes as UTF-8 and turns what is not into U+FFFD: a file saved as
+      // Windows-1252 or Latin-1 (Excel's plain "CSV") became "Jos� Mu�oz", and an address with
+      // such a byte was stored with the U+FFFD in it. The whole file is refused, as it is all in
+      // one encoding: its other rows are no better.
+      if (record.some((cell) => cell.includes("\uFFFD"))) throw notUtf8(file, info.lines);
       yield { record, line: info.lines };
     }
   } catch (error) {
+    if (error instanceof GazetteError) throw error;
     if (isFileSystemError(error)) throw inputFileError(file, error);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "CSV_MAX_RECORD_SIZE") {
@@ -49,4 +55,11 @@ export async function* readCsvRows(
     const message = error instanceof Error ? error.message : String(error);
     throw new GazetteError("CSV_INVALID", `${file}: ${message}`, { cause: error });
   }
+}
+
+function notUtf8(file: string, line: number): GazetteError {
+  return new GazetteError(
+    "CSV_INVALID",
+    `${file}:${line}: not UTF-8 text (a byte no UTF-8 character has, or U+FFFD); save the file as UTF-8 ("CSV UTF-8" in Excel) and import it again`,
+  );
 }

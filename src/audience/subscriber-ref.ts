@@ -1,4 +1,5 @@
-import { type Cipher, createCipheriv, createHmac, timingSafeEqual } from "node:crypto";
+import { type Cipher, createCipheriv, createHmac } from "node:crypto";
+import { isSameSecret } from "../shared/is-same-secret.js";
 import type { SigningKey } from "./tokens.js";
 
 // X-Gazette-Subscriber: which subscriber a message went to, for our own use (bounces, complaints
@@ -34,7 +35,7 @@ export function openSubscriberRef(keys: readonly SigningKey[], value: string): n
   const sealed = Buffer.from(encoded, "base64url");
   const iv = sealed.subarray(0, IV_BYTES);
   const plain = xor(sealed.subarray(IV_BYTES), keystream(key, iv));
-  if (!timingSafeEqual(syntheticIv(key, plain), iv)) return undefined;
+  if (!isSameSecret(iv, syntheticIv(key, plain))) return undefined;
   return Number(plain.readBigUInt64BE());
 }
 

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { isSameSecret } from "../shared/is-same-secret.js";
 
 /** What a token lets its holder do, for one subscriber on one list. */
 export type TokenPurpose = "unsubscribe" | "preferences" | "confirm";
@@ -50,10 +51,8 @@ export function verifyToken(
   if (!keyId || !payload || !signature || rest.length > 0) return undefined;
   const key = keys.find((candidate) => candidate.id === keyId);
   if (!key) return undefined;
-  const expected = Buffer.from(mac(key, payload));
-  const given = Buffer.from(signature);
   // Constant-time comparison: a timing difference must not reveal how much of a guess was right.
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  if (!isSameSecret(signature, mac(key, payload))) return undefined;
   // base64url decoding ignores stray characters; only the canonical encoding is the signed one.
   const decoded = Buffer.from(payload, "base64url");
   if (decoded.toString("base64url") !== payload) return undefined;
@@ -76,13 +75,6 @@ export function verifyToken(
 /** An HMAC of `value` under the key, for values that are not tokens (CSRF fields). */
 export function signValue(key: SigningKey, value: string): string {
   return createHmac("sha256", key.secret).update(`gazette-value:${value}`).digest("base64url");
-}
-
-/** Constant-time equality of two strings. */
-export function isSameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 function mac(key: SigningKey, payload: string): string {

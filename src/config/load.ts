@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { GazetteError } from "../shared/errors.js";
 import { orList } from "../shared/or-list.js";
 import { schemeHint } from "../shared/scheme-hint.js";
+import { describeUnion } from "./describe-union.js";
 import { interpolateEnv } from "./interpolate-env.js";
 import { suggestKey } from "./key-suggestion.js";
 import { Config, DEFAULT_TEMPLATES, SummarizerConfig, TransportConfig } from "./schema.js";
@@ -103,7 +104,7 @@ export function parseConfigText(
     const lines = doc.errors.map((error) => {
       // Without prettyErrors the yaml library leaves linePos unset: the line is counted here.
       const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-      return `  ${file}${line ? `:${line}` : ""}: ${error.message.split("\n")[0]}`;
+      return `  ${file}${line ? `:${line}` : ""}: ${yamlProblem(error.message.split("\n")[0] ?? "")}`;
     });
     throw configError(file, lines);
   }
@@ -114,7 +115,7 @@ export function parseConfigText(
     value = doc.toJS();
   } catch (error) {
     // The aliases of a "billion laughs" file: the yaml library refuses to expand them.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = yamlProblem(error instanceof Error ? error.message : String(error));
     throw configError(file, [`  ${file}: ${message}`]);
   }
   const unset: string[] = [];
@@ -224,6 +225,14 @@ function checkRules(
   if (problems.length > 0) throw configError(file, problems);
 }
 
+// Lists in lists some thousands deep run the yaml library out of stack, in its parser or in
+// toJS: the engine's words would be all the operator got.
+function yamlProblem(message: string): string {
+  return /call stack/i.test(message)
+    ? "nested too deeply to read (a config nests a few levels of keys and lists)"
+    : message;
+}
+
 function configError(file: string, lines: string[]): GazetteError {
   const count = lines.length === 1 ? "1 problem" : `${lines.length} problems`;
   return new GazetteError("CONFIG_INVALID", `${file}: ${count}:\n${lines.join("\n")}`);
@@ -252,7 +261,9 @@ function describeIssue(
   const message =
     issue.code === "invalid_type" && issue.message.includes("received undefined")
       ? "is required"
-      : issue.message;
+      : issue.code === "invalid_union" && issue.message === "Invalid input"
+        ? describeUnion(issue)
+        : issue.message;
   return [`  ${where} ${formatPath(keyPath)}: ${message}`];
 }
 

@@ -14,10 +14,13 @@ export const DEFAULT_TEMPLATES = "templates";
 // Durations ("30s", "7d") are shared with the transports' schemas (deliver/transports/registry.ts).
 export { parseDuration } from "../shared/duration.js";
 
-const Address = z.union([
-  z.string().min(3),
-  z.strictObject({ name: z.string().optional(), address: z.email() }),
-]);
+const Address = z.union(
+  [z.string().min(3), z.strictObject({ name: z.string().optional(), address: z.email() })],
+  {
+    error:
+      'must be an address ("news@example.com" or "Name <news@example.com>") or a mapping { name, address }',
+  },
+);
 
 export const FeedConfig = z.strictObject({
   /** http(s) URL, or a path (relative to the config file) for feeds kept on disk. */
@@ -91,11 +94,14 @@ export const ListConfig = z.strictObject({
   description: z.string().optional(),
   /** "all", feed names / URLs, or `{ tags: [...] }`: the feeds carrying any of these tags. */
   feeds: z
-    .union([
-      z.literal("all"),
-      z.array(z.string().min(1)).min(1),
-      z.strictObject({ tags: z.array(z.string().min(1)).min(1) }),
-    ])
+    .union(
+      [
+        z.literal("all"),
+        z.array(z.string().min(1)).min(1, "must name at least one feed (or be all)"),
+        z.strictObject({ tags: z.array(z.string().min(1)).min(1) }),
+      ],
+      { error: 'must be "all", a list of feed names or URLs, or a mapping { tags: [a tag, …] }' },
+    )
     .default("all"),
   /** Replaces the top-level sender for this list's emails. */
   sender: z.strictObject({ from: Address, replyTo: Address.optional() }).optional(),

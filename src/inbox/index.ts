@@ -22,7 +22,12 @@ export {
   type ReceiverOptions,
   type ServiceEventReceiver,
 } from "./service-events/receive-service-event.js";
-export type { EmailService, EventRequest, ServiceEvent } from "./service-events/types.js";
+export type {
+  EmailService,
+  EventRequest,
+  RejectReason,
+  ServiceEvent,
+} from "./service-events/types.js";
 export {
   type SignatureCheck,
   signWebhook,

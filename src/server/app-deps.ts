@@ -6,6 +6,7 @@ import type { ServiceEventReceiver } from "../inbox/index.js";
 import type { Clock } from "../shared/clock.js";
 import type { Store } from "../store/index.js";
 import type { AfterAnswer } from "./after-answer.js";
+import type { ClientLimiter } from "./client-limiter.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import type { LinksOutcome } from "./request-links.js";
 
@@ -21,7 +22,7 @@ export interface AppOptions {
   archiveDir: string;
   /** The client's address for rate limits and consent records (default: the socket's peer). */
   clientIp?: (c: Context) => string;
-  /** Signup attempts allowed per client (IPv6: per /64) and window (default 5 per hour). */
+  /** Signup attempts allowed per client (IPv6: per /64, with larger quotas per /48 and /32) and window (default 5 per hour). */
   signupLimit?: WindowLimit;
   /** How long a confirmation link stays valid (default 48 hours). */
   confirmTtlMs?: number;
@@ -51,14 +52,16 @@ export type { WindowLimit };
 export interface AppDeps extends AppOptions {
   afterAnswer: AfterAnswer;
   lists: ListIndex;
-  signupLimiter: RateLimiter;
+  signupLimiter: ClientLimiter;
   confirmTtlMs: number;
   confirmationLimits: WindowLimit[];
   clientIp: (c: Context) => string;
-  /** Link requests per client (as signups: 5 an hour, IPv6 per /64). */
-  linkClientLimiter: RateLimiter;
+  /** Link requests per client (as signups: 5 an hour, IPv6 per /64, /48 and /32). */
+  linkClientLimiter: ClientLimiter;
   /** Link emails per address, one limiter per window. */
   linkLimiters: RateLimiter[];
+  /** Email-service events refused as unauthenticated, per client (20 an hour). */
+  eventAuthLimiter: ClientLimiter;
 }
 
 /** Configured lists by store id and slug, created in the store on first use. */

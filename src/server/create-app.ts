@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
 import { createAfterAnswer } from "./after-answer.js";
 import { type AppDeps, type AppOptions, createListIndex } from "./app-deps.js";
+import { createClientLimiter } from "./client-limiter.js";
 import { renderPage } from "./messages.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { registerArchive } from "./routes/archive.js";
@@ -25,7 +26,7 @@ export function createApp(options: AppOptions): Hono {
     ...options,
     afterAnswer: options.afterAnswer ?? createAfterAnswer(),
     lists: createListIndex(options.store, options.config),
-    signupLimiter: createRateLimiter({
+    signupLimiter: createClientLimiter({
       ...(options.signupLimit ?? { max: 5, windowMs: 3_600_000 }),
       clock: options.clock,
     }),
@@ -35,7 +36,7 @@ export function createApp(options: AppOptions): Hono {
       { max: 3, windowMs: 24 * 3_600_000 },
     ],
     clientIp: options.clientIp ?? socketAddress,
-    linkClientLimiter: createRateLimiter({
+    linkClientLimiter: createClientLimiter({
       ...(options.signupLimit ?? { max: 5, windowMs: 3_600_000 }),
       clock: options.clock,
     }),
@@ -45,6 +46,7 @@ export function createApp(options: AppOptions): Hono {
         { max: 3, windowMs: 24 * 3_600_000 },
       ]
     ).map((limit) => createRateLimiter({ ...limit, clock: options.clock })),
+    eventAuthLimiter: createClientLimiter({ max: 20, windowMs: 3_600_000, clock: options.clock }),
   };
   const app = new Hono();
   app.use(securityHeaders());

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { isSameSecret, type SigningKey, signValue } from "../audience/index.js";
+import { type SigningKey, signValue } from "../audience/index.js";
+import { isSameSecret } from "../shared/is-same-secret.js";
 
 // No server-side sessions: a form's CSRF token is an HMAC of what the form acts on (the signed
 // token in its path) or of the browser's form session (a random cookie). A page from another
@@ -15,7 +16,7 @@ export function csrfToken(key: SigningKey, scope: string): string {
 /** True when `given` is the CSRF token for `scope` under any of the keys. */
 export function isValidCsrf(keys: readonly SigningKey[], scope: string, given: unknown): boolean {
   if (typeof given !== "string" || given.length === 0 || given.length > 128) return false;
-  return keys.some((key) => isSameSecret(csrfToken(key, scope), given));
+  return keys.some((key) => isSameSecret(given, csrfToken(key, scope)));
 }
 
 /** Where a form session's cookie lives. */

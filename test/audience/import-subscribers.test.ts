@@ -188,6 +188,32 @@ describe("importSubscribers", () => {
     );
   });
 
+  // Excel's plain "CSV" is Windows-1252: "José" came in as "Jos\uFFFD", and an address with
+  // such a byte was stored with the U+FFFD in it.
+  it("refuses a file that is not UTF-8, naming its first such line, and imports nothing", async () => {
+    const file = path.join(dir, "latin1.csv");
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from("email,name\nann@example.com,Ann\njose@example.com,Jos"),
+        Buffer.from([0xe9]),
+        Buffer.from(" Mu"),
+        Buffer.from([0xf1]),
+        Buffer.from("oz\n"),
+      ]),
+    );
+    await expect(
+      importSubscribers(store.subscribers, file, options({ skipInvalid: true })),
+    ).rejects.toThrow(
+      /latin1\.csv:3: not UTF-8 text \(a byte no UTF-8 character has, or U\+FFFD\); save the file as UTF-8 \("CSV UTF-8" in Excel\) and import it again/,
+    );
+    expect(await members()).toEqual([]);
+    // The same names in UTF-8 come in as written.
+    const utf8 = write("utf8.csv", "email,name\njose@example.com,José Muñoz\n");
+    await importSubscribers(store.subscribers, utf8, options());
+    expect(await members()).toEqual(["jose@example.com José Muñoz weekly active"]);
+  });
+
   it("imports nothing when a row is bad, naming every bad line", async () => {
     const file = write(
       "a.csv",

@@ -115,6 +115,32 @@ describe("config", () => {
       VALID.replace('"0 9 * * MON"', '"0 8 31 2 *"'),
       /gazette\.yaml:14 lists\[0\]\.schedule\.cron: "0 8 31 2 \*" is not a cron expression the scheduler can run: it never fires \(no day 31 in February\)/,
     ],
+    // A union's mistake said zod's bare "Invalid input" (or "Invalid discriminator value").
+    [
+      "a sender that is neither an address nor { name, address }, saying what it must be",
+      VALID.replace("  from: Test <digest@example.com>", "  from: 42"),
+      /gazette\.yaml:6 sender\.from: must be an address \("news@example\.com" or "Name <news@example\.com>"\) or a mapping \{ name, address \}$/m,
+    ],
+    [
+      "a list's feeds of no known form, saying the forms",
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    feeds: { tag: [go] }\n"),
+      /gazette\.yaml:13 lists\[0\]\.feeds: must be "all", a list of feed names or URLs, or a mapping \{ tags: \[a tag, …\] \}$/m,
+    ],
+    [
+      "a list's empty feeds",
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    feeds: []\n"),
+      /gazette\.yaml:13 lists\[0\]\.feeds: must name at least one feed \(or be all\)$/m,
+    ],
+    [
+      "an unknown transport type, naming the types",
+      `${VALID}transport:\n  type: smtpp\n`,
+      /gazette\.yaml:17 transport\.type: must be "outbox", "smtp", "ses", "postmark" or "resend"$/m,
+    ],
+    [
+      "a transport written as its type, saying where it goes",
+      `${VALID}transport: smtp\n`,
+      /gazette\.yaml:16 transport: must be a mapping with a type key \("outbox", .* or "resend"\): transport: \{ type: smtp, … \}$/m,
+    ],
     // Said as the other keys' problems are ("must be …"): it read "lookback: a duration such as…".
     [
       "a list's duration that is none, saying what it must be",
@@ -148,6 +174,12 @@ describe("config", () => {
       /gazette\.yaml:18 transport\.url: is not a key of transport type "outbox"; only type "smtp" has it/,
     ],
     ["malformed YAML", `${VALID}\n  - : : bad\n\tx`, /gazette\.yaml(:\d+)?: /],
+    // It said the JavaScript engine's "Maximum call stack size exceeded".
+    [
+      "lists nested thousands deep",
+      `${VALID}x: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`,
+      /gazette\.yaml:\d+: nested too deeply to read \(a config nests a few levels of keys and lists\)$/m,
+    ],
     // The rules that span keys gave the file without a line.
     [
       "a list naming an unknown feed, with its line",

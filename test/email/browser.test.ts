@@ -1,8 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderIssue } from "../../src/render/index.js";
+import { launchChromium } from "../helpers/chromium.js";
 import { buildRecipient, SUBJECT, TEMPLATES_DIR } from "../render/build-issue-model.js";
 import { buildDigest } from "./build-digest.js";
 
@@ -51,10 +52,7 @@ beforeAll(async () => {
     await renderIssue(grouped, { templatesDir: TEMPLATES_DIR, subjectTemplate: SUBJECT })
   ).fill(buildRecipient(1)).html;
   await mkdir(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
 });
 afterAll(() => browser?.close());
 

@@ -426,6 +426,39 @@ describe("SNS certificates", () => {
     expect((await notify(AWS)).status).toBe(200);
     expect(fetched.filter((url) => url === AWS)).toHaveLength(2);
   });
+
+  // Each new certificate URL under SNS's host was a fetch made for whoever knew the topic: one
+  // outgoing request, held up to 10 s, per request sent.
+  it("stops fetching for a client whose certificates could not be had 20 times in an hour", async () => {
+    const picky = await createAppFixture({
+      extraConfig: `serviceEvents:\n  maxAge: 15m\n  ses:\n    topicArns: [${TOPIC}]\n`,
+      serviceEvents: receiverOf(async (url) => {
+        fetched.push(url);
+        if (url !== AWS) throw new Error("404 Not Found");
+        return certPem;
+      }),
+    });
+    try {
+      const notifyFrom = (ip: string, certUrl: string) =>
+        picky.app.request("/events/ses", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-test-ip": ip },
+          body: snsEnvelope(
+            { Type: "Notification", Message: sesBounce("a@example.com", "m-1") },
+            { certUrl },
+          ),
+        });
+      for (let i = 1; i <= 20; i++)
+        expect((await notifyFrom("203.0.113.5", AWS.replace(".pem", `-${i}.pem`))).status).toBe(
+          401,
+        );
+      expect((await notifyFrom("203.0.113.5", AWS.replace(".pem", "-21.pem"))).status).toBe(429);
+      expect(fetched).toHaveLength(20);
+      expect((await notifyFrom("203.0.113.6", AWS)).status).toBe(200);
+    } finally {
+      await picky.close();
+    }
+  });
 });
 
 // --- Postmark ------------------------------------------------------------------------------
@@ -520,6 +553,38 @@ describe("Postmark events", () => {
     expect(await app.store.serviceEventRejections.counts()).toMatchObject([
       { service: "postmark", reason, count: 1 },
     ]);
+  });
+
+  // Nothing kept a client from guessing the operator's basic-auth password at full speed.
+  it("answers 429 unread to a client after 20 wrong credentials in an hour, and to it alone", async () => {
+    const { deliveryId } = await sentDelivery("gu@example.org", "pm-0004");
+    const bounce = postmarkBounce("gu@example.org", "pm-0004");
+    const guesser = { "x-test-ip": "2001:db8:9:1::7" };
+    for (let n = 0; n < 20; n++) {
+      const guess = `Basic ${Buffer.from(`postmark:guess-${n}`).toString("base64")}`;
+      const response = await post("postmark", bounce, { ...guesser, authorization: guess });
+      expect(response.status).toBe(401);
+    }
+    // Even the right credentials are not read now, from that address or its /64.
+    const right = await post("postmark", bounce, { ...PM_HEADERS, ...guesser });
+    expect(right.status).toBe(429);
+    expect(right.headers.get("retry-after")).toBe("3600");
+    const sibling = await post("postmark", bounce, {
+      ...PM_HEADERS,
+      "x-test-ip": "2001:db8:9:1::8",
+    });
+    expect(sibling.status).toBe(429);
+    expect(await deliveryStatus(deliveryId)).toMatchObject({ status: "sent" });
+    expect(await app.store.serviceEventRejections.counts()).toMatchObject([
+      { service: "postmark", reason: "forged", count: 20 },
+    ]);
+    // Another client is read as ever; and the guesser again once the hour has passed.
+    expect(
+      (await post("postmark", bounce, { ...PM_HEADERS, "x-test-ip": "198.51.100.9" })).status,
+    ).toBe(200);
+    expect(await deliveryStatus(deliveryId)).toMatchObject({ status: "bounced" });
+    app.clock.advance(3_600_000);
+    expect((await post("postmark", bounce, { ...PM_HEADERS, ...guesser })).status).toBe(200);
   });
 
   it("refuses a body without RecordType as malformed", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IssueModel } from "../../src/render/index.js";
 import { createPreviewApp } from "../../src/server/preview/create-preview-app.js";
 import { createPreviewServer } from "../../src/server/preview/create-preview-server.js";
-import { FRAME_CSP, PREVIEW_CSP } from "../../src/server/preview/preview-headers.js";
+import { PREVIEW_CSP } from "../../src/server/preview/preview-headers.js";
 import { FRAME_SANDBOX } from "../../src/server/preview/preview-page.js";
 import { createPreviewFixture, type PreviewFixture } from "./preview-fixture.js";
 
@@ -104,7 +104,9 @@ describe("the preview page", () => {
   it("the frame carries the email with its own CSP, and may be framed by the preview only", async () => {
     const response = await app.request("/preview/frame?list=weekly&issue=next");
     const body = await response.text();
-    expect(response.headers.get("Content-Security-Policy")).toBe(FRAME_CSP);
+    expect(response.headers.get("Content-Security-Policy")).toBe(
+      "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'self'",
+    );
     expect(response.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
     const titles = [...parseHTML(body).document.querySelectorAll(".gz-article h2, .gz-article h3")];
     expect(titles.length).toBe(6);
@@ -252,6 +254,19 @@ describe("the editor's forms", () => {
     expect(page.querySelector(".error")?.textContent).toMatch(/each of the issue's articles once/);
   });
 
+  // The page showed any `error` or `sent` a link gave it, in its alert: a link made elsewhere
+  // made the editor's own preview say "Session expired: open https://evil.example".
+  it.each([
+    ["error", "?issue=1&error=Session+expired%3A+open+https%3A%2F%2Fevil.example"],
+    ["test-sent notice", "?issue=1&sent=you.+Session+expired%3A+open+https%3A%2F%2Fevil.example"],
+    ["error under a note signed for other words", "?issue=1&error=Other+words&note=AAAA"],
+  ])("shows no %s that a link brings", async (_name, query) => {
+    const { document } = await getPage(query);
+    expect(document.querySelector(".error")).toBeNull();
+    expect(document.querySelector(".notice")).toBeNull();
+    expect(document.body.textContent).not.toMatch(/evil\.example|Other words/);
+  });
+
   it("send a test copy to one address: [Test] subject, nothing recorded", async () => {
     const { document } = await getPage("?issue=1");
     const response = await post(
@@ -267,6 +282,9 @@ describe("the editor's forms", () => {
     const issue = await fx.ctx.store.issues.byNumber(await listId(), 1);
     expect(issue?.status).toBe("draft");
     expect(await fx.ctx.store.deliveries.counts(issue?.id as number)).toEqual({});
+    const back = new URL(response.headers.get("Location") as string, "http://x");
+    const { document: page } = await getPage(back.search);
+    expect(page.querySelector(".notice")?.textContent).toBe("Test sent to editor@example.org.");
   });
 });
 

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type Browser, chromium, type Frame, type Page } from "playwright-core";
+import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer } from "../../src/server/index.js";
 import {
@@ -9,6 +9,7 @@ import {
 } from "../../src/server/preview/create-preview-server.js";
 import type { LiveReload } from "../../src/server/preview/live-reload.js";
 import type { RunningServer } from "../../src/server/start-server.js";
+import { launchChromium } from "../helpers/chromium.js";
 import { ROOT } from "../helpers/cli.js";
 import { createPreviewFixture, type PreviewFixture } from "./preview-fixture.js";
 
@@ -32,10 +33,7 @@ beforeAll(async () => {
     port: 0,
     host: "127.0.0.1",
   });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // No internet in tests: only the preview server answers.
   await page.route("**/*", (route) =>

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSigningKeys } from "../../src/audience/signing-keys.js";
 import { loadConfig } from "../../src/config/index.js";
@@ -12,6 +12,7 @@ import type { Transport } from "../../src/deliver/index.js";
 import { createApp } from "../../src/server/index.js";
 import { systemClock } from "../../src/shared/clock.js";
 import { openStore, type Store } from "../../src/store/index.js";
+import { launchChromium } from "../helpers/chromium.js";
 import { ROOT, runCli } from "../helpers/cli.js";
 import { type SmtpSink, startSmtpSink } from "../helpers/smtp-sink.js";
 import { smtpTransport } from "../helpers/transports.js";
@@ -98,10 +99,7 @@ topics: [Backend, Infrastructure, AI]
       transport: mailer,
       archiveDir: path.join(loaded.dataDir, "archive"),
     });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
   });
 

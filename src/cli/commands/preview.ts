@@ -87,6 +87,8 @@ export function registerPreview(preview: Command): void {
               device: width,
               scheme: flags.dark ? "dark" : "light",
               view: "html",
+              // Chromium fetches none itself: takeScreenshot fetches them past the address guard.
+              images: "shown",
             });
             const png = await takeScreenshot({
               url: `${server.url}/preview/frame?${query}`,

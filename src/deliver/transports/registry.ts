@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Duration } from "../../shared/duration.js";
 import { EnvName } from "../../shared/env-name.js";
+import { orList } from "../../shared/or-list.js";
 import type { DkimOptions } from "../mime/dkim-options.js";
 import { outboxDir } from "./outbox-dir.js";
 import type { Transport } from "./types.js";
@@ -102,14 +103,19 @@ const ResendConfig = z.strictObject({
   timeout: Duration.default("30s"),
 });
 
+const SCHEMAS = [OutboxConfig, SmtpConfig, SesConfig, PostmarkConfig, ResendConfig] as const;
+const TYPES: readonly string[] = SCHEMAS.map((schema) => schema.shape.type.value);
+
 /** The `transport:` config: one of the schemas above, told apart by `type`. */
-export const TransportConfig = z.discriminatedUnion("type", [
-  OutboxConfig,
-  SmtpConfig,
-  SesConfig,
-  PostmarkConfig,
-  ResendConfig,
-]);
+export const TransportConfig = z.discriminatedUnion("type", SCHEMAS, {
+  error: (issue) => {
+    const names = orList(TYPES.map((type) => `"${type}"`));
+    // A value that is not a mapping at all (`transport: smtp`) wants the shape, not the list.
+    if ((issue.code as string) !== "invalid_type") return `must be ${names}`;
+    const type = TYPES.includes(String(issue.input)) ? String(issue.input) : "outbox";
+    return `must be a mapping with a type key (${names}): transport: { type: ${type}, … }`;
+  },
+});
 export type TransportConfig = z.infer<typeof TransportConfig>;
 export type TransportType = TransportConfig["type"];
 /** One transport's config, e.g. `ConfigOf<"smtp">`. */

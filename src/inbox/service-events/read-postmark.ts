@@ -1,4 +1,4 @@
-import { timingSafeEqual } from "node:crypto";
+import { isSameSecret } from "../../shared/is-same-secret.js";
 import { dateOf, readJsonObject, stringOf } from "./read-json.js";
 import { type EventRequest, type Reading, refuse, type ServiceEvent } from "./types.js";
 
@@ -34,13 +34,13 @@ export function readPostmark(request: EventRequest, auth: PostmarkAuth, received
     const match = /^Basic\s+(\S+)$/i.exec(header);
     if (!match) return refuse("malformed", "Authorization is not Basic");
     const expected = `${auth.username ?? ""}:${auth.password}`;
-    if (!isSame(Buffer.from(match[1] as string, "base64").toString("utf8"), expected))
+    if (!isSameSecret(Buffer.from(match[1] as string, "base64").toString("utf8"), expected))
       return refuse("forged", "wrong basic auth credentials");
   }
   if (auth.token !== undefined) {
     const token = request.header(auth.tokenHeader.toLowerCase());
     if (!token) return refuse("unsigned", `no ${auth.tokenHeader} header`);
-    if (!isSame(token, auth.token)) return refuse("forged", `wrong ${auth.tokenHeader}`);
+    if (!isSameSecret(token, auth.token)) return refuse("forged", `wrong ${auth.tokenHeader}`);
   }
   const json = readJsonObject(request.body);
   const recordType = json && stringOf(json.RecordType);
@@ -86,10 +86,4 @@ export function readPostmark(request: EventRequest, auth: PostmarkAuth, received
   }
   // Open, Click, SubscriptionChange: nothing Gazette records.
   return { isAccepted: true, events: [], note: `ignored ${recordType}` };
-}
-
-function isSame(got: string, expected: string): boolean {
-  const a = Buffer.from(got);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -8,7 +8,7 @@ import type { ServiceEventEffects } from "./apply-service-event.js";
 import { readPostmark } from "./read-postmark.js";
 import { readResend } from "./read-resend.js";
 import { readSesNotification } from "./read-ses.js";
-import type { EmailService, EventRequest, Reading } from "./types.js";
+import type { EmailService, EventRequest, Reading, RejectReason } from "./types.js";
 import { isTrustedSnsUrl, verifySnsMessage } from "./verify-sns.js";
 
 // SNS signs with one certificate per region, replaced every few years; more URLs than this are
@@ -19,6 +19,8 @@ const MAX_CERTIFICATES = 100;
 export interface EventAnswer {
   status: number;
   body: string;
+  /** Why the request was refused, if it was. */
+  refused?: RejectReason;
 }
 
 export interface ServiceEventReceiver {
@@ -128,7 +130,7 @@ export function createServiceEventReceiver(options: ReceiverOptions): ServiceEve
       if (!reading.isAccepted) {
         await store.serviceEventLog.countRejection(service, reading.reason, now);
         const status = reading.reason === "malformed" ? 400 : 401;
-        return { status, body: JSON.stringify({ error: reading.reason }) };
+        return { status, body: JSON.stringify({ error: reading.reason }), refused: reading.reason };
       }
       const counts = { applied: 0, duplicate: 0, unmatched: 0 };
       for (const event of reading.events) counts[await options.effects.apply(event, now)]++;

@@ -9,10 +9,10 @@ import { createLiveReload } from "./live-reload.js";
 import { loadPreview } from "./load-preview.js";
 import { PREVIEW_CSS, PREVIEW_JS } from "./preview-assets.js";
 import type { PreviewDeps, PreviewOptions } from "./preview-deps.js";
-import { FRAME_CSP, previewHeaders } from "./preview-headers.js";
+import { frameCsp, previewHeaders } from "./preview-headers.js";
 import { previewPage } from "./preview-page.js";
 import { parseSelection } from "./preview-selection.js";
-import { previewCsrf } from "./preview-session.js";
+import { isSignedNote, previewCsrf } from "./preview-session.js";
 
 // What a redirect after an editor's action says on the page; codes, so a link cannot make it say more.
 const NOTICES: Record<string, string> = {
@@ -50,9 +50,9 @@ export function createPreviewApp(options: PreviewOptions): Hono {
 
   app.get("/", async (c) => {
     const selection = parseSelection(c.req.query(), ctx.config, deps.defaults);
-    const notice = c.req.query("sent")
-      ? `Test sent to ${c.req.query("sent")}.`
-      : NOTICES[c.req.query("done") ?? ""];
+    const { sent, error, note } = c.req.query();
+    const isSigned = isSignedNote(ctx.signingKeys.all, { sent, error }, note);
+    const notice = sent && isSigned ? `Test sent to ${sent}.` : NOTICES[c.req.query("done") ?? ""];
     try {
       const state = await loadPreview(deps, selection);
       return c.html(
@@ -63,7 +63,7 @@ export function createPreviewApp(options: PreviewOptions): Hono {
           csrf: previewCsrf(c, ctx.signingKey),
           version: deps.live.version(),
           notice,
-          error: c.req.query("error"),
+          error: isSigned ? error : undefined,
         }),
       );
     } catch (error) {
@@ -80,7 +80,7 @@ export function createPreviewApp(options: PreviewOptions): Hono {
 
   app.get("/frame", async (c) => {
     const selection = parseSelection(c.req.query(), ctx.config, deps.defaults);
-    c.header("Content-Security-Policy", FRAME_CSP);
+    c.header("Content-Security-Policy", frameCsp(ctx.config, selection.images));
     try {
       const state = await loadPreview(deps, selection);
       if (!state.message) {

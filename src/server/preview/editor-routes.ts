@@ -14,7 +14,7 @@ import { describeError, GazetteError } from "../../shared/errors.js";
 import { readForm } from "../read-form.js";
 import type { PreviewDeps } from "./preview-deps.js";
 import { parseSelection, selectionQuery } from "./preview-selection.js";
-import { isValidPreviewCsrf } from "./preview-session.js";
+import { isValidPreviewCsrf, signNote } from "./preview-session.js";
 import { sendTestCopy } from "./send-test-copy.js";
 
 type Form = Record<string, string>;
@@ -49,6 +49,8 @@ export function registerEditorRoutes(app: Hono, deps: PreviewDeps): void {
     } catch (error) {
       extra.error = describeError(error);
     }
+    if (extra.sent !== undefined || extra.error !== undefined)
+      extra.note = signNote(ctx.signingKey, extra);
     return c.redirect(`/preview?${selectionQuery(selection, extra)}`, 303);
   };
 

@@ -91,6 +91,14 @@ function picker(input: {
     ],
     selection.view,
   )}</fieldset>
+<fieldset><legend>Remote images</legend>${radios(
+    "images",
+    [
+      ["blocked", "Blocked"],
+      ["shown", "Shown"],
+    ],
+    selection.images,
+  )}</fieldset>
 <button type="submit" class="secondary">Show</button>
 </form>`;
 }

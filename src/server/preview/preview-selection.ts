@@ -1,4 +1,5 @@
 import type { Config } from "../../config/index.js";
+import type { RemoteImages } from "./preview-headers.js";
 
 /** What the editor picked in the toolbar; every field has a default, so a bare URL works. */
 export interface PreviewSelection {
@@ -10,6 +11,8 @@ export interface PreviewSelection {
   device: 375 | 600;
   scheme: "light" | "dark";
   view: "html" | "text" | "source";
+  /** Remote images other than the configured logos: blocked unless the editor shows them. */
+  images: RemoteImages;
 }
 
 /** The selection from the query string, unknown values falling back to the defaults. */
@@ -34,6 +37,7 @@ export function parseSelection(
     device: query.device === "375" ? 375 : 600,
     scheme: query.scheme === "dark" ? "dark" : "light",
     view: query.view === "text" || query.view === "source" ? query.view : "html",
+    images: query.images === "shown" ? "shown" : "blocked",
   };
 }
 
@@ -46,6 +50,7 @@ export function selectionQuery(selection: PreviewSelection, extra: Record<string
     device: String(selection.device),
     scheme: selection.scheme,
     view: selection.view,
+    images: selection.images,
     ...extra,
   }).toString();
 }

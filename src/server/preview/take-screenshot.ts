@@ -14,7 +14,7 @@ export interface RemoteFile {
 /** Fetches a remote http(s) file for the page; undefined (or a rejection) leaves it out. */
 export type FetchRemote = (url: string) => Promise<RemoteFile | undefined>;
 
-// What an email may load from elsewhere (FRAME_CSP allows images and fonts): nothing else leaves.
+// What an email may load from elsewhere (frameCsp allows images and fonts): nothing else leaves.
 const REMOTE_TYPES = new Set(["image", "font"]);
 
 /**

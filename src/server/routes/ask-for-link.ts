@@ -2,7 +2,6 @@ import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { checkEmail } from "../../audience/index.js";
 import type { AppDeps } from "../app-deps.js";
-import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
 import { forbidden, renderPage, tooManyAttempts, unreadableForm } from "../messages.js";
 import { csrfField } from "../page.js";
@@ -32,7 +31,7 @@ export function registerAskForLink(app: Hono, deps: AppDeps): void {
   for (const path of Object.keys(PAGES) as PagePath[]) {
     app.get(path, (c) => askForm(c, deps, path, {}));
     app.post(path, async (c) => {
-      if (!deps.linkClientLimiter.take(clientKey(deps.clientIp(c))))
+      if (!deps.linkClientLimiter.take(deps.clientIp(c)))
         return tooManyAttempts(c, deps, "requests");
       const body = await readForm(c);
       if (!body) return unreadableForm(c, deps);

@@ -2,7 +2,6 @@ import type { Context, Hono } from "hono";
 import { html } from "hono/html";
 import { checkEmail } from "../../audience/index.js";
 import type { AppDeps } from "../app-deps.js";
-import { clientKey } from "../client-key.js";
 import { csrfToken, formSession, isValidCsrf, type SessionCookie, sessionOf } from "../csrf.js";
 import { forbidden, renderPage, tooManyAttempts, unreadableForm } from "../messages.js";
 import { csrfField, type Markup } from "../page.js";
@@ -21,7 +20,7 @@ function signupCookie(deps: AppDeps): SessionCookie {
 /**
  * The signup form with double opt-in. CSRF: a random cookie (SameSite=Strict) and, in the form,
  * its HMAC. Bots: a honeypot field hidden from people, and a per-client rate limit (IPv6 per
- * /64). Mail bombing: requestSignup sends one address few confirmations, whoever asks.
+ * /64, /48 and /32). Mail bombing: requestSignup sends one address few confirmations, whoever asks.
  * Enumeration: every valid request gets "Check your inbox" at once; requestSignup runs after the
  * answer, so neither the page nor its timing tells a new address from a subscribed one.
  */
@@ -32,8 +31,7 @@ export function registerSubscribe(app: Hono, deps: AppDeps): void {
   });
 
   app.post("/subscribe", async (c) => {
-    if (!deps.signupLimiter.take(clientKey(deps.clientIp(c))))
-      return tooManyAttempts(c, deps, "signups");
+    if (!deps.signupLimiter.take(deps.clientIp(c))) return tooManyAttempts(c, deps, "signups");
     const body = await readForm(c);
     if (!body) return unreadableForm(c, deps);
     const cookie = sessionOf(c, signupCookie(deps));
