@@ -14,10 +14,11 @@ const BOILERPLATE_OPENING = /^(?:In this (?:post|article)|By |Posted by|Thanks|S
 const ENDS_AT_BOUNDARY = /[.!?…]["'”’)]?$/;
 
 describe("createExtractiveSummarizer", () => {
-  // extractive@11: the wording changed (filler lead-ins, hedges, a dangling "also" and "since X
-  // arrived last week" are dropped), so stored enrichments are redone.
-  it("is identified as extractive@11", () => {
-    expect(summarizer.id).toBe("extractive@11");
+  // extractive@12: the choice of summary changed (a condition-led sentence weighs less, a new thing
+  // is named where the article names it, a way promised and named is said), so stored
+  // enrichments are redone.
+  it("is identified as extractive@12", () => {
+    expect(summarizer.id).toBe("extractive@12");
   });
 
   it.each([
@@ -471,7 +472,7 @@ describe("createExtractiveSummarizer", () => {
     const result = await custom.summarize(fixture("postgres-pooling"));
     expect(result.tags).toEqual(["connection-pooling"]);
     expect(result.category).toBe("Backend");
-    expect(custom.id).toMatch(/^extractive@11\+vocabulary\.[0-9a-f]{8}$/);
+    expect(custom.id).toMatch(/^extractive@12\+vocabulary\.[0-9a-f]{8}$/);
   });
 
   it("rejects a custom vocabulary with every problem named", () => {
@@ -486,6 +487,55 @@ describe("createExtractiveSummarizer", () => {
           /vocabulary\[0\]\.tag: "Big Data".*\n.*vocabulary\[1\]\.category: "Data".*\n.*vocabulary\[1\]\.broader: "big-data"/,
         ),
       }),
+    );
+  });
+});
+
+// extractive@12: a summary says what the article is about, not one case of how it works.
+describe("a summary names the article's subject", () => {
+  it("is not a sentence led by its condition ('If …, then …')", async () => {
+    const result = await summarizer.summarize({
+      title: "Requester Pays Buckets in Nimbus Store",
+      text: [
+        "If a bucket's owner marks it as Requester Pays, then every download and request is billed to the account reading the data.",
+        "With Requester Pays, data owners can publish large data sets in Nimbus Store buckets while paying only for their storage.",
+        "Requester Pays works with every storage class, and requests must be signed so the reader can be billed.",
+      ].join("\n\n"),
+      source: { name: "Nimbus" },
+    });
+    expect(result.summary).toBe(
+      "With Requester Pays, data owners can publish large data sets in Nimbus Store buckets while paying only for their storage.",
+    );
+  });
+
+  it("names the new thing where the next paragraph names it", async () => {
+    const result = await summarizer.summarize({
+      title: "Bits For Sale - The New Nimbus Store Requester Pays Model",
+      text: [
+        "We rolled out a powerful new feature for Nimbus Store in the final hours of 2008.",
+        "This new feature, dubbed Requester Pays, works at the level of a bucket. If the bucket's owner flags it as Requester Pays, then all data transfer and request costs are paid by the party accessing the data.",
+        "Requesters use signed and specially flagged requests to identify themselves to Nimbus, paying for GET requests and data transfer at the usual rates.",
+      ].join("\n\n"),
+      source: { name: "Nimbus" },
+    });
+    expect(result.summary).toBe(
+      "Nimbus rolled out a new feature called Requester Pays for Nimbus Store in the final hours of 2008.",
+    );
+  });
+
+  it("says the way a tutorial promises and names, not one step of its code", async () => {
+    const result = await summarizer.summarize({
+      title: "Avoiding Out of Memory Crashes on Mobile",
+      text: [
+        "Out of memory exceptions are common on both Android and iOS when an app handles large files.",
+        "The first sample files the team got for testing were bigger than 400MB. The iPhone 6, with 1GB of RAM, crashed.",
+        "There is a way to download large files and save them without using unnecessary RAM. Streams! Since the videos are saved for offline viewing, the downloaded bytes can go right into a file as they are received.",
+        "First, we pass in a byte array to the base class via the constructor. Second, we use a FileStream object to write the bytes directly to our desired file.",
+      ].join("\n\n"),
+      source: { name: "thoughtbot" },
+    });
+    expect(result.summary).toBe(
+      "Streams are a way to download large files and save them without using unnecessary RAM.",
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameDemonstrative } from "../../src/enrich/extractive/name-demonstrative.js";
+import { nameDemonstrative, nameFromNext } from "../../src/enrich/extractive/name-demonstrative.js";
 
 // Issue 15, point 2: "these <noun>" leans on the sentence before only for which ones it means.
 describe("nameDemonstrative", () => {
@@ -45,5 +45,39 @@ describe("nameDemonstrative", () => {
     ],
   ])("leaves it otherwise: %s › %s", (previous, sentence) => {
     expect(nameDemonstrative(previous, sentence)).toBeUndefined();
+  });
+});
+
+// "…rolled out a new feature…" says nothing the title did not; the sentence after names it.
+describe("nameFromNext", () => {
+  it.each([
+    [
+      "Nimbus rolled out a new feature for Nimbus Store in the final hours of 2008.",
+      "This new feature, dubbed Requester Pays, works at the level of a bucket.",
+      "Nimbus rolled out a new feature called Requester Pays for Nimbus Store in the final hours of 2008.",
+    ],
+    [
+      "Quarry Data built an internal tool to replay production traffic.",
+      "This tool, called Echo Chamber, records requests at the edge.",
+      "Quarry Data built an internal tool called Echo Chamber to replay production traffic.",
+    ],
+    // The names differ ("service" is no "tool"), the name is already said, or nothing is named.
+    [
+      "Quarry Data built an internal tool to replay production traffic.",
+      "This service, called Echo Chamber, records requests at the edge.",
+      "Quarry Data built an internal tool to replay production traffic.",
+    ],
+    [
+      "Quarry Data built Echo Chamber, an internal tool to replay production traffic.",
+      "This tool, called Echo Chamber, records requests at the edge.",
+      "Quarry Data built Echo Chamber, an internal tool to replay production traffic.",
+    ],
+    [
+      "Quarry Data built an internal tool to replay production traffic.",
+      "This tool records requests at the edge.",
+      "Quarry Data built an internal tool to replay production traffic.",
+    ],
+  ])("%s + %s", (sentence, next, expected) => {
+    expect(nameFromNext(sentence, next)).toBe(expected);
   });
 });

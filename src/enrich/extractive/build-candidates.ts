@@ -7,12 +7,12 @@ import { classifySentence } from "./classify-sentence.js";
 import { colonStatement } from "./colon-statement.js";
 import { hasFiniteVerb } from "./has-finite-verb.js";
 import { meansClause } from "./means-clause.js";
-import { nameDemonstrative } from "./name-demonstrative.js";
+import { nameDemonstrative, nameFromNext } from "./name-demonstrative.js";
 import { nameQuestion, questionMeant } from "./name-question.js";
 import { nameHeadingSubject, nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
 import { conjugate, rewriteThesis } from "./rewrite-thesis.js";
 import { possessive, rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
-import { isChoosable, type ScoredSentence } from "./score-sentences.js";
+import { isChoosable, type ScoredSentence, wayNamed } from "./score-sentences.js";
 import { standAlone } from "./stand-alone.js";
 import { nameRelease, tidySentence } from "./tidy-sentence.js";
 import { tidyWording } from "./tidy-wording.js";
@@ -30,7 +30,10 @@ export interface Candidate {
   isAction: boolean;
   /** A connective was dropped, a sentence joined to the one it leans on, or a clause cut. */
   isRepaired: boolean;
-  /** A tutorial's step, said of the publisher's example: what the post shows. */
+  /**
+   * A tutorial's step, said of the publisher's example, or the way it promised and named
+   * ("Streams are a way to…"): what the post shows.
+   */
   isStep?: boolean;
 }
 
@@ -54,7 +57,10 @@ export function buildCandidates(
   const candidates: Candidate[] = [];
   const isAction = actionPattern(voice);
   for (const original of scored) {
-    const sentence = isEnglish ? asStatement(original) : original;
+    // "There is a way to download large files… Streams!": said of the way it names.
+    const way = isEnglish ? wayNamed(original, scored[original.index + 1]) : undefined;
+    const sentence =
+      way !== undefined ? { ...original, text: way } : isEnglish ? asStatement(original) : original;
     if (!isChoosable(sentence)) continue;
     const candidate = isEnglish
       ? (englishCandidate(scored, sentence, announcerOf(sentence, voice, publisher), title) ??
@@ -65,7 +71,10 @@ export function buildCandidates(
     const asked = isEnglish
       ? nameQuestion(candidate.text, questionMeant(scored, sentence, title))
       : candidate.text;
-    const named = isEnglish ? nameRelease(asked, voice, title) : asked;
+    const called = isEnglish
+      ? nameFromNext(asked, scored[(candidate.sentences.at(-1)?.index ?? sentence.index) + 1]?.text)
+      : asked;
+    const named = isEnglish ? nameRelease(called, voice, title) : called;
     const tidied = isEnglish ? tidyWording(tidySentence(named)) : tidySentence(named);
     const text = shortenSentence(tidied, maxChars, isEnglish);
     if (text === undefined) continue;
@@ -73,6 +82,8 @@ export function buildCandidates(
       sentence.kind === "thesis" || ("isThesis" in candidate && candidate.isThesis === true);
     candidates.push({
       ...candidate,
+      // "Streams are a way to…": what the post shows.
+      ...(way !== undefined ? { isStep: true } : {}),
       text,
       isRepaired: candidate.isRepaired || text !== tidied,
       score: Math.max(...candidate.sentences.map((one) => one.score)),

@@ -92,7 +92,7 @@ const TEASER = new RegExp(
 // "There is a way to download large files and save them without using unnecessary RAM.": a
 // solution promised and not named, the lead-in to the section that names it ("…: streams", "…by
 // streaming them" name it).
-const UNNAMED_WAY =
+export const UNNAMED_WAY =
   /^there(?:['’]s| is) (?:a|an|another|one) (?:(?:better|simple|easy|easier|cleaner|faster|good|great|nice|neat) )?(?:way|solution|trick|fix|technique|approach) to\b(?![^:]*(?::|\bby \p{L}+ing\b))/iu;
 const TEASER_ANYWHERE =
   /\b(?:keep reading|read on to|continue reading to)\b|\b(?:many|lots of|a lot of|plenty of) (?:other |more )?(?:exciting|great|cool|amazing|awesome) (?:things|updates|news|stuff|changes|announcements)\b/i;

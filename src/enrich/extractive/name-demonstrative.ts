@@ -55,3 +55,27 @@ function stems(text: string): string[] {
     .filter((word) => !STOPWORDS.has(word))
     .map((word) => word.slice(0, STEM));
 }
+
+// "This new feature, dubbed Requester Pays, works…": the demonstrative's noun, named right after it.
+const APPOSITIVE_NAME =
+  /^(?:[Tt]his|[Tt]hese)\s+(?:[\p{L}-]+\s+){0,2}([\p{L}-]+),\s+(?:dubbed|called|named|known as)\s+((?:\p{Lu}[\p{L}\p{N}-]*)(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,3}),/u;
+
+/**
+ * "AWS rolled out a new feature for Amazon S3…" followed by "This new feature, dubbed Requester
+ * Pays, works…" (whatever paragraph it opens): the thing the first sentence leaves unnamed is
+ * named where the article names it, "AWS rolled out a new feature called Requester Pays for
+ * Amazon S3…". `sentence` as it is when `next` names nothing it says with "a".
+ */
+export function nameFromNext(sentence: string, next: string | undefined): string {
+  const appositive = next === undefined ? null : APPOSITIVE_NAME.exec(next);
+  if (appositive === null) return sentence;
+  const [, head = "", name = ""] = appositive;
+  if (sentence.includes(name)) return sentence;
+  // "…rolled out a powerful new feature for Amazon S3…": the same noun, said with "a" or "an".
+  const unnamed = new RegExp(String.raw`\b(?:a|an)\s+(?:[\p{L}-]+\s+){0,2}?${head}\b`, "iu").exec(
+    sentence,
+  );
+  if (unnamed === null) return sentence;
+  const end = unnamed.index + unnamed[0].length;
+  return `${sentence.slice(0, end)} called ${name}${sentence.slice(end)}`;
+}

@@ -1,6 +1,7 @@
 import { tokenizeWords } from "../tokenize-words.js";
 import type { ArticleSentence } from "./article-sentences.js";
 import { classifySentence, type SentenceKind } from "./classify-sentence.js";
+import { nameWay } from "./name-way.js";
 import { rankCentrality } from "./rank-centrality.js";
 import type { BlockKind } from "./read-blocks.js";
 import { cosineSimilarity, type SparseVector, vectorizeSentences } from "./vectorize-sentences.js";
@@ -51,7 +52,10 @@ export function scoreSentences(
   const kinds = sentences.map((sentence, index) =>
     kindOf(sentence, tokenLists[index] ?? [], titleTokens, isEnglish),
   );
-  if (isEnglish) markPersonalStories(sentences, kinds);
+  if (isEnglish) {
+    markPersonalStories(sentences, kinds);
+    markNamedWays(sentences, kinds);
+  }
   const centrality = rankCentrality(similarityOf(vectors, kinds));
   const inResults = markResultSections(sentences);
   const topCentrality = Math.max(...centrality, Number.MIN_VALUE);
@@ -138,6 +142,27 @@ function markPersonalStories(sentences: readonly ArticleSentence[], kinds: Score
     if (anecdotes === 0 || anecdotes + exclaimed < 2) continue;
     for (const index of personal) if (kinds[index] === "content") kinds[index] = "anecdote";
   }
+}
+
+/**
+ * "There is a way to download large files… Streams!": a way promised and named right after it is
+ * a statement of what the article shows (see nameWay), no teaser. Rewrites `kinds` in place.
+ */
+function markNamedWays(sentences: readonly ArticleSentence[], kinds: ScoredKind[]): void {
+  for (const [index, sentence] of sentences.entries()) {
+    if (kinds[index] !== "teaser") continue;
+    if (wayNamed(sentence, sentences[index + 1]) !== undefined) kinds[index] = "content";
+  }
+}
+
+/** `sentence` said of the way the sentence after it names, in the same paragraph (see nameWay). */
+export function wayNamed(
+  sentence: ArticleSentence,
+  next: ArticleSentence | undefined,
+): string | undefined {
+  if (next === undefined || next.paragraph !== sentence.paragraph) return undefined;
+  if (sentence.block !== "prose" || next.block !== "prose") return undefined;
+  return nameWay(sentence.text, next.text);
 }
 
 /** For each sentence, whether the heading above it announces results or lessons. */

@@ -70,6 +70,10 @@ export const VAGUE_COVERAGE =
 const FUTURE_PENALTY = 0.6;
 const FUTURE =
   /\b(?:over the (?:next|coming) (?:few )?(?:weeks|months|years?|quarters?)|in the (?:near )?future|in (?:the )?(?:coming|upcoming) (?:weeks|months|years?)|next (?:year|quarter)|(?:future|upcoming|next) (?:blog )?posts?|will continue to|(?:is|are) (?:dedicated|committed) to (?:improving|making|building|growing))\b/i;
+// "If the bucket's owner flags it as Requester Pays, then all … costs are paid by…": a sentence
+// led by its condition tells how the thing works in one case, not what the article is about.
+const CONDITION_PENALTY = 0.6;
+const CONDITION_LEAD = /^(?:if|unless|in case|as long as|provided(?: that)?|whenever)\b[^,;]{3,},/i;
 // A second sentence only when the first is short and the second nearly as good.
 const SECOND_SENTENCE = 0.6;
 const SHORT_SUMMARY = 110;
@@ -109,7 +113,8 @@ function summaryWeight(
   if (SECOND_PERSON.test(candidate.text)) weight *= SECOND_PERSON_PENALTY;
   if (ADDITION.test(lastSentenceOf(candidate))) weight *= ADDITION_PENALTY;
   if (candidate.text.length < 60) weight *= 0.7;
-  if (isExposition(candidate.text, titleWords, shows)) weight *= EXPOSITION_PENALTY;
+  if (!candidate.isStep && isExposition(candidate.text, titleWords, shows))
+    weight *= EXPOSITION_PENALTY;
   if (opensOnCode(candidate.text)) weight *= CODE_START_PENALTY;
   if (
     (candidate.text.length < VAGUE_LENGTH && VAGUE.test(candidate.text)) ||
@@ -117,6 +122,7 @@ function summaryWeight(
   )
     weight *= VAGUE_PENALTY;
   if (!candidate.isThesis && FUTURE.test(candidate.text)) weight *= FUTURE_PENALTY;
+  if (CONDITION_LEAD.test(candidate.text)) weight *= CONDITION_PENALTY;
   return weight;
 }
 
