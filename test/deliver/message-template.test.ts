@@ -77,6 +77,7 @@ describe("compileMessage", () => {
     ["a one-word name", { ...ada, name: "Ada" }],
     ["a three-word name", { ...ada, name: "Augusta Ada King" }],
     ["two blanks after the first name", { ...ada, name: "Ada  Lovelace" }],
+    ["a name that starts with a dot, on a line of its own", { ...ada, name: ".ada Lovelace" }],
   ])("builds for %s what nodemailer builds from the filled issue", async (_case, recipient) => {
     const fill = (r: Recipient) => compiled.fill(r);
     const template = await compileMessage(issue, fill);
@@ -107,6 +108,9 @@ describe("compileMessage", () => {
     const bodyStart = lines.indexOf("");
     expect(lines.slice(bodyStart).every((line) => line.length <= 76)).toBe(true);
     expect(lines.every((line) => line.length <= 998)).toBe(true);
+    // No line starts with a dot: the SMTP transport sends the bytes as they are, with no copy
+    // to double one (RFC 5321 §4.5.2).
+    expect(lines.filter((line) => line.startsWith("."))).toEqual([]);
   });
 
   it("writes into reused buffers the same bytes it builds alone, one recipient after another", async () => {

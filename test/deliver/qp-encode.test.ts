@@ -25,6 +25,8 @@ const cases = [
   `${"é".repeat(60)}`,
   `${"a".repeat(74)} \n`,
   "windows\r\nline ends\r\nand a lone \r here",
+  ".\n..a dotted line\n. and one more",
+  `${"x".repeat(75)}.after a soft break`,
   "",
 ];
 
@@ -36,6 +38,8 @@ describe("encodeQuotedPrintable", () => {
       expect(line.length).toBeLessThanOrEqual(76);
       // White space at a line's end may be stripped in transit, so it is never left there.
       expect(line).not.toMatch(/[ \t]$/);
+      // Nor a dot at its start, which SMTP would have to double (RFC 5321 §4.5.2).
+      expect(line).not.toMatch(/^\./);
     }
     expect(encoded).toMatch(/^[\t\x20-\x7e\r\n]*$/);
   });

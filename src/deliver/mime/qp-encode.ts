@@ -7,6 +7,7 @@ const LF = 10;
 const SPACE = 32;
 const TAB = 9;
 const EQUALS = 61;
+const DOT = 46;
 
 // Bytes written as they are: printable ASCII but "=" (RFC 2045 rule 2). Space and tab are too,
 // unless they end a line (rule 3); everything else becomes =XX.
@@ -36,6 +37,16 @@ export function encodeQuotedPrintable(text: string): string {
         out[at++] = CR;
         out[at++] = LF;
         column = 0;
+      }
+      // A dot that starts a line is written =2E: SMTP would have to double it on the wire (RFC
+      // 5321 §4.5.2), which costs the transport a copy of every message, and a lone "." line
+      // ends the message for a relay that forgets to.
+      if (byte === DOT && column === 0) {
+        out[at++] = EQUALS;
+        out[at++] = HEX[DOT >> 4] as number;
+        out[at++] = HEX[DOT & 15] as number;
+        column = 3;
+        continue;
       }
       out[at++] = byte;
       column++;
