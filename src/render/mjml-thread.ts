@@ -12,14 +12,19 @@ import type { MjmlAnswer } from "./mjml-worker.js";
 // on demand and ended once it has been idle for IDLE_MS.
 const IDLE_MS = 2_000;
 
-let worker: Worker | undefined;
+/** The thread and the requests it has not answered yet: each thread answers only its own. */
+interface MjmlThread {
+  thread: Worker;
+  pending: Map<number, (answer: MjmlAnswer) => void>;
+}
+
+let current: MjmlThread | undefined;
 let idleTimer: NodeJS.Timeout | undefined;
 let nextId = 0;
-const pending = new Map<number, (answer: MjmlAnswer) => void>();
 
 /** mjml2html (strict validation) in the MJML thread. */
 export function compileInMjmlThread(mjml: string): Promise<MjmlAnswer> {
-  const thread = worker ?? startWorker();
+  const { thread, pending } = current ?? startWorker();
   clearTimeout(idleTimer);
   thread.ref();
   const id = nextId++;
@@ -29,7 +34,7 @@ export function compileInMjmlThread(mjml: string): Promise<MjmlAnswer> {
   });
 }
 
-function startWorker(): Worker {
+function startWorker(): MjmlThread {
   const url = compiledWorkerUrl(import.meta.url, "mjml-worker");
   if (!existsSync(fileURLToPath(url))) {
     throw new GazetteError(
@@ -37,27 +42,30 @@ function startWorker(): Worker {
       `the MJML worker ${fileURLToPath(url)} is missing: run "npm run build"`,
     );
   }
-  const thread = new Worker(url);
-  worker = thread;
+  const started: MjmlThread = { thread: new Worker(url), pending: new Map() };
+  const { thread, pending } = started;
+  current = started;
   thread.on("message", (answer: MjmlAnswer) => {
     pending.get(answer.id)?.(answer);
     pending.delete(answer.id);
     if (pending.size > 0) return;
     // Idle: the thread must not keep the process alive, and ends if nothing more comes.
     thread.unref();
-    idleTimer = setTimeout(() => void stopWorker(thread), IDLE_MS).unref();
+    idleTimer = setTimeout(() => void stopWorker(started), IDLE_MS).unref();
   });
+  // Only this thread's own requests fail with it. An idle thread that was ended exits with code 1
+  // after a new one may have taken requests: those were failed here too, before.
   const fail = (error: string) => {
-    if (worker === thread) worker = undefined;
+    if (current === started) current = undefined;
     for (const [id, resolve] of pending) resolve({ id, error });
     pending.clear();
   };
   thread.on("error", (error) => fail(`the MJML worker failed: ${error.message}`));
   thread.on("exit", (code) => fail(`the MJML worker exited (code ${code})`));
-  return thread;
+  return started;
 }
 
-async function stopWorker(thread: Worker): Promise<void> {
-  if (worker === thread) worker = undefined;
-  await thread.terminate();
+async function stopWorker(idle: MjmlThread): Promise<void> {
+  if (current === idle) current = undefined;
+  await idle.thread.terminate();
 }
