@@ -37,15 +37,17 @@ else {
  * to stderr every 5 s while it sends, to see where a peak comes from.
  */
 async function measure(send: () => Promise<number>): Promise<Measured> {
+  const isTracing = process.env.GAZETTE_BENCH_TRACE === "1";
+  const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  if (isTracing) process.stderr.write(`memory: peak rss ${mib(maxRss())} MiB before sending\n`);
   let maxHeapBytes = 0;
   let ticks = 0;
   const sampler = setInterval(() => {
     const memory = process.memoryUsage();
     maxHeapBytes = Math.max(maxHeapBytes, memory.heapUsed);
-    if (process.env.GAZETTE_BENCH_TRACE === "1" && ++ticks % 20 === 0) {
-      const mib = (bytes: number) => Math.round(bytes / 1024 / 1024);
+    if (isTracing && ++ticks % 20 === 0) {
       process.stderr.write(
-        `memory: rss ${mib(memory.rss)} MiB, heap ${mib(memory.heapUsed)} MiB, external ${mib(memory.external)} MiB, buffers ${mib(memory.arrayBuffers)} MiB\n`,
+        `memory: rss ${mib(memory.rss)} MiB (peak so far ${mib(maxRss())}), heap ${mib(memory.heapUsed)} MiB, external ${mib(memory.external)} MiB, buffers ${mib(memory.arrayBuffers)} MiB\n`,
       );
     }
   }, 250).unref();

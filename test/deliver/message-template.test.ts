@@ -46,6 +46,12 @@ beforeAll(async () => {
   expect(compiled.fill(ada).text).toContain("Hi Ada Lovelace,");
 });
 
+/** A link `length` characters long. */
+function linkOf(length: number): string {
+  const start = "https://news.example.com/preferences/";
+  return start + "k".repeat(length - start.length);
+}
+
 /** What nodemailer builds for the whole message, from the same fill. */
 function reference(recipient: Recipient, body: RenderedMessage): Promise<Buffer> {
   return prepareMessage({
@@ -78,6 +84,11 @@ describe("compileMessage", () => {
     ["a three-word name", { ...ada, name: "Augusta Ada King" }],
     ["two blanks after the first name", { ...ada, name: "Ada  Lovelace" }],
     ["a name that starts with a dot, on a line of its own", { ...ada, name: ".ada Lovelace" }],
+    // A value on a line of its own is followed by a soft break's "=": 75 characters fit, not 76.
+    ...[75, 76, 151, 152].map((length): [string, Recipient] => [
+      `a preferences link of ${length} characters`,
+      { ...ada, preferencesUrl: linkOf(length) },
+    ]),
   ])("builds for %s what nodemailer builds from the filled issue", async (_case, recipient) => {
     const fill = (r: Recipient) => compiled.fill(r);
     const template = await compileMessage(issue, fill);

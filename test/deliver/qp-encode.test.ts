@@ -43,6 +43,16 @@ describe("encodeQuotedPrintable", () => {
     }
     expect(encoded).toMatch(/^[\t\x20-\x7e\r\n]*$/);
   });
+
+  it.each(["x".repeat(75), "x".repeat(76), "x".repeat(151), `${"é".repeat(25)}`])(
+    "leaves room for the soft break after a continued text: %j",
+    (text) => {
+      const encoded = encodeQuotedPrintable(text, true);
+      expect(decode(encoded)).toBe(text);
+      // The value's last line is followed by "=": together at most 76 characters.
+      for (const line of `${encoded}=`.split("\r\n")) expect(line.length).toBeLessThanOrEqual(76);
+    },
+  );
 });
 
 describe("createQuotedPrintableEncoder", () => {

@@ -115,13 +115,9 @@ function toPlan({ literals, fields }: Cut): BodyPlan {
   };
 }
 
-// Printable ASCII but "=", not starting with a blank or a dot (which starts its line: see
-// encodeQuotedPrintable) nor ending with a blank: its own quoted-printable encoding.
-const SELF_ENCODING =
-  /^[\x21-\x2d\x2f-\x3c\x3e-\x7e](?:[\x20-\x3c\x3e-\x7e]{0,73}[\x21-\x3c\x3e-\x7e])?$/;
-
 /** A value's encoding on a line of its own, or null when it is not plain. */
 function encodeValue(value: string | undefined): Buffer | null {
   if (value === undefined || !PLAIN.test(value)) return null;
-  return Buffer.from(SELF_ENCODING.test(value) ? value : encodeQuotedPrintable(value), "latin1");
+  // A soft break follows the value.
+  return Buffer.from(encodeQuotedPrintable(value, true), "latin1");
 }

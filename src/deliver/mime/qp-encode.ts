@@ -14,13 +14,23 @@ const DOT = 46;
 const LITERAL = new Uint8Array(256);
 for (let byte = 33; byte < 127; byte++) LITERAL[byte] = byte === EQUALS ? 0 : 1;
 
+// Printable ASCII but "=", not starting with a blank or a dot nor ending with a blank: written as
+// it is by the rules below, when it fits on one line.
+const SELF_ENCODING =
+  /^[\x21-\x2d\x2f-\x3c\x3e-\x7e](?:[\x20-\x3c\x3e-\x7e]*[\x21-\x3c\x3e-\x7e])?$/;
+
 /**
  * Quoted-printable (RFC 2045) of a text body, as one ASCII string with CRLF line ends: LF and CRLF
  * become line breaks, long lines get soft breaks. One pass over the UTF-8 bytes into a buffer
  * allocated once, with a table lookup per byte, because it runs twice for every message of a
- * bulk send.
+ * bulk send. A continued text (`isContinued`) is followed by a soft break: its last line is kept
+ * one character shorter, for the "=".
  */
-export function encodeQuotedPrintable(text: string): string {
+export function encodeQuotedPrintable(text: string, isContinued = false): string {
+  // The last line leaves room for the "=" of the soft break that follows a continued text.
+  const lastLine = isContinued ? MAX_LINE - 1 : MAX_LINE;
+  // Most values a body is filled with (an address, a link) are their own encoding.
+  if (text.length <= lastLine && SELF_ENCODING.test(text)) return text;
   // Plain Uint8Arrays, not Buffers: V8 keeps the element access in the loop monomorphic.
   const input = encoder.encode(text);
   const length = input.length;
@@ -32,7 +42,7 @@ export function encodeQuotedPrintable(text: string): string {
     const byte = input[i] as number;
     if (LITERAL[byte] === 1) {
       // Room for this byte and, unless the line ends right after it, a soft break's "=".
-      if (column >= MAX_LINE - 1 && !endsLineAfter(input, i)) {
+      if (column >= MAX_LINE - 1 && !endsLineAfter(input, i, isContinued)) {
         out[at++] = EQUALS;
         out[at++] = CR;
         out[at++] = LF;
@@ -59,7 +69,7 @@ export function encodeQuotedPrintable(text: string): string {
       column = 0;
       continue;
     }
-    const isLast = endsLineAfter(input, i);
+    const isLast = endsLineAfter(input, i, isContinued);
     if ((byte === SPACE || byte === TAB) && !isLast) {
       if (column >= MAX_LINE - 1) {
         out[at++] = EQUALS;
@@ -85,10 +95,14 @@ export function encodeQuotedPrintable(text: string): string {
   return Buffer.from(out.buffer, 0, at).toString("latin1");
 }
 
-/** True when the byte at `i` is the last of its line (a line break or the end follows). */
-function endsLineAfter(input: Uint8Array, i: number): boolean {
+/**
+ * True when the byte at `i` is the last of its line: a line break follows, or the end of a text
+ * that is not continued (a soft break follows a continued one).
+ */
+function endsLineAfter(input: Uint8Array, i: number, isContinued: boolean): boolean {
   const next = input[i + 1];
-  return next === undefined || next === LF || (next === CR && input[i + 2] === LF);
+  if (next === undefined) return !isContinued;
+  return next === LF || (next === CR && input[i + 2] === LF);
 }
 
 /**
