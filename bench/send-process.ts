@@ -42,9 +42,18 @@ async function measure(send: () => Promise<number>): Promise<Measured> {
   if (isTracing) process.stderr.write(`memory: peak rss ${mib(maxRss())} MiB before sending\n`);
   let maxHeapBytes = 0;
   let ticks = 0;
+  let peakShown = maxRss();
+  const started = performance.now();
   const sampler = setInterval(() => {
     const memory = process.memoryUsage();
     maxHeapBytes = Math.max(maxHeapBytes, memory.heapUsed);
+    // A new peak is said when it happens, with the heap then: what made it is near.
+    if (isTracing && maxRss() > peakShown + 8 * 1024 * 1024) {
+      peakShown = maxRss();
+      process.stderr.write(
+        `memory: new peak rss ${mib(peakShown)} MiB at ${((performance.now() - started) / 1000).toFixed(1)} s (heap ${mib(memory.heapUsed)} of ${mib(memory.heapTotal)} MiB)\n`,
+      );
+    }
     if (isTracing && ++ticks % 20 === 0) {
       process.stderr.write(
         `memory: rss ${mib(memory.rss)} MiB (peak so far ${mib(maxRss())}), heap ${mib(memory.heapUsed)} MiB, external ${mib(memory.external)} MiB, buffers ${mib(memory.arrayBuffers)} MiB\n`,

@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { type Kysely, sql } from "kysely";
 import type { ClaimedDelivery, PendingRecipient, SentMark } from "../deliver/ports.js";
 import { chunksOf } from "./chunks-of.js";
@@ -134,6 +135,10 @@ export class DeliveryRepo {
           .onConflict((oc) => oc.columns(["issue_id", "subscriber_id"]).doNothing())
           .executeTakeFirst();
         added += Number(result.numInsertedOrUpdatedRows ?? 0);
+        // SQLite answers at once: without a turn of the event loop between pages, a list of a
+        // million is one synchronous stretch of seconds in which no timer, signal or task of the
+        // garbage collector runs (the sender's peak RSS grew by 90 MiB in it).
+        await setImmediate();
       }
       await trx
         .updateTable("issues")
