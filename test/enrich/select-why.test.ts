@@ -391,4 +391,93 @@ describe("why it matters", () => {
       "The lesson the team took away is that the most shared dependencies deserve the most cautious rollouts.",
     );
   });
+
+  // extractive@13: a why says what changes for the reader, never a step of the how-to.
+  it("gives no why of what must be done for a purpose, though it ends the article", async () => {
+    const result = await summarizer.summarize({
+      title: "Cross Compiling Ruby Gems for win32",
+      text: [
+        "While developing nokogiri, Aaron Patterson had to learn how to cross compile gems for win32.",
+        "Aaron Patterson used Mac Ports to install mingw32 and wrote a rake task that builds the gem.",
+        "Nokogiri ships with the libxml and libxslt dll files. In order to get those files to be found with dlopen, they must be in the PATH.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).not.toMatch(/must be in the PATH/);
+  });
+
+  it("gives no why of the next part of a walk-through", async () => {
+    const result = await summarizer.summarize({
+      title: "Cross Compiling Ruby Gems for win32",
+      text: [
+        "While developing nokogiri, Aaron Patterson had to learn how to cross compile gems for win32.",
+        "The final part is cross compiling the extension.",
+        "Aaron Patterson's workflow for testing was to package the gem and run it on a windows machine.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).not.toMatch(/final part/);
+  });
+
+  it("gives no central sentence as why of an article that walks the reader through a task", async () => {
+    const result = await summarizer.summarize({
+      title: "Cross Compiling Ruby Gems for win32",
+      text: [
+        "While developing nokogiri, Aaron Patterson had to learn how to cross compile gems for win32.",
+        "Aaron Patterson used Mac Ports to install mingw32 and built a cross compiled ruby with it.",
+        "You have to download ruby, so Aaron Patterson wrote a rake task to do just that.",
+        "Once that patch is applied, you can compile ruby with mingw32.",
+        "Now that you have your cross compiled ruby, you just need to cross compile your extension.",
+        "Hoe makes generating the gemspecs for cross compiled Ruby gems pretty painless.",
+        "If you want to see all of the nitty gritty of the cross compilation, check out the Rakefile.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).toBe("");
+  });
+
+  it("gives a caveat of what something does as no why", async () => {
+    const result = await summarizer.summarize({
+      title: "Nokogiri Is Released",
+      text: [
+        "Aaron Patterson wrote an XML and HTML parsing library for ruby called Nokogiri.",
+        "Nokogiri parses documents with libxml2 and searches them with CSS selectors and XPath.",
+        "Nokogiri doesn't reproduce the bugs that are in Hpricot, but should work in most cases.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).not.toMatch(/in most cases/);
+  });
+
+  it.each([
+    [
+      "Earworm",
+      "Earworm just needs a MusicDNS key and a file name to return information about unknown audio.",
+    ],
+    ["Nokogiri", "Nokogiri can be used as a drop in replacement for Hpricot in old code."],
+  ])("gives how little %s asks of its users as its benefit", async (name, benefit) => {
+    const result = await summarizer.summarize({
+      title: `Announcing ${name}`,
+      text: [
+        `Aaron Patterson released ${name}, a new Ruby gem, this week after months of work on its parser.`,
+        "The gem is written in Ruby and C, and its parser was ported from an older Perl library.",
+        benefit,
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).toBe(benefit);
+  });
+
+  it("gives no why of what the next release will be", async () => {
+    const result = await summarizer.summarize({
+      title: "WordPress 5.9.3 Maintenance Release",
+      text: [
+        "The WordPress 5.9.3 maintenance release features 9 bug fixes in Core and 10 bug fixes in the block editor.",
+        "WordPress 5.9.3 is a short-cycle maintenance release.",
+        "The next major release will be version 6.0.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.why).toBe("");
+  });
 });

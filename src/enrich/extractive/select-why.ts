@@ -62,7 +62,8 @@ export function selectWhy(
   const [first, ...rest] = ranked;
   // "You will be facilitating…": with no result, a sentence told to the reader is advice.
   const context = others.filter((candidate) => !addressesReader(candidate.text));
-  if (first === undefined) return selectContext(toUsers(context).filter(fresh));
+  if (first === undefined)
+    return selectContext(toUsers(context).filter(fresh), walksThrough(others));
   const method = whyMethodOf(first);
   // "The team also learned to set accurate resource requests." adds to a sentence of its own
   // paragraph, not to the result beside it: as a second sentence its "also" points at nothing.
@@ -102,8 +103,9 @@ function followsOn(candidate: Candidate, first: Candidate): boolean {
 
 /**
  * False for what is never a reason, though it may state a result and so stay among the outcomes
- * the summary weighs: advice, a definition, a goal or plan, a crash with no fix, and a joined
- * pair that opens on background ("In September the team set out to…").
+ * the summary weighs: advice, a definition, a goal or plan, a crash with no fix, a joined pair
+ * that opens on background ("In September the team set out to…"), a step of a how-to and a
+ * caveat ("…but should work in most cases").
  */
 function isReason(candidate: Candidate): boolean {
   const role = whyRole(candidate.text);
@@ -120,7 +122,9 @@ function isReason(candidate: Candidate): boolean {
     ) &&
     // "The final encoded copy needs to be persisted… To serve such applications, Netflix Drive
     // can…": a pair that opens on what must be done is the requirement its second answers.
-    !(candidate.sentences.length > 1 && first && REQUIRED.test(first.text))
+    !(candidate.sentences.length > 1 && first && REQUIRED.test(first.text)) &&
+    !candidate.sentences.some((sentence) => isStep(sentence.text)) &&
+    !CAVEAT.test(candidate.text)
   );
 }
 
@@ -131,6 +135,21 @@ const DATED =
 // "Dub scripts, … and Subtitles all need to be authored in complex tools…": what the work must
 // do is the requirement it answers, not what came of it.
 const REQUIRED = /\b(?:needs?|has|have) to be (?:\w+ly )?\p{L}+(?:ed|en)\b/iu;
+
+// "In order to get those files to be found with dlopen, they must be in your PATH.": what one
+// has to do for a purpose is a step of the how-to, not what changes for the reader ("To serve
+// such applications, Netflix Drive can…" says what it does).
+const REQUIRED_FOR =
+  /^(?:in order |so as )?to \p{L}[^,;]{2,80}, [^.;]*?\b(?:must|(?:needs?|ha(?:ve|s)) to|should)\b/iu;
+// "The final part is cross compiling the extension.", "Once that is completed, it is time to
+// package the gem.": a tutorial's place in its sequence.
+const SEQUENCED =
+  /^(?:the )?(?:first|second|third|fourth|next|final|last) (?:part|step|stage|phase)\b|\bit(?:['’]s| is) (?:now )?time to\b/i;
+
+/** True for a step of a how-to: what must be done for a purpose, or the next part of the walk. */
+function isStep(sentence: string): boolean {
+  return REQUIRED_FOR.test(sentence) || SEQUENCED.test(sentence);
+}
 
 // "For starters, it's easier than ever…": the first item of a list the why is not; the rest
 // stands alone.
@@ -213,9 +232,11 @@ function contentWords(text: string): string[] {
 }
 
 // What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…",
-// "users can gain access… more easily than ever", "consumers get fast parsing".
+// "users can gain access… more easily than ever", "consumers get fast parsing"; how little it
+// asks: "Earworm just needs a MusicDNS key and a file name…", "Nokogiri can be used as a drop
+// in replacement!" (for what the paragraph before names).
 const BENEFIT =
-  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means,? (?:among other things,? )?that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
+  /\b(?:(?:just|only) needs?|drop[- ]in replacement|lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means,? (?:among other things,? )?that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
 
 // "February has been a busy month for WordPress.", "There’s a lot going on…": filler, no reason.
 const FILLER =
@@ -251,6 +272,11 @@ function isPastState(text: string): boolean {
 const RECOUNTED =
   /\b(?:(?:a (?:few|couple of)|several|\d+|two|three) (?:days|weeks|months|years)|long) ago\b|\bon (?:a )?vacation\b|\bfor (?:a )?(?:vacation|holiday)\b/i;
 
+// "Nokogiri doesn't reproduce the bugs that are in Hpricot, but should work in most cases.": a
+// caveat hedges what something does, it says nothing that changes for the reader.
+const CAVEAT =
+  /\b(?:should|may|might|ought to) (?:still |mostly |usually )?work\b|\bin most cases\b/i;
+
 // "The v0.97.x release has been an Easter riddle.", "There are a few significant moments in the
 // history of the project.": what something is or was, a copula and a noun phrase and nothing
 // else, names no consequence (an outcome or benefit is found before this fallback).
@@ -265,12 +291,33 @@ function addressesReader(text: string): boolean {
   return ADDRESSES_READER.test(withoutGenericYou(text));
 }
 
+// A third of the sentences told to the reader ("Now that you have your cross compiled ruby, you
+// just need to…") or steps: the article walks the reader through doing something.
+const WALKTHROUGH_SHARE = 1 / 3;
+const WALKTHROUGH_MIN = 3;
+
+/** True when enough of the article's sentences address the reader or are steps of a how-to. */
+function walksThrough(candidates: readonly Candidate[]): boolean {
+  const sentences = new Map(
+    candidates.flatMap((candidate) =>
+      candidate.sentences.map((sentence) => [sentence.index, sentence.text] as const),
+    ),
+  );
+  const told = [...sentences.values()].filter(
+    (text) => addressesReader(text) || isStep(text),
+  ).length;
+  return told >= WALKTHROUGH_MIN && told >= WALKTHROUGH_SHARE * sentences.size;
+}
+
 /**
  * With no outcome, lesson or launch: a sentence saying what something is good for ("benefit"),
  * else the most central sentence that is not background ("context", which the confidence marks
  * for the editor); nothing when none is left.
  */
-function selectContext(candidates: readonly Candidate[]): {
+function selectContext(
+  candidates: readonly Candidate[],
+  isWalkthrough: boolean,
+): {
   chosen: Candidate[];
   method: WhyMethod;
 } {
@@ -295,6 +342,9 @@ function selectContext(candidates: readonly Candidate[]): {
     .sort((a, b) => b.score - a.score);
   const benefit = usable.find((candidate) => BENEFIT.test(candidate.text));
   if (benefit !== undefined) return { chosen: [benefit], method: "benefit" };
+  // In a walk-through the most central sentence is one of its steps ("Hoe makes generating the
+  // gemspecs pretty easy."), which says how, not why.
+  if (isWalkthrough) return { chosen: [], method: "none" };
   const [central] = usable.filter((candidate) => !FILLER.test(candidate.text));
   return central === undefined
     ? { chosen: [], method: "none" }
