@@ -480,4 +480,19 @@ describe("why it matters", () => {
     });
     expect(result.why).toBe("");
   });
+
+  it("gives what a redesign is for, never how it looks", async () => {
+    const result = await summarizer.summarize({
+      title: "A New WordPress News",
+      text: [
+        "The revamp of the WordPress News page includes the header and footer of the page.",
+        "The new design leans on the aesthetics of jazz, intrinsically connected to WordPress and which ultimately translates its uniqueness, historic significance and future potential.",
+        "Among other improvements, the new design leaves more space for content and includes new typefaces for better readability.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.why).toBe(
+      "Among other improvements, the new design leaves more space for content and includes new typefaces for better readability.",
+    );
+  });
 });
