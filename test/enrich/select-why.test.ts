@@ -449,6 +449,19 @@ describe("why it matters", () => {
     expect(result.why).not.toMatch(/in most cases/);
   });
 
+  it("gives a result, though hedged", async () => {
+    const result = await summarizer.summarize({
+      title: "Sharing one build cache across every CI runner",
+      text: [
+        "Tidewater moved every CI runner onto one shared, content-addressed build cache this spring.",
+        "Runners now fetch what any other runner has built, keyed by the hash of the inputs.",
+        "The shared cache cut the median CI run from 31 minutes to 14 minutes, and it should work in most monorepos.",
+      ].join("\n\n"),
+      source: { name: "Tidewater Engineering" },
+    });
+    expect(result.why).toMatch(/from 31 minutes to 14 minutes/);
+  });
+
   it.each([
     [
       "Earworm",

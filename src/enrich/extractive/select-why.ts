@@ -124,7 +124,7 @@ function isReason(candidate: Candidate): boolean {
     // can…": a pair that opens on what must be done is the requirement its second answers.
     !(candidate.sentences.length > 1 && first && REQUIRED.test(first.text)) &&
     !candidate.sentences.some((sentence) => isStep(sentence.text)) &&
-    !CAVEAT.test(candidate.text)
+    !(CAVEAT.test(candidate.text) && !statesResult(candidate))
   );
 }
 
@@ -273,7 +273,8 @@ const RECOUNTED =
   /\b(?:(?:a (?:few|couple of)|several|\d+|two|three) (?:days|weeks|months|years)|long) ago\b|\bon (?:a )?vacation\b|\bfor (?:a )?(?:vacation|holiday)\b/i;
 
 // "Nokogiri doesn't reproduce the bugs that are in Hpricot, but should work in most cases.": a
-// caveat hedges what something does, it says nothing that changes for the reader.
+// caveat hedges what something does, it says nothing that changes for the reader (a result it
+// hedges is still a result).
 const CAVEAT =
   /\b(?:should|may|might|ought to) (?:still |mostly |usually )?work\b|\bin most cases\b/i;
 
