@@ -14,9 +14,9 @@ const BOILERPLATE_OPENING = /^(?:In this (?:post|article)|By |Posted by|Thanks|S
 const ENDS_AT_BOUNDARY = /[.!?…]["'”’)]?$/;
 
 describe("createExtractiveSummarizer", () => {
-  // extractive@13: the choice of why changed (a step of a how-to, a caveat or what the next
-  // release will be is no why; a walk-through gets no central sentence as why), so stored
-  // enrichments are redone.
+  // extractive@13: the choice of why changed (the next part of a walk-through or a caveat is no
+  // why; what a change is for and how little a tool asks are benefits), so stored enrichments are
+  // redone.
   it("is identified as extractive@13", () => {
     expect(summarizer.id).toBe("extractive@13");
   });

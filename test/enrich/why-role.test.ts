@@ -82,7 +82,6 @@ describe("whyRole", () => {
       "Thoughtbot wants to avoid having the caller (a function) dictate paths based on information present in its data.",
     ],
     ["goal", "Aaron Patterson is planning larger changes for a 1.0.0 release."],
-    ["goal", "The next major release will be version 6.0."],
     [
       "goal",
       "This new design is just the first, small step to modernize and improve the site iteratively.",

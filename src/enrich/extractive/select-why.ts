@@ -62,8 +62,7 @@ export function selectWhy(
   const [first, ...rest] = ranked;
   // "You will be facilitating…": with no result, a sentence told to the reader is advice.
   const context = others.filter((candidate) => !addressesReader(candidate.text));
-  if (first === undefined)
-    return selectContext(toUsers(context).filter(fresh), walksThrough(others));
+  if (first === undefined) return selectContext(toUsers(context).filter(fresh));
   const method = whyMethodOf(first);
   // "The team also learned to set accurate resource requests." adds to a sentence of its own
   // paragraph, not to the result beside it: as a second sentence its "also" points at nothing.
@@ -136,19 +135,14 @@ const DATED =
 // do is the requirement it answers, not what came of it.
 const REQUIRED = /\b(?:needs?|has|have) to be (?:\w+ly )?\p{L}+(?:ed|en)\b/iu;
 
-// "In order to get those files to be found with dlopen, they must be in your PATH.": what one
-// has to do for a purpose is a step of the how-to, not what changes for the reader ("To serve
-// such applications, Netflix Drive can…" says what it does).
-const REQUIRED_FOR =
-  /^(?:in order |so as )?to \p{L}[^,;]{2,80}, [^.;]*?\b(?:must|(?:needs?|ha(?:ve|s)) to|should)\b/iu;
 // "The final part is cross compiling the extension.", "Once that is completed, it is time to
 // package the gem.": a tutorial's place in its sequence.
 const SEQUENCED =
   /^(?:the )?(?:first|second|third|fourth|next|final|last) (?:part|step|stage|phase)\b|\bit(?:['’]s| is) (?:now )?time to\b/i;
 
-/** True for a step of a how-to: what must be done for a purpose, or the next part of the walk. */
+/** True for a step of a how-to: the next part of the walk. */
 function isStep(sentence: string): boolean {
-  return REQUIRED_FOR.test(sentence) || SEQUENCED.test(sentence);
+  return SEQUENCED.test(sentence);
 }
 
 // "For starters, it's easier than ever…": the first item of a list the why is not; the rest
@@ -292,33 +286,12 @@ function addressesReader(text: string): boolean {
   return ADDRESSES_READER.test(withoutGenericYou(text));
 }
 
-// A third of the sentences told to the reader ("Now that you have your cross compiled ruby, you
-// just need to…") or steps: the article walks the reader through doing something.
-const WALKTHROUGH_SHARE = 1 / 3;
-const WALKTHROUGH_MIN = 3;
-
-/** True when enough of the article's sentences address the reader or are steps of a how-to. */
-function walksThrough(candidates: readonly Candidate[]): boolean {
-  const sentences = new Map(
-    candidates.flatMap((candidate) =>
-      candidate.sentences.map((sentence) => [sentence.index, sentence.text] as const),
-    ),
-  );
-  const told = [...sentences.values()].filter(
-    (text) => addressesReader(text) || isStep(text),
-  ).length;
-  return told >= WALKTHROUGH_MIN && told >= WALKTHROUGH_SHARE * sentences.size;
-}
-
 /**
  * With no outcome, lesson or launch: a sentence saying what something is good for ("benefit"),
  * else the most central sentence that is not background ("context", which the confidence marks
  * for the editor); nothing when none is left.
  */
-function selectContext(
-  candidates: readonly Candidate[],
-  isWalkthrough: boolean,
-): {
+function selectContext(candidates: readonly Candidate[]): {
   chosen: Candidate[];
   method: WhyMethod;
 } {
@@ -343,9 +316,6 @@ function selectContext(
     .sort((a, b) => b.score - a.score);
   const benefit = usable.find((candidate) => BENEFIT.test(candidate.text));
   if (benefit !== undefined) return { chosen: [benefit], method: "benefit" };
-  // In a walk-through the most central sentence is one of its steps ("Hoe makes generating the
-  // gemspecs pretty easy."), which says how, not why.
-  if (isWalkthrough) return { chosen: [], method: "none" };
   const [central] = usable.filter((candidate) => !FILLER.test(candidate.text));
   return central === undefined
     ? { chosen: [], method: "none" }

@@ -89,10 +89,9 @@ const ADVICE =
 // didn't need to…, could avoid…" is still the goal).
 const GOAL =
   /\b(?:wanted|needed|aimed|hoped|set out|tried|wished|sought|decided|wants|aims|hopes|seeks) to\b|\b(?:goal|aim|objective|mission|intent) (?:is|was) to\b/i;
-// What comes next is no result yet, whatever it promises to improve; "The next major release
-// will be version 6.0." says what a release is not.
+// What comes next is no result yet, whatever it promises to improve.
 const PLAN =
-  /\bmore work to do\b|\b(?:the|its) next (?:major |minor )?(?:release|version)\b|\b(?:the|a) (?:first|next),? (?:small |big )?steps?\b|\b(?:is|are|was|were|been) planning\b|\bplans? to\b/i;
+  /\bmore work to do\b|\b(?:the|a) (?:first|next),? (?:small |big )?steps?\b|\b(?:is|are|was|were|been) planning\b|\bplans? to\b/i;
 // What went wrong; the same sentence saying what was done about it is an outcome.
 // "…, Unity allocates an additional 400MB of memory…" is a cost paid, not a saving.
 const PROBLEM =
