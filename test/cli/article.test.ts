@@ -84,7 +84,7 @@ describe("gazette article", () => {
     const shown = await cli(dir, ["article", "show", edited.id]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain(`Article ${edited.id}: ${edited.title}`);
-    expect(shown.stdout).toMatch(/Enrichment by extractive@12 \(/);
+    expect(shown.stdout).toMatch(/Enrichment by extractive@13 \(/);
     expect(shown.stdout).toMatch(/Edited \(.*\n {2}Summary: {2}An editor rewrote this summary\./);
     expect(shown.stdout).toContain("Tags:     databases, postgresql");
     const marks = await listArticles(dir);

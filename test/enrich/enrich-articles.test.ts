@@ -157,7 +157,7 @@ describe("enrichArticles with a model", () => {
       },
     ]);
     const stored = await store.articleLookup.enrichments(ids[0] as number);
-    expect(stored.map((row) => row.summarizer)).toEqual(["extractive@12"]);
+    expect(stored.map((row) => row.summarizer)).toEqual(["extractive@13"]);
 
     const second = await run();
     expect(second.enriched).toBe(1);

@@ -357,6 +357,14 @@ describe.skipIf(!existsSync(REAL_FEEDS))("the built-in summarizer on real feeds 
     );
   });
 
+  // extractive@13: the theme the notes name, said last, is their summary, not a detail of it.
+  it("says the theme release notes name as their summary", async () => {
+    const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.100.0");
+    expect(result.summary).toBe(
+      "The main theme in Hugo 0.100.0 is shortcode improvements: $page.RenderString finally supports shortcodes.",
+    );
+  });
+
   it("names the release in release notes", async () => {
     const result = await byTitle(real("github-repo-releases-atom.xml"), "v0.97.0");
     expect(result.summary).toMatch(/^Hugo v0\.97\.0 comes with language-aware collation/);

@@ -132,7 +132,7 @@ describe.each(["openai", "anthropic"] as const)("%s summarizer", (provider) => {
     const result = await summarizer().summarize(article);
     expect(server.requests).toHaveLength(3); // the attempt and two retries
     expect(sleeps).toEqual([1000, 2000]);
-    expect(result.fallback?.summarizer).toBe("extractive@12");
+    expect(result.fallback?.summarizer).toBe("extractive@13");
     expect(result.fallback?.reason).toMatch(/HTTP 500: .*the server had an error.*gave up after 3/);
     const expected = await builtIn.summarize(article);
     expect(result.summary).toBe(expected.summary);
@@ -372,15 +372,15 @@ describe("createSummarizer", () => {
   });
 
   it("is the built-in summarizer by default, and a custom vocabulary changes both ids", () => {
-    expect(createSummarizer(SummarizerConfig.parse({}), { env: {} }).id).toBe("extractive@12");
+    expect(createSummarizer(SummarizerConfig.parse({}), { env: {} }).id).toBe("extractive@13");
     const vocabulary = [{ tag: "payments", category: "Backend", synonyms: ["checkout"] }];
     const extractive = createSummarizer(SummarizerConfig.parse({ vocabulary }), { env: {} });
-    expect(extractive.id).toMatch(/^extractive@12\+vocabulary\.[0-9a-f]{8}$/);
+    expect(extractive.id).toMatch(/^extractive@13\+vocabulary\.[0-9a-f]{8}$/);
     const llm = createSummarizer(
       SummarizerConfig.parse({ provider: "openai", model: "m", vocabulary }),
       { env: {} },
     );
-    expect(llm.id).toBe(`openai:m:summarize.v2${extractive.id.slice("extractive@12".length)}`);
+    expect(llm.id).toBe(`openai:m:summarize.v2${extractive.id.slice("extractive@13".length)}`);
   });
 
   it("adds configured tags to the built-in vocabulary", async () => {

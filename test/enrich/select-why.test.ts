@@ -391,4 +391,93 @@ describe("why it matters", () => {
       "The lesson the team took away is that the most shared dependencies deserve the most cautious rollouts.",
     );
   });
+
+  // extractive@13: a why says what changes for the reader, never the next part of a walk-through.
+  // The references of the real set keep such a line ("its bundled DLLs must be on the PATH"): in
+  // a how-to, what must be done for a purpose is the reader's lesson.
+  it("keeps what a how-to says must be done for a purpose as its why", async () => {
+    const result = await summarizer.summarize({
+      title: "Cross Compiling Ruby Gems for win32",
+      text: [
+        "While developing nokogiri, Aaron Patterson had to learn how to cross compile gems for win32.",
+        "Aaron Patterson used Mac Ports to install mingw32 and wrote a rake task that builds the gem.",
+        "Nokogiri ships with the libxml and libxslt dll files. In order to get those files to be found with dlopen, they must be in the PATH.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).toMatch(/must be in the PATH/);
+  });
+
+  it("gives no why of the next part of a walk-through", async () => {
+    const result = await summarizer.summarize({
+      title: "Cross Compiling Ruby Gems for win32",
+      text: [
+        "While developing nokogiri, Aaron Patterson had to learn how to cross compile gems for win32.",
+        "The final part is cross compiling the extension.",
+        "Aaron Patterson's workflow for testing was to package the gem and run it on a windows machine.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).not.toMatch(/final part/);
+  });
+
+  it("gives a caveat of what something does as no why", async () => {
+    const result = await summarizer.summarize({
+      title: "Nokogiri Is Released",
+      text: [
+        "Aaron Patterson wrote an XML and HTML parsing library for ruby called Nokogiri.",
+        "Nokogiri parses documents with libxml2 and searches them with CSS selectors and XPath.",
+        "Nokogiri doesn't reproduce the bugs that are in Hpricot, but should work in most cases.",
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).not.toMatch(/in most cases/);
+  });
+
+  it("gives a result, though hedged", async () => {
+    const result = await summarizer.summarize({
+      title: "Sharing one build cache across every CI runner",
+      text: [
+        "Tidewater moved every CI runner onto one shared, content-addressed build cache this spring.",
+        "Runners now fetch what any other runner has built, keyed by the hash of the inputs.",
+        "The shared cache cut the median CI run from 31 minutes to 14 minutes, and it should work in most monorepos.",
+      ].join("\n\n"),
+      source: { name: "Tidewater Engineering" },
+    });
+    expect(result.why).toMatch(/from 31 minutes to 14 minutes/);
+  });
+
+  it.each([
+    [
+      "Earworm",
+      "Earworm just needs a MusicDNS key and a file name to return information about unknown audio.",
+    ],
+    ["Nokogiri", "Nokogiri can be used as a drop in replacement for Hpricot in old code."],
+  ])("gives how little %s asks of its users as its benefit", async (name, benefit) => {
+    const result = await summarizer.summarize({
+      title: `Announcing ${name}`,
+      text: [
+        `Aaron Patterson released ${name}, a new Ruby gem, this week after months of work on its parser.`,
+        "The gem is written in Ruby and C, and its parser was ported from an older Perl library.",
+        benefit,
+      ].join("\n\n"),
+      source: { name: "Tender Lovemaking", author: "Aaron Patterson", isPersonal: true },
+    });
+    expect(result.why).toBe(benefit);
+  });
+
+  it("gives what a redesign is for, never how it looks", async () => {
+    const result = await summarizer.summarize({
+      title: "A New WordPress News",
+      text: [
+        "The revamp of the WordPress News page includes the header and footer of the page.",
+        "The new design leans on the aesthetics of jazz, intrinsically connected to WordPress and which ultimately translates its uniqueness, historic significance and future potential.",
+        "Among other improvements, the new design leaves more space for content and includes new typefaces for better readability.",
+      ].join("\n\n"),
+      source: { name: "WordPress News" },
+    });
+    expect(result.why).toBe(
+      "Among other improvements, the new design leaves more space for content and includes new typefaces for better readability.",
+    );
+  });
 });

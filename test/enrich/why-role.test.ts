@@ -100,6 +100,10 @@ describe("whyRole", () => {
     ["benefit", "Since Netflix's migration, the number of support tickets has decreased."],
     [
       "benefit",
+      "Among other improvements, the new design leaves more space for content and includes new typefaces for better readability.",
+    ],
+    [
+      "benefit",
       "It is now easier for the on-call engineer and the developers to find the associated logs and traces.",
     ],
     [

@@ -9,6 +9,7 @@ import { hasFiniteVerb } from "./has-finite-verb.js";
 import { meansClause } from "./means-clause.js";
 import { nameDemonstrative, nameFromNext } from "./name-demonstrative.js";
 import { nameQuestion, questionMeant } from "./name-question.js";
+import { nameTheme } from "./name-theme.js";
 import { nameHeadingSubject, nameTitleSubject, resolvePronoun } from "./resolve-pronoun.js";
 import { conjugate, rewriteThesis } from "./rewrite-thesis.js";
 import { possessive, rewriteThirdPerson, type Voice } from "./rewrite-third-person.js";
@@ -203,6 +204,7 @@ function englishCandidate(
   let sentences = [sentence];
   let text: string;
   let isRepaired: boolean;
+  let isThesis = false;
   if (opening === "needs-previous") {
     const previous = joinPrevious(scored, sentence);
     // "…reaches a new stage. This configuration driven platform decreases…": the sentence before
@@ -234,8 +236,11 @@ function englishCandidate(
     text = typeof joined === "string" ? joined : `${standAloneText(joined)} ${sentence.text}`;
     isRepaired = true;
   } else {
-    text = opening.text;
-    isRepaired = opening.isRepaired;
+    // "…, and shortcode improvements is the main theme in Hugo 0.100.0.": what the article is about.
+    const theme = nameTheme(opening.text);
+    isThesis = theme !== undefined;
+    text = theme ?? opening.text;
+    isRepaired = isThesis || opening.isRepaired;
     // What the dropped connective hid may be a greeting or a call to action ("And thank you…").
     if (isRepaired && !["content", "thesis"].includes(classifySentence(text))) return undefined;
     // "It's important to…": whose view it is, said; with nobody to name, it is no one's.
@@ -249,7 +254,7 @@ function englishCandidate(
     : FIRST_PERSON.test(text)
       ? undefined
       : text;
-  return rewritten === undefined ? undefined : { sentences, text: rewritten, isRepaired };
+  return rewritten === undefined ? undefined : { sentences, text: rewritten, isRepaired, isThesis };
 }
 
 /**

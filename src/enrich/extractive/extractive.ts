@@ -9,7 +9,7 @@ import { loadLanguageDetector } from "./detect-language.js";
 import { summarizeExtractively } from "./summarize-extractively.js";
 
 /** The built-in summarizer's identity; bump the version when its output changes. */
-export const EXTRACTIVE_ID = "extractive@12";
+export const EXTRACTIVE_ID = "extractive@13";
 
 export interface ExtractiveOptions {
   /** Replaces the default tag vocabulary; spread `defaultVocabulary` to extend it instead. */

@@ -102,8 +102,9 @@ function followsOn(candidate: Candidate, first: Candidate): boolean {
 
 /**
  * False for what is never a reason, though it may state a result and so stay among the outcomes
- * the summary weighs: advice, a definition, a goal or plan, a crash with no fix, and a joined
- * pair that opens on background ("In September the team set out to…").
+ * the summary weighs: advice, a definition, a goal or plan, a crash with no fix, a joined pair
+ * that opens on background ("In September the team set out to…"), a step of a how-to and a
+ * caveat ("…but should work in most cases").
  */
 function isReason(candidate: Candidate): boolean {
   const role = whyRole(candidate.text);
@@ -120,7 +121,9 @@ function isReason(candidate: Candidate): boolean {
     ) &&
     // "The final encoded copy needs to be persisted… To serve such applications, Netflix Drive
     // can…": a pair that opens on what must be done is the requirement its second answers.
-    !(candidate.sentences.length > 1 && first && REQUIRED.test(first.text))
+    !(candidate.sentences.length > 1 && first && REQUIRED.test(first.text)) &&
+    !candidate.sentences.some((sentence) => isStep(sentence.text)) &&
+    !(CAVEAT.test(candidate.text) && !statesResult(candidate))
   );
 }
 
@@ -131,6 +134,16 @@ const DATED =
 // "Dub scripts, … and Subtitles all need to be authored in complex tools…": what the work must
 // do is the requirement it answers, not what came of it.
 const REQUIRED = /\b(?:needs?|has|have) to be (?:\w+ly )?\p{L}+(?:ed|en)\b/iu;
+
+// "The final part is cross compiling the extension.", "Once that is completed, it is time to
+// package the gem.": a tutorial's place in its sequence.
+const SEQUENCED =
+  /^(?:the )?(?:first|second|third|fourth|next|final|last) (?:part|step|stage|phase)\b|\bit(?:['’]s| is) (?:now )?time to\b/i;
+
+/** True for a step of a how-to: the next part of the walk. */
+function isStep(sentence: string): boolean {
+  return SEQUENCED.test(sentence);
+}
 
 // "For starters, it's easier than ever…": the first item of a list the why is not; the rest
 // stands alone.
@@ -213,9 +226,11 @@ function contentWords(text: string): string[] {
 }
 
 // What a capability is good for: "lets teams…", "no longer needs…", "makes it easier to…",
-// "users can gain access… more easily than ever", "consumers get fast parsing".
+// "users can gain access… more easily than ever", "consumers get fast parsing"; how little it
+// asks: "Earworm just needs a MusicDNS key and a file name…", "Nokogiri can be used as a drop
+// in replacement!" (for what the paragraph before names).
 const BENEFIT =
-  /\b(?:lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means,? (?:among other things,? )?that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
+  /\b(?:(?:just|only) needs?|drop[- ]in replacement|lets?|allows?|enables?|helps?(?=\s+\w)|(?:users|consumers|customers|developers|teams|engineers|sites) (?:get|gain)|makes? it (?:possible|easy|easier)|can now|no longer|so that|which means|means,? (?:among other things,? )?that|easier|faster|simpler|safer|cheaper|more (?:reliable|easily|quickly|safely|cheaply)|instead of)\b/i;
 
 // "February has been a busy month for WordPress.", "There’s a lot going on…": filler, no reason.
 const FILLER =
@@ -250,6 +265,12 @@ function isPastState(text: string): boolean {
 // story, not a reason.
 const RECOUNTED =
   /\b(?:(?:a (?:few|couple of)|several|\d+|two|three) (?:days|weeks|months|years)|long) ago\b|\bon (?:a )?vacation\b|\bfor (?:a )?(?:vacation|holiday)\b/i;
+
+// "Nokogiri doesn't reproduce the bugs that are in Hpricot, but should work in most cases.": a
+// caveat hedges what something does, it says nothing that changes for the reader (a result it
+// hedges is still a result).
+const CAVEAT =
+  /\b(?:should|may|might|ought to) (?:still |mostly |usually )?work\b|\bin most cases\b/i;
 
 // "The v0.97.x release has been an Easter riddle.", "There are a few significant moments in the
 // history of the project.": what something is or was, a copula and a noun phrase and nothing

@@ -36,6 +36,8 @@ const BENEFIT = new RegExp(
     String.raw`\b(?:are|is|be|being|leaves?|leaving|left)\s+(?:\w+\s+)?free to\b`,
     // "…is one of the benefits of using Netflix Drive", "the main advantage is…": said outright
     String.raw`\b(?:one of the|the (?:main|key|biggest|big|real|chief|first))\s+(?:benefits|advantages|upsides|wins|payoffs|benefit|advantage|upside|win|payoff)\b`,
+    // "…includes new typefaces for better readability": what a change is for, said of the reader
+    String.raw`\bfor (?:better|faster|easier|simpler|safer|smoother|quicker|improved) (?!or\b)\w+`,
     // "reduces infrastructure costs", "lowers the barrier for…"
     String.raw`\b(?:reduc|lower|cut|shorten)\w*\s+(?:the\s+)?(?:\w+\s+)?(?:costs?|latency|memory(?: use| usage| consumption)?|toil|overhead|load|downtime|errors|failures|bills?|lead time|barrier|friction|risk)\b`,
   ].join("|"),
