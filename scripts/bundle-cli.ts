@@ -232,32 +232,47 @@ function commanderSpawnOnUse(): Plugin {
 }
 
 // node-cron (its ES module form, which the bundle takes) finds its daemon beside itself by
-// import.meta.url, which a CommonJS bundle lacks: the URL is its own file's, resolved when the
-// bundle runs. Its child_process (for that daemon, which runs a task given as a file: gazette
-// gives functions) is required when it forks, as commander's is.
+// import.meta.url, which a CommonJS bundle lacks: the URL is its own file's, resolved when first
+// needed (resolving it costs every command some 5 ms of searching node_modules, and only a task
+// given as a file, which gazette never gives, forks the daemon). Its child_process is required
+// when it forks, as commander's is.
 function nodeCronInTheBundle(): Plugin {
-  return rewritePackageFile("node-cron", /[\\/]node-cron[\\/]dist[\\/]node-cron\.js$/, [
+  // Not require.resolve(…), which esbuild would follow and bundle node-cron's CommonJS form for.
+  const ownUrl =
+    'require("node:url").pathToFileURL(require("node:module").createRequire(__filename).resolve("node-cron")).href';
+  return rewritePackageFile(
+    "node-cron",
+    /[\\/]node-cron[\\/]dist[\\/]node-cron\.js$/,
     [
-      "import { fork } from 'child_process';",
-      'const fork = (...args) => require("node:child_process").fork(...args);',
+      [
+        "import { fork } from 'child_process';",
+        'const fork = (...args) => require("node:child_process").fork(...args);',
+      ],
+      [
+        "const daemonPath = resolve(dirname(fileURLToPath(import.meta.url)), 'daemon.js');",
+        `let daemonPathOnce; const daemonPath = () => (daemonPathOnce ??= resolve(dirname(fileURLToPath(${ownUrl})), 'daemon.js'));`,
+      ],
+      ["fork(daemonPath)", "fork(daemonPath())"],
+      [
+        "const moduleFilename = fileURLToPath(import.meta.url);",
+        `let moduleFilenameOnce; const moduleFilename = () => (moduleFilenameOnce ??= fileURLToPath(${ownUrl}));`,
+      ],
+      ["line.indexOf(moduleFilename)", "line.indexOf(moduleFilename())"],
     ],
-    [
-      "import.meta.url",
-      // Not require.resolve(…), which esbuild would follow and bundle node-cron's CommonJS form for.
-      'require("node:url").pathToFileURL(require("node:module").createRequire(__filename).resolve("node-cron")).href',
-    ],
-  ]);
+    "import.meta.url",
+  );
 }
 
 /**
  * A plugin that bundles a package's file (`file`, under node_modules) with each text of
- * `replacements` replaced, everywhere; a text that is not there fails the build (the package
- * changed, and the rewrite with it must be looked at again).
+ * `replacements` replaced, everywhere; a text that is not there, or `leftOver` still there after,
+ * fails the build (the package changed, and the rewrite with it must be looked at again).
  */
 function rewritePackageFile(
   name: string,
   file: RegExp,
   replacements: readonly (readonly [string, string])[],
+  leftOver?: string,
 ): Plugin {
   return {
     name: `gazette-rewrite-${name}`,
@@ -269,6 +284,11 @@ function rewritePackageFile(
             throw new Error(`${args.path}: no "${text}" to replace (${name} changed)`);
           }
           contents = contents.replaceAll(text, replacement);
+        }
+        if (leftOver !== undefined && contents.includes(leftOver)) {
+          throw new Error(
+            `${args.path}: "${leftOver}" is left after the rewrite (${name} changed)`,
+          );
         }
         return { contents, loader: "js" };
       });

@@ -4,6 +4,7 @@ import { type Compilable, CompiledQuery, type Kysely } from "kysely";
  * A query compiled once and run many times with new parameter values: Kysely compiles a query on
  * every call, which costs more than SQLite running it. Built with marker values in place of the
  * parameters; each marker's position in the compiled parameter list is where its value goes.
+ * Compiled on its first run, not when the store opens: `gazette status` runs none of them.
  * `on` runs it on another connection of the same database (a transaction), `db` by default.
  */
 export function prepareQuery<DB, P extends Record<string, unknown>, R>(
@@ -11,12 +12,18 @@ export function prepareQuery<DB, P extends Record<string, unknown>, R>(
   names: (keyof P & string)[],
   build: (params: P) => Compilable<R>,
 ): (params: P, on?: Kysely<DB>) => Promise<R[]> {
-  const markers = Object.fromEntries(names.map((name) => [name, `\u0000param:${name}`])) as P;
-  const compiled = build(markers).compile();
-  const slots = compiled.parameters.map((value) => names.find((name) => markers[name] === value));
-  const missing = names.filter((name) => !slots.includes(name));
-  if (missing.length > 0) throw new Error(`prepareQuery: ${missing.join(", ")} not bound`);
+  let prepared: { compiled: CompiledQuery<R>; slots: (string | undefined)[] } | undefined;
+  const prepare = () => {
+    const markers = Object.fromEntries(names.map((name) => [name, `\u0000param:${name}`])) as P;
+    const compiled = build(markers).compile();
+    const slots = compiled.parameters.map((value) => names.find((name) => markers[name] === value));
+    const missing = names.filter((name) => !slots.includes(name));
+    if (missing.length > 0) throw new Error(`prepareQuery: ${missing.join(", ")} not bound`);
+    return { compiled, slots };
+  };
   return async (params, on = db) => {
+    prepared ??= prepare();
+    const { compiled, slots } = prepared;
     const values = compiled.parameters.map((value, i) => {
       const name = slots[i];
       return name === undefined ? value : params[name];
