@@ -3,9 +3,9 @@ import { isLinkPost } from "../shared/link-post.js";
 /**
  * Why a post has little of its own to read: it announces an event, hands out slides, rounds up
  * links, is a podcast episode's page, calls testers to a pre-release, is a short note that a
- * version is out, or a job advertisement.
+ * version is out, a job advertisement, or a call to vote, nominate or answer a survey.
  */
-export type BriefKind = "event" | "slides" | "links" | "podcast" | "release" | "job";
+export type BriefKind = "event" | "slides" | "links" | "podcast" | "release" | "job" | "call";
 
 /** What `briefKindOf` reads of an article. */
 export interface BriefSignals {
@@ -37,6 +37,10 @@ const INVITATION =
 // A job advertisement's title: "AWS Job: Architect …", "We're hiring", "Open positions in …".
 const JOB_TITLE =
   /\b(?:jobs?:|job (?:opening|posting|offer)s?\b|(?:we(?:'re|’re| are)|is|now) hiring\b|open (?:positions?|roles?)\b|vacanc(?:y|ies)\b|join (?:our|the) team\b)/i;
+// A call to the readers: "Please Vote: AWS … Are Crunchies Finalists", "Vote for us in…",
+// "Nominate your favourite…", "Take our developer survey".
+const CALL_TITLE =
+  /\b(?:please vote|vote for\b|cast (?:your|a) vote|nominate (?:us|your|our)\b|(?:take|fill (?:out|in)|answer) (?:our|the|this)(?: [\w-]+){0,2} survey)/i;
 const SLIDES_TITLE = /\bslides\b|\bslide ?deck\b/i;
 const POINTER_TEXT = /\bhere (?:are|is) (?:the|my|our) (?:slides|deck|video|recording)\b/i;
 const ROUND_UP_TITLE =
@@ -86,6 +90,7 @@ export function briefKindOf(article: BriefSignals): BriefKind | undefined {
   if (EVENT_TITLE.test(title) || (INVITATION.test(opening) && WHEN.test(opening))) return "event";
   if (SLIDES_TITLE.test(title) || POINTER_TEXT.test(opening)) return "slides";
   if (JOB_TITLE.test(title)) return "job";
+  if (CALL_TITLE.test(title)) return "call";
   if (release !== "none") return "release";
   return undefined;
 }

@@ -77,6 +77,16 @@ describe("briefKindOf", () => {
     ],
     [post("We’re hiring: a senior site reliability engineer", 1), "job"],
     [post("Open positions on the platform team", 2), "job"],
+    [
+      post(
+        "Please Vote: AWS and AWS-Powered Applications Are Crunchies Finalists",
+        1,
+        "AWS is a finalist in two categories of the Crunchies awards, Best Enterprise and Best Overall.",
+      ),
+      "call",
+    ],
+    [post("Vote for our talk at SXSW", 1), "call"],
+    [post("Take our 2024 developer survey", 2), "call"],
   ])("%j is %s", (article, kind) => {
     expect(briefKindOf(article)).toBe(kind);
   });
@@ -101,6 +111,8 @@ describe("briefKindOf", () => {
     ["a short post of its own", post("Nokogiri’s Slop Feature", 2)],
     ["a long post on how a team hires", post("How we're hiring engineers remotely", 8)],
     ["a short post on a product framework", post("Jobs to be done, in one page", 2)],
+    ["a long post on how a vote was counted", post("Please vote: how we built our voting app", 7)],
+    ["a short post on a survey's results", post("What our developer survey told us", 2)],
     ["slides of unknown length: maybe a write-up", post("RubyConf Slides", null)],
   ])("%s is no brief post", (_name, article) => {
     expect(briefKindOf(article)).toBeUndefined();
