@@ -1,5 +1,5 @@
 import { setImmediate } from "node:timers/promises";
-import { CompiledQuery, type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { ClaimedDelivery, PendingRecipient, SentMark } from "../deliver/ports.js";
 import { chunksOf } from "./chunks-of.js";
 import { isPostgres } from "./dialect.js";
@@ -36,8 +36,11 @@ export class DeliveryRepo {
   // The two queries run once per message: compiled once (see prepareQuery).
   readonly #consent;
   readonly #markSent;
-  /** The ledger's insert of a page of `n` rows, compiled once per `n` (see ledgerPage). */
-  readonly #ledgerPages = new Map<number, LedgerPage>();
+  /** The ledger's insert of a page of `n` rows, compiled once per `n` (see #prepareLedgerPage). */
+  readonly #ledgerPages = new Map<
+    number,
+    (params: Record<string, string | number>, on?: Kysely<Database>) => Promise<unknown[]>
+  >();
   readonly #markSentMany = new Map<
     number,
     (params: Record<string, string | number>) => Promise<unknown>
@@ -81,15 +84,6 @@ export class DeliveryRepo {
     );
   }
 
-  #ledgerPage(n: number): LedgerPage {
-    let page = this.#ledgerPages.get(n);
-    if (!page) {
-      page = compileLedgerPage(this.db, n);
-      this.#ledgerPages.set(n, page);
-    }
-    return page;
-  }
-
   /**
    * Creates the rows for every active member who is not suppressed, in one transaction, and
    * marks the issue `sending`. Idempotent: rows that exist are kept as they are. Members are
@@ -129,22 +123,19 @@ export class DeliveryRepo {
           .execute();
         if (members.length === 0) break;
         after = members[members.length - 1]?.id ?? after;
-        const page = this.#ledgerPage(members.length);
-        const values: unknown[] = [];
-        for (const member of members) {
-          const row: LedgerRow = {
-            issue_id: input.issueId,
-            subscriber_id: member.id,
-            email: member.email,
-            status: "pending",
-            attempts: 0,
-            message_id: input.messageIdFor(member.id),
-            at,
-          };
-          for (const column of page.columns) values.push(row[column]);
+        let insertPage = this.#ledgerPages.get(members.length);
+        if (!insertPage) {
+          insertPage = this.#prepareLedgerPage(members.length);
+          this.#ledgerPages.set(members.length, insertPage);
         }
-        const result = await trx.executeQuery(CompiledQuery.raw(page.sql, values));
-        added += Number(result.numAffectedRows ?? 0);
+        const params: Record<string, string | number> = { issueId: input.issueId, at };
+        members.forEach((member, i) => {
+          params[`subscriber${i}`] = member.id;
+          params[`email${i}`] = member.email;
+          params[`messageId${i}`] = input.messageIdFor(member.id);
+        });
+        // RETURNING names the rows added: those that existed are kept (ON CONFLICT DO NOTHING).
+        added += (await insertPage(params, trx)).length;
         // SQLite answers at once: without a turn of the event loop between pages, a list of a
         // million is one synchronous stretch of seconds in which no timer, signal or task of the
         // garbage collector runs (the sender's peak RSS grew by 90 MiB in it).
@@ -365,6 +356,38 @@ export class DeliveryRepo {
       params[`service${i}`] = row.serviceMessageId ?? "";
     });
     await prepared(params);
+  }
+
+  /**
+   * createLedger's insert of `size` rows, compiled once per size (pages are mostly full): Kysely
+   * building and compiling it anew for each page of a million-member list made most of the
+   * garbage of a ledger's creation.
+   */
+  #prepareLedgerPage(size: number) {
+    const indexes = Array.from({ length: size }, (_, i) => i);
+    const names = [
+      "issueId",
+      "at",
+      ...indexes.flatMap((i) => [`subscriber${i}`, `email${i}`, `messageId${i}`]),
+    ];
+    return prepareQuery(this.db, names, (p: Record<string, string | number>) =>
+      this.db
+        .insertInto("deliveries")
+        .values(
+          indexes.map((i) => ({
+            issue_id: p.issueId as number,
+            subscriber_id: p[`subscriber${i}`] as number,
+            email: p[`email${i}`] as string,
+            status: "pending" as const,
+            attempts: 0,
+            message_id: p[`messageId${i}`] as string,
+            created_at: p.at as string,
+            updated_at: p.at as string,
+          })),
+        )
+        .onConflict((oc) => oc.columns(["issue_id", "subscriber_id"]).doNothing())
+        .returning("id"),
+    );
   }
 
   /** markSentMany's statement for `size` rows, compiled once per size (groups are mostly full). */
@@ -647,66 +670,4 @@ function db(kysely: Kysely<Database>): Kysely<unknown> {
 
 function skipReason(row: { membership: string | null; suppressed: string | null }): string {
   return row.suppressed !== null ? `suppressed (${row.suppressed})` : "no longer subscribed";
-}
-
-/** One ledger row's values, as a page's insert takes them. */
-interface LedgerRow {
-  issue_id: number;
-  subscriber_id: number;
-  email: string;
-  status: "pending";
-  attempts: 0;
-  message_id: string;
-  at: string;
-}
-
-/** A page's insert: its SQL, and which of a row's values goes to each of its parameters. */
-interface LedgerPage {
-  sql: string;
-  columns: (keyof LedgerRow)[];
-}
-
-/**
- * The insert of `n` ledger rows (existing ones kept), compiled once: Kysely building and compiling
- * it anew for each page of a million-member list made most of the garbage of a ledger's creation.
- * Compiled with marker values, each parameter is mapped back to the row value it stands for.
- */
-function compileLedgerPage(db: Kysely<Database>, n: number): LedgerPage {
-  const markers: Record<keyof LedgerRow, string> = {
-    issue_id: "\u0000issue_id",
-    subscriber_id: "\u0000subscriber_id",
-    email: "\u0000email",
-    status: "\u0000status",
-    attempts: "\u0000attempts",
-    message_id: "\u0000message_id",
-    at: "\u0000at",
-  };
-  const compiled = db
-    .insertInto("deliveries")
-    .values(
-      Array.from({ length: n }, () => ({
-        issue_id: markers.issue_id as unknown as number,
-        subscriber_id: markers.subscriber_id as unknown as number,
-        email: markers.email,
-        status: markers.status as "pending",
-        attempts: markers.attempts as unknown as number,
-        message_id: markers.message_id,
-        created_at: markers.at,
-        updated_at: markers.at,
-      })),
-    )
-    .onConflict((oc) => oc.columns(["issue_id", "subscriber_id"]).doNothing())
-    .compile();
-  const byMarker = new Map(Object.entries(markers).map(([column, marker]) => [marker, column]));
-  const perRow = compiled.parameters.length / n;
-  const columns = compiled.parameters.slice(0, perRow).map((value) => {
-    const column = byMarker.get(value as string);
-    if (column === undefined)
-      throw new Error(`ledger page: parameter ${String(value)} is no row's`);
-    return column as keyof LedgerRow;
-  });
-  // Every row's parameters in the first row's order: a page is the first row's values, n times.
-  if (compiled.parameters.some((value, i) => value !== compiled.parameters[i % perRow]))
-    throw new Error("ledger page: the rows' parameters are not in one order");
-  return { sql: compiled.sql, columns };
 }

@@ -16,7 +16,9 @@ export function prepareQuery<DB, P extends Record<string, unknown>, R>(
   const prepare = () => {
     const markers = Object.fromEntries(names.map((name) => [name, `\u0000param:${name}`])) as P;
     const compiled = build(markers).compile();
-    const slots = compiled.parameters.map((value) => names.find((name) => markers[name] === value));
+    // By marker: a page of ledger rows has thousands of parameters.
+    const byMarker = new Map<unknown, keyof P & string>(names.map((name) => [markers[name], name]));
+    const slots = compiled.parameters.map((value) => byMarker.get(value));
     const missing = names.filter((name) => !slots.includes(name));
     if (missing.length > 0) throw new Error(`prepareQuery: ${missing.join(", ")} not bound`);
     return { compiled, slots };

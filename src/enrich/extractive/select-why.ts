@@ -122,7 +122,7 @@ function isReason(candidate: Candidate): boolean {
     // "The final encoded copy needs to be persisted… To serve such applications, Netflix Drive
     // can…": a pair that opens on what must be done is the requirement its second answers.
     !(candidate.sentences.length > 1 && first && REQUIRED.test(first.text)) &&
-    !candidate.sentences.some((sentence) => isStep(sentence.text)) &&
+    !candidate.sentences.some((sentence) => SEQUENCED.test(sentence.text)) &&
     !(CAVEAT.test(candidate.text) && !statesResult(candidate))
   );
 }
@@ -136,14 +136,9 @@ const DATED =
 const REQUIRED = /\b(?:needs?|has|have) to be (?:\w+ly )?\p{L}+(?:ed|en)\b/iu;
 
 // "The final part is cross compiling the extension.", "Once that is completed, it is time to
-// package the gem.": a tutorial's place in its sequence.
+// package the gem.": a tutorial's place in its sequence, a step of the how-to.
 const SEQUENCED =
   /^(?:the )?(?:first|second|third|fourth|next|final|last) (?:part|step|stage|phase)\b|\bit(?:['’]s| is) (?:now )?time to\b/i;
-
-/** True for a step of a how-to: the next part of the walk. */
-function isStep(sentence: string): boolean {
-  return SEQUENCED.test(sentence);
-}
 
 // "For starters, it's easier than ever…": the first item of a list the why is not; the rest
 // stands alone.
