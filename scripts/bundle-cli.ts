@@ -8,9 +8,9 @@
 // cache of its own): a later start deserializes the code instead of compiling 2 MB of source.
 // Each module behind a dynamic `import()` — every command's — is still evaluated only when that
 // import runs (esbuild wraps it in a lazy initializer), so a command runs only what it uses. The
-// other libraries stay in node_modules, loaded when a code path needs them: the native SQLite
-// driver, those that find files beside themselves (MJML's components), and
-// those that only some commands load. Worker threads keep running tsc's dist/ (their entry
+// other libraries stay in node_modules, loaded when a code path needs them: the SQLite driver's
+// compiled addon (its JavaScript is bundled), those that find files beside themselves (MJML's
+// components), and those that only some commands load. Worker threads keep running tsc's dist/ (their entry
 // points are files, not imports).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -33,11 +33,13 @@ const CODE_CACHE_DIR = path.join(OUT_DIR, ".cache");
 const START_LIBRARIES = ["commander", "kysely", "zod", "yaml", "cron-parser", "luxon", "node-cron"];
 
 /**
- * The libraries bundled: those of START_LIBRARIES, and those that have no CommonJS form and are
- * imported statically (a CommonJS bundle would require() them, and esbuild's interop would take
- * the module's namespace for its default export).
+ * The libraries bundled: those of START_LIBRARIES; better-sqlite3's JavaScript (a dozen files that
+ * Node resolved, read and compiled anew at every start, some 6 ms of every command on the store;
+ * its compiled addon is loaded by path, see store/open-database.ts); and those that have no
+ * CommonJS form and are imported statically (a CommonJS bundle would require() them, and
+ * esbuild's interop would take the module's namespace for its default export).
  */
-const BUNDLED = new Set([...START_LIBRARIES, "p-limit", "yocto-queue"]);
+const BUNDLED = new Set([...START_LIBRARIES, "better-sqlite3", "p-limit", "yocto-queue"]);
 
 /**
  * Every library that `gazette status` and `gazette lists` load: the config's (yaml, zod, the two

@@ -32,17 +32,19 @@ export function openSqlite(file: string): Kysely<Database> {
 }
 
 /**
- * better-sqlite3's compiled addon, by its path: better-sqlite3's default (the `bindings` package)
- * searches a dozen paths for it, on every start. npm's install (a prebuilt binary, or node-gyp)
- * puts it in build/Release; elsewhere, better-sqlite3 looks as it did.
+ * better-sqlite3's compiled addon: its path, where npm's install puts it (build/Release, from a
+ * prebuilt binary or node-gyp), else the addon as better-sqlite3's own `bindings` finds it among a
+ * dozen paths. Always given: by default `bindings` searches on every start, and from the CLI's
+ * bundle (scripts/bundle-cli.ts holds better-sqlite3's JavaScript) it would search gazette's folder.
  */
-function nativeBinding(): string | undefined {
+function nativeBinding(): string {
+  const require = createRequire(import.meta.url);
   try {
-    return createRequire(import.meta.url).resolve(
-      "better-sqlite3/build/Release/better_sqlite3.node",
-    );
+    return require.resolve("better-sqlite3/build/Release/better_sqlite3.node");
   } catch {
-    return undefined;
+    const root = path.dirname(require.resolve("better-sqlite3/package.json"));
+    const bindings = createRequire(path.join(root, "package.json"))("bindings");
+    return bindings({ bindings: "better_sqlite3.node", module_root: root, path: true });
   }
 }
 

@@ -130,8 +130,9 @@ describe("gazette starts without what it does not use", () => {
     async (command) => {
       const { bundled, loaded } = await librariesRunBy([command]);
       expect([...bundled, ...loaded].filter((name) => HEAVY.includes(name))).toEqual([]);
-      expect([...bundled, ...loaded].sort()).toEqual(STORE_COMMAND_LIBRARIES);
-      // Those the bundle leaves out: the native SQLite driver.
+      expect([...new Set([...bundled, ...loaded])].sort()).toEqual(STORE_COMMAND_LIBRARIES);
+      // The native SQLite driver: its JavaScript is in the bundle, its compiled addon is not.
+      expect(bundled).toContain("better-sqlite3");
       expect(loaded).toEqual(["better-sqlite3"]);
     },
   );
