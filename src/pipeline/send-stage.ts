@@ -63,7 +63,10 @@ export async function sendStage(
   const { domain } = frame;
   // Before the ledger exists: a send that cannot go out right creates no delivery row.
   assertPostalAddress(ctx.config.newsletter.postalAddress);
-  await checkTheme(themeDirOf(ctx, list), list.subject);
+  // Rendered in the MJML thread while the ledger is written, which is committed only if it passes.
+  const themeChecked = checkTheme(themeDirOf(ctx, list), list.subject);
+  // Awaited below; a refusal thrown before then must not leave its failure unhandled.
+  themeChecked.catch(() => undefined);
   const message: IssueMessage = {
     from: frame.from,
     ...(frame.replyTo && { replyTo: frame.replyTo }),
@@ -82,8 +85,6 @@ export async function sendStage(
   // Every header of the issue is checked while it is still a draft: one that cannot go out
   // (issue 14: a NUL in a title) must never leave an issue `sending` with nothing sendable.
   checkIssueMessage(message);
-  // A dry run records nothing: not the subject, not the ledger.
-  if (extra.mode !== "dry-run") await ctx.store.issues.setSubject(issue.id, compiled.subject);
   const deliveryIdFor = (subscriberId: number) =>
     messageIdFor({
       installId: ctx.installId,
@@ -99,8 +100,13 @@ export async function sendStage(
       listId: id,
       now: ctx.clock.now(),
       messageIdFor: deliveryIdFor,
+      keepIf: themeChecked,
     });
+  } else {
+    await themeChecked;
   }
+  // A dry run records nothing: not the subject, not the ledger.
+  if (extra.mode !== "dry-run") await ctx.store.issues.setSubject(issue.id, compiled.subject);
   const segments = await renderSegments(ctx, list, id, issue, compiled, extra.articles);
   // Before any claim: a subscriber whose topics match nothing in this issue gets no email.
   if (extra.mode !== "dry-run") {

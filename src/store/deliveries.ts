@@ -88,13 +88,18 @@ export class DeliveryRepo {
    * Creates the rows for every active member who is not suppressed, in one transaction, and
    * marks the issue `sending`. Idempotent: rows that exist are kept as they are. Members are
    * read page by page, so memory does not grow with the list. Returns how many rows were added.
+   * With `keepIf`, the rows are committed only once it resolves: its rejection rolls them back and
+   * is thrown (a check that runs meanwhile, such as the theme's, decides whether the send starts).
    */
   createLedger(input: {
     issueId: number;
     listId: number;
     now: Date;
     messageIdFor: (subscriberId: number) => string;
+    keepIf?: Promise<void>;
   }): Promise<number> {
+    // Awaited before the commit: a rejection meanwhile is not an unhandled one.
+    input.keepIf?.catch(() => undefined);
     return this.db.transaction().execute(async (trx) => {
       const at = input.now.toISOString();
       let added = 0;
@@ -147,6 +152,7 @@ export class DeliveryRepo {
         .where("id", "=", input.issueId)
         .where("status", "=", "draft")
         .execute();
+      await input.keepIf;
       return added;
     });
   }

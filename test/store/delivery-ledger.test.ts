@@ -101,6 +101,44 @@ describe.each(STORE_BACKENDS)("the delivery ledger on $name", ({ open }) => {
     expect(turns).toBeGreaterThanOrEqual(3);
   });
 
+  // The send stage checks the theme in the MJML thread while the ledger is written: a theme
+  // that fails leaves no delivery row and the issue a draft.
+  it("commits the ledger only once keepIf resolves, and rolls it back when it rejects", async () => {
+    const next = (hour: number) =>
+      store.issues.create({
+        listId,
+        periodStart: at(hour * 3600),
+        periodEnd: at((hour + 1) * 3600),
+        articleIds: [],
+        now: at((hour + 1) * 3600),
+      });
+    const statusOf = async (issue: { number: number }) =>
+      (await store.issues.byNumber(listId, issue.number))?.status;
+    const ledgerOf = (id: number, keepIf: Promise<void>) =>
+      store.deliveries.createLedger({
+        issueId: id,
+        listId,
+        now: T0,
+        messageIdFor: (subscriberId) => `<gz.t.${id}.${subscriberId}@example.com>`,
+        keepIf,
+      });
+    const refused = await next(1);
+    const failure = new Error("the theme's footer has an unclosed {{#if}}");
+    await expect(ledgerOf(refused.id, Promise.reject(failure))).rejects.toBe(failure);
+    expect(await store.deliveries.counts(refused.id)).toEqual({});
+    expect(await statusOf(refused)).toBe("draft");
+    let pass = () => {};
+    const check = new Promise<void>((resolve) => {
+      pass = resolve;
+    });
+    const kept = await next(2);
+    const ledger = ledgerOf(kept.id, check);
+    pass();
+    expect(await ledger).toBe(3);
+    expect(await store.deliveries.counts(kept.id)).toEqual({ pending: 3 });
+    expect(await statusOf(kept)).toBe("sending");
+  });
+
   it("claims a row put back for a retry only once its time has come", async () => {
     const [first, ...rest] = await store.deliveries.claim(issueId, listId, 10, T0, 60_000);
     expect(rest).toHaveLength(2);
