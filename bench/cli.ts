@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { parse, stringify } from "yaml";
 import { bundleCli, bundleLibraries, STORE_COMMAND_LIBRARIES } from "../scripts/bundle-cli.js";
 import { buildDist } from "./compile-bench-process.js";
+import { median } from "./median.js";
 
 // npm run bench:cli [-- --runs 9]
 // How long `gazette` takes to start: `--help`, and `status` and `lists` on the demo store (the
@@ -138,12 +139,4 @@ function childrenCpuMs(): number | undefined {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   // Fields 16 and 17 of proc(5); this list starts at field 3.
   return (Number(fields[13]) + Number(fields[14])) * 10;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

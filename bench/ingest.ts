@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseConfigText } from "../src/config/index.js";
 import { buildDist } from "./compile-bench-process.js";
+import { median } from "./median.js";
 
 const { values } = parseArgs({
   options: {
@@ -101,11 +102,6 @@ lists:
   const file = path.join(dir, "config.json");
   writeFileSync(file, JSON.stringify(parseConfigText(yaml, "bench.yaml", {})));
   return file;
-}
-
-function median(values: number[]): number {
-  const sorted = values.toSorted((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /** rss2email on the same feeds: a first run that marks everything seen, then the timed one. */

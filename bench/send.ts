@@ -11,6 +11,7 @@ import { openContext } from "../src/pipeline/context.js";
 import { enrichStage } from "../src/pipeline/enrich-stage.js";
 import { listNumber } from "../src/pipeline/find-list.js";
 import { compileBenchProcess } from "./compile-bench-process.js";
+import { median } from "./median.js";
 import { seedSubscribers } from "./seed-bench-store.js";
 
 // npm run bench:send [-- --subscribers 100000 --pool 5 --concurrency N --http --sender-only --trace-memory --profile DIR --rounds 5]
@@ -90,8 +91,8 @@ try {
     oursRounds.push(await runMeasured(child, ["gazette", dir]));
     if (!isSenderOnly) ceilingRounds.push(await runMeasured(child, ceilingArgs(count)));
   }
-  const ours = median(oursRounds);
-  const ceiling = isSenderOnly ? undefined : median(ceilingRounds);
+  const ours = medianRound(oursRounds);
+  const ceiling = isSenderOnly ? undefined : medianRound(ceilingRounds);
   const overHttp = httpSink ? await runMeasured(child, ["gazette", httpDir]) : undefined;
   const loadAfter = loadavg()[0] ?? 0;
   const accepted = await sink.count();
@@ -132,12 +133,12 @@ try {
   console.log(
     `sender CPU per message: ${perMessage(ours)}${ceiling ? ` (ceiling: ${perMessage(ceiling)})` : ""}`,
   );
+  // Each round's ratio, from its two runs back to back.
+  const roundRatios = oursRounds.map((round, i) => (ceilingRounds[i]?.ms ?? Number.NaN) / round.ms);
   if (ceiling && rounds > 1)
-    console.log(
-      `each round:    ${oursRounds.map((round, i) => `${((ceilingRounds[i]?.ms ?? Number.NaN) / round.ms).toFixed(2)} ×`).join(", ")}`,
-    );
+    console.log(`each round:    ${roundRatios.map((ratio) => `${ratio.toFixed(2)} ×`).join(", ")}`);
   if (ceiling) {
-    const ratio = medianOf(oursRounds.map((round, i) => (ceilingRounds[i]?.ms ?? 0) / round.ms));
+    const ratio = median(roundRatios);
     const apart =
       rounds > 1
         ? `, the rounds' median; of the medians: ${(ceiling.ms / ours.ms).toFixed(2)} ×`
@@ -162,17 +163,8 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** The median of `values` (the mean of the middle two of an even count). */
-function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-}
-
 /** The round of median wall time (the lower middle one of an even count). */
-function median(measured: Measured[]): Measured {
+function medianRound(measured: Measured[]): Measured {
   const sorted = [...measured].sort((a, b) => a.ms - b.ms);
   const middle = sorted[Math.floor((sorted.length - 1) / 2)];
   if (!middle) throw new Error("no round measured");

@@ -10,8 +10,8 @@
 // import runs (esbuild wraps it in a lazy initializer), so a command runs only what it uses. The
 // other libraries stay in node_modules, loaded when a code path needs them: the SQLite driver's
 // compiled addon (its JavaScript is bundled), those that find files beside themselves (MJML's
-// components), and those that only some commands load. Worker threads keep running tsc's dist/ (their entry
-// points are files, not imports).
+// components), and those that only some commands load. Worker threads keep running tsc's dist/
+// (their entry points are files, not imports).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type BuildOptions, build, type Plugin } from "esbuild";

@@ -19,7 +19,8 @@ export function prepareQuery<DB, P extends Record<string, unknown>, R>(
     // By marker: a page of ledger rows has thousands of parameters.
     const byMarker = new Map<unknown, keyof P & string>(names.map((name) => [markers[name], name]));
     const slots = compiled.parameters.map((value) => byMarker.get(value));
-    const missing = names.filter((name) => !slots.includes(name));
+    const bound = new Set(slots);
+    const missing = names.filter((name) => !bound.has(name));
     if (missing.length > 0) throw new Error(`prepareQuery: ${missing.join(", ")} not bound`);
     return { compiled, slots };
   };
