@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { orList } from "../shared/or-list.js";
 
-// What zod's bare "Invalid input" of a union left unsaid: the forms the key may take. A union of
-// the schema names its forms itself (`error:`); this covers any union that does not.
+// What zod's bare "Invalid input" left unsaid: the forms a union's key may take (a union of the
+// schema names its forms itself, `error:`; this covers any union that does not), and for a key of
+// the wrong kind, what it must be and what the file says.
 
 const NOUNS: Record<string, string> = {
   string: "a string",
@@ -13,6 +14,24 @@ const NOUNS: Record<string, string> = {
   object: "a mapping of keys",
   null: "empty",
 };
+
+/**
+ * "must be a number, not \"lots\"": what a key of the wrong kind must be, and what it is (zod's
+ * own "Invalid input: expected number, received string" names neither in words).
+ */
+export function describeWrongType(expected: string, value: unknown): string {
+  return `must be ${NOUNS[expected] ?? `a ${expected}`}, not ${describeValue(value)}`;
+}
+
+/** A value read from the file, as short as a message line wants it; quoted, so escaped. */
+function describeValue(value: unknown): string {
+  if (value === null) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value !== "string") return String(value);
+  const MAX = 40;
+  return JSON.stringify(value.length > MAX ? `${value.slice(0, MAX)}…` : value);
+}
 
 /** "must be a string or a mapping of keys": the forms of a union that matched none of them. */
 export function describeUnion(issue: z.core.$ZodIssueInvalidUnion): string {

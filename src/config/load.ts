@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { GazetteError } from "../shared/errors.js";
 import { orList } from "../shared/or-list.js";
 import { schemeHint } from "../shared/scheme-hint.js";
-import { describeUnion } from "./describe-union.js";
+import { describeUnion, describeWrongType } from "./describe-union.js";
 import { interpolateEnv } from "./interpolate-env.js";
 import { suggestKey } from "./key-suggestion.js";
 import { Config, DEFAULT_TEMPLATES, SummarizerConfig, TransportConfig } from "./schema.js";
@@ -261,10 +261,23 @@ function describeIssue(
   const message =
     issue.code === "invalid_type" && issue.message.includes("received undefined")
       ? "is required"
-      : issue.code === "invalid_union" && issue.message === "Invalid input"
-        ? describeUnion(issue)
-        : issue.message;
+      : // zod's own wording only: a schema's `error:` says more (schedule: "0 8 * * MON").
+        issue.code === "invalid_type" && issue.message.startsWith("Invalid input: expected ")
+        ? describeWrongType(issue.expected, valueAt(raw, keyPath))
+        : issue.code === "invalid_union" && issue.message === "Invalid input"
+          ? describeUnion(issue)
+          : issue.message;
   return [`  ${where} ${formatPath(keyPath)}: ${message}`];
+}
+
+/** The value at `keyPath` in the file as read (after ${VAR} interpolation). */
+function valueAt(raw: unknown, keyPath: (string | number)[]): unknown {
+  let value = raw;
+  for (const key of keyPath) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[key];
+  }
+  return value;
 }
 
 function issuePath(issue: z.core.$ZodIssue): (string | number)[] {

@@ -180,11 +180,11 @@ describe("gazette starts without what it does not use", () => {
   it("a config error names the problem in zod's English", async () => {
     const bad = path.join(dir, "bad-topics");
     mkdirSync(bad, { recursive: true });
-    writeDemoConfig(bad, { name: "Startup Test", extra: "topics:\n  - 5\n" });
+    writeDemoConfig(bad, { name: "Startup Test", extra: 'topics:\n  - ""\n' });
     const result = await runCli(["--config", "gazette.yaml", "status"], { cwd: bad });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /gazette\.yaml:\d+ topics\[0\]: Invalid input: expected string, received number/,
+      /gazette\.yaml:\d+ topics\[0\]: Too small: expected string to have >=1 characters/,
     );
   });
 });

@@ -204,6 +204,37 @@ describe("config", () => {
       ),
       /gazette\.yaml:13 lists\[0\]\.minArticles: is larger than maxArticles/,
     ],
+    // A key of the wrong kind said zod's "Invalid input: expected number, received string".
+    [
+      "a word where a number goes, quoting it",
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    maxArticles: lots\n"),
+      /gazette\.yaml:13 lists\[0\]\.maxArticles: must be a number, not "lots"$/m,
+    ],
+    [
+      "a fraction where a whole number goes",
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    maxArticles: 2.5\n"),
+      /gazette\.yaml:13 lists\[0\]\.maxArticles: must be a whole number, not 2\.5$/m,
+    ],
+    [
+      "a number in a list of words",
+      `${VALID}topics:\n  - 5\n`,
+      /gazette\.yaml:\d+ topics\[0\]: must be a string, not 5$/m,
+    ],
+    [
+      "a duration without its unit, saying what a duration is",
+      VALID.replace("    name: Weekly\n", "    name: Weekly\n    lookback: 7\n"),
+      /gazette\.yaml:13 lists\[0\]\.lookback: must be a duration such as "30s", "15m", "2h" or "7d"$/m,
+    ],
+    [
+      "a long value, clipped",
+      VALID.replace("    name: Weekly\n", `    name: Weekly\n    maxArticles: ${"x".repeat(50)}\n`),
+      new RegExp(`lists\\[0\\]\\.maxArticles: must be a number, not "${"x".repeat(40)}…"$`, "m"),
+    ],
+    [
+      "a value with a control character, escaped",
+      VALID.replace("    name: Weekly\n", '    name: Weekly\n    maxArticles: "a\\u001b[2Jb"\n'),
+      /lists\[0\]\.maxArticles: must be a number, not "a\\u001b\[2Jb"$/m,
+    ],
   ])("reports %s", (_name, text, pattern) => {
     expect(problemOf(text)).toMatch(pattern);
   });
