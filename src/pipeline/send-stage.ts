@@ -63,10 +63,6 @@ export async function sendStage(
   const { domain } = frame;
   // Before the ledger exists: a send that cannot go out right creates no delivery row.
   assertPostalAddress(ctx.config.newsletter.postalAddress);
-  // Rendered in the MJML thread while the ledger is written, which is committed only if it passes.
-  const themeChecked = checkTheme(themeDirOf(ctx, list), list.subject);
-  // Awaited below; a refusal thrown before then must not leave its failure unhandled.
-  themeChecked.catch(() => undefined);
   const message: IssueMessage = {
     from: frame.from,
     ...(frame.replyTo && { replyTo: frame.replyTo }),
@@ -85,6 +81,9 @@ export async function sendStage(
   // Every header of the issue is checked while it is still a draft: one that cannot go out
   // (issue 14: a NUL in a title) must never leave an issue `sending` with nothing sendable.
   checkIssueMessage(message);
+  // Rendered in the MJML thread while the ledger is written, which is committed only if it passes.
+  // Started after the checks that throw: from here on it is always awaited (or taken by keepIf).
+  const themeChecked = checkTheme(themeDirOf(ctx, list), list.subject);
   const deliveryIdFor = (subscriberId: number) =>
     messageIdFor({
       installId: ctx.installId,

@@ -4,7 +4,7 @@ import type { ClaimedDelivery, PendingRecipient, SentMark } from "../deliver/por
 import { chunksOf } from "./chunks-of.js";
 import { isPostgres } from "./dialect.js";
 import type { EventRepo } from "./events.js";
-import { prepareQuery } from "./prepared-query.js";
+import { perSize, prepareQuery } from "./prepared-query.js";
 import type { Database, DeliveryStatus } from "./tables.js";
 
 /** A row that did not go out, or not yet: failed, bounced, or pending after a transient error. */
@@ -37,14 +37,8 @@ export class DeliveryRepo {
   readonly #consent;
   readonly #markSent;
   /** The ledger's insert of a page of `n` rows, compiled once per `n` (see #prepareLedgerPage). */
-  readonly #ledgerPages = new Map<
-    number,
-    (params: Record<string, string | number>, on?: Kysely<Database>) => Promise<unknown[]>
-  >();
-  readonly #markSentMany = new Map<
-    number,
-    (params: Record<string, string | number>) => Promise<unknown>
-  >();
+  readonly #ledgerPage = perSize((size) => this.#prepareLedgerPage(size));
+  readonly #markSentMany = perSize((size) => this.#prepareMarkSentMany(size));
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -128,11 +122,7 @@ export class DeliveryRepo {
           .execute();
         if (members.length === 0) break;
         after = members[members.length - 1]?.id ?? after;
-        let insertPage = this.#ledgerPages.get(members.length);
-        if (!insertPage) {
-          insertPage = this.#prepareLedgerPage(members.length);
-          this.#ledgerPages.set(members.length, insertPage);
-        }
+        const insertPage = this.#ledgerPage(members.length);
         const params: Record<string, string | number> = { issueId: input.issueId, at };
         members.forEach((member, i) => {
           params[`subscriber${i}`] = member.id;
@@ -350,11 +340,7 @@ export class DeliveryRepo {
    */
   async markSentMany(rows: SentMark[], now: Date): Promise<void> {
     if (rows.length === 0) return;
-    let prepared = this.#markSentMany.get(rows.length);
-    if (!prepared) {
-      prepared = this.#prepareMarkSentMany(rows.length);
-      this.#markSentMany.set(rows.length, prepared);
-    }
+    const prepared = this.#markSentMany(rows.length);
     const params: Record<string, string | number> = { at: now.toISOString() };
     rows.forEach((row, i) => {
       params[`id${i}`] = row.id;

@@ -35,3 +35,19 @@ export function prepareQuery<DB, P extends Record<string, unknown>, R>(
     return result.rows;
   };
 }
+
+/**
+ * `prepare(size)` made once per size and kept: statements whose text grows with the rows they
+ * take (a ledger page, a group of marks), mostly of one full size.
+ */
+export function perSize<T>(prepare: (size: number) => T): (size: number) => T {
+  const bySize = new Map<number, T>();
+  return (size) => {
+    let prepared = bySize.get(size);
+    if (prepared === undefined) {
+      prepared = prepare(size);
+      bySize.set(size, prepared);
+    }
+    return prepared;
+  };
+}

@@ -23,14 +23,7 @@ export async function composeRaw(message: OutgoingMessage, date: string): Promis
   return info.message;
 }
 
-// The last second written: a bulk send dates hundreds of messages in the same second.
-let lastDate: { second: number; text: string } | undefined;
-
 /** RFC 5322 date-time, as nodemailer writes it. */
 export function formatDate(date: Date): string {
-  const second = Math.floor(date.getTime() / 1000);
-  if (lastDate?.second !== second) {
-    lastDate = { second, text: date.toUTCString().replace(/GMT/, "+0000") };
-  }
-  return lastDate.text;
+  return date.toUTCString().replace(/GMT/, "+0000");
 }
